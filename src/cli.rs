@@ -1,0 +1,261 @@
+//! The command line: global flags and one subcommand per API action.
+
+use clap::{Args, Parser, Subcommand};
+use std::path::PathBuf;
+use std::time::Duration;
+
+/// smm — a fast, safe, scriptable client for SMM panel APIs.
+#[derive(Debug, Parser)]
+#[command(
+    name = "smm",
+    version,
+    about = "A fast, safe, scriptable client for SMM panel APIs",
+    long_about = "A fast, safe, scriptable client for SMM panel APIs.\n\n\
+        Each subcommand is one API action of the panel named by the profile. Output is a table, \
+        or with --json the panel's JSON as it came (for jq).",
+    after_help = crate::exit::EXIT_CODES_HELP,
+    after_long_help = crate::exit::EXIT_CODES_HELP
+)]
+pub struct Cli {
+    /// Flags that work before or after the subcommand.
+    #[command(flatten)]
+    pub global: Global,
+    /// What to do.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Flags accepted anywhere on the command line.
+#[derive(Debug, Args)]
+pub struct Global {
+    /// Profile (panel) to use [default: default_profile, or the only profile]
+    #[arg(
+        short = 'p',
+        long,
+        global = true,
+        env = "SMM_PROFILE",
+        value_name = "NAME"
+    )]
+    pub profile: Option<String>,
+
+    /// Config file [default: ~/.config/smm/config.toml]
+    #[arg(long, global = true, env = "SMM_CONFIG", value_name = "PATH")]
+    pub config: Option<PathBuf>,
+
+    /// Print the panel's JSON answer instead of a table
+    #[arg(long, global = true)]
+    pub json: bool,
+
+    /// Seconds to wait for the panel's answer
+    #[arg(long, global = true, value_name = "SECS", default_value = "30", value_parser = parse_timeout)]
+    pub timeout: Duration,
+
+    /// Show each request (method, URL, fields with the key masked), HTTP status and time on stderr
+    #[arg(short, long, global = true)]
+    pub verbose: bool,
+}
+
+/// The subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Show the account balance (action=balance)
+    Balance,
+    /// List the panel's services (action=services)
+    Services(ServicesArgs),
+    /// Place orders (action=add)
+    #[command(subcommand)]
+    Order(OrderCommand),
+    /// Show the status of orders (action=status)
+    Status(IdArgs),
+    /// Ask for a refill of orders (action=refill)
+    Refill(IdArgs),
+    /// Show the status of refills, by refill id (action=refill_status)
+    RefillStatus(IdArgs),
+    /// Ask the panel to cancel orders (action=cancel)
+    Cancel(IdArgs),
+    /// Show or create the config file
+    #[command(subcommand)]
+    Config(ConfigCommand),
+    /// Print a shell completion script
+    Completions {
+        /// The shell to generate for
+        shell: clap_complete::Shell,
+    },
+}
+
+/// Filters for `smm services`.
+#[derive(Debug, Args)]
+pub struct ServicesArgs {
+    /// Only services whose category contains TEXT (case-insensitive)
+    #[arg(long, value_name = "TEXT")]
+    pub category: Option<String>,
+    /// Only services whose name contains TEXT (case-insensitive)
+    #[arg(long, value_name = "TEXT")]
+    pub search: Option<String>,
+    /// Only services whose type contains TEXT (case-insensitive)
+    #[arg(long = "type", value_name = "TEXT")]
+    pub kind: Option<String>,
+}
+
+/// `smm order …`
+#[derive(Debug, Subcommand)]
+pub enum OrderCommand {
+    /// Place one order
+    Add(Box<AddArgs>),
+}
+
+/// The fields of an order; which ones a service needs depends on its type.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "List fields (--comments, --usernames, --hashtags, --keywords, --groups) take text \
+    or @FILE and are sent one item per line. --comments splits on newlines only (a comment may \
+    contain commas); the others split on newlines and commas."
+)]
+pub struct AddArgs {
+    /// Service id (from `smm services`)
+    #[arg(long, value_name = "ID")]
+    pub service: u64,
+    /// Link to the post, page or profile
+    #[arg(long, value_name = "URL")]
+    pub link: Option<String>,
+    /// Quantity to order
+    #[arg(long, value_name = "N")]
+    pub quantity: Option<u64>,
+    /// Drip-feed: number of runs (needs --interval)
+    #[arg(long, value_name = "N", requires = "interval")]
+    pub runs: Option<u64>,
+    /// Drip-feed: minutes between runs (needs --runs)
+    #[arg(long, value_name = "MIN", requires = "runs")]
+    pub interval: Option<u64>,
+
+    /// Custom comments, one per line (text or @FILE)
+    #[arg(long, value_name = "TEXT|@FILE", help_heading = "Type fields")]
+    pub comments: Option<String>,
+    /// Usernames to mention (text or @FILE)
+    #[arg(long, value_name = "TEXT|@FILE", help_heading = "Type fields")]
+    pub usernames: Option<String>,
+    /// Hashtags (text or @FILE)
+    #[arg(long, value_name = "TEXT|@FILE", help_heading = "Type fields")]
+    pub hashtags: Option<String>,
+    /// One hashtag (Mentions Hashtag)
+    #[arg(long, value_name = "TAG", help_heading = "Type fields")]
+    pub hashtag: Option<String>,
+    /// One username (Mentions User Followers, Comment Likes/Replies, Subscriptions)
+    #[arg(long, value_name = "NAME", help_heading = "Type fields")]
+    pub username: Option<String>,
+    /// SEO keywords (text or @FILE)
+    #[arg(long, value_name = "TEXT|@FILE", help_heading = "Type fields")]
+    pub keywords: Option<String>,
+    /// Media URL (Mentions Media Likers)
+    #[arg(long, value_name = "URL", help_heading = "Type fields")]
+    pub media: Option<String>,
+    /// Groups to invite from (text or @FILE)
+    #[arg(long, value_name = "TEXT|@FILE", help_heading = "Type fields")]
+    pub groups: Option<String>,
+    /// Poll answer number
+    #[arg(long, value_name = "N", help_heading = "Type fields")]
+    pub answer_number: Option<u64>,
+
+    /// Subscriptions: minimum quantity per post
+    #[arg(long, value_name = "N", help_heading = "Subscriptions")]
+    pub min: Option<u64>,
+    /// Subscriptions: maximum quantity per post
+    #[arg(long, value_name = "N", help_heading = "Subscriptions")]
+    pub max: Option<u64>,
+    /// Subscriptions: number of new posts to serve
+    #[arg(long, value_name = "N", help_heading = "Subscriptions")]
+    pub posts: Option<u64>,
+    /// Subscriptions: number of existing posts to serve
+    #[arg(long, value_name = "N", help_heading = "Subscriptions")]
+    pub old_posts: Option<u64>,
+    /// Subscriptions: delay in minutes (0, 5, 10, 15, 30, 60, 90…)
+    #[arg(long, value_name = "MIN", help_heading = "Subscriptions")]
+    pub delay: Option<u64>,
+    /// Subscriptions: expiry date (d/m/Y, e.g. 31/12/2026)
+    #[arg(long, value_name = "D/M/Y", help_heading = "Subscriptions")]
+    pub expiry: Option<String>,
+
+    /// Web Traffic: country code or name
+    #[arg(long, value_name = "COUNTRY", help_heading = "Web Traffic")]
+    pub country: Option<String>,
+    /// Web Traffic: device (1 desktop, 2 mobile Android, 3 mobile iOS, 4 mixed mobile, 5 mixed)
+    #[arg(long, value_name = "1-5", value_parser = clap::value_parser!(u8).range(1..=5), help_heading = "Web Traffic")]
+    pub device: Option<u8>,
+    /// Web Traffic: traffic type (1 Google keyword, 2 custom referrer, 3 blank referrer)
+    #[arg(long, value_name = "1-3", value_parser = clap::value_parser!(u8).range(1..=3), help_heading = "Web Traffic")]
+    pub type_of_traffic: Option<u8>,
+    /// Web Traffic: the Google keyword (with --type-of-traffic 1)
+    #[arg(long, value_name = "TEXT", help_heading = "Web Traffic")]
+    pub google_keyword: Option<String>,
+    /// Web Traffic: the referring URL (with --type-of-traffic 2)
+    #[arg(long, value_name = "URL", help_heading = "Web Traffic")]
+    pub referring_url: Option<String>,
+
+    /// Check the order against the catalogue and balance, print its cost, send nothing
+    #[arg(long)]
+    pub dry_run: bool,
+}
+
+/// Ids for the batch commands.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "IDS: one or more arguments, each a comma-separated list (1,10,100); - reads ids \
+    from stdin. Duplicates are dropped; more than 100 ids are sent in chunks of 100."
+)]
+pub struct IdArgs {
+    /// Ids: comma-separated lists, or - for stdin
+    #[arg(value_name = "IDS")]
+    pub ids: Vec<String>,
+    /// Read ids from a file (separated by commas, spaces or newlines)
+    #[arg(short, long, value_name = "PATH")]
+    pub file: Option<PathBuf>,
+}
+
+/// `smm config …`
+#[derive(Debug, Subcommand)]
+pub enum ConfigCommand {
+    /// Print the path of the config file smm reads
+    Path,
+    /// Show the profiles, their URLs and where each key comes from (keys masked)
+    Show,
+    /// Write a commented starter config file (mode 0600); never overwrites
+    Init,
+}
+
+/// Parses `--timeout`: seconds, fractions allowed, more than zero.
+fn parse_timeout(s: &str) -> Result<Duration, String> {
+    let secs: f64 = s
+        .trim()
+        .parse()
+        .map_err(|_| format!("'{s}' is not a number of seconds"))?;
+    if !(secs > 0.0 && secs <= 86_400.0) {
+        return Err(format!("'{s}' must be between 0 and 86400 seconds"));
+    }
+    Ok(Duration::from_secs_f64(secs))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn global_flags_work_after_the_subcommand() {
+        let a = Cli::try_parse_from(["smm", "--json", "-p", "x", "balance"]).unwrap();
+        let b = Cli::try_parse_from(["smm", "balance", "--json", "-p", "x"]).unwrap();
+        assert!(a.global.json && b.global.json);
+        assert_eq!(a.global.profile, b.global.profile);
+    }
+
+    #[test]
+    fn timeout_parses_fractions_and_refuses_zero() {
+        assert_eq!(parse_timeout("1.5").unwrap(), Duration::from_millis(1500));
+        assert!(parse_timeout("0").is_err());
+        assert!(parse_timeout("x").is_err());
+    }
+}

@@ -1,0 +1,393 @@
+//! `smm order add`: build the order's fields, check them, then place it or (dry run) price it.
+
+use super::Ctx;
+use crate::cli::AddArgs;
+use crate::exit::{Exit, usage};
+use crate::money;
+use crate::panel::Service;
+use rust_decimal::Decimal;
+use serde_json::json;
+
+/// An order ready to send: the form fields in API order (without `key` and `action`).
+#[derive(Debug)]
+pub struct Order {
+    /// The service id.
+    pub service: u64,
+    /// Form fields, `service` first.
+    pub fields: Vec<(&'static str, String)>,
+}
+
+impl Order {
+    /// Builds and checks the fields from the flags; reads `@FILE` lists. Nothing is sent.
+    pub fn from_args(a: &AddArgs) -> anyhow::Result<Order> {
+        if a.link.is_none() && a.username.is_none() {
+            return Err(usage(
+                "order add needs --link URL (or --username NAME for Subscriptions services)",
+            ));
+        }
+        for (name, v) in [
+            ("quantity", a.quantity),
+            ("runs", a.runs),
+            ("interval", a.interval),
+        ] {
+            if v == Some(0) {
+                return Err(usage(format!("--{name} must be more than 0")));
+            }
+        }
+        if let Some(expiry) = &a.expiry {
+            check_date(expiry)?;
+        }
+        match a.type_of_traffic {
+            Some(1) if a.google_keyword.is_none() => {
+                return Err(usage(
+                    "--type-of-traffic 1 (Google keyword) needs --google-keyword TEXT",
+                ));
+            }
+            Some(2) if a.referring_url.is_none() => {
+                return Err(usage(
+                    "--type-of-traffic 2 (custom referrer) needs --referring-url URL",
+                ));
+            }
+            _ => {}
+        }
+        let mut fields: Vec<(&'static str, String)> = vec![("service", a.service.to_string())];
+        let mut push = |name: &'static str, value: Option<String>| {
+            if let Some(v) = value {
+                fields.push((name, v));
+            }
+        };
+        let num = |v: Option<u64>| v.map(|n| n.to_string());
+        push("link", a.link.clone());
+        push("quantity", num(a.quantity));
+        push("runs", num(a.runs));
+        push("interval", num(a.interval));
+        push("comments", list(&a.comments, "comments", false)?);
+        push("usernames", list(&a.usernames, "usernames", true)?);
+        push("hashtags", list(&a.hashtags, "hashtags", true)?);
+        push("hashtag", a.hashtag.clone());
+        push("username", a.username.clone());
+        push("keywords", list(&a.keywords, "keywords", true)?);
+        push("media", a.media.clone());
+        push("groups", list(&a.groups, "groups", true)?);
+        push("answer_number", num(a.answer_number));
+        push("min", num(a.min));
+        push("max", num(a.max));
+        push("posts", num(a.posts));
+        push("old_posts", num(a.old_posts));
+        push("delay", num(a.delay));
+        push("expiry", a.expiry.clone());
+        push("country", a.country.clone());
+        push("device", a.device.map(|d| d.to_string()));
+        push("type_of_traffic", a.type_of_traffic.map(|d| d.to_string()));
+        push("google_keyword", a.google_keyword.clone());
+        push("referring_url", a.referring_url.clone());
+        Ok(Order {
+            service: a.service,
+            fields,
+        })
+    }
+
+    /// The value of a form field, if given.
+    fn get(&self, name: &str) -> Option<&str> {
+        self.fields
+            .iter()
+            .find(|(k, _)| *k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// A numeric form field.
+    fn number(&self, name: &str) -> Option<u64> {
+        self.get(name).and_then(|v| v.parse().ok())
+    }
+
+    /// How many items a list field holds.
+    fn items(&self, name: &str) -> Option<u64> {
+        self.get(name).map(|v| v.lines().count() as u64)
+    }
+}
+
+/// Places the order, or with `dry_run` checks and prices it without sending `add`.
+pub fn run(ctx: &Ctx, order: &Order, dry_run: bool) -> anyhow::Result<Exit> {
+    if dry_run {
+        return dry(ctx, order);
+    }
+    let answer = ctx.v2().add(&order.fields)?;
+    if ctx.out.json {
+        ctx.out.print_raw(&answer.raw)?;
+    } else {
+        let mut table = ctx.out.table(&["ORDER", "SERVICE", "QUANTITY", "LINK"]);
+        table.add_row(vec![
+            answer.value.as_str(),
+            &order.service.to_string(),
+            order.get("quantity").unwrap_or(""),
+            order.get("link").or(order.get("username")).unwrap_or(""),
+        ]);
+        ctx.out.print_table(&mut table)?;
+    }
+    Ok(Exit::Success)
+}
+
+/// What a type needs: required form fields, and how its quantity is counted.
+struct Needs {
+    /// Form fields that must be present.
+    fields: &'static [&'static str],
+    /// How the ordered amount is found (for min/max and cost).
+    amount: Amount,
+}
+
+/// How an order type expresses its amount.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Amount {
+    /// `quantity` (× `runs`).
+    Quantity,
+    /// The number of lines of a list field.
+    Lines(&'static str),
+    /// One package: the cost is the rate.
+    Package,
+    /// Subscriptions: `min`/`max` per post; the cost depends on future posts.
+    PerPost,
+}
+
+/// The fields each order type needs (see panel-apis.md); unknown types are treated as Default.
+fn needs(kind: &str) -> Needs {
+    use Amount::*;
+    let (fields, amount): (&'static [&'static str], Amount) =
+        match kind.trim().to_lowercase().as_str() {
+            "seo" => (&["link", "quantity", "keywords"], Quantity),
+            "custom comments" => (&["link", "comments"], Lines("comments")),
+            "custom comments package" => (&["link", "comments"], Package),
+            "mentions" => (&["link", "quantity", "usernames"], Quantity),
+            "mentions with hashtags" => (&["link", "quantity", "usernames", "hashtags"], Quantity),
+            "mentions custom list" => (&["link", "usernames"], Lines("usernames")),
+            "mentions hashtag" => (&["link", "quantity", "hashtag"], Quantity),
+            "mentions user followers" => (&["link", "quantity", "username"], Quantity),
+            "mentions media likers" => (&["link", "quantity", "media"], Quantity),
+            "package" => (&["link"], Package),
+            "comment likes" => (&["link", "quantity", "username"], Quantity),
+            "comment replies" => (&["link", "username", "comments"], Lines("comments")),
+            "poll" => (&["link", "quantity", "answer_number"], Quantity),
+            "invites from groups" => (&["link", "quantity", "groups"], Quantity),
+            "subscriptions" => (&["username", "min", "max", "delay"], PerPost),
+            "web traffic" => (
+                &["link", "quantity", "country", "device", "type_of_traffic"],
+                Quantity,
+            ),
+            _ => (&["link", "quantity"], Quantity),
+        };
+    Needs { fields, amount }
+}
+
+/// The dry run: find the service, check the order against it, price it against the balance.
+fn dry(ctx: &Ctx, order: &Order) -> anyhow::Result<Exit> {
+    let v2 = ctx.v2();
+    let services = v2.services()?.value;
+    let id = order.service.to_string();
+    let service = services.iter().find(|s| s.id == id).ok_or_else(|| {
+        usage(format!(
+            "service {id} is not in profile '{}''s catalogue ({} services): see `smm services`",
+            ctx.profile.name,
+            services.len()
+        ))
+    })?;
+    let needs = needs(&service.kind);
+    let missing: Vec<String> = needs
+        .fields
+        .iter()
+        .filter(|f| order.get(f).is_none())
+        .map(|f| format!("--{}", f.replace('_', "-")))
+        .collect();
+    if !missing.is_empty() {
+        return Err(usage(format!(
+            "service {id} ({}) needs {}",
+            type_name(service),
+            missing.join(", ")
+        )));
+    }
+    let amount = match needs.amount {
+        Amount::Quantity => order.number("quantity"),
+        Amount::Lines(field) => order.number("quantity").or(order.items(field)),
+        Amount::Package | Amount::PerPost => None,
+    };
+    if let Some(n) = amount {
+        check_range(service, "quantity", n)?;
+    }
+    if needs.amount == Amount::PerPost {
+        let (lo, hi) = (
+            order.number("min").unwrap_or(0),
+            order.number("max").unwrap_or(0),
+        );
+        check_range(service, "--min", lo)?;
+        check_range(service, "--max", hi)?;
+        if lo > hi {
+            return Err(usage(format!("--min {lo} is more than --max {hi}")));
+        }
+    }
+    let runs = order.number("runs").unwrap_or(1);
+    let cost: Option<Decimal> = service.rate.and_then(|rate| match needs.amount {
+        Amount::Quantity => amount.map(|n| money::cost(rate, n, runs)),
+        Amount::Lines(_) => amount.map(|n| money::cost(rate, n, 1)),
+        Amount::Package => Some(rate.normalize()),
+        Amount::PerPost => None,
+    });
+    let balance = v2.balance()?.value;
+    let after = cost.map(|c| balance.amount - c);
+    if ctx.out.json {
+        let fields: serde_json::Map<String, serde_json::Value> = order
+            .fields
+            .iter()
+            .map(|(k, v)| (k.to_string(), json!(v)))
+            .collect();
+        let doc = json!({
+            "dry_run": true,
+            "service": service.id,
+            "name": service.name,
+            "type": service.kind,
+            "rate": service.rate.map(|r| r.to_string()),
+            "quantity": amount,
+            "runs": runs,
+            "cost": cost.map(|c| c.to_string()),
+            "balance": balance.amount.to_string(),
+            "balance_after": after.map(|a| a.to_string()),
+            "currency": balance.currency,
+            "fields": fields,
+        });
+        crate::output::print_line(&doc.to_string())?;
+    } else {
+        let cur = &balance.currency;
+        let with_cur = |d: Decimal| format!("{d} {cur}");
+        let mut table = ctx.out.key_value();
+        let mut row = |k: &str, v: String| {
+            table.add_row(vec![k.to_string(), v]);
+        };
+        row("SERVICE", format!("{} {}", service.id, service.name));
+        row("TYPE", type_name(service));
+        for (k, v) in order.fields.iter().filter(|(k, _)| *k != "service") {
+            row(&k.to_uppercase(), v.replace('\n', ", "));
+        }
+        row(
+            "RATE",
+            service
+                .rate
+                .map(|r| format!("{r} per 1000"))
+                .unwrap_or_else(|| "unknown".into()),
+        );
+        row(
+            "COST",
+            cost.map(with_cur)
+                .unwrap_or_else(|| "depends on deliveries (not known in advance)".into()),
+        );
+        row("BALANCE", with_cur(balance.amount));
+        if let Some(a) = after {
+            row("AFTER", with_cur(a));
+        }
+        ctx.out.print_table(&mut table)?;
+        eprintln!("smm: dry run — no order was placed");
+    }
+    match (cost, after) {
+        (Some(c), Some(a)) if a < Decimal::ZERO => anyhow::bail!(
+            "the balance ({} {}) does not cover the cost ({c} {}): top up the account before ordering",
+            balance.amount,
+            balance.currency,
+            balance.currency
+        ),
+        _ => Ok(Exit::Success),
+    }
+}
+
+/// The service's type, or `Default` when the panel sends none.
+fn type_name(s: &Service) -> String {
+    if s.kind.is_empty() {
+        "Default".into()
+    } else {
+        s.kind.clone()
+    }
+}
+
+/// Refuses `n` outside the service's min/max.
+fn check_range(s: &Service, what: &str, n: u64) -> anyhow::Result<()> {
+    if let Some(min) = s.min.filter(|m| n < *m) {
+        return Err(usage(format!(
+            "{what} {n} is below service {}'s minimum of {min}",
+            s.id
+        )));
+    }
+    if let Some(max) = s.max.filter(|m| n > *m) {
+        return Err(usage(format!(
+            "{what} {n} is above service {}'s maximum of {max}",
+            s.id
+        )));
+    }
+    Ok(())
+}
+
+/// Reads a list flag (text or `@FILE`) into newline-separated items; `commas` also splits on commas.
+fn list(value: &Option<String>, name: &str, commas: bool) -> anyhow::Result<Option<String>> {
+    let Some(value) = value else { return Ok(None) };
+    let text = match value.strip_prefix('@') {
+        Some(path) => std::fs::read_to_string(path)
+            .map_err(|e| usage(format!("--{name} @{path}: cannot read the file: {e}")))?,
+        None => value.clone(),
+    };
+    let items: Vec<&str> = text
+        .split(|c: char| c == '\n' || (commas && c == ','))
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .collect();
+    if items.is_empty() {
+        return Err(usage(format!("--{name} is empty")));
+    }
+    Ok(Some(items.join("\n")))
+}
+
+/// Checks a d/m/Y date such as `31/12/2026`.
+fn check_date(text: &str) -> anyhow::Result<()> {
+    let parts: Vec<&str> = text.split('/').collect();
+    let ok = match parts.as_slice() {
+        [d, m, y] => {
+            let (d, m, y) = (d.parse::<u32>(), m.parse::<u32>(), y.parse::<u32>());
+            matches!((d, m, y), (Ok(1..=31), Ok(1..=12), Ok(2000..=2999)))
+        }
+        _ => false,
+    };
+    if ok {
+        Ok(())
+    } else {
+        Err(usage(format!(
+            "--expiry '{text}' is not a date in d/m/Y form, like 31/12/2026"
+        )))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn lists_split_by_type() {
+        let v = Some("great, love it\nnice".to_string());
+        assert_eq!(
+            list(&v, "comments", false).unwrap().unwrap(),
+            "great, love it\nnice"
+        );
+        assert_eq!(
+            list(&v, "usernames", true).unwrap().unwrap(),
+            "great\nlove it\nnice"
+        );
+        assert!(list(&Some(" \n ".into()), "comments", false).is_err());
+    }
+
+    #[test]
+    fn dates_are_day_month_year() {
+        assert!(check_date("31/12/2026").is_ok());
+        assert!(check_date("2026-12-31").is_err());
+        assert!(check_date("12/31/2026").is_err());
+    }
+
+    #[test]
+    fn types_match_case_insensitively() {
+        assert_eq!(needs("custom comments").fields, &["link", "comments"]);
+        assert_eq!(needs("Custom Comments").fields, &["link", "comments"]);
+        assert!(needs("Subscriptions").amount == Amount::PerPost);
+        assert_eq!(needs("something new").fields, &["link", "quantity"]);
+    }
+}

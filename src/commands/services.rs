@@ -1,0 +1,67 @@
+//! `smm services`
+
+use super::Ctx;
+use crate::cli::ServicesArgs;
+use crate::exit::Exit;
+use crate::panel::{Raw, Service};
+
+/// Lists the catalogue, filtered by category, name and type (case-insensitive substrings).
+pub fn run(ctx: &Ctx, args: &ServicesArgs) -> anyhow::Result<Exit> {
+    let answer = ctx.v2().services()?;
+    let filtered = args.category.is_some() || args.search.is_some() || args.kind.is_some();
+    let shown: Vec<&Service> = answer.value.iter().filter(|s| matches(s, args)).collect();
+    if ctx.out.json {
+        let raw = if filtered {
+            Raw::Merged(serde_json::Value::Array(
+                shown.iter().map(|s| s.raw.clone()).collect(),
+            ))
+        } else {
+            answer.raw
+        };
+        ctx.out.print_raw(&raw)?;
+        return Ok(Exit::Success);
+    }
+    let mut table = ctx.out.table(&[
+        "ID", "NAME", "CATEGORY", "TYPE", "RATE", "MIN", "MAX", "REFILL", "CANCEL",
+    ]);
+    for s in &shown {
+        table.add_row(vec![
+            s.id.clone(),
+            s.name.clone(),
+            s.category.clone(),
+            s.kind.clone(),
+            s.rate.map(|r| r.to_string()).unwrap_or_default(),
+            s.min.map(|n| n.to_string()).unwrap_or_default(),
+            s.max.map(|n| n.to_string()).unwrap_or_default(),
+            yes_no(s.refill),
+            yes_no(s.cancel),
+        ]);
+    }
+    ctx.out.print_table(&mut table)?;
+    if shown.is_empty() && filtered {
+        eprintln!(
+            "smm: no service matches the filters ({} services in the catalogue)",
+            answer.value.len()
+        );
+    }
+    Ok(Exit::Success)
+}
+
+/// Whether a service passes every given filter.
+fn matches(s: &Service, args: &ServicesArgs) -> bool {
+    let has = |field: &str, filter: &Option<String>| {
+        filter
+            .as_ref()
+            .is_none_or(|f| field.to_lowercase().contains(&f.to_lowercase()))
+    };
+    has(&s.category, &args.category) && has(&s.name, &args.search) && has(&s.kind, &args.kind)
+}
+
+/// `yes`, `no` or blank for a flag the panel may omit.
+fn yes_no(flag: Option<bool>) -> String {
+    match flag {
+        Some(true) => "yes".into(),
+        Some(false) => "no".into(),
+        None => String::new(),
+    }
+}

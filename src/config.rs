@@ -1,0 +1,305 @@
+//! The profile file: locate it, parse it, pick the profile, resolve its key.
+
+use crate::exit::usage;
+use crate::secret::Secret;
+use anyhow::Context;
+use serde::Deserialize;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+
+/// The starter file `smm config init` writes (the same text as `config.example.toml`).
+pub const STARTER: &str = include_str!("../config.example.toml");
+
+/// The TOML file as written by the user.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ConfigFile {
+    /// Profile used when none is named on the command line or in `SMM_PROFILE`.
+    pub default_profile: Option<String>,
+    /// Profiles by name.
+    #[serde(default)]
+    pub profiles: BTreeMap<String, ProfileDef>,
+}
+
+/// One `[profiles.NAME]` section.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileDef {
+    /// The panel's API endpoint.
+    pub url: String,
+    /// The API key itself.
+    pub key: Option<String>,
+    /// The name of an environment variable holding the API key.
+    pub key_env: Option<String>,
+    /// Which API dialect the panel speaks.
+    #[serde(default)]
+    pub api: Api,
+    /// A `User-Agent` to send instead of `smm/<version>`.
+    pub user_agent: Option<String>,
+}
+
+/// The API dialects smm speaks.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Api {
+    /// The standard SMM panel API v2 (form-encoded POST, `key` + `action`).
+    #[default]
+    V2,
+}
+
+impl Api {
+    /// The name used in the config file.
+    pub fn name(self) -> &'static str {
+        match self {
+            Api::V2 => "v2",
+        }
+    }
+}
+
+/// A profile ready to use: its key resolved.
+#[derive(Debug, Clone)]
+pub struct Profile {
+    /// The profile's name in the file.
+    pub name: String,
+    /// The panel's API endpoint.
+    pub url: reqwest::Url,
+    /// The API key.
+    pub key: Secret,
+    /// The `User-Agent` to send.
+    pub user_agent: String,
+}
+
+/// A loaded config file and where it came from.
+#[derive(Debug)]
+pub struct Config {
+    /// The file's path.
+    pub path: PathBuf,
+    /// Its parsed contents.
+    pub file: ConfigFile,
+}
+
+/// Where the config file is: `--config`/`SMM_CONFIG` (already merged by clap) or the
+/// platform config dir (`~/.config/smm/config.toml` on Linux).
+pub fn locate(explicit: Option<&Path>) -> anyhow::Result<PathBuf> {
+    if let Some(p) = explicit {
+        return Ok(p.to_path_buf());
+    }
+    let dirs = directories::ProjectDirs::from("", "", "smm").ok_or_else(|| {
+        usage("cannot find a home directory for the config file; pass --config PATH or set SMM_CONFIG")
+    })?;
+    Ok(dirs.config_dir().join("config.toml"))
+}
+
+/// Reads and parses the config file; every failure is a usage error naming the file.
+pub fn load(path: &Path) -> anyhow::Result<Config> {
+    let text = match std::fs::read_to_string(path) {
+        Ok(t) => t,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(usage(format!(
+                "no config file at {}: run `smm config init` to create one, or pass --config PATH",
+                path.display()
+            )));
+        }
+        Err(e) => {
+            return Err(usage(format!(
+                "cannot read config file {}: {e}",
+                path.display()
+            )));
+        }
+    };
+    let file =
+        parse(&text).map_err(|msg| usage(format!("config file {}: {msg}", path.display())))?;
+    Ok(Config {
+        path: path.to_path_buf(),
+        file,
+    })
+}
+
+/// Parses config text; the error is one line with the line number.
+pub fn parse(text: &str) -> Result<ConfigFile, String> {
+    toml::from_str::<ConfigFile>(text).map_err(|e| {
+        let msg = e.message().trim().replace('\n', " ");
+        match e.span() {
+            Some(span) => {
+                let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
+                format!("line {line}: {msg}")
+            }
+            None => msg,
+        }
+    })
+}
+
+impl Config {
+    /// The profile names, sorted, comma-separated (for error messages).
+    fn known(&self) -> String {
+        if self.file.profiles.is_empty() {
+            "none".to_string()
+        } else {
+            self.file
+                .profiles
+                .keys()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", ")
+        }
+    }
+
+    /// Picks the profile: `requested` (flag or `SMM_PROFILE`) > `default_profile` > the only one.
+    pub fn select(&self, requested: Option<&str>) -> anyhow::Result<(&str, &ProfileDef)> {
+        let find = |name: &str, what: &str| {
+            self.file
+                .profiles
+                .get_key_value(name)
+                .map(|(k, v)| (k.as_str(), v))
+                .ok_or_else(|| {
+                    usage(format!(
+                        "{what} '{name}' is not in {}; known profiles: {}",
+                        self.path.display(),
+                        self.known()
+                    ))
+                })
+        };
+        if let Some(name) = requested {
+            return find(name, "profile");
+        }
+        if let Some(name) = &self.file.default_profile {
+            return find(name, "default_profile");
+        }
+        let mut all = self.file.profiles.iter();
+        match (all.next(), all.next()) {
+            (Some((k, v)), None) => Ok((k.as_str(), v)),
+            (None, _) => Err(usage(format!(
+                "{} has no profiles: add a [profiles.NAME] section with url and key (see config.example.toml)",
+                self.path.display()
+            ))),
+            _ => Err(usage(format!(
+                "{} has several profiles and no default_profile: pick one with -p NAME ({}) or set default_profile",
+                self.path.display(),
+                self.known()
+            ))),
+        }
+    }
+
+    /// Selects and resolves the profile to use.
+    pub fn profile(&self, requested: Option<&str>) -> anyhow::Result<Profile> {
+        let (name, def) = self.select(requested)?;
+        resolve(name, def, &self.path)
+    }
+}
+
+/// Where a profile's key comes from, as `config show` describes it (never the key itself).
+pub fn key_source(def: &ProfileDef) -> String {
+    match (&def.key, &def.key_env) {
+        (Some(_), Some(_)) => "error: both key and key_env are set".to_string(),
+        (Some(k), None) if k.trim().is_empty() => "key in file (empty)".to_string(),
+        (Some(_), None) => format!("key in file ({})", crate::secret::MASK),
+        (None, Some(var)) => match std::env::var(var) {
+            Ok(v) if !v.trim().is_empty() => format!("${var} (set, {})", crate::secret::MASK),
+            _ => format!("${var} (not set)"),
+        },
+        (None, None) => "none".to_string(),
+    }
+}
+
+/// Turns a profile definition into a usable `Profile`: valid URL, a key from the file or env.
+pub fn resolve(name: &str, def: &ProfileDef, path: &Path) -> anyhow::Result<Profile> {
+    let url = reqwest::Url::parse(def.url.trim())
+        .ok()
+        .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
+        .ok_or_else(|| {
+            usage(format!(
+                "profile '{name}' in {}: url '{}' is not an http(s) URL like https://panel.example/api/v2",
+                path.display(),
+                def.url
+            ))
+        })?;
+    let key = match (&def.key, &def.key_env) {
+        (Some(_), Some(_)) => {
+            return Err(usage(format!(
+                "profile '{name}' in {}: set key or key_env, not both",
+                path.display()
+            )));
+        }
+        (Some(k), None) => Secret::new(k.trim()),
+        (None, Some(var)) => {
+            let value = std::env::var(var).unwrap_or_default();
+            if value.trim().is_empty() {
+                return Err(usage(format!(
+                    "profile '{name}' reads its key from ${var}, which is not set or empty: export {var}=YOUR_API_KEY"
+                )));
+            }
+            Secret::new(value.trim())
+        }
+        (None, None) => {
+            return Err(usage(format!(
+                "profile '{name}' in {} has no key: add key = \"...\" or key_env = \"VAR\"",
+                path.display()
+            )));
+        }
+    };
+    if key.is_empty() {
+        return Err(usage(format!(
+            "profile '{name}' in {} has an empty key",
+            path.display()
+        )));
+    }
+    Ok(Profile {
+        name: name.to_string(),
+        url,
+        key,
+        user_agent: def
+            .user_agent
+            .clone()
+            .unwrap_or_else(|| format!("smm/{}", env!("CARGO_PKG_VERSION"))),
+    })
+}
+
+/// Writes the starter file at `path` with mode 0600; refuses to overwrite an existing file.
+pub fn init(path: &Path) -> anyhow::Result<()> {
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+    }
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    let mut file = match options.open(path) {
+        Ok(f) => f,
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            return Err(usage(format!(
+                "{} already exists: edit it, or pass --config PATH to write a new file elsewhere",
+                path.display()
+            )));
+        }
+        Err(e) => return Err(usage(format!("cannot create {}: {e}", path.display()))),
+    };
+    std::io::Write::write_all(&mut file, STARTER.as_bytes())
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_starter_file_parses() {
+        let file = parse(STARTER).unwrap();
+        assert_eq!(file.default_profile.as_deref(), Some("pica"));
+        assert_eq!(file.profiles["pica"].url, "https://pica-smm.com/api2/v2");
+        assert_eq!(file.profiles["pica"].api, Api::V2);
+    }
+
+    #[test]
+    fn toml_errors_name_the_line() {
+        let err = parse("default_profile = \"a\"\n[profiles.a]\nurl = \n").unwrap_err();
+        assert!(err.starts_with("line 3:"), "{err}");
+        let err = parse("[profiles.a]\nurl = \"https://x\"\nkye = \"k\"\n").unwrap_err();
+        assert!(err.contains("line 3") && err.contains("kye"), "{err}");
+    }
+
+    #[test]
+    fn unknown_api_is_refused() {
+        assert!(parse("[profiles.a]\nurl = \"https://x\"\napi = \"v9\"\n").is_err());
+    }
+}

@@ -1,0 +1,69 @@
+//! Exact decimal amounts (rates, charges, balances) and the order cost rule.
+
+use rust_decimal::Decimal;
+use serde_json::Value;
+use std::str::FromStr;
+
+/// Reads an amount from a JSON string or number without going through f64.
+///
+/// serde_json's `arbitrary_precision` keeps a number's original text, so `0.27819000001`
+/// stays exact. Returns `None` for anything that is not a decimal amount.
+pub fn amount(value: &Value) -> Option<Decimal> {
+    match value {
+        Value::String(s) => parse(s),
+        Value::Number(n) => parse(&n.to_string()),
+        _ => None,
+    }
+}
+
+/// Parses decimal text: plain (`0.90`), scientific (`1e-5`) or with comma thousands (`1,234.5`).
+pub fn parse(text: &str) -> Option<Decimal> {
+    let t = text.trim();
+    if t.is_empty() {
+        return None;
+    }
+    Decimal::from_str_exact(t)
+        .ok()
+        .or_else(|| Decimal::from_scientific(t).ok())
+        .or_else(|| {
+            let without_commas: String = t.chars().filter(|c| *c != ',').collect();
+            Decimal::from_str(&without_commas).ok()
+        })
+}
+
+/// Cost of an order: rate (per 1000 units) × quantity / 1000 × runs, exact.
+pub fn cost(rate: Decimal, quantity: u64, runs: u64) -> Decimal {
+    (rate * Decimal::from(quantity) / Decimal::from(1000) * Decimal::from(runs.max(1))).normalize()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn amounts_stay_exact() {
+        let v: Value =
+            serde_json::from_str(r#"{"a":0.27819000001,"b":"100.84292","c":1.2,"d":"1,234.5"}"#)
+                .unwrap();
+        assert_eq!(amount(&v["a"]).unwrap().to_string(), "0.27819000001");
+        assert_eq!(amount(&v["b"]).unwrap().to_string(), "100.84292");
+        assert_eq!(amount(&v["c"]).unwrap().to_string(), "1.2");
+        assert_eq!(amount(&v["d"]).unwrap().to_string(), "1234.5");
+        assert_eq!(amount(&json!("1e-5")).unwrap().to_string(), "0.00001");
+        assert!(amount(&json!("Unknown")).is_none());
+        assert!(amount(&json!(null)).is_none());
+    }
+
+    #[test]
+    fn cost_is_rate_per_thousand_times_runs() {
+        let rate = parse("0.90").unwrap();
+        assert_eq!(cost(rate, 500, 1).to_string(), "0.45");
+        assert_eq!(cost(rate, 500, 3).to_string(), "1.35");
+        assert_eq!(
+            cost(parse("0.0123456").unwrap(), 333, 1).to_string(),
+            "0.0041110848"
+        );
+        assert_eq!(cost(parse("8").unwrap(), 10, 0).to_string(), "0.08");
+    }
+}

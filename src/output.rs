@@ -1,0 +1,108 @@
+//! Everything smm prints on stdout: tables for people, the panel's JSON for `jq`.
+
+use crate::panel::Raw;
+use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
+use std::io::{IsTerminal, Write};
+
+/// How output is printed, decided once per run.
+#[derive(Debug, Clone, Copy)]
+pub struct Output {
+    /// `--json`: print the panel's JSON instead of tables.
+    pub json: bool,
+    /// stdout is a terminal: borders, fitted width.
+    pub terminal: bool,
+    /// Colour allowed: a terminal and no `NO_COLOR`.
+    pub color: bool,
+}
+
+impl Output {
+    /// Decides from `--json`, whether stdout is a terminal and `NO_COLOR`.
+    pub fn new(json: bool) -> Output {
+        let terminal = std::io::stdout().is_terminal();
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        Output {
+            json,
+            terminal,
+            color: terminal && !no_color,
+        }
+    }
+
+    /// A table with `headers`: bordered on a terminal, plain aligned columns when piped.
+    pub fn table(&self, headers: &[&str]) -> Table {
+        let mut table = self.key_value();
+        table.set_header(headers.iter().map(|h| Cell::new(h)));
+        table
+    }
+
+    /// A table without a header row (label/value pairs).
+    pub fn key_value(&self) -> Table {
+        let mut table = Table::new();
+        if self.terminal {
+            table.load_style(presets::UTF8_FULL_CONDENSED);
+            table.set_content_arrangement(ContentArrangement::Dynamic);
+        } else {
+            table.load_style(presets::NOTHING);
+            table.force_no_tty();
+        }
+        table
+    }
+
+    /// A cell coloured by what an order/refill status means (only when colour is allowed).
+    pub fn status_cell(&self, status: &str) -> Cell {
+        let cell = Cell::new(status);
+        if !self.color {
+            return cell;
+        }
+        match status.to_ascii_lowercase().as_str() {
+            "completed" => cell.fg(Color::Green),
+            "partial" => cell.fg(Color::Yellow),
+            "canceled" | "cancelled" | "rejected" | "error" | "fail" => cell.fg(Color::Red),
+            s if s.starts_with("error") => cell.fg(Color::Red),
+            _ => cell,
+        }
+    }
+
+    /// Prints a table followed by a newline.
+    pub fn print_table(&self, table: &mut Table) -> std::io::Result<()> {
+        if !self.terminal {
+            // Piped: columns separated by two spaces, no leading padding.
+            table.column_iter_mut().for_each(|c| {
+                c.set_padding((0, 2));
+            });
+        }
+        let text = table.to_string();
+        let text: String = if self.terminal {
+            text
+        } else {
+            // Without borders, comfy-table pads every line; trim for grep/cut-friendly output.
+            text.lines()
+                .map(str::trim_end)
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        print_line(&text)
+    }
+
+    /// Prints the panel's JSON: a single body as it came, a merged answer compactly.
+    pub fn print_raw(&self, raw: &Raw) -> std::io::Result<()> {
+        match raw {
+            Raw::Body(body) => print_line(body.trim_end()),
+            Raw::Merged(value) => print_line(&value.to_string()),
+        }
+    }
+}
+
+/// Writes `text` and a newline to stdout; a closed pipe is reported as `BrokenPipe`.
+pub fn print_line(text: &str) -> std::io::Result<()> {
+    let mut out = std::io::stdout().lock();
+    out.write_all(text.as_bytes())?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+/// Whether an error is a closed stdout (`smm … | head`), which is not a failure.
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain()
+        .filter_map(|e| e.downcast_ref::<std::io::Error>())
+        .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
+}

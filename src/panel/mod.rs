@@ -1,0 +1,185 @@
+//! What a panel answers, as typed values, and the lenient readers that build them.
+//!
+//! Panels differ in small ways (numbers as strings, thousands separators, `"Unknown"`),
+//! so every reader here accepts the variants in `../shared/fixtures/v2/` and never panics.
+
+pub mod v2;
+
+use crate::http::{Reply, shorten};
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+/// An answer as the panel sent it, for `--json`.
+#[derive(Debug, Clone)]
+pub enum Raw {
+    /// One response body, printed byte for byte.
+    Body(String),
+    /// Several chunk answers merged into the panel's own shape.
+    Merged(Value),
+}
+
+/// A typed answer together with the raw JSON it came from.
+#[derive(Debug)]
+pub struct Answer<T> {
+    /// What `--json` prints.
+    pub raw: Raw,
+    /// What the table is built from.
+    pub value: T,
+}
+
+/// The account balance.
+#[derive(Debug, Clone)]
+pub struct Balance {
+    /// The amount, exact.
+    pub amount: Decimal,
+    /// The account currency (e.g. `USD`).
+    pub currency: String,
+}
+
+/// One entry of the service catalogue.
+#[derive(Debug, Clone)]
+pub struct Service {
+    /// The service id, as text (panels send numbers or strings).
+    pub id: String,
+    /// The service name.
+    pub name: String,
+    /// The order type (`Default`, `Custom Comments`, …).
+    pub kind: String,
+    /// The category.
+    pub category: String,
+    /// Price per 1000 units.
+    pub rate: Option<Decimal>,
+    /// Minimum quantity.
+    pub min: Option<u64>,
+    /// Maximum quantity.
+    pub max: Option<u64>,
+    /// Whether refills are offered.
+    pub refill: Option<bool>,
+    /// Whether orders can be cancelled.
+    pub cancel: Option<bool>,
+    /// The entry as the panel sent it (for filtered `--json`).
+    pub raw: Value,
+}
+
+/// The status of one order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct OrderStatus {
+    /// Status text (Pending, In progress, Completed, Partial, Canceled…).
+    pub status: String,
+    /// What the order cost so far.
+    pub charge: Option<Decimal>,
+    /// The count when the order started, as text (may be `Unknown`).
+    pub start_count: String,
+    /// Units still to deliver, as text (may be `Unknown`).
+    pub remains: String,
+    /// Currency of `charge`.
+    pub currency: String,
+}
+
+/// One row of a batch answer: the id it is about and the outcome for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row<T> {
+    /// The order (or refill) id the row is about.
+    pub id: String,
+    /// The outcome, or the panel's per-item error text.
+    pub result: Result<T, String>,
+}
+
+impl<T> Row<T> {
+    /// Whether this row carries an error.
+    pub fn failed(&self) -> bool {
+        self.result.is_err()
+    }
+}
+
+/// Text of a JSON value: strings as they are, numbers as written, null as empty.
+pub fn text(v: &Value) -> String {
+    match v {
+        Value::String(s) => s.trim().to_string(),
+        Value::Null => String::new(),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// A whole count from a number or a string, ignoring thousands separators (`"5.000.000"`).
+pub fn count(v: &Value) -> Option<u64> {
+    let t = text(v);
+    let digits: String = t
+        .chars()
+        .filter(|c| !matches!(c, '.' | ',' | ' ' | '_' | '\''))
+        .collect();
+    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
+        // "12.50" would lose its meaning: only strip dots that group thousands.
+        if t.contains('.') && !groups_of_three(&t, '.') {
+            return None;
+        }
+        digits.parse().ok()
+    } else {
+        None
+    }
+}
+
+/// Whether `t` is digits grouped by `sep` in threes after the first group (`5.000.000`).
+fn groups_of_three(t: &str, sep: char) -> bool {
+    let mut parts = t.split(sep);
+    let first_ok = parts.next().is_some_and(|p| (1..=3).contains(&p.len()));
+    first_ok && parts.all(|p| p.len() == 3)
+}
+
+/// A yes/no flag from `true`, `1`, `"1"`, `"true"`, `"yes"` (and their opposites).
+pub fn flag(v: &Value) -> Option<bool> {
+    match v {
+        Value::Bool(b) => Some(*b),
+        Value::Null => None,
+        other => match text(other).to_ascii_lowercase().as_str() {
+            "1" | "true" | "yes" => Some(true),
+            "0" | "false" | "no" | "" => Some(false),
+            _ => None,
+        },
+    }
+}
+
+/// The panel's error text when `v` is `{"error": …}`.
+pub fn error_text(v: &Value) -> Option<String> {
+    v.as_object()?.get("error").map(|e| match e {
+        Value::Object(o) => o.get("message").map(text).unwrap_or_else(|| e.to_string()),
+        other => text(other),
+    })
+}
+
+/// Turns an HTTP reply into JSON, or an error that says what came back instead.
+pub fn decode_json(reply: &Reply) -> anyhow::Result<Value> {
+    let status = reply.status;
+    if status.is_redirection() {
+        let target = reply.location.as_deref().unwrap_or("(no Location header)");
+        anyhow::bail!(
+            "the panel answered HTTP {status} redirecting to {target}; smm does not follow redirects \
+             (the key must not go elsewhere): put the final URL in the profile's url"
+        );
+    }
+    match serde_json::from_str::<Value>(&reply.body) {
+        Ok(value) if status.is_success() => Ok(value),
+        Ok(value) => match error_text(&value) {
+            Some(msg) => anyhow::bail!("the panel answered HTTP {status}: {msg}"),
+            None => anyhow::bail!(
+                "the panel answered HTTP {status}: {}",
+                shorten(&reply.body, 200)
+            ),
+        },
+        Err(_) => {
+            let what = if reply.body.trim_start().starts_with('<') {
+                "an HTML page, not JSON (a Cloudflare check, maintenance page or wrong url?)"
+            } else if reply.body.trim().is_empty() {
+                "an empty body, not JSON"
+            } else {
+                "something that is not JSON"
+            };
+            anyhow::bail!(
+                "the panel answered HTTP {status} with {what}: {}",
+                shorten(&reply.body, 200)
+            )
+        }
+    }
+}

@@ -1,0 +1,404 @@
+//! The standard SMM panel API v2: form-encoded POSTs of `key` + `action` to one endpoint.
+
+use super::{
+    Answer, Balance, OrderStatus, Raw, Row, Service, count, decode_json, error_text, flag, text,
+};
+use crate::config::Profile;
+use crate::http::Http;
+use crate::ids::{CHUNK, join};
+use crate::money;
+use anyhow::{anyhow, bail};
+use serde_json::{Map, Value};
+
+/// A client for one v2 panel (one profile).
+pub struct V2<'a> {
+    http: &'a Http,
+    profile: &'a Profile,
+}
+
+/// The batch actions, which take one id (single form) or many (multi form).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Batch {
+    /// `status`: answers an object keyed by order id.
+    Status,
+    /// `refill`: answers `[{"order", "refill"}]`.
+    Refill,
+    /// `refill_status`: answers `[{"refill", "status"}]`.
+    RefillStatus,
+    /// `cancel`: answers `[{"order", "cancel"}]`; multi form only.
+    Cancel,
+}
+
+impl Batch {
+    /// The `action` field.
+    pub fn action(self) -> &'static str {
+        match self {
+            Batch::Status => "status",
+            Batch::Refill => "refill",
+            Batch::RefillStatus => "refill_status",
+            Batch::Cancel => "cancel",
+        }
+    }
+
+    /// The field of the single form, if the action has one.
+    fn single_field(self) -> Option<&'static str> {
+        match self {
+            Batch::Status | Batch::Refill => Some("order"),
+            Batch::RefillStatus => Some("refill"),
+            Batch::Cancel => None,
+        }
+    }
+
+    /// The field of the multi form (comma-joined ids).
+    fn multi_field(self) -> &'static str {
+        match self {
+            Batch::RefillStatus => "refills",
+            _ => "orders",
+        }
+    }
+
+    /// For array answers: the key naming the item's id and the key holding its outcome.
+    fn item_keys(self) -> (&'static str, &'static str) {
+        match self {
+            Batch::Status | Batch::Refill => ("order", "refill"),
+            Batch::RefillStatus => ("refill", "status"),
+            Batch::Cancel => ("order", "cancel"),
+        }
+    }
+}
+
+/// A batch answer: raw JSON, the shape it has, and the ids asked for.
+struct BatchAnswer {
+    raw: Raw,
+    value: Value,
+    single: bool,
+}
+
+impl<'a> V2<'a> {
+    /// A client for `profile` over `http`.
+    pub fn new(http: &'a Http, profile: &'a Profile) -> Self {
+        V2 { http, profile }
+    }
+
+    /// Sends one request and returns the JSON answer and body; the panel's `{"error"}` is an error.
+    fn call(&self, fields: &[(&str, String)]) -> anyhow::Result<(Value, String)> {
+        let reply = self.http.post_form(
+            &self.profile.url,
+            &self.profile.user_agent,
+            &self.profile.key,
+            fields,
+        )?;
+        let value = decode_json(&reply)?;
+        self.refuse_error(&value)?;
+        Ok((value, reply.body))
+    }
+
+    /// Fails with the panel's message when the answer is a top-level `{"error": …}`.
+    fn refuse_error(&self, value: &Value) -> anyhow::Result<()> {
+        match error_text(value) {
+            None => Ok(()),
+            Some(msg) => {
+                let hint = if msg.to_ascii_lowercase().contains("key") {
+                    format!(
+                        " (check the key of profile '{}': smm config show)",
+                        self.profile.name
+                    )
+                } else {
+                    String::new()
+                };
+                bail!("panel '{}' says: {msg}{hint}", self.profile.name)
+            }
+        }
+    }
+
+    /// `balance`: the account's money.
+    pub fn balance(&self) -> anyhow::Result<Answer<Balance>> {
+        let (value, body) = self.call(&[("action", "balance".into())])?;
+        let amount = money::amount(&value["balance"]).ok_or_else(|| {
+            anyhow!(
+                "the panel's balance answer has no readable balance: {}",
+                crate::http::shorten(&body, 200)
+            )
+        })?;
+        let currency = text(&value["currency"]);
+        Ok(Answer {
+            raw: Raw::Body(body),
+            value: Balance { amount, currency },
+        })
+    }
+
+    /// `services`: the catalogue.
+    pub fn services(&self) -> anyhow::Result<Answer<Vec<Service>>> {
+        let (value, body) = self.call(&[("action", "services".into())])?;
+        let Value::Array(items) = value else {
+            bail!(
+                "the panel's services answer is not a list: {}",
+                crate::http::shorten(&body, 200)
+            );
+        };
+        let services = items.into_iter().map(decode_service).collect();
+        Ok(Answer {
+            raw: Raw::Body(body),
+            value: services,
+        })
+    }
+
+    /// `add`: places an order; returns the new order id. `fields` excludes `key` and `action`.
+    ///
+    /// When the request may have reached the panel but no clear answer came back, the error
+    /// says the order may or may not exist.
+    pub fn add(&self, fields: &[(&str, String)]) -> anyhow::Result<Answer<String>> {
+        let mut all = vec![("action", "add".to_string())];
+        all.extend(fields.iter().map(|(k, v)| (*k, v.clone())));
+        let reply = self
+            .http
+            .post_form(
+                &self.profile.url,
+                &self.profile.user_agent,
+                &self.profile.key,
+                &all,
+            )
+            .map_err(|e| match e.maybe_delivered() {
+                true => ambiguous(anyhow::Error::new(e)),
+                false => anyhow::Error::new(e).context("the order was not sent"),
+            })?;
+        let value = decode_json(&reply).map_err(ambiguous)?;
+        self.refuse_error(&value)?;
+        let order = match &value {
+            Value::Array(items) => items.first().map(|i| &i["order"]),
+            other => other.get("order"),
+        };
+        match order.map(text).filter(|o| !o.is_empty()) {
+            Some(id) => Ok(Answer {
+                raw: Raw::Body(reply.body),
+                value: id,
+            }),
+            None => Err(ambiguous(anyhow!(
+                "the panel's answer has no order id: {}",
+                crate::http::shorten(&reply.body, 200)
+            ))),
+        }
+    }
+
+    /// `status` of orders: one row per requested id, in input order.
+    pub fn status(&self, ids: &[u64]) -> anyhow::Result<Answer<Vec<Row<OrderStatus>>>> {
+        let answer = self.batch(Batch::Status, ids)?;
+        let rows = if answer.single {
+            vec![Row {
+                id: ids[0].to_string(),
+                result: Ok(decode_status(&answer.value)),
+            }]
+        } else {
+            ids.iter()
+                .map(|id| {
+                    let key = id.to_string();
+                    let result = match answer.value.get(&key) {
+                        None => Err("missing from the panel's answer".to_string()),
+                        Some(item) => match error_text(item) {
+                            Some(msg) => Err(msg),
+                            None => Ok(decode_status(item)),
+                        },
+                    };
+                    Row { id: key, result }
+                })
+                .collect()
+        };
+        Ok(Answer {
+            raw: answer.raw,
+            value: rows,
+        })
+    }
+
+    /// `refill`, `refill_status` or `cancel`: one row per item of the answer.
+    pub fn items(&self, kind: Batch, ids: &[u64]) -> anyhow::Result<Answer<Vec<Row<String>>>> {
+        let answer = self.batch(kind, ids)?;
+        let (id_key, value_key) = kind.item_keys();
+        let rows = if answer.single {
+            vec![Row {
+                id: ids[0].to_string(),
+                result: item_outcome(&answer.value, value_key),
+            }]
+        } else {
+            answer
+                .value
+                .as_array()
+                .map(|items| {
+                    items
+                        .iter()
+                        .map(|item| Row {
+                            id: text(&item[id_key]),
+                            result: item_outcome(item, value_key),
+                        })
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        Ok(Answer {
+            raw: answer.raw,
+            value: rows,
+        })
+    }
+
+    /// Sends a batch action: the single form for one id (when the action has one), else the
+    /// multi form in chunks of at most 100, merged in input order into the panel's shape.
+    ///
+    /// A chunk that fails becomes per-item errors for its ids; if every chunk fails, the
+    /// first failure is the error.
+    fn batch(&self, kind: Batch, ids: &[u64]) -> anyhow::Result<BatchAnswer> {
+        let action = ("action", kind.action().to_string());
+        if let (Some(field), [id]) = (kind.single_field(), ids) {
+            let (value, body) = self.call(&[action, (field, id.to_string())])?;
+            return Ok(BatchAnswer {
+                raw: Raw::Body(body),
+                value,
+                single: true,
+            });
+        }
+        let mut answers: Vec<(&[u64], anyhow::Result<(Value, String)>)> = Vec::new();
+        for chunk in ids.chunks(CHUNK) {
+            let result = self
+                .call(&[action.clone(), (kind.multi_field(), join(chunk))])
+                .and_then(|(value, body)| {
+                    let shape_ok = match kind {
+                        Batch::Status => value.is_object(),
+                        _ => value.is_array(),
+                    };
+                    if !shape_ok {
+                        bail!(
+                            "unexpected answer to {}: {}",
+                            kind.action(),
+                            crate::http::shorten(&body, 200)
+                        );
+                    }
+                    Ok((value, body))
+                });
+            answers.push((chunk, result));
+        }
+        if answers.iter().all(|(_, r)| r.is_err()) {
+            let (_, first) = answers.swap_remove(0);
+            return Err(first.err().expect("all chunks failed"));
+        }
+        if answers.len() == 1 {
+            let (_, result) = answers.pop().expect("one chunk");
+            let (value, body) = result?;
+            return Ok(BatchAnswer {
+                raw: Raw::Body(body),
+                value,
+                single: false,
+            });
+        }
+        let value = merge(kind, answers);
+        Ok(BatchAnswer {
+            raw: Raw::Merged(value.clone()),
+            value,
+            single: false,
+        })
+    }
+}
+
+/// Marks an error after which an `add` may or may not have been placed.
+fn ambiguous(err: anyhow::Error) -> anyhow::Error {
+    err.context(
+        "the order may or may not have been placed: check the panel's order list (or `smm status` \
+         with a recent order id) before running the same command again",
+    )
+}
+
+/// Merges chunk answers: object merge keyed in input order for `status`, concatenation
+/// for the array actions; a failed chunk becomes `{"error": …}` items for its ids.
+fn merge(kind: Batch, answers: Vec<(&[u64], anyhow::Result<(Value, String)>)>) -> Value {
+    let (id_key, value_key) = kind.item_keys();
+    let failed = |e: &anyhow::Error| {
+        let mut m = Map::new();
+        m.insert(
+            "error".into(),
+            Value::String(format!("request failed: {e:#}")),
+        );
+        Value::Object(m)
+    };
+    match kind {
+        Batch::Status => {
+            let mut out = Map::new();
+            for (chunk, result) in answers {
+                match result {
+                    Ok((Value::Object(mut obj), _)) => {
+                        for id in chunk {
+                            let key = id.to_string();
+                            if let Some(v) = obj.shift_remove(&key) {
+                                out.insert(key, v);
+                            }
+                        }
+                        out.extend(obj);
+                    }
+                    Ok(_) => {}
+                    Err(e) => {
+                        for id in chunk {
+                            out.insert(id.to_string(), failed(&e));
+                        }
+                    }
+                }
+            }
+            Value::Object(out)
+        }
+        _ => {
+            let mut out = Vec::new();
+            for (chunk, result) in answers {
+                match result {
+                    Ok((Value::Array(items), _)) => out.extend(items),
+                    Ok(_) => {}
+                    Err(e) => {
+                        for id in chunk {
+                            let mut m = Map::new();
+                            m.insert(id_key.into(), Value::from(*id));
+                            m.insert(value_key.into(), failed(&e));
+                            out.push(Value::Object(m));
+                        }
+                    }
+                }
+            }
+            Value::Array(out)
+        }
+    }
+}
+
+/// Reads one catalogue entry leniently.
+pub fn decode_service(raw: Value) -> Service {
+    Service {
+        id: text(&raw["service"]),
+        name: text(&raw["name"]),
+        kind: text(&raw["type"]),
+        category: text(&raw["category"]),
+        rate: money::amount(&raw["rate"]),
+        min: count(&raw["min"]),
+        max: count(&raw["max"]),
+        refill: flag(&raw["refill"]),
+        cancel: flag(&raw["cancel"]),
+        raw,
+    }
+}
+
+/// Reads one order status leniently.
+pub fn decode_status(v: &Value) -> OrderStatus {
+    OrderStatus {
+        status: text(&v["status"]),
+        charge: money::amount(&v["charge"]),
+        start_count: text(&v["start_count"]),
+        remains: text(&v["remains"]),
+        currency: text(&v["currency"]),
+    }
+}
+
+/// The outcome of an item: the value under `key`, or the error in it or around it.
+fn item_outcome(item: &Value, key: &str) -> Result<String, String> {
+    if let Some(msg) = error_text(item) {
+        return Err(msg);
+    }
+    let v = &item[key];
+    if let Some(msg) = error_text(v) {
+        return Err(msg);
+    }
+    if v.is_null() {
+        return Err(format!("no \"{key}\" in the panel's answer"));
+    }
+    Ok(text(v))
+}

@@ -1,0 +1,875 @@
+//! Every panel command against a local recording panel: what was sent, what was printed,
+//! which exit code came back.
+
+mod common;
+
+use common::{Home, Panel, Reply, fixture, stderr, stdout};
+use std::time::Duration;
+
+#[test]
+fn balance_posts_a_form_with_the_key_in_the_body_only() {
+    let panel = Panel::fixtures();
+    let home = Home::with_panel(&panel);
+    let out = home.smm().arg("balance").output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(text.contains("100.84292") && text.contains("USD"), "{text}");
+
+    let reqs = panel.requests();
+    assert_eq!(reqs.len(), 1);
+    let r = &reqs[0];
+    assert_eq!(r.method, "POST");
+    assert_eq!(r.url, "/api/v2");
+    assert_eq!(
+        r.header("content-type"),
+        Some("application/x-www-form-urlencoded")
+    );
+    assert_eq!(
+        r.header("user-agent"),
+        Some(concat!("smm/", env!("CARGO_PKG_VERSION")))
+    );
+    assert_eq!(r.field_names(), vec!["key", "action"]);
+    assert_eq!(r.field("key"), Some("test-key"));
+    assert_eq!(r.field("action"), Some("balance"));
+    assert!(!r.url.contains("test-key"));
+    assert!(!text.contains("test-key") && !stderr(&out).contains("test-key"));
+}
+
+#[test]
+fn json_prints_the_panels_body_as_it_came() {
+    let panel = Panel::start(|_| Reply::json(fixture("balance.number.json")));
+    let home = Home::with_panel(&panel);
+    for args in [["--json", "balance"], ["balance", "--json"]] {
+        let out = home.smm().args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0));
+        assert_eq!(
+            stdout(&out),
+            "{\"balance\":100.84292,\"currency\":\"USD\"}\n"
+        );
+    }
+}
+
+#[test]
+fn status_of_one_order_uses_the_single_form() {
+    let panel = Panel::fixtures();
+    let home = Home::with_panel(&panel);
+    let out = home.smm().args(["status", "23501"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let r = &panel.requests()[0];
+    assert_eq!(r.field("action"), Some("status"));
+    assert_eq!(r.field("order"), Some("23501"));
+    assert_eq!(r.field("orders"), None);
+    let text = stdout(&out);
+    for col in [
+        "ORDER",
+        "STATUS",
+        "CHARGE",
+        "START COUNT",
+        "REMAINS",
+        "CURRENCY",
+    ] {
+        assert!(text.contains(col), "{col} missing: {text}");
+    }
+    assert!(
+        text.contains("23501") && text.contains("Partial") && text.contains("0.27819"),
+        "{text}"
+    );
+}
+
+#[test]
+fn status_of_several_orders_shows_per_item_errors_and_exits_3() {
+    let panel = Panel::fixtures();
+    let home = Home::with_panel(&panel);
+    let out = home.smm().args(["status", "1,10", "100"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let r = &panel.requests()[0];
+    assert_eq!(r.field("orders"), Some("1,10,100"));
+    assert_eq!(r.field("order"), None);
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert!(
+        lines[1].starts_with("1 ") && lines[1].contains("Partial"),
+        "{text}"
+    );
+    assert!(
+        lines[2].starts_with("10 ") && lines[2].contains("Incorrect order ID"),
+        "{text}"
+    );
+    assert!(
+        lines[3].starts_with("100 ") && lines[3].contains("In progress"),
+        "{text}"
+    );
+}
+
+#[test]
+fn two_hundred_fifty_ids_go_in_three_chunks_merged_in_input_order() {
+    // Each chunk's answer lists its ids in reverse, to prove smm restores input order.
+    let panel = Panel::start(|req| {
+        let ids: Vec<&str> = req.field("orders").unwrap().split(',').collect();
+        let items: Vec<String> = ids
+            .iter()
+            .rev()
+            .map(|id| format!("\"{id}\":{{\"charge\":\"0.1\",\"start_count\":\"0\",\"status\":\"Pending\",\"remains\":\"{id}\",\"currency\":\"USD\"}}"))
+            .collect();
+        Reply::json(format!("{{{}}}", items.join(",")))
+    });
+    let home = Home::with_panel(&panel);
+    let ids: Vec<String> = (1..=250).map(|i| (1000 - i).to_string()).collect();
+    let out = home
+        .smm()
+        .args(["status", &ids.join(","), "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let reqs = panel.actions("status");
+    assert_eq!(reqs.len(), 3);
+    let sizes: Vec<usize> = reqs
+        .iter()
+        .map(|r| r.field("orders").unwrap().split(',').count())
+        .collect();
+    assert_eq!(sizes, vec![100, 100, 50]);
+    assert_eq!(reqs[0].field("orders").unwrap(), ids[..100].join(","));
+    let merged: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let keys: Vec<&String> = merged.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ids.iter().collect::<Vec<_>>());
+}
+
+#[test]
+fn ids_from_a_file_and_from_stdin() {
+    let panel = Panel::fixtures();
+    let home = Home::with_panel(&panel);
+    let file = home.dir.path().join("ids.txt");
+    std::fs::write(&file, "1\n\n10, 100\n1\n").unwrap();
+    let out = home
+        .smm()
+        .args(["status", "--file"])
+        .arg(&file)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let out = home
+        .smm()
+        .args(["cancel", "-"])
+        .write_stdin("9 2\n9\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let reqs = panel.requests();
+    assert_eq!(reqs[0].field("orders"), Some("1,10,100"));
+    assert_eq!(reqs[1].field("action"), Some("cancel"));
+    assert_eq!(reqs[1].field("orders"), Some("9,2"));
+}
+
+#[test]
+fn bad_ids_are_refused_before_anything_is_sent() {
+    let panel = Panel::fixtures();
+    let home = Home::with_panel(&panel);
+    for args in [
+        vec!["status", "1,abc"],
+        vec!["refill", "0"],
+        vec!["cancel", "99999999999999999999"],
+        vec!["status", ","],
+    ] {
+        let out = home.smm().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = stderr(&out);
+        assert_eq!(err.lines().count(), 1, "{err}");
+    }
+    let out = home.smm().args(["status", "1,abc"]).output().unwrap();
+    assert!(stderr(&out).contains("'abc'"));
+    let out = home.smm().args(["status"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("no ids"));
+    assert!(panel.requests().is_empty());
+}
+
+#[test]
+fn refill_single_and_multi_forms() {
+    let panel = Panel::fixtures();
+    let home = Home::with_panel(&panel);
+    let one = home.smm().args(["refill", "7"]).output().unwrap();
+    assert_eq!(one.status.code(), Some(0), "{}", stderr(&one));
+    assert!(stdout(&one).lines().nth(1).unwrap().starts_with("7 "));
+    let many = home.smm().args(["refill", "1,2,3"]).output().unwrap();
+    assert_eq!(many.status.code(), Some(3));
+    let reqs = panel.actions("refill");
+    assert_eq!(
+        (reqs[0].field("order"), reqs[0].field("orders")),
+        (Some("7"), None)
+    );
+    assert_eq!(
+        (reqs[1].field("order"), reqs[1].field("orders")),
+        (None, Some("1,2,3"))
+    );
+    let text = stdout(&many);
+    assert!(text.contains("Incorrect order ID"), "{text}");
+}
+
+#[test]
+fn refill_status_uses_refill_and_refills() {
+    let panel = Panel::fixtures();
+    let home = Home::with_panel(&panel);
+    let one = home.smm().args(["refill-status", "5"]).output().unwrap();
+    assert_eq!(one.status.code(), Some(0));
+    assert!(stdout(&one).contains("Completed"));
+    let many = home
+        .smm()
+        .args(["refill-status", "1,2,3"])
+        .output()
+        .unwrap();
+    assert_eq!(many.status.code(), Some(3));
+    let reqs = panel.actions("refill_status");
+    assert_eq!(reqs[0].field("refill"), Some("5"));
+    assert_eq!(reqs[1].field("refills"), Some("1,2,3"));
+    let text = stdout(&many);
+    assert!(
+        text.contains("Rejected") && text.contains("Refill not found"),
+        "{text}"
+    );
+}
+
+#[test]
+fn cancel_always_uses_the_multi_form() {
+    let panel = Panel::fixtures();
+    let home = Home::with_panel(&panel);
+    let out = home.smm().args(["cancel", "2"]).output().unwrap();
+    let r = &panel.requests()[0];
+    assert_eq!(r.field("action"), Some("cancel"));
+    assert_eq!(r.field("orders"), Some("2"));
+    assert_eq!(r.field("order"), None);
+    // The fixture answers for 9 and 2; 9 failed.
+    assert_eq!(out.status.code(), Some(3));
+    assert!(stdout(&out).contains("requested"));
+}
+
+#[test]
+fn panel_error_exits_1_with_the_panels_text() {
+    let panel = Panel::start(|_| Reply::json(fixture("error.invalid-key.json")));
+    let home = Home::with_panel(&panel);
+    let out = home.smm().arg("balance").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("Invalid API key"), "{err}");
+    assert_eq!(err.lines().count(), 1);
+    assert!(stdout(&out).is_empty());
+}
+
+#[test]
+fn html_503_shows_status_and_the_start_of_the_body() {
+    let panel =
+        Panel::start(|_| Reply::with_status(503, "text/html", fixture("error.cloudflare.html")));
+    let home = Home::with_panel(&panel);
+    let out = home.smm().arg("services").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("503") && err.contains("Just a moment"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1);
+}
+
+#[test]
+fn non_json_200_is_an_error() {
+    let panel = Panel::start(|_| Reply::with_status(200, "text/plain", "OK"));
+    let home = Home::with_panel(&panel);
+    let out = home.smm().arg("balance").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("not JSON"), "{}", stderr(&out));
+}
+
+#[test]
+fn timeout_says_it_timed_out_and_after_how_long() {
+    let panel = Panel::start(|_| Reply::json("{}").delayed(Duration::from_secs(5)));
+    let home = Home::with_panel(&panel);
+    let out = home
+        .smm()
+        .args(["balance", "--timeout", "1"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(err.contains("timed out") && err.contains("1s"), "{err}");
+}
+
+#[test]
+fn connection_refused_exits_1() {
+    let home = Home::new();
+    // Bind then drop: the port is very likely closed now.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    home.write_config(&format!(
+        "[profiles.x]\nurl = \"http://127.0.0.1:{port}/api/v2\"\nkey = \"k\"\n"
+    ));
+    let out = home.smm().arg("balance").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("could not connect"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn services_filters_are_case_insensitive_substrings() {
+    let panel = Panel::start(|_| Reply::json(fixture("services.standard.json")));
+    let home = Home::with_panel(&panel);
+    let out = home
+        .smm()
+        .args(["services", "--category", "insta"])
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    assert!(text.contains("1448") && !text.contains("1452"), "{text}");
+    let out = home
+        .smm()
+        .args(["services", "--search", "COMMENTS"])
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    assert!(text.contains("1452") && !text.contains("1448"), "{text}");
+    let out = home
+        .smm()
+        .args(["services", "--type", "custom"])
+        .output()
+        .unwrap();
+    assert!(stdout(&out).contains("1452") && !stdout(&out).contains("1448"));
+    let out = home
+        .smm()
+        .args(["services", "--type", "default", "--json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v.as_array().unwrap().len(), 1);
+    assert_eq!(v[0]["service"], 1448);
+    // Unknown fields are kept.
+    assert_eq!(v[0]["cancel"], true);
+}
+
+#[test]
+fn services_table_has_exact_rates_and_flags() {
+    let panel = Panel::start(|_| Reply::json(fixture("services.strings-and-extras.json")));
+    let home = Home::with_panel(&panel);
+    let out = home.smm().arg("services").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    let header = text.lines().next().unwrap();
+    for col in [
+        "ID", "NAME", "CATEGORY", "TYPE", "RATE", "MIN", "MAX", "REFILL", "CANCEL",
+    ] {
+        assert!(header.contains(col), "{header}");
+    }
+    assert!(
+        text.contains("0.0123456") && text.contains("5000000"),
+        "{text}"
+    );
+}
+
+#[test]
+fn order_add_sends_every_field_and_prints_the_order_id() {
+    let panel = Panel::fixtures();
+    let home = Home::with_panel(&panel);
+    let out = home
+        .smm()
+        .args([
+            "order",
+            "add",
+            "--service",
+            "1448",
+            "--link",
+            "https://instagram.com/p/x",
+            "--quantity",
+            "500",
+        ])
+        .args(["--runs", "2", "--interval", "30"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("23501"));
+    let r = &panel.requests()[0];
+    assert_eq!(
+        r.field_names(),
+        vec![
+            "key", "action", "service", "link", "quantity", "runs", "interval"
+        ]
+    );
+    assert_eq!(r.field("action"), Some("add"));
+    assert_eq!(r.field("link"), Some("https://instagram.com/p/x"));
+    assert_eq!(r.field("quantity"), Some("500"));
+    assert_eq!(r.field("runs"), Some("2"));
+    assert_eq!(r.field("interval"), Some("30"));
+}
+
+#[test]
+fn order_add_reads_answer_variants() {
+    for name in ["add.string.json", "add.wrapped.json"] {
+        let body = fixture(name);
+        let panel = Panel::start(move |_| Reply::json(body.clone()));
+        let home = Home::with_panel(&panel);
+        let out = home
+            .smm()
+            .args([
+                "order",
+                "add",
+                "--service",
+                "1",
+                "--link",
+                "l",
+                "--quantity",
+                "10",
+            ])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{name}");
+        assert!(stdout(&out).contains("23501"), "{name}");
+    }
+}
+
+#[test]
+fn list_fields_are_sent_newline_separated_from_text_or_file() {
+    let panel = Panel::fixtures();
+    let home = Home::with_panel(&panel);
+    let comments = home.dir.path().join("comments.txt");
+    std::fs::write(&comments, "Great post, really\n\nLove it\n").unwrap();
+    let out = home
+        .smm()
+        .args([
+            "order",
+            "add",
+            "--service",
+            "1452",
+            "--link",
+            "https://fb.com/p",
+        ])
+        .arg(format!("--comments=@{}", comments.display()))
+        .args(["--usernames", "alice,bob\ncarol"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let r = &panel.requests()[0];
+    assert_eq!(r.field("comments"), Some("Great post, really\nLove it"));
+    assert_eq!(r.field("usernames"), Some("alice\nbob\ncarol"));
+}
+
+#[test]
+fn order_add_type_fields_use_the_api_names() {
+    let panel = Panel::fixtures();
+    let home = Home::with_panel(&panel);
+    let out = home
+        .smm()
+        .args([
+            "order",
+            "add",
+            "--service",
+            "9",
+            "--username",
+            "someone",
+            "--min",
+            "10",
+            "--max",
+            "20",
+        ])
+        .args([
+            "--posts",
+            "3",
+            "--old-posts",
+            "1",
+            "--delay",
+            "30",
+            "--expiry",
+            "31/12/2026",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let r = &panel.requests()[0];
+    assert_eq!(
+        r.field_names(),
+        vec![
+            "key",
+            "action",
+            "service",
+            "username",
+            "min",
+            "max",
+            "posts",
+            "old_posts",
+            "delay",
+            "expiry"
+        ]
+    );
+    let out = home
+        .smm()
+        .args([
+            "order",
+            "add",
+            "--service",
+            "9",
+            "--link",
+            "https://site",
+            "--quantity",
+            "100",
+        ])
+        .args([
+            "--country",
+            "US",
+            "--device",
+            "5",
+            "--type-of-traffic",
+            "1",
+            "--google-keyword",
+            "smm panel",
+        ])
+        .args([
+            "--answer-number",
+            "2",
+            "--hashtag",
+            "#x",
+            "--media",
+            "https://m",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let r = &panel.requests()[1];
+    assert_eq!(r.field("type_of_traffic"), Some("1"));
+    assert_eq!(r.field("google_keyword"), Some("smm panel"));
+    assert_eq!(r.field("device"), Some("5"));
+    assert_eq!(r.field("answer_number"), Some("2"));
+    assert_eq!(r.field("hashtag"), Some("#x"));
+}
+
+#[test]
+fn order_add_bad_input_sends_nothing() {
+    let panel = Panel::fixtures();
+    let home = Home::with_panel(&panel);
+    let cases: Vec<Vec<&str>> = vec![
+        vec!["order", "add", "--service", "1", "--quantity", "10"],
+        vec![
+            "order",
+            "add",
+            "--service",
+            "1",
+            "--link",
+            "l",
+            "--quantity",
+            "0",
+        ],
+        vec![
+            "order",
+            "add",
+            "--service",
+            "1",
+            "--link",
+            "l",
+            "--runs",
+            "2",
+        ],
+        vec!["order", "add", "--service", "x", "--link", "l"],
+        vec![
+            "order",
+            "add",
+            "--service",
+            "1",
+            "--link",
+            "l",
+            "--device",
+            "9",
+        ],
+        vec![
+            "order",
+            "add",
+            "--service",
+            "1",
+            "--link",
+            "l",
+            "--expiry",
+            "2026-12-31",
+        ],
+        vec![
+            "order",
+            "add",
+            "--service",
+            "1",
+            "--link",
+            "l",
+            "--type-of-traffic",
+            "2",
+        ],
+        vec![
+            "order",
+            "add",
+            "--service",
+            "1",
+            "--link",
+            "l",
+            "--comments",
+            "@/nonexistent/file",
+        ],
+    ];
+    for args in cases {
+        let out = home.smm().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+    }
+    assert!(panel.requests().is_empty());
+}
+
+#[test]
+fn dry_run_prices_the_order_and_sends_no_add() {
+    let panel = Panel::fixtures();
+    let home = Home::with_panel(&panel);
+    let out = home
+        .smm()
+        .args([
+            "order",
+            "add",
+            "--service",
+            "1448",
+            "--link",
+            "https://i.com/p",
+            "--quantity",
+            "500",
+            "--runs",
+            "3",
+            "--interval",
+            "10",
+            "--dry-run",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    // 0.90 × 500 / 1000 × 3 = 1.35; balance 100.84292 − 1.35 = 99.49292
+    assert!(
+        text.contains("1.35 USD")
+            && text.contains("100.84292 USD")
+            && text.contains("99.49292 USD"),
+        "{text}"
+    );
+    assert!(panel.actions("add").is_empty());
+    assert_eq!(panel.actions("services").len(), 1);
+    assert_eq!(panel.actions("balance").len(), 1);
+
+    let out = home
+        .smm()
+        .args([
+            "order",
+            "add",
+            "--service",
+            "1448",
+            "--link",
+            "l",
+            "--quantity",
+            "500",
+            "--dry-run",
+            "--json",
+        ])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["cost"], "0.45");
+    assert_eq!(v["balance"], "100.84292");
+    assert!(panel.actions("add").is_empty());
+}
+
+#[test]
+fn dry_run_checks_service_quantity_and_type_fields() {
+    let panel = Panel::fixtures();
+    let home = Home::with_panel(&panel);
+    let cases = [
+        (
+            vec!["--service", "999", "--link", "l", "--quantity", "100"],
+            "not in",
+        ),
+        (
+            vec!["--service", "1448", "--link", "l", "--quantity", "10"],
+            "minimum of 50",
+        ),
+        (
+            vec!["--service", "1448", "--link", "l", "--quantity", "20000"],
+            "maximum of 10000",
+        ),
+        (vec!["--service", "1448", "--link", "l"], "--quantity"),
+        (vec!["--service", "1452", "--link", "l"], "--comments"),
+    ];
+    for (args, expected) in cases {
+        let out = home
+            .smm()
+            .args(["order", "add", "--dry-run"])
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            stderr(&out).contains(expected),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+    // Custom Comments: the quantity is the number of comments (10 lines, min 10).
+    let comments: Vec<String> = (1..=10).map(|i| format!("comment {i}")).collect();
+    let out = home
+        .smm()
+        .args([
+            "order",
+            "add",
+            "--dry-run",
+            "--service",
+            "1452",
+            "--link",
+            "l",
+            "--comments",
+            &comments.join("\n"),
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // rate 8 × 10 / 1000 = 0.08
+    assert!(stdout(&out).contains("0.08 USD"), "{}", stdout(&out));
+    assert!(panel.actions("add").is_empty());
+}
+
+#[test]
+fn dry_run_with_too_little_balance_exits_1() {
+    let panel = Panel::start(|req| match req.field("action") {
+        Some("balance") => Reply::json(r#"{"balance":"0.10","currency":"USD"}"#),
+        _ => common::fixture_reply(req),
+    });
+    let home = Home::with_panel(&panel);
+    let out = home
+        .smm()
+        .args([
+            "order",
+            "add",
+            "--dry-run",
+            "--service",
+            "1448",
+            "--link",
+            "l",
+            "--quantity",
+            "1000",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("does not cover"), "{}", stderr(&out));
+}
+
+#[test]
+fn add_timeout_says_the_order_may_exist() {
+    let panel = Panel::start(|_| Reply::json(r#"{"order":1}"#).delayed(Duration::from_secs(5)));
+    let home = Home::with_panel(&panel);
+    let out = home
+        .smm()
+        .args([
+            "order",
+            "add",
+            "--service",
+            "1",
+            "--link",
+            "l",
+            "--quantity",
+            "10",
+            "--timeout",
+            "1",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("may or may not have been placed") && err.contains("timed out"),
+        "{err}"
+    );
+    assert_eq!(panel.actions("add").len(), 1);
+}
+
+#[test]
+fn verbose_logs_each_request_with_the_key_masked() {
+    let panel = Panel::fixtures();
+    let home = Home::with_panel(&panel);
+    let out = home.smm().args(["-v", "status", "1,10"]).output().unwrap();
+    let err = stderr(&out);
+    assert!(
+        err.contains("> POST") && err.contains(&panel.url) && err.contains("action=status"),
+        "{err}"
+    );
+    assert!(
+        err.contains("orders=1,10") && err.contains("key=****"),
+        "{err}"
+    );
+    assert!(err.contains("< HTTP 200") && err.contains(" ms"), "{err}");
+    assert!(!err.contains("test-key"));
+}
+
+#[test]
+fn user_agent_can_be_overridden_per_profile() {
+    let panel = Panel::fixtures();
+    let home = Home::new();
+    home.write_config(&format!(
+        "[profiles.a]\nurl = \"{}\"\nkey = \"k\"\nuser_agent = \"Mozilla/5.0 test\"\n",
+        panel.url
+    ));
+    let out = home.smm().arg("balance").output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert_eq!(
+        panel.requests()[0].header("user-agent"),
+        Some("Mozilla/5.0 test")
+    );
+}
+
+#[test]
+fn a_failing_chunk_becomes_per_item_errors() {
+    let panel = Panel::start(|req| {
+        let ids = req.field("orders").unwrap();
+        if ids.starts_with("101,") {
+            Reply::with_status(502, "text/html", "<html>Bad gateway</html>")
+        } else {
+            let items: Vec<String> = ids
+                .split(',')
+                .map(|id| format!("{{\"order\":{id},\"cancel\":1}}"))
+                .collect();
+            Reply::json(format!("[{}]", items.join(",")))
+        }
+    });
+    let home = Home::with_panel(&panel);
+    let ids: Vec<String> = (1..=150).map(|i| i.to_string()).collect();
+    let out = home
+        .smm()
+        .args(["cancel", &ids.join(",")])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let text = stdout(&out);
+    assert_eq!(
+        text.lines().filter(|l| l.contains("requested")).count(),
+        100
+    );
+    assert_eq!(text.lines().filter(|l| l.contains("502")).count(), 50);
+}
+
+#[test]
+fn closed_pipe_is_not_an_error() {
+    let body: String = {
+        let items: Vec<String> = (1..=5000)
+            .map(|i| format!("{{\"service\":{i},\"name\":\"Service {i}\",\"type\":\"Default\",\"category\":\"C\",\"rate\":\"1\",\"min\":\"1\",\"max\":\"10\"}}"))
+            .collect();
+        format!("[{}]", items.join(","))
+    };
+    let panel = Panel::start(move |_| Reply::json(body.clone()));
+    let home = Home::with_panel(&panel);
+    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("smm"))
+        .env("SMM_CONFIG", home.config())
+        .arg("services")
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+}

@@ -1,0 +1,311 @@
+//! Test support: a recording panel on 127.0.0.1 and an `smm` command isolated from the
+//! user's real config.
+#![allow(dead_code)]
+
+use std::path::{Path, PathBuf};
+use std::sync::{Arc, Mutex};
+use std::thread;
+use std::time::Duration;
+
+/// One request as the panel received it.
+#[derive(Debug, Clone)]
+pub struct Seen {
+    /// HTTP method.
+    pub method: String,
+    /// Path and query, as requested.
+    pub url: String,
+    /// Header values by lower-case name.
+    pub headers: Vec<(String, String)>,
+    /// The raw body.
+    pub body: String,
+    /// The body decoded as a form.
+    pub form: Vec<(String, String)>,
+}
+
+impl Seen {
+    /// A form field's value.
+    pub fn field(&self, name: &str) -> Option<&str> {
+        self.form
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// A header's value.
+    pub fn header(&self, name: &str) -> Option<&str> {
+        self.headers
+            .iter()
+            .find(|(k, _)| k == name)
+            .map(|(_, v)| v.as_str())
+    }
+
+    /// The form field names in order.
+    pub fn field_names(&self) -> Vec<&str> {
+        self.form.iter().map(|(k, _)| k.as_str()).collect()
+    }
+}
+
+/// What the panel answers.
+#[derive(Debug, Clone)]
+pub struct Reply {
+    /// HTTP status.
+    pub status: u16,
+    /// Body text.
+    pub body: String,
+    /// Content-Type header.
+    pub content_type: &'static str,
+    /// Extra headers.
+    pub headers: Vec<(String, String)>,
+    /// Wait this long before answering.
+    pub delay: Option<Duration>,
+}
+
+impl Reply {
+    /// A 200 JSON answer.
+    pub fn json(body: impl Into<String>) -> Reply {
+        Reply {
+            status: 200,
+            body: body.into(),
+            content_type: "application/json",
+            headers: vec![],
+            delay: None,
+        }
+    }
+
+    /// An answer with another status and content type.
+    pub fn with_status(status: u16, content_type: &'static str, body: impl Into<String>) -> Reply {
+        Reply {
+            status,
+            body: body.into(),
+            content_type,
+            headers: vec![],
+            delay: None,
+        }
+    }
+
+    /// The same answer after a delay.
+    pub fn delayed(mut self, d: Duration) -> Reply {
+        self.delay = Some(d);
+        self
+    }
+
+    /// The same answer with a header.
+    pub fn header(mut self, name: &str, value: &str) -> Reply {
+        self.headers.push((name.into(), value.into()));
+        self
+    }
+}
+
+type Handler = dyn Fn(&Seen) -> Reply + Send + Sync + 'static;
+
+/// A local panel that records every request and answers with a handler.
+pub struct Panel {
+    /// The endpoint URL (`http://127.0.0.1:PORT/api/v2`).
+    pub url: String,
+    seen: Arc<Mutex<Vec<Seen>>>,
+}
+
+impl Panel {
+    /// Starts a panel on 127.0.0.1, port 0, answering with `handler`.
+    pub fn start(handler: impl Fn(&Seen) -> Reply + Send + Sync + 'static) -> Panel {
+        let server = tiny_http::Server::http("127.0.0.1:0").expect("bind 127.0.0.1:0");
+        let port = server.server_addr().to_ip().expect("ip address").port();
+        let seen = Arc::new(Mutex::new(Vec::new()));
+        let handler: Arc<Handler> = Arc::new(handler);
+        let record = Arc::clone(&seen);
+        thread::spawn(move || {
+            for mut request in server.incoming_requests() {
+                let mut body = String::new();
+                let _ = request.as_reader().read_to_string(&mut body);
+                let seen = Seen {
+                    method: request.method().to_string(),
+                    url: request.url().to_string(),
+                    headers: request
+                        .headers()
+                        .iter()
+                        .map(|h| {
+                            (
+                                h.field.as_str().as_str().to_ascii_lowercase(),
+                                h.value.as_str().to_string(),
+                            )
+                        })
+                        .collect(),
+                    form: form_urlencoded(&body),
+                    body,
+                };
+                record.lock().unwrap().push(seen.clone());
+                let handler = Arc::clone(&handler);
+                // One thread per request, so a slow answer does not hold up the next one.
+                thread::spawn(move || {
+                    let reply = handler(&seen);
+                    if let Some(d) = reply.delay {
+                        thread::sleep(d);
+                    }
+                    let mut response = tiny_http::Response::from_string(reply.body)
+                        .with_status_code(reply.status)
+                        .with_header(
+                            tiny_http::Header::from_bytes("Content-Type", reply.content_type)
+                                .unwrap(),
+                        );
+                    for (k, v) in reply.headers {
+                        response.add_header(
+                            tiny_http::Header::from_bytes(k.as_bytes(), v.as_bytes()).unwrap(),
+                        );
+                    }
+                    let _ = request.respond(response);
+                });
+            }
+        });
+        Panel {
+            url: format!("http://127.0.0.1:{port}/api/v2"),
+            seen,
+        }
+    }
+
+    /// A panel answering every action from the fixtures of `tests/fixtures/v2`.
+    pub fn fixtures() -> Panel {
+        Panel::start(fixture_reply)
+    }
+
+    /// Every request received so far.
+    pub fn requests(&self) -> Vec<Seen> {
+        self.seen.lock().unwrap().clone()
+    }
+
+    /// The requests whose `action` is `action`.
+    pub fn actions(&self, action: &str) -> Vec<Seen> {
+        self.requests()
+            .into_iter()
+            .filter(|r| r.field("action") == Some(action))
+            .collect()
+    }
+}
+
+/// Answers like a standard panel, from the fixture files.
+pub fn fixture_reply(req: &Seen) -> Reply {
+    let name = match (
+        req.field("action"),
+        req.field("orders").is_some() || req.field("refills").is_some(),
+    ) {
+        (Some("balance"), _) => "balance.standard.json",
+        (Some("services"), _) => "services.standard.json",
+        (Some("add"), _) => "add.standard.json",
+        (Some("status"), false) => "status.one.json",
+        (Some("status"), true) => "status.many.json",
+        (Some("refill"), false) => "refill.one.json",
+        (Some("refill"), true) => "refill.many.json",
+        (Some("refill_status"), true) => "refill_status.many.json",
+        (Some("refill_status"), false) => return Reply::json(r#"{"status":"Completed"}"#),
+        (Some("cancel"), _) => "cancel.many.json",
+        _ => return Reply::json(r#"{"error":"Incorrect request"}"#),
+    };
+    Reply::json(fixture(name))
+}
+
+/// The text of a fixture file.
+pub fn fixture(name: &str) -> String {
+    std::fs::read_to_string(fixtures_dir().join(name))
+        .unwrap_or_else(|e| panic!("fixture {name}: {e}"))
+}
+
+/// `tests/fixtures/v2`.
+pub fn fixtures_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v2")
+}
+
+/// Decodes an `application/x-www-form-urlencoded` body.
+pub fn form_urlencoded(body: &str) -> Vec<(String, String)> {
+    body.split('&')
+        .filter(|p| !p.is_empty())
+        .map(|pair| {
+            let (k, v) = pair.split_once('=').unwrap_or((pair, ""));
+            (decode(k), decode(v))
+        })
+        .collect()
+}
+
+/// Percent-decoding with `+` as space.
+fn decode(s: &str) -> String {
+    let bytes = s.as_bytes();
+    let mut out = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'+' => out.push(b' '),
+            b'%' if i + 2 < bytes.len() => {
+                let hex = std::str::from_utf8(&bytes[i + 1..i + 3]).unwrap();
+                out.push(u8::from_str_radix(hex, 16).unwrap());
+                i += 2;
+            }
+            b => out.push(b),
+        }
+        i += 1;
+    }
+    String::from_utf8(out).unwrap()
+}
+
+/// A scratch home: config dir, data dir, and a config file.
+pub struct Home {
+    /// The temporary directory (deleted on drop).
+    pub dir: tempfile::TempDir,
+}
+
+impl Home {
+    /// An empty home.
+    pub fn new() -> Home {
+        Home {
+            dir: tempfile::tempdir().unwrap(),
+        }
+    }
+
+    /// A home whose config has one profile `test` pointing at `panel` with key `test-key`.
+    pub fn with_panel(panel: &Panel) -> Home {
+        let home = Home::new();
+        home.write_config(&format!(
+            "default_profile = \"test\"\n\n[profiles.test]\nurl = \"{}\"\nkey = \"test-key\"\n",
+            panel.url
+        ));
+        home
+    }
+
+    /// The config file path used by `smm()`.
+    pub fn config(&self) -> PathBuf {
+        self.dir.path().join("config.toml")
+    }
+
+    /// Writes the config file.
+    pub fn write_config(&self, text: &str) {
+        std::fs::write(self.config(), text).unwrap();
+    }
+
+    /// `smm` with HOME/XDG dirs inside this home, `SMM_CONFIG` at its config, no inherited
+    /// profile or colour settings.
+    pub fn smm(&self) -> assert_cmd::Command {
+        let mut cmd = self.bare();
+        cmd.env("SMM_CONFIG", self.config());
+        cmd
+    }
+
+    /// `smm` isolated in this home but without `SMM_CONFIG` (to test the default location).
+    pub fn bare(&self) -> assert_cmd::Command {
+        let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("smm");
+        let home = self.dir.path();
+        cmd.env_clear()
+            .env("HOME", home)
+            .env("XDG_CONFIG_HOME", home.join("xdg-config"))
+            .env("XDG_DATA_HOME", home.join("xdg-data"))
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+            .timeout(Duration::from_secs(60));
+        cmd
+    }
+}
+
+/// stdout of a finished command as text.
+pub fn stdout(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stdout).into_owned()
+}
+
+/// stderr of a finished command as text.
+pub fn stderr(out: &std::process::Output) -> String {
+    String::from_utf8_lossy(&out.stderr).into_owned()
+}
