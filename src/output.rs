@@ -30,7 +30,7 @@ impl Output {
     /// A table with `headers`: bordered on a terminal, plain aligned columns when piped.
     pub fn table(&self, headers: &[&str]) -> Table {
         let mut table = self.key_value();
-        table.set_header(headers.iter().map(|h| Cell::new(h)));
+        table.set_header(headers.iter().map(Cell::new));
         table
     }
 

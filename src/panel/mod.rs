@@ -183,3 +183,44 @@ pub fn decode_json(reply: &Reply) -> anyhow::Result<Value> {
         }
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn counts_accept_numbers_strings_and_thousands() {
+        assert_eq!(count(&json!(50)), Some(50));
+        assert_eq!(count(&json!("10000")), Some(10000));
+        assert_eq!(count(&json!("5.000.000")), Some(5_000_000));
+        assert_eq!(count(&json!("1,500")), Some(1500));
+        assert_eq!(count(&json!("12.50")), None);
+        assert_eq!(count(&json!("Unknown")), None);
+        assert_eq!(count(&json!(null)), None);
+    }
+
+    #[test]
+    fn flags_accept_the_usual_spellings() {
+        assert_eq!(flag(&json!(true)), Some(true));
+        assert_eq!(flag(&json!("1")), Some(true));
+        assert_eq!(flag(&json!(0)), Some(false));
+        assert_eq!(flag(&json!(null)), None);
+        assert_eq!(flag(&json!("maybe")), None);
+    }
+
+    #[test]
+    fn errors_are_found_in_strings_and_objects() {
+        assert_eq!(
+            error_text(&json!({"error": "Invalid API key"})).as_deref(),
+            Some("Invalid API key")
+        );
+        assert_eq!(
+            error_text(&json!({"error": {"code": 401, "message": "Authorization failed"}}))
+                .as_deref(),
+            Some("Authorization failed")
+        );
+        assert_eq!(error_text(&json!({"order": 1})), None);
+        assert_eq!(error_text(&json!([1])), None);
+    }
+}

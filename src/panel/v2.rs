@@ -67,6 +67,9 @@ impl Batch {
     }
 }
 
+/// One chunk's ids and what the panel answered for them (JSON value and body).
+type ChunkAnswer<'i> = (&'i [u64], anyhow::Result<(Value, String)>);
+
 /// A batch answer: raw JSON, the shape it has, and the ids asked for.
 struct BatchAnswer {
     raw: Raw,
@@ -164,11 +167,7 @@ impl<'a> V2<'a> {
             })?;
         let value = decode_json(&reply).map_err(ambiguous)?;
         self.refuse_error(&value)?;
-        let order = match &value {
-            Value::Array(items) => items.first().map(|i| &i["order"]),
-            other => other.get("order"),
-        };
-        match order.map(text).filter(|o| !o.is_empty()) {
+        match order_id(&value) {
             Some(id) => Ok(Answer {
                 raw: Raw::Body(reply.body),
                 value: id,
@@ -254,7 +253,7 @@ impl<'a> V2<'a> {
                 single: true,
             });
         }
-        let mut answers: Vec<(&[u64], anyhow::Result<(Value, String)>)> = Vec::new();
+        let mut answers: Vec<ChunkAnswer> = Vec::new();
         for chunk in ids.chunks(CHUNK) {
             let result = self
                 .call(&[action.clone(), (kind.multi_field(), join(chunk))])
@@ -276,7 +275,7 @@ impl<'a> V2<'a> {
         }
         if answers.iter().all(|(_, r)| r.is_err()) {
             let (_, first) = answers.swap_remove(0);
-            return Err(first.err().expect("all chunks failed"));
+            return Err(first.expect_err("every chunk failed"));
         }
         if answers.len() == 1 {
             let (_, result) = answers.pop().expect("one chunk");
@@ -306,7 +305,7 @@ fn ambiguous(err: anyhow::Error) -> anyhow::Error {
 
 /// Merges chunk answers: object merge keyed in input order for `status`, concatenation
 /// for the array actions; a failed chunk becomes `{"error": …}` items for its ids.
-fn merge(kind: Batch, answers: Vec<(&[u64], anyhow::Result<(Value, String)>)>) -> Value {
+fn merge(kind: Batch, answers: Vec<ChunkAnswer>) -> Value {
     let (id_key, value_key) = kind.item_keys();
     let failed = |e: &anyhow::Error| {
         let mut m = Map::new();
@@ -361,6 +360,16 @@ fn merge(kind: Batch, answers: Vec<(&[u64], anyhow::Result<(Value, String)>)>) -
     }
 }
 
+/// The order id of an `add` answer: `{"order":1}`, `{"order":"1"}`, `[{"order":1}]`,
+/// `{"status":"success","order":1}`.
+pub fn order_id(value: &Value) -> Option<String> {
+    let order = match value {
+        Value::Array(items) => items.first().map(|i| &i["order"]),
+        other => other.get("order"),
+    };
+    order.map(text).filter(|o| !o.is_empty())
+}
+
 /// Reads one catalogue entry leniently.
 pub fn decode_service(raw: Value) -> Service {
     Service {
@@ -401,4 +410,174 @@ fn item_outcome(item: &Value, key: &str) -> Result<String, String> {
         return Err(format!("no \"{key}\" in the panel's answer"));
     }
     Ok(text(v))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::http::Reply;
+
+    /// Every fixture decodes without a panic and keeps its values exact.
+    #[test]
+    fn every_fixture_decodes() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v2");
+        let mut checked = 0;
+        for entry in std::fs::read_dir(&dir).unwrap() {
+            let path = entry.unwrap().path();
+            let name = path.file_name().unwrap().to_string_lossy().to_string();
+            if name == "README.md" {
+                continue;
+            }
+            let body = std::fs::read_to_string(&path).unwrap();
+            let reply = Reply {
+                status: reqwest::StatusCode::OK,
+                location: None,
+                body: body.clone(),
+            };
+            let decoded = decode_json(&reply);
+            let action = name.split('.').next().unwrap();
+            if name.ends_with(".html") {
+                let err = decoded.unwrap_err().to_string();
+                assert!(
+                    err.contains("HTML") && err.contains("Just a moment"),
+                    "{name}: {err}"
+                );
+                checked += 1;
+                continue;
+            }
+            let value = decoded.unwrap_or_else(|e| panic!("{name}: {e}"));
+            match action {
+                "balance" => assert_eq!(
+                    crate::money::amount(&value["balance"]).unwrap().to_string(),
+                    "100.84292"
+                ),
+                "add" => assert_eq!(order_id(&value).as_deref(), Some("23501"), "{name}"),
+                "services" => {
+                    let services: Vec<Service> = value
+                        .as_array()
+                        .unwrap()
+                        .iter()
+                        .cloned()
+                        .map(decode_service)
+                        .collect();
+                    assert_eq!(services.len(), 2, "{name}");
+                    for s in &services {
+                        assert!(
+                            !s.id.is_empty()
+                                && s.rate.is_some()
+                                && s.min.is_some()
+                                && s.max.is_some(),
+                            "{name}: {s:?}"
+                        );
+                    }
+                }
+                "status" if name.contains("many") => {
+                    let obj = value.as_object().unwrap();
+                    assert_eq!(
+                        error_text(&obj["10"]).as_deref(),
+                        Some("Incorrect order ID")
+                    );
+                    assert_eq!(
+                        decode_status(&obj["100"]).charge.unwrap().to_string(),
+                        "1.44219"
+                    );
+                }
+                "status" => {
+                    let s = decode_status(&value);
+                    assert!(
+                        s.charge.unwrap().to_string().starts_with("0.27819"),
+                        "{name}"
+                    );
+                    assert!(!s.status.is_empty() && !s.remains.is_empty());
+                }
+                "refill" if name.contains("one") => {
+                    assert_eq!(item_outcome(&value, "refill"), Ok("1".into()))
+                }
+                "refill" => {
+                    let items = value.as_array().unwrap();
+                    assert_eq!(item_outcome(&items[0], "refill"), Ok("1".into()));
+                    assert_eq!(
+                        item_outcome(&items[2], "refill"),
+                        Err("Incorrect order ID".into())
+                    );
+                }
+                "refill_status" => {
+                    let items = value.as_array().unwrap();
+                    assert_eq!(item_outcome(&items[1], "status"), Ok("Rejected".into()));
+                    assert_eq!(
+                        item_outcome(&items[2], "status"),
+                        Err("Refill not found".into())
+                    );
+                }
+                "cancel" => {
+                    let items = value.as_array().unwrap();
+                    assert_eq!(
+                        item_outcome(&items[0], "cancel"),
+                        Err("Incorrect order ID".into())
+                    );
+                    assert_eq!(item_outcome(&items[1], "cancel"), Ok("1".into()));
+                }
+                "error" => assert_eq!(error_text(&value).as_deref(), Some("Invalid API key")),
+                other => panic!("{name}: no decoder test for action '{other}'"),
+            }
+            checked += 1;
+        }
+        assert!(
+            checked >= 16,
+            "only {checked} fixtures found in {}",
+            dir.display()
+        );
+    }
+
+    #[test]
+    fn exact_values_of_the_lenient_fixtures() {
+        let v: Value = serde_json::from_str(include_str!(
+            "../../tests/fixtures/v2/services.strings-and-extras.json"
+        ))
+        .unwrap();
+        let s: Vec<Service> = v
+            .as_array()
+            .unwrap()
+            .iter()
+            .cloned()
+            .map(decode_service)
+            .collect();
+        assert_eq!((s[0].id.as_str(), s[0].kind.as_str()), ("1", "default"));
+        assert_eq!(s[0].rate.unwrap().to_string(), "0.0123456");
+        assert_eq!((s[0].min, s[0].max), (Some(100), Some(5_000_000)));
+        assert_eq!((s[0].refill, s[0].cancel), (Some(true), Some(false)));
+        assert_eq!(s[0].raw["desc"], "Start 0-1h");
+        assert_eq!(s[1].rate.unwrap().to_string(), "1.2");
+        let v: Value = serde_json::from_str(include_str!(
+            "../../tests/fixtures/v2/status.one.numbers.json"
+        ))
+        .unwrap();
+        let st = decode_status(&v);
+        assert_eq!(st.charge.unwrap().to_string(), "0.27819000001");
+        assert_eq!(
+            (st.start_count.as_str(), st.remains.as_str()),
+            ("3572", "Unknown")
+        );
+    }
+
+    #[test]
+    fn wrong_shapes_never_panic() {
+        for body in [
+            "null",
+            "1",
+            "\"x\"",
+            "[]",
+            "{}",
+            "[[]]",
+            "{\"status\":{}}",
+            "[{\"order\":null}]",
+        ] {
+            let v: Value = serde_json::from_str(body).unwrap();
+            let _ = decode_status(&v);
+            let _ = decode_service(v.clone());
+            let _ = order_id(&v);
+            let _ = item_outcome(&v, "refill");
+            let _ = error_text(&v);
+        }
+    }
 }

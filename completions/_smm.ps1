@@ -1,0 +1,339 @@
+
+using namespace System.Management.Automation
+using namespace System.Management.Automation.Language
+
+Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
+    param($wordToComplete, $commandAst, $cursorPosition)
+
+    $commandElements = $commandAst.CommandElements
+    $command = @(
+        'smm'
+        for ($i = 1; $i -lt $commandElements.Count; $i++) {
+            $element = $commandElements[$i]
+            if ($element -isnot [StringConstantExpressionAst] -or
+                $element.StringConstantType -ne [StringConstantType]::BareWord -or
+                $element.Value.StartsWith('-') -or
+                $element.Value -eq $wordToComplete) {
+                break
+        }
+        $element.Value
+    }) -join ';'
+
+    $completions = @(switch ($command) {
+        'smm' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
+            [CompletionResult]::new('balance', 'balance', [CompletionResultType]::ParameterValue, 'Show the account balance (action=balance)')
+            [CompletionResult]::new('services', 'services', [CompletionResultType]::ParameterValue, 'List the panel''s services (action=services)')
+            [CompletionResult]::new('order', 'order', [CompletionResultType]::ParameterValue, 'Place orders (action=add)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the status of orders (action=status)')
+            [CompletionResult]::new('refill', 'refill', [CompletionResultType]::ParameterValue, 'Ask for a refill of orders (action=refill)')
+            [CompletionResult]::new('refill-status', 'refill-status', [CompletionResultType]::ParameterValue, 'Show the status of refills, by refill id (action=refill_status)')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Ask the panel to cancel orders (action=cancel)')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show or create the config file')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'smm;balance' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'smm;services' {
+            [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'Only services whose category contains TEXT (case-insensitive)')
+            [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'Only services whose name contains TEXT (case-insensitive)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only services whose type contains TEXT (case-insensitive)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'smm;order' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Place one order')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'smm;order;add' {
+            [CompletionResult]::new('--service', '--service', [CompletionResultType]::ParameterName, 'Service id (from `smm services`)')
+            [CompletionResult]::new('--link', '--link', [CompletionResultType]::ParameterName, 'Link to the post, page or profile')
+            [CompletionResult]::new('--quantity', '--quantity', [CompletionResultType]::ParameterName, 'Quantity to order')
+            [CompletionResult]::new('--runs', '--runs', [CompletionResultType]::ParameterName, 'Drip-feed: number of runs (needs --interval)')
+            [CompletionResult]::new('--interval', '--interval', [CompletionResultType]::ParameterName, 'Drip-feed: minutes between runs (needs --runs)')
+            [CompletionResult]::new('--comments', '--comments', [CompletionResultType]::ParameterName, 'Custom comments, one per line (text or @FILE)')
+            [CompletionResult]::new('--usernames', '--usernames', [CompletionResultType]::ParameterName, 'Usernames to mention (text or @FILE)')
+            [CompletionResult]::new('--hashtags', '--hashtags', [CompletionResultType]::ParameterName, 'Hashtags (text or @FILE)')
+            [CompletionResult]::new('--hashtag', '--hashtag', [CompletionResultType]::ParameterName, 'One hashtag (Mentions Hashtag)')
+            [CompletionResult]::new('--username', '--username', [CompletionResultType]::ParameterName, 'One username (Mentions User Followers, Comment Likes/Replies, Subscriptions)')
+            [CompletionResult]::new('--keywords', '--keywords', [CompletionResultType]::ParameterName, 'SEO keywords (text or @FILE)')
+            [CompletionResult]::new('--media', '--media', [CompletionResultType]::ParameterName, 'Media URL (Mentions Media Likers)')
+            [CompletionResult]::new('--groups', '--groups', [CompletionResultType]::ParameterName, 'Groups to invite from (text or @FILE)')
+            [CompletionResult]::new('--answer-number', '--answer-number', [CompletionResultType]::ParameterName, 'Poll answer number')
+            [CompletionResult]::new('--min', '--min', [CompletionResultType]::ParameterName, 'Subscriptions: minimum quantity per post')
+            [CompletionResult]::new('--max', '--max', [CompletionResultType]::ParameterName, 'Subscriptions: maximum quantity per post')
+            [CompletionResult]::new('--posts', '--posts', [CompletionResultType]::ParameterName, 'Subscriptions: number of new posts to serve')
+            [CompletionResult]::new('--old-posts', '--old-posts', [CompletionResultType]::ParameterName, 'Subscriptions: number of existing posts to serve')
+            [CompletionResult]::new('--delay', '--delay', [CompletionResultType]::ParameterName, 'Subscriptions: delay in minutes (0, 5, 10, 15, 30, 60, 90…)')
+            [CompletionResult]::new('--expiry', '--expiry', [CompletionResultType]::ParameterName, 'Subscriptions: expiry date (d/m/Y, e.g. 31/12/2026)')
+            [CompletionResult]::new('--country', '--country', [CompletionResultType]::ParameterName, 'Web Traffic: country code or name')
+            [CompletionResult]::new('--device', '--device', [CompletionResultType]::ParameterName, 'Web Traffic: device (1 desktop, 2 mobile Android, 3 mobile iOS, 4 mixed mobile, 5 mixed)')
+            [CompletionResult]::new('--type-of-traffic', '--type-of-traffic', [CompletionResultType]::ParameterName, 'Web Traffic: traffic type (1 Google keyword, 2 custom referrer, 3 blank referrer)')
+            [CompletionResult]::new('--google-keyword', '--google-keyword', [CompletionResultType]::ParameterName, 'Web Traffic: the Google keyword (with --type-of-traffic 1)')
+            [CompletionResult]::new('--referring-url', '--referring-url', [CompletionResultType]::ParameterName, 'Web Traffic: the referring URL (with --type-of-traffic 2)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Check the order against the catalogue and balance, print its cost, send nothing')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'smm;order;help' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Place one order')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'smm;order;help;add' {
+            break
+        }
+        'smm;order;help;help' {
+            break
+        }
+        'smm;status' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Read ids from a file (separated by commas, spaces or newlines)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read ids from a file (separated by commas, spaces or newlines)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'smm;refill' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Read ids from a file (separated by commas, spaces or newlines)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read ids from a file (separated by commas, spaces or newlines)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'smm;refill-status' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Read ids from a file (separated by commas, spaces or newlines)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read ids from a file (separated by commas, spaces or newlines)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'smm;cancel' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Read ids from a file (separated by commas, spaces or newlines)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read ids from a file (separated by commas, spaces or newlines)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'smm;config' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the path of the config file smm reads')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the profiles, their URLs and where each key comes from (keys masked)')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented starter config file (mode 0600); never overwrites')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'smm;config;path' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'smm;config;show' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'smm;config;init' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'smm;config;help' {
+            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the path of the config file smm reads')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the profiles, their URLs and where each key comes from (keys masked)')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented starter config file (mode 0600); never overwrites')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'smm;config;help;path' {
+            break
+        }
+        'smm;config;help;show' {
+            break
+        }
+        'smm;config;help;init' {
+            break
+        }
+        'smm;config;help;help' {
+            break
+        }
+        'smm;completions' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'smm;help' {
+            [CompletionResult]::new('balance', 'balance', [CompletionResultType]::ParameterValue, 'Show the account balance (action=balance)')
+            [CompletionResult]::new('services', 'services', [CompletionResultType]::ParameterValue, 'List the panel''s services (action=services)')
+            [CompletionResult]::new('order', 'order', [CompletionResultType]::ParameterValue, 'Place orders (action=add)')
+            [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the status of orders (action=status)')
+            [CompletionResult]::new('refill', 'refill', [CompletionResultType]::ParameterValue, 'Ask for a refill of orders (action=refill)')
+            [CompletionResult]::new('refill-status', 'refill-status', [CompletionResultType]::ParameterValue, 'Show the status of refills, by refill id (action=refill_status)')
+            [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Ask the panel to cancel orders (action=cancel)')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show or create the config file')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'smm;help;balance' {
+            break
+        }
+        'smm;help;services' {
+            break
+        }
+        'smm;help;order' {
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Place one order')
+            break
+        }
+        'smm;help;order;add' {
+            break
+        }
+        'smm;help;status' {
+            break
+        }
+        'smm;help;refill' {
+            break
+        }
+        'smm;help;refill-status' {
+            break
+        }
+        'smm;help;cancel' {
+            break
+        }
+        'smm;help;config' {
+            [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the path of the config file smm reads')
+            [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the profiles, their URLs and where each key comes from (keys masked)')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented starter config file (mode 0600); never overwrites')
+            break
+        }
+        'smm;help;config;path' {
+            break
+        }
+        'smm;help;config;show' {
+            break
+        }
+        'smm;help;config;init' {
+            break
+        }
+        'smm;help;completions' {
+            break
+        }
+        'smm;help;help' {
+            break
+        }
+    })
+
+    $completions.Where{ $_.CompletionText -like "$wordToComplete*" } |
+        Sort-Object -Property ListItemText
+}

@@ -1,0 +1,297 @@
+
+use builtin;
+use str;
+
+set edit:completion:arg-completer[smm] = {|@words|
+    fn spaces {|n|
+        builtin:repeat $n ' ' | str:join ''
+    }
+    fn cand {|text desc|
+        edit:complex-candidate $text &display=$text' '(spaces (- 14 (wcswidth $text)))$desc
+    }
+    var command = 'smm'
+    for word $words[1..-1] {
+        if (str:has-prefix $word '-') {
+            break
+        }
+        set command = $command';'$word
+    }
+    var completions = [
+        &'smm'= {
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --json 'Print the panel''s JSON answer instead of a table'
+            cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand -V 'Print version'
+            cand --version 'Print version'
+            cand balance 'Show the account balance (action=balance)'
+            cand services 'List the panel''s services (action=services)'
+            cand order 'Place orders (action=add)'
+            cand status 'Show the status of orders (action=status)'
+            cand refill 'Ask for a refill of orders (action=refill)'
+            cand refill-status 'Show the status of refills, by refill id (action=refill_status)'
+            cand cancel 'Ask the panel to cancel orders (action=cancel)'
+            cand config 'Show or create the config file'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'smm;balance'= {
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --json 'Print the panel''s JSON answer instead of a table'
+            cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'smm;services'= {
+            cand --category 'Only services whose category contains TEXT (case-insensitive)'
+            cand --search 'Only services whose name contains TEXT (case-insensitive)'
+            cand --type 'Only services whose type contains TEXT (case-insensitive)'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --json 'Print the panel''s JSON answer instead of a table'
+            cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'smm;order'= {
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --json 'Print the panel''s JSON answer instead of a table'
+            cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand add 'Place one order'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'smm;order;add'= {
+            cand --service 'Service id (from `smm services`)'
+            cand --link 'Link to the post, page or profile'
+            cand --quantity 'Quantity to order'
+            cand --runs 'Drip-feed: number of runs (needs --interval)'
+            cand --interval 'Drip-feed: minutes between runs (needs --runs)'
+            cand --comments 'Custom comments, one per line (text or @FILE)'
+            cand --usernames 'Usernames to mention (text or @FILE)'
+            cand --hashtags 'Hashtags (text or @FILE)'
+            cand --hashtag 'One hashtag (Mentions Hashtag)'
+            cand --username 'One username (Mentions User Followers, Comment Likes/Replies, Subscriptions)'
+            cand --keywords 'SEO keywords (text or @FILE)'
+            cand --media 'Media URL (Mentions Media Likers)'
+            cand --groups 'Groups to invite from (text or @FILE)'
+            cand --answer-number 'Poll answer number'
+            cand --min 'Subscriptions: minimum quantity per post'
+            cand --max 'Subscriptions: maximum quantity per post'
+            cand --posts 'Subscriptions: number of new posts to serve'
+            cand --old-posts 'Subscriptions: number of existing posts to serve'
+            cand --delay 'Subscriptions: delay in minutes (0, 5, 10, 15, 30, 60, 90…)'
+            cand --expiry 'Subscriptions: expiry date (d/m/Y, e.g. 31/12/2026)'
+            cand --country 'Web Traffic: country code or name'
+            cand --device 'Web Traffic: device (1 desktop, 2 mobile Android, 3 mobile iOS, 4 mixed mobile, 5 mixed)'
+            cand --type-of-traffic 'Web Traffic: traffic type (1 Google keyword, 2 custom referrer, 3 blank referrer)'
+            cand --google-keyword 'Web Traffic: the Google keyword (with --type-of-traffic 1)'
+            cand --referring-url 'Web Traffic: the referring URL (with --type-of-traffic 2)'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --dry-run 'Check the order against the catalogue and balance, print its cost, send nothing'
+            cand --json 'Print the panel''s JSON answer instead of a table'
+            cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'smm;order;help'= {
+            cand add 'Place one order'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'smm;order;help;add'= {
+        }
+        &'smm;order;help;help'= {
+        }
+        &'smm;status'= {
+            cand -f 'Read ids from a file (separated by commas, spaces or newlines)'
+            cand --file 'Read ids from a file (separated by commas, spaces or newlines)'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --json 'Print the panel''s JSON answer instead of a table'
+            cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'smm;refill'= {
+            cand -f 'Read ids from a file (separated by commas, spaces or newlines)'
+            cand --file 'Read ids from a file (separated by commas, spaces or newlines)'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --json 'Print the panel''s JSON answer instead of a table'
+            cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'smm;refill-status'= {
+            cand -f 'Read ids from a file (separated by commas, spaces or newlines)'
+            cand --file 'Read ids from a file (separated by commas, spaces or newlines)'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --json 'Print the panel''s JSON answer instead of a table'
+            cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'smm;cancel'= {
+            cand -f 'Read ids from a file (separated by commas, spaces or newlines)'
+            cand --file 'Read ids from a file (separated by commas, spaces or newlines)'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --json 'Print the panel''s JSON answer instead of a table'
+            cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'smm;config'= {
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --json 'Print the panel''s JSON answer instead of a table'
+            cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand path 'Print the path of the config file smm reads'
+            cand show 'Show the profiles, their URLs and where each key comes from (keys masked)'
+            cand init 'Write a commented starter config file (mode 0600); never overwrites'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'smm;config;path'= {
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --json 'Print the panel''s JSON answer instead of a table'
+            cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'smm;config;show'= {
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --json 'Print the panel''s JSON answer instead of a table'
+            cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'smm;config;init'= {
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --json 'Print the panel''s JSON answer instead of a table'
+            cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'smm;config;help'= {
+            cand path 'Print the path of the config file smm reads'
+            cand show 'Show the profiles, their URLs and where each key comes from (keys masked)'
+            cand init 'Write a commented starter config file (mode 0600); never overwrites'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'smm;config;help;path'= {
+        }
+        &'smm;config;help;show'= {
+        }
+        &'smm;config;help;init'= {
+        }
+        &'smm;config;help;help'= {
+        }
+        &'smm;completions'= {
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --json 'Print the panel''s JSON answer instead of a table'
+            cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'smm;help'= {
+            cand balance 'Show the account balance (action=balance)'
+            cand services 'List the panel''s services (action=services)'
+            cand order 'Place orders (action=add)'
+            cand status 'Show the status of orders (action=status)'
+            cand refill 'Ask for a refill of orders (action=refill)'
+            cand refill-status 'Show the status of refills, by refill id (action=refill_status)'
+            cand cancel 'Ask the panel to cancel orders (action=cancel)'
+            cand config 'Show or create the config file'
+            cand completions 'Print a shell completion script'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'smm;help;balance'= {
+        }
+        &'smm;help;services'= {
+        }
+        &'smm;help;order'= {
+            cand add 'Place one order'
+        }
+        &'smm;help;order;add'= {
+        }
+        &'smm;help;status'= {
+        }
+        &'smm;help;refill'= {
+        }
+        &'smm;help;refill-status'= {
+        }
+        &'smm;help;cancel'= {
+        }
+        &'smm;help;config'= {
+            cand path 'Print the path of the config file smm reads'
+            cand show 'Show the profiles, their URLs and where each key comes from (keys masked)'
+            cand init 'Write a commented starter config file (mode 0600); never overwrites'
+        }
+        &'smm;help;config;path'= {
+        }
+        &'smm;help;config;show'= {
+        }
+        &'smm;help;config;init'= {
+        }
+        &'smm;help;completions'= {
+        }
+        &'smm;help;help'= {
+        }
+    ]
+    $completions[$command]
+}

@@ -1,0 +1,180 @@
+# Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
+function __fish_smm_global_optspecs
+    string join \n p/profile= config= json timeout= v/verbose h/help V/version
+end
+
+function __fish_smm_needs_command
+    # Figure out if the current invocation already has a command.
+    set -l cmd (commandline -opc)
+    set -e cmd[1]
+    argparse -s (__fish_smm_global_optspecs) -- $cmd 2>/dev/null
+    or return
+    if set -q argv[1]
+        # Also print the command, so this can be used to figure out what it is.
+        echo $argv[1]
+        return 1
+    end
+    return 0
+end
+
+function __fish_smm_using_subcommand
+    set -l cmd (__fish_smm_needs_command)
+    test -z "$cmd"
+    and return 1
+    contains -- $cmd[1] $argv
+end
+
+complete -c smm -n "__fish_smm_needs_command" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_needs_command" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_needs_command" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
+complete -c smm -n "__fish_smm_needs_command" -l json -d 'Print the panel\'s JSON answer instead of a table'
+complete -c smm -n "__fish_smm_needs_command" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c smm -n "__fish_smm_needs_command" -s V -l version -d 'Print version'
+complete -c smm -n "__fish_smm_needs_command" -f -a "balance" -d 'Show the account balance (action=balance)'
+complete -c smm -n "__fish_smm_needs_command" -f -a "services" -d 'List the panel\'s services (action=services)'
+complete -c smm -n "__fish_smm_needs_command" -f -a "order" -d 'Place orders (action=add)'
+complete -c smm -n "__fish_smm_needs_command" -f -a "status" -d 'Show the status of orders (action=status)'
+complete -c smm -n "__fish_smm_needs_command" -f -a "refill" -d 'Ask for a refill of orders (action=refill)'
+complete -c smm -n "__fish_smm_needs_command" -f -a "refill-status" -d 'Show the status of refills, by refill id (action=refill_status)'
+complete -c smm -n "__fish_smm_needs_command" -f -a "cancel" -d 'Ask the panel to cancel orders (action=cancel)'
+complete -c smm -n "__fish_smm_needs_command" -f -a "config" -d 'Show or create the config file'
+complete -c smm -n "__fish_smm_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c smm -n "__fish_smm_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smm -n "__fish_smm_using_subcommand balance" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_using_subcommand balance" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand balance" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
+complete -c smm -n "__fish_smm_using_subcommand balance" -l json -d 'Print the panel\'s JSON answer instead of a table'
+complete -c smm -n "__fish_smm_using_subcommand balance" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand balance" -s h -l help -d 'Print help'
+complete -c smm -n "__fish_smm_using_subcommand services" -l category -d 'Only services whose category contains TEXT (case-insensitive)' -r
+complete -c smm -n "__fish_smm_using_subcommand services" -l search -d 'Only services whose name contains TEXT (case-insensitive)' -r
+complete -c smm -n "__fish_smm_using_subcommand services" -l type -d 'Only services whose type contains TEXT (case-insensitive)' -r
+complete -c smm -n "__fish_smm_using_subcommand services" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_using_subcommand services" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand services" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
+complete -c smm -n "__fish_smm_using_subcommand services" -l json -d 'Print the panel\'s JSON answer instead of a table'
+complete -c smm -n "__fish_smm_using_subcommand services" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand services" -s h -l help -d 'Print help'
+complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
+complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -l json -d 'Print the panel\'s JSON answer instead of a table'
+complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -s h -l help -d 'Print help'
+complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -f -a "add" -d 'Place one order'
+complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l service -d 'Service id (from `smm services`)' -r
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l link -d 'Link to the post, page or profile' -r
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l quantity -d 'Quantity to order' -r
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l runs -d 'Drip-feed: number of runs (needs --interval)' -r
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l interval -d 'Drip-feed: minutes between runs (needs --runs)' -r
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l comments -d 'Custom comments, one per line (text or @FILE)' -r
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l usernames -d 'Usernames to mention (text or @FILE)' -r
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l hashtags -d 'Hashtags (text or @FILE)' -r
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l hashtag -d 'One hashtag (Mentions Hashtag)' -r
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l username -d 'One username (Mentions User Followers, Comment Likes/Replies, Subscriptions)' -r
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l keywords -d 'SEO keywords (text or @FILE)' -r
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l media -d 'Media URL (Mentions Media Likers)' -r
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l groups -d 'Groups to invite from (text or @FILE)' -r
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l answer-number -d 'Poll answer number' -r
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l min -d 'Subscriptions: minimum quantity per post' -r
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l max -d 'Subscriptions: maximum quantity per post' -r
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l posts -d 'Subscriptions: number of new posts to serve' -r
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l old-posts -d 'Subscriptions: number of existing posts to serve' -r
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l delay -d 'Subscriptions: delay in minutes (0, 5, 10, 15, 30, 60, 90…)' -r
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l expiry -d 'Subscriptions: expiry date (d/m/Y, e.g. 31/12/2026)' -r
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l country -d 'Web Traffic: country code or name' -r
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l device -d 'Web Traffic: device (1 desktop, 2 mobile Android, 3 mobile iOS, 4 mixed mobile, 5 mixed)' -r
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l type-of-traffic -d 'Web Traffic: traffic type (1 Google keyword, 2 custom referrer, 3 blank referrer)' -r
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l google-keyword -d 'Web Traffic: the Google keyword (with --type-of-traffic 1)' -r
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l referring-url -d 'Web Traffic: the referring URL (with --type-of-traffic 2)' -r
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l dry-run -d 'Check the order against the catalogue and balance, print its cost, send nothing'
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l json -d 'Print the panel\'s JSON answer instead of a table'
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from help" -f -a "add" -d 'Place one order'
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smm -n "__fish_smm_using_subcommand status" -s f -l file -d 'Read ids from a file (separated by commas, spaces or newlines)' -r -F
+complete -c smm -n "__fish_smm_using_subcommand status" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_using_subcommand status" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand status" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
+complete -c smm -n "__fish_smm_using_subcommand status" -l json -d 'Print the panel\'s JSON answer instead of a table'
+complete -c smm -n "__fish_smm_using_subcommand status" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand status" -s h -l help -d 'Print help'
+complete -c smm -n "__fish_smm_using_subcommand refill" -s f -l file -d 'Read ids from a file (separated by commas, spaces or newlines)' -r -F
+complete -c smm -n "__fish_smm_using_subcommand refill" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_using_subcommand refill" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand refill" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
+complete -c smm -n "__fish_smm_using_subcommand refill" -l json -d 'Print the panel\'s JSON answer instead of a table'
+complete -c smm -n "__fish_smm_using_subcommand refill" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand refill" -s h -l help -d 'Print help'
+complete -c smm -n "__fish_smm_using_subcommand refill-status" -s f -l file -d 'Read ids from a file (separated by commas, spaces or newlines)' -r -F
+complete -c smm -n "__fish_smm_using_subcommand refill-status" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_using_subcommand refill-status" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand refill-status" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
+complete -c smm -n "__fish_smm_using_subcommand refill-status" -l json -d 'Print the panel\'s JSON answer instead of a table'
+complete -c smm -n "__fish_smm_using_subcommand refill-status" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand refill-status" -s h -l help -d 'Print help'
+complete -c smm -n "__fish_smm_using_subcommand cancel" -s f -l file -d 'Read ids from a file (separated by commas, spaces or newlines)' -r -F
+complete -c smm -n "__fish_smm_using_subcommand cancel" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_using_subcommand cancel" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand cancel" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
+complete -c smm -n "__fish_smm_using_subcommand cancel" -l json -d 'Print the panel\'s JSON answer instead of a table'
+complete -c smm -n "__fish_smm_using_subcommand cancel" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand cancel" -s h -l help -d 'Print help'
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l json -d 'Print the panel\'s JSON answer instead of a table'
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -s h -l help -d 'Print help'
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -f -a "path" -d 'Print the path of the config file smm reads'
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -f -a "show" -d 'Show the profiles, their URLs and where each key comes from (keys masked)'
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -f -a "init" -d 'Write a commented starter config file (mode 0600); never overwrites'
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -l json -d 'Print the panel\'s JSON answer instead of a table'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Print the panel\'s JSON answer instead of a table'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -l json -d 'Print the panel\'s JSON answer instead of a table'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the path of the config file smm reads'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the profiles, their URLs and where each key comes from (keys masked)'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Write a commented starter config file (mode 0600); never overwrites'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smm -n "__fish_smm_using_subcommand completions" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_using_subcommand completions" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand completions" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
+complete -c smm -n "__fish_smm_using_subcommand completions" -l json -d 'Print the panel\'s JSON answer instead of a table'
+complete -c smm -n "__fish_smm_using_subcommand completions" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel config completions help" -f -a "balance" -d 'Show the account balance (action=balance)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel config completions help" -f -a "services" -d 'List the panel\'s services (action=services)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel config completions help" -f -a "order" -d 'Place orders (action=add)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel config completions help" -f -a "status" -d 'Show the status of orders (action=status)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel config completions help" -f -a "refill" -d 'Ask for a refill of orders (action=refill)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel config completions help" -f -a "refill-status" -d 'Show the status of refills, by refill id (action=refill_status)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel config completions help" -f -a "cancel" -d 'Ask the panel to cancel orders (action=cancel)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel config completions help" -f -a "config" -d 'Show or create the config file'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel config completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smm -n "__fish_smm_using_subcommand help; and __fish_seen_subcommand_from order" -f -a "add" -d 'Place one order'
+complete -c smm -n "__fish_smm_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the config file smm reads'
+complete -c smm -n "__fish_smm_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show the profiles, their URLs and where each key comes from (keys masked)'
+complete -c smm -n "__fish_smm_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Write a commented starter config file (mode 0600); never overwrites'
