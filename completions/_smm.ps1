@@ -40,6 +40,8 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             [CompletionResult]::new('refill-status', 'refill-status', [CompletionResultType]::ParameterValue, 'Show the status of refills, by refill id (action=refill_status)')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Ask the panel to cancel orders (action=cancel)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show or create the config file')
+            [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run the built-in sandbox panel on 127.0.0.1: try smm with no account')
+            [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Walk through smm''s main job against a built-in sandbox panel (no config needed)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -261,6 +263,41 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
         'smm;config;help;help' {
             break
         }
+        'smm;sandbox' {
+            [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Port on 127.0.0.1 (0 picks a free one)')
+            [CompletionResult]::new('--latency-ms', '--latency-ms', [CompletionResultType]::ParameterName, 'Milliseconds added to every answer')
+            [CompletionResult]::new('--services', '--services', [CompletionResultType]::ParameterName, 'Generated services on top of the seed''s two')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The API key the sandbox accepts')
+            [CompletionResult]::new('--balance', '--balance', [CompletionResultType]::ParameterName, 'Starting balance in USD')
+            [CompletionResult]::new('--speed', '--speed', [CompletionResultType]::ParameterName, 'Virtual seconds per real second: an order takes 30 virtual minutes (30 s at the default)')
+            [CompletionResult]::new('--fault', '--fault', [CompletionResultType]::ParameterName, 'Inject a fault: an HTML error page (503), a 502, a 429 with Retry-After, or a slow answer')
+            [CompletionResult]::new('--fault-first', '--fault-first', [CompletionResultType]::ParameterName, 'Only the first N requests get the fault')
+            [CompletionResult]::new('--fault-ratio', '--fault-ratio', [CompletionResultType]::ParameterName, 'Only this fraction of requests (evenly spread, 0.25 = every 4th) gets the fault')
+            [CompletionResult]::new('--retry-after', '--retry-after', [CompletionResultType]::ParameterName, 'Retry-After seconds sent with a 429')
+            [CompletionResult]::new('--slow-ms', '--slow-ms', [CompletionResultType]::ParameterName, 'Delay of a slow answer, in milliseconds')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'smm;demo' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
         'smm;completions' {
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
@@ -282,6 +319,8 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             [CompletionResult]::new('refill-status', 'refill-status', [CompletionResultType]::ParameterValue, 'Show the status of refills, by refill id (action=refill_status)')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Ask the panel to cancel orders (action=cancel)')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show or create the config file')
+            [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run the built-in sandbox panel on 127.0.0.1: try smm with no account')
+            [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Walk through smm''s main job against a built-in sandbox panel (no config needed)')
             [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
@@ -324,6 +363,12 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             break
         }
         'smm;help;config;init' {
+            break
+        }
+        'smm;help;sandbox' {
+            break
+        }
+        'smm;help;demo' {
             break
         }
         'smm;help;completions' {

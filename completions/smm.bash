@@ -28,6 +28,9 @@ _smm() {
             smm,config)
                 cmd="smm__subcmd__config"
                 ;;
+            smm,demo)
+                cmd="smm__subcmd__demo"
+                ;;
             smm,help)
                 cmd="smm__subcmd__help"
                 ;;
@@ -39,6 +42,9 @@ _smm() {
                 ;;
             smm,refill-status)
                 cmd="smm__subcmd__refill__subcmd__status"
+                ;;
+            smm,sandbox)
+                cmd="smm__subcmd__sandbox"
                 ;;
             smm,services)
                 cmd="smm__subcmd__services"
@@ -82,6 +88,9 @@ _smm() {
             smm__subcmd__help,config)
                 cmd="smm__subcmd__help__subcmd__config"
                 ;;
+            smm__subcmd__help,demo)
+                cmd="smm__subcmd__help__subcmd__demo"
+                ;;
             smm__subcmd__help,help)
                 cmd="smm__subcmd__help__subcmd__help"
                 ;;
@@ -93,6 +102,9 @@ _smm() {
                 ;;
             smm__subcmd__help,refill-status)
                 cmd="smm__subcmd__help__subcmd__refill__subcmd__status"
+                ;;
+            smm__subcmd__help,sandbox)
+                cmd="smm__subcmd__help__subcmd__sandbox"
                 ;;
             smm__subcmd__help,services)
                 cmd="smm__subcmd__help__subcmd__services"
@@ -131,7 +143,7 @@ _smm() {
 
     case "${cmd}" in
         smm)
-            opts="-p -v -h -V --profile --config --json --timeout --verbose --help --version balance services order status refill refill-status cancel config completions help"
+            opts="-p -v -h -V --profile --config --json --timeout --verbose --help --version balance services order status refill refill-status cancel config sandbox demo completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -448,8 +460,38 @@ _smm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        smm__subcmd__demo)
+            opts="-p -v -h --profile --config --json --timeout --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         smm__subcmd__help)
-            opts="balance services order status refill refill-status cancel config completions help"
+            opts="balance services order status refill refill-status cancel config sandbox demo completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -560,6 +602,20 @@ _smm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        smm__subcmd__help__subcmd__demo)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         smm__subcmd__help__subcmd__help)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -617,6 +673,20 @@ _smm() {
             return 0
             ;;
         smm__subcmd__help__subcmd__refill__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smm__subcmd__help__subcmd__sandbox)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -910,6 +980,80 @@ _smm() {
                     return 0
                     ;;
                 -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smm__subcmd__sandbox)
+            opts="-p -v -h --port --latency-ms --services --key --balance --speed --fault --fault-first --fault-ratio --retry-after --slow-ms --profile --config --json --timeout --verbose --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --latency-ms)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --services)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --balance)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --speed)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fault)
+                    COMPREPLY=($(compgen -W "html 502 429 slow" -- "${cur}"))
+                    return 0
+                    ;;
+                --fault-first)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --fault-ratio)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --retry-after)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --slow-ms)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

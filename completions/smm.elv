@@ -37,6 +37,8 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand refill-status 'Show the status of refills, by refill id (action=refill_status)'
             cand cancel 'Ask the panel to cancel orders (action=cancel)'
             cand config 'Show or create the config file'
+            cand sandbox 'Run the built-in sandbox panel on 127.0.0.1: try smm with no account'
+            cand demo 'Walk through smm''s main job against a built-in sandbox panel (no config needed)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -237,6 +239,39 @@ set edit:completion:arg-completer[smm] = {|@words|
         }
         &'smm;config;help;help'= {
         }
+        &'smm;sandbox'= {
+            cand --port 'Port on 127.0.0.1 (0 picks a free one)'
+            cand --latency-ms 'Milliseconds added to every answer'
+            cand --services 'Generated services on top of the seed''s two'
+            cand --key 'The API key the sandbox accepts'
+            cand --balance 'Starting balance in USD'
+            cand --speed 'Virtual seconds per real second: an order takes 30 virtual minutes (30 s at the default)'
+            cand --fault 'Inject a fault: an HTML error page (503), a 502, a 429 with Retry-After, or a slow answer'
+            cand --fault-first 'Only the first N requests get the fault'
+            cand --fault-ratio 'Only this fraction of requests (evenly spread, 0.25 = every 4th) gets the fault'
+            cand --retry-after 'Retry-After seconds sent with a 429'
+            cand --slow-ms 'Delay of a slow answer, in milliseconds'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --json 'Print the panel''s JSON answer instead of a table'
+            cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'smm;demo'= {
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --json 'Print the panel''s JSON answer instead of a table'
+            cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
         &'smm;completions'= {
             cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
             cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
@@ -257,6 +292,8 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand refill-status 'Show the status of refills, by refill id (action=refill_status)'
             cand cancel 'Ask the panel to cancel orders (action=cancel)'
             cand config 'Show or create the config file'
+            cand sandbox 'Run the built-in sandbox panel on 127.0.0.1: try smm with no account'
+            cand demo 'Walk through smm''s main job against a built-in sandbox panel (no config needed)'
             cand completions 'Print a shell completion script'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
@@ -287,6 +324,10 @@ set edit:completion:arg-completer[smm] = {|@words|
         &'smm;help;config;show'= {
         }
         &'smm;help;config;init'= {
+        }
+        &'smm;help;sandbox'= {
+        }
+        &'smm;help;demo'= {
         }
         &'smm;help;completions'= {
         }

@@ -39,6 +39,8 @@ complete -c smm -n "__fish_smm_needs_command" -f -a "refill" -d 'Ask for a refil
 complete -c smm -n "__fish_smm_needs_command" -f -a "refill-status" -d 'Show the status of refills, by refill id (action=refill_status)'
 complete -c smm -n "__fish_smm_needs_command" -f -a "cancel" -d 'Ask the panel to cancel orders (action=cancel)'
 complete -c smm -n "__fish_smm_needs_command" -f -a "config" -d 'Show or create the config file'
+complete -c smm -n "__fish_smm_needs_command" -f -a "sandbox" -d 'Run the built-in sandbox panel on 127.0.0.1: try smm with no account'
+complete -c smm -n "__fish_smm_needs_command" -f -a "demo" -d 'Walk through smm\'s main job against a built-in sandbox panel (no config needed)'
 complete -c smm -n "__fish_smm_needs_command" -f -a "completions" -d 'Print a shell completion script'
 complete -c smm -n "__fish_smm_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c smm -n "__fish_smm_using_subcommand balance" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
@@ -158,22 +160,50 @@ complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcomma
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the profiles, their URLs and where each key comes from (keys masked)'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Write a commented starter config file (mode 0600); never overwrites'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smm -n "__fish_smm_using_subcommand sandbox" -l port -d 'Port on 127.0.0.1 (0 picks a free one)' -r
+complete -c smm -n "__fish_smm_using_subcommand sandbox" -l latency-ms -d 'Milliseconds added to every answer' -r
+complete -c smm -n "__fish_smm_using_subcommand sandbox" -l services -d 'Generated services on top of the seed\'s two' -r
+complete -c smm -n "__fish_smm_using_subcommand sandbox" -l key -d 'The API key the sandbox accepts' -r
+complete -c smm -n "__fish_smm_using_subcommand sandbox" -l balance -d 'Starting balance in USD' -r
+complete -c smm -n "__fish_smm_using_subcommand sandbox" -l speed -d 'Virtual seconds per real second: an order takes 30 virtual minutes (30 s at the default)' -r
+complete -c smm -n "__fish_smm_using_subcommand sandbox" -l fault -d 'Inject a fault: an HTML error page (503), a 502, a 429 with Retry-After, or a slow answer' -r -f -a "html\t'HTTP 503 with a Cloudflare-style HTML page'
+502\t'HTTP 502 Bad Gateway (HTML)'
+429\t'HTTP 429 with `Retry-After` and a JSON error'
+slow\t'The request is processed, but the answer comes after `slow_ms`'"
+complete -c smm -n "__fish_smm_using_subcommand sandbox" -l fault-first -d 'Only the first N requests get the fault' -r
+complete -c smm -n "__fish_smm_using_subcommand sandbox" -l fault-ratio -d 'Only this fraction of requests (evenly spread, 0.25 = every 4th) gets the fault' -r
+complete -c smm -n "__fish_smm_using_subcommand sandbox" -l retry-after -d 'Retry-After seconds sent with a 429' -r
+complete -c smm -n "__fish_smm_using_subcommand sandbox" -l slow-ms -d 'Delay of a slow answer, in milliseconds' -r
+complete -c smm -n "__fish_smm_using_subcommand sandbox" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_using_subcommand sandbox" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand sandbox" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
+complete -c smm -n "__fish_smm_using_subcommand sandbox" -l json -d 'Print the panel\'s JSON answer instead of a table'
+complete -c smm -n "__fish_smm_using_subcommand sandbox" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand sandbox" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c smm -n "__fish_smm_using_subcommand demo" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_using_subcommand demo" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand demo" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
+complete -c smm -n "__fish_smm_using_subcommand demo" -l json -d 'Print the panel\'s JSON answer instead of a table'
+complete -c smm -n "__fish_smm_using_subcommand demo" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand demo" -s h -l help -d 'Print help'
 complete -c smm -n "__fish_smm_using_subcommand completions" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
 complete -c smm -n "__fish_smm_using_subcommand completions" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand completions" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand completions" -l json -d 'Print the panel\'s JSON answer instead of a table'
 complete -c smm -n "__fish_smm_using_subcommand completions" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel config completions help" -f -a "balance" -d 'Show the account balance (action=balance)'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel config completions help" -f -a "services" -d 'List the panel\'s services (action=services)'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel config completions help" -f -a "order" -d 'Place orders (action=add)'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel config completions help" -f -a "status" -d 'Show the status of orders (action=status)'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel config completions help" -f -a "refill" -d 'Ask for a refill of orders (action=refill)'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel config completions help" -f -a "refill-status" -d 'Show the status of refills, by refill id (action=refill_status)'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel config completions help" -f -a "cancel" -d 'Ask the panel to cancel orders (action=cancel)'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel config completions help" -f -a "config" -d 'Show or create the config file'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel config completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel config completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel config sandbox demo completions help" -f -a "balance" -d 'Show the account balance (action=balance)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel config sandbox demo completions help" -f -a "services" -d 'List the panel\'s services (action=services)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel config sandbox demo completions help" -f -a "order" -d 'Place orders (action=add)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel config sandbox demo completions help" -f -a "status" -d 'Show the status of orders (action=status)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel config sandbox demo completions help" -f -a "refill" -d 'Ask for a refill of orders (action=refill)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel config sandbox demo completions help" -f -a "refill-status" -d 'Show the status of refills, by refill id (action=refill_status)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel config sandbox demo completions help" -f -a "cancel" -d 'Ask the panel to cancel orders (action=cancel)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel config sandbox demo completions help" -f -a "config" -d 'Show or create the config file'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel config sandbox demo completions help" -f -a "sandbox" -d 'Run the built-in sandbox panel on 127.0.0.1: try smm with no account'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel config sandbox demo completions help" -f -a "demo" -d 'Walk through smm\'s main job against a built-in sandbox panel (no config needed)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel config sandbox demo completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel config sandbox demo completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c smm -n "__fish_smm_using_subcommand help; and __fish_seen_subcommand_from order" -f -a "add" -d 'Place one order'
 complete -c smm -n "__fish_smm_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the config file smm reads'
 complete -c smm -n "__fish_smm_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show the profiles, their URLs and where each key comes from (keys masked)'

@@ -76,6 +76,10 @@ pub enum Command {
     /// Show or create the config file
     #[command(subcommand)]
     Config(ConfigCommand),
+    /// Run the built-in sandbox panel on 127.0.0.1: try smm with no account
+    Sandbox(SandboxArgs),
+    /// Walk through smm's main job against a built-in sandbox panel (no config needed)
+    Demo,
     /// Print a shell completion script
     Completions {
         /// The shell to generate for
@@ -211,6 +215,66 @@ pub struct IdArgs {
     pub file: Option<PathBuf>,
 }
 
+/// Options of the sandbox panel.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "The sandbox answers the SMM API v2 at http://127.0.0.1:PORT/api/v2 like a real panel: \
+    real error texts with HTTP 200, a balance that pays for orders, orders that move Pending -> \
+    In progress -> Completed/Partial over an accelerated clock (every 7th order ends Partial), \
+    refills and cancels. It listens on 127.0.0.1 only."
+)]
+pub struct SandboxArgs {
+    /// Port on 127.0.0.1 (0 picks a free one)
+    #[arg(long, default_value_t = 7000)]
+    pub port: u16,
+    /// Milliseconds added to every answer
+    #[arg(long, value_name = "MS", default_value_t = 0)]
+    pub latency_ms: u64,
+    /// Generated services on top of the seed's two
+    #[arg(long, value_name = "N", default_value_t = 12)]
+    pub services: usize,
+    /// The API key the sandbox accepts
+    #[arg(long, default_value = "sandbox")]
+    pub key: String,
+    /// Starting balance in USD
+    #[arg(long, value_name = "AMOUNT", default_value = "100.00", value_parser = parse_amount)]
+    pub balance: rust_decimal::Decimal,
+    /// Virtual seconds per real second: an order takes 30 virtual minutes (30 s at the default)
+    #[arg(long, value_name = "X", default_value_t = 60.0)]
+    pub speed: f64,
+    /// Inject a fault: an HTML error page (503), a 502, a 429 with Retry-After, or a slow answer
+    #[arg(long, value_name = "KIND", help_heading = "Faults")]
+    pub fault: Option<crate::sandbox::FaultKind>,
+    /// Only the first N requests get the fault
+    #[arg(
+        long,
+        value_name = "N",
+        requires = "fault",
+        conflicts_with = "fault_ratio",
+        help_heading = "Faults"
+    )]
+    pub fault_first: Option<u64>,
+    /// Only this fraction of requests (evenly spread, 0.25 = every 4th) gets the fault
+    #[arg(long, value_name = "F", requires = "fault", value_parser = parse_ratio, help_heading = "Faults")]
+    pub fault_ratio: Option<f64>,
+    /// Retry-After seconds sent with a 429
+    #[arg(
+        long,
+        value_name = "SECS",
+        default_value_t = 1,
+        help_heading = "Faults"
+    )]
+    pub retry_after: u64,
+    /// Delay of a slow answer, in milliseconds
+    #[arg(
+        long,
+        value_name = "MS",
+        default_value_t = 5000,
+        help_heading = "Faults"
+    )]
+    pub slow_ms: u64,
+}
+
 /// `smm config …`
 #[derive(Debug, Subcommand)]
 pub enum ConfigCommand {
@@ -220,6 +284,23 @@ pub enum ConfigCommand {
     Show,
     /// Write a commented starter config file (mode 0600); never overwrites
     Init,
+}
+
+/// Parses a money amount exactly.
+fn parse_amount(s: &str) -> Result<rust_decimal::Decimal, String> {
+    crate::money::parse(s)
+        .filter(|d| !d.is_sign_negative())
+        .ok_or_else(|| format!("'{s}' is not an amount like 100.00"))
+}
+
+/// Parses a fraction between 0 and 1.
+fn parse_ratio(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(r) if r > 0.0 && r <= 1.0 => Ok(r),
+        _ => Err(format!(
+            "'{s}' is not a fraction between 0 and 1 (like 0.25)"
+        )),
+    }
 }
 
 /// Parses `--timeout`: seconds, fractions allowed, more than zero.

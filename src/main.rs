@@ -9,6 +9,7 @@ mod ids;
 mod money;
 mod output;
 mod panel;
+mod sandbox;
 mod secret;
 
 use clap::Parser;

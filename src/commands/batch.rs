@@ -1,20 +1,24 @@
 //! `smm status`, `smm refill`, `smm refill-status`, `smm cancel`: ids in, one row per id out.
 
 use super::Ctx;
-use crate::cli::{Global, IdArgs};
+use crate::cli::IdArgs;
 use crate::exit::Exit;
 use crate::panel::Row;
 use crate::panel::v2::Batch;
 use comfy_table::Cell;
 
 /// Reads the ids (before anything else), sends the batch and prints one row per item.
-pub fn run(global: &Global, kind: Batch, args: &IdArgs) -> anyhow::Result<Exit> {
+pub fn run(
+    ctx: impl FnOnce() -> anyhow::Result<Ctx>,
+    kind: Batch,
+    args: &IdArgs,
+) -> anyhow::Result<Exit> {
     let ids = crate::ids::collect(
         &args.ids,
         args.file.as_deref(),
         &mut std::io::stdin().lock(),
     )?;
-    let ctx = Ctx::new(global)?;
+    let ctx = ctx()?;
     let out = &ctx.out;
     let (raw, failed, total, mut table) = match kind {
         Batch::Status => {

@@ -4,7 +4,9 @@ mod balance;
 mod batch;
 mod completions;
 mod config;
+mod demo;
 mod order;
+mod sandbox;
 mod services;
 
 use crate::cli::{Cli, Command, Global, OrderCommand};
@@ -27,10 +29,15 @@ pub struct Ctx {
 
 impl Ctx {
     /// Loads the config, resolves the profile and builds the client; all before any request.
-    fn new(global: &Global) -> anyhow::Result<Ctx> {
-        let path = crate::config::locate(global.config.as_deref())?;
-        let config = crate::config::load(&path)?;
-        let profile = config.profile(global.profile.as_deref())?;
+    /// A `fixed` profile (the demo's) replaces the config file.
+    fn new(global: &Global, fixed: Option<&Profile>) -> anyhow::Result<Ctx> {
+        let profile = match fixed {
+            Some(p) => p.clone(),
+            None => {
+                let path = crate::config::locate(global.config.as_deref())?;
+                crate::config::load(&path)?.profile(global.profile.as_deref())?
+            }
+        };
         Ok(Ctx {
             profile,
             http: Http::new(global.timeout, global.verbose)?,
@@ -46,20 +53,28 @@ impl Ctx {
 
 /// Runs the command and returns the exit code it earned.
 pub fn run(cli: Cli) -> anyhow::Result<Exit> {
+    run_with(cli, None)
+}
+
+/// Runs the command; panel commands use `fixed` instead of the config file when given.
+pub fn run_with(cli: Cli, fixed: Option<&Profile>) -> anyhow::Result<Exit> {
     let global = &cli.global;
+    let ctx = || Ctx::new(global, fixed);
     match cli.command {
         Command::Completions { shell } => completions::run(shell),
         Command::Config(cmd) => config::run(cmd, global),
-        Command::Balance => balance::run(&Ctx::new(global)?),
-        Command::Services(args) => services::run(&Ctx::new(global)?, &args),
+        Command::Sandbox(args) => sandbox::run(&args, global.verbose),
+        Command::Demo => demo::run(),
+        Command::Balance => balance::run(&ctx()?),
+        Command::Services(args) => services::run(&ctx()?, &args),
         Command::Order(OrderCommand::Add(args)) => {
             // Local checks come first: bad input never needs the config or the network.
             let order = order::Order::from_args(&args)?;
-            order::run(&Ctx::new(global)?, &order, args.dry_run)
+            order::run(&ctx()?, &order, args.dry_run)
         }
-        Command::Status(ids) => batch::run(global, Batch::Status, &ids),
-        Command::Refill(ids) => batch::run(global, Batch::Refill, &ids),
-        Command::RefillStatus(ids) => batch::run(global, Batch::RefillStatus, &ids),
-        Command::Cancel(ids) => batch::run(global, Batch::Cancel, &ids),
+        Command::Status(ids) => batch::run(ctx, Batch::Status, &ids),
+        Command::Refill(ids) => batch::run(ctx, Batch::Refill, &ids),
+        Command::RefillStatus(ids) => batch::run(ctx, Batch::RefillStatus, &ids),
+        Command::Cancel(ids) => batch::run(ctx, Batch::Cancel, &ids),
     }
 }

@@ -309,3 +309,114 @@ pub fn stdout(out: &std::process::Output) -> String {
 pub fn stderr(out: &std::process::Output) -> String {
     String::from_utf8_lossy(&out.stderr).into_owned()
 }
+
+/// `smm sandbox --port 0 …` running as a child process; killed on drop.
+pub struct SandboxProc {
+    /// The child.
+    pub child: std::process::Child,
+    /// The v2 endpoint it printed.
+    pub url: String,
+    /// Everything it printed up to "Press Ctrl-C".
+    pub banner: String,
+}
+
+impl SandboxProc {
+    /// Starts the sandbox with extra `args` and waits for its banner.
+    pub fn start(args: &[&str]) -> SandboxProc {
+        use std::io::BufRead;
+        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("smm"))
+            .args(["sandbox", "--port", "0"])
+            .args(args)
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .expect("start smm sandbox");
+        let mut reader = std::io::BufReader::new(child.stdout.take().unwrap());
+        let mut banner = String::new();
+        loop {
+            let mut line = String::new();
+            if reader.read_line(&mut line).unwrap() == 0 {
+                panic!("sandbox exited before its banner: {banner}");
+            }
+            banner.push_str(&line);
+            if line.contains("Press Ctrl-C") {
+                break;
+            }
+        }
+        let url = banner
+            .split_whitespace()
+            .find(|w| w.starts_with("http://127.0.0.1:"))
+            .expect("url in banner")
+            .trim_matches('"')
+            .to_string();
+        SandboxProc { child, url, banner }
+    }
+
+    /// A home whose config has profile `sb` on this sandbox with `key`.
+    pub fn home(&self, key: &str) -> Home {
+        let home = Home::new();
+        home.write_config(&format!(
+            "[profiles.sb]\nurl = \"{}\"\nkey = \"{key}\"\n",
+            self.url
+        ));
+        home
+    }
+
+    /// Sends a raw request (method, extra headers, body) to `path`; returns status, headers, body.
+    pub fn raw(
+        &self,
+        method: &str,
+        path: &str,
+        content_type: &str,
+        body: &str,
+    ) -> (u16, String, String) {
+        use std::io::{Read, Write};
+        let authority = self
+            .url
+            .trim_start_matches("http://")
+            .split('/')
+            .next()
+            .unwrap()
+            .to_string();
+        let mut stream = std::net::TcpStream::connect(&authority).unwrap();
+        stream
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .unwrap();
+        write!(
+            stream,
+            "{method} {path} HTTP/1.1\r\nHost: {authority}\r\nContent-Type: {content_type}\r\nContent-Length: {}\r\nConnection: close\r\n\r\n{body}",
+            body.len()
+        )
+        .unwrap();
+        let mut response = String::new();
+        stream.read_to_string(&mut response).unwrap();
+        let (head, body) = response.split_once("\r\n\r\n").unwrap_or((&response, ""));
+        let status = head.split_whitespace().nth(1).unwrap().parse().unwrap();
+        (status, head.to_string(), body.to_string())
+    }
+
+    /// POSTs a form to the v2 endpoint.
+    pub fn form(&self, body: &str) -> (u16, String, String) {
+        self.raw("POST", "/api/v2", "application/x-www-form-urlencoded", body)
+    }
+
+    /// Sends SIGINT (Ctrl-C) and waits for the exit.
+    pub fn interrupt(mut self) -> std::process::Output {
+        std::process::Command::new("kill")
+            .args(["-INT", &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        let child = std::mem::replace(
+            &mut self.child,
+            std::process::Command::new("true").spawn().unwrap(),
+        );
+        child.wait_with_output().unwrap()
+    }
+}
+
+impl Drop for SandboxProc {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}

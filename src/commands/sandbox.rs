@@ -1,0 +1,59 @@
+//! `smm sandbox`: run the built-in panel until Ctrl-C.
+
+use crate::cli::SandboxArgs;
+use crate::exit::{Exit, usage};
+use crate::output::print_line;
+use crate::sandbox::{Fault, FaultWhen, Options};
+use std::time::Duration;
+
+/// Starts the sandbox, prints its URL and a ready-to-paste profile, and serves until Ctrl-C.
+pub fn run(args: &SandboxArgs, verbose: bool) -> anyhow::Result<Exit> {
+    if !(args.speed > 0.0 && args.speed.is_finite()) {
+        return Err(usage("--speed must be more than 0"));
+    }
+    let fault = args.fault.map(|kind| Fault {
+        kind,
+        when: match (args.fault_first, args.fault_ratio) {
+            (Some(n), _) => FaultWhen::First(n),
+            (None, Some(r)) => FaultWhen::Ratio(r),
+            (None, None) => FaultWhen::Always,
+        },
+        retry_after: args.retry_after,
+        slow: Duration::from_millis(args.slow_ms),
+    });
+    let sandbox = crate::sandbox::start(Options {
+        port: args.port,
+        latency: Duration::from_millis(args.latency_ms),
+        services: args.services,
+        key: args.key.clone(),
+        balance: args.balance,
+        speed: args.speed,
+        fault,
+        verbose,
+    })?;
+    let url = sandbox.v2_url();
+    print_line(&format!(
+        "smm sandbox panel listening on {url}\n\
+         key \"{}\", balance {} USD, {} services; orders 23491-23500 exist already, new ones start at 23501.\n\
+         \n\
+         Paste this profile into your config file (`smm config path` shows where), then run `smm -p sandbox balance`:\n\
+         \n\
+         [profiles.sandbox]\n\
+         url = \"{url}\"\n\
+         key = \"{}\"\n\
+         \n\
+         Press Ctrl-C to stop.",
+        args.key,
+        args.balance,
+        args.services + 2,
+        args.key,
+    ))?;
+    let (tx, rx) = std::sync::mpsc::channel();
+    ctrlc::set_handler(move || {
+        let _ = tx.send(());
+    })?;
+    let _ = rx.recv();
+    eprintln!("smm: sandbox stopped");
+    sandbox.stop();
+    Ok(Exit::Success)
+}

@@ -1,0 +1,483 @@
+//! The built-in sandbox panel, driven as a child process (`smm sandbox --port 0`) by raw HTTP
+//! and by smm itself; and `smm demo`.
+
+mod common;
+
+use common::{Home, SandboxProc, stderr, stdout};
+use std::time::{Duration, Instant};
+
+#[test]
+fn prints_its_url_and_a_profile_and_stops_cleanly_on_ctrl_c() {
+    let sb = SandboxProc::start(&[]);
+    assert!(
+        sb.url.starts_with("http://127.0.0.1:") && sb.url.ends_with("/api/v2"),
+        "{}",
+        sb.url
+    );
+    assert!(sb.banner.contains("[profiles.sandbox]"), "{}", sb.banner);
+    assert!(
+        sb.banner.contains(&format!("url = \"{}\"", sb.url)),
+        "{}",
+        sb.banner
+    );
+    assert!(sb.banner.contains("key = \"sandbox\""), "{}", sb.banner);
+    // The pasted profile works as printed.
+    let home = Home::new();
+    let profile = sb
+        .banner
+        .split("[profiles.sandbox]")
+        .nth(1)
+        .unwrap()
+        .split("\n\n")
+        .next()
+        .unwrap();
+    home.write_config(&format!("[profiles.sandbox]{profile}\n"));
+    let out = home.smm().arg("balance").output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("100.00"));
+    let out = sb.interrupt();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("stopped"));
+}
+
+#[test]
+fn only_its_key_is_accepted() {
+    let sb = SandboxProc::start(&["--key", "s3cret"]);
+    let (status, _, body) = sb.form("key=sandbox&action=balance");
+    assert_eq!(
+        (status, body.as_str()),
+        (200, r#"{"error":"Invalid API key"}"#)
+    );
+    let out = sb.home("wrong").smm().arg("balance").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("Invalid API key"));
+    let out = sb.home("s3cret").smm().arg("balance").output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+#[test]
+fn speaks_form_query_and_json_requests() {
+    let sb = SandboxProc::start(&[]);
+    let (_, _, form) = sb.form("key=sandbox&action=balance");
+    let (_, _, query) = sb.raw(
+        "GET",
+        "/api/v2?key=sandbox&action=balance",
+        "text/plain",
+        "",
+    );
+    let (_, _, json) = sb.raw(
+        "POST",
+        "/api/v2/",
+        "application/json",
+        r#"{"key":"sandbox","action":"balance"}"#,
+    );
+    for body in [&form, &query, &json] {
+        assert_eq!(body, r#"{"balance":"100.00","currency":"USD"}"#);
+    }
+    let (status, _, body) = sb.form("key=sandbox&action=fly");
+    assert_eq!(
+        (status, body.as_str()),
+        (200, r#"{"error":"Incorrect request"}"#)
+    );
+    let (status, _, _) = sb.raw(
+        "POST",
+        "/elsewhere",
+        "application/x-www-form-urlencoded",
+        "",
+    );
+    assert_eq!(status, 404);
+}
+
+#[test]
+fn catalogue_has_the_seed_services_and_generated_ones() {
+    let sb = SandboxProc::start(&["--services", "50"]);
+    let (_, head, body) = sb.form("key=sandbox&action=services");
+    assert!(
+        head.to_ascii_lowercase()
+            .contains("content-type: application/json")
+    );
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    let list = v.as_array().unwrap();
+    assert_eq!(list.len(), 52);
+    assert_eq!(list[0]["service"], 1448);
+    assert_eq!(list[0]["rate"], "0.90");
+    assert_eq!(list[1]["type"], "Custom Comments");
+    let categories: std::collections::HashSet<&str> = list
+        .iter()
+        .map(|s| s["category"].as_str().unwrap())
+        .collect();
+    let types: std::collections::HashSet<&str> =
+        list.iter().map(|s| s["type"].as_str().unwrap()).collect();
+    assert!(
+        categories.len() >= 6 && types.len() >= 6,
+        "{categories:?} {types:?}"
+    );
+    let out = sb
+        .home("sandbox")
+        .smm()
+        .args(["services", "--type", "poll"])
+        .output()
+        .unwrap();
+    assert!(
+        stdout(&out).lines().skip(1).all(|l| l.contains("Poll")),
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn orders_pay_from_the_balance_and_progress_to_completed() {
+    // 1 real second = 100,000 virtual seconds: an order is done within ~20 ms.
+    let sb = SandboxProc::start(&["--speed", "100000"]);
+    let home = sb.home("sandbox");
+    let add = home
+        .smm()
+        .args([
+            "order",
+            "add",
+            "--service",
+            "1448",
+            "--link",
+            "https://i.com/p",
+            "--quantity",
+            "333",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(add.status.code(), Some(0), "{}", stderr(&add));
+    assert!(stdout(&add).contains("23501"));
+    // 100.00 − 0.90 × 333 / 1000 = 99.7003
+    let out = home.smm().args(["balance", "--json"]).output().unwrap();
+    assert_eq!(
+        stdout(&out).trim(),
+        r#"{"balance":"99.7003","currency":"USD"}"#
+    );
+    std::thread::sleep(Duration::from_millis(100));
+    let out = home
+        .smm()
+        .args(["status", "23501", "--json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(
+        (
+            v["status"].as_str(),
+            v["remains"].as_str(),
+            v["charge"].as_str()
+        ),
+        (Some("Completed"), Some("0"), Some("0.2997"))
+    );
+}
+
+#[test]
+fn orders_start_pending_at_normal_speed_and_cancel_refunds() {
+    let sb = SandboxProc::start(&[]);
+    let home = sb.home("sandbox");
+    home.smm()
+        .args([
+            "order",
+            "add",
+            "--service",
+            "1448",
+            "--link",
+            "l",
+            "--quantity",
+            "1000",
+        ])
+        .assert()
+        .code(0);
+    let out = home.smm().args(["status", "23501"]).output().unwrap();
+    assert!(stdout(&out).contains("Pending"), "{}", stdout(&out));
+    assert!(stdout(&home.smm().arg("balance").output().unwrap()).contains("99.10"));
+    let out = home
+        .smm()
+        .args(["cancel", "23501,23491,23492"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let text = stdout(&out);
+    assert!(
+        text.contains("requested") && text.contains("Order is already completed"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Cancel is disabled for this service"),
+        "{text}"
+    );
+    let out = home.smm().args(["status", "23501"]).output().unwrap();
+    assert!(stdout(&out).contains("Canceled"), "{}", stdout(&out));
+    assert!(stdout(&home.smm().arg("balance").output().unwrap()).contains("100.00"));
+}
+
+#[test]
+fn every_seventh_order_ends_partial_with_a_refund() {
+    let sb = SandboxProc::start(&["--speed", "100000"]);
+    for _ in 0..6 {
+        let (_, _, body) = sb.form("key=sandbox&action=add&service=1448&link=l&quantity=1000");
+        assert!(body.starts_with(r#"{"order":"#), "{body}");
+    }
+    std::thread::sleep(Duration::from_millis(100));
+    let out = sb
+        .home("sandbox")
+        .smm()
+        .args(["status", "23505,23506", "--json"])
+        .output()
+        .unwrap();
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["23505"]["status"], "Completed");
+    assert_eq!(v["23506"]["status"], "Partial");
+    assert_eq!(v["23506"]["remains"], "100");
+    assert_eq!(v["23506"]["charge"], "0.81");
+    // 6 × 0.90 = 5.40 paid, 0.09 back for the partial one.
+    let (_, _, body) = sb.form("key=sandbox&action=balance");
+    assert_eq!(body, r#"{"balance":"94.69","currency":"USD"}"#);
+}
+
+#[test]
+fn add_errors_are_those_of_real_panels() {
+    let sb = SandboxProc::start(&["--balance", "1.00"]);
+    let home = sb.home("sandbox");
+    for (args, expected) in [
+        (
+            vec!["--service", "1", "--link", "l", "--quantity", "100"],
+            "Incorrect service ID",
+        ),
+        (
+            vec!["--service", "1448", "--link", "l", "--quantity", "10"],
+            "Quantity less than minimal 50",
+        ),
+        (
+            vec!["--service", "1448", "--link", "l", "--quantity", "10001"],
+            "Quantity more than maximum 10000",
+        ),
+        (
+            vec!["--service", "1448", "--link", "l", "--quantity", "5000"],
+            "Not enough funds on balance",
+        ),
+    ] {
+        let out = home
+            .smm()
+            .args(["order", "add"])
+            .args(&args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert!(
+            stderr(&out).contains(expected),
+            "{args:?}: {}",
+            stderr(&out)
+        );
+    }
+    let (status, _, body) = sb.form("key=sandbox&action=add&service=1448&quantity=100");
+    assert_eq!(
+        (status, body.as_str()),
+        (200, r#"{"error":"Incorrect link"}"#)
+    );
+}
+
+#[test]
+fn refill_rules_and_refill_status() {
+    let sb = SandboxProc::start(&[]);
+    let home = sb.home("sandbox");
+    let out = home
+        .smm()
+        .args(["refill", "23491,23492,23500,23495,5"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let text = stdout(&out);
+    let line = |id: &str| {
+        text.lines()
+            .find(|l| l.starts_with(id))
+            .unwrap_or_else(|| panic!("{id}: {text}"))
+            .to_string()
+    };
+    assert!(line("23491 ").ends_with(" 1"), "{text}");
+    assert!(line("23492 ").contains("Refill is disabled for this service"));
+    assert!(line("23500 ").contains("Order is not completed yet"));
+    assert!(line("23495 ").contains("Order is canceled"));
+    assert!(line("5 ").contains("Incorrect order ID"));
+    let out = home.smm().args(["refill-status", "1,2"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(stdout(&out).contains("Pending") && stdout(&out).contains("Refill not found"));
+}
+
+#[test]
+fn multi_forms_stop_at_100_ids() {
+    let sb = SandboxProc::start(&[]);
+    let ids: Vec<String> = (1..=101).map(|i| i.to_string()).collect();
+    let (status, _, body) = sb.form(&format!(
+        "key=sandbox&action=status&orders={}",
+        ids.join("%2C")
+    ));
+    assert_eq!(status, 200);
+    assert!(body.contains("error") && body.contains("100"), "{body}");
+    let (_, _, body) = sb.form(&format!(
+        "key=sandbox&action=status&orders={}",
+        ids[..100].join(",")
+    ));
+    let v: serde_json::Value = serde_json::from_str(&body).unwrap();
+    assert_eq!(v.as_object().unwrap().len(), 100);
+    // smm itself chunks: 250 ids are three requests the sandbox accepts.
+    let many: Vec<String> = (23401..=23650).map(|i| i.to_string()).collect();
+    let out = sb
+        .home("sandbox")
+        .smm()
+        .args(["status", &many.join(","), "--json"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v.as_object().unwrap().len(), 250);
+    assert_eq!(v["23491"]["status"], "Completed");
+    assert_eq!(v["23401"]["error"], "Incorrect order ID");
+}
+
+#[test]
+fn fault_html_page_for_the_first_request_only() {
+    let sb = SandboxProc::start(&["--fault", "html", "--fault-first", "1"]);
+    let home = sb.home("sandbox");
+    let out = home.smm().arg("balance").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("503") && stderr(&out).contains("HTML"),
+        "{}",
+        stderr(&out)
+    );
+    home.smm().arg("balance").assert().code(0);
+}
+
+#[test]
+fn fault_502_for_a_fraction_of_requests() {
+    let sb = SandboxProc::start(&["--fault", "502", "--fault-ratio", "0.5"]);
+    let statuses: Vec<u16> = (0..6)
+        .map(|_| sb.form("key=sandbox&action=balance").0)
+        .collect();
+    assert_eq!(statuses, [200, 502, 200, 502, 200, 502]);
+}
+
+#[test]
+fn fault_429_sends_retry_after() {
+    let sb = SandboxProc::start(&["--fault", "429", "--retry-after", "7"]);
+    let (status, head, body) = sb.form("key=sandbox&action=balance");
+    assert_eq!(status, 429);
+    assert!(
+        head.to_ascii_lowercase().contains("retry-after: 7"),
+        "{head}"
+    );
+    assert!(body.contains("error"));
+    let out = sb.home("sandbox").smm().arg("balance").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("429"), "{}", stderr(&out));
+}
+
+#[test]
+fn fault_slow_answers_late_but_still_acts() {
+    let sb = SandboxProc::start(&["--fault", "slow", "--fault-first", "1", "--slow-ms", "3000"]);
+    let home = sb.home("sandbox");
+    let out = home
+        .smm()
+        .args([
+            "order",
+            "add",
+            "--service",
+            "1448",
+            "--link",
+            "l",
+            "--quantity",
+            "100",
+            "--timeout",
+            "0.5",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("may or may not have been placed"),
+        "{}",
+        stderr(&out)
+    );
+    // The panel did take the order: exactly the ambiguity the message warns about.
+    std::thread::sleep(Duration::from_millis(200));
+    let out = home.smm().args(["status", "23501"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+}
+
+#[test]
+fn latency_delays_answers_but_many_are_served_at_once() {
+    let sb = std::sync::Arc::new(SandboxProc::start(&["--latency-ms", "300"]));
+    let one = Instant::now();
+    sb.form("key=sandbox&action=balance");
+    assert!(one.elapsed() >= Duration::from_millis(300));
+    let all = Instant::now();
+    let threads: Vec<_> = (0..24)
+        .map(|_| {
+            let sb = std::sync::Arc::clone(&sb);
+            std::thread::spawn(move || sb.form("key=sandbox&action=balance").0)
+        })
+        .collect();
+    for t in threads {
+        assert_eq!(t.join().unwrap(), 200);
+    }
+    // One after another this would take 24 × 300 ms = 7.2 s.
+    assert!(
+        all.elapsed() < Duration::from_millis(3000),
+        "{:?}",
+        all.elapsed()
+    );
+}
+
+#[test]
+fn demo_walks_through_the_main_job_without_a_config() {
+    let home = Home::new();
+    let out = home.bare().arg("demo").output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let steps = [
+        "$ smm balance",
+        "$ smm services --category instagram",
+        "$ smm order add --service 1448 --link https://instagram.com/p/demo --quantity 500 --dry-run",
+        "$ smm order add --service 1448 --link https://instagram.com/p/demo --quantity 500",
+        "$ smm status 23491,23493,23496,23501,99",
+        "$ smm refill 23491",
+        "$ smm cancel 23501",
+        "$ smm status 23491,23501 --json",
+    ];
+    let mut at = 0;
+    for step in steps {
+        let found = text[at..]
+            .find(step)
+            .unwrap_or_else(|| panic!("{step} missing or out of order:\n{text}"));
+        at += found + step.len();
+    }
+    // Real outputs follow the commands.
+    let after = |cmd: &str| {
+        text.split(cmd)
+            .nth(1)
+            .unwrap()
+            .split("\n# ")
+            .next()
+            .unwrap()
+            .to_string()
+    };
+    assert!(after("$ smm balance\n").contains("100.00"));
+    assert!(after("--quantity 500 --dry-run\n").contains("0.45 USD"));
+    assert!(after("--quantity 500\n").contains("23501"));
+    let status = after("$ smm status 23491,23493,23496,23501,99\n");
+    assert!(
+        status.contains("Completed")
+            && status.contains("Partial")
+            && status.contains("In progress"),
+        "{status}"
+    );
+    assert!(
+        status.contains("Pending") && status.contains("Incorrect order ID"),
+        "{status}"
+    );
+    assert!(after("$ smm cancel 23501\n").contains("requested"));
+    let json = after("$ smm status 23491,23501 --json\n");
+    let v: serde_json::Value = serde_json::from_str(json.lines().next().unwrap()).unwrap();
+    assert_eq!(v["23501"]["status"], "Canceled");
+    // No config file was written or needed.
+    assert!(!home.dir.path().join("xdg-config").exists());
+}
