@@ -31,9 +31,13 @@ pub fn parse(text: &str) -> Option<Decimal> {
         })
 }
 
-/// Cost of an order: rate (per 1000 units) × quantity / 1000 × runs, exact.
-pub fn cost(rate: Decimal, quantity: u64, runs: u64) -> Decimal {
-    (rate * Decimal::from(quantity) / Decimal::from(1000) * Decimal::from(runs.max(1))).normalize()
+/// Cost of an order: rate (per 1000 units) × quantity / 1000 × runs, exact; `None` when
+/// the result does not fit a decimal (absurd rates or quantities never panic).
+pub fn cost(rate: Decimal, quantity: u64, runs: u64) -> Option<Decimal> {
+    rate.checked_mul(Decimal::from(quantity))?
+        .checked_div(Decimal::from(1000))?
+        .checked_mul(Decimal::from(runs.max(1)))
+        .map(|c| c.normalize())
 }
 
 #[cfg(test)]
@@ -58,12 +62,18 @@ mod tests {
     #[test]
     fn cost_is_rate_per_thousand_times_runs() {
         let rate = parse("0.90").unwrap();
-        assert_eq!(cost(rate, 500, 1).to_string(), "0.45");
-        assert_eq!(cost(rate, 500, 3).to_string(), "1.35");
+        assert_eq!(cost(rate, 500, 1).unwrap().to_string(), "0.45");
+        assert_eq!(cost(rate, 500, 3).unwrap().to_string(), "1.35");
         assert_eq!(
-            cost(parse("0.0123456").unwrap(), 333, 1).to_string(),
+            cost(parse("0.0123456").unwrap(), 333, 1)
+                .unwrap()
+                .to_string(),
             "0.0041110848"
         );
-        assert_eq!(cost(parse("8").unwrap(), 10, 0).to_string(), "0.08");
+        assert_eq!(
+            cost(parse("8").unwrap(), 10, 0).unwrap().to_string(),
+            "0.08"
+        );
+        assert_eq!(cost(Decimal::MAX, u64::MAX, u64::MAX), None);
     }
 }

@@ -224,13 +224,13 @@ fn dry(ctx: &Ctx, order: &Order) -> anyhow::Result<Exit> {
     }
     let runs = order.number("runs").unwrap_or(1);
     let cost: Option<Decimal> = service.rate.and_then(|rate| match needs.amount {
-        Amount::Quantity => amount.map(|n| money::cost(rate, n, runs)),
-        Amount::Lines(_) => amount.map(|n| money::cost(rate, n, 1)),
+        Amount::Quantity => amount.and_then(|n| money::cost(rate, n, runs)),
+        Amount::Lines(_) => amount.and_then(|n| money::cost(rate, n, 1)),
         Amount::Package => Some(rate.normalize()),
         Amount::PerPost => None,
     });
     let balance = v2.balance()?.value;
-    let after = cost.map(|c| balance.amount - c);
+    let after = cost.and_then(|c| balance.amount.checked_sub(c));
     if ctx.out.json {
         let fields: serde_json::Map<String, serde_json::Value> = order
             .fields

@@ -16,6 +16,8 @@ pub const DELIVERY_SECS: f64 = 1500.0;
 const REFILL_STEP_SECS: f64 = 300.0;
 /// The most ids a multi-form request may carry.
 pub const MAX_IDS: usize = 100;
+/// The most drip-feed runs an order may have.
+pub const MAX_RUNS: u64 = 1000;
 /// The first order id the sandbox hands out (history orders come just before it).
 pub const FIRST_ORDER: u64 = 23501;
 
@@ -127,7 +129,8 @@ impl Panel {
             (23500, 0, 100, 10.0, false, None),
         ];
         for (id, service, quantity, ago, partial, canceled_ago) in history {
-            let cost = crate::money::cost(self.services[service].rate, quantity, 1);
+            let cost =
+                crate::money::cost(self.services[service].rate, quantity, 1).unwrap_or_default();
             self.orders.insert(
                 id,
                 Order {
@@ -274,14 +277,17 @@ impl Panel {
         let runs = match (get("runs"), get("interval")) {
             (None, None) => 1,
             (Some(r), Some(i)) => match (r.parse::<u64>(), i.parse::<u64>()) {
-                (Ok(r), Ok(i)) if r > 0 && i > 0 => r,
+                (Ok(r), Ok(i)) if (1..=MAX_RUNS).contains(&r) && i > 0 => r,
                 _ => return error("Incorrect runs or interval"),
             },
             _ => return error("Drip-feed needs both runs and interval"),
         };
         let cost = match kind.as_str() {
-            "package" | "custom comments package" => service.rate,
+            "package" | "custom comments package" => Some(service.rate),
             _ => crate::money::cost(service.rate, quantity, runs),
+        };
+        let Some(cost) = cost else {
+            return error("Incorrect quantity");
         };
         if cost > self.balance(now) {
             return error("Not enough funds on balance");
@@ -292,7 +298,7 @@ impl Panel {
             id,
             Order {
                 service: index,
-                quantity: quantity * runs,
+                quantity: quantity.saturating_mul(runs),
                 cost,
                 placed: now,
                 canceled_at: None,
