@@ -36,6 +36,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand refill 'Ask for a refill of orders (action=refill)'
             cand refill-status 'Show the status of refills, by refill id (action=refill_status)'
             cand cancel 'Ask the panel to cancel orders (action=cancel)'
+            cand pika 'useapi.net Pika accounts (profiles with api = "useapi")'
             cand config 'Show or create the config file'
             cand sandbox 'Run the built-in sandbox panel on 127.0.0.1: try smm with no account'
             cand demo 'Walk through smm''s main job against a built-in sandbox panel (no config needed)'
@@ -177,6 +178,100 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
+        &'smm;pika'= {
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --json 'Print the panel''s JSON answer instead of a table'
+            cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand account 'The Discord accounts useapi.net drives Pika with'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'smm;pika;account'= {
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --json 'Print the panel''s JSON answer instead of a table'
+            cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+            cand list 'List the configured accounts (GET /pika/account; Discord tokens masked)'
+            cand set 'Add or update an account (POST /pika/account/CHANNEL)'
+            cand delete 'Remove an account (DELETE /pika/account/CHANNEL)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'smm;pika;account;list'= {
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --json 'Print the panel''s JSON answer instead of a table'
+            cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'smm;pika;account;set'= {
+            cand --discord 'Discord token, or - to read it from stdin [default: $SMM_DISCORD_TOKEN]'
+            cand --max-jobs 'Pika jobs to run at once (1-10)'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --json 'Print the panel''s JSON answer instead of a table'
+            cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'smm;pika;account;delete'= {
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --json 'Print the panel''s JSON answer instead of a table'
+            cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'smm;pika;account;help'= {
+            cand list 'List the configured accounts (GET /pika/account; Discord tokens masked)'
+            cand set 'Add or update an account (POST /pika/account/CHANNEL)'
+            cand delete 'Remove an account (DELETE /pika/account/CHANNEL)'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'smm;pika;account;help;list'= {
+        }
+        &'smm;pika;account;help;set'= {
+        }
+        &'smm;pika;account;help;delete'= {
+        }
+        &'smm;pika;account;help;help'= {
+        }
+        &'smm;pika;help'= {
+            cand account 'The Discord accounts useapi.net drives Pika with'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'smm;pika;help;account'= {
+            cand list 'List the configured accounts (GET /pika/account; Discord tokens masked)'
+            cand set 'Add or update an account (POST /pika/account/CHANNEL)'
+            cand delete 'Remove an account (DELETE /pika/account/CHANNEL)'
+        }
+        &'smm;pika;help;account;list'= {
+        }
+        &'smm;pika;help;account;set'= {
+        }
+        &'smm;pika;help;account;delete'= {
+        }
+        &'smm;pika;help;help'= {
+        }
         &'smm;config'= {
             cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
             cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
@@ -291,6 +386,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand refill 'Ask for a refill of orders (action=refill)'
             cand refill-status 'Show the status of refills, by refill id (action=refill_status)'
             cand cancel 'Ask the panel to cancel orders (action=cancel)'
+            cand pika 'useapi.net Pika accounts (profiles with api = "useapi")'
             cand config 'Show or create the config file'
             cand sandbox 'Run the built-in sandbox panel on 127.0.0.1: try smm with no account'
             cand demo 'Walk through smm''s main job against a built-in sandbox panel (no config needed)'
@@ -313,6 +409,20 @@ set edit:completion:arg-completer[smm] = {|@words|
         &'smm;help;refill-status'= {
         }
         &'smm;help;cancel'= {
+        }
+        &'smm;help;pika'= {
+            cand account 'The Discord accounts useapi.net drives Pika with'
+        }
+        &'smm;help;pika;account'= {
+            cand list 'List the configured accounts (GET /pika/account; Discord tokens masked)'
+            cand set 'Add or update an account (POST /pika/account/CHANNEL)'
+            cand delete 'Remove an account (DELETE /pika/account/CHANNEL)'
+        }
+        &'smm;help;pika;account;list'= {
+        }
+        &'smm;help;pika;account;set'= {
+        }
+        &'smm;help;pika;account;delete'= {
         }
         &'smm;help;config'= {
             cand path 'Print the path of the config file smm reads'

@@ -73,6 +73,9 @@ pub enum Command {
     RefillStatus(IdArgs),
     /// Ask the panel to cancel orders (action=cancel)
     Cancel(IdArgs),
+    /// useapi.net Pika accounts (profiles with api = "useapi")
+    #[command(subcommand)]
+    Pika(PikaCommand),
     /// Show or create the config file
     #[command(subcommand)]
     Config(ConfigCommand),
@@ -273,6 +276,41 @@ pub struct SandboxArgs {
         help_heading = "Faults"
     )]
     pub slow_ms: u64,
+}
+
+/// `smm pika …`
+#[derive(Debug, Subcommand)]
+pub enum PikaCommand {
+    /// The Discord accounts useapi.net drives Pika with
+    #[command(subcommand)]
+    Account(AccountCommand),
+}
+
+/// `smm pika account …`
+#[derive(Debug, Subcommand)]
+#[command(
+    after_help = "useapi.net retired its Pika API in December 2025; these commands follow its \
+    documented contract, for compatible endpoints."
+)]
+pub enum AccountCommand {
+    /// List the configured accounts (GET /pika/account; Discord tokens masked)
+    List,
+    /// Add or update an account (POST /pika/account/CHANNEL)
+    Set {
+        /// Discord channel id (17-20 digits)
+        channel: String,
+        /// Discord token, or - to read it from stdin [default: $SMM_DISCORD_TOKEN]
+        #[arg(long, value_name = "TOKEN|-")]
+        discord: Option<String>,
+        /// Pika jobs to run at once (1-10)
+        #[arg(long, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=10))]
+        max_jobs: u8,
+    },
+    /// Remove an account (DELETE /pika/account/CHANNEL)
+    Delete {
+        /// Discord channel id (17-20 digits)
+        channel: String,
+    },
 }
 
 /// `smm config …`

@@ -45,6 +45,10 @@ pub enum Api {
     /// The standard SMM panel API v2 (form-encoded POST, `key` + `action`).
     #[default]
     V2,
+    /// streamdetails.com API v2 (JSON POST, `{"data", "error"}` envelope).
+    Streamdetails,
+    /// useapi.net (Bearer token; the Pika account endpoints).
+    Useapi,
 }
 
 impl Api {
@@ -52,6 +56,8 @@ impl Api {
     pub fn name(self) -> &'static str {
         match self {
             Api::V2 => "v2",
+            Api::Streamdetails => "streamdetails",
+            Api::Useapi => "useapi",
         }
     }
 }
@@ -65,6 +71,8 @@ pub struct Profile {
     pub url: reqwest::Url,
     /// The API key.
     pub key: Secret,
+    /// The API dialect.
+    pub api: Api,
     /// The `User-Agent` to send.
     pub user_agent: String,
 }
@@ -247,6 +255,7 @@ pub fn resolve(name: &str, def: &ProfileDef, path: &Path) -> anyhow::Result<Prof
         name: name.to_string(),
         url,
         key,
+        api: def.api,
         user_agent: def
             .user_agent
             .clone()

@@ -18,6 +18,8 @@ pub struct Reply {
     pub status: reqwest::StatusCode,
     /// `Location` header, for redirects.
     pub location: Option<String>,
+    /// `Retry-After` header, for 429 and 503 answers.
+    pub retry_after: Option<String>,
     /// The body as text.
     pub body: String,
 }
@@ -81,37 +83,72 @@ impl Http {
         key: &Secret,
         fields: &[(&str, String)],
     ) -> Result<Reply, SendError> {
+        self.send(
+            reqwest::Method::POST,
+            url,
+            user_agent,
+            key,
+            Payload::Form(fields),
+        )
+    }
+
+    /// Sends one request with the key placed as `payload` says; returns the answer whatever its
+    /// status. With `-v`, logs it on stderr with every secret masked.
+    pub fn send(
+        &self,
+        method: reqwest::Method,
+        url: &reqwest::Url,
+        user_agent: &str,
+        key: &Secret,
+        payload: Payload<'_>,
+    ) -> Result<Reply, SendError> {
         if self.verbose {
-            let shown: Vec<String> = fields
-                .iter()
-                .map(|(k, v)| format!("{k}={}", shorten(v, 120)))
-                .collect();
-            eprintln!("> POST {url} key={MASK} {}", shown.join(" "));
+            eprintln!("> {method} {url} {}", payload.describe());
         }
-        let mut form: Vec<(&str, &str)> = Vec::with_capacity(fields.len() + 1);
-        form.push(("key", key.expose()));
-        form.extend(fields.iter().map(|(k, v)| (*k, v.as_str())));
-        let started = Instant::now();
-        let result = self
+        let mut request = self
             .client
-            .post(url.clone())
+            .request(method, url.clone())
             .header(reqwest::header::USER_AGENT, user_agent)
-            .header(reqwest::header::ACCEPT, "application/json")
-            .form(&form)
-            .send()
-            .and_then(|resp| {
-                let status = resp.status();
-                let location = resp
-                    .headers()
-                    .get(reqwest::header::LOCATION)
+            .header(reqwest::header::ACCEPT, "application/json");
+        request = match payload {
+            Payload::Form(fields) => {
+                let mut form: Vec<(&str, &str)> = Vec::with_capacity(fields.len() + 1);
+                form.push(("key", key.expose()));
+                form.extend(fields.iter().map(|(k, v)| (*k, v.as_str())));
+                request.form(&form)
+            }
+            Payload::JsonWithKey(fields) => {
+                let mut body = serde_json::Map::with_capacity(fields.len() + 1);
+                body.insert("key".into(), key.expose().into());
+                body.extend(fields.iter().map(|(k, v)| (k.clone(), v.clone())));
+                request.json(&body)
+            }
+            Payload::Bearer(body) => {
+                let request = request.bearer_auth(key.expose());
+                match body {
+                    Some(json) => request.json(json),
+                    None => request,
+                }
+            }
+        };
+        let started = Instant::now();
+        let result = request.send().and_then(|resp| {
+            let status = resp.status();
+            let header = |name: reqwest::header::HeaderName| {
+                resp.headers()
+                    .get(name)
                     .and_then(|v| v.to_str().ok())
-                    .map(str::to_string);
-                resp.text().map(|body| Reply {
-                    status,
-                    location,
-                    body,
-                })
-            });
+                    .map(str::to_string)
+            };
+            let location = header(reqwest::header::LOCATION);
+            let retry_after = header(reqwest::header::RETRY_AFTER);
+            resp.text().map(|body| Reply {
+                status,
+                location,
+                retry_after,
+                body,
+            })
+        });
         let elapsed = started.elapsed();
         match result {
             Ok(reply) => {
@@ -131,6 +168,61 @@ impl Http {
                     eprintln!("< failed after {} ms: {err}", elapsed.as_millis());
                 }
                 Err(err)
+            }
+        }
+    }
+}
+
+/// Where the key goes and what else the request carries.
+pub enum Payload<'a> {
+    /// A form body; the key is sent first as the `key` field (SMM API v2).
+    Form(&'a [(&'a str, String)]),
+    /// A JSON object body; the key is added as `"key"` (streamdetails).
+    JsonWithKey(&'a serde_json::Map<String, serde_json::Value>),
+    /// `Authorization: Bearer <key>`, with an optional JSON body (useapi.net).
+    Bearer(Option<&'a serde_json::Value>),
+}
+
+/// Body fields whose values are secrets: masked in `-v` logs.
+const SECRET_FIELDS: [&str; 2] = ["key", "discord"];
+
+impl Payload<'_> {
+    /// The request's fields for `-v`, every secret masked.
+    fn describe(&self) -> String {
+        let masked = |k: &str, v: String| {
+            if SECRET_FIELDS.contains(&k) {
+                MASK.to_string()
+            } else {
+                shorten(&v, 120)
+            }
+        };
+        match self {
+            Payload::Form(fields) => {
+                let shown: Vec<String> = fields
+                    .iter()
+                    .map(|(k, v)| format!("{k}={}", masked(k, v.clone())))
+                    .collect();
+                format!("key={MASK} {}", shown.join(" "))
+            }
+            Payload::JsonWithKey(fields) => {
+                let shown: Vec<String> = fields
+                    .iter()
+                    .map(|(k, v)| format!("{k}={}", masked(k, v.to_string())))
+                    .collect();
+                format!("json key={MASK} {}", shown.join(" "))
+            }
+            Payload::Bearer(body) => {
+                let shown: Vec<String> = body
+                    .and_then(|b| b.as_object())
+                    .map(|o| {
+                        o.iter()
+                            .map(|(k, v)| format!("{k}={}", masked(k, v.to_string())))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                format!("Authorization: Bearer {MASK} {}", shown.join(" "))
+                    .trim_end()
+                    .to_string()
             }
         }
     }

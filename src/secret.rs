@@ -24,6 +24,20 @@ impl Secret {
     }
 }
 
+impl Secret {
+    /// The mask plus the last 4 characters when the secret is long enough to spare them
+    /// (to tell tokens apart in a list); just the mask otherwise.
+    pub fn hint(&self) -> String {
+        let chars: Vec<char> = self.0.chars().collect();
+        if chars.len() >= 16 {
+            let tail: String = chars[chars.len() - 4..].iter().collect();
+            format!("{MASK}{tail}")
+        } else {
+            MASK.to_string()
+        }
+    }
+}
+
 impl fmt::Debug for Secret {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str("(redacted)")
@@ -42,6 +56,12 @@ mod tests {
         let s = Secret::new("sk_live_123456");
         assert_eq!(format!("{s:?}"), "(redacted)");
         assert_eq!(s.expose(), "sk_live_123456");
+    }
+
+    #[test]
+    fn hints_show_at_most_four_characters() {
+        assert_eq!(Secret::new("MTA4NzY1NDMyMS.abcdef.XYZW").hint(), "****XYZW");
+        assert_eq!(Secret::new("short").hint(), "****");
     }
 
     #[test]

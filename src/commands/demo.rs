@@ -42,6 +42,7 @@ pub fn run() -> anyhow::Result<Exit> {
         name: "sandbox".into(),
         url: reqwest::Url::parse(&sandbox.v2_url())?,
         key: Secret::new("sandbox"),
+        api: crate::config::Api::V2,
         user_agent: format!("smm/{}", env!("CARGO_PKG_VERSION")),
     };
     print_line(&format!(

@@ -6,14 +6,16 @@ mod completions;
 mod config;
 mod demo;
 mod order;
+mod pika;
 mod sandbox;
 mod services;
 
-use crate::cli::{Cli, Command, Global, OrderCommand};
+use crate::cli::{Cli, Command, Global, OrderCommand, PikaCommand};
 use crate::config::Profile;
-use crate::exit::Exit;
+use crate::exit::{Exit, usage};
 use crate::http::Http;
 use crate::output::Output;
+use crate::panel::Client;
 use crate::panel::v2::Batch;
 
 /// What every command that talks to a panel needs: the resolved profile, the HTTP client
@@ -45,9 +47,26 @@ impl Ctx {
         })
     }
 
-    /// A v2 client for the profile.
-    pub fn v2(&self) -> crate::panel::v2::V2<'_> {
-        crate::panel::v2::V2::new(&self.http, &self.profile)
+    /// The client for the profile's API dialect.
+    pub fn client(&self) -> Client<'_> {
+        crate::panel::connect(&self.http, &self.profile)
+    }
+
+    /// The error for an SMM panel command on a useapi.net profile.
+    pub fn needs_panel(&self, command: &str) -> anyhow::Error {
+        usage(format!(
+            "profile '{}' is a useapi.net profile (api = \"useapi\"): `smm {command}` needs an SMM panel \
+             profile (api = \"v2\" or \"streamdetails\"); useapi profiles take `smm pika account list|set|delete`",
+            self.profile.name
+        ))
+    }
+
+    /// The error for refill/cancel commands on a streamdetails profile.
+    pub fn no_refill_cancel(&self, command: &str) -> anyhow::Error {
+        usage(format!(
+            "streamdetails panels have no refill/cancel action: `smm {command}` does not apply to profile '{}'",
+            self.profile.name
+        ))
     }
 }
 
@@ -65,6 +84,7 @@ pub fn run_with(cli: Cli, fixed: Option<&Profile>) -> anyhow::Result<Exit> {
         Command::Config(cmd) => config::run(cmd, global),
         Command::Sandbox(args) => sandbox::run(&args, global.verbose),
         Command::Demo => demo::run(),
+        Command::Pika(PikaCommand::Account(cmd)) => pika::run(ctx, cmd),
         Command::Balance => balance::run(&ctx()?),
         Command::Services(args) => services::run(&ctx()?, &args),
         Command::Order(OrderCommand::Add(args)) => {

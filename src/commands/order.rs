@@ -4,7 +4,9 @@ use super::Ctx;
 use crate::cli::AddArgs;
 use crate::exit::{Exit, usage};
 use crate::money;
-use crate::panel::Service;
+use crate::panel::streamdetails::Streamdetails;
+use crate::panel::v2::V2;
+use crate::panel::{Client, Service};
 use rust_decimal::Decimal;
 use serde_json::json;
 
@@ -108,10 +110,17 @@ impl Order {
 
 /// Places the order, or with `dry_run` checks and prices it without sending `add`.
 pub fn run(ctx: &Ctx, order: &Order, dry_run: bool) -> anyhow::Result<Exit> {
-    if dry_run {
-        return dry(ctx, order);
+    match ctx.client() {
+        Client::V2(v2) if dry_run => dry(ctx, &v2, order),
+        Client::V2(v2) => place(ctx, &v2, order),
+        Client::Streamdetails(sd) => streamdetails(ctx, &sd, order, dry_run),
+        Client::Useapi(_) => Err(ctx.needs_panel("order add")),
     }
-    let answer = ctx.v2().add(&order.fields)?;
+}
+
+/// Sends `add` to a v2 panel and prints the new order id.
+fn place(ctx: &Ctx, v2: &V2, order: &Order) -> anyhow::Result<Exit> {
+    let answer = v2.add(&order.fields)?;
     if ctx.out.json {
         ctx.out.print_raw(&answer.raw)?;
     } else {
@@ -125,6 +134,111 @@ pub fn run(ctx: &Ctx, order: &Order, dry_run: bool) -> anyhow::Result<Exit> {
         ctx.out.print_table(&mut table)?;
     }
     Ok(Exit::Success)
+}
+
+/// A streamdetails order: only service, link and quantity (threads); the dry run checks the
+/// catalogue and the free threads.
+fn streamdetails(
+    ctx: &Ctx,
+    sd: &Streamdetails,
+    order: &Order,
+    dry_run: bool,
+) -> anyhow::Result<Exit> {
+    let extra: Vec<String> = order
+        .fields
+        .iter()
+        .filter(|(k, _)| !matches!(*k, "service" | "link" | "quantity"))
+        .map(|(k, _)| format!("--{}", k.replace('_', "-")))
+        .collect();
+    if !extra.is_empty() {
+        return Err(usage(format!(
+            "streamdetails orders take only --service, --link and --quantity (not {})",
+            extra.join(", ")
+        )));
+    }
+    let (Some(link), Some(quantity)) = (order.get("link"), order.number("quantity")) else {
+        return Err(usage(
+            "a streamdetails order needs --link (the channel URL) and --quantity (threads)",
+        ));
+    };
+    let out = &ctx.out;
+    if !dry_run {
+        let answer = sd.add(order.service, link, quantity)?;
+        if out.json {
+            out.print_raw(&answer.raw)?;
+        } else {
+            let o = &answer.value;
+            let mut table = out.table(&["ORDER", "SERVICE", "THREADS", "STATUS", "LINK"]);
+            let threads = o.quantity.map(|q| q.to_string()).unwrap_or_default();
+            table.add_row(vec![
+                o.id.clone(),
+                o.service.clone(),
+                threads,
+                o.status.clone(),
+                link.to_string(),
+            ]);
+            out.print_table(&mut table)?;
+        }
+        return Ok(Exit::Success);
+    }
+    let services = sd.services()?.value;
+    let service = find_service(ctx, &services, order.service)?;
+    check_range(service, "quantity", quantity)?;
+    let user = sd.user()?.value;
+    if out.json {
+        let doc = json!({
+            "dry_run": true,
+            "service": service.id,
+            "name": service.name,
+            "type": service.kind,
+            "link": link,
+            "quantity": quantity,
+            "duration_minutes": service.duration,
+            "available_threads": user.available,
+        });
+        crate::output::print_line(&doc.to_string())?;
+    } else {
+        let mut table = out.key_value();
+        table.add_row(vec![
+            "SERVICE".to_string(),
+            format!("{} {}", service.id, service.name),
+        ]);
+        table.add_row(vec!["TYPE".to_string(), service.kind.clone()]);
+        table.add_row(vec!["LINK".to_string(), link.to_string()]);
+        table.add_row(vec!["THREADS".to_string(), quantity.to_string()]);
+        if let Some(d) = service.duration {
+            table.add_row(vec!["DURATION".to_string(), format!("{d} min")]);
+        }
+        let available = user
+            .available
+            .map(|a| a.to_string())
+            .unwrap_or_else(|| "unknown".into());
+        table.add_row(vec!["AVAILABLE THREADS".to_string(), available]);
+        out.print_table(&mut table)?;
+        eprintln!("smm: dry run — no order was placed");
+    }
+    match user.available {
+        Some(free) if free < quantity => anyhow::bail!(
+            "the account has {free} threads available and the order needs {quantity}: wait for running orders to end, or order fewer"
+        ),
+        _ => Ok(Exit::Success),
+    }
+}
+
+/// The catalogue entry with id `service`, or a usage error pointing at `smm services`.
+fn find_service<'s>(
+    ctx: &Ctx,
+    services: &'s [Service],
+    service: u64,
+) -> anyhow::Result<&'s Service> {
+    let id = service.to_string();
+    services.iter().find(|s| s.id == id).ok_or_else(|| {
+        usage(format!(
+            "service {id} is not in profile '{}''s catalogue ({} services): see `smm services`",
+            ctx.profile.name,
+            services.len()
+        ))
+    })
 }
 
 /// What a type needs: required form fields, and how its quantity is counted.
@@ -178,17 +292,10 @@ fn needs(kind: &str) -> Needs {
 }
 
 /// The dry run: find the service, check the order against it, price it against the balance.
-fn dry(ctx: &Ctx, order: &Order) -> anyhow::Result<Exit> {
-    let v2 = ctx.v2();
+fn dry(ctx: &Ctx, v2: &V2, order: &Order) -> anyhow::Result<Exit> {
     let services = v2.services()?.value;
-    let id = order.service.to_string();
-    let service = services.iter().find(|s| s.id == id).ok_or_else(|| {
-        usage(format!(
-            "service {id} is not in profile '{}''s catalogue ({} services): see `smm services`",
-            ctx.profile.name,
-            services.len()
-        ))
-    })?;
+    let service = find_service(ctx, &services, order.service)?;
+    let id = &service.id;
     let needs = needs(&service.kind);
     let missing: Vec<String> = needs
         .fields

@@ -32,21 +32,32 @@ pub fn run(args: &SandboxArgs, verbose: bool) -> anyhow::Result<Exit> {
         verbose,
     })?;
     let url = sandbox.v2_url();
+    let key = &args.key;
     print_line(&format!(
         "smm sandbox panel listening on {url}\n\
-         key \"{}\", balance {} USD, {} services; orders 23491-23500 exist already, new ones start at 23501.\n\
+         key \"{key}\", balance {} USD, {} services; orders 23491-23500 exist already, new ones start at 23501.\n\
          \n\
-         Paste this profile into your config file (`smm config path` shows where), then run `smm -p sandbox balance`:\n\
+         Paste these profiles into your config file (`smm config path` shows where), then run `smm -p sandbox balance`:\n\
          \n\
          [profiles.sandbox]\n\
          url = \"{url}\"\n\
-         key = \"{}\"\n\
+         key = \"{key}\"\n\
+         \n\
+         [profiles.sandbox-streamdetails]\n\
+         api = \"streamdetails\"\n\
+         url = \"{}\"\n\
+         key = \"{key}\"\n\
+         \n\
+         [profiles.sandbox-useapi]\n\
+         api = \"useapi\"\n\
+         url = \"{}\"\n\
+         key = \"{key}\"\n\
          \n\
          Press Ctrl-C to stop.",
-        args.key,
         args.balance,
         args.services + 2,
-        args.key,
+        sandbox.streamdetails_url(),
+        sandbox.useapi_url(),
     ))?;
     let (tx, rx) = std::sync::mpsc::channel();
     ctrlc::set_handler(move || {

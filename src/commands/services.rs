@@ -3,11 +3,15 @@
 use super::Ctx;
 use crate::cli::ServicesArgs;
 use crate::exit::Exit;
-use crate::panel::{Raw, Service};
+use crate::panel::{Client, Raw, Service};
 
 /// Lists the catalogue, filtered by category, name and type (case-insensitive substrings).
 pub fn run(ctx: &Ctx, args: &ServicesArgs) -> anyhow::Result<Exit> {
-    let answer = ctx.v2().services()?;
+    let (answer, streamdetails) = match ctx.client() {
+        Client::V2(v2) => (v2.services()?, false),
+        Client::Streamdetails(sd) => (sd.services()?, true),
+        Client::Useapi(_) => return Err(ctx.needs_panel("services")),
+    };
     let filtered = args.category.is_some() || args.search.is_some() || args.kind.is_some();
     let shown: Vec<&Service> = answer.value.iter().filter(|s| matches(s, args)).collect();
     if ctx.out.json {
@@ -21,21 +25,31 @@ pub fn run(ctx: &Ctx, args: &ServicesArgs) -> anyhow::Result<Exit> {
         ctx.out.print_raw(&raw)?;
         return Ok(Exit::Success);
     }
-    let mut table = ctx.out.table(&[
-        "ID", "NAME", "CATEGORY", "TYPE", "RATE", "MIN", "MAX", "REFILL", "CANCEL",
-    ]);
+    let last: &[&str] = if streamdetails {
+        &["DURATION"]
+    } else {
+        &["REFILL", "CANCEL"]
+    };
+    let mut headers = vec!["ID", "NAME", "CATEGORY", "TYPE", "RATE", "MIN", "MAX"];
+    headers.extend_from_slice(last);
+    let mut table = ctx.out.table(&headers);
+    let num = |n: Option<u64>| n.map(|n| n.to_string()).unwrap_or_default();
     for s in &shown {
-        table.add_row(vec![
+        let mut row = vec![
             s.id.clone(),
             s.name.clone(),
             s.category.clone(),
             s.kind.clone(),
             s.rate.map(|r| r.to_string()).unwrap_or_default(),
-            s.min.map(|n| n.to_string()).unwrap_or_default(),
-            s.max.map(|n| n.to_string()).unwrap_or_default(),
-            yes_no(s.refill),
-            yes_no(s.cancel),
-        ]);
+            num(s.min),
+            num(s.max),
+        ];
+        if streamdetails {
+            row.push(s.duration.map(|d| format!("{d} min")).unwrap_or_default());
+        } else {
+            row.extend([yes_no(s.refill), yes_no(s.cancel)]);
+        }
+        table.add_row(row);
     }
     ctx.out.print_table(&mut table)?;
     if shown.is_empty() && filtered {

@@ -3,11 +3,36 @@
 //! Panels differ in small ways (numbers as strings, thousands separators, `"Unknown"`),
 //! so every reader here accepts the variants in `../shared/fixtures/v2/` and never panics.
 
+pub mod streamdetails;
+pub mod useapi;
 pub mod v2;
 
 use crate::http::{Reply, shorten};
+use crate::ids::CHUNK;
 use rust_decimal::Decimal;
 use serde_json::Value;
+
+/// The client for a profile's API dialect.
+pub enum Client<'a> {
+    /// The standard SMM panel API v2.
+    V2(v2::V2<'a>),
+    /// streamdetails.com API v2.
+    Streamdetails(streamdetails::Streamdetails<'a>),
+    /// useapi.net (Pika accounts).
+    Useapi(useapi::Useapi<'a>),
+}
+
+/// The client for `profile`'s dialect over `http`.
+pub fn connect<'a>(http: &'a crate::http::Http, profile: &'a crate::config::Profile) -> Client<'a> {
+    use crate::config::Api;
+    match profile.api {
+        Api::V2 => Client::V2(v2::V2::new(http, profile)),
+        Api::Streamdetails => {
+            Client::Streamdetails(streamdetails::Streamdetails::new(http, profile))
+        }
+        Api::Useapi => Client::Useapi(useapi::Useapi::new(http, profile)),
+    }
+}
 
 /// An answer as the panel sent it, for `--json`.
 #[derive(Debug, Clone)]
@@ -57,6 +82,8 @@ pub struct Service {
     pub refill: Option<bool>,
     /// Whether orders can be cancelled.
     pub cancel: Option<bool>,
+    /// How long the service runs, in minutes (streamdetails).
+    pub duration: Option<u64>,
     /// The entry as the panel sent it (for filtered `--json`).
     pub raw: Value,
 }
@@ -149,38 +176,118 @@ pub fn error_text(v: &Value) -> Option<String> {
     })
 }
 
+/// The panel's own error answer (`{"error": …}`): a definite no, not a lost request.
+#[derive(Debug)]
+pub struct PanelError(pub String);
+
+impl std::fmt::Display for PanelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for PanelError {}
+
+/// The error for a redirect answer: smm never follows one (the key must not go elsewhere).
+pub fn redirect_error(reply: &Reply) -> Option<anyhow::Error> {
+    if !reply.status.is_redirection() {
+        return None;
+    }
+    let target = reply.location.as_deref().unwrap_or("(no Location header)");
+    Some(anyhow::anyhow!(
+        "the panel answered HTTP {} redirecting to {target}; smm does not follow redirects \
+         (the key must not go elsewhere): put the final URL in the profile's url",
+        reply.status
+    ))
+}
+
+/// The error for a body that is not JSON: HTTP status and the start of the body.
+pub fn not_json(reply: &Reply) -> anyhow::Error {
+    let what = if reply.body.trim_start().starts_with('<') {
+        "an HTML page, not JSON (a Cloudflare check, maintenance page or wrong url?)"
+    } else if reply.body.trim().is_empty() {
+        "an empty body, not JSON"
+    } else {
+        "something that is not JSON"
+    };
+    anyhow::anyhow!(
+        "the panel answered HTTP {}{} with {what}: {}",
+        reply.status,
+        retry_hint(reply),
+        shorten(&reply.body, 200)
+    )
+}
+
+/// ` (retry after N s)` when the answer carries `Retry-After`.
+fn retry_hint(reply: &Reply) -> String {
+    match &reply.retry_after {
+        Some(secs) => format!(" (rate limited: retry after {}s)", secs.trim()),
+        None => String::new(),
+    }
+}
+
 /// Turns an HTTP reply into JSON, or an error that says what came back instead.
 pub fn decode_json(reply: &Reply) -> anyhow::Result<Value> {
-    let status = reply.status;
-    if status.is_redirection() {
-        let target = reply.location.as_deref().unwrap_or("(no Location header)");
-        anyhow::bail!(
-            "the panel answered HTTP {status} redirecting to {target}; smm does not follow redirects \
-             (the key must not go elsewhere): put the final URL in the profile's url"
-        );
+    if let Some(err) = redirect_error(reply) {
+        return Err(err);
     }
+    let status = reply.status;
     match serde_json::from_str::<Value>(&reply.body) {
         Ok(value) if status.is_success() => Ok(value),
-        Ok(value) => match error_text(&value) {
-            Some(msg) => anyhow::bail!("the panel answered HTTP {status}: {msg}"),
-            None => anyhow::bail!(
-                "the panel answered HTTP {status}: {}",
-                shorten(&reply.body, 200)
-            ),
-        },
-        Err(_) => {
-            let what = if reply.body.trim_start().starts_with('<') {
-                "an HTML page, not JSON (a Cloudflare check, maintenance page or wrong url?)"
-            } else if reply.body.trim().is_empty() {
-                "an empty body, not JSON"
-            } else {
-                "something that is not JSON"
-            };
+        Ok(value) => {
+            let msg = error_text(&value).unwrap_or_else(|| shorten(&reply.body, 200));
             anyhow::bail!(
-                "the panel answered HTTP {status} with {what}: {}",
-                shorten(&reply.body, 200)
+                "the panel answered HTTP {status}{}: {msg}",
+                retry_hint(reply)
             )
         }
+        Err(_) => Err(not_json(reply)),
+    }
+}
+
+/// Marks an error after which an `add` may or may not have been placed.
+pub fn ambiguous(err: anyhow::Error) -> anyhow::Error {
+    err.context(
+        "the order may or may not have been placed: check the panel's order list (or `smm status` \
+         with a recent order id) before running the same command again",
+    )
+}
+
+/// One chunk's ids and what the panel answered for them (JSON value and body).
+pub type ChunkAnswer<'i> = (&'i [u64], anyhow::Result<(Value, String)>);
+
+/// Sends `ids` in chunks of at most 100 through `send`, in input order, and returns every
+/// chunk's answer — or, when every chunk failed, the first failure.
+pub fn run_chunks<'i>(
+    ids: &'i [u64],
+    mut send: impl FnMut(&[u64]) -> anyhow::Result<(Value, String)>,
+) -> anyhow::Result<Vec<ChunkAnswer<'i>>> {
+    let mut answers: Vec<ChunkAnswer> = ids.chunks(CHUNK).map(|c| (c, send(c))).collect();
+    if answers.iter().all(|(_, r)| r.is_err()) {
+        let (_, first) = answers.swap_remove(0);
+        return Err(first.expect_err("every chunk failed"));
+    }
+    Ok(answers)
+}
+
+/// Reads one catalogue entry leniently (`service` or `id`; `duration` where panels send it).
+pub fn decode_service(raw: Value) -> Service {
+    let id = match &raw["service"] {
+        Value::Null => &raw["id"],
+        other => other,
+    };
+    Service {
+        id: text(id),
+        name: text(&raw["name"]),
+        kind: text(&raw["type"]),
+        category: text(&raw["category"]),
+        rate: crate::money::amount(&raw["rate"]),
+        min: count(&raw["min"]),
+        max: count(&raw["max"]),
+        refill: flag(&raw["refill"]),
+        cancel: flag(&raw["cancel"]),
+        duration: count(&raw["duration"]),
+        raw,
     }
 }
 

@@ -1,11 +1,12 @@
 //! The standard SMM panel API v2: form-encoded POSTs of `key` + `action` to one endpoint.
 
 use super::{
-    Answer, Balance, OrderStatus, Raw, Row, Service, count, decode_json, error_text, flag, text,
+    Answer, Balance, ChunkAnswer, OrderStatus, PanelError, Raw, Row, Service, ambiguous,
+    decode_json, decode_service, error_text, text,
 };
 use crate::config::Profile;
 use crate::http::Http;
-use crate::ids::{CHUNK, join};
+use crate::ids::join;
 use crate::money;
 use anyhow::{anyhow, bail};
 use serde_json::{Map, Value};
@@ -40,6 +41,16 @@ impl Batch {
         }
     }
 
+    /// The smm subcommand that sends this action.
+    pub fn command(self) -> &'static str {
+        match self {
+            Batch::Status => "status",
+            Batch::Refill => "refill",
+            Batch::RefillStatus => "refill-status",
+            Batch::Cancel => "cancel",
+        }
+    }
+
     /// The field of the single form, if the action has one.
     fn single_field(self) -> Option<&'static str> {
         match self {
@@ -66,9 +77,6 @@ impl Batch {
         }
     }
 }
-
-/// One chunk's ids and what the panel answered for them (JSON value and body).
-type ChunkAnswer<'i> = (&'i [u64], anyhow::Result<(Value, String)>);
 
 /// A batch answer: raw JSON, the shape it has, and the ids asked for.
 struct BatchAnswer {
@@ -109,7 +117,7 @@ impl<'a> V2<'a> {
                 } else {
                     String::new()
                 };
-                bail!("panel '{}' says: {msg}{hint}", self.profile.name)
+                Err(PanelError(format!("panel '{}' says: {msg}{hint}", self.profile.name)).into())
             }
         }
     }
@@ -253,33 +261,24 @@ impl<'a> V2<'a> {
                 single: true,
             });
         }
-        let mut answers: Vec<ChunkAnswer> = Vec::new();
-        for chunk in ids.chunks(CHUNK) {
-            let result = self
-                .call(&[action.clone(), (kind.multi_field(), join(chunk))])
-                .and_then(|(value, body)| {
-                    let shape_ok = match kind {
-                        Batch::Status => value.is_object(),
-                        _ => value.is_array(),
-                    };
-                    if !shape_ok {
-                        bail!(
-                            "unexpected answer to {}: {}",
-                            kind.action(),
-                            crate::http::shorten(&body, 200)
-                        );
-                    }
-                    Ok((value, body))
-                });
-            answers.push((chunk, result));
-        }
-        if answers.iter().all(|(_, r)| r.is_err()) {
-            let (_, first) = answers.swap_remove(0);
-            return Err(first.expect_err("every chunk failed"));
-        }
-        if answers.len() == 1 {
-            let (_, result) = answers.pop().expect("one chunk");
-            let (value, body) = result?;
+        let mut answers = super::run_chunks(ids, |chunk| {
+            let (value, body) = self.call(&[action.clone(), (kind.multi_field(), join(chunk))])?;
+            let shape_ok = match kind {
+                Batch::Status => value.is_object(),
+                _ => value.is_array(),
+            };
+            if !shape_ok {
+                bail!(
+                    "unexpected answer to {}: {}",
+                    kind.action(),
+                    crate::http::shorten(&body, 200)
+                );
+            }
+            Ok((value, body))
+        })?;
+        if let [(_, Ok(_))] = answers.as_slice()
+            && let Some((_, Ok((value, body)))) = answers.pop()
+        {
             return Ok(BatchAnswer {
                 raw: Raw::Body(body),
                 value,
@@ -293,14 +292,6 @@ impl<'a> V2<'a> {
             single: false,
         })
     }
-}
-
-/// Marks an error after which an `add` may or may not have been placed.
-fn ambiguous(err: anyhow::Error) -> anyhow::Error {
-    err.context(
-        "the order may or may not have been placed: check the panel's order list (or `smm status` \
-         with a recent order id) before running the same command again",
-    )
 }
 
 /// Merges chunk answers: object merge keyed in input order for `status`, concatenation
@@ -370,22 +361,6 @@ pub fn order_id(value: &Value) -> Option<String> {
     order.map(text).filter(|o| !o.is_empty())
 }
 
-/// Reads one catalogue entry leniently.
-pub fn decode_service(raw: Value) -> Service {
-    Service {
-        id: text(&raw["service"]),
-        name: text(&raw["name"]),
-        kind: text(&raw["type"]),
-        category: text(&raw["category"]),
-        rate: money::amount(&raw["rate"]),
-        min: count(&raw["min"]),
-        max: count(&raw["max"]),
-        refill: flag(&raw["refill"]),
-        cancel: flag(&raw["cancel"]),
-        raw,
-    }
-}
-
 /// Reads one order status leniently.
 pub fn decode_status(v: &Value) -> OrderStatus {
     OrderStatus {
@@ -432,6 +407,7 @@ mod tests {
             let reply = Reply {
                 status: reqwest::StatusCode::OK,
                 location: None,
+                retry_after: None,
                 body: body.clone(),
             };
             let decoded = decode_json(&reply);

@@ -1,9 +1,13 @@
 //! `smm sandbox`: a simulated SMM panel on 127.0.0.1 for trying smm and for tests.
 //!
 //! One HTTP server (tiny_http, a pool of worker threads) routes by path to a dialect:
-//! `/api/v2` — the standard SMM panel API v2 (see `v2.rs`). Faults (HTML pages, 502, 429,
+//! `/api/v2` — the standard SMM panel API v2 (`v2.rs`); `/streamdetails/api/v2/` — the
+//! streamdetails API (`streamdetails.rs`); `/useapi/v1/pika/account` — useapi.net's Pika
+//! accounts (`useapi.rs`). Faults (HTML pages, 502, 429,
 //! slow answers) can be injected for the first N requests or a fraction of them.
 
+pub mod streamdetails;
+pub mod useapi;
 pub mod v2;
 
 use rust_decimal::Decimal;
@@ -16,6 +20,10 @@ use std::time::{Duration, Instant};
 
 /// Path of the v2 endpoint.
 pub const V2_PATH: &str = "/api/v2";
+/// Path of the streamdetails endpoint.
+pub const STREAMDETAILS_PATH: &str = "/streamdetails/api/v2/";
+/// Base path of the useapi.net endpoints.
+pub const USEAPI_PATH: &str = "/useapi/v1";
 /// Worker threads: enough for many requests in flight while each sleeps its latency.
 const WORKERS: usize = 64;
 /// Largest request body read.
@@ -121,6 +129,16 @@ impl Sandbox {
         format!("{}{V2_PATH}", self.base)
     }
 
+    /// The streamdetails endpoint URL.
+    pub fn streamdetails_url(&self) -> String {
+        format!("{}{STREAMDETAILS_PATH}", self.base)
+    }
+
+    /// The useapi.net base URL.
+    pub fn useapi_url(&self) -> String {
+        format!("{}{USEAPI_PATH}", self.base)
+    }
+
     /// Stops the workers and waits for them.
     pub fn stop(self) {
         for _ in 0..self.workers.len() {
@@ -136,6 +154,8 @@ impl Sandbox {
 struct Shared {
     opts: Options,
     v2: Mutex<v2::Panel>,
+    streamdetails: Mutex<streamdetails::Panel>,
+    useapi: Mutex<useapi::Panel>,
     started: Instant,
     requests: AtomicU64,
 }
@@ -160,6 +180,8 @@ pub fn start(opts: Options) -> anyhow::Result<Sandbox> {
     let server = Arc::new(server);
     let shared = Arc::new(Shared {
         v2: Mutex::new(v2::Panel::new(&opts.key, opts.services, opts.balance, 0.0)),
+        streamdetails: Mutex::new(streamdetails::Panel::new(&opts.key)),
+        useapi: Mutex::new(useapi::Panel::new(&opts.key)),
         opts,
         started: Instant::now(),
         requests: AtomicU64::new(0),
@@ -214,10 +236,22 @@ fn serve(shared: &Shared, mut request: tiny_http::Request) {
         Some((p, q)) => (p.to_string(), q.to_string()),
         None => (request.url().to_string(), String::new()),
     };
-    let is_json = request
-        .headers()
-        .iter()
-        .any(|h| h.field.equiv("Content-Type") && h.value.as_str().contains("json"));
+    let header = |name: &'static str| {
+        request
+            .headers()
+            .iter()
+            .find(|h| h.field.equiv(name))
+            .map(|h| h.value.as_str().to_string())
+    };
+    let is_json = header("Content-Type").is_some_and(|v| v.contains("json"));
+    let incoming = Incoming {
+        method: request.method().as_str().to_string(),
+        path: path.clone(),
+        query,
+        body,
+        is_json,
+        authorization: header("Authorization"),
+    };
     let fault = shared.opts.fault.filter(|f| f.hits(n));
     let mut answer = match fault.map(|f| f.kind) {
         Some(FaultKind::Html) => Answer {
@@ -241,7 +275,7 @@ fn serve(shared: &Shared, mut request: tiny_http::Request) {
             headers: vec![("Retry-After", fault.map(|f| f.retry_after).unwrap_or(1).to_string())],
             delay: Duration::ZERO,
         },
-        Some(FaultKind::Slow) | None => route(shared, &path, &query, &body, is_json),
+        Some(FaultKind::Slow) | None => route(shared, &incoming),
     };
     if fault.is_some_and(|f| f.kind == FaultKind::Slow) {
         answer.delay += fault.map(|f| f.slow).unwrap_or_default();
@@ -251,7 +285,7 @@ fn serve(shared: &Shared, mut request: tiny_http::Request) {
         std::thread::sleep(wait.saturating_sub(started.elapsed()));
     }
     if shared.opts.verbose {
-        let fields = parse_fields(&query, &body, is_json);
+        let fields = parse_fields(&incoming.query, &incoming.body, incoming.is_json);
         eprintln!(
             "{} {path} action={} -> {} ({} bytes, {:.1} ms)",
             request.method(),
@@ -273,22 +307,63 @@ fn serve(shared: &Shared, mut request: tiny_http::Request) {
     let _ = request.respond(response);
 }
 
+/// What the router needs of a request.
+struct Incoming {
+    method: String,
+    path: String,
+    query: String,
+    body: String,
+    is_json: bool,
+    authorization: Option<String>,
+}
+
+/// Locks a dialect's state, even after a panic in another worker.
+fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
+    m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+}
+
 /// Routes a request by path to its dialect.
-fn route(shared: &Shared, path: &str, query: &str, body: &str, is_json: bool) -> Answer {
-    let path = path.trim_end_matches('/');
+fn route(shared: &Shared, req: &Incoming) -> Answer {
+    let path = req.path.trim_end_matches('/');
+    let now = shared.now();
     if path == V2_PATH || path.is_empty() {
-        let fields = parse_fields(query, body, is_json);
-        let now = shared.now();
-        let text = match shared.v2.lock() {
-            Ok(mut panel) => panel.handle(&fields, now),
-            Err(poisoned) => poisoned.into_inner().handle(&fields, now),
+        let fields = parse_fields(&req.query, &req.body, req.is_json);
+        return Answer::json(lock(&shared.v2).handle(&fields, now));
+    }
+    if path == STREAMDETAILS_PATH.trim_end_matches('/') {
+        let unix = std::time::SystemTime::now()
+            .duration_since(std::time::UNIX_EPOCH)
+            .map(|d| d.as_secs() as i64)
+            .unwrap_or_default();
+        let (status, body) = lock(&shared.streamdetails).handle(&req.method, &req.body, now, unix);
+        return Answer {
+            status,
+            ..Answer::json(body.to_string())
         };
-        return Answer::json(text);
+    }
+    if let Some(rest) = path
+        .strip_prefix(USEAPI_PATH)
+        .and_then(|r| r.strip_prefix("/pika/account"))
+    {
+        let channel = rest
+            .strip_prefix('/')
+            .filter(|c| !c.is_empty() && !c.contains('/'));
+        if rest.is_empty() || channel.is_some() {
+            let auth = req.authorization.as_deref();
+            let (status, body) = lock(&shared.useapi).handle(&req.method, channel, auth, &req.body);
+            let body = body.map(|b| b.to_string()).unwrap_or_default();
+            return Answer {
+                status,
+                ..Answer::json(body)
+            };
+        }
     }
     Answer {
         status: 404,
         content_type: "application/json",
-        body: format!(r#"{{"error":"Not found: the SMM API v2 is at {V2_PATH}"}}"#),
+        body: format!(
+            r#"{{"error":"Not found: the sandbox serves {V2_PATH}, {STREAMDETAILS_PATH} and {USEAPI_PATH}/pika/account"}}"#
+        ),
         headers: vec![],
         delay: Duration::ZERO,
     }

@@ -1,0 +1,325 @@
+//! streamdetails.com API v2: JSON POSTs of `key` + `action` to one endpoint; every answer is an
+//! envelope `{"data": …, "error": {"code", "message"}}`, read whatever the HTTP status.
+
+use super::{
+    Answer, PanelError, Raw, Row, Service, ambiguous, count, decode_service, not_json,
+    redirect_error, text,
+};
+use crate::config::Profile;
+use crate::http::{Http, Payload, shorten};
+use anyhow::{anyhow, bail};
+use serde_json::{Map, Value, json};
+
+/// A client for one streamdetails panel (one profile).
+pub struct Streamdetails<'a> {
+    http: &'a Http,
+    profile: &'a Profile,
+}
+
+/// The account (`user` action): threads and subscription.
+#[derive(Debug, Clone, PartialEq)]
+pub struct User {
+    /// Threads the subscription allows.
+    pub total: Option<u64>,
+    /// Threads in use.
+    pub active: Option<u64>,
+    /// Threads free for new orders.
+    pub available: Option<u64>,
+    /// Followers count.
+    pub followers: Option<u64>,
+    /// Subscription end, unix seconds.
+    pub expires: Option<i64>,
+}
+
+/// One order (`add` and `get` answers).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Order {
+    /// Order id.
+    pub id: String,
+    /// Service id.
+    pub service: String,
+    /// Threads ordered.
+    pub quantity: Option<u64>,
+    /// Status text (`progress`, `completed`, … — any text is kept).
+    pub status: String,
+    /// Creation time, unix seconds.
+    pub created_at: Option<i64>,
+}
+
+impl<'a> Streamdetails<'a> {
+    /// A client for `profile` over `http`.
+    pub fn new(http: &'a Http, profile: &'a Profile) -> Self {
+        Streamdetails { http, profile }
+    }
+
+    /// Sends one action with `fields`; returns the envelope's `data` and the body.
+    fn call(&self, action: &str, fields: Map<String, Value>) -> anyhow::Result<(Value, String)> {
+        let reply = self.send(action, fields)?;
+        let data = self.open(&reply)?;
+        Ok((data, reply.body))
+    }
+
+    /// Sends one action; the key goes into the JSON body.
+    fn send(
+        &self,
+        action: &str,
+        fields: Map<String, Value>,
+    ) -> Result<crate::http::Reply, crate::http::SendError> {
+        let mut body = Map::with_capacity(fields.len() + 1);
+        body.insert("action".into(), action.into());
+        body.extend(fields);
+        let p = self.profile;
+        self.http.send(
+            reqwest::Method::POST,
+            &p.url,
+            &p.user_agent,
+            &p.key,
+            Payload::JsonWithKey(&body),
+        )
+    }
+
+    /// Opens the envelope: the panel's error (any HTTP status) or its data.
+    fn open(&self, reply: &crate::http::Reply) -> anyhow::Result<Value> {
+        if let Some(err) = redirect_error(reply) {
+            return Err(err);
+        }
+        let value: Value = serde_json::from_str(&reply.body).map_err(|_| not_json(reply))?;
+        match value.get("error") {
+            Some(Value::Null) | None => {}
+            Some(error) => {
+                let message = match error.get("message") {
+                    Some(m) => text(m),
+                    None => text(error),
+                };
+                let code = error.get("code").map(text).unwrap_or_default();
+                return Err(PanelError(format!(
+                    "panel '{}' says: {message} (error {code})",
+                    self.profile.name
+                ))
+                .into());
+            }
+        }
+        match value.get("data") {
+            Some(data) if reply.status.is_success() || !data.is_null() => Ok(data.clone()),
+            _ => bail!(
+                "the panel answered HTTP {} without data or error: {}",
+                reply.status,
+                shorten(&reply.body, 200)
+            ),
+        }
+    }
+
+    /// `user`: threads and subscription.
+    pub fn user(&self) -> anyhow::Result<Answer<User>> {
+        let (data, body) = self.call("user", Map::new())?;
+        let user = User {
+            total: count(&data["total_thread_count"]),
+            active: count(&data["active_thread_count"]),
+            available: count(&data["available_thread_count"]),
+            followers: count(&data["follower_count"]),
+            expires: unix(&data["expiration_timestamp"]),
+        };
+        Ok(Answer {
+            raw: Raw::Body(body),
+            value: user,
+        })
+    }
+
+    /// `services`: the catalogue.
+    pub fn services(&self) -> anyhow::Result<Answer<Vec<Service>>> {
+        let (data, body) = self.call("services", Map::new())?;
+        let Value::Array(items) = data else {
+            bail!(
+                "the panel's services data is not a list: {}",
+                shorten(&body, 200)
+            );
+        };
+        Ok(Answer {
+            raw: Raw::Body(body),
+            value: items.into_iter().map(decode_service).collect(),
+        })
+    }
+
+    /// `add`: places an order (`service_id` and `quantity` as JSON integers).
+    pub fn add(&self, service: u64, link: &str, quantity: u64) -> anyhow::Result<Answer<Order>> {
+        let mut fields = Map::new();
+        fields.insert("service_id".into(), service.into());
+        fields.insert("link".into(), link.into());
+        fields.insert("quantity".into(), quantity.into());
+        let reply = self
+            .send("add", fields)
+            .map_err(|e| match e.maybe_delivered() {
+                true => ambiguous(anyhow::Error::new(e)),
+                false => anyhow::Error::new(e).context("the order was not sent"),
+            })?;
+        // The panel's own error is definite; anything unreadable leaves the outcome unknown.
+        let data = match self.open(&reply) {
+            Ok(data) => data,
+            Err(e) if e.is::<PanelError>() => return Err(e),
+            Err(e) => return Err(ambiguous(e)),
+        };
+        let order = decode_order(&data);
+        if order.id.is_empty() {
+            return Err(ambiguous(anyhow!(
+                "the panel's answer has no order id: {}",
+                shorten(&reply.body, 200)
+            )));
+        }
+        Ok(Answer {
+            raw: Raw::Body(reply.body),
+            value: order,
+        })
+    }
+
+    /// `get`: `order` for one id, `orders` (an array of integers) for several, in chunks of
+    /// at most 100; one row per requested id, in input order.
+    pub fn get(&self, ids: &[u64]) -> anyhow::Result<Answer<Vec<Row<Order>>>> {
+        if let [id] = ids {
+            let mut fields = Map::new();
+            fields.insert("order".into(), (*id).into());
+            let (data, body) = self.call("get", fields)?;
+            let found = orders_of(&data);
+            return Ok(Answer {
+                raw: Raw::Body(body),
+                value: rows(ids, &found, &[]),
+            });
+        }
+        let answers = super::run_chunks(ids, |chunk| {
+            let mut fields = Map::new();
+            fields.insert("orders".into(), Value::from(chunk.to_vec()));
+            self.call("get", fields)
+        })?;
+        let mut items = Vec::new();
+        let mut failed: Vec<(u64, String)> = Vec::new();
+        let single_body = answers.len() == 1;
+        let mut body_text = None;
+        for (chunk, result) in answers {
+            match result {
+                Ok((data, body)) => {
+                    items.extend(match data {
+                        Value::Array(list) => list,
+                        other => vec![other],
+                    });
+                    body_text = Some(body);
+                }
+                Err(e) => failed.extend(
+                    chunk
+                        .iter()
+                        .map(|id| (*id, format!("request failed: {e:#}"))),
+                ),
+            }
+        }
+        let found: Vec<Order> = items.iter().map(decode_order).collect();
+        let raw = match body_text {
+            Some(body) if single_body => Raw::Body(body),
+            _ => Raw::Merged(json!({"data": items, "error": null})),
+        };
+        Ok(Answer {
+            raw,
+            value: rows(ids, &found, &failed),
+        })
+    }
+}
+
+/// The orders in a `get` answer: an object for one, an array for several.
+fn orders_of(data: &Value) -> Vec<Order> {
+    match data {
+        Value::Array(list) => list.iter().map(decode_order).collect(),
+        Value::Null => Vec::new(),
+        other => vec![decode_order(other)],
+    }
+}
+
+/// One row per requested id, in input order: the order, its chunk's failure, or "not found".
+fn rows(ids: &[u64], found: &[Order], failed: &[(u64, String)]) -> Vec<Row<Order>> {
+    ids.iter()
+        .map(|id| {
+            let key = id.to_string();
+            let result = match found.iter().find(|o| o.id == key) {
+                Some(order) => Ok(order.clone()),
+                None => Err(failed
+                    .iter()
+                    .find(|(f, _)| f == id)
+                    .map(|(_, e)| e.clone())
+                    .unwrap_or_else(|| "order not found in the panel's answer".to_string())),
+            };
+            Row { id: key, result }
+        })
+        .collect()
+}
+
+/// Reads one order leniently.
+pub fn decode_order(v: &Value) -> Order {
+    Order {
+        id: text(&v["id"]),
+        service: text(&v["service_id"]),
+        quantity: count(&v["quantity"]),
+        status: text(&v["status"]),
+        created_at: unix(&v["created_at"]),
+    }
+}
+
+/// Unix seconds from a number or a numeric string.
+fn unix(v: &Value) -> Option<i64> {
+    text(v)
+        .parse::<f64>()
+        .ok()
+        .filter(|f| f.is_finite())
+        .map(|f| f as i64)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn documented_shapes_decode() {
+        let order: Value = serde_json::from_str(
+            r#"{"id":6,"service_id":1,"quantity":100,"status":"progress","created_at":1700936460}"#,
+        )
+        .unwrap();
+        let o = decode_order(&order);
+        assert_eq!(
+            (o.id.as_str(), o.service.as_str(), o.quantity),
+            ("6", "1", Some(100))
+        );
+        assert_eq!(
+            (o.status.as_str(), o.created_at),
+            ("progress", Some(1_700_936_460))
+        );
+        let svc: Value = serde_json::from_str(r#"{"id":1,"name":"[TWITCH] VIEWERS [1h]","type":"viewers","category":"twitch","rate":1,"min":10,"max":2000,"duration":60,"refill":false,"cancel":false}"#).unwrap();
+        let s = decode_service(svc);
+        assert_eq!(
+            (s.id.as_str(), s.duration, s.max),
+            ("1", Some(60), Some(2000))
+        );
+        assert_eq!(s.rate.unwrap().to_string(), "1");
+    }
+
+    #[test]
+    fn rows_keep_input_order_and_mark_missing_ids() {
+        let found = vec![decode_order(&json!({"id": 2, "status": "progress"}))];
+        let r = rows(&[1, 2, 3], &found, &[(3, "request failed: x".into())]);
+        assert_eq!(
+            r[0].result,
+            Err("order not found in the panel's answer".to_string())
+        );
+        assert_eq!(r[1].result.as_ref().unwrap().status, "progress");
+        assert_eq!(r[2].result, Err("request failed: x".to_string()));
+    }
+
+    #[test]
+    fn hostile_shapes_never_panic() {
+        for v in [
+            json!(null),
+            json!([1, "x"]),
+            json!({"id": {"a": 1}}),
+            json!("s"),
+        ] {
+            let _ = decode_order(&v);
+            let _ = orders_of(&v);
+            let _ = unix(&v);
+        }
+        assert_eq!(unix(&json!("1e300")), Some(i64::MAX));
+    }
+}
