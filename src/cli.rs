@@ -223,7 +223,7 @@ pub struct IdArgs {
 #[command(
     after_help = "The sandbox answers the SMM API v2 at http://127.0.0.1:PORT/api/v2 like a real panel: \
     real error texts with HTTP 200, a balance that pays for orders, orders that move Pending -> \
-    In progress -> Completed/Partial over an accelerated clock (every 7th order ends Partial), \
+    In progress -> Completed/Partial over an accelerated clock (orders whose id is a multiple of 7 end Partial), \
     refills and cancels. It listens on 127.0.0.1 only."
 )]
 pub struct SandboxArgs {
@@ -348,7 +348,9 @@ fn parse_timeout(s: &str) -> Result<Duration, String> {
         .parse()
         .map_err(|_| format!("'{s}' is not a number of seconds"))?;
     if !(secs > 0.0 && secs <= 86_400.0) {
-        return Err(format!("'{s}' must be between 0 and 86400 seconds"));
+        return Err(format!(
+            "'{s}' must be more than 0 and at most 86400 seconds"
+        ));
     }
     Ok(Duration::from_secs_f64(secs))
 }

@@ -104,7 +104,7 @@ pub fn load(path: &Path) -> anyhow::Result<Config> {
         Ok(t) => t,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(usage(format!(
-                "no config file at {}: run `smm config init` to create one, or pass --config PATH",
+                "no config file at {}: run `smm config init` to create it there, or point --config / SMM_CONFIG at your file",
                 path.display()
             )));
         }
@@ -126,7 +126,7 @@ pub fn load(path: &Path) -> anyhow::Result<Config> {
 /// Parses config text; the error is one line with the line number.
 pub fn parse(text: &str) -> Result<ConfigFile, String> {
     toml::from_str::<ConfigFile>(text).map_err(|e| {
-        let msg = e.message().trim().replace('\n', " ");
+        let msg = redact_values(e.message().trim()).replace('\n', " ");
         match e.span() {
             Some(span) => {
                 let line = text[..span.start.min(text.len())].matches('\n').count() + 1;
@@ -135,6 +135,32 @@ pub fn parse(text: &str) -> Result<ConfigFile, String> {
             None => msg,
         }
     })
+}
+
+/// Hides the values quoted in a TOML type error (`invalid type: integer `123`…`): the value
+/// may be a key. Field names in other errors (`unknown field `kye``) stay visible.
+fn redact_values(msg: &str) -> String {
+    if !(msg.starts_with("invalid type") || msg.starts_with("invalid value")) {
+        return msg.to_string();
+    }
+    let mut out = String::with_capacity(msg.len());
+    let mut inside = false;
+    for part in msg.split('`') {
+        out.push_str(if inside { "`…`" } else { part });
+        inside = !inside;
+    }
+    out
+}
+
+/// Query parameters that would carry a key inside a URL.
+const KEY_PARAMS: [&str; 5] = ["key", "api_key", "apikey", "token", "access_token"];
+
+/// A URL for display: its query string, if any, replaced by `?…` (it could hold a key).
+pub fn display_url(url: &str) -> String {
+    match url.split_once('?') {
+        Some((base, _)) => format!("{base}?…"),
+        None => url.to_string(),
+    }
 }
 
 impl Config {
@@ -221,6 +247,16 @@ pub fn resolve(name: &str, def: &ProfileDef, path: &Path) -> anyhow::Result<Prof
                 def.url
             ))
         })?;
+    if url
+        .query_pairs()
+        .any(|(k, _)| KEY_PARAMS.contains(&k.to_ascii_lowercase().as_str()))
+    {
+        return Err(usage(format!(
+            "profile '{name}' in {}: the url carries a key in its query string; remove it from url and \
+             use key or key_env (smm sends the key only in the request body)",
+            path.display()
+        )));
+    }
     let key = match (&def.key, &def.key_env) {
         (Some(_), Some(_)) => {
             return Err(usage(format!(
@@ -305,6 +341,19 @@ mod tests {
         assert!(err.starts_with("line 3:"), "{err}");
         let err = parse("[profiles.a]\nurl = \"https://x\"\nkye = \"k\"\n").unwrap_err();
         assert!(err.contains("line 3") && err.contains("kye"), "{err}");
+    }
+
+    #[test]
+    fn type_errors_never_show_the_value() {
+        let err = parse("[profiles.a]\nurl = \"https://x\"\nkey = 123456789\n").unwrap_err();
+        assert!(
+            err.contains("line 3") && !err.contains("123456789"),
+            "{err}"
+        );
+        assert_eq!(
+            display_url("https://p.example/api/v2?key=abc"),
+            "https://p.example/api/v2?…"
+        );
     }
 
     #[test]

@@ -65,7 +65,7 @@ impl Http {
         let _ = rustls::crypto::ring::default_provider().install_default();
         let client = reqwest::blocking::Client::builder()
             .timeout(timeout)
-            .connect_timeout(timeout.min(Duration::from_secs(10)))
+            .connect_timeout(connect_timeout(timeout))
             .redirect(reqwest::redirect::Policy::none())
             .build()?;
         Ok(Http {
@@ -230,6 +230,12 @@ impl Payload<'_> {
 
 /// Maps a reqwest error to a `SendError` with its root cause (never the key: it is only in the body).
 fn classify(e: &reqwest::Error, timeout: Duration) -> SendError {
+    if e.is_connect() && e.is_timeout() {
+        return SendError::Connect(format!(
+            "no connection within {}s (is the url's scheme and port right?)",
+            connect_timeout(timeout).as_secs_f64()
+        ));
+    }
     if e.is_timeout() {
         return SendError::Timeout(timeout);
     }
@@ -246,9 +252,19 @@ fn classify(e: &reqwest::Error, timeout: Duration) -> SendError {
     }
 }
 
-/// At most `max` characters of `text`, whitespace collapsed, with `…` when cut.
+/// How long a connection may take: the timeout, at most 10 s.
+fn connect_timeout(timeout: Duration) -> Duration {
+    timeout.min(Duration::from_secs(10))
+}
+
+/// At most `max` characters of `text`, whitespace collapsed and control characters (terminal
+/// escapes) removed, with `…` when cut.
 pub fn shorten(text: &str, max: usize) -> String {
-    let collapsed = text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let collapsed = text
+        .split(|c: char| c.is_whitespace() || c.is_control())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ");
     if collapsed.chars().count() <= max {
         collapsed
     } else {

@@ -2,7 +2,6 @@
 
 use rust_decimal::Decimal;
 use serde_json::Value;
-use std::str::FromStr;
 
 /// Reads an amount from a JSON string or number without going through f64.
 ///
@@ -16,19 +15,35 @@ pub fn amount(value: &Value) -> Option<Decimal> {
     }
 }
 
-/// Parses decimal text: plain (`0.90`), scientific (`1e-5`) or with comma thousands (`1,234.5`).
+/// Parses decimal text: plain (`0.90`), scientific (`1e-5`) or with comma thousands
+/// (`1,234.5`). Anything ambiguous (`1,5`, `1.234,56`) is `None`, never a guessed number.
 pub fn parse(text: &str) -> Option<Decimal> {
     let t = text.trim();
     if t.is_empty() {
         return None;
     }
-    Decimal::from_str_exact(t)
-        .ok()
-        .or_else(|| Decimal::from_scientific(t).ok())
-        .or_else(|| {
-            let without_commas: String = t.chars().filter(|c| *c != ',').collect();
-            Decimal::from_str(&without_commas).ok()
-        })
+    if let Ok(d) = Decimal::from_str_exact(t) {
+        return Some(d);
+    }
+    if let Ok(d) = Decimal::from_scientific(t) {
+        return Some(d);
+    }
+    let (whole, fraction) = t.split_once('.').unwrap_or((t, ""));
+    let fraction_ok = fraction.bytes().all(|b| b.is_ascii_digit());
+    if fraction_ok && grouped_in_threes(whole, ',') {
+        return Decimal::from_str_exact(&t.replace(',', "")).ok();
+    }
+    None
+}
+
+/// Whether `t` is digits grouped by `sep` in threes after a first group of 1–3 (`5.000.000`),
+/// with at least one separator.
+pub fn grouped_in_threes(t: &str, sep: char) -> bool {
+    let mut parts = t.split(sep);
+    let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    let first = parts.next().is_some_and(|p| digits(p) && p.len() <= 3);
+    let mut rest = parts.peekable();
+    first && rest.peek().is_some() && rest.all(|p| digits(p) && p.len() == 3)
 }
 
 /// Cost of an order: rate (per 1000 units) × quantity / 1000 × runs, exact; `None` when
@@ -56,6 +71,13 @@ mod tests {
         assert_eq!(amount(&v["d"]).unwrap().to_string(), "1234.5");
         assert_eq!(amount(&json!("1e-5")).unwrap().to_string(), "0.00001");
         assert!(amount(&json!("Unknown")).is_none());
+        assert!(amount(&json!("1,5")).is_none());
+        assert!(amount(&json!("0,90")).is_none());
+        assert!(amount(&json!("1.234,56")).is_none());
+        assert_eq!(
+            amount(&json!("1,234,567.25")).unwrap().to_string(),
+            "1234567.25"
+        );
         assert!(amount(&json!(null)).is_none());
     }
 

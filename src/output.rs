@@ -1,7 +1,7 @@
 //! Everything smm prints on stdout: tables for people, the panel's JSON for `jq`.
 
 use crate::panel::Raw;
-use comfy_table::{Cell, Color, ContentArrangement, Table, presets};
+use comfy_table::{Cell, Color, ColumnConstraint, ContentArrangement, Table, Width, presets};
 use std::io::{IsTerminal, Write};
 
 /// How output is printed, decided once per run.
@@ -64,7 +64,9 @@ impl Output {
 
     /// Prints a table followed by a newline.
     pub fn print_table(&self, table: &mut Table) -> std::io::Result<()> {
-        if !self.terminal {
+        if self.terminal {
+            fit_to_terminal(table);
+        } else {
             // Piped: columns separated by two spaces, no leading padding.
             table.column_iter_mut().for_each(|c| {
                 c.set_padding((0, 2));
@@ -88,6 +90,31 @@ impl Output {
         match raw {
             Raw::Body(body) => print_line(body.trim_end()),
             Raw::Merged(value) => print_line(&value.to_string()),
+        }
+    }
+}
+
+/// Fits a table to a known terminal width without ever splitting a header; when the width is
+/// unknown or tiny, lines are left long rather than squeezed into unreadable columns.
+fn fit_to_terminal(table: &mut Table) {
+    match table.width() {
+        Some(width) if width >= 40 => {
+            let headers: Vec<u16> = table
+                .header()
+                .map(|h| {
+                    h.cell_iter()
+                        .map(|c| c.content().chars().count() as u16)
+                        .collect()
+                })
+                .unwrap_or_default();
+            for (i, w) in headers.into_iter().enumerate() {
+                if let Some(column) = table.column_mut(i) {
+                    column.set_constraint(ColumnConstraint::LowerBoundary(Width::Fixed(w)));
+                }
+            }
+        }
+        _ => {
+            table.set_content_arrangement(ContentArrangement::Disabled);
         }
     }
 }

@@ -237,9 +237,93 @@ fn cancel_always_uses_the_multi_form() {
     assert_eq!(r.field("action"), Some("cancel"));
     assert_eq!(r.field("orders"), Some("2"));
     assert_eq!(r.field("order"), None);
-    // The fixture answers for 9 and 2; 9 failed.
+    // The fixture answers for 9 (not asked for: left out) and 2 (accepted).
+    assert_eq!(out.status.code(), Some(0));
+    let text = stdout(&out);
+    assert_eq!(text.lines().count(), 2, "{text}");
+    assert!(text.lines().nth(1).unwrap().starts_with("2 ") && text.contains("requested"));
+}
+
+#[test]
+fn array_answers_are_matched_to_the_ids_asked_for() {
+    // Items out of order, one missing, one refused with `cancel: 0`.
+    let panel = Panel::start(|_| Reply::json(r#"[{"order":3,"cancel":1},{"order":1,"cancel":0}]"#));
+    let home = Home::with_panel(&panel);
+    let out = home.smm().args(["cancel", "1,2,3"]).output().unwrap();
     assert_eq!(out.status.code(), Some(3));
-    assert!(stdout(&out).contains("requested"));
+    let text = stdout(&out);
+    let rows: Vec<&str> = text.lines().skip(1).collect();
+    assert!(
+        rows[0].starts_with("1 ") && rows[0].contains("did not accept"),
+        "{text}"
+    );
+    assert!(
+        rows[1].starts_with("2 ") && rows[1].contains("missing"),
+        "{text}"
+    );
+    assert!(
+        rows[2].starts_with("3 ") && rows[2].contains("requested"),
+        "{text}"
+    );
+}
+
+#[test]
+fn unreadable_status_items_are_errors_not_blank_rows() {
+    let panel = Panel::start(|_| Reply::json(r#"{"1":"Incorrect","2":5,"3":null}"#));
+    let home = Home::with_panel(&panel);
+    let out = home.smm().args(["status", "1,2,3"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(
+        stdout(&out)
+            .lines()
+            .filter(|l| l.contains("error:"))
+            .count(),
+        3,
+        "{}",
+        stdout(&out)
+    );
+}
+
+#[test]
+fn an_order_id_wins_over_a_null_or_extra_error_field() {
+    let panel = Panel::start(|_| Reply::json(r#"{"order":23501,"error":null}"#));
+    let home = Home::with_panel(&panel);
+    let out = home
+        .smm()
+        .args([
+            "order",
+            "add",
+            "--service",
+            "1",
+            "--link",
+            "l",
+            "--quantity",
+            "10",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).contains("23501"));
+}
+
+#[test]
+fn control_characters_from_the_panel_never_reach_the_terminal() {
+    let panel = Panel::start(|_| {
+        Reply::json(
+            r#"[{"service":1,"name":"Likes\u001b[31m\nFAKE ROW","type":"Default","category":"X","rate":"1","min":"1","max":"2"}]"#,
+        )
+    });
+    let out = Home::with_panel(&panel)
+        .smm()
+        .arg("services")
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    assert!(
+        !text.contains('\u{1b}') && text.lines().count() == 2,
+        "{text:?} {}",
+        stderr(&out)
+    );
 }
 
 #[test]

@@ -31,7 +31,7 @@ pub fn run(cmd: ConfigCommand, global: &Global) -> anyhow::Result<Exit> {
                     .profiles
                     .iter()
                     .map(|(name, p)| {
-                        let v = json!({"url": p.url, "api": p.api.name(), "key": config::key_source(p)});
+                        let v = json!({"url": config::display_url(&p.url), "api": p.api.name(), "key": config::key_source(p)});
                         (name.clone(), v)
                     })
                     .collect();

@@ -234,7 +234,7 @@ fn find_service<'s>(
     let id = service.to_string();
     services.iter().find(|s| s.id == id).ok_or_else(|| {
         usage(format!(
-            "service {id} is not in profile '{}''s catalogue ({} services): see `smm services`",
+            "service {id} is not in the catalogue of profile '{}' ({} services): see `smm services`",
             ctx.profile.name,
             services.len()
         ))
@@ -369,13 +369,23 @@ fn dry(ctx: &Ctx, v2: &V2, order: &Order) -> anyhow::Result<Exit> {
         row("SERVICE", format!("{} {}", service.id, service.name));
         row("TYPE", type_name(service));
         for (k, v) in order.fields.iter().filter(|(k, _)| *k != "service") {
-            row(&k.to_uppercase(), v.replace('\n', ", "));
+            // A list is shown by its size: its items may contain commas.
+            let shown = match v.lines().count() {
+                n if n > 1 => format!("{n} items"),
+                _ => v.clone(),
+            };
+            row(&k.to_uppercase(), shown);
         }
+        let per = if needs.amount == Amount::Package {
+            "per package"
+        } else {
+            "per 1000"
+        };
         row(
             "RATE",
             service
                 .rate
-                .map(|r| format!("{r} per 1000"))
+                .map(|r| format!("{r} {per}"))
                 .unwrap_or_else(|| "unknown".into()),
         );
         row(

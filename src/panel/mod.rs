@@ -121,38 +121,39 @@ impl<T> Row<T> {
 
 /// Text of a JSON value: strings as they are, numbers as written, null as empty.
 pub fn text(v: &Value) -> String {
-    match v {
-        Value::String(s) => s.trim().to_string(),
+    let raw = match v {
+        Value::String(s) => return clean(s.trim()),
         Value::Null => String::new(),
         Value::Number(n) => n.to_string(),
         Value::Bool(b) => b.to_string(),
         other => other.to_string(),
+    };
+    clean(&raw)
+}
+
+/// Panel text made safe for a terminal: control characters (escape sequences, newlines that
+/// would split a table row) become spaces.
+pub fn clean(s: &str) -> String {
+    if s.chars().any(char::is_control) {
+        s.chars()
+            .map(|c| if c.is_control() { ' ' } else { c })
+            .collect()
+    } else {
+        s.to_string()
     }
 }
 
-/// A whole count from a number or a string, ignoring thousands separators (`"5.000.000"`).
+/// A whole count from a number or a string; thousands separators are accepted only where they
+/// group digits in threes (`"5.000.000"`, `"1,500"`), so `"12.50"` or `"1,5"` are not counts.
 pub fn count(v: &Value) -> Option<u64> {
     let t = text(v);
-    let digits: String = t
-        .chars()
-        .filter(|c| !matches!(c, '.' | ',' | ' ' | '_' | '\''))
-        .collect();
-    if !digits.is_empty() && digits.bytes().all(|b| b.is_ascii_digit()) {
-        // "12.50" would lose its meaning: only strip dots that group thousands.
-        if t.contains('.') && !groups_of_three(&t, '.') {
-            return None;
-        }
-        digits.parse().ok()
-    } else {
-        None
+    if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
+        return t.parse().ok();
     }
-}
-
-/// Whether `t` is digits grouped by `sep` in threes after the first group (`5.000.000`).
-fn groups_of_three(t: &str, sep: char) -> bool {
-    let mut parts = t.split(sep);
-    let first_ok = parts.next().is_some_and(|p| (1..=3).contains(&p.len()));
-    first_ok && parts.all(|p| p.len() == 3)
+    ['.', ',', ' ', '\'', '_']
+        .into_iter()
+        .find(|sep| crate::money::grouped_in_threes(&t, *sep))
+        .and_then(|sep| t.replace(sep, "").parse().ok())
 }
 
 /// A yes/no flag from `true`, `1`, `"1"`, `"true"`, `"yes"` (and their opposites).
@@ -169,11 +170,18 @@ pub fn flag(v: &Value) -> Option<bool> {
 }
 
 /// The panel's error text when `v` is `{"error": …}`.
+///
+/// A null, false or blank `error` (`{"order": 1, "error": null}`) is no error.
 pub fn error_text(v: &Value) -> Option<String> {
-    v.as_object()?.get("error").map(|e| match e {
-        Value::Object(o) => o.get("message").map(text).unwrap_or_else(|| e.to_string()),
+    let msg = match v.as_object()?.get("error")? {
+        Value::Null | Value::Bool(false) => return None,
+        Value::Object(o) => match o.get("message") {
+            Some(m) => text(m),
+            None => clean(&Value::Object(o.clone()).to_string()),
+        },
         other => text(other),
-    })
+    };
+    (!msg.is_empty()).then_some(msg)
 }
 
 /// The panel's own error answer (`{"error": …}`): a definite no, not a lost request.
@@ -257,7 +265,8 @@ pub fn ambiguous(err: anyhow::Error) -> anyhow::Error {
 pub type ChunkAnswer<'i> = (&'i [u64], anyhow::Result<(Value, String)>);
 
 /// Sends `ids` in chunks of at most 100 through `send`, in input order, and returns every
-/// chunk's answer — or, when every chunk failed, the first failure.
+/// chunk's answer — or, when every chunk failed, the first failure. When only some chunks
+/// fail, each failure is reported once on stderr (its rows carry a short reason).
 pub fn run_chunks<'i>(
     ids: &'i [u64],
     mut send: impl FnMut(&[u64]) -> anyhow::Result<(Value, String)>,
@@ -267,7 +276,27 @@ pub fn run_chunks<'i>(
         let (_, first) = answers.swap_remove(0);
         return Err(first.expect_err("every chunk failed"));
     }
+    let total = answers.len();
+    for (n, (chunk, result)) in answers.iter().enumerate() {
+        if let (Err(e), [first, .., last]) = (result, chunk) {
+            eprintln!(
+                "smm: chunk {} of {total} (ids {first}…{last}) failed: {e:#}",
+                n + 1
+            );
+        }
+    }
     Ok(answers)
+}
+
+/// A short reason for a failed request, for a table cell: "timed out", "HTTP 502 …".
+pub fn short_reason(err: &anyhow::Error) -> String {
+    let full = err.root_cause().to_string();
+    let cut = [" with ", ": ", "; "]
+        .iter()
+        .filter_map(|sep| full.find(sep))
+        .min()
+        .unwrap_or(full.len());
+    shorten(&full[..cut], 80)
 }
 
 /// Reads one catalogue entry leniently (`service` or `id`; `duration` where panels send it).
@@ -303,8 +332,15 @@ mod tests {
         assert_eq!(count(&json!("5.000.000")), Some(5_000_000));
         assert_eq!(count(&json!("1,500")), Some(1500));
         assert_eq!(count(&json!("12.50")), None);
+        assert_eq!(count(&json!("1,5")), None);
+        assert_eq!(count(&json!("1 000 000")), Some(1_000_000));
         assert_eq!(count(&json!("Unknown")), None);
         assert_eq!(count(&json!(null)), None);
+    }
+
+    #[test]
+    fn text_never_carries_control_characters() {
+        assert_eq!(text(&json!("Likes\u{1b}[31m\nFast")), "Likes [31m Fast");
     }
 
     #[test]
@@ -328,6 +364,8 @@ mod tests {
             Some("Authorization failed")
         );
         assert_eq!(error_text(&json!({"order": 1})), None);
+        assert_eq!(error_text(&json!({"order": 1, "error": null})), None);
+        assert_eq!(error_text(&json!({"order": 1, "error": ""})), None);
         assert_eq!(error_text(&json!([1])), None);
     }
 }

@@ -2,14 +2,14 @@
 
 use super::{
     Answer, Balance, ChunkAnswer, OrderStatus, PanelError, Raw, Row, Service, ambiguous,
-    decode_json, decode_service, error_text, text,
+    decode_json, decode_service, error_text, flag, text,
 };
 use crate::config::Profile;
 use crate::http::Http;
 use crate::ids::join;
 use crate::money;
 use anyhow::{anyhow, bail};
-use serde_json::{Map, Value};
+use serde_json::{Map, Value, json};
 
 /// A client for one v2 panel (one profile).
 pub struct V2<'a> {
@@ -173,73 +173,86 @@ impl<'a> V2<'a> {
                 true => ambiguous(anyhow::Error::new(e)),
                 false => anyhow::Error::new(e).context("the order was not sent"),
             })?;
-        let value = decode_json(&reply).map_err(ambiguous)?;
-        self.refuse_error(&value)?;
-        match order_id(&value) {
-            Some(id) => Ok(Answer {
+        // A 4xx is the panel (or its proxy) refusing: definite. Anything else unreadable is not.
+        let value = decode_json(&reply).map_err(|e| match reply.status.is_client_error() {
+            true => e.context("the order was not placed"),
+            false => ambiguous(e),
+        })?;
+        // An order id wins over an error text: `{"order": 1, "error": "…"}` was placed.
+        if let Some(id) = order_id(&value) {
+            if let Some(msg) = error_text(&value) {
+                eprintln!("smm: warning: order {id} was placed, but the panel also said: {msg}");
+            }
+            return Ok(Answer {
                 raw: Raw::Body(reply.body),
                 value: id,
-            }),
-            None => Err(ambiguous(anyhow!(
-                "the panel's answer has no order id: {}",
-                crate::http::shorten(&reply.body, 200)
-            ))),
+            });
         }
+        self.refuse_error(&value)?;
+        Err(ambiguous(anyhow!(
+            "the panel's answer has no order id: {}",
+            crate::http::shorten(&reply.body, 200)
+        )))
     }
 
     /// `status` of orders: one row per requested id, in input order.
     pub fn status(&self, ids: &[u64]) -> anyhow::Result<Answer<Vec<Row<OrderStatus>>>> {
         let answer = self.batch(Batch::Status, ids)?;
-        let rows = if answer.single {
-            vec![Row {
-                id: ids[0].to_string(),
-                result: Ok(decode_status(&answer.value)),
-            }]
-        } else {
-            ids.iter()
-                .map(|id| {
-                    let key = id.to_string();
-                    let result = match answer.value.get(&key) {
-                        None => Err("missing from the panel's answer".to_string()),
-                        Some(item) => match error_text(item) {
-                            Some(msg) => Err(msg),
-                            None => Ok(decode_status(item)),
-                        },
-                    };
-                    Row { id: key, result }
-                })
-                .collect()
-        };
+        let rows = ids
+            .iter()
+            .map(|id| {
+                let key = id.to_string();
+                let item = match answer.single {
+                    true => Some(&answer.value),
+                    false => answer.value.get(&key),
+                };
+                let result = match item {
+                    None => Err("missing from the panel's answer".to_string()),
+                    Some(item) => status_outcome(item),
+                };
+                Row { id: key, result }
+            })
+            .collect();
         Ok(Answer {
             raw: answer.raw,
             value: rows,
         })
     }
 
-    /// `refill`, `refill_status` or `cancel`: one row per item of the answer.
+    /// `refill`, `refill_status` or `cancel`: one row per requested id, in input order.
+    ///
+    /// Items are matched by their id field; a panel that sends items without ids is read by
+    /// position. An id the answer does not mention gets an error row.
     pub fn items(&self, kind: Batch, ids: &[u64]) -> anyhow::Result<Answer<Vec<Row<String>>>> {
         let answer = self.batch(kind, ids)?;
         let (id_key, value_key) = kind.item_keys();
-        let rows = if answer.single {
-            vec![Row {
-                id: ids[0].to_string(),
-                result: item_outcome(&answer.value, value_key),
-            }]
-        } else {
-            answer
-                .value
-                .as_array()
-                .map(|items| {
-                    items
-                        .iter()
-                        .map(|item| Row {
-                            id: text(&item[id_key]),
-                            result: item_outcome(item, value_key),
-                        })
-                        .collect()
-                })
-                .unwrap_or_default()
+        let items: Vec<&Value> = match (&answer.value, answer.single) {
+            (Value::Array(list), false) => list.iter().collect(),
+            (value, _) => vec![value],
         };
+        let by_id = answer.single || items.iter().all(|i| i[id_key].is_null());
+        let rows = ids
+            .iter()
+            .enumerate()
+            .map(|(position, id)| {
+                let key = id.to_string();
+                let item = match by_id {
+                    true => items.get(position).copied(),
+                    false => items.iter().copied().find(|i| text(&i[id_key]) == key),
+                };
+                let result = match item {
+                    None => Err("missing from the panel's answer".to_string()),
+                    Some(item) => item_outcome(item, value_key).and_then(|v| match kind {
+                        // `cancel: 0` (or false) is the panel saying no.
+                        Batch::Cancel if flag(&Value::String(v.clone())) == Some(false) => Err(
+                            format!("the panel did not accept the cancel ({value_key}: {v})"),
+                        ),
+                        _ => Ok(v),
+                    }),
+                };
+                Row { id: key, result }
+            })
+            .collect();
         Ok(Answer {
             raw: answer.raw,
             value: rows,
@@ -295,59 +308,44 @@ impl<'a> V2<'a> {
 }
 
 /// Merges chunk answers: object merge keyed in input order for `status`, concatenation
-/// for the array actions; a failed chunk becomes `{"error": …}` items for its ids.
+/// for the array actions; a failed chunk becomes per-item errors in the panel's own shape
+/// (`{"error": …}` under each id).
 fn merge(kind: Batch, answers: Vec<ChunkAnswer>) -> Value {
     let (id_key, value_key) = kind.item_keys();
-    let failed = |e: &anyhow::Error| {
-        let mut m = Map::new();
-        m.insert(
-            "error".into(),
-            Value::String(format!("request failed: {e:#}")),
-        );
-        Value::Object(m)
-    };
+    let mut object = Map::new();
+    let mut array = Vec::new();
+    for (chunk, result) in answers {
+        match result {
+            Ok((Value::Object(mut obj), _)) => {
+                for id in chunk {
+                    let key = id.to_string();
+                    if let Some(v) = obj.shift_remove(&key) {
+                        object.insert(key, v);
+                    }
+                }
+                object.extend(obj);
+            }
+            Ok((other, _)) => array.extend(match other {
+                Value::Array(items) => items,
+                single => vec![single],
+            }),
+            Err(e) => {
+                let error =
+                    json!({"error": format!("request failed: {}", super::short_reason(&e))});
+                for id in chunk {
+                    match kind {
+                        Batch::Status => {
+                            object.insert(id.to_string(), error.clone());
+                        }
+                        _ => array.push(json!({id_key: id, value_key: error.clone()})),
+                    }
+                }
+            }
+        }
+    }
     match kind {
-        Batch::Status => {
-            let mut out = Map::new();
-            for (chunk, result) in answers {
-                match result {
-                    Ok((Value::Object(mut obj), _)) => {
-                        for id in chunk {
-                            let key = id.to_string();
-                            if let Some(v) = obj.shift_remove(&key) {
-                                out.insert(key, v);
-                            }
-                        }
-                        out.extend(obj);
-                    }
-                    Ok(_) => {}
-                    Err(e) => {
-                        for id in chunk {
-                            out.insert(id.to_string(), failed(&e));
-                        }
-                    }
-                }
-            }
-            Value::Object(out)
-        }
-        _ => {
-            let mut out = Vec::new();
-            for (chunk, result) in answers {
-                match result {
-                    Ok((Value::Array(items), _)) => out.extend(items),
-                    Ok(_) => {}
-                    Err(e) => {
-                        for id in chunk {
-                            let mut m = Map::new();
-                            m.insert(id_key.into(), Value::from(*id));
-                            m.insert(value_key.into(), failed(&e));
-                            out.push(Value::Object(m));
-                        }
-                    }
-                }
-            }
-            Value::Array(out)
-        }
+        Batch::Status => Value::Object(object),
+        _ => Value::Array(array),
     }
 }
 
@@ -359,6 +357,21 @@ pub fn order_id(value: &Value) -> Option<String> {
         other => other.get("order"),
     };
     order.map(text).filter(|o| !o.is_empty())
+}
+
+/// One status item: the panel's per-item error, an unreadable item, or the status.
+fn status_outcome(item: &Value) -> Result<OrderStatus, String> {
+    if let Some(msg) = error_text(item) {
+        return Err(msg);
+    }
+    let status = decode_status(item);
+    if !item.is_object() || status.status.is_empty() {
+        return Err(format!(
+            "unexpected answer: {}",
+            crate::http::shorten(&item.to_string(), 80)
+        ));
+    }
+    Ok(status)
 }
 
 /// Reads one order status leniently.

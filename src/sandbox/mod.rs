@@ -326,7 +326,7 @@ fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
 fn route(shared: &Shared, req: &Incoming) -> Answer {
     let path = req.path.trim_end_matches('/');
     let now = shared.now();
-    if path == V2_PATH || path.is_empty() {
+    if path == V2_PATH {
         let fields = parse_fields(&req.query, &req.body, req.is_json);
         return Answer::json(lock(&shared.v2).handle(&fields, now));
     }
