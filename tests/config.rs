@@ -307,11 +307,19 @@ fn a_key_never_shows_in_config_errors() {
     home.write_config("[profiles.a]\nurl = \"https://x.example/api/v2\"\nkey = 123456789\n");
     let out = home.smm().arg("balance").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("line 3") && !stderr(&out).contains("123456789"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("line 3") && !stderr(&out).contains("123456789"),
+        "{}",
+        stderr(&out)
+    );
     home.write_config("[profiles.a]\nurl = \"https://x.example/api/v2?key=abc123\"\nkey = \"k\"\n");
     let out = home.smm().arg("balance").output().unwrap();
     assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("query string") && !stderr(&out).contains("abc123"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("query string") && !stderr(&out).contains("abc123"),
+        "{}",
+        stderr(&out)
+    );
     let out = home.smm().args(["config", "show"]).output().unwrap();
     assert!(!stdout(&out).contains("abc123"), "{}", stdout(&out));
 }
@@ -329,9 +337,16 @@ fn usage_errors_are_one_line_with_a_pointer_to_help() {
         assert_eq!(out.status.code(), Some(2), "{args:?}");
         let err = stderr(&out);
         assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
-        assert!(err.starts_with("smm: ") && err.contains(expected) && err.contains("--help`"), "{err}");
+        assert!(
+            err.starts_with("smm: ") && err.contains(expected) && err.contains("--help`"),
+            "{err}"
+        );
     }
-    let out = home.smm().args(["order", "add", "--help"]).output().unwrap();
+    let out = home
+        .smm()
+        .args(["order", "add", "--help"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(0));
     assert!(stdout(&out).contains("--dry-run"));
 }

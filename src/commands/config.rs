@@ -49,7 +49,7 @@ pub fn run(cmd: ConfigCommand, global: &Global) -> anyhow::Result<Exit> {
                         mark,
                         name,
                         p.api.name(),
-                        &p.url,
+                        &config::display_url(&p.url),
                         &config::key_source(p),
                     ]);
                 }
