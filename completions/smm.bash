@@ -206,7 +206,7 @@ _smm() {
 
     case "${cmd}" in
         smm)
-            opts="-p -v -h -V --profile --config --json --timeout --verbose --help --version balance services order status refill refill-status cancel pika config sandbox demo completions help"
+            opts="-p -v -q -h -V --profile --config --json --timeout --verbose --quiet --concurrency --help --version balance services order status refill refill-status cancel pika config sandbox demo completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -228,6 +228,10 @@ _smm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -236,7 +240,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__balance)
-            opts="-p -v -h --profile --config --json --timeout --verbose --help"
+            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -258,6 +262,10 @@ _smm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -266,7 +274,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__cancel)
-            opts="-f -p -v -h --file --profile --config --json --timeout --verbose --help"
+            opts="-f -p -v -q -h --file --profile --config --json --timeout --verbose --quiet --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -296,6 +304,10 @@ _smm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -304,7 +316,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__completions)
-            opts="-p -v -h --profile --config --json --timeout --verbose --help bash elvish fish powershell zsh"
+            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --concurrency --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -323,6 +335,10 @@ _smm() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -334,7 +350,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__config)
-            opts="-p -v -h --profile --config --json --timeout --verbose --help path show init help"
+            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --concurrency --help path show init help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -353,6 +369,10 @@ _smm() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -434,7 +454,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__config__subcmd__init)
-            opts="-p -v -h --profile --config --json --timeout --verbose --help"
+            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -453,6 +473,10 @@ _smm() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -464,7 +488,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__config__subcmd__path)
-            opts="-p -v -h --profile --config --json --timeout --verbose --help"
+            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -483,6 +507,10 @@ _smm() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -494,7 +522,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__config__subcmd__show)
-            opts="-p -v -h --profile --config --json --timeout --verbose --help"
+            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -516,6 +544,10 @@ _smm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -524,7 +556,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__demo)
-            opts="-p -v -h --profile --config --json --timeout --verbose --help"
+            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -543,6 +575,10 @@ _smm() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -862,7 +898,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__order)
-            opts="-p -v -h --profile --config --json --timeout --verbose --help add help"
+            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --concurrency --help add help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -884,6 +920,10 @@ _smm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -892,7 +932,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__order__subcmd__add)
-            opts="-p -v -h --service --link --quantity --runs --interval --comments --usernames --hashtags --hashtag --username --keywords --media --groups --answer-number --min --max --posts --old-posts --delay --expiry --country --device --type-of-traffic --google-keyword --referring-url --dry-run --profile --config --json --timeout --verbose --help"
+            opts="-p -v -q -h --service --link --quantity --runs --interval --comments --usernames --hashtags --hashtag --username --keywords --media --groups --answer-number --min --max --posts --old-posts --delay --expiry --country --device --type-of-traffic --google-keyword --referring-url --dry-run --profile --config --json --timeout --verbose --quiet --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1014,6 +1054,10 @@ _smm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1064,7 +1108,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__pika)
-            opts="-p -v -h --profile --config --json --timeout --verbose --help account help"
+            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --concurrency --help account help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1086,6 +1130,10 @@ _smm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1094,7 +1142,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__pika__subcmd__account)
-            opts="-p -v -h --profile --config --json --timeout --verbose --help list set delete help"
+            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --concurrency --help list set delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1116,6 +1164,10 @@ _smm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1124,7 +1176,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__pika__subcmd__account__subcmd__delete)
-            opts="-p -v -h --profile --config --json --timeout --verbose --help"
+            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1143,6 +1195,10 @@ _smm() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1224,7 +1280,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__pika__subcmd__account__subcmd__list)
-            opts="-p -v -h --profile --config --json --timeout --verbose --help"
+            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1246,6 +1302,10 @@ _smm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1254,7 +1314,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__pika__subcmd__account__subcmd__set)
-            opts="-p -v -h --discord --max-jobs --profile --config --json --timeout --verbose --help"
+            opts="-p -v -q -h --discord --max-jobs --profile --config --json --timeout --verbose --quiet --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1281,6 +1341,10 @@ _smm() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1376,7 +1440,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__refill)
-            opts="-f -p -v -h --file --profile --config --json --timeout --verbose --help"
+            opts="-f -p -v -q -h --file --profile --config --json --timeout --verbose --quiet --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1403,6 +1467,10 @@ _smm() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
@@ -1414,7 +1482,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__refill__subcmd__status)
-            opts="-f -p -v -h --file --profile --config --json --timeout --verbose --help"
+            opts="-f -p -v -q -h --file --profile --config --json --timeout --verbose --quiet --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1444,6 +1512,10 @@ _smm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1452,7 +1524,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__sandbox)
-            opts="-p -v -h --port --latency-ms --services --key --balance --speed --fault --fault-first --fault-ratio --retry-after --slow-ms --profile --config --json --timeout --verbose --help"
+            opts="-p -v -q -h --port --latency-ms --services --key --balance --speed --fault --fault-first --fault-ratio --retry-after --slow-ms --profile --config --json --timeout --verbose --quiet --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1518,6 +1590,10 @@ _smm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1526,7 +1602,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__services)
-            opts="-p -v -h --category --search --type --profile --config --json --timeout --verbose --help"
+            opts="-p -v -q -h --category --search --type --profile --config --json --timeout --verbose --quiet --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1560,6 +1636,10 @@ _smm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;
@@ -1568,7 +1648,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__status)
-            opts="-f -p -v -h --file --profile --config --json --timeout --verbose --help"
+            opts="-f -p -v -q -h --file --profile --config --json --timeout --verbose --quiet --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1595,6 +1675,10 @@ _smm() {
                     return 0
                     ;;
                 --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

@@ -53,6 +53,14 @@ pub struct Global {
     /// Show each request (method, URL, fields with the key masked), HTTP status and time on stderr
     #[arg(short, long, global = true)]
     pub verbose: bool,
+
+    /// No progress bar and no notes on stderr (errors are still shown)
+    #[arg(short, long, global = true)]
+    pub quiet: bool,
+
+    /// Chunks of 100 ids in flight at once [default: the profile's concurrency, else 4]
+    #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=16))]
+    pub concurrency: Option<u8>,
 }
 
 /// The subcommands.

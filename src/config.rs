@@ -7,6 +7,9 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 
+/// Tries for a read when the profile does not say.
+pub const DEFAULT_ATTEMPTS: u32 = 3;
+
 /// The starter file `smm config init` writes (the same text as `config.example.toml`).
 pub const STARTER: &str = include_str!("../config.example.toml");
 
@@ -36,6 +39,12 @@ pub struct ProfileDef {
     pub api: Api,
     /// A `User-Agent` to send instead of `smm/<version>`.
     pub user_agent: Option<String>,
+    /// Chunks of a batch in flight at once (1–16; `--concurrency` overrides).
+    pub concurrency: Option<usize>,
+    /// Requests per minute at most: smm paces itself to stay under the panel's limit.
+    pub max_rpm: Option<u32>,
+    /// Tries for a read request (1–10; 1 = no retry).
+    pub attempts: Option<u32>,
 }
 
 /// The API dialects smm speaks.
@@ -75,6 +84,12 @@ pub struct Profile {
     pub api: Api,
     /// The `User-Agent` to send.
     pub user_agent: String,
+    /// Chunks in flight at once, if the profile sets it.
+    pub concurrency: Option<usize>,
+    /// Requests per minute at most, if the profile sets it.
+    pub max_rpm: Option<u32>,
+    /// Tries for a read.
+    pub attempts: u32,
 }
 
 /// A loaded config file and where it came from.
@@ -281,6 +296,24 @@ pub fn resolve(name: &str, def: &ProfileDef, path: &Path) -> anyhow::Result<Prof
             )));
         }
     };
+    if def.concurrency.is_some_and(|c| !(1..=16).contains(&c)) {
+        return Err(usage(format!(
+            "profile '{name}' in {}: concurrency must be between 1 and 16",
+            path.display()
+        )));
+    }
+    if def.attempts.is_some_and(|a| !(1..=10).contains(&a)) {
+        return Err(usage(format!(
+            "profile '{name}' in {}: attempts must be between 1 and 10",
+            path.display()
+        )));
+    }
+    if def.max_rpm == Some(0) {
+        return Err(usage(format!(
+            "profile '{name}' in {}: max_rpm must be at least 1 (leave it out for no pacing)",
+            path.display()
+        )));
+    }
     if key.is_empty() {
         return Err(usage(format!(
             "profile '{name}' in {} has an empty key",
@@ -292,6 +325,9 @@ pub fn resolve(name: &str, def: &ProfileDef, path: &Path) -> anyhow::Result<Prof
         url,
         key,
         api: def.api,
+        concurrency: def.concurrency,
+        max_rpm: def.max_rpm,
+        attempts: def.attempts.unwrap_or(DEFAULT_ATTEMPTS),
         user_agent: def
             .user_agent
             .clone()

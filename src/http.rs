@@ -1,15 +1,56 @@
-//! The one HTTP client of a run: timeouts, User-Agent, no redirects, `-v` logging.
+//! The one HTTP client of a run: timeouts, User-Agent, no redirects, `-v` logging, retries
+//! for reads, client-side pacing (`max_rpm`) and the concurrency of batch chunks.
 
 use crate::secret::{MASK, Secret};
 use std::fmt;
+use std::sync::Mutex;
+use std::sync::atomic::{AtomicU32, Ordering};
 use std::time::{Duration, Instant};
 
-/// The HTTP client shared by every request of a run (connections are reused).
+/// The HTTP client shared by every request of a run (connections are kept alive and reused).
 pub struct Http {
     client: reqwest::blocking::Client,
     timeout: Duration,
     verbose: bool,
+    attempts: u32,
+    pace: Option<(Duration, Mutex<Instant>)>,
+    concurrency: usize,
+    progress: bool,
+    notes: bool,
+    throttled: AtomicU32,
 }
+
+/// How a run talks to its panel.
+#[derive(Debug, Clone)]
+pub struct HttpOptions {
+    /// Time allowed for each request.
+    pub timeout: Duration,
+    /// Log each request on stderr.
+    pub verbose: bool,
+    /// Tries for a read (1 = no retry).
+    pub attempts: u32,
+    /// Requests per minute at most (paced client-side).
+    pub max_rpm: Option<u32>,
+    /// Chunks of a batch in flight at once.
+    pub concurrency: usize,
+    /// Whether a progress bar may be drawn (stderr is a terminal, not `--quiet`).
+    pub progress: bool,
+    /// Whether notes may be printed on stderr (not `--quiet`).
+    pub notes: bool,
+}
+
+/// Whether a request may be sent again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Effect {
+    /// A read (balance, services, status, refill status, account list): retried on
+    /// connection errors, timeouts, 5xx, HTML pages and 429.
+    Read,
+    /// A write (add, refill, cancel, account set/delete): sent exactly once, whatever happens.
+    Write,
+}
+
+/// The longest `Retry-After` smm waits for; a longer one ends the retries.
+const MAX_RETRY_AFTER: Duration = Duration::from_secs(60);
 
 /// A panel's HTTP answer: status and body text.
 #[derive(Debug)]
@@ -60,19 +101,73 @@ impl std::error::Error for SendError {}
 
 impl Http {
     /// Builds the client: timeout, no redirects (a key must never follow one), rustls with ring.
-    pub fn new(timeout: Duration, verbose: bool) -> anyhow::Result<Http> {
+    pub fn new(options: HttpOptions) -> anyhow::Result<Http> {
         // Installing twice returns Err, which is harmless.
         let _ = rustls::crypto::ring::default_provider().install_default();
         let client = reqwest::blocking::Client::builder()
-            .timeout(timeout)
-            .connect_timeout(connect_timeout(timeout))
+            .timeout(options.timeout)
+            .connect_timeout(connect_timeout(options.timeout))
             .redirect(reqwest::redirect::Policy::none())
+            .pool_max_idle_per_host(options.concurrency.max(1))
             .build()?;
+        let pace = options
+            .max_rpm
+            .filter(|rpm| *rpm > 0)
+            .map(|rpm| (Duration::from_secs(60) / rpm, Mutex::new(Instant::now())));
         Ok(Http {
             client,
-            timeout,
-            verbose,
+            timeout: options.timeout,
+            verbose: options.verbose,
+            attempts: options.attempts.max(1),
+            pace,
+            concurrency: options.concurrency.max(1),
+            progress: options.progress,
+            notes: options.notes,
+            throttled: AtomicU32::new(0),
         })
+    }
+
+    /// Chunks of a batch to keep in flight now: the configured number, halved for every 429
+    /// seen in this run (at least 1).
+    pub fn concurrency(&self) -> usize {
+        let halvings = self.throttled.load(Ordering::Relaxed).min(16);
+        (self.concurrency >> halvings).max(1)
+    }
+
+    /// Records a 429: halves the chunks in flight for the rest of the run, and says so once
+    /// per change.
+    fn slow_down(&self) {
+        let before = self.concurrency();
+        self.throttled.fetch_add(1, Ordering::Relaxed);
+        let after = self.concurrency();
+        if after < before && self.notes {
+            eprintln!(
+                "smm: the panel answered 429 Too Many Requests: {after} chunk(s) in flight from now on \
+                 (set max_rpm in the profile to stay under its limit)"
+            );
+        }
+    }
+
+    /// Whether a progress bar may be drawn.
+    pub fn progress(&self) -> bool {
+        self.progress
+    }
+
+    /// Waits for this request's slot under `max_rpm`.
+    fn pace(&self) {
+        let Some((interval, next)) = &self.pace else {
+            return;
+        };
+        let wait = {
+            let mut next = next.lock().unwrap_or_else(|p| p.into_inner());
+            let now = Instant::now();
+            let slot = (*next).max(now);
+            *next = slot + *interval;
+            slot - now
+        };
+        if !wait.is_zero() {
+            std::thread::sleep(wait);
+        }
     }
 
     /// POSTs a form (`key` first, then `fields`) and returns the answer, whatever its status.
@@ -82,18 +177,14 @@ impl Http {
         user_agent: &str,
         key: &Secret,
         fields: &[(&str, String)],
+        effect: Effect,
     ) -> Result<Reply, SendError> {
-        self.send(
-            reqwest::Method::POST,
-            url,
-            user_agent,
-            key,
-            Payload::Form(fields),
-        )
+        let payload = Payload::Form(fields);
+        self.send(reqwest::Method::POST, url, user_agent, key, payload, effect)
     }
 
-    /// Sends one request with the key placed as `payload` says; returns the answer whatever its
-    /// status. With `-v`, logs it on stderr with every secret masked.
+    /// Sends a request; a `Read` is tried up to `attempts` times (exponential backoff with
+    /// jitter, or the panel's `Retry-After`), a `Write` exactly once.
     pub fn send(
         &self,
         method: reqwest::Method,
@@ -101,6 +192,50 @@ impl Http {
         user_agent: &str,
         key: &Secret,
         payload: Payload<'_>,
+        effect: Effect,
+    ) -> Result<Reply, SendError> {
+        let mut attempt = 1;
+        loop {
+            self.pace();
+            let result = self.send_once(method.clone(), url, user_agent, key, &payload);
+            if let Ok(reply) = &result
+                && reply.status == reqwest::StatusCode::TOO_MANY_REQUESTS
+            {
+                self.slow_down();
+            }
+            let wait = match effect {
+                Effect::Read if attempt < self.attempts => retry_wait(&result, attempt),
+                _ => None,
+            };
+            let Some(wait) = wait else {
+                return result;
+            };
+            if self.verbose {
+                let why = match &result {
+                    Ok(reply) => format!("HTTP {}", reply.status),
+                    Err(e) => e.to_string(),
+                };
+                eprintln!(
+                    "  retrying in {} ms ({why}; attempt {} of {})",
+                    wait.as_millis(),
+                    attempt + 1,
+                    self.attempts
+                );
+            }
+            std::thread::sleep(wait);
+            attempt += 1;
+        }
+    }
+
+    /// Sends one request with the key placed as `payload` says; returns the answer whatever its
+    /// status. With `-v`, logs it on stderr with every secret masked.
+    fn send_once(
+        &self,
+        method: reqwest::Method,
+        url: &reqwest::Url,
+        user_agent: &str,
+        key: &Secret,
+        payload: &Payload<'_>,
     ) -> Result<Reply, SendError> {
         if self.verbose {
             eprintln!("> {method} {url} {}", payload.describe());
@@ -126,7 +261,7 @@ impl Http {
             Payload::Bearer(body) => {
                 let request = request.bearer_auth(key.expose());
                 match body {
-                    Some(json) => request.json(json),
+                    Some(json) => request.json(*json),
                     None => request,
                 }
             }
@@ -228,6 +363,37 @@ impl Payload<'_> {
     }
 }
 
+/// How long to wait before trying a read again, or `None` when its outcome is final:
+/// connection errors, timeouts, 5xx, HTML pages and 429 are worth another try.
+fn retry_wait(result: &Result<Reply, SendError>, attempt: u32) -> Option<Duration> {
+    let reply = match result {
+        Err(_) => return Some(backoff(attempt)),
+        Ok(reply) => reply,
+    };
+    let html = reply.body.trim_start().starts_with('<');
+    let status = reply.status;
+    if !(status == reqwest::StatusCode::TOO_MANY_REQUESTS || status.is_server_error() || html) {
+        return None;
+    }
+    match reply
+        .retry_after
+        .as_deref()
+        .map(str::trim)
+        .map(str::parse::<u64>)
+    {
+        Some(Ok(secs)) if Duration::from_secs(secs) > MAX_RETRY_AFTER => None,
+        Some(Ok(secs)) => Some(Duration::from_secs(secs)),
+        _ => Some(backoff(attempt)),
+    }
+}
+
+/// Exponential backoff with jitter: about 0.5 s, 1 s, 2 s … (×0.5–1.5), at most 10 s.
+fn backoff(attempt: u32) -> Duration {
+    let base = Duration::from_millis(500) * 2u32.saturating_pow(attempt.saturating_sub(1).min(10));
+    base.mul_f64(0.5 + fastrand::f64())
+        .min(Duration::from_secs(10))
+}
+
 /// Maps a reqwest error to a `SendError` with its root cause (never the key: it is only in the body).
 fn classify(e: &reqwest::Error, timeout: Duration) -> SendError {
     if e.is_connect() && e.is_timeout() {
@@ -281,6 +447,40 @@ mod tests {
     fn shorten_collapses_and_cuts() {
         assert_eq!(shorten("a\n  b", 10), "a b");
         assert_eq!(shorten("abcdef", 3), "abc…");
+    }
+
+    fn reply(status: u16, body: &str, retry_after: Option<&str>) -> Result<Reply, SendError> {
+        Ok(Reply {
+            status: reqwest::StatusCode::from_u16(status).unwrap(),
+            location: None,
+            retry_after: retry_after.map(str::to_string),
+            body: body.to_string(),
+        })
+    }
+
+    #[test]
+    fn what_is_worth_retrying() {
+        assert!(retry_wait(&reply(200, "{}", None), 1).is_none());
+        assert!(retry_wait(&reply(400, "{\"error\":\"x\"}", None), 1).is_none());
+        assert!(retry_wait(&reply(502, "<html>", None), 1).is_some());
+        assert!(retry_wait(&reply(200, "<html>Just a moment", None), 1).is_some());
+        assert_eq!(
+            retry_wait(&reply(429, "{}", Some("7")), 1),
+            Some(Duration::from_secs(7))
+        );
+        assert!(retry_wait(&reply(429, "{}", Some("3600")), 1).is_none());
+        assert!(retry_wait(&Err(SendError::Timeout(Duration::from_secs(1))), 1).is_some());
+    }
+
+    #[test]
+    fn backoff_grows_with_jitter_and_a_cap() {
+        for _ in 0..50 {
+            let first = backoff(1);
+            assert!(first >= Duration::from_millis(250) && first <= Duration::from_millis(750));
+            let third = backoff(3);
+            assert!(third >= Duration::from_millis(1000) && third <= Duration::from_millis(3000));
+            assert!(backoff(30) <= Duration::from_secs(10));
+        }
     }
 
     #[test]

@@ -1,16 +1,6 @@
 //! smm: parse the command line, run the command, map the outcome to an exit code.
 
-mod cli;
-mod commands;
-mod config;
-mod exit;
-mod http;
-mod ids;
-mod money;
-mod output;
-mod panel;
-mod sandbox;
-mod secret;
+use smm::{cli, commands, exit, output};
 
 use clap::Parser;
 use clap::error::ErrorKind;

@@ -13,17 +13,27 @@ pub struct Output {
     pub terminal: bool,
     /// Colour allowed: a terminal and no `NO_COLOR`.
     pub color: bool,
+    /// `--quiet`: no notes on stderr.
+    pub quiet: bool,
 }
 
 impl Output {
-    /// Decides from `--json`, whether stdout is a terminal and `NO_COLOR`.
-    pub fn new(json: bool) -> Output {
+    /// Decides from `--json`, `--quiet`, whether stdout is a terminal and `NO_COLOR`.
+    pub fn new(json: bool, quiet: bool) -> Output {
         let terminal = std::io::stdout().is_terminal();
         let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
         Output {
             json,
             terminal,
             color: terminal && !no_color,
+            quiet,
+        }
+    }
+
+    /// A note for people on stderr (`smm: …`), unless `--quiet`.
+    pub fn note(&self, text: &str) {
+        if !self.quiet {
+            eprintln!("smm: {text}");
         }
     }
 
@@ -155,6 +165,25 @@ pub fn utc_date(secs: i64) -> String {
         rem / 3600,
         rem % 3600 / 60
     )
+}
+
+/// A progress bar on stderr for `len` steps, or a hidden one when `enabled` is false (stderr
+/// is not a terminal, or `--quiet`).
+pub fn progress(len: u64, enabled: bool, what: &str) -> indicatif::ProgressBar {
+    if !enabled {
+        return indicatif::ProgressBar::hidden();
+    }
+    let bar = indicatif::ProgressBar::with_draw_target(
+        Some(len),
+        indicatif::ProgressDrawTarget::stderr(),
+    );
+    if let Ok(style) = indicatif::ProgressStyle::with_template(
+        "{spinner} {msg} [{bar:30}] {pos}/{len} chunks, {elapsed}",
+    ) {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar.set_message(what.to_string());
+    bar
 }
 
 #[cfg(test)]

@@ -20,7 +20,7 @@ pub fn run(cmd: ConfigCommand, global: &Global) -> anyhow::Result<Exit> {
         }
         ConfigCommand::Show => {
             let cfg = config::load(&path)?;
-            let out = Output::new(global.json);
+            let out = Output::new(global.json, global.quiet);
             let default = cfg
                 .select(global.profile.as_deref())
                 .ok()

@@ -43,6 +43,9 @@ pub fn run() -> anyhow::Result<Exit> {
         url: reqwest::Url::parse(&sandbox.v2_url())?,
         key: Secret::new("sandbox"),
         api: crate::config::Api::V2,
+        concurrency: None,
+        max_rpm: None,
+        attempts: crate::config::DEFAULT_ATTEMPTS,
         user_agent: format!("smm/{}", env!("CARGO_PKG_VERSION")),
     };
     print_line(&format!(

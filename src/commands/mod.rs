@@ -13,7 +13,11 @@ mod services;
 use crate::cli::{Cli, Command, Global, OrderCommand, PikaCommand};
 use crate::config::Profile;
 use crate::exit::{Exit, usage};
-use crate::http::Http;
+use crate::http::{Http, HttpOptions};
+use std::io::IsTerminal;
+
+/// Chunks in flight at once when neither `--concurrency` nor the profile says.
+pub const DEFAULT_CONCURRENCY: usize = 4;
 use crate::output::Output;
 use crate::panel::Client;
 use crate::panel::v2::Batch;
@@ -40,10 +44,24 @@ impl Ctx {
                 crate::config::load(&path)?.profile(global.profile.as_deref())?
             }
         };
+        let concurrency = global
+            .concurrency
+            .map(usize::from)
+            .or(profile.concurrency)
+            .unwrap_or(DEFAULT_CONCURRENCY);
+        let http = Http::new(HttpOptions {
+            timeout: global.timeout,
+            verbose: global.verbose,
+            attempts: profile.attempts,
+            max_rpm: profile.max_rpm,
+            concurrency,
+            progress: !global.quiet && std::io::stderr().is_terminal(),
+            notes: !global.quiet,
+        })?;
         Ok(Ctx {
             profile,
-            http: Http::new(global.timeout, global.verbose)?,
-            out: Output::new(global.json),
+            http,
+            out: Output::new(global.json, global.quiet),
         })
     }
 

@@ -215,7 +215,7 @@ fn streamdetails(
             .unwrap_or_else(|| "unknown".into());
         table.add_row(vec!["AVAILABLE THREADS".to_string(), available]);
         out.print_table(&mut table)?;
-        eprintln!("smm: dry run — no order was placed");
+        out.note("dry run — no order was placed");
     }
     match user.available {
         Some(free) if free < quantity => anyhow::bail!(
@@ -398,7 +398,7 @@ fn dry(ctx: &Ctx, v2: &V2, order: &Order) -> anyhow::Result<Exit> {
             row("AFTER", with_cur(a));
         }
         ctx.out.print_table(&mut table)?;
-        eprintln!("smm: dry run — no order was placed");
+        ctx.out.note("dry run — no order was placed");
     }
     match (cost, after) {
         (Some(c), Some(a)) if a < Decimal::ZERO => anyhow::bail!(

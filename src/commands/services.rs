@@ -53,10 +53,10 @@ pub fn run(ctx: &Ctx, args: &ServicesArgs) -> anyhow::Result<Exit> {
     }
     ctx.out.print_table(&mut table)?;
     if shown.is_empty() && filtered {
-        eprintln!(
-            "smm: no service matches the filters ({} services in the catalogue)",
+        ctx.out.note(&format!(
+            "no service matches the filters ({} services in the catalogue)",
             answer.value.len()
-        );
+        ));
     }
     Ok(Exit::Success)
 }

@@ -264,21 +264,62 @@ pub fn ambiguous(err: anyhow::Error) -> anyhow::Error {
 /// One chunk's ids and what the panel answered for them (JSON value and body).
 pub type ChunkAnswer<'i> = (&'i [u64], anyhow::Result<(Value, String)>);
 
-/// Sends `ids` in chunks of at most 100 through `send`, in input order, and returns every
-/// chunk's answer — or, when every chunk failed, the first failure. When only some chunks
-/// fail, each failure is reported once on stderr (its rows carry a short reason).
+/// Sends `ids` in chunks of at most 100 through `send`, up to `http.concurrency()` chunks in
+/// flight at once (fewer after a 429), and returns every chunk's answer in input order — or,
+/// when every chunk failed, the first failure. When only some chunks fail, each failure is
+/// reported once on stderr (its rows carry a short reason). A progress bar shows on a
+/// terminal for batches of more than one chunk.
 pub fn run_chunks<'i>(
+    http: &crate::http::Http,
     ids: &'i [u64],
-    mut send: impl FnMut(&[u64]) -> anyhow::Result<(Value, String)>,
+    send: impl Fn(&[u64]) -> anyhow::Result<(Value, String)> + Sync,
 ) -> anyhow::Result<Vec<ChunkAnswer<'i>>> {
-    let mut answers: Vec<ChunkAnswer> = ids.chunks(CHUNK).map(|c| (c, send(c))).collect();
+    use std::sync::Mutex;
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    let chunks: Vec<&[u64]> = ids.chunks(CHUNK).collect();
+    type Slot = Mutex<Option<anyhow::Result<(Value, String)>>>;
+    let slots: Vec<Slot> = chunks.iter().map(|_| Mutex::new(None)).collect();
+    let next = AtomicUsize::new(0);
+    let bar = crate::output::progress(
+        chunks.len() as u64,
+        http.progress() && chunks.len() > 1,
+        "requests",
+    );
+    let workers = http.concurrency().min(chunks.len()).max(1);
+    std::thread::scope(|scope| {
+        for worker in 0..workers {
+            let (chunks, slots, next, bar, send) = (&chunks, &slots, &next, &bar, &send);
+            scope.spawn(move || {
+                // After a 429 the run keeps fewer chunks in flight: workers past the new limit stop.
+                while worker < http.concurrency() {
+                    let i = next.fetch_add(1, Ordering::Relaxed);
+                    let Some(chunk) = chunks.get(i) else { break };
+                    let result = send(chunk);
+                    *slots[i].lock().unwrap_or_else(|p| p.into_inner()) = Some(result);
+                    bar.inc(1);
+                }
+            });
+        }
+    });
+    bar.finish_and_clear();
+    let mut answers: Vec<ChunkAnswer> = chunks
+        .into_iter()
+        .zip(slots)
+        .map(|(chunk, slot)| {
+            let result = slot
+                .into_inner()
+                .unwrap_or_else(|p| p.into_inner())
+                .unwrap_or_else(|| Err(anyhow::anyhow!("chunk was not sent")));
+            (chunk, result)
+        })
+        .collect();
     if answers.iter().all(|(_, r)| r.is_err()) {
         let (_, first) = answers.swap_remove(0);
         return Err(first.expect_err("every chunk failed"));
     }
     let total = answers.len();
     for (n, (chunk, result)) in answers.iter().enumerate() {
-        if let (Err(e), [first, .., last]) = (result, chunk) {
+        if let (Err(e), Some(first), Some(last)) = (result, chunk.first(), chunk.last()) {
             eprintln!(
                 "smm: chunk {} of {total} (ids {first}…{last}) failed: {e:#}",
                 n + 1

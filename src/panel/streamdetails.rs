@@ -6,7 +6,7 @@ use super::{
     redirect_error, text,
 };
 use crate::config::Profile;
-use crate::http::{Http, Payload, shorten};
+use crate::http::{Effect, Http, Payload, shorten};
 use anyhow::{anyhow, bail};
 use serde_json::{Map, Value, json};
 
@@ -52,9 +52,9 @@ impl<'a> Streamdetails<'a> {
         Streamdetails { http, profile }
     }
 
-    /// Sends one action with `fields`; returns the envelope's `data` and the body.
+    /// Sends one read action with `fields`; returns the envelope's `data` and the body.
     fn call(&self, action: &str, fields: Map<String, Value>) -> anyhow::Result<(Value, String)> {
-        let reply = self.send(action, fields)?;
+        let reply = self.send(action, fields, Effect::Read)?;
         let data = self.open(&reply)?;
         Ok((data, reply.body))
     }
@@ -64,6 +64,7 @@ impl<'a> Streamdetails<'a> {
         &self,
         action: &str,
         fields: Map<String, Value>,
+        effect: Effect,
     ) -> Result<crate::http::Reply, crate::http::SendError> {
         let mut body = Map::with_capacity(fields.len() + 1);
         body.insert("action".into(), action.into());
@@ -75,6 +76,7 @@ impl<'a> Streamdetails<'a> {
             &p.user_agent,
             &p.key,
             Payload::JsonWithKey(&body),
+            effect,
         )
     }
 
@@ -146,12 +148,12 @@ impl<'a> Streamdetails<'a> {
         fields.insert("service_id".into(), service.into());
         fields.insert("link".into(), link.into());
         fields.insert("quantity".into(), quantity.into());
-        let reply = self
-            .send("add", fields)
-            .map_err(|e| match e.maybe_delivered() {
-                true => ambiguous(anyhow::Error::new(e)),
-                false => anyhow::Error::new(e).context("the order was not sent"),
-            })?;
+        let reply =
+            self.send("add", fields, Effect::Write)
+                .map_err(|e| match e.maybe_delivered() {
+                    true => ambiguous(anyhow::Error::new(e)),
+                    false => anyhow::Error::new(e).context("the order was not sent"),
+                })?;
         // The panel's own error is definite; anything unreadable leaves the outcome unknown.
         let data = match self.open(&reply) {
             Ok(data) => data,
@@ -184,7 +186,7 @@ impl<'a> Streamdetails<'a> {
                 value: rows(ids, &found, &[]),
             });
         }
-        let answers = super::run_chunks(ids, |chunk| {
+        let answers = super::run_chunks(self.http, ids, |chunk| {
             let mut fields = Map::new();
             fields.insert("orders".into(), Value::from(chunk.to_vec()));
             self.call("get", fields)

@@ -7,7 +7,7 @@
 use super::{Answer, PanelError, Raw, not_json, redirect_error, text};
 use crate::config::Profile;
 use crate::exit::usage;
-use crate::http::{Http, Payload, Reply, shorten};
+use crate::http::{Effect, Http, Payload, Reply, shorten};
 use crate::secret::Secret;
 use serde_json::{Value, json};
 
@@ -65,9 +65,14 @@ impl<'a> Useapi<'a> {
     ) -> anyhow::Result<Reply> {
         let url = self.url(channel)?;
         let p = self.profile;
+        let effect = match method {
+            reqwest::Method::GET => Effect::Read,
+            _ => Effect::Write,
+        };
+        let payload = Payload::Bearer(body);
         let reply = self
             .http
-            .send(method, &url, &p.user_agent, &p.key, Payload::Bearer(body))?;
+            .send(method, &url, &p.user_agent, &p.key, payload, effect)?;
         if let Some(err) = redirect_error(&reply) {
             return Err(err);
         }

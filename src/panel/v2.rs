@@ -5,7 +5,7 @@ use super::{
     decode_json, decode_service, error_text, flag, text,
 };
 use crate::config::Profile;
-use crate::http::Http;
+use crate::http::{Effect, Http};
 use crate::ids::join;
 use crate::money;
 use anyhow::{anyhow, bail};
@@ -38,6 +38,14 @@ impl Batch {
             Batch::Refill => "refill",
             Batch::RefillStatus => "refill_status",
             Batch::Cancel => "cancel",
+        }
+    }
+
+    /// Whether the action only reads (retried) or changes something (sent exactly once).
+    pub fn effect(self) -> Effect {
+        match self {
+            Batch::Status | Batch::RefillStatus => Effect::Read,
+            Batch::Refill | Batch::Cancel => Effect::Write,
         }
     }
 
@@ -92,12 +100,13 @@ impl<'a> V2<'a> {
     }
 
     /// Sends one request and returns the JSON answer and body; the panel's `{"error"}` is an error.
-    fn call(&self, fields: &[(&str, String)]) -> anyhow::Result<(Value, String)> {
+    fn call(&self, fields: &[(&str, String)], effect: Effect) -> anyhow::Result<(Value, String)> {
         let reply = self.http.post_form(
             &self.profile.url,
             &self.profile.user_agent,
             &self.profile.key,
             fields,
+            effect,
         )?;
         let value = decode_json(&reply)?;
         self.refuse_error(&value)?;
@@ -124,7 +133,7 @@ impl<'a> V2<'a> {
 
     /// `balance`: the account's money.
     pub fn balance(&self) -> anyhow::Result<Answer<Balance>> {
-        let (value, body) = self.call(&[("action", "balance".into())])?;
+        let (value, body) = self.call(&[("action", "balance".into())], Effect::Read)?;
         let amount = money::amount(&value["balance"]).ok_or_else(|| {
             anyhow!(
                 "the panel's balance answer has no readable balance: {}",
@@ -140,7 +149,7 @@ impl<'a> V2<'a> {
 
     /// `services`: the catalogue.
     pub fn services(&self) -> anyhow::Result<Answer<Vec<Service>>> {
-        let (value, body) = self.call(&[("action", "services".into())])?;
+        let (value, body) = self.call(&[("action", "services".into())], Effect::Read)?;
         let Value::Array(items) = value else {
             bail!(
                 "the panel's services answer is not a list: {}",
@@ -168,6 +177,7 @@ impl<'a> V2<'a> {
                 &self.profile.user_agent,
                 &self.profile.key,
                 &all,
+                Effect::Write,
             )
             .map_err(|e| match e.maybe_delivered() {
                 true => ambiguous(anyhow::Error::new(e)),
@@ -267,15 +277,16 @@ impl<'a> V2<'a> {
     fn batch(&self, kind: Batch, ids: &[u64]) -> anyhow::Result<BatchAnswer> {
         let action = ("action", kind.action().to_string());
         if let (Some(field), [id]) = (kind.single_field(), ids) {
-            let (value, body) = self.call(&[action, (field, id.to_string())])?;
+            let (value, body) = self.call(&[action, (field, id.to_string())], kind.effect())?;
             return Ok(BatchAnswer {
                 raw: Raw::Body(body),
                 value,
                 single: true,
             });
         }
-        let mut answers = super::run_chunks(ids, |chunk| {
-            let (value, body) = self.call(&[action.clone(), (kind.multi_field(), join(chunk))])?;
+        let mut answers = super::run_chunks(self.http, ids, |chunk| {
+            let fields = [action.clone(), (kind.multi_field(), join(chunk))];
+            let (value, body) = self.call(&fields, kind.effect())?;
             let shape_ok = match kind {
                 Batch::Status => value.is_object(),
                 _ => value.is_array(),

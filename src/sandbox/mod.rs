@@ -1,6 +1,6 @@
 //! `smm sandbox`: a simulated SMM panel on 127.0.0.1 for trying smm and for tests.
 //!
-//! One HTTP server (tiny_http, a pool of worker threads) routes by path to a dialect:
+//! One HTTP server (`crate::serve`: hyper on tokio) routes by path to a dialect:
 //! `/api/v2` — the standard SMM panel API v2 (`v2.rs`); `/streamdetails/api/v2/` — the
 //! streamdetails API (`streamdetails.rs`); `/useapi/v1/pika/account` — useapi.net's Pika
 //! accounts (`useapi.rs`). Faults (HTML pages, 502, 429,
@@ -10,12 +10,11 @@ pub mod streamdetails;
 pub mod useapi;
 pub mod v2;
 
+use crate::serve::{Incoming, Outgoing, Server};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
-use std::io::Read;
 use std::sync::atomic::{AtomicU64, Ordering};
 use std::sync::{Arc, Mutex};
-use std::thread::JoinHandle;
 use std::time::{Duration, Instant};
 
 /// Path of the v2 endpoint.
@@ -24,10 +23,6 @@ pub const V2_PATH: &str = "/api/v2";
 pub const STREAMDETAILS_PATH: &str = "/streamdetails/api/v2/";
 /// Base path of the useapi.net endpoints.
 pub const USEAPI_PATH: &str = "/useapi/v1";
-/// Worker threads: enough for many requests in flight while each sleeps its latency.
-const WORKERS: usize = 64;
-/// Largest request body read.
-const MAX_BODY: u64 = 1 << 20;
 
 /// A fault the sandbox can inject instead of (or around) a normal answer.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
@@ -115,12 +110,11 @@ impl Default for Options {
     }
 }
 
-/// A running sandbox; dropping it does not stop it, `stop` does.
+/// A running sandbox; `stop` (or dropping it) shuts it down.
 pub struct Sandbox {
     /// `http://127.0.0.1:PORT`.
     pub base: String,
-    server: Arc<tiny_http::Server>,
-    workers: Vec<JoinHandle<()>>,
+    server: Server,
 }
 
 impl Sandbox {
@@ -139,18 +133,13 @@ impl Sandbox {
         format!("{}{USEAPI_PATH}", self.base)
     }
 
-    /// Stops the workers and waits for them.
+    /// Stops serving.
     pub fn stop(self) {
-        for _ in 0..self.workers.len() {
-            self.server.unblock();
-        }
-        for w in self.workers {
-            let _ = w.join();
-        }
+        self.server.stop();
     }
 }
 
-/// What every worker shares.
+/// What every request shares.
 struct Shared {
     opts: Options,
     v2: Mutex<v2::Panel>,
@@ -169,15 +158,7 @@ impl Shared {
 
 /// Starts the sandbox on 127.0.0.1 (never another address) and returns at once.
 pub fn start(opts: Options) -> anyhow::Result<Sandbox> {
-    let server = tiny_http::Server::http(("127.0.0.1", opts.port)).map_err(|e| {
-        crate::exit::usage(format!("cannot listen on 127.0.0.1:{}: {e}", opts.port))
-    })?;
-    let port = server
-        .server_addr()
-        .to_ip()
-        .map(|a| a.port())
-        .unwrap_or(opts.port);
-    let server = Arc::new(server);
+    let port = opts.port;
     let shared = Arc::new(Shared {
         v2: Mutex::new(v2::Panel::new(&opts.key, opts.services, opts.balance, 0.0)),
         streamdetails: Mutex::new(streamdetails::Panel::new(&opts.key)),
@@ -186,149 +167,79 @@ pub fn start(opts: Options) -> anyhow::Result<Sandbox> {
         started: Instant::now(),
         requests: AtomicU64::new(0),
     });
-    let workers = (0..WORKERS)
-        .map(|_| {
-            let server = Arc::clone(&server);
-            let shared = Arc::clone(&shared);
-            std::thread::spawn(move || {
-                while let Ok(request) = server.recv() {
-                    serve(&shared, request);
-                }
-            })
-        })
-        .collect();
+    let server = Server::start(port, Arc::new(move |req: &Incoming| serve(&shared, req)))
+        .map_err(|e| {
+            crate::exit::usage(format!(
+                "cannot listen on 127.0.0.1:{port}: {e} (pick another --port, or --port 0 for a free one)"
+            ))
+        })?;
     Ok(Sandbox {
-        base: format!("http://127.0.0.1:{port}"),
+        base: format!("http://127.0.0.1:{}", server.addr().port()),
         server,
-        workers,
     })
 }
 
-/// An answer to send.
-struct Answer {
-    status: u16,
-    content_type: &'static str,
-    body: String,
-    headers: Vec<(&'static str, String)>,
-    delay: Duration,
+/// A JSON answer with `status`.
+fn json(status: u16, body: String) -> Outgoing {
+    Outgoing::new(status, "application/json", body)
 }
 
-impl Answer {
-    /// A 200 JSON answer.
-    fn json(body: String) -> Answer {
-        Answer {
-            status: 200,
-            content_type: "application/json",
-            body,
-            headers: vec![],
-            delay: Duration::ZERO,
-        }
-    }
-}
-
-/// Serves one request: faults, latency, routing.
-fn serve(shared: &Shared, mut request: tiny_http::Request) {
-    let started = Instant::now();
+/// Serves one request: faults, latency, routing, `-v` log.
+fn serve(shared: &Shared, req: &Incoming) -> Outgoing {
     let n = shared.requests.fetch_add(1, Ordering::Relaxed) + 1;
-    let mut body = String::new();
-    let _ = request.as_reader().take(MAX_BODY).read_to_string(&mut body);
-    let (path, query) = match request.url().split_once('?') {
-        Some((p, q)) => (p.to_string(), q.to_string()),
-        None => (request.url().to_string(), String::new()),
-    };
-    let header = |name: &'static str| {
-        request
-            .headers()
-            .iter()
-            .find(|h| h.field.equiv(name))
-            .map(|h| h.value.as_str().to_string())
-    };
-    let is_json = header("Content-Type").is_some_and(|v| v.contains("json"));
-    let incoming = Incoming {
-        method: request.method().as_str().to_string(),
-        path: path.clone(),
-        query,
-        body,
-        is_json,
-        authorization: header("Authorization"),
-    };
     let fault = shared.opts.fault.filter(|f| f.hits(n));
     let mut answer = match fault.map(|f| f.kind) {
-        Some(FaultKind::Html) => Answer {
-            status: 503,
-            content_type: "text/html; charset=UTF-8",
-            body: CLOUDFLARE_PAGE.into(),
-            headers: vec![],
-            delay: Duration::ZERO,
-        },
-        Some(FaultKind::BadGateway) => Answer {
-            status: 502,
-            content_type: "text/html",
-            body: "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>".into(),
-            headers: vec![],
-            delay: Duration::ZERO,
-        },
-        Some(FaultKind::TooMany) => Answer {
-            status: 429,
-            content_type: "application/json",
-            body: r#"{"error":"Too many requests"}"#.into(),
-            headers: vec![("Retry-After", fault.map(|f| f.retry_after).unwrap_or(1).to_string())],
-            delay: Duration::ZERO,
-        },
-        Some(FaultKind::Slow) | None => route(shared, &incoming),
+        Some(FaultKind::Html) => Outgoing::new(503, "text/html; charset=UTF-8", CLOUDFLARE_PAGE),
+        Some(FaultKind::BadGateway) => Outgoing::new(
+            502,
+            "text/html",
+            "<html><head><title>502 Bad Gateway</title></head><body><h1>502 Bad Gateway</h1></body></html>",
+        ),
+        Some(FaultKind::TooMany) => {
+            let mut out = json(429, r#"{"error":"Too many requests"}"#.into());
+            let after = fault.map(|f| f.retry_after).unwrap_or(1);
+            out.headers.push(("Retry-After".into(), after.to_string()));
+            out
+        }
+        Some(FaultKind::Slow) | None => route(shared, req),
     };
-    if fault.is_some_and(|f| f.kind == FaultKind::Slow) {
-        answer.delay += fault.map(|f| f.slow).unwrap_or_default();
+    if let Some(f) = fault.filter(|f| f.kind == FaultKind::Slow) {
+        answer.delay += f.slow;
     }
-    let wait = shared.opts.latency + answer.delay;
-    if !wait.is_zero() {
-        std::thread::sleep(wait.saturating_sub(started.elapsed()));
-    }
+    answer.delay += shared.opts.latency;
     if shared.opts.verbose {
-        let fields = parse_fields(&incoming.query, &incoming.body, incoming.is_json);
+        let fields = parse_fields(&req.query, &req.body, is_json(req));
         eprintln!(
-            "{} {path} action={} -> {} ({} bytes, {:.1} ms)",
-            request.method(),
+            "{} {} action={} -> {} ({} bytes, after {} ms)",
+            req.method,
+            req.path,
             fields.get("action").map(String::as_str).unwrap_or("-"),
             answer.status,
             answer.body.len(),
-            started.elapsed().as_secs_f64() * 1000.0
+            answer.delay.as_millis()
         );
     }
-    let mut response =
-        tiny_http::Response::from_string(answer.body).with_status_code(answer.status);
-    let mut headers = vec![("Content-Type", answer.content_type.to_string())];
-    headers.extend(answer.headers);
-    for (k, v) in headers {
-        if let Ok(h) = tiny_http::Header::from_bytes(k.as_bytes(), v.as_bytes()) {
-            response.add_header(h);
-        }
-    }
-    let _ = request.respond(response);
+    answer
 }
 
-/// What the router needs of a request.
-struct Incoming {
-    method: String,
-    path: String,
-    query: String,
-    body: String,
-    is_json: bool,
-    authorization: Option<String>,
+/// Whether the request body is JSON.
+fn is_json(req: &Incoming) -> bool {
+    req.header("content-type")
+        .is_some_and(|v| v.contains("json"))
 }
 
-/// Locks a dialect's state, even after a panic in another worker.
+/// Locks a dialect's state, even after a panic in another request.
 fn lock<T>(m: &Mutex<T>) -> std::sync::MutexGuard<'_, T> {
     m.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
 }
 
 /// Routes a request by path to its dialect.
-fn route(shared: &Shared, req: &Incoming) -> Answer {
+fn route(shared: &Shared, req: &Incoming) -> Outgoing {
     let path = req.path.trim_end_matches('/');
     let now = shared.now();
     if path == V2_PATH {
-        let fields = parse_fields(&req.query, &req.body, req.is_json);
-        return Answer::json(lock(&shared.v2).handle(&fields, now));
+        let fields = parse_fields(&req.query, &req.body, is_json(req));
+        return json(200, lock(&shared.v2).handle(&fields, now));
     }
     if path == STREAMDETAILS_PATH.trim_end_matches('/') {
         let unix = std::time::SystemTime::now()
@@ -336,10 +247,7 @@ fn route(shared: &Shared, req: &Incoming) -> Answer {
             .map(|d| d.as_secs() as i64)
             .unwrap_or_default();
         let (status, body) = lock(&shared.streamdetails).handle(&req.method, &req.body, now, unix);
-        return Answer {
-            status,
-            ..Answer::json(body.to_string())
-        };
+        return json(status, body.to_string());
     }
     if let Some(rest) = path
         .strip_prefix(USEAPI_PATH)
@@ -349,24 +257,17 @@ fn route(shared: &Shared, req: &Incoming) -> Answer {
             .strip_prefix('/')
             .filter(|c| !c.is_empty() && !c.contains('/'));
         if rest.is_empty() || channel.is_some() {
-            let auth = req.authorization.as_deref();
+            let auth = req.header("authorization");
             let (status, body) = lock(&shared.useapi).handle(&req.method, channel, auth, &req.body);
-            let body = body.map(|b| b.to_string()).unwrap_or_default();
-            return Answer {
-                status,
-                ..Answer::json(body)
-            };
+            return json(status, body.map(|b| b.to_string()).unwrap_or_default());
         }
     }
-    Answer {
-        status: 404,
-        content_type: "application/json",
-        body: format!(
+    json(
+        404,
+        format!(
             r#"{{"error":"Not found: the sandbox serves {V2_PATH}, {STREAMDETAILS_PATH} and {USEAPI_PATH}/pika/account"}}"#
         ),
-        headers: vec![],
-        delay: Duration::ZERO,
-    }
+    )
 }
 
 /// Request fields from the query string and the body (form-encoded, or a JSON object).

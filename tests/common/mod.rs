@@ -4,7 +4,6 @@
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
-use std::thread;
 use std::time::Duration;
 
 /// One request as the panel received it.
@@ -20,6 +19,12 @@ pub struct Seen {
     pub body: String,
     /// The body decoded as a form.
     pub form: Vec<(String, String)>,
+    /// The client's address (same port = same kept-alive connection).
+    pub peer: String,
+    /// Requests in flight when this one arrived (itself included).
+    pub in_flight: usize,
+    /// When it arrived.
+    pub at: std::time::Instant,
 }
 
 impl Seen {
@@ -96,69 +101,54 @@ impl Reply {
     }
 }
 
-type Handler = dyn Fn(&Seen) -> Reply + Send + Sync + 'static;
-
 /// A local panel that records every request and answers with a handler.
 pub struct Panel {
     /// The endpoint URL (`http://127.0.0.1:PORT/api/v2`).
     pub url: String,
     seen: Arc<Mutex<Vec<Seen>>>,
+    _server: smm::serve::Server,
 }
 
 impl Panel {
-    /// Starts a panel on 127.0.0.1, port 0, answering with `handler`.
+    /// Starts a panel on 127.0.0.1, port 0, answering with `handler` (smm's own HTTP server).
     pub fn start(handler: impl Fn(&Seen) -> Reply + Send + Sync + 'static) -> Panel {
-        let server = tiny_http::Server::http("127.0.0.1:0").expect("bind 127.0.0.1:0");
-        let port = server.server_addr().to_ip().expect("ip address").port();
         let seen = Arc::new(Mutex::new(Vec::new()));
-        let handler: Arc<Handler> = Arc::new(handler);
         let record = Arc::clone(&seen);
-        thread::spawn(move || {
-            for mut request in server.incoming_requests() {
-                let mut body = String::new();
-                let _ = request.as_reader().read_to_string(&mut body);
+        let server = smm::serve::Server::start(
+            0,
+            Arc::new(move |req: &smm::serve::Incoming| {
+                let url = match req.query.as_str() {
+                    "" => req.path.clone(),
+                    q => format!("{}?{q}", req.path),
+                };
                 let seen = Seen {
-                    method: request.method().to_string(),
-                    url: request.url().to_string(),
-                    headers: request
-                        .headers()
-                        .iter()
-                        .map(|h| {
-                            (
-                                h.field.as_str().as_str().to_ascii_lowercase(),
-                                h.value.as_str().to_string(),
-                            )
-                        })
-                        .collect(),
-                    form: form_urlencoded(&body),
-                    body,
+                    method: req.method.clone(),
+                    url,
+                    headers: req.headers.clone(),
+                    form: form_urlencoded(&req.body),
+                    body: req.body.clone(),
+                    peer: req.peer.clone(),
+                    in_flight: req.in_flight,
+                    at: std::time::Instant::now(),
                 };
                 record.lock().unwrap().push(seen.clone());
-                let handler = Arc::clone(&handler);
-                // One thread per request, so a slow answer does not hold up the next one.
-                thread::spawn(move || {
-                    let reply = handler(&seen);
-                    if let Some(d) = reply.delay {
-                        thread::sleep(d);
-                    }
-                    let mut response = tiny_http::Response::from_string(reply.body)
-                        .with_status_code(reply.status)
-                        .with_header(
-                            tiny_http::Header::from_bytes("Content-Type", reply.content_type)
-                                .unwrap(),
-                        );
-                    for (k, v) in reply.headers {
-                        response.add_header(
-                            tiny_http::Header::from_bytes(k.as_bytes(), v.as_bytes()).unwrap(),
-                        );
-                    }
-                    let _ = request.respond(response);
-                });
-            }
-        });
+                let reply = handler(&seen);
+                let mut headers =
+                    vec![("Content-Type".to_string(), reply.content_type.to_string())];
+                headers.extend(reply.headers);
+                smm::serve::Outgoing {
+                    status: reply.status,
+                    headers,
+                    body: reply.body,
+                    delay: reply.delay.unwrap_or_default(),
+                }
+            }),
+        )
+        .expect("bind 127.0.0.1:0");
         Panel {
-            url: format!("http://127.0.0.1:{port}/api/v2"),
+            url: format!("http://127.0.0.1:{}/api/v2", server.addr().port()),
             seen,
+            _server: server,
         }
     }
 
@@ -354,9 +344,14 @@ impl SandboxProc {
 
     /// A home whose config has profile `sb` on this sandbox with `key`.
     pub fn home(&self, key: &str) -> Home {
+        self.home_with(key, "")
+    }
+
+    /// Like `home`, with more settings for the profile (`"attempts = 1\n"`).
+    pub fn home_with(&self, key: &str, settings: &str) -> Home {
         let home = Home::new();
         home.write_config(&format!(
-            "[profiles.sb]\nurl = \"{}\"\nkey = \"{key}\"\n",
+            "[profiles.sb]\nurl = \"{}\"\nkey = \"{key}\"\n{settings}",
             self.url
         ));
         home

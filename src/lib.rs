@@ -1,0 +1,17 @@
+//! smm: a fast, safe, scriptable client for SMM panel APIs — the library behind the binary.
+//!
+//! Data flows one way: `cli` → `config` (profile) → `panel` (dialect client) → typed answer →
+//! `output`. `sandbox` is the built-in simulated panel; `serve` the HTTP server under it.
+
+pub mod cli;
+pub mod commands;
+pub mod config;
+pub mod exit;
+pub mod http;
+pub mod ids;
+pub mod money;
+pub mod output;
+pub mod panel;
+pub mod sandbox;
+pub mod secret;
+pub mod serve;

@@ -1,0 +1,386 @@
+//! Batches at scale: concurrent chunks merged in input order, retries for reads only, pacing,
+//! 429 back-off, keep-alive and the progress bar.
+
+mod common;
+
+use common::{Home, Panel, Reply, Seen, stderr, stdout};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::{Duration, Instant};
+
+/// A status answer for a comma list of ids; each chunk is delayed so that later chunks
+/// finish first (proving the merge does not follow completion order).
+fn reversed_delay_status(req: &Seen) -> Reply {
+    let orders = req
+        .field("orders")
+        .or(req.field("order"))
+        .unwrap_or_default()
+        .to_string();
+    let ids: Vec<&str> = orders.split(',').collect();
+    let first: u64 = ids[0].parse().unwrap_or(0);
+    let items: Vec<String> = ids
+        .iter()
+        .map(|id| {
+            if id.ends_with('7') {
+                format!("\"{id}\":{{\"error\":\"Incorrect order ID\"}}")
+            } else {
+                format!("\"{id}\":{{\"charge\":\"0.{id}\",\"start_count\":\"{id}\",\"status\":\"In progress\",\"remains\":\"1\",\"currency\":\"USD\"}}")
+            }
+        })
+        .collect();
+    // Chunk starting at 1 waits longest, the last chunk not at all.
+    let delay = Duration::from_millis(600u64.saturating_sub(first / 100 * 100));
+    Reply::json(format!("{{{}}}", items.join(","))).delayed(delay)
+}
+
+#[test]
+fn chunks_merge_in_input_order_at_every_concurrency() {
+    let panel = Panel::start(reversed_delay_status);
+    let home = Home::with_panel(&panel);
+    let ids: Vec<String> = (1..=550).map(|i| i.to_string()).collect();
+    let list = ids.join(",");
+    let run = |concurrency: &str, json: bool| {
+        let mut cmd = home.smm();
+        cmd.args(["status", &list, "--concurrency", concurrency]);
+        if json {
+            cmd.arg("--json");
+        }
+        let out = cmd.output().unwrap();
+        assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+        stdout(&out)
+    };
+    let (table, json) = (run("1", false), run("1", true));
+    let v: serde_json::Value = serde_json::from_str(&json).unwrap();
+    let keys: Vec<&String> = v.as_object().unwrap().keys().collect();
+    assert_eq!(keys, ids.iter().collect::<Vec<_>>());
+    for concurrency in ["2", "4", "8", "16"] {
+        assert_eq!(
+            run(concurrency, false),
+            table,
+            "table at concurrency {concurrency}"
+        );
+        assert_eq!(
+            run(concurrency, true),
+            json,
+            "json at concurrency {concurrency}"
+        );
+    }
+}
+
+#[test]
+fn chunks_really_go_out_concurrently_up_to_the_limit() {
+    let panel = Panel::start(|req| reversed_delay_status(req).delayed(Duration::from_millis(300)));
+    let home = Home::with_panel(&panel);
+    let ids: Vec<String> = (1..=800).map(|i| (i + 1000).to_string()).collect();
+    let max_in_flight = |args: &[&str]| {
+        let before = panel.requests().len();
+        let out = home
+            .smm()
+            .args(["status", &ids.join(",")])
+            .args(args)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+        panel.requests()[before..]
+            .iter()
+            .map(|r| r.in_flight)
+            .max()
+            .unwrap()
+    };
+    assert_eq!(max_in_flight(&["--concurrency", "1"]), 1);
+    assert_eq!(max_in_flight(&[]), 4, "the default is 4");
+    assert_eq!(max_in_flight(&["--concurrency", "8"]), 8);
+    // A profile setting, overridden by the flag.
+    home.write_config(&format!(
+        "[profiles.t]\nurl = \"{}\"\nkey = \"k\"\nconcurrency = 2\n",
+        panel.url
+    ));
+    assert_eq!(max_in_flight(&[]), 2);
+    assert_eq!(max_in_flight(&["--concurrency", "3"]), 3);
+}
+
+#[test]
+fn one_connection_is_kept_alive_across_chunks() {
+    let panel = Panel::start(reversed_delay_status);
+    let home = Home::with_panel(&panel);
+    let ids: Vec<String> = (601..=1100).map(|i| i.to_string()).collect();
+    let out = home
+        .smm()
+        .args(["status", &ids.join(","), "--concurrency", "1"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let peers: std::collections::HashSet<String> =
+        panel.requests().iter().map(|r| r.peer.clone()).collect();
+    assert_eq!(panel.requests().len(), 5);
+    assert_eq!(peers.len(), 1, "{peers:?}");
+}
+
+/// A panel that answers `fault` to the first request, then like the fixtures.
+fn fails_once(fault: Reply) -> (Panel, Arc<AtomicUsize>) {
+    let count = Arc::new(AtomicUsize::new(0));
+    let c = Arc::clone(&count);
+    let panel = Panel::start(move |req| match c.fetch_add(1, Ordering::SeqCst) {
+        0 => fault.clone(),
+        _ => common::fixture_reply(req),
+    });
+    (panel, count)
+}
+
+#[test]
+fn reads_survive_one_502_html_page_or_429() {
+    let faults = [
+        Reply::with_status(502, "text/html", "<html>502 Bad Gateway</html>"),
+        Reply::with_status(200, "text/html", common::fixture("error.cloudflare.html")),
+        Reply::with_status(503, "text/html", common::fixture("error.cloudflare.html")),
+    ];
+    for fault in faults {
+        for args in [
+            vec!["balance"],
+            vec!["services"],
+            vec!["status", "1,10,100"],
+            vec!["refill-status", "1,2,3"],
+        ] {
+            let (panel, count) = fails_once(fault.clone());
+            let out = Home::with_panel(&panel).smm().args(&args).output().unwrap();
+            assert!(
+                matches!(out.status.code(), Some(0) | Some(3)),
+                "{args:?}: {}",
+                stderr(&out)
+            );
+            assert!(!stdout(&out).is_empty());
+            assert_eq!(count.load(Ordering::SeqCst), 2, "{args:?} tried twice");
+        }
+    }
+}
+
+#[test]
+fn a_429_is_retried_after_its_retry_after() {
+    let (panel, count) = fails_once(
+        Reply::with_status(429, "application/json", r#"{"error":"Too many requests"}"#)
+            .header("Retry-After", "2"),
+    );
+    let started = Instant::now();
+    let out = Home::with_panel(&panel)
+        .smm()
+        .arg("balance")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(count.load(Ordering::SeqCst), 2);
+    assert!(
+        started.elapsed() >= Duration::from_secs(2),
+        "{:?}",
+        started.elapsed()
+    );
+    let reqs = panel.requests();
+    assert!(reqs[1].at.duration_since(reqs[0].at) >= Duration::from_secs(2));
+}
+
+#[test]
+fn reads_give_up_after_the_configured_attempts() {
+    let panel = Panel::start(|_| Reply::with_status(502, "text/html", "<html>down</html>"));
+    let home = Home::new();
+    home.write_config(&format!(
+        "[profiles.t]\nurl = \"{}\"\nkey = \"k\"\nattempts = 2\n",
+        panel.url
+    ));
+    let out = home.smm().arg("balance").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("502"));
+    assert_eq!(panel.requests().len(), 2);
+}
+
+#[test]
+fn add_refill_and_cancel_are_sent_exactly_once_when_the_panel_fails() {
+    let failures = [
+        Reply::with_status(502, "text/html", "<html>502 Bad Gateway</html>"),
+        Reply::with_status(429, "application/json", r#"{"error":"Too many requests"}"#)
+            .header("Retry-After", "0"),
+        Reply::with_status(200, "text/html", "<html>Just a moment...</html>"),
+        Reply::json("{}").delayed(Duration::from_secs(3)),
+    ];
+    for failure in failures {
+        let commands: [&[&str]; 4] = [
+            &[
+                "order",
+                "add",
+                "--service",
+                "1",
+                "--link",
+                "l",
+                "--quantity",
+                "100",
+            ],
+            &["refill", "5"],
+            &["refill", "5,6"],
+            &["cancel", "5"],
+        ];
+        for args in commands {
+            let answer = failure.clone();
+            let panel = Panel::start(move |_| answer.clone());
+            let out = Home::with_panel(&panel)
+                .smm()
+                .args(args)
+                .args(["--timeout", "1"])
+                .output()
+                .unwrap();
+            assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
+            std::thread::sleep(Duration::from_millis(50));
+            assert_eq!(
+                panel.requests().len(),
+                1,
+                "{args:?} must be sent exactly once"
+            );
+        }
+    }
+}
+
+#[test]
+fn add_after_a_5xx_says_the_order_may_exist() {
+    let panel = Panel::start(|_| Reply::with_status(502, "text/html", "<html>502</html>"));
+    let out = Home::with_panel(&panel)
+        .smm()
+        .args([
+            "order",
+            "add",
+            "--service",
+            "1",
+            "--link",
+            "l",
+            "--quantity",
+            "100",
+        ])
+        .output()
+        .unwrap();
+    assert!(
+        stderr(&out).contains("may or may not have been placed"),
+        "{}",
+        stderr(&out)
+    );
+    let panel =
+        Panel::start(|_| Reply::with_status(429, "application/json", r#"{"error":"slow down"}"#));
+    let out = Home::with_panel(&panel)
+        .smm()
+        .args([
+            "order",
+            "add",
+            "--service",
+            "1",
+            "--link",
+            "l",
+            "--quantity",
+            "100",
+        ])
+        .output()
+        .unwrap();
+    assert!(stderr(&out).contains("was not placed"), "{}", stderr(&out));
+}
+
+#[test]
+fn max_rpm_paces_requests() {
+    let panel = Panel::start(reversed_delay_status);
+    let home = Home::new();
+    // 300 a minute: one request every 200 ms.
+    home.write_config(&format!(
+        "[profiles.t]\nurl = \"{}\"\nkey = \"k\"\nmax_rpm = 300\n",
+        panel.url
+    ));
+    let ids: Vec<String> = (601..=1000).map(|i| i.to_string()).collect();
+    let out = home
+        .smm()
+        .args(["status", &ids.join(","), "--concurrency", "4"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let mut times: Vec<Instant> = panel.requests().iter().map(|r| r.at).collect();
+    times.sort();
+    assert_eq!(times.len(), 4);
+    for pair in times.windows(2) {
+        assert!(
+            pair[1].duration_since(pair[0]) >= Duration::from_millis(180),
+            "{:?}",
+            pair[1].duration_since(pair[0])
+        );
+    }
+}
+
+#[test]
+fn a_429_lowers_the_concurrency_for_the_rest_of_the_run() {
+    let count = Arc::new(AtomicUsize::new(0));
+    let c = Arc::clone(&count);
+    let panel = Panel::start(move |req| match c.fetch_add(1, Ordering::SeqCst) {
+        0 => Reply::with_status(429, "application/json", r#"{"error":"Too many requests"}"#)
+            .header("Retry-After", "0"),
+        _ => reversed_delay_status(req).delayed(Duration::from_millis(400)),
+    });
+    let home = Home::with_panel(&panel);
+    let ids: Vec<String> = (1..=1600).map(|i| (i + 5000).to_string()).collect();
+    let out = home
+        .smm()
+        .args(["status", &ids.join(","), "--concurrency", "8"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("4 chunk(s) in flight from now on"),
+        "{}",
+        stderr(&out)
+    );
+    let mut reqs = panel.requests();
+    reqs.sort_by_key(|r| r.at);
+    assert_eq!(reqs.len(), 17, "16 chunks and one retry");
+    // The first wave had 8 in flight; once it drained, at most 4 at a time.
+    let later = reqs[12..].iter().map(|r| r.in_flight).max().unwrap();
+    assert!(later <= 5, "in flight after the 429: {later}");
+}
+
+#[test]
+fn no_progress_bar_when_stderr_is_not_a_terminal() {
+    let panel = Panel::start(reversed_delay_status);
+    let home = Home::with_panel(&panel);
+    let ids: Vec<String> = (601..=1000).map(|i| i.to_string()).collect();
+    let out = home
+        .smm()
+        .args(["status", &ids.join(","), "--json"])
+        .output()
+        .unwrap();
+    let err = stderr(&out);
+    assert!(
+        !err.contains("chunks") && !err.contains('\r') && !err.contains('\u{1b}'),
+        "{err:?}"
+    );
+    // --quiet drops the notes too.
+    let out = home
+        .smm()
+        .args(["status", &ids.join(","), "--quiet"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+}
+
+#[test]
+fn a_progress_bar_on_a_terminal() {
+    // `script` gives smm a terminal; skip where it is missing.
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        return;
+    }
+    let panel = Panel::start(|req| reversed_delay_status(req).delayed(Duration::from_millis(300)));
+    let home = Home::with_panel(&panel);
+    let ids: Vec<String> = (601..=1000).map(|i| i.to_string()).collect();
+    let smm = assert_cmd::cargo::cargo_bin!("smm").display().to_string();
+    let command = format!("{smm} status {} --concurrency 1 > /dev/null", ids.join(","));
+    let out = std::process::Command::new("script")
+        .args(["-qec", &command, "/dev/null"])
+        .env("SMM_CONFIG", home.config())
+        .env("HOME", home.dir.path())
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("chunks"), "{text:?}");
+}
