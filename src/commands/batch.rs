@@ -3,11 +3,11 @@
 use super::Ctx;
 use crate::cli::IdArgs;
 use crate::exit::Exit;
+use crate::output::{Cell, Table};
 use crate::output::{Output, utc_date};
 use crate::panel::streamdetails::Order;
 use crate::panel::v2::Batch;
 use crate::panel::{Answer, Client, OrderStatus, Raw, Row, flag};
-use comfy_table::{Cell, Table};
 
 /// A printed batch: raw JSON, the table, and how many of how many rows failed.
 struct Printed {

@@ -3,7 +3,7 @@
 use super::Ctx;
 use crate::cli::ServicesArgs;
 use crate::exit::Exit;
-use crate::panel::{Client, Raw, Service};
+use crate::panel::{Client, Raw, Service, services_json};
 
 /// Lists the catalogue, filtered by category, name and type (case-insensitive substrings).
 pub fn run(ctx: &Ctx, args: &ServicesArgs) -> anyhow::Result<Exit> {
@@ -16,9 +16,7 @@ pub fn run(ctx: &Ctx, args: &ServicesArgs) -> anyhow::Result<Exit> {
     let shown: Vec<&Service> = answer.value.iter().filter(|s| matches(s, args)).collect();
     if ctx.out.json {
         let raw = if filtered {
-            Raw::Merged(serde_json::Value::Array(
-                shown.iter().map(|s| s.raw.clone()).collect(),
-            ))
+            Raw::Body(services_json(&shown))
         } else {
             answer.raw
         };

@@ -11,6 +11,7 @@ use crate::http::{Reply, shorten};
 use crate::ids::CHUNK;
 use rust_decimal::Decimal;
 use serde_json::Value;
+use serde_json::value::RawValue;
 
 /// The client for a profile's API dialect.
 pub enum Client<'a> {
@@ -85,7 +86,7 @@ pub struct Service {
     /// How long the service runs, in minutes (streamdetails).
     pub duration: Option<u64>,
     /// The entry as the panel sent it (for filtered `--json`).
-    pub raw: Value,
+    pub raw: Box<RawValue>,
 }
 
 /// The status of one order.
@@ -146,26 +147,49 @@ pub fn clean(s: &str) -> String {
 /// A whole count from a number or a string; thousands separators are accepted only where they
 /// group digits in threes (`"5.000.000"`, `"1,500"`), so `"12.50"` or `"1,5"` are not counts.
 pub fn count(v: &Value) -> Option<u64> {
-    let t = text(v);
+    count_text(&text(v))
+}
+
+/// `count` for text already taken out of its JSON.
+pub fn count_text(t: &str) -> Option<u64> {
     if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
         return t.parse().ok();
     }
     ['.', ',', ' ', '\'', '_']
         .into_iter()
-        .find(|sep| crate::money::grouped_in_threes(&t, *sep))
+        .find(|sep| crate::money::grouped_in_threes(t, *sep))
         .and_then(|sep| t.replace(sep, "").parse().ok())
 }
 
 /// A yes/no flag from `true`, `1`, `"1"`, `"true"`, `"yes"` (and their opposites).
 pub fn flag(v: &Value) -> Option<bool> {
     match v {
-        Value::Bool(b) => Some(*b),
         Value::Null => None,
-        other => match text(other).to_ascii_lowercase().as_str() {
-            "1" | "true" | "yes" => Some(true),
-            "0" | "false" | "no" | "" => Some(false),
-            _ => None,
-        },
+        other => flag_text(&text(other)),
+    }
+}
+
+/// `flag` for text already taken out of its JSON (`""` is no).
+pub fn flag_text(t: &str) -> Option<bool> {
+    match t.to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" => Some(true),
+        "0" | "false" | "no" | "" => Some(false),
+        _ => None,
+    }
+}
+
+/// The text of a raw JSON value, read like `text` (strings unquoted, numbers as written).
+fn raw_text(v: Option<&RawValue>) -> String {
+    let Some(v) = v else {
+        return String::new();
+    };
+    let t = v.get().trim();
+    match t.as_bytes().first() {
+        Some(b'"') => serde_json::from_str::<String>(t)
+            .map(|s| clean(s.trim()))
+            .unwrap_or_default(),
+        _ if t == "null" => String::new(),
+        _ => clean(t),
     }
 }
 
@@ -340,25 +364,91 @@ pub fn short_reason(err: &anyhow::Error) -> String {
     shorten(&full[..cut], 80)
 }
 
-/// Reads one catalogue entry leniently (`service` or `id`; `duration` where panels send it).
-pub fn decode_service(raw: Value) -> Service {
-    let id = match &raw["service"] {
-        Value::Null => &raw["id"],
-        other => other,
+/// The fields of a catalogue entry, borrowed from its JSON text (any may be missing).
+#[derive(Default, serde::Deserialize)]
+struct ServiceFields<'a> {
+    #[serde(borrow, default)]
+    service: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    id: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    name: Option<&'a RawValue>,
+    #[serde(borrow, default, rename = "type")]
+    kind: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    category: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    rate: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    min: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    max: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    refill: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    cancel: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    duration: Option<&'a RawValue>,
+}
+
+/// Reads one catalogue entry leniently from its JSON text (`service` or `id`; `duration` where
+/// panels send it); an entry that is not an object decodes to empty fields. Reading borrowed
+/// raw fields keeps a 20,000-entry catalogue fast and small.
+pub fn decode_service(raw: Box<RawValue>) -> Service {
+    let f: ServiceFields = serde_json::from_str(raw.get()).unwrap_or_default();
+    let flag_of = |v| match raw_text(v) {
+        t if t.is_empty() => None,
+        t => flag_text(&t),
     };
+    let id = raw_text(f.service.or(f.id));
+    let name = raw_text(f.name);
+    let kind = raw_text(f.kind);
+    let category = raw_text(f.category);
+    let rate = crate::money::parse(&raw_text(f.rate));
+    let min = count_text(&raw_text(f.min));
+    let max = count_text(&raw_text(f.max));
+    let refill = flag_of(f.refill);
+    let cancel = flag_of(f.cancel);
+    let duration = count_text(&raw_text(f.duration));
     Service {
-        id: text(id),
-        name: text(&raw["name"]),
-        kind: text(&raw["type"]),
-        category: text(&raw["category"]),
-        rate: crate::money::amount(&raw["rate"]),
-        min: count(&raw["min"]),
-        max: count(&raw["max"]),
-        refill: flag(&raw["refill"]),
-        cancel: flag(&raw["cancel"]),
-        duration: count(&raw["duration"]),
+        id,
+        name,
+        kind,
+        category,
+        rate,
+        min,
+        max,
+        refill,
+        cancel,
+        duration,
         raw,
     }
+}
+
+/// Decodes a whole catalogue from the panel's JSON array text, or `None` when it is not one.
+pub fn decode_services(body: &str) -> Option<Vec<Service>> {
+    let items: Vec<Box<RawValue>> = serde_json::from_str(body).ok()?;
+    Some(items.into_iter().map(decode_service).collect())
+}
+
+/// A JSON array of the given entries, as text.
+pub fn services_json(services: &[&Service]) -> String {
+    let mut out = String::with_capacity(
+        services
+            .iter()
+            .map(|s| s.raw.get().len() + 1)
+            .sum::<usize>()
+            + 2,
+    );
+    out.push('[');
+    for (i, s) in services.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(s.raw.get());
+    }
+    out.push(']');
+    out
 }
 
 #[cfg(test)]

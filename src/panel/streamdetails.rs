@@ -136,9 +136,14 @@ impl<'a> Streamdetails<'a> {
                 shorten(&body, 200)
             );
         };
+        let services = items
+            .iter()
+            .filter_map(|item| serde_json::value::to_raw_value(item).ok())
+            .map(decode_service)
+            .collect();
         Ok(Answer {
             raw: Raw::Body(body),
-            value: items.into_iter().map(decode_service).collect(),
+            value: services,
         })
     }
 
@@ -290,7 +295,7 @@ mod tests {
             ("progress", Some(1_700_936_460))
         );
         let svc: Value = serde_json::from_str(r#"{"id":1,"name":"[TWITCH] VIEWERS [1h]","type":"viewers","category":"twitch","rate":1,"min":10,"max":2000,"duration":60,"refill":false,"cancel":false}"#).unwrap();
-        let s = decode_service(svc);
+        let s = decode_service(serde_json::value::to_raw_value(&svc).unwrap());
         assert_eq!(
             (s.id.as_str(), s.duration, s.max),
             ("1", Some(60), Some(2000))

@@ -2,7 +2,7 @@
 
 use super::{
     Answer, Balance, ChunkAnswer, OrderStatus, PanelError, Raw, Row, Service, ambiguous,
-    decode_json, decode_service, error_text, flag, text,
+    decode_json, decode_services, error_text, flag, text,
 };
 use crate::config::Profile;
 use crate::http::{Effect, Http};
@@ -147,20 +147,28 @@ impl<'a> V2<'a> {
         })
     }
 
-    /// `services`: the catalogue.
+    /// `services`: the catalogue, decoded straight from the body (no JSON tree).
     pub fn services(&self) -> anyhow::Result<Answer<Vec<Service>>> {
-        let (value, body) = self.call(&[("action", "services".into())], Effect::Read)?;
-        let Value::Array(items) = value else {
-            bail!(
-                "the panel's services answer is not a list: {}",
-                crate::http::shorten(&body, 200)
-            );
-        };
-        let services = items.into_iter().map(decode_service).collect();
-        Ok(Answer {
-            raw: Raw::Body(body),
-            value: services,
-        })
+        let fields = [("action", "services".to_string())];
+        let p = self.profile;
+        let reply = self
+            .http
+            .post_form(&p.url, &p.user_agent, &p.key, &fields, Effect::Read)?;
+        if reply.status.is_success()
+            && reply.body.trim_start().starts_with('[')
+            && let Some(services) = decode_services(&reply.body)
+        {
+            return Ok(Answer {
+                raw: Raw::Body(reply.body),
+                value: services,
+            });
+        }
+        let value = decode_json(&reply)?;
+        self.refuse_error(&value)?;
+        bail!(
+            "the panel's services answer is not a list: {}",
+            crate::http::shorten(&reply.body, 200)
+        )
     }
 
     /// `add`: places an order; returns the new order id. `fields` excludes `key` and `action`.
@@ -453,13 +461,7 @@ mod tests {
                 ),
                 "add" => assert_eq!(order_id(&value).as_deref(), Some("23501"), "{name}"),
                 "services" => {
-                    let services: Vec<Service> = value
-                        .as_array()
-                        .unwrap()
-                        .iter()
-                        .cloned()
-                        .map(decode_service)
-                        .collect();
+                    let services: Vec<Service> = decode_services(&body).unwrap();
                     assert_eq!(services.len(), 2, "{name}");
                     for s in &services {
                         assert!(
@@ -535,18 +537,12 @@ mod tests {
             "../../tests/fixtures/v2/services.strings-and-extras.json"
         ))
         .unwrap();
-        let s: Vec<Service> = v
-            .as_array()
-            .unwrap()
-            .iter()
-            .cloned()
-            .map(decode_service)
-            .collect();
+        let s: Vec<Service> = decode_services(&v.to_string()).unwrap();
         assert_eq!((s[0].id.as_str(), s[0].kind.as_str()), ("1", "default"));
         assert_eq!(s[0].rate.unwrap().to_string(), "0.0123456");
         assert_eq!((s[0].min, s[0].max), (Some(100), Some(5_000_000)));
         assert_eq!((s[0].refill, s[0].cancel), (Some(true), Some(false)));
-        assert_eq!(s[0].raw["desc"], "Start 0-1h");
+        assert!(s[0].raw.get().contains(r#""desc":"Start 0-1h""#));
         assert_eq!(s[1].rate.unwrap().to_string(), "1.2");
         let v: Value = serde_json::from_str(include_str!(
             "../../tests/fixtures/v2/status.one.numbers.json"
@@ -574,7 +570,8 @@ mod tests {
         ] {
             let v: Value = serde_json::from_str(body).unwrap();
             let _ = decode_status(&v);
-            let _ = decode_service(v.clone());
+            let _ = decode_services(body);
+            let _ = crate::panel::decode_service(serde_json::value::to_raw_value(&v).unwrap());
             let _ = order_id(&v);
             let _ = item_outcome(&v, "refill");
             let _ = error_text(&v);
