@@ -37,6 +37,9 @@ _smm() {
             smm,order)
                 cmd="smm__subcmd__order"
                 ;;
+            smm,orders)
+                cmd="smm__subcmd__orders"
+                ;;
             smm,pika)
                 cmd="smm__subcmd__pika"
                 ;;
@@ -99,6 +102,9 @@ _smm() {
                 ;;
             smm__subcmd__help,order)
                 cmd="smm__subcmd__help__subcmd__order"
+                ;;
+            smm__subcmd__help,orders)
+                cmd="smm__subcmd__help__subcmd__orders"
                 ;;
             smm__subcmd__help,pika)
                 cmd="smm__subcmd__help__subcmd__pika"
@@ -206,7 +212,7 @@ _smm() {
 
     case "${cmd}" in
         smm)
-            opts="-p -v -q -h -V --profile --config --json --timeout --verbose --quiet --concurrency --help --version balance services order status refill refill-status cancel pika config sandbox demo completions help"
+            opts="-p -v -q -h -V --profile --config --json --timeout --verbose --quiet --concurrency --help --version balance services order status refill refill-status cancel orders pika config sandbox demo completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -590,7 +596,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__help)
-            opts="balance services order status refill refill-status cancel pika config sandbox demo completions help"
+            opts="balance services order status refill refill-status cancel orders pika config sandbox demo completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -746,6 +752,20 @@ _smm() {
         smm__subcmd__help__subcmd__order__subcmd__add)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smm__subcmd__help__subcmd__orders)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -932,7 +952,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__order__subcmd__add)
-            opts="-p -v -q -h --service --link --quantity --runs --interval --comments --usernames --hashtags --hashtag --username --keywords --media --groups --answer-number --min --max --posts --old-posts --delay --expiry --country --device --type-of-traffic --google-keyword --referring-url --dry-run --profile --config --json --timeout --verbose --quiet --concurrency --help"
+            opts="-p -v -q -h --service --link --quantity --runs --interval --comments --usernames --hashtags --hashtag --username --keywords --media --groups --answer-number --min --max --posts --old-posts --delay --expiry --country --device --type-of-traffic --google-keyword --referring-url --dry-run --force --profile --config --json --timeout --verbose --quiet --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1100,6 +1120,44 @@ _smm() {
                 return 0
             fi
             case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smm__subcmd__orders)
+            opts="-p -v -q -h --since --check --profile --config --json --timeout --verbose --quiet --concurrency --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 *)
                     COMPREPLY=()
                     ;;

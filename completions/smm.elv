@@ -39,6 +39,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand refill 'Ask for a refill of orders (action=refill)'
             cand refill-status 'Show the status of refills, by refill id (action=refill_status)'
             cand cancel 'Ask the panel to cancel orders (action=cancel)'
+            cand orders 'The local order journal: what was placed, where, with what outcome'
             cand pika 'useapi.net Pika accounts (profiles with api = "useapi")'
             cand config 'Show or create the config file'
             cand sandbox 'Run the built-in sandbox panel on 127.0.0.1: try smm with no account'
@@ -125,6 +126,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --timeout 'Seconds to wait for the panel''s answer'
             cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
             cand --dry-run 'Check the order against the catalogue and balance, print its cost, send nothing'
+            cand --force 'Place it even if the journal shows the same order (profile, service, link, quantity) within the duplicate window'
             cand --json 'Print the panel''s JSON answer instead of a table'
             cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
@@ -197,6 +199,22 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --config 'Config file [default: ~/.config/smm/config.toml]'
             cand --timeout 'Seconds to wait for the panel''s answer'
             cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
+            cand --json 'Print the panel''s JSON answer instead of a table'
+            cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -q 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'smm;orders'= {
+            cand --since 'Only orders placed within this long (30m, 24h, 7d)'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
+            cand --check 'Ask the panels for the status of every order not known to be finished'
             cand --json 'Print the panel''s JSON answer instead of a table'
             cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
@@ -449,6 +467,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand refill 'Ask for a refill of orders (action=refill)'
             cand refill-status 'Show the status of refills, by refill id (action=refill_status)'
             cand cancel 'Ask the panel to cancel orders (action=cancel)'
+            cand orders 'The local order journal: what was placed, where, with what outcome'
             cand pika 'useapi.net Pika accounts (profiles with api = "useapi")'
             cand config 'Show or create the config file'
             cand sandbox 'Run the built-in sandbox panel on 127.0.0.1: try smm with no account'
@@ -472,6 +491,8 @@ set edit:completion:arg-completer[smm] = {|@words|
         &'smm;help;refill-status'= {
         }
         &'smm;help;cancel'= {
+        }
+        &'smm;help;orders'= {
         }
         &'smm;help;pika'= {
             cand account 'The Discord accounts useapi.net drives Pika with'

@@ -40,6 +40,7 @@ complete -c smm -n "__fish_smm_needs_command" -f -a "status" -d 'Show the status
 complete -c smm -n "__fish_smm_needs_command" -f -a "refill" -d 'Ask for a refill of orders (action=refill)'
 complete -c smm -n "__fish_smm_needs_command" -f -a "refill-status" -d 'Show the status of refills, by refill id (action=refill_status)'
 complete -c smm -n "__fish_smm_needs_command" -f -a "cancel" -d 'Ask the panel to cancel orders (action=cancel)'
+complete -c smm -n "__fish_smm_needs_command" -f -a "orders" -d 'The local order journal: what was placed, where, with what outcome'
 complete -c smm -n "__fish_smm_needs_command" -f -a "pika" -d 'useapi.net Pika accounts (profiles with api = "useapi")'
 complete -c smm -n "__fish_smm_needs_command" -f -a "config" -d 'Show or create the config file'
 complete -c smm -n "__fish_smm_needs_command" -f -a "sandbox" -d 'Run the built-in sandbox panel on 127.0.0.1: try smm with no account'
@@ -105,6 +106,7 @@ complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcomman
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l dry-run -d 'Check the order against the catalogue and balance, print its cost, send nothing'
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l force -d 'Place it even if the journal shows the same order (profile, service, link, quantity) within the duplicate window'
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l json -d 'Print the panel\'s JSON answer instead of a table'
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
@@ -147,6 +149,16 @@ complete -c smm -n "__fish_smm_using_subcommand cancel" -l json -d 'Print the pa
 complete -c smm -n "__fish_smm_using_subcommand cancel" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand cancel" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand cancel" -s h -l help -d 'Print help'
+complete -c smm -n "__fish_smm_using_subcommand orders" -l since -d 'Only orders placed within this long (30m, 24h, 7d)' -r
+complete -c smm -n "__fish_smm_using_subcommand orders" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_using_subcommand orders" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand orders" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
+complete -c smm -n "__fish_smm_using_subcommand orders" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
+complete -c smm -n "__fish_smm_using_subcommand orders" -l check -d 'Ask the panels for the status of every order not known to be finished'
+complete -c smm -n "__fish_smm_using_subcommand orders" -l json -d 'Print the panel\'s JSON answer instead of a table'
+complete -c smm -n "__fish_smm_using_subcommand orders" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand orders" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
+complete -c smm -n "__fish_smm_using_subcommand orders" -s h -l help -d 'Print help'
 complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
 complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
@@ -249,19 +261,20 @@ complete -c smm -n "__fish_smm_using_subcommand completions" -l json -d 'Print t
 complete -c smm -n "__fish_smm_using_subcommand completions" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand completions" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel pika config sandbox demo completions help" -f -a "balance" -d 'Show the account balance (action=balance)'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel pika config sandbox demo completions help" -f -a "services" -d 'List the panel\'s services (action=services)'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel pika config sandbox demo completions help" -f -a "order" -d 'Place orders (action=add)'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel pika config sandbox demo completions help" -f -a "status" -d 'Show the status of orders (action=status)'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel pika config sandbox demo completions help" -f -a "refill" -d 'Ask for a refill of orders (action=refill)'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel pika config sandbox demo completions help" -f -a "refill-status" -d 'Show the status of refills, by refill id (action=refill_status)'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel pika config sandbox demo completions help" -f -a "cancel" -d 'Ask the panel to cancel orders (action=cancel)'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel pika config sandbox demo completions help" -f -a "pika" -d 'useapi.net Pika accounts (profiles with api = "useapi")'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel pika config sandbox demo completions help" -f -a "config" -d 'Show or create the config file'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel pika config sandbox demo completions help" -f -a "sandbox" -d 'Run the built-in sandbox panel on 127.0.0.1: try smm with no account'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel pika config sandbox demo completions help" -f -a "demo" -d 'Walk through smm\'s main job against a built-in sandbox panel (no config needed)'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel pika config sandbox demo completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel pika config sandbox demo completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel orders pika config sandbox demo completions help" -f -a "balance" -d 'Show the account balance (action=balance)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel orders pika config sandbox demo completions help" -f -a "services" -d 'List the panel\'s services (action=services)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel orders pika config sandbox demo completions help" -f -a "order" -d 'Place orders (action=add)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel orders pika config sandbox demo completions help" -f -a "status" -d 'Show the status of orders (action=status)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel orders pika config sandbox demo completions help" -f -a "refill" -d 'Ask for a refill of orders (action=refill)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel orders pika config sandbox demo completions help" -f -a "refill-status" -d 'Show the status of refills, by refill id (action=refill_status)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel orders pika config sandbox demo completions help" -f -a "cancel" -d 'Ask the panel to cancel orders (action=cancel)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel orders pika config sandbox demo completions help" -f -a "orders" -d 'The local order journal: what was placed, where, with what outcome'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel orders pika config sandbox demo completions help" -f -a "pika" -d 'useapi.net Pika accounts (profiles with api = "useapi")'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel orders pika config sandbox demo completions help" -f -a "config" -d 'Show or create the config file'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel orders pika config sandbox demo completions help" -f -a "sandbox" -d 'Run the built-in sandbox panel on 127.0.0.1: try smm with no account'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel orders pika config sandbox demo completions help" -f -a "demo" -d 'Walk through smm\'s main job against a built-in sandbox panel (no config needed)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel orders pika config sandbox demo completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel orders pika config sandbox demo completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c smm -n "__fish_smm_using_subcommand help; and __fish_seen_subcommand_from order" -f -a "add" -d 'Place one order'
 complete -c smm -n "__fish_smm_using_subcommand help; and __fish_seen_subcommand_from pika" -f -a "account" -d 'The Discord accounts useapi.net drives Pika with'
 complete -c smm -n "__fish_smm_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the config file smm reads'

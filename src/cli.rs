@@ -81,6 +81,8 @@ pub enum Command {
     RefillStatus(IdArgs),
     /// Ask the panel to cancel orders (action=cancel)
     Cancel(IdArgs),
+    /// The local order journal: what was placed, where, with what outcome
+    Orders(OrdersArgs),
     /// useapi.net Pika accounts (profiles with api = "useapi")
     #[command(subcommand)]
     Pika(PikaCommand),
@@ -209,6 +211,11 @@ pub struct AddArgs {
     /// Check the order against the catalogue and balance, print its cost, send nothing
     #[arg(long)]
     pub dry_run: bool,
+
+    /// Place it even if the journal shows the same order (profile, service, link, quantity)
+    /// within the duplicate window
+    #[arg(long)]
+    pub force: bool,
 }
 
 /// Ids for the batch commands.
@@ -284,6 +291,21 @@ pub struct SandboxArgs {
         help_heading = "Faults"
     )]
     pub slow_ms: u64,
+}
+
+/// `smm orders`: the journal, filtered.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "The journal is in the data directory (~/.local/share/smm/journal.jsonl on Linux; \
+    SMM_DATA_DIR moves it). -p NAME shows one profile's orders."
+)]
+pub struct OrdersArgs {
+    /// Only orders placed within this long (30m, 24h, 7d)
+    #[arg(long, value_name = "DURATION", value_parser = crate::journal::parse_duration)]
+    pub since: Option<u64>,
+    /// Ask the panels for the status of every order not known to be finished
+    #[arg(long)]
+    pub check: bool,
 }
 
 /// `smm pika …`

@@ -10,6 +10,9 @@ use std::path::{Path, PathBuf};
 /// Tries for a read when the profile does not say.
 pub const DEFAULT_ATTEMPTS: u32 = 3;
 
+/// How far back the duplicate guard looks when the profile does not say: 24 hours.
+pub const DEFAULT_DUPLICATE_WINDOW: u64 = 86_400;
+
 /// The starter file `smm config init` writes (the same text as `config.example.toml`).
 pub const STARTER: &str = include_str!("../config.example.toml");
 
@@ -34,6 +37,10 @@ pub struct ProfileDef {
     pub key: Option<String>,
     /// The name of an environment variable holding the API key.
     pub key_env: Option<String>,
+    /// A command whose first line of output is the API key (`pass show smm/pica`).
+    pub key_command: Option<String>,
+    /// Allow `http://` to a host other than this machine (the key then travels unencrypted).
+    pub allow_http: Option<bool>,
     /// Which API dialect the panel speaks.
     #[serde(default)]
     pub api: Api,
@@ -45,6 +52,8 @@ pub struct ProfileDef {
     pub max_rpm: Option<u32>,
     /// Tries for a read request (1–10; 1 = no retry).
     pub attempts: Option<u32>,
+    /// How far back the duplicate guard looks (`24h`; `0` turns it off).
+    pub duplicate_window: Option<String>,
 }
 
 /// The API dialects smm speaks.
@@ -90,6 +99,8 @@ pub struct Profile {
     pub max_rpm: Option<u32>,
     /// Tries for a read.
     pub attempts: u32,
+    /// Seconds the duplicate guard looks back.
+    pub duplicate_window: u64,
 }
 
 /// A loaded config file and where it came from.
@@ -238,16 +249,76 @@ impl Config {
 
 /// Where a profile's key comes from, as `config show` describes it (never the key itself).
 pub fn key_source(def: &ProfileDef) -> String {
-    match (&def.key, &def.key_env) {
-        (Some(_), Some(_)) => "error: both key and key_env are set".to_string(),
-        (Some(k), None) if k.trim().is_empty() => "key in file (empty)".to_string(),
-        (Some(_), None) => format!("key in file ({})", crate::secret::MASK),
-        (None, Some(var)) => match std::env::var(var) {
+    match (&def.key, &def.key_env, &def.key_command) {
+        (Some(k), None, None) if k.trim().is_empty() => "key in file (empty)".to_string(),
+        (Some(_), None, None) => format!("key in file ({})", crate::secret::MASK),
+        (None, Some(var), None) => match std::env::var(var) {
             Ok(v) if !v.trim().is_empty() => format!("${var} (set, {})", crate::secret::MASK),
             _ => format!("${var} (not set)"),
         },
-        (None, None) => "none".to_string(),
+        (None, None, Some(command)) => format!("key_command `{command}`"),
+        (None, None, None) => "none".to_string(),
+        _ => "error: set only one of key, key_env, key_command".to_string(),
     }
+}
+
+/// Whether a URL's host is this machine (127.0.0.0/8, ::1 or localhost).
+fn is_loopback(url: &reqwest::Url) -> bool {
+    match url.host() {
+        Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
+        Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
+        Some(url::Host::Domain(d)) => d.eq_ignore_ascii_case("localhost"),
+        None => false,
+    }
+}
+
+/// Runs a profile's `key_command` (through `sh -c`) and takes the first line of its output.
+fn run_key_command(name: &str, command: &str) -> anyhow::Result<Secret> {
+    let output = std::process::Command::new("sh")
+        .args(["-c", command])
+        .stdin(std::process::Stdio::null())
+        .stderr(std::process::Stdio::inherit())
+        .output()
+        .map_err(|e| {
+            usage(format!(
+                "profile '{name}': cannot run key_command `{command}`: {e}"
+            ))
+        })?;
+    if !output.status.success() {
+        return Err(usage(format!(
+            "profile '{name}': key_command `{command}` failed ({}); run it yourself to see why",
+            output.status
+        )));
+    }
+    let text = String::from_utf8_lossy(&output.stdout);
+    let key = Secret::new(text.lines().next().unwrap_or("").trim());
+    if key.is_empty() {
+        return Err(usage(format!(
+            "profile '{name}': key_command `{command}` printed no key on its first line"
+        )));
+    }
+    Ok(key)
+}
+
+/// A warning when a file holding a plain `key` can be read by group or others (Unix).
+pub fn permission_warning(config: &Config) -> Option<String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let holds_key = config.file.profiles.values().any(|p| p.key.is_some());
+        let mode = std::fs::metadata(&config.path).ok()?.permissions().mode();
+        if holds_key && mode & 0o077 != 0 {
+            return Some(format!(
+                "{} holds API keys and is readable by others (mode {:o}): run `chmod 600 {}`",
+                config.path.display(),
+                mode & 0o777,
+                config.path.display()
+            ));
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = config;
+    None
 }
 
 /// Turns a profile definition into a usable `Profile`: valid URL, a key from the file or env.
@@ -272,15 +343,17 @@ pub fn resolve(name: &str, def: &ProfileDef, path: &Path) -> anyhow::Result<Prof
             path.display()
         )));
     }
-    let key = match (&def.key, &def.key_env) {
-        (Some(_), Some(_)) => {
-            return Err(usage(format!(
-                "profile '{name}' in {}: set key or key_env, not both",
-                path.display()
-            )));
-        }
-        (Some(k), None) => Secret::new(k.trim()),
-        (None, Some(var)) => {
+    if url.scheme() == "http" && !def.allow_http.unwrap_or(false) && !is_loopback(&url) {
+        return Err(usage(format!(
+            "profile '{name}' in {}: {} uses http://, so the key would cross the network unencrypted; \
+             use https:// (or set allow_http = true in the profile if you must)",
+            path.display(),
+            url.host_str().unwrap_or("the panel")
+        )));
+    }
+    let key = match (&def.key, &def.key_env, &def.key_command) {
+        (Some(k), None, None) => Secret::new(k.trim()),
+        (None, Some(var), None) => {
             let value = std::env::var(var).unwrap_or_default();
             if value.trim().is_empty() {
                 return Err(usage(format!(
@@ -289,9 +362,16 @@ pub fn resolve(name: &str, def: &ProfileDef, path: &Path) -> anyhow::Result<Prof
             }
             Secret::new(value.trim())
         }
-        (None, None) => {
+        (None, None, Some(command)) => run_key_command(name, command)?,
+        (None, None, None) => {
             return Err(usage(format!(
-                "profile '{name}' in {} has no key: add key = \"...\" or key_env = \"VAR\"",
+                "profile '{name}' in {} has no key: add key = \"...\", key_env = \"VAR\" or key_command = \"pass show smm/{name}\"",
+                path.display()
+            )));
+        }
+        _ => {
+            return Err(usage(format!(
+                "profile '{name}' in {}: set one of key, key_env and key_command, not several",
                 path.display()
             )));
         }
@@ -314,6 +394,15 @@ pub fn resolve(name: &str, def: &ProfileDef, path: &Path) -> anyhow::Result<Prof
             path.display()
         )));
     }
+    let duplicate_window = match &def.duplicate_window {
+        None => DEFAULT_DUPLICATE_WINDOW,
+        Some(text) => crate::journal::parse_duration(text).map_err(|e| {
+            usage(format!(
+                "profile '{name}' in {}: duplicate_window {e}",
+                path.display()
+            ))
+        })?,
+    };
     if key.is_empty() {
         return Err(usage(format!(
             "profile '{name}' in {} has an empty key",
@@ -328,6 +417,7 @@ pub fn resolve(name: &str, def: &ProfileDef, path: &Path) -> anyhow::Result<Prof
         concurrency: def.concurrency,
         max_rpm: def.max_rpm,
         attempts: def.attempts.unwrap_or(DEFAULT_ATTEMPTS),
+        duplicate_window,
         user_agent: def
             .user_agent
             .clone()

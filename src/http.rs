@@ -74,6 +74,8 @@ pub enum SendError {
     Timeout(Duration),
     /// Anything else after connecting (connection reset, broken body…).
     Other(String),
+    /// The answer was larger than smm accepts.
+    TooLarge(u64),
 }
 
 impl SendError {
@@ -93,6 +95,11 @@ impl fmt::Display for SendError {
                 d.as_secs_f64()
             ),
             SendError::Other(m) => write!(f, "the request failed: {m}"),
+            SendError::TooLarge(n) => write!(
+                f,
+                "the panel's answer is too large ({n} bytes, more than {} MiB); refusing to read it",
+                MAX_ANSWER_BYTES >> 20
+            ),
         }
     }
 }
@@ -267,23 +274,10 @@ impl Http {
             }
         };
         let started = Instant::now();
-        let result = request.send().and_then(|resp| {
-            let status = resp.status();
-            let header = |name: reqwest::header::HeaderName| {
-                resp.headers()
-                    .get(name)
-                    .and_then(|v| v.to_str().ok())
-                    .map(str::to_string)
-            };
-            let location = header(reqwest::header::LOCATION);
-            let retry_after = header(reqwest::header::RETRY_AFTER);
-            resp.text().map(|body| Reply {
-                status,
-                location,
-                retry_after,
-                body,
-            })
-        });
+        let result = match request.send() {
+            Ok(resp) => read_reply(resp),
+            Err(e) => Err(classify(&e, self.timeout)),
+        };
         let elapsed = started.elapsed();
         match result {
             Ok(reply) => {
@@ -297,8 +291,7 @@ impl Http {
                 }
                 Ok(reply)
             }
-            Err(e) => {
-                let err = classify(&e, self.timeout);
+            Err(err) => {
                 if self.verbose {
                     eprintln!("< failed after {} ms: {err}", elapsed.as_millis());
                 }
@@ -363,10 +356,49 @@ impl Payload<'_> {
     }
 }
 
+/// The largest answer smm reads; a bigger one is refused (a hostile or broken panel).
+pub const MAX_ANSWER_BYTES: u64 = 64 << 20;
+
+/// Reads an answer: status, the headers smm uses, and a body of at most 64 MiB.
+fn read_reply(mut resp: reqwest::blocking::Response) -> Result<Reply, SendError> {
+    use std::io::Read;
+    let status = resp.status();
+    let header = |name: reqwest::header::HeaderName| {
+        resp.headers()
+            .get(name)
+            .and_then(|v| v.to_str().ok())
+            .map(str::to_string)
+    };
+    let location = header(reqwest::header::LOCATION);
+    let retry_after = header(reqwest::header::RETRY_AFTER);
+    if let Some(len) = resp.content_length().filter(|l| *l > MAX_ANSWER_BYTES) {
+        return Err(SendError::TooLarge(len));
+    }
+    let mut bytes = Vec::new();
+    (&mut resp)
+        .take(MAX_ANSWER_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| SendError::Other(format!("reading the answer: {e}")))?;
+    if bytes.len() as u64 > MAX_ANSWER_BYTES {
+        return Err(SendError::TooLarge(bytes.len() as u64));
+    }
+    let body = match String::from_utf8(bytes) {
+        Ok(text) => text,
+        Err(e) => String::from_utf8_lossy(e.as_bytes()).into_owned(),
+    };
+    Ok(Reply {
+        status,
+        location,
+        retry_after,
+        body,
+    })
+}
+
 /// How long to wait before trying a read again, or `None` when its outcome is final:
 /// connection errors, timeouts, 5xx, HTML pages and 429 are worth another try.
 fn retry_wait(result: &Result<Reply, SendError>, attempt: u32) -> Option<Duration> {
     let reply = match result {
+        Err(SendError::TooLarge(_)) => return None,
         Err(_) => return Some(backoff(attempt)),
         Ok(reply) => reply,
     };

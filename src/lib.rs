@@ -9,6 +9,7 @@ pub mod config;
 pub mod exit;
 pub mod http;
 pub mod ids;
+pub mod journal;
 pub mod money;
 pub mod output;
 pub mod panel;

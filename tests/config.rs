@@ -178,7 +178,7 @@ fn bad_profiles_are_refused_before_sending() {
         ("[profiles.p]\nurl = \"https://x\"\n", "no key"),
         (
             "[profiles.p]\nurl = \"https://x\"\nkey = \"a\"\nkey_env = \"B\"\n",
-            "not both",
+            "not several",
         ),
         (
             "[profiles.p]\nurl = \"ftp://x\"\nkey = \"a\"\n",

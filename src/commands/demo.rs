@@ -46,6 +46,7 @@ pub fn run() -> anyhow::Result<Exit> {
         concurrency: None,
         max_rpm: None,
         attempts: crate::config::DEFAULT_ATTEMPTS,
+        duplicate_window: 0,
         user_agent: format!("smm/{}", env!("CARGO_PKG_VERSION")),
     };
     print_line(&format!(

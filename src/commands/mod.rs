@@ -6,6 +6,7 @@ mod completions;
 mod config;
 mod demo;
 mod order;
+mod orders;
 mod pika;
 mod sandbox;
 mod services;
@@ -31,6 +32,8 @@ pub struct Ctx {
     pub http: Http,
     /// How to print.
     pub out: Output,
+    /// The order journal (None for the demo, whose sandbox orders are throwaway).
+    pub journal: Option<crate::journal::Journal>,
 }
 
 impl Ctx {
@@ -41,7 +44,11 @@ impl Ctx {
             Some(p) => p.clone(),
             None => {
                 let path = crate::config::locate(global.config.as_deref())?;
-                crate::config::load(&path)?.profile(global.profile.as_deref())?
+                let config = crate::config::load(&path)?;
+                if let Some(warning) = crate::config::permission_warning(&config) {
+                    eprintln!("smm: warning: {warning}");
+                }
+                config.profile(global.profile.as_deref())?
             }
         };
         let concurrency = global
@@ -58,10 +65,15 @@ impl Ctx {
             progress: !global.quiet && std::io::stderr().is_terminal(),
             notes: !global.quiet,
         })?;
+        let journal = match fixed {
+            Some(_) => None,
+            None => Some(crate::journal::Journal::open()?),
+        };
         Ok(Ctx {
             profile,
             http,
             out: Output::new(global.json, global.quiet),
+            journal,
         })
     }
 
@@ -103,12 +115,17 @@ pub fn run_with(cli: Cli, fixed: Option<&Profile>) -> anyhow::Result<Exit> {
         Command::Sandbox(args) => sandbox::run(&args, global.verbose),
         Command::Demo => demo::run(),
         Command::Pika(PikaCommand::Account(cmd)) => pika::run(ctx, cmd),
+        Command::Orders(args) => orders::run(global, &args),
         Command::Balance => balance::run(&ctx()?),
         Command::Services(args) => services::run(&ctx()?, &args),
         Command::Order(OrderCommand::Add(args)) => {
             // Local checks come first: bad input never needs the config or the network.
             let order = order::Order::from_args(&args)?;
-            order::run(&ctx()?, &order, args.dry_run)
+            let mode = order::Mode {
+                dry_run: args.dry_run,
+                force: args.force,
+            };
+            order::run(&ctx()?, &order, mode)
         }
         Command::Status(ids) => batch::run(ctx, Batch::Status, &ids),
         Command::Refill(ids) => batch::run(ctx, Batch::Refill, &ids),

@@ -3,6 +3,7 @@
 use super::Ctx;
 use crate::cli::AddArgs;
 use crate::exit::{Exit, usage};
+use crate::journal::{self, Intent, Line, Outcome};
 use crate::money;
 use crate::panel::streamdetails::Streamdetails;
 use crate::panel::v2::V2;
@@ -108,19 +109,111 @@ impl Order {
     }
 }
 
-/// Places the order, or with `dry_run` checks and prices it without sending `add`.
-pub fn run(ctx: &Ctx, order: &Order, dry_run: bool) -> anyhow::Result<Exit> {
+/// How `order add` runs: a dry run, or for real (then through the journal and its guard).
+#[derive(Debug, Clone, Copy)]
+pub struct Mode {
+    /// Check and price only.
+    pub dry_run: bool,
+    /// Skip the duplicate guard.
+    pub force: bool,
+}
+
+/// Places the order, or with a dry run checks and prices it without sending `add`.
+pub fn run(ctx: &Ctx, order: &Order, mode: Mode) -> anyhow::Result<Exit> {
     match ctx.client() {
-        Client::V2(v2) if dry_run => dry(ctx, &v2, order),
-        Client::V2(v2) => place(ctx, &v2, order),
-        Client::Streamdetails(sd) => streamdetails(ctx, &sd, order, dry_run),
+        Client::V2(v2) if mode.dry_run => dry(ctx, &v2, order),
+        Client::V2(v2) => place(ctx, &v2, order, mode.force),
+        Client::Streamdetails(sd) => streamdetails(ctx, &sd, order, mode),
         Client::Useapi(_) => Err(ctx.needs_panel("order add")),
     }
 }
 
-/// Sends `add` to a v2 panel and prints the new order id.
-fn place(ctx: &Ctx, v2: &V2, order: &Order) -> anyhow::Result<Exit> {
-    let answer = v2.add(&order.fields)?;
+/// The journal's record of what this order is meant to be (no key, ever).
+fn intent(ctx: &Ctx, order: &Order) -> Intent {
+    Intent {
+        id: journal::new_id(),
+        time: journal::now(),
+        profile: ctx.profile.name.clone(),
+        url: crate::config::display_url(ctx.profile.url.as_str()),
+        service: order.service,
+        link: order.get("link").map(str::to_string),
+        quantity: order.number("quantity"),
+        fields: order
+            .fields
+            .iter()
+            .filter(|(k, _)| !matches!(*k, "service" | "link" | "quantity"))
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect(),
+        cost: None,
+    }
+}
+
+/// Sends an order through the journal: refuses a duplicate (unless `force`), writes the intent
+/// (fsync'd) before `send` runs, and the outcome — order id, error, or unknown — after.
+fn journaled<T>(
+    ctx: &Ctx,
+    order: &Order,
+    force: bool,
+    send: impl FnOnce() -> anyhow::Result<(String, T)>,
+) -> anyhow::Result<T> {
+    let Some(journal) = &ctx.journal else {
+        return send().map(|(_, answer)| answer);
+    };
+    let intent = intent(ctx, order);
+    if !force && let Some(earlier) = journal.duplicate_of(&intent, ctx.profile.duplicate_window)? {
+        let what = match earlier.outcome.as_ref() {
+            Some(o) if o.result == journal::Result::Order => {
+                format!("order {}", o.order.as_deref().unwrap_or("?"))
+            }
+            _ => "an order whose outcome is unknown".to_string(),
+        };
+        return Err(usage(format!(
+            "refusing a duplicate: {what} for service {}, the same link and quantity was placed on profile '{}' {} ago \
+             (journal entry {}, see `smm orders`); pass --force to order it again",
+            intent.service,
+            intent.profile,
+            ago(intent.time.saturating_sub(earlier.intent.time)),
+            earlier.intent.id,
+        )));
+    }
+    let id = intent.id.clone();
+    journal.append(&Line::Intent(intent))?;
+    let result = send();
+    let (result_kind, order_id, error) = match &result {
+        Ok((order_id, _)) => (journal::Result::Order, Some(order_id.clone()), None),
+        Err(e) if crate::panel::is_ambiguous(e) => {
+            (journal::Result::Unknown, None, Some(format!("{e:#}")))
+        }
+        Err(e) => (journal::Result::Error, None, Some(format!("{e:#}"))),
+    };
+    let outcome = Outcome {
+        id,
+        time: journal::now(),
+        result: result_kind,
+        order: order_id,
+        error: error.map(|e| crate::http::shorten(&e, 300)),
+    };
+    if let Err(e) = journal.append(&Line::Outcome(outcome)) {
+        eprintln!("smm: warning: the order's outcome could not be written to the journal: {e:#}");
+    }
+    result.map(|(_, answer)| answer)
+}
+
+/// A short "how long ago": `5s`, `12m`, `3h`.
+fn ago(secs: u64) -> String {
+    match secs {
+        s if s < 60 => format!("{s}s"),
+        s if s < 3600 => format!("{}m", s / 60),
+        s => format!("{}h{:02}m", s / 3600, s % 3600 / 60),
+    }
+}
+
+/// Sends `add` to a v2 panel (through the journal) and prints the new order id.
+fn place(ctx: &Ctx, v2: &V2, order: &Order, force: bool) -> anyhow::Result<Exit> {
+    let answer = journaled(ctx, order, force, || {
+        let answer = v2.add(&order.fields)?;
+        Ok((answer.value.clone(), answer))
+    })?;
     if ctx.out.json {
         ctx.out.print_raw(&answer.raw)?;
     } else {
@@ -138,12 +231,7 @@ fn place(ctx: &Ctx, v2: &V2, order: &Order) -> anyhow::Result<Exit> {
 
 /// A streamdetails order: only service, link and quantity (threads); the dry run checks the
 /// catalogue and the free threads.
-fn streamdetails(
-    ctx: &Ctx,
-    sd: &Streamdetails,
-    order: &Order,
-    dry_run: bool,
-) -> anyhow::Result<Exit> {
+fn streamdetails(ctx: &Ctx, sd: &Streamdetails, order: &Order, mode: Mode) -> anyhow::Result<Exit> {
     let extra: Vec<String> = order
         .fields
         .iter()
@@ -162,8 +250,11 @@ fn streamdetails(
         ));
     };
     let out = &ctx.out;
-    if !dry_run {
-        let answer = sd.add(order.service, link, quantity)?;
+    if !mode.dry_run {
+        let answer = journaled(ctx, order, mode.force, || {
+            let answer = sd.add(order.service, link, quantity)?;
+            Ok((answer.value.id.clone(), answer))
+        })?;
         if out.json {
             out.print_raw(&answer.raw)?;
         } else {

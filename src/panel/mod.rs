@@ -279,10 +279,25 @@ pub fn decode_json(reply: &Reply) -> anyhow::Result<Value> {
 
 /// Marks an error after which an `add` may or may not have been placed.
 pub fn ambiguous(err: anyhow::Error) -> anyhow::Error {
-    err.context(
-        "the order may or may not have been placed: check the panel's order list (or `smm status` \
-         with a recent order id) before running the same command again",
-    )
+    err.context(MaybePlaced)
+}
+
+/// Whether an `add` error leaves the order's existence unknown.
+pub fn is_ambiguous(err: &anyhow::Error) -> bool {
+    err.downcast_ref::<MaybePlaced>().is_some()
+}
+
+/// The context of an `add` that may or may not have been placed.
+#[derive(Debug)]
+pub struct MaybePlaced;
+
+impl std::fmt::Display for MaybePlaced {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(
+            "the order may or may not have been placed: check the panel's order list (or `smm status` \
+             with a recent order id; `smm orders` shows it as unknown) before running the same command again",
+        )
+    }
 }
 
 /// One chunk's ids and what the panel answered for them (JSON value and body).

@@ -263,9 +263,29 @@ impl Home {
         self.dir.path().join("config.toml")
     }
 
-    /// Writes the config file.
+    /// Writes the config file (mode 0600, as `smm config init` would).
     pub fn write_config(&self, text: &str) {
         std::fs::write(self.config(), text).unwrap();
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            std::fs::set_permissions(self.config(), std::fs::Permissions::from_mode(0o600))
+                .unwrap();
+        }
+    }
+
+    /// The order journal's path (`SMM_DATA_DIR` of `smm()`).
+    pub fn journal(&self) -> PathBuf {
+        self.dir.path().join("data/journal.jsonl")
+    }
+
+    /// The journal's lines as JSON.
+    pub fn journal_lines(&self) -> Vec<serde_json::Value> {
+        std::fs::read_to_string(self.journal())
+            .unwrap_or_default()
+            .lines()
+            .map(|l| serde_json::from_str(l).unwrap())
+            .collect()
     }
 
     /// `smm` with HOME/XDG dirs inside this home, `SMM_CONFIG` at its config, no inherited
@@ -284,6 +304,7 @@ impl Home {
             .env("HOME", home)
             .env("XDG_CONFIG_HOME", home.join("xdg-config"))
             .env("XDG_DATA_HOME", home.join("xdg-data"))
+            .env("SMM_DATA_DIR", home.join("data"))
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .timeout(Duration::from_secs(60));
         cmd

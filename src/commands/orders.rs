@@ -1,0 +1,196 @@
+//! `smm orders [--since D] [--check]`: the local order journal, and the panels' word on it.
+
+use super::Ctx;
+use crate::cli::{Global, OrdersArgs};
+use crate::exit::Exit;
+use crate::journal::{self, Entry, Journal, Line, Seen};
+use crate::output::{Cell, Output, utc_date};
+use crate::panel::Client;
+use serde_json::json;
+use std::collections::BTreeMap;
+
+/// Lists the journal (newest last), optionally asking the panels for fresh statuses.
+pub fn run(global: &Global, args: &OrdersArgs) -> anyhow::Result<Exit> {
+    let journal = Journal::open()?;
+    let out = Output::new(global.json, global.quiet);
+    let since = args.since.map(|s| journal::now().saturating_sub(s));
+    let mut entries: Vec<Entry> = journal
+        .entries()?
+        .into_iter()
+        .filter(|e| since.is_none_or(|t| e.intent.time >= t))
+        .filter(|e| {
+            global
+                .profile
+                .as_deref()
+                .is_none_or(|p| e.intent.profile == p)
+        })
+        .collect();
+    let mut problems: BTreeMap<String, String> = BTreeMap::new();
+    if args.check {
+        problems = check(global, &journal, &mut entries)?;
+    }
+    if out.json {
+        let list: Vec<serde_json::Value> = entries
+            .iter()
+            .map(|e| {
+                let o = e.outcome.as_ref();
+                json!({
+                    "id": e.intent.id,
+                    "time": e.intent.time,
+                    "profile": e.intent.profile,
+                    "url": e.intent.url,
+                    "service": e.intent.service,
+                    "link": e.intent.link,
+                    "quantity": e.intent.quantity,
+                    "fields": e.intent.fields,
+                    "cost": e.intent.cost,
+                    "result": o.map(|o| o.result),
+                    "order": o.and_then(|o| o.order.clone()),
+                    "error": o.and_then(|o| o.error.clone()),
+                    "status": e.status.as_ref().map(|s| s.status.clone()),
+                    "check_error": problems.get(&e.intent.id),
+                })
+            })
+            .collect();
+        crate::output::print_line(&serde_json::Value::Array(list).to_string())?;
+    } else {
+        let mut table = out.table(&[
+            "PLACED", "PROFILE", "SERVICE", "QUANTITY", "LINK", "OUTCOME", "STATUS",
+        ]);
+        for e in &entries {
+            let outcome = match &e.outcome {
+                Some(o) => match o.result {
+                    journal::Result::Order => {
+                        format!("order {}", o.order.as_deref().unwrap_or("?"))
+                    }
+                    journal::Result::Error => {
+                        format!("error: {}", o.error.as_deref().unwrap_or(""))
+                    }
+                    journal::Result::Unknown => "unknown: check the panel's order list".to_string(),
+                },
+                None => "no answer recorded (smm stopped?): check the panel".to_string(),
+            };
+            let status = match (problems.get(&e.intent.id), &e.status) {
+                (Some(problem), _) => out.status_cell(&format!("error: {problem}")),
+                (None, Some(seen)) => out.status_cell(&seen.status),
+                (None, None) => Cell::new(""),
+            };
+            table.add_row(vec![
+                Cell::new(utc_date(e.intent.time as i64)),
+                Cell::new(&e.intent.profile),
+                Cell::new(e.intent.service),
+                Cell::new(e.intent.quantity.map(|q| q.to_string()).unwrap_or_default()),
+                Cell::new(e.intent.link.as_deref().unwrap_or("")),
+                Cell::new(outcome),
+                status,
+            ]);
+        }
+        out.print_table(&mut table)?;
+        if entries.is_empty() {
+            out.note(&format!(
+                "no orders in the journal {}",
+                journal.path().display()
+            ));
+        }
+    }
+    Ok(Exit::from_items(!problems.is_empty()))
+}
+
+/// Asks each profile's panel for the status of its placed, unfinished orders; records what it
+/// sees in the journal. Returns the problems by entry id.
+fn check(
+    global: &Global,
+    journal: &Journal,
+    entries: &mut [Entry],
+) -> anyhow::Result<BTreeMap<String, String>> {
+    let mut problems = BTreeMap::new();
+    let mut by_profile: BTreeMap<String, Vec<usize>> = BTreeMap::new();
+    for (i, e) in entries.iter().enumerate() {
+        let placed = e
+            .outcome
+            .as_ref()
+            .is_some_and(|o| o.result == journal::Result::Order);
+        if placed && !e.finished() {
+            by_profile
+                .entry(e.intent.profile.clone())
+                .or_default()
+                .push(i);
+        }
+    }
+    if by_profile.is_empty() {
+        return Ok(problems);
+    }
+    let path = crate::config::locate(global.config.as_deref())?;
+    let config = crate::config::load(&path)?;
+    for (name, indexes) in by_profile {
+        let ids: Vec<(usize, u64)> = indexes
+            .iter()
+            .filter_map(|&i| {
+                let order = entries[i]
+                    .outcome
+                    .as_ref()?
+                    .order
+                    .as_ref()?
+                    .parse::<u64>()
+                    .ok()?;
+                Some((i, order))
+            })
+            .collect();
+        let ctx = config
+            .profile(Some(&name))
+            .and_then(|p| Ctx::new(global, Some(&p)));
+        let statuses =
+            ctx.and_then(|ctx| statuses(&ctx, &ids.iter().map(|(_, o)| *o).collect::<Vec<_>>()));
+        match statuses {
+            Err(e) => {
+                for &i in &indexes {
+                    problems.insert(entries[i].intent.id.clone(), format!("{e:#}"));
+                }
+            }
+            Ok(found) => {
+                for (i, order) in ids {
+                    match found.get(&order.to_string()) {
+                        Some(Ok(status)) => {
+                            let seen = Seen {
+                                id: entries[i].intent.id.clone(),
+                                time: journal::now(),
+                                status: status.clone(),
+                            };
+                            journal.append(&Line::Status(seen.clone()))?;
+                            entries[i].status = Some(seen);
+                        }
+                        Some(Err(e)) => {
+                            problems.insert(entries[i].intent.id.clone(), e.clone());
+                        }
+                        None => {
+                            problems.insert(
+                                entries[i].intent.id.clone(),
+                                "not in the panel's answer".into(),
+                            );
+                        }
+                    }
+                }
+            }
+        }
+    }
+    Ok(problems)
+}
+
+/// The status of each order id on the context's panel.
+fn statuses(ctx: &Ctx, ids: &[u64]) -> anyhow::Result<BTreeMap<String, Result<String, String>>> {
+    Ok(match ctx.client() {
+        Client::V2(v2) => v2
+            .status(ids)?
+            .value
+            .into_iter()
+            .map(|r| (r.id, r.result.map(|s| s.status)))
+            .collect(),
+        Client::Streamdetails(sd) => sd
+            .get(ids)?
+            .value
+            .into_iter()
+            .map(|r| (r.id, r.result.map(|o| o.status)))
+            .collect(),
+        Client::Useapi(_) => return Err(ctx.needs_panel("orders --check")),
+    })
+}
