@@ -212,7 +212,7 @@ _smm() {
 
     case "${cmd}" in
         smm)
-            opts="-p -v -q -h -V --profile --config --json --timeout --verbose --quiet --concurrency --help --version balance services order status refill refill-status cancel orders pika config sandbox demo completions help"
+            opts="-p -v -q -h -V --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help --version balance services order status refill refill-status cancel orders pika config sandbox demo completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -246,7 +246,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__balance)
-            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --concurrency --help"
+            opts="-p -v -q -h --all --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -280,7 +280,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__cancel)
-            opts="-f -p -v -q -h --file --profile --config --json --timeout --verbose --quiet --concurrency --help"
+            opts="-f -p -v -q -h --file --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -322,7 +322,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__completions)
-            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --concurrency --help bash elvish fish powershell zsh"
+            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -356,7 +356,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__config)
-            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --concurrency --help path show init help"
+            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help path show init help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -460,7 +460,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__config__subcmd__init)
-            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --concurrency --help"
+            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -494,7 +494,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__config__subcmd__path)
-            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --concurrency --help"
+            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -528,7 +528,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__config__subcmd__show)
-            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --concurrency --help"
+            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -562,7 +562,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__demo)
-            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --concurrency --help"
+            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -918,7 +918,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__order)
-            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --concurrency --help add help"
+            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help add help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -952,7 +952,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__order__subcmd__add)
-            opts="-p -v -q -h --service --link --quantity --runs --interval --comments --usernames --hashtags --hashtag --username --keywords --media --groups --answer-number --min --max --posts --old-posts --delay --expiry --country --device --type-of-traffic --google-keyword --referring-url --dry-run --force --profile --config --json --timeout --verbose --quiet --concurrency --help"
+            opts="-p -v -q -h --service --link --quantity --runs --interval --comments --usernames --hashtags --hashtag --username --keywords --media --groups --answer-number --min --max --posts --old-posts --delay --expiry --country --device --type-of-traffic --google-keyword --referring-url --dry-run --force --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1128,7 +1128,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__orders)
-            opts="-p -v -q -h --since --check --profile --config --json --timeout --verbose --quiet --concurrency --help"
+            opts="-p -v -q -h --since --check --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1166,7 +1166,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__pika)
-            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --concurrency --help account help"
+            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help account help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1200,7 +1200,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__pika__subcmd__account)
-            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --concurrency --help list set delete help"
+            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help list set delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1234,7 +1234,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__pika__subcmd__account__subcmd__delete)
-            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --concurrency --help"
+            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1338,7 +1338,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__pika__subcmd__account__subcmd__list)
-            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --concurrency --help"
+            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1372,7 +1372,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__pika__subcmd__account__subcmd__set)
-            opts="-p -v -q -h --discord --max-jobs --profile --config --json --timeout --verbose --quiet --concurrency --help"
+            opts="-p -v -q -h --discord --max-jobs --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1498,7 +1498,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__refill)
-            opts="-f -p -v -q -h --file --profile --config --json --timeout --verbose --quiet --concurrency --help"
+            opts="-f -p -v -q -h --file --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1540,7 +1540,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__refill__subcmd__status)
-            opts="-f -p -v -q -h --file --profile --config --json --timeout --verbose --quiet --concurrency --help"
+            opts="-f -p -v -q -h --file --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1582,7 +1582,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__sandbox)
-            opts="-p -v -q -h --port --latency-ms --services --key --balance --speed --fault --fault-first --fault-ratio --retry-after --slow-ms --profile --config --json --timeout --verbose --quiet --concurrency --help"
+            opts="-p -v -q -h --port --latency-ms --services --key --balance --speed --fault --fault-first --fault-ratio --retry-after --slow-ms --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1660,12 +1660,16 @@ _smm() {
             return 0
             ;;
         smm__subcmd__services)
-            opts="-p -v -q -h --category --search --type --profile --config --json --timeout --verbose --quiet --concurrency --help"
+            opts="-p -v -q -h --all --sort --category --search --type --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --sort)
+                    COMPREPLY=($(compgen -W "rate name min max" -- "${cur}"))
+                    return 0
+                    ;;
                 --category)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1706,7 +1710,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__status)
-            opts="-f -p -v -q -h --file --profile --config --json --timeout --verbose --quiet --concurrency --help"
+            opts="-f -p -v -q -h --file --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

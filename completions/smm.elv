@@ -28,6 +28,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand -q 'No progress bar and no notes on stderr (errors are still shown)'
             cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand -V 'Print version'
@@ -53,30 +54,35 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --config 'Config file [default: ~/.config/smm/config.toml]'
             cand --timeout 'Seconds to wait for the panel''s answer'
             cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
+            cand --all 'Every panel profile of the config file at once, one row each'
             cand --json 'Print the panel''s JSON answer instead of a table'
             cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand -q 'No progress bar and no notes on stderr (errors are still shown)'
             cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
             cand -h 'Print help'
             cand --help 'Print help'
         }
         &'smm;services'= {
+            cand --sort 'Order the rows (default: the panel''s order)'
             cand --category 'Only services whose category contains TEXT (case-insensitive)'
-            cand --search 'Only services whose name contains TEXT (case-insensitive)'
+            cand --search 'Only services whose name or category contains every word of TEXT (case-insensitive)'
             cand --type 'Only services whose type contains TEXT (case-insensitive)'
             cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
             cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
             cand --config 'Config file [default: ~/.config/smm/config.toml]'
             cand --timeout 'Seconds to wait for the panel''s answer'
             cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
+            cand --all 'Every panel profile of the config file at once, with a PROFILE column'
             cand --json 'Print the panel''s JSON answer instead of a table'
             cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand -q 'No progress bar and no notes on stderr (errors are still shown)'
             cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
-            cand -h 'Print help'
-            cand --help 'Print help'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
         }
         &'smm;order'= {
             cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
@@ -89,6 +95,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand -q 'No progress bar and no notes on stderr (errors are still shown)'
             cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
             cand -h 'Print help'
             cand --help 'Print help'
             cand add 'Place one order'
@@ -132,6 +139,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand -q 'No progress bar and no notes on stderr (errors are still shown)'
             cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -156,6 +164,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand -q 'No progress bar and no notes on stderr (errors are still shown)'
             cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -172,6 +181,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand -q 'No progress bar and no notes on stderr (errors are still shown)'
             cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -188,6 +198,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand -q 'No progress bar and no notes on stderr (errors are still shown)'
             cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -204,6 +215,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand -q 'No progress bar and no notes on stderr (errors are still shown)'
             cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -220,6 +232,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand -q 'No progress bar and no notes on stderr (errors are still shown)'
             cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -234,6 +247,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand -q 'No progress bar and no notes on stderr (errors are still shown)'
             cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
             cand -h 'Print help'
             cand --help 'Print help'
             cand account 'The Discord accounts useapi.net drives Pika with'
@@ -250,6 +264,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand -q 'No progress bar and no notes on stderr (errors are still shown)'
             cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
             cand -h 'Print help'
             cand --help 'Print help'
             cand list 'List the configured accounts (GET /pika/account; Discord tokens masked)'
@@ -268,6 +283,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand -q 'No progress bar and no notes on stderr (errors are still shown)'
             cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -284,6 +300,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand -q 'No progress bar and no notes on stderr (errors are still shown)'
             cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -298,6 +315,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand -q 'No progress bar and no notes on stderr (errors are still shown)'
             cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -343,6 +361,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand -q 'No progress bar and no notes on stderr (errors are still shown)'
             cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
             cand -h 'Print help'
             cand --help 'Print help'
             cand path 'Print the path of the config file smm reads'
@@ -361,6 +380,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand -q 'No progress bar and no notes on stderr (errors are still shown)'
             cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -375,6 +395,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand -q 'No progress bar and no notes on stderr (errors are still shown)'
             cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -389,6 +410,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand -q 'No progress bar and no notes on stderr (errors are still shown)'
             cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -428,6 +450,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand -q 'No progress bar and no notes on stderr (errors are still shown)'
             cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
@@ -442,6 +465,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand -q 'No progress bar and no notes on stderr (errors are still shown)'
             cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
             cand -h 'Print help'
             cand --help 'Print help'
         }
@@ -456,6 +480,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand -q 'No progress bar and no notes on stderr (errors are still shown)'
             cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
             cand -h 'Print help'
             cand --help 'Print help'
         }

@@ -58,6 +58,10 @@ pub struct Global {
     #[arg(short, long, global = true)]
     pub quiet: bool,
 
+    /// Fetch the service catalogue from the panel, not from the local cache
+    #[arg(long, global = true)]
+    pub refresh: bool,
+
     /// Chunks of 100 ids in flight at once [default: the profile's concurrency, else 4]
     #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=16))]
     pub concurrency: Option<u8>,
@@ -67,7 +71,7 @@ pub struct Global {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Show the account balance (action=balance)
-    Balance,
+    Balance(BalanceArgs),
     /// List the panel's services (action=services)
     Services(ServicesArgs),
     /// Place orders (action=add)
@@ -100,13 +104,40 @@ pub enum Command {
     },
 }
 
+/// `smm balance` options.
+#[derive(Debug, Args)]
+pub struct BalanceArgs {
+    /// Every panel profile of the config file at once, one row each
+    #[arg(long)]
+    pub all: bool,
+}
+
+/// How `smm services` orders its rows.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SortBy {
+    /// Cheapest first (unknown rates last)
+    Rate,
+    /// By name
+    Name,
+    /// Smallest minimum first
+    Min,
+    /// Largest maximum first
+    Max,
+}
+
 /// Filters for `smm services`.
 #[derive(Debug, Args)]
 pub struct ServicesArgs {
+    /// Every panel profile of the config file at once, with a PROFILE column
+    #[arg(long)]
+    pub all: bool,
+    /// Order the rows (default: the panel's order)
+    #[arg(long, value_enum, value_name = "KEY")]
+    pub sort: Option<SortBy>,
     /// Only services whose category contains TEXT (case-insensitive)
     #[arg(long, value_name = "TEXT")]
     pub category: Option<String>,
-    /// Only services whose name contains TEXT (case-insensitive)
+    /// Only services whose name or category contains every word of TEXT (case-insensitive)
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
     /// Only services whose type contains TEXT (case-insensitive)

@@ -54,6 +54,8 @@ pub struct ProfileDef {
     pub attempts: Option<u32>,
     /// How far back the duplicate guard looks (`24h`; `0` turns it off).
     pub duplicate_window: Option<String>,
+    /// How long a cached service catalogue is used (`10m`; `0` turns the cache off).
+    pub services_ttl: Option<String>,
 }
 
 /// The API dialects smm speaks.
@@ -101,6 +103,8 @@ pub struct Profile {
     pub attempts: u32,
     /// Seconds the duplicate guard looks back.
     pub duplicate_window: u64,
+    /// Seconds a cached catalogue is used.
+    pub services_ttl: u64,
 }
 
 /// A loaded config file and where it came from.
@@ -394,6 +398,15 @@ pub fn resolve(name: &str, def: &ProfileDef, path: &Path) -> anyhow::Result<Prof
             path.display()
         )));
     }
+    let services_ttl = match &def.services_ttl {
+        None => crate::cache::DEFAULT_TTL,
+        Some(text) => crate::journal::parse_duration(text).map_err(|e| {
+            usage(format!(
+                "profile '{name}' in {}: services_ttl {e}",
+                path.display()
+            ))
+        })?,
+    };
     let duplicate_window = match &def.duplicate_window {
         None => DEFAULT_DUPLICATE_WINDOW,
         Some(text) => crate::journal::parse_duration(text).map_err(|e| {
@@ -418,6 +431,7 @@ pub fn resolve(name: &str, def: &ProfileDef, path: &Path) -> anyhow::Result<Prof
         max_rpm: def.max_rpm,
         attempts: def.attempts.unwrap_or(DEFAULT_ATTEMPTS),
         duplicate_window,
+        services_ttl,
         user_agent: def
             .user_agent
             .clone()

@@ -48,3 +48,59 @@ pub fn run(ctx: &Ctx) -> anyhow::Result<Exit> {
     }
     Ok(Exit::Success)
 }
+
+/// `smm balance --all`: every panel profile's balance at once, one row each; a profile that
+/// fails shows its error in its row (exit 3) while the others still print. `--json` gives
+/// `{"<profile>": <the panel's answer>}`.
+pub fn all(global: &crate::cli::Global) -> anyhow::Result<Exit> {
+    let results = super::each_profile(global, |ctx| match ctx.client() {
+        Client::V2(v2) => {
+            let a = v2.balance()?;
+            let shown = (a.value.amount.to_string(), a.value.currency.clone());
+            Ok((a.raw, shown))
+        }
+        Client::Streamdetails(sd) => {
+            let a = sd.user()?;
+            let free = a
+                .value
+                .available
+                .map(|n| n.to_string())
+                .unwrap_or_else(|| "?".into());
+            Ok((a.raw, (format!("{free} threads free"), String::new())))
+        }
+        Client::Useapi(_) => Err(ctx.needs_panel("balance")),
+    })?;
+    let out = crate::output::Output::new(global.json, global.quiet);
+    let failed = results.iter().any(|(_, r)| r.is_err());
+    if out.json {
+        let doc: serde_json::Map<String, serde_json::Value> = results
+            .iter()
+            .map(|(name, result)| {
+                let value = match result {
+                    Ok((crate::panel::Raw::Body(body), _)) => {
+                        serde_json::from_str(body).unwrap_or_default()
+                    }
+                    Ok((crate::panel::Raw::Merged(v), _)) => v.clone(),
+                    Err(e) => serde_json::json!({"error": format!("{e:#}")}),
+                };
+                (name.clone(), value)
+            })
+            .collect();
+        crate::output::print_line(&serde_json::Value::Object(doc).to_string())?;
+    } else {
+        let mut table = out.table(&["PROFILE", "BALANCE", "CURRENCY"]);
+        for (name, result) in &results {
+            match result {
+                Ok((_, (amount, currency))) => {
+                    table.add_row(vec![name.clone(), amount.clone(), currency.clone()])
+                }
+                Err(e) => table.add_row(vec![
+                    crate::output::Cell::new(name),
+                    out.status_cell(&format!("error: {e:#}")),
+                ]),
+            }
+        }
+        out.print_table(&mut table)?;
+    }
+    Ok(Exit::from_items(failed))
+}

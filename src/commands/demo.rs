@@ -47,6 +47,7 @@ pub fn run() -> anyhow::Result<Exit> {
         max_rpm: None,
         attempts: crate::config::DEFAULT_ATTEMPTS,
         duplicate_window: 0,
+        services_ttl: 0,
         user_agent: format!("smm/{}", env!("CARGO_PKG_VERSION")),
     };
     print_line(&format!(

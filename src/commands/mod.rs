@@ -20,8 +20,8 @@ use std::io::IsTerminal;
 /// Chunks in flight at once when neither `--concurrency` nor the profile says.
 pub const DEFAULT_CONCURRENCY: usize = 4;
 use crate::output::Output;
-use crate::panel::Client;
 use crate::panel::v2::Batch;
+use crate::panel::{Answer, Client, Raw, Service};
 
 /// What every command that talks to a panel needs: the resolved profile, the HTTP client
 /// and the output settings.
@@ -34,23 +34,25 @@ pub struct Ctx {
     pub out: Output,
     /// The order journal (None for the demo, whose sandbox orders are throwaway).
     pub journal: Option<crate::journal::Journal>,
+    /// `--refresh`: skip the catalogue cache.
+    pub refresh: bool,
 }
 
 impl Ctx {
     /// Loads the config, resolves the profile and builds the client; all before any request.
-    /// A `fixed` profile (the demo's) replaces the config file.
+    /// A `fixed` profile (the demo's) replaces the config file and keeps no journal or cache.
     fn new(global: &Global, fixed: Option<&Profile>) -> anyhow::Result<Ctx> {
-        let profile = match fixed {
-            Some(p) => p.clone(),
+        match fixed {
+            Some(p) => Ctx::build(global, p.clone(), false),
             None => {
-                let path = crate::config::locate(global.config.as_deref())?;
-                let config = crate::config::load(&path)?;
-                if let Some(warning) = crate::config::permission_warning(&config) {
-                    eprintln!("smm: warning: {warning}");
-                }
-                config.profile(global.profile.as_deref())?
+                let config = load_config(global)?;
+                Ctx::build(global, config.profile(global.profile.as_deref())?, true)
             }
-        };
+        }
+    }
+
+    /// A context for `profile`; `persistent` enables the journal and the catalogue cache.
+    fn build(global: &Global, profile: Profile, persistent: bool) -> anyhow::Result<Ctx> {
         let concurrency = global
             .concurrency
             .map(usize::from)
@@ -65,21 +67,58 @@ impl Ctx {
             progress: !global.quiet && std::io::stderr().is_terminal(),
             notes: !global.quiet,
         })?;
-        let journal = match fixed {
-            Some(_) => None,
-            None => Some(crate::journal::Journal::open()?),
+        let journal = match persistent {
+            true => Some(crate::journal::Journal::open()?),
+            false => None,
         };
         Ok(Ctx {
             profile,
             http,
             out: Output::new(global.json, global.quiet),
             journal,
+            refresh: global.refresh,
         })
     }
 
     /// The client for the profile's API dialect.
     pub fn client(&self) -> Client<'_> {
         crate::panel::connect(&self.http, &self.profile)
+    }
+
+    /// The service catalogue: from the local cache while it is fresh (unless `--refresh`),
+    /// else from the panel, then cached. Also says how old a cached copy is, in seconds.
+    pub fn services(&self) -> anyhow::Result<(Answer<Vec<Service>>, Option<u64>)> {
+        let p = &self.profile;
+        let url = p.url.as_str();
+        let persistent = self.journal.is_some();
+        if persistent
+            && !self.refresh
+            && let Some(cached) = crate::cache::get(&p.name, url, p.services_ttl)
+        {
+            let age = crate::journal::now().saturating_sub(cached.fetched);
+            let answer = match self.client() {
+                Client::V2(_) => crate::panel::v2::services_from(cached.body),
+                Client::Streamdetails(_) => serde_json::from_str::<serde_json::Value>(&cached.body)
+                    .ok()
+                    .and_then(|v| {
+                        crate::panel::streamdetails::services_from(&v["data"], cached.body.clone())
+                            .ok()
+                    }),
+                Client::Useapi(_) => None,
+            };
+            if let Some(answer) = answer {
+                return Ok((answer, Some(age)));
+            }
+        }
+        let answer = match self.client() {
+            Client::V2(v2) => v2.services()?,
+            Client::Streamdetails(sd) => sd.services()?,
+            Client::Useapi(_) => return Err(self.needs_panel("services")),
+        };
+        if persistent && let Raw::Body(body) = &answer.raw {
+            crate::cache::put(&p.name, url, body);
+        }
+        Ok((answer, None))
     }
 
     /// The error for an SMM panel command on a useapi.net profile.
@@ -100,6 +139,64 @@ impl Ctx {
     }
 }
 
+/// Loads the config file (with the permissions warning).
+fn load_config(global: &Global) -> anyhow::Result<crate::config::Config> {
+    let path = crate::config::locate(global.config.as_deref())?;
+    let config = crate::config::load(&path)?;
+    if let Some(warning) = crate::config::permission_warning(&config) {
+        eprintln!("smm: warning: {warning}");
+    }
+    Ok(config)
+}
+
+/// Runs `f` for every panel profile of the config file at once (useapi profiles are not
+/// panels and are left out); results come back in the file's order, each profile's own error
+/// in its place.
+fn each_profile<T: Send>(
+    global: &Global,
+    f: impl Fn(&Ctx) -> anyhow::Result<T> + Sync,
+) -> anyhow::Result<Vec<(String, anyhow::Result<T>)>> {
+    let config = load_config(global)?;
+    let names: Vec<&String> = config
+        .file
+        .profiles
+        .iter()
+        .filter(|(_, def)| def.api != crate::config::Api::Useapi)
+        .map(|(name, _)| name)
+        .collect();
+    if names.is_empty() {
+        return Err(usage(format!(
+            "{} has no panel profiles to query",
+            config.path.display()
+        )));
+    }
+    let f = &f;
+    let config = &config;
+    Ok(std::thread::scope(|scope| {
+        let running: Vec<_> = names
+            .iter()
+            .map(|name| {
+                scope.spawn(move || {
+                    let result = config
+                        .profile(Some(name))
+                        .and_then(|p| Ctx::build(global, p, true))
+                        .and_then(|ctx| f(&ctx));
+                    (name.to_string(), result)
+                })
+            })
+            .collect();
+        running
+            .into_iter()
+            .zip(&names)
+            .map(|(handle, name)| {
+                handle
+                    .join()
+                    .unwrap_or_else(|_| (name.to_string(), Err(anyhow::anyhow!("internal error"))))
+            })
+            .collect()
+    }))
+}
+
 /// Runs the command and returns the exit code it earned.
 pub fn run(cli: Cli) -> anyhow::Result<Exit> {
     run_with(cli, None)
@@ -116,7 +213,9 @@ pub fn run_with(cli: Cli, fixed: Option<&Profile>) -> anyhow::Result<Exit> {
         Command::Demo => demo::run(),
         Command::Pika(PikaCommand::Account(cmd)) => pika::run(ctx, cmd),
         Command::Orders(args) => orders::run(global, &args),
-        Command::Balance => balance::run(&ctx()?),
+        Command::Balance(args) if args.all => balance::all(global),
+        Command::Balance(_) => balance::run(&ctx()?),
+        Command::Services(args) if args.all => services::all(global, &args),
         Command::Services(args) => services::run(&ctx()?, &args),
         Command::Order(OrderCommand::Add(args)) => {
             // Local checks come first: bad input never needs the config or the network.

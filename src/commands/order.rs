@@ -272,7 +272,7 @@ fn streamdetails(ctx: &Ctx, sd: &Streamdetails, order: &Order, mode: Mode) -> an
         }
         return Ok(Exit::Success);
     }
-    let services = sd.services()?.value;
+    let services = ctx.services()?.0.value;
     let service = find_service(ctx, &services, order.service)?;
     check_range(service, "quantity", quantity)?;
     let user = sd.user()?.value;
@@ -384,7 +384,7 @@ fn needs(kind: &str) -> Needs {
 
 /// The dry run: find the service, check the order against it, price it against the balance.
 fn dry(ctx: &Ctx, v2: &V2, order: &Order) -> anyhow::Result<Exit> {
-    let services = v2.services()?.value;
+    let services = ctx.services()?.0.value;
     let service = find_service(ctx, &services, order.service)?;
     let id = &service.id;
     let needs = needs(&service.kind);

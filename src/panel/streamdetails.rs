@@ -82,33 +82,7 @@ impl<'a> Streamdetails<'a> {
 
     /// Opens the envelope: the panel's error (any HTTP status) or its data.
     fn open(&self, reply: &crate::http::Reply) -> anyhow::Result<Value> {
-        if let Some(err) = redirect_error(reply) {
-            return Err(err);
-        }
-        let value: Value = serde_json::from_str(&reply.body).map_err(|_| not_json(reply))?;
-        match value.get("error") {
-            Some(Value::Null) | None => {}
-            Some(error) => {
-                let message = match error.get("message") {
-                    Some(m) => text(m),
-                    None => text(error),
-                };
-                let code = error.get("code").map(text).unwrap_or_default();
-                return Err(PanelError(format!(
-                    "panel '{}' says: {message} (error {code})",
-                    self.profile.name
-                ))
-                .into());
-            }
-        }
-        match value.get("data") {
-            Some(data) if reply.status.is_success() || !data.is_null() => Ok(data.clone()),
-            _ => bail!(
-                "the panel answered HTTP {} without data or error: {}",
-                reply.status,
-                shorten(&reply.body, 200)
-            ),
-        }
+        envelope(&self.profile.name, reply)
     }
 
     /// `user`: threads and subscription.
@@ -130,21 +104,7 @@ impl<'a> Streamdetails<'a> {
     /// `services`: the catalogue.
     pub fn services(&self) -> anyhow::Result<Answer<Vec<Service>>> {
         let (data, body) = self.call("services", Map::new())?;
-        let Value::Array(items) = data else {
-            bail!(
-                "the panel's services data is not a list: {}",
-                shorten(&body, 200)
-            );
-        };
-        let services = items
-            .iter()
-            .filter_map(|item| serde_json::value::to_raw_value(item).ok())
-            .map(decode_service)
-            .collect();
-        Ok(Answer {
-            raw: Raw::Body(body),
-            value: services,
-        })
+        services_from(&data, body)
     }
 
     /// `add`: places an order (`service_id` and `quantity` as JSON integers).
@@ -228,8 +188,57 @@ impl<'a> Streamdetails<'a> {
     }
 }
 
+/// A catalogue from the envelope's `data` and the body it came in (fresh or cached).
+pub fn services_from(data: &Value, body: String) -> anyhow::Result<Answer<Vec<Service>>> {
+    let Value::Array(items) = data else {
+        bail!(
+            "the panel's services data is not a list: {}",
+            shorten(&body, 200)
+        );
+    };
+    let services = items
+        .iter()
+        .filter_map(|item| serde_json::value::to_raw_value(item).ok())
+        .map(decode_service)
+        .collect();
+    Ok(Answer {
+        raw: Raw::Body(body),
+        value: services,
+    })
+}
+
+/// Opens a streamdetails envelope `{"data", "error"}` whatever the HTTP status: the panel's
+/// error (as a `PanelError` naming `profile`) or its data.
+pub fn envelope(profile: &str, reply: &crate::http::Reply) -> anyhow::Result<Value> {
+    if let Some(err) = redirect_error(reply) {
+        return Err(err);
+    }
+    let value: Value = serde_json::from_str(&reply.body).map_err(|_| not_json(reply))?;
+    match value.get("error") {
+        Some(Value::Null) | None => {}
+        Some(error) => {
+            let message = match error.get("message") {
+                Some(m) => text(m),
+                None => text(error),
+            };
+            let code = error.get("code").map(text).unwrap_or_default();
+            return Err(
+                PanelError(format!("panel '{profile}' says: {message} (error {code})")).into(),
+            );
+        }
+    }
+    match value.get("data") {
+        Some(data) if reply.status.is_success() || !data.is_null() => Ok(data.clone()),
+        _ => bail!(
+            "the panel answered HTTP {} without data or error: {}",
+            reply.status,
+            shorten(&reply.body, 200)
+        ),
+    }
+}
+
 /// The orders in a `get` answer: an object for one, an array for several.
-fn orders_of(data: &Value) -> Vec<Order> {
+pub fn orders_of(data: &Value) -> Vec<Order> {
     match data {
         Value::Array(list) => list.iter().map(decode_order).collect(),
         Value::Null => Vec::new(),

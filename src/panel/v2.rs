@@ -155,13 +155,9 @@ impl<'a> V2<'a> {
             .http
             .post_form(&p.url, &p.user_agent, &p.key, &fields, Effect::Read)?;
         if reply.status.is_success()
-            && reply.body.trim_start().starts_with('[')
-            && let Some(services) = decode_services(&reply.body)
+            && let Some(answer) = services_from(reply.body.clone())
         {
-            return Ok(Answer {
-                raw: Raw::Body(reply.body),
-                value: services,
-            });
+            return Ok(answer);
         }
         let value = decode_json(&reply)?;
         self.refuse_error(&value)?;
@@ -326,6 +322,18 @@ impl<'a> V2<'a> {
     }
 }
 
+/// A catalogue from a `services` body (fresh or cached), or `None` when it is not a list.
+pub fn services_from(body: String) -> Option<Answer<Vec<Service>>> {
+    if !body.trim_start().starts_with('[') {
+        return None;
+    }
+    let services = decode_services(&body)?;
+    Some(Answer {
+        raw: Raw::Body(body),
+        value: services,
+    })
+}
+
 /// Merges chunk answers: object merge keyed in input order for `status`, concatenation
 /// for the array actions; a failed chunk becomes per-item errors in the panel's own shape
 /// (`{"error": …}` under each id).
@@ -379,7 +387,7 @@ pub fn order_id(value: &Value) -> Option<String> {
 }
 
 /// One status item: the panel's per-item error, an unreadable item, or the status.
-fn status_outcome(item: &Value) -> Result<OrderStatus, String> {
+pub fn status_outcome(item: &Value) -> Result<OrderStatus, String> {
     if let Some(msg) = error_text(item) {
         return Err(msg);
     }
@@ -405,7 +413,7 @@ pub fn decode_status(v: &Value) -> OrderStatus {
 }
 
 /// The outcome of an item: the value under `key`, or the error in it or around it.
-fn item_outcome(item: &Value, key: &str) -> Result<String, String> {
+pub fn item_outcome(item: &Value, key: &str) -> Result<String, String> {
     if let Some(msg) = error_text(item) {
         return Err(msg);
     }

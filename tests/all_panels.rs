@@ -1,0 +1,171 @@
+//! Several panels at once (`--all`), the cheapest offers first, and the catalogue cache.
+
+mod common;
+
+use common::{Home, Panel, Reply, stderr, stdout};
+use serde_json::{Value, json};
+
+/// A panel selling Instagram followers at `rate` (and something else), in `currency`.
+fn panel(rate: &'static str, currency: &'static str) -> Panel {
+    Panel::start(move |req| {
+        match req.field("action") {
+        Some("balance") => Reply::json(json!({"balance": "10.5", "currency": currency}).to_string()),
+        Some("services") => Reply::json(
+            json!([
+                {"service": 1, "name": "Instagram Followers HQ", "type": "Default", "category": "Instagram", "rate": rate, "min": "10", "max": "1000", "refill": true, "cancel": false},
+                {"service": 2, "name": "TikTok Views", "type": "Default", "category": "TikTok", "rate": "0.01", "min": "100", "max": "10000"}
+            ])
+            .to_string(),
+        ),
+        _ => Reply::json(r#"{"error":"Incorrect request"}"#),
+    }
+    })
+}
+
+/// A config with profiles `cheap`, `dear` and, if given, a `down` one that refuses connections.
+fn home(cheap: &Panel, dear: &Panel, down: bool) -> Home {
+    let home = Home::new();
+    let mut text = format!(
+        "default_profile = \"cheap\"\n[profiles.cheap]\nurl = \"{}\"\nkey = \"k\"\n[profiles.dear]\nurl = \"{}\"\nkey = \"k\"\n",
+        cheap.url, dear.url
+    );
+    if down {
+        let port = std::net::TcpListener::bind("127.0.0.1:0")
+            .unwrap()
+            .local_addr()
+            .unwrap()
+            .port();
+        text.push_str(&format!(
+            "[profiles.down]\nurl = \"http://127.0.0.1:{port}/api/v2\"\nkey = \"k\"\nattempts = 1\n"
+        ));
+    }
+    text.push_str(
+        "[profiles.pika]\napi = \"useapi\"\nurl = \"http://127.0.0.1:1/v1\"\nkey = \"k\"\n",
+    );
+    home.write_config(&text);
+    home
+}
+
+#[test]
+fn balance_all_shows_every_panel_and_the_failing_one_in_its_row() {
+    let (cheap, dear) = (panel("0.50", "USD"), panel("0.90", "EUR"));
+    let home = home(&cheap, &dear, true);
+    let out = home.smm().args(["balance", "--all"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let text = stdout(&out);
+    let line = |p: &str| {
+        text.lines()
+            .find(|l| l.starts_with(p))
+            .unwrap_or_else(|| panic!("{p}: {text}"))
+            .to_string()
+    };
+    assert!(line("cheap").contains("10.5") && line("cheap").contains("USD"));
+    assert!(line("dear").contains("EUR"));
+    assert!(line("down").contains("error: could not connect"));
+    assert!(
+        !text.contains("pika"),
+        "useapi profiles are not panels: {text}"
+    );
+    let out = home
+        .smm()
+        .args(["balance", "--all", "--json"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["cheap"], json!({"balance": "10.5", "currency": "USD"}));
+    assert_eq!(v["dear"]["currency"], "EUR");
+    assert!(v["down"]["error"].as_str().unwrap().contains("connect"));
+}
+
+#[test]
+fn services_all_sorted_by_rate_puts_the_cheapest_offer_first() {
+    let (cheap, dear) = (panel("0.50", "USD"), panel("0.45", "USD"));
+    let home = home(&cheap, &dear, false);
+    let out = home
+        .smm()
+        .args([
+            "services",
+            "--all",
+            "--search",
+            "instagram followers",
+            "--sort",
+            "rate",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    for col in [
+        "PROFILE", "RATE", "CURRENCY", "MIN", "MAX", "REFILL", "CANCEL",
+    ] {
+        assert!(lines[0].contains(col), "{}", lines[0]);
+    }
+    assert_eq!(lines.len(), 3, "{text}");
+    assert!(
+        lines[1].starts_with("dear") && lines[1].contains("0.45") && lines[1].contains("USD"),
+        "{text}"
+    );
+    assert!(
+        lines[2].starts_with("cheap") && lines[2].contains("0.50"),
+        "{text}"
+    );
+    let out = home
+        .smm()
+        .args(["services", "--all", "--search", "followers", "--json"])
+        .output()
+        .unwrap();
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["cheap"].as_array().unwrap().len(), 1);
+    assert_eq!(v["dear"][0]["rate"], "0.45");
+}
+
+#[test]
+fn the_catalogue_cache_hits_misses_and_refreshes() {
+    let (a, b) = (panel("0.50", "USD"), panel("0.45", "USD"));
+    let home = home(&a, &b, false);
+    let services = || a.actions("services").len();
+    home.smm().arg("services").assert().code(0);
+    assert_eq!(services(), 1);
+    let out = home.smm().arg("services").output().unwrap();
+    assert_eq!(services(), 1, "second run served from the cache");
+    assert!(stderr(&out).contains("cache") && stdout(&out).contains("Instagram Followers HQ"));
+    // Dry runs use it too.
+    home.smm()
+        .args([
+            "order",
+            "add",
+            "--service",
+            "1",
+            "--link",
+            "l",
+            "--quantity",
+            "100",
+            "--dry-run",
+        ])
+        .assert()
+        .code(0);
+    assert_eq!(services(), 1);
+    home.smm().args(["services", "--refresh"]).assert().code(0);
+    assert_eq!(services(), 2);
+    // A changed URL never reuses the old catalogue.
+    let text = std::fs::read_to_string(home.config())
+        .unwrap()
+        .replace(&a.url, &b.url);
+    home.write_config(&text);
+    home.smm().arg("services").assert().code(0);
+    assert_eq!(b.actions("services").len(), 1);
+}
+
+#[test]
+fn a_zero_ttl_turns_the_cache_off() {
+    let a = panel("0.50", "USD");
+    let home = Home::new();
+    home.write_config(&format!(
+        "[profiles.a]\nurl = \"{}\"\nkey = \"k\"\nservices_ttl = \"0\"\n",
+        a.url
+    ));
+    home.smm().arg("services").assert().code(0);
+    home.smm().arg("services").assert().code(0);
+    assert_eq!(a.actions("services").len(), 2);
+}
