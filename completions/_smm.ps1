@@ -110,6 +110,8 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
         }
         'smm;order;add' {
             [CompletionResult]::new('--service', '--service', [CompletionResultType]::ParameterName, 'Service id (from `smm services`)')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Place every order of a bulk file: `service|link|quantity` lines, or CSV with a header (service,link,quantity[,runs,interval,comments,…]); - reads stdin')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Place every order of a bulk file: `service|link|quantity` lines, or CSV with a header (service,link,quantity[,runs,interval,comments,…]); - reads stdin')
             [CompletionResult]::new('--link', '--link', [CompletionResultType]::ParameterName, 'Link to the post, page or profile')
             [CompletionResult]::new('--quantity', '--quantity', [CompletionResultType]::ParameterName, 'Quantity to order')
             [CompletionResult]::new('--runs', '--runs', [CompletionResultType]::ParameterName, 'Drip-feed: number of runs (needs --interval)')
@@ -139,6 +141,8 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]')
+            [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Place a bulk file''s orders without asking (needed when stdin is not a terminal)')
+            [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Place a bulk file''s orders without asking (needed when stdin is not a terminal)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Check the order against the catalogue and balance, print its cost, send nothing')
             [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Place it even if the journal shows the same order (profile, service, link, quantity) within the duplicate window')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table')

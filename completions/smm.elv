@@ -103,6 +103,8 @@ set edit:completion:arg-completer[smm] = {|@words|
         }
         &'smm;order;add'= {
             cand --service 'Service id (from `smm services`)'
+            cand -f 'Place every order of a bulk file: `service|link|quantity` lines, or CSV with a header (service,link,quantity[,runs,interval,comments,…]); - reads stdin'
+            cand --file 'Place every order of a bulk file: `service|link|quantity` lines, or CSV with a header (service,link,quantity[,runs,interval,comments,…]); - reads stdin'
             cand --link 'Link to the post, page or profile'
             cand --quantity 'Quantity to order'
             cand --runs 'Drip-feed: number of runs (needs --interval)'
@@ -132,6 +134,8 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --config 'Config file [default: ~/.config/smm/config.toml]'
             cand --timeout 'Seconds to wait for the panel''s answer'
             cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
+            cand -y 'Place a bulk file''s orders without asking (needed when stdin is not a terminal)'
+            cand --yes 'Place a bulk file''s orders without asking (needed when stdin is not a terminal)'
             cand --dry-run 'Check the order against the catalogue and balance, print its cost, send nothing'
             cand --force 'Place it even if the journal shows the same order (profile, service, link, quantity) within the duplicate window'
             cand --json 'Print the panel''s JSON answer instead of a table'

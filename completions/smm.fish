@@ -87,6 +87,7 @@ complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subco
 complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -f -a "add" -d 'Place one order'
 complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l service -d 'Service id (from `smm services`)' -r
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -s f -l file -d 'Place every order of a bulk file: `service|link|quantity` lines, or CSV with a header (service,link,quantity[,runs,interval,comments,…]); - reads stdin' -r -F
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l link -d 'Link to the post, page or profile' -r
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l quantity -d 'Quantity to order' -r
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l runs -d 'Drip-feed: number of runs (needs --interval)' -r
@@ -115,6 +116,7 @@ complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcomman
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -s y -l yes -d 'Place a bulk file\'s orders without asking (needed when stdin is not a terminal)'
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l dry-run -d 'Check the order against the catalogue and balance, print its cost, send nothing'
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l force -d 'Place it even if the journal shows the same order (profile, service, link, quantity) within the duplicate window'
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l json -d 'Print the panel\'s JSON answer instead of a table'

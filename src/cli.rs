@@ -161,8 +161,15 @@ pub enum OrderCommand {
 )]
 pub struct AddArgs {
     /// Service id (from `smm services`)
-    #[arg(long, value_name = "ID")]
-    pub service: u64,
+    #[arg(long, value_name = "ID", required_unless_present = "file")]
+    pub service: Option<u64>,
+    /// Place every order of a bulk file: `service|link|quantity` lines, or CSV with a header
+    /// (service,link,quantity[,runs,interval,comments,…]); - reads stdin
+    #[arg(short, long, value_name = "PATH|-")]
+    pub file: Option<PathBuf>,
+    /// Place a bulk file's orders without asking (needed when stdin is not a terminal)
+    #[arg(short, long, requires = "file")]
+    pub yes: bool,
     /// Link to the post, page or profile
     #[arg(long, value_name = "URL")]
     pub link: Option<String>,

@@ -3,6 +3,7 @@
 //! Data flows one way: `cli` → `config` (profile) → `panel` (dialect client) → typed answer →
 //! `output`. `sandbox` is the built-in simulated panel; `serve` the HTTP server under it.
 
+pub mod bulk;
 pub mod cache;
 pub mod cli;
 pub mod commands;

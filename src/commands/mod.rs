@@ -2,6 +2,7 @@
 
 mod balance;
 mod batch;
+mod bulk;
 mod completions;
 mod config;
 mod demo;
@@ -217,6 +218,24 @@ pub fn run_with(cli: Cli, fixed: Option<&Profile>) -> anyhow::Result<Exit> {
         Command::Balance(_) => balance::run(&ctx()?),
         Command::Services(args) if args.all => services::all(global, &args),
         Command::Services(args) => services::run(&ctx()?, &args),
+        Command::Order(OrderCommand::Add(args)) if args.file.is_some() => {
+            let path = args.file.clone().unwrap_or_default();
+            if args.link.is_some() || args.quantity.is_some() || args.service.is_some() {
+                return Err(usage(
+                    "--file takes every order from the file: leave out --service, --link and --quantity",
+                ));
+            }
+            let lines = bulk::read(&path)?;
+            let from_stdin = path.as_os_str() == "-";
+            bulk::run(
+                &ctx()?,
+                lines,
+                args.dry_run,
+                args.yes,
+                args.force,
+                from_stdin,
+            )
+        }
         Command::Order(OrderCommand::Add(args)) => {
             // Local checks come first: bad input never needs the config or the network.
             let order = order::Order::from_args(&args)?;

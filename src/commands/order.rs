@@ -23,6 +23,11 @@ pub struct Order {
 impl Order {
     /// Builds and checks the fields from the flags; reads `@FILE` lists. Nothing is sent.
     pub fn from_args(a: &AddArgs) -> anyhow::Result<Order> {
+        let Some(service) = a.service else {
+            return Err(usage(
+                "order add needs --service ID (or --file PATH for a bulk file)",
+            ));
+        };
         if a.link.is_none() && a.username.is_none() {
             return Err(usage(
                 "order add needs --link URL (or --username NAME for Subscriptions services)",
@@ -53,7 +58,7 @@ impl Order {
             }
             _ => {}
         }
-        let mut fields: Vec<(&'static str, String)> = vec![("service", a.service.to_string())];
+        let mut fields: Vec<(&'static str, String)> = vec![("service", service.to_string())];
         let mut push = |name: &'static str, value: Option<String>| {
             if let Some(v) = value {
                 fields.push((name, v));
@@ -84,14 +89,11 @@ impl Order {
         push("type_of_traffic", a.type_of_traffic.map(|d| d.to_string()));
         push("google_keyword", a.google_keyword.clone());
         push("referring_url", a.referring_url.clone());
-        Ok(Order {
-            service: a.service,
-            fields,
-        })
+        Ok(Order { service, fields })
     }
 
     /// The value of a form field, if given.
-    fn get(&self, name: &str) -> Option<&str> {
+    pub fn get(&self, name: &str) -> Option<&str> {
         self.fields
             .iter()
             .find(|(k, _)| *k == name)
@@ -129,7 +131,7 @@ pub fn run(ctx: &Ctx, order: &Order, mode: Mode) -> anyhow::Result<Exit> {
 }
 
 /// The journal's record of what this order is meant to be (no key, ever).
-fn intent(ctx: &Ctx, order: &Order) -> Intent {
+pub fn intent(ctx: &Ctx, order: &Order) -> Intent {
     Intent {
         id: journal::new_id(),
         time: journal::now(),
@@ -150,7 +152,7 @@ fn intent(ctx: &Ctx, order: &Order) -> Intent {
 
 /// Sends an order through the journal: refuses a duplicate (unless `force`), writes the intent
 /// (fsync'd) before `send` runs, and the outcome — order id, error, or unknown — after.
-fn journaled<T>(
+pub fn journaled<T>(
     ctx: &Ctx,
     order: &Order,
     force: bool,
@@ -274,7 +276,7 @@ fn streamdetails(ctx: &Ctx, sd: &Streamdetails, order: &Order, mode: Mode) -> an
     }
     let services = ctx.services()?.0.value;
     let service = find_service(ctx, &services, order.service)?;
-    check_range(service, "quantity", quantity)?;
+    check_range(service, "quantity", quantity).map_err(usage)?;
     let user = sd.user()?.value;
     if out.json {
         let doc = json!({
@@ -386,47 +388,10 @@ fn needs(kind: &str) -> Needs {
 fn dry(ctx: &Ctx, v2: &V2, order: &Order) -> anyhow::Result<Exit> {
     let services = ctx.services()?.0.value;
     let service = find_service(ctx, &services, order.service)?;
-    let id = &service.id;
+    let Priced {
+        amount, runs, cost, ..
+    } = check(service, order).map_err(usage)?;
     let needs = needs(&service.kind);
-    let missing: Vec<String> = needs
-        .fields
-        .iter()
-        .filter(|f| order.get(f).is_none())
-        .map(|f| format!("--{}", f.replace('_', "-")))
-        .collect();
-    if !missing.is_empty() {
-        return Err(usage(format!(
-            "service {id} ({}) needs {}",
-            type_name(service),
-            missing.join(", ")
-        )));
-    }
-    let amount = match needs.amount {
-        Amount::Quantity => order.number("quantity"),
-        Amount::Lines(field) => order.number("quantity").or(order.items(field)),
-        Amount::Package | Amount::PerPost => None,
-    };
-    if let Some(n) = amount {
-        check_range(service, "quantity", n)?;
-    }
-    if needs.amount == Amount::PerPost {
-        let (lo, hi) = (
-            order.number("min").unwrap_or(0),
-            order.number("max").unwrap_or(0),
-        );
-        check_range(service, "--min", lo)?;
-        check_range(service, "--max", hi)?;
-        if lo > hi {
-            return Err(usage(format!("--min {lo} is more than --max {hi}")));
-        }
-    }
-    let runs = order.number("runs").unwrap_or(1);
-    let cost: Option<Decimal> = service.rate.and_then(|rate| match needs.amount {
-        Amount::Quantity => amount.and_then(|n| money::cost(rate, n, runs)),
-        Amount::Lines(_) => amount.and_then(|n| money::cost(rate, n, 1)),
-        Amount::Package => Some(rate.normalize()),
-        Amount::PerPost => None,
-    });
     let balance = v2.balance()?.value;
     let after = cost.and_then(|c| balance.amount.checked_sub(c));
     if ctx.out.json {
@@ -502,6 +467,64 @@ fn dry(ctx: &Ctx, v2: &V2, order: &Order) -> anyhow::Result<Exit> {
     }
 }
 
+/// An order checked against its service: the amount, runs and exact cost (when known).
+#[derive(Debug, Clone, Copy)]
+pub struct Priced {
+    /// The amount checked against min/max (quantity, or lines of a list).
+    pub amount: Option<u64>,
+    /// Drip-feed runs (1 without drip-feed).
+    pub runs: u64,
+    /// rate × amount / 1000 × runs; the rate for packages; None when it depends on deliveries.
+    pub cost: Option<Decimal>,
+}
+
+/// Checks an order against its service: the fields its type needs, the quantity within
+/// min/max (Subscriptions: min and max per post); returns its price, or what is wrong.
+pub fn check(service: &Service, order: &Order) -> Result<Priced, String> {
+    let id = &service.id;
+    let needs = needs(&service.kind);
+    let missing: Vec<String> = needs
+        .fields
+        .iter()
+        .filter(|f| order.get(f).is_none())
+        .map(|f| format!("--{}", f.replace('_', "-")))
+        .collect();
+    if !missing.is_empty() {
+        return Err(format!(
+            "service {id} ({}) needs {}",
+            type_name(service),
+            missing.join(", ")
+        ));
+    }
+    let amount = match needs.amount {
+        Amount::Quantity => order.number("quantity"),
+        Amount::Lines(field) => order.number("quantity").or(order.items(field)),
+        Amount::Package | Amount::PerPost => None,
+    };
+    if let Some(n) = amount {
+        check_range(service, "quantity", n)?;
+    }
+    if needs.amount == Amount::PerPost {
+        let (lo, hi) = (
+            order.number("min").unwrap_or(0),
+            order.number("max").unwrap_or(0),
+        );
+        check_range(service, "--min", lo)?;
+        check_range(service, "--max", hi)?;
+        if lo > hi {
+            return Err(format!("--min {lo} is more than --max {hi}"));
+        }
+    }
+    let runs = order.number("runs").unwrap_or(1);
+    let cost: Option<Decimal> = service.rate.and_then(|rate| match needs.amount {
+        Amount::Quantity => amount.and_then(|n| money::cost(rate, n, runs)),
+        Amount::Lines(_) => amount.and_then(|n| money::cost(rate, n, 1)),
+        Amount::Package => Some(rate.normalize()),
+        Amount::PerPost => None,
+    });
+    Ok(Priced { amount, runs, cost })
+}
+
 /// The service's type, or `Default` when the panel sends none.
 fn type_name(s: &Service) -> String {
     if s.kind.is_empty() {
@@ -512,18 +535,18 @@ fn type_name(s: &Service) -> String {
 }
 
 /// Refuses `n` outside the service's min/max.
-fn check_range(s: &Service, what: &str, n: u64) -> anyhow::Result<()> {
+fn check_range(s: &Service, what: &str, n: u64) -> Result<(), String> {
     if let Some(min) = s.min.filter(|m| n < *m) {
-        return Err(usage(format!(
+        return Err(format!(
             "{what} {n} is below service {}'s minimum of {min}",
             s.id
-        )));
+        ));
     }
     if let Some(max) = s.max.filter(|m| n > *m) {
-        return Err(usage(format!(
+        return Err(format!(
             "{what} {n} is above service {}'s maximum of {max}",
             s.id
-        )));
+        ));
     }
     Ok(())
 }

@@ -1,0 +1,352 @@
+//! Bulk orders from a file: both formats, validation with line numbers before anything is
+//! sent, the total against the balance, confirmation rules, one-by-one placing through the
+//! journal, and resuming after a partial run.
+
+mod common;
+
+use common::{Home, Panel, Reply, SandboxProc, stderr, stdout};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+fn write(home: &Home, name: &str, text: &str) -> String {
+    let path = home.dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn the_mass_order_format_against_the_sandbox() {
+    let sb = SandboxProc::start(&[]);
+    let home = sb.home("sandbox");
+    let file = write(
+        &home,
+        "orders.txt",
+        "1448|https://i.com/a|500\n1448|https://i.com/b|1000\n\n1448|https://i.com/c|100\n",
+    );
+    let out = home
+        .smm()
+        .args(["order", "add", "--file", &file, "--yes"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    // 0.45 + 0.90 + 0.09 = 1.44
+    assert!(
+        text.contains("TOTAL COST") && text.contains("1.44 USD"),
+        "{text}"
+    );
+    for (line, order) in [
+        ("1 ", "order 23501"),
+        ("2 ", "order 23502"),
+        ("4 ", "order 23503"),
+    ] {
+        assert!(
+            text.lines()
+                .any(|l| l.starts_with(line) && l.contains(order)),
+            "{line}{order}: {text}"
+        );
+    }
+    assert!(stdout(&home.smm().arg("balance").output().unwrap()).contains("98.56"));
+    assert_eq!(
+        home.journal_lines()
+            .iter()
+            .filter(|l| l["kind"] == "intent")
+            .count(),
+        3
+    );
+}
+
+#[test]
+fn csv_with_a_header_sends_every_column() {
+    let panel = Panel::fixtures();
+    let home = Home::with_panel(&panel);
+    let file = write(
+        &home,
+        "orders.csv",
+        "service,link,quantity,runs,interval,comments\n1448,https://i.com/a,500,2,30,\n1452,https://fb.com/p,,,,\"first, nice\nsecond\nthird\nfourth\nfifth\nsixth\nseventh\neighth\nninth\ntenth\"\n",
+    );
+    let out = home
+        .smm()
+        .args(["order", "add", "-f", &file, "-y"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let adds = panel.actions("add");
+    assert_eq!(adds.len(), 2);
+    assert_eq!(
+        adds[0].field_names(),
+        vec![
+            "key", "action", "service", "link", "quantity", "runs", "interval"
+        ]
+    );
+    assert_eq!(adds[0].field("runs"), Some("2"));
+    assert_eq!(adds[1].field("service"), Some("1452"));
+    assert_eq!(adds[1].field("comments").unwrap().lines().count(), 10);
+    assert!(
+        adds[1]
+            .field("comments")
+            .unwrap()
+            .starts_with("first, nice\n")
+    );
+}
+
+#[test]
+fn a_bad_line_stops_everything_and_names_its_line() {
+    let panel = Panel::fixtures();
+    let home = Home::with_panel(&panel);
+    let file = write(
+        &home,
+        "orders.txt",
+        "1448|https://i.com/a|500\n1448|https://i.com/b|lots\n1448|https://i.com/c\n",
+    );
+    let out = home
+        .smm()
+        .args(["order", "add", "--file", &file, "--yes"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("line 2:") && err.contains("lots") && err.contains("line 3:"),
+        "{err}"
+    );
+    assert!(
+        panel.requests().is_empty(),
+        "nothing is sent, not even the catalogue"
+    );
+}
+
+#[test]
+fn lines_are_checked_against_the_catalogue_before_any_order() {
+    let panel = Panel::fixtures();
+    let home = Home::with_panel(&panel);
+    let file = write(
+        &home,
+        "orders.txt",
+        "1448|https://i.com/a|500\n999|https://i.com/b|100\n1448|https://i.com/c|20\n1452|https://fb.com/d|10\n",
+    );
+    let out = home
+        .smm()
+        .args(["order", "add", "--file", &file, "--yes"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    assert!(
+        err.contains("line 2: service 999 is not in the catalogue"),
+        "{err}"
+    );
+    assert!(
+        err.contains("line 3: quantity 20 is below service 1448's minimum of 50"),
+        "{err}"
+    );
+    assert!(
+        err.contains("line 4: service 1452 (Custom Comments) needs --comments"),
+        "{err}"
+    );
+    assert!(panel.actions("add").is_empty());
+}
+
+#[test]
+fn dry_run_shows_the_total_and_stops() {
+    let panel = Panel::fixtures();
+    let home = Home::with_panel(&panel);
+    let file = write(
+        &home,
+        "orders.txt",
+        "1448|https://i.com/a|500\n1448|https://i.com/b|500\n",
+    );
+    let out = home
+        .smm()
+        .args(["order", "add", "--file", &file, "--dry-run"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stdout(&out).contains("0.9 USD") && stdout(&out).contains("100.84292 USD"),
+        "{}",
+        stdout(&out)
+    );
+    assert!(panel.actions("add").is_empty());
+}
+
+#[test]
+fn a_non_terminal_needs_yes_and_a_short_balance_stops_it() {
+    let panel = Panel::start(|req| match req.field("action") {
+        Some("balance") => Reply::json(r#"{"balance":"0.50","currency":"USD"}"#),
+        _ => common::fixture_reply(req),
+    });
+    let home = Home::with_panel(&panel);
+    let small = write(&home, "small.txt", "1448|https://i.com/a|100\n");
+    let out = home
+        .smm()
+        .args(["order", "add", "--file", &small])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("--yes"), "{}", stderr(&out));
+    let big = write(&home, "big.txt", "1448|https://i.com/a|1000\n");
+    let out = home
+        .smm()
+        .args(["order", "add", "--file", &big, "--yes"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("does not cover"), "{}", stderr(&out));
+    assert!(panel.actions("add").is_empty());
+    // From stdin, with --yes.
+    let out = home
+        .smm()
+        .args(["order", "add", "--file", "-", "--yes"])
+        .write_stdin("1448|https://i.com/z|100\n")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(panel.actions("add").len(), 1);
+}
+
+#[test]
+fn a_failed_line_exits_3_and_a_rerun_places_only_what_is_missing() {
+    // The second add of the first run is refused; everything else succeeds.
+    let adds = Arc::new(AtomicUsize::new(0));
+    let count = Arc::clone(&adds);
+    let panel = Panel::start(move |req| match req.field("action") {
+        Some("add") => match count.fetch_add(1, Ordering::SeqCst) {
+            1 => Reply::json(r#"{"error":"Link is busy, try later"}"#),
+            n => Reply::json(format!("{{\"order\":{}}}", 30000 + n)),
+        },
+        _ => common::fixture_reply(req),
+    });
+    let home = Home::with_panel(&panel);
+    let file = write(
+        &home,
+        "orders.txt",
+        "1448|https://i.com/a|100\n1448|https://i.com/b|100\n1448|https://i.com/c|100\n",
+    );
+    let out = home
+        .smm()
+        .args(["order", "add", "--file", &file, "--yes"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    assert!(stdout(&out).contains("Link is busy"));
+    assert_eq!(adds.load(Ordering::SeqCst), 3);
+    let out = home
+        .smm()
+        .args(["order", "add", "--file", &file, "--yes"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("1 ") && l.contains("already placed as order 30000")),
+        "{text}"
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("2 ") && l.contains("order 30003")),
+        "{text}"
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("3 ") && l.contains("already placed as order 30002")),
+        "{text}"
+    );
+    assert!(stderr(&out).contains("2 skipped"), "{}", stderr(&out));
+    assert_eq!(
+        adds.load(Ordering::SeqCst),
+        4,
+        "only the missing line was sent again"
+    );
+}
+
+#[test]
+fn a_line_whose_outcome_is_unknown_is_not_resent() {
+    let panel = Panel::start(|req| match req.field("action") {
+        Some("add") if req.field("link") == Some("https://i.com/b") => {
+            Reply::with_status(502, "text/html", "<html>502</html>")
+        }
+        Some("add") => Reply::json(r#"{"order":1}"#),
+        _ => common::fixture_reply(req),
+    });
+    let home = Home::with_panel(&panel);
+    let file = write(
+        &home,
+        "orders.txt",
+        "1448|https://i.com/a|100\n1448|https://i.com/b|100\n",
+    );
+    assert_eq!(
+        home.smm()
+            .args(["order", "add", "--file", &file, "--yes"])
+            .output()
+            .unwrap()
+            .status
+            .code(),
+        Some(3)
+    );
+    let out = home
+        .smm()
+        .args(["order", "add", "--file", &file, "--yes"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        stdout(&out).contains("outcome is unknown"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(
+        panel.actions("add").len(),
+        2,
+        "the unknown line was not sent twice"
+    );
+}
+
+#[test]
+fn a_terminal_is_asked_to_confirm() {
+    if std::process::Command::new("script")
+        .arg("--version")
+        .output()
+        .is_err()
+    {
+        return;
+    }
+    let panel = Panel::fixtures();
+    let home = Home::with_panel(&panel);
+    let file = write(&home, "orders.txt", "1448|https://i.com/a|100\n");
+    let smm = assert_cmd::cargo::cargo_bin!("smm").display().to_string();
+    let run = |answer: &str| {
+        let mut child = std::process::Command::new("script")
+            .args([
+                "-qec",
+                &format!("{smm} order add --file {file}"),
+                "/dev/null",
+            ])
+            .env("SMM_CONFIG", home.config())
+            .env("SMM_DATA_DIR", home.dir.path().join("data"))
+            .env("HOME", home.dir.path())
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(std::time::Duration::from_millis(1500));
+        use std::io::Write;
+        child
+            .stdin
+            .take()
+            .unwrap()
+            .write_all(answer.as_bytes())
+            .unwrap();
+        String::from_utf8_lossy(&child.wait_with_output().unwrap().stdout).into_owned()
+    };
+    let text = run("n\n");
+    assert!(
+        text.contains("Place 1 orders") && text.contains("[y/N]"),
+        "{text}"
+    );
+    assert!(panel.actions("add").is_empty(), "declined: nothing placed");
+    let text = run("y\n");
+    assert!(text.contains("order 23501"), "{text}");
+    assert_eq!(panel.actions("add").len(), 1);
+}
