@@ -42,6 +42,7 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the status of orders (action=status)')
             [CompletionResult]::new('refill', 'refill', [CompletionResultType]::ParameterValue, 'Ask for a refill of orders (action=refill)')
             [CompletionResult]::new('refill-status', 'refill-status', [CompletionResultType]::ParameterValue, 'Show the status of refills, by refill id (action=refill_status)')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Follow orders until they finish: Completed, Partial or Canceled (polls action=status)')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Ask the panel to cancel orders (action=cancel)')
             [CompletionResult]::new('orders', 'orders', [CompletionResultType]::ParameterValue, 'The local order journal: what was placed, where, with what outcome')
             [CompletionResult]::new('pika', 'pika', [CompletionResultType]::ParameterValue, 'useapi.net Pika accounts (profiles with api = "useapi")')
@@ -205,6 +206,25 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
         'smm;refill-status' {
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Read ids from a file (separated by commas, spaces or newlines)')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read ids from a file (separated by commas, spaces or newlines)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Fetch the service catalogue from the panel, not from the local cache')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
+            break
+        }
+        'smm;watch' {
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Read ids from a file (separated by commas, spaces or newlines)')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read ids from a file (separated by commas, spaces or newlines)')
+            [CompletionResult]::new('--every', '--every', [CompletionResultType]::ParameterName, 'Time between polls (10s, 30s, 5m)')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
@@ -539,6 +559,7 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the status of orders (action=status)')
             [CompletionResult]::new('refill', 'refill', [CompletionResultType]::ParameterValue, 'Ask for a refill of orders (action=refill)')
             [CompletionResult]::new('refill-status', 'refill-status', [CompletionResultType]::ParameterValue, 'Show the status of refills, by refill id (action=refill_status)')
+            [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Follow orders until they finish: Completed, Partial or Canceled (polls action=status)')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Ask the panel to cancel orders (action=cancel)')
             [CompletionResult]::new('orders', 'orders', [CompletionResultType]::ParameterValue, 'The local order journal: what was placed, where, with what outcome')
             [CompletionResult]::new('pika', 'pika', [CompletionResultType]::ParameterValue, 'useapi.net Pika accounts (profiles with api = "useapi")')
@@ -569,6 +590,9 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             break
         }
         'smm;help;refill-status' {
+            break
+        }
+        'smm;help;watch' {
             break
         }
         'smm;help;cancel' {

@@ -58,6 +58,9 @@ _smm() {
             smm,status)
                 cmd="smm__subcmd__status"
                 ;;
+            smm,watch)
+                cmd="smm__subcmd__watch"
+                ;;
             smm__subcmd__config,help)
                 cmd="smm__subcmd__config__subcmd__help"
                 ;;
@@ -123,6 +126,9 @@ _smm() {
                 ;;
             smm__subcmd__help,status)
                 cmd="smm__subcmd__help__subcmd__status"
+                ;;
+            smm__subcmd__help,watch)
+                cmd="smm__subcmd__help__subcmd__watch"
                 ;;
             smm__subcmd__help__subcmd__config,init)
                 cmd="smm__subcmd__help__subcmd__config__subcmd__init"
@@ -212,7 +218,7 @@ _smm() {
 
     case "${cmd}" in
         smm)
-            opts="-p -v -q -h -V --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help --version balance services order status refill refill-status cancel orders pika config sandbox demo completions help"
+            opts="-p -v -q -h -V --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help --version balance services order status refill refill-status watch cancel orders pika config sandbox demo completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -596,7 +602,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__help)
-            opts="balance services order status refill refill-status cancel orders pika config sandbox demo completions help"
+            opts="balance services order status refill refill-status watch cancel orders pika config sandbox demo completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -904,6 +910,20 @@ _smm() {
             return 0
             ;;
         smm__subcmd__help__subcmd__status)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smm__subcmd__help__subcmd__watch)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1729,6 +1749,52 @@ _smm() {
                     return 0
                     ;;
                 -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smm__subcmd__watch)
+            opts="-f -p -v -q -h --file --every --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --file)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -f)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --every)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

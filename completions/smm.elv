@@ -39,6 +39,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand status 'Show the status of orders (action=status)'
             cand refill 'Ask for a refill of orders (action=refill)'
             cand refill-status 'Show the status of refills, by refill id (action=refill_status)'
+            cand watch 'Follow orders until they finish: Completed, Partial or Canceled (polls action=status)'
             cand cancel 'Ask the panel to cancel orders (action=cancel)'
             cand orders 'The local order journal: what was placed, where, with what outcome'
             cand pika 'useapi.net Pika accounts (profiles with api = "useapi")'
@@ -192,6 +193,24 @@ set edit:completion:arg-completer[smm] = {|@words|
         &'smm;refill-status'= {
             cand -f 'Read ids from a file (separated by commas, spaces or newlines)'
             cand --file 'Read ids from a file (separated by commas, spaces or newlines)'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
+            cand --json 'Print the panel''s JSON answer instead of a table'
+            cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -q 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
+            cand -h 'Print help'
+            cand --help 'Print help'
+        }
+        &'smm;watch'= {
+            cand -f 'Read ids from a file (separated by commas, spaces or newlines)'
+            cand --file 'Read ids from a file (separated by commas, spaces or newlines)'
+            cand --every 'Time between polls (10s, 30s, 5m)'
             cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
             cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
             cand --config 'Config file [default: ~/.config/smm/config.toml]'
@@ -495,6 +514,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand status 'Show the status of orders (action=status)'
             cand refill 'Ask for a refill of orders (action=refill)'
             cand refill-status 'Show the status of refills, by refill id (action=refill_status)'
+            cand watch 'Follow orders until they finish: Completed, Partial or Canceled (polls action=status)'
             cand cancel 'Ask the panel to cancel orders (action=cancel)'
             cand orders 'The local order journal: what was placed, where, with what outcome'
             cand pika 'useapi.net Pika accounts (profiles with api = "useapi")'
@@ -518,6 +538,8 @@ set edit:completion:arg-completer[smm] = {|@words|
         &'smm;help;refill'= {
         }
         &'smm;help;refill-status'= {
+        }
+        &'smm;help;watch'= {
         }
         &'smm;help;cancel'= {
         }

@@ -83,6 +83,8 @@ pub enum Command {
     Refill(IdArgs),
     /// Show the status of refills, by refill id (action=refill_status)
     RefillStatus(IdArgs),
+    /// Follow orders until they finish: Completed, Partial or Canceled (polls action=status)
+    Watch(WatchArgs),
     /// Ask the panel to cancel orders (action=cancel)
     Cancel(IdArgs),
     /// The local order journal: what was placed, where, with what outcome
@@ -379,6 +381,21 @@ pub enum AccountCommand {
         /// Discord channel id (17-20 digits)
         channel: String,
     },
+}
+
+/// `smm watch` options.
+#[derive(Debug, Args)]
+#[command(
+    after_help = "Exit codes: 0 every order Completed; 3 some ended Partial, Canceled or with an \
+    error; 130 stopped with Ctrl-C (the orders go on)."
+)]
+pub struct WatchArgs {
+    /// The orders to follow
+    #[command(flatten)]
+    pub ids: IdArgs,
+    /// Time between polls (10s, 30s, 5m)
+    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = crate::journal::parse_duration)]
+    pub every: u64,
 }
 
 /// `smm config …`

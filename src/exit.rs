@@ -38,7 +38,8 @@ Exit codes:
   1  the request failed: network error, timeout, HTTP error, an answer that is not JSON,
      or the panel's own error message
   2  bad input or configuration (usage, ids, profile, config file, key); nothing was sent
-  3  a batch ran but some items carry errors (the table still shows every row)";
+  3  a batch ran but some items carry errors (the table still shows every row)
+  130  `smm watch` stopped with Ctrl-C";
 
 /// An error in what the user gave (arguments, ids, config): exit code 2, nothing was sent.
 #[derive(Debug)]

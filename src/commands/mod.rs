@@ -11,6 +11,7 @@ mod orders;
 mod pika;
 mod sandbox;
 mod services;
+mod watch;
 
 use crate::cli::{Cli, Command, Global, OrderCommand, PikaCommand};
 use crate::config::Profile;
@@ -249,5 +250,6 @@ pub fn run_with(cli: Cli, fixed: Option<&Profile>) -> anyhow::Result<Exit> {
         Command::Refill(ids) => batch::run(ctx, Batch::Refill, &ids),
         Command::RefillStatus(ids) => batch::run(ctx, Batch::RefillStatus, &ids),
         Command::Cancel(ids) => batch::run(ctx, Batch::Cancel, &ids),
+        Command::Watch(args) => watch::run(ctx, &args),
     }
 }
