@@ -13,7 +13,7 @@ command -v cargo-fuzz >/dev/null || { echo "needs cargo-fuzz: cargo install carg
 cargo fuzz build -s none -O >/dev/null 2>&1 || { echo "cargo fuzz build failed"; cargo fuzz build -s none -O; exit 1; }
 status=0
 printf '%-24s %12s %10s %8s\n' target executions exec/s crashes
-for target in ids v2_answers streamdetails_envelope config; do
+for target in ids v2_answers streamdetails_envelope config bulk; do
   corpus="fuzz/corpus/$target"
   mkdir -p "$corpus"
   case $target in
@@ -22,6 +22,8 @@ for target in ids v2_answers streamdetails_envelope config; do
                             printf '%s' '{"data":null,"error":{"code":400,"message":"Invalid JSON data"}}' >"$corpus/error.json" ;;
     config) cp config.example.toml "$corpus/" ;;
     ids) printf '1,10,100\n250 3\n' >"$corpus/ids.txt" ;;
+    bulk) printf '1448|https://i.com/a|500\n1452|https://fb.com/b|10\n' >"$corpus/pipes.txt"
+          printf 'service,link,quantity,runs,interval,comments\n1448,https://i.com/a,500,2,30,\n1452,l,,,,"a, b\nc"\n' >"$corpus/orders.csv" ;;
   esac
   log="$(mktemp)"
   cargo fuzz run -s none -O "$target" "$corpus" -- -max_total_time="$secs" -print_final_stats=1 >"$log" 2>&1

@@ -169,3 +169,60 @@ fn a_zero_ttl_turns_the_cache_off() {
     home.smm().arg("services").assert().code(0);
     assert_eq!(a.actions("services").len(), 2);
 }
+
+#[test]
+fn several_sandbox_panels_as_several_profiles() {
+    let (one, two) = (
+        common::SandboxProc::start(&["--balance", "12.34"]),
+        common::SandboxProc::start(&["--services", "40"]),
+    );
+    let home = Home::new();
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    home.write_config(&format!(
+        "[profiles.one]\nurl = \"{}\"\nkey = \"sandbox\"\n[profiles.two]\nurl = \"{}\"\nkey = \"sandbox\"\n\
+         [profiles.gone]\nurl = \"http://127.0.0.1:{port}/api/v2\"\nkey = \"sandbox\"\nattempts = 1\n",
+        one.url, two.url
+    ));
+    let out = home.smm().args(["balance", "--all"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let text = stdout(&out);
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("one") && l.contains("12.34")),
+        "{text}"
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("two") && l.contains("100.00")),
+        "{text}"
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("gone") && l.contains("error")),
+        "{text}"
+    );
+    let out = home
+        .smm()
+        .args(["services", "--all", "--type", "poll", "--sort", "rate"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    let rates: Vec<rust_decimal::Decimal> = stdout(&out)
+        .lines()
+        .skip(1)
+        .filter(|l| !l.starts_with("gone"))
+        .map(|l| {
+            l.split_whitespace()
+                .find(|w| w.contains('.') && w.parse::<rust_decimal::Decimal>().is_ok())
+                .unwrap()
+                .parse()
+                .unwrap()
+        })
+        .collect();
+    assert!(rates.len() >= 4, "{}", stdout(&out));
+    assert!(rates.windows(2).all(|w| w[0] <= w[1]), "{rates:?}");
+}

@@ -73,20 +73,11 @@ pub fn all(global: &crate::cli::Global) -> anyhow::Result<Exit> {
     let out = crate::output::Output::new(global.json, global.quiet);
     let failed = results.iter().any(|(_, r)| r.is_err());
     if out.json {
-        let doc: serde_json::Map<String, serde_json::Value> = results
-            .iter()
-            .map(|(name, result)| {
-                let value = match result {
-                    Ok((crate::panel::Raw::Body(body), _)) => {
-                        serde_json::from_str(body).unwrap_or_default()
-                    }
-                    Ok((crate::panel::Raw::Merged(v), _)) => v.clone(),
-                    Err(e) => serde_json::json!({"error": format!("{e:#}")}),
-                };
-                (name.clone(), value)
-            })
-            .collect();
-        crate::output::print_line(&serde_json::Value::Object(doc).to_string())?;
+        let doc = super::per_profile_json(&results, |(raw, _)| match raw {
+            crate::panel::Raw::Body(body) => serde_json::from_str(body).unwrap_or_default(),
+            crate::panel::Raw::Merged(v) => v.clone(),
+        });
+        crate::output::print_line(&doc)?;
     } else {
         let mut table = out.table(&["PROFILE", "BALANCE", "CURRENCY"]);
         for (name, result) in &results {

@@ -199,6 +199,24 @@ fn each_profile<T: Send>(
     }))
 }
 
+/// `{"<profile>": <answer>, …}` for `--all --json`; a failed profile maps to `{"error": …}`.
+fn per_profile_json<T>(
+    results: &[(String, anyhow::Result<T>)],
+    answer: impl Fn(&T) -> serde_json::Value,
+) -> String {
+    let doc: serde_json::Map<String, serde_json::Value> = results
+        .iter()
+        .map(|(name, result)| {
+            let value = match result {
+                Ok(t) => answer(t),
+                Err(e) => serde_json::json!({"error": format!("{e:#}")}),
+            };
+            (name.clone(), value)
+        })
+        .collect();
+    serde_json::Value::Object(doc).to_string()
+}
+
 /// Runs the command and returns the exit code it earned.
 pub fn run(cli: Cli) -> anyhow::Result<Exit> {
     run_with(cli, None)

@@ -4,7 +4,6 @@ use super::Ctx;
 use crate::cli::{Global, ServicesArgs, SortBy};
 use crate::exit::Exit;
 use crate::panel::{Client, Raw, Service, services_json};
-use serde_json::json;
 
 /// Lists the catalogue, filtered by category, name and type (case-insensitive substrings).
 pub fn run(ctx: &Ctx, args: &ServicesArgs) -> anyhow::Result<Exit> {
@@ -78,21 +77,11 @@ pub fn all(global: &Global, args: &ServicesArgs) -> anyhow::Result<Exit> {
     let out = crate::output::Output::new(global.json, global.quiet);
     let failed = results.iter().any(|(_, r)| r.is_err());
     if out.json {
-        let doc: serde_json::Map<String, serde_json::Value> = results
-            .iter()
-            .map(|(name, result)| {
-                let value = match result {
-                    Ok((services, _)) => {
-                        let shown: Vec<&Service> =
-                            services.iter().filter(|s| matches(s, args)).collect();
-                        serde_json::from_str(&services_json(&shown)).unwrap_or_default()
-                    }
-                    Err(e) => json!({"error": format!("{e:#}")}),
-                };
-                (name.clone(), value)
-            })
-            .collect();
-        crate::output::print_line(&serde_json::Value::Object(doc).to_string())?;
+        let doc = super::per_profile_json(&results, |(services, _)| {
+            let shown: Vec<&Service> = services.iter().filter(|s| matches(s, args)).collect();
+            serde_json::from_str(&services_json(&shown)).unwrap_or_default()
+        });
+        crate::output::print_line(&doc)?;
         return Ok(Exit::from_items(failed));
     }
     let mut rows: Vec<(&str, &Service, &str)> = results
