@@ -218,7 +218,7 @@ _smm() {
 
     case "${cmd}" in
         smm)
-            opts="-p -v -q -h -V --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help --version balance services order status refill refill-status watch cancel orders pika config sandbox demo completions help"
+            opts="-p -v -q -h -V --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help --version balance services order status refill refill-status cancel watch orders pika config sandbox demo completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -602,7 +602,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__help)
-            opts="balance services order status refill refill-status watch cancel orders pika config sandbox demo completions help"
+            opts="balance services order status refill refill-status cancel watch orders pika config sandbox demo completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

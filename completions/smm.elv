@@ -39,8 +39,8 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand status 'Show the status of orders (action=status)'
             cand refill 'Ask for a refill of orders (action=refill)'
             cand refill-status 'Show the status of refills, by refill id (action=refill_status)'
-            cand watch 'Follow orders until they finish: Completed, Partial or Canceled (polls action=status)'
             cand cancel 'Ask the panel to cancel orders (action=cancel)'
+            cand watch 'Follow orders until they finish: Completed, Partial or Canceled (polls action=status)'
             cand orders 'The local order journal: what was placed, where, with what outcome'
             cand pika 'useapi.net Pika accounts (profiles with api = "useapi")'
             cand config 'Show or create the config file'
@@ -207,10 +207,9 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
-        &'smm;watch'= {
+        &'smm;cancel'= {
             cand -f 'Read ids from a file (separated by commas, spaces or newlines)'
             cand --file 'Read ids from a file (separated by commas, spaces or newlines)'
-            cand --every 'Time between polls (10s, 30s, 5m)'
             cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
             cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
             cand --config 'Config file [default: ~/.config/smm/config.toml]'
@@ -225,9 +224,10 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand -h 'Print help'
             cand --help 'Print help'
         }
-        &'smm;cancel'= {
+        &'smm;watch'= {
             cand -f 'Read ids from a file (separated by commas, spaces or newlines)'
             cand --file 'Read ids from a file (separated by commas, spaces or newlines)'
+            cand --every 'Time between polls (10s, 30s, 5m)'
             cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
             cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
             cand --config 'Config file [default: ~/.config/smm/config.toml]'
@@ -514,8 +514,8 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand status 'Show the status of orders (action=status)'
             cand refill 'Ask for a refill of orders (action=refill)'
             cand refill-status 'Show the status of refills, by refill id (action=refill_status)'
-            cand watch 'Follow orders until they finish: Completed, Partial or Canceled (polls action=status)'
             cand cancel 'Ask the panel to cancel orders (action=cancel)'
+            cand watch 'Follow orders until they finish: Completed, Partial or Canceled (polls action=status)'
             cand orders 'The local order journal: what was placed, where, with what outcome'
             cand pika 'useapi.net Pika accounts (profiles with api = "useapi")'
             cand config 'Show or create the config file'
@@ -539,9 +539,9 @@ set edit:completion:arg-completer[smm] = {|@words|
         }
         &'smm;help;refill-status'= {
         }
-        &'smm;help;watch'= {
-        }
         &'smm;help;cancel'= {
+        }
+        &'smm;help;watch'= {
         }
         &'smm;help;orders'= {
         }

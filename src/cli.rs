@@ -83,10 +83,10 @@ pub enum Command {
     Refill(IdArgs),
     /// Show the status of refills, by refill id (action=refill_status)
     RefillStatus(IdArgs),
-    /// Follow orders until they finish: Completed, Partial or Canceled (polls action=status)
-    Watch(WatchArgs),
     /// Ask the panel to cancel orders (action=cancel)
     Cancel(IdArgs),
+    /// Follow orders until they finish: Completed, Partial or Canceled (polls action=status)
+    Watch(WatchArgs),
     /// The local order journal: what was placed, where, with what outcome
     Orders(OrdersArgs),
     /// useapi.net Pika accounts (profiles with api = "useapi")
