@@ -250,3 +250,30 @@ fn the_demo_does_not_touch_the_journal() {
     home.smm().arg("demo").assert().code(0);
     assert!(!home.journal().exists());
 }
+
+#[test]
+fn an_intent_without_an_outcome_stays_visible_and_blocks_a_repeat() {
+    // What a crash between sending and recording leaves behind.
+    let panel = Panel::fixtures();
+    let home = Home::with_panel(&panel);
+    std::fs::create_dir_all(home.journal().parent().unwrap()).unwrap();
+    let now = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs();
+    let intent = serde_json::json!({
+        "kind": "intent", "id": "crashed-1", "time": now, "profile": "test", "url": panel.url,
+        "service": 1448, "link": "https://i.com/p", "quantity": 500, "fields": {}, "cost": null
+    });
+    std::fs::write(home.journal(), format!("{intent}\n")).unwrap();
+    let out = home.smm().arg("orders").output().unwrap();
+    assert!(
+        stdout(&out).contains("no answer recorded"),
+        "{}",
+        stdout(&out)
+    );
+    let out = home.smm().args(ADD).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("crashed-1"), "{}", stderr(&out));
+    assert!(panel.actions("add").is_empty());
+}
