@@ -63,7 +63,11 @@ pub struct Line {
 /// Parses a bulk file: every problem is reported with its line number; any problem means no
 /// order at all.
 pub fn parse(text: &str) -> Result<Vec<Line>, Vec<String>> {
-    let first = text.lines().find(|l| !l.trim().is_empty()).unwrap_or("");
+    let first = text
+        .lines()
+        .map(str::trim)
+        .find(|l| !l.is_empty() && !l.starts_with('#'))
+        .unwrap_or("");
     let result = if first.contains('|') {
         parse_pipes(text)
     } else {
@@ -268,6 +272,16 @@ mod tests {
             "great, thanks\nlove it"
         );
         assert_eq!(lines[1].line, 3);
+    }
+
+    #[test]
+    fn a_leading_comment_does_not_decide_the_format() {
+        assert_eq!(
+            parse("# my orders\n1448|https://i.com/a|500\n")
+                .unwrap()
+                .len(),
+            1
+        );
     }
 
     #[test]

@@ -185,11 +185,18 @@ fn redact_values(msg: &str) -> String {
 /// Query parameters that would carry a key inside a URL.
 const KEY_PARAMS: [&str; 5] = ["key", "api_key", "apikey", "token", "access_token"];
 
-/// A URL for display: its query string, if any, replaced by `?…` (it could hold a key).
+/// A URL for display: its query string replaced by `?…` and any user name or password by
+/// `…@` (either could hold a key).
 pub fn display_url(url: &str) -> String {
-    match url.split_once('?') {
+    let base = match url.split_once('?') {
         Some((base, _)) => format!("{base}?…"),
         None => url.to_string(),
+    };
+    match (base.find("://"), base.find('@')) {
+        (Some(scheme), Some(at)) if at > scheme && !base[scheme + 3..at].contains('/') => {
+            format!("{}…@{}", &base[..scheme + 3], &base[at + 1..])
+        }
+        _ => base,
     }
 }
 
@@ -260,7 +267,11 @@ pub fn key_source(def: &ProfileDef) -> String {
             Ok(v) if !v.trim().is_empty() => format!("${var} (set, {})", crate::secret::MASK),
             _ => format!("${var} (not set)"),
         },
-        (None, None, Some(command)) => format!("key_command `{command}`"),
+        (None, None, Some(command)) => {
+            // Only the program: its arguments could name or hold the secret.
+            let program = command.split_whitespace().next().unwrap_or("");
+            format!("key_command `{program} …`")
+        }
         (None, None, None) => "none".to_string(),
         _ => "error: set only one of key, key_env, key_command".to_string(),
     }
@@ -337,6 +348,12 @@ pub fn resolve(name: &str, def: &ProfileDef, path: &Path) -> anyhow::Result<Prof
                 def.url
             ))
         })?;
+    if !url.username().is_empty() || url.password().is_some() {
+        return Err(usage(format!(
+            "profile '{name}' in {}: the url carries a user name or password; remove it (smm sends the key only in the request body)",
+            path.display()
+        )));
+    }
     if url
         .query_pairs()
         .any(|(k, _)| KEY_PARAMS.contains(&k.to_ascii_lowercase().as_str()))
@@ -493,6 +510,10 @@ mod tests {
         assert_eq!(
             display_url("https://p.example/api/v2?key=abc"),
             "https://p.example/api/v2?…"
+        );
+        assert_eq!(
+            display_url("https://u:pw@p.example/api/v2"),
+            "https://…@p.example/api/v2"
         );
     }
 

@@ -18,6 +18,7 @@ pub struct Http {
     progress: bool,
     notes: bool,
     throttled: AtomicU32,
+    batching: std::sync::atomic::AtomicBool,
 }
 
 /// How a run talks to its panel.
@@ -91,7 +92,7 @@ impl fmt::Display for SendError {
             SendError::Connect(m) => write!(f, "could not connect to the panel: {m}"),
             SendError::Timeout(d) => write!(
                 f,
-                "the panel did not answer within {}s (timed out); try again later or raise --timeout",
+                "the panel did not answer within {}s (timed out; --timeout sets the limit)",
                 d.as_secs_f64()
             ),
             SendError::Other(m) => write!(f, "the request failed: {m}"),
@@ -131,6 +132,7 @@ impl Http {
             progress: options.progress,
             notes: options.notes,
             throttled: AtomicU32::new(0),
+            batching: std::sync::atomic::AtomicBool::new(false),
         })
     }
 
@@ -147,12 +149,17 @@ impl Http {
         let before = self.concurrency();
         self.throttled.fetch_add(1, Ordering::Relaxed);
         let after = self.concurrency();
-        if after < before && self.notes {
+        if after < before && self.notes && self.batching.load(Ordering::Relaxed) {
             eprintln!(
                 "smm: the panel answered 429 Too Many Requests: {after} chunk(s) in flight from now on \
                  (set max_rpm in the profile to stay under its limit)"
             );
         }
+    }
+
+    /// Marks that batch chunks are going out (the 429 note only makes sense then).
+    pub fn batching(&self, on: bool) {
+        self.batching.store(on, Ordering::Relaxed);
     }
 
     /// Whether a progress bar may be drawn.

@@ -231,8 +231,8 @@ impl Journal {
         ))
     }
 
-    /// The most recent entry within `window` seconds with the same profile, service, link and
-    /// quantity that may stand for a real order.
+    /// The most recent entry within `window` seconds for the same order — profile, service,
+    /// link, quantity and every other field (runs, comments, …) — that may stand for a real order.
     pub fn duplicate_of(&self, intent: &Intent, window: u64) -> anyhow::Result<Option<Entry>> {
         if window == 0 {
             return Ok(None);
@@ -245,6 +245,7 @@ impl Journal {
                 && i.service == intent.service
                 && i.link == intent.link
                 && i.quantity == intent.quantity
+                && i.fields == intent.fields
                 && e.may_exist()
         }))
     }

@@ -232,6 +232,12 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
         .any(|e| e.kind() == std::io::ErrorKind::BrokenPipe)
 }
 
+/// A unix time as `HH:MM:SS` (UTC), for lines printed every few seconds.
+pub fn utc_time(secs: i64) -> String {
+    let rem = secs.rem_euclid(86_400);
+    format!("{:02}:{:02}:{:02}", rem / 3600, rem % 3600 / 60, rem % 60)
+}
+
 /// A unix time as `YYYY-MM-DD HH:MM UTC`.
 ///
 /// Hand-written (Howard Hinnant's days-to-civil algorithm) rather than a date crate: it is

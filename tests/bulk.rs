@@ -350,3 +350,64 @@ fn a_terminal_is_asked_to_confirm() {
     assert!(text.contains("order 23501"), "{text}");
     assert_eq!(panel.actions("add").len(), 1);
 }
+
+#[test]
+fn the_same_order_twice_in_a_file_is_refused_unless_forced() {
+    let panel = Panel::fixtures();
+    let home = Home::with_panel(&panel);
+    let file = write(
+        &home,
+        "dup.txt",
+        "1448|https://i.com/a|100\n1448|https://i.com/b|100\n1448|https://i.com/a|100\n",
+    );
+    let out = home
+        .smm()
+        .args(["order", "add", "--file", &file, "--yes"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("line 3: the same order as line 1"),
+        "{}",
+        stderr(&out)
+    );
+    assert!(panel.actions("add").is_empty());
+    let out = home
+        .smm()
+        .args(["order", "add", "--file", &file, "--yes", "--force"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(panel.actions("add").len(), 3);
+}
+
+#[test]
+fn a_rerun_counts_only_what_it_will_send() {
+    let panel = Panel::fixtures();
+    let home = Home::with_panel(&panel);
+    let first = write(&home, "first.txt", "1448|https://i.com/a|100\n");
+    home.smm()
+        .args(["order", "add", "--file", &first, "--yes"])
+        .assert()
+        .code(0);
+    let both = write(
+        &home,
+        "both.txt",
+        "1448|https://i.com/a|100\n1448|https://i.com/b|1000\n",
+    );
+    let out = home
+        .smm()
+        .args(["order", "add", "--file", &both, "--dry-run"])
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    let row = |k: &str| {
+        text.lines()
+            .find(|l| l.starts_with(k))
+            .unwrap_or_default()
+            .to_string()
+    };
+    assert!(row("ORDERS").ends_with(" 1"), "{text}");
+    assert!(row("SKIPPED").contains('1'), "{text}");
+    assert!(row("TOTAL COST").contains("0.9 USD"), "{text}");
+}

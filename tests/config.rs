@@ -322,6 +322,12 @@ fn a_key_never_shows_in_config_errors() {
     );
     let out = home.smm().args(["config", "show"]).output().unwrap();
     assert!(!stdout(&out).contains("abc123"), "{}", stdout(&out));
+    home.write_config("[profiles.a]\nurl = \"https://user:pw123@x.example/api/v2\"\nkey = \"k\"\n");
+    let out = home.smm().arg("balance").output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("user name or password") && !stderr(&out).contains("pw123"));
+    let out = home.smm().args(["config", "show"]).output().unwrap();
+    assert!(!stdout(&out).contains("pw123"), "{}", stdout(&out));
 }
 
 #[test]

@@ -72,7 +72,13 @@ fn key_command_supplies_the_first_line_of_its_output() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert_eq!(panel.requests()[0].field("key"), Some("k777"));
     let out = home.smm().args(["config", "show"]).output().unwrap();
-    assert!(stdout(&out).contains("key_command") && !stdout(&out).contains("k777"));
+    let shown = stdout(&out);
+    assert!(
+        shown.contains("key_command `printf …`")
+            && !shown.contains("k777")
+            && !shown.contains("777"),
+        "{shown}"
+    );
     home.write_config(&format!(
         "[profiles.p]\nurl = \"{}\"\nkey_command = \"exit 3\"\n",
         panel.url

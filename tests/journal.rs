@@ -277,3 +277,59 @@ fn an_intent_without_an_outcome_stays_visible_and_blocks_a_repeat() {
     assert!(stderr(&out).contains("crashed-1"), "{}", stderr(&out));
     assert!(panel.actions("add").is_empty());
 }
+
+#[test]
+fn orders_that_differ_in_any_field_are_not_duplicates() {
+    let panel = Panel::fixtures();
+    let home = Home::with_panel(&panel);
+    home.smm()
+        .args(ADD)
+        .args(["--runs", "5", "--interval", "30"])
+        .assert()
+        .code(0);
+    home.smm()
+        .args(ADD)
+        .args(["--runs", "2", "--interval", "60"])
+        .assert()
+        .code(0);
+    let comments = |text: &str| {
+        home.smm()
+            .args([
+                "order",
+                "add",
+                "--service",
+                "1452",
+                "--link",
+                "https://fb.com/p",
+                "--comments",
+                text,
+            ])
+            .output()
+            .unwrap()
+    };
+    assert_eq!(comments("one\ntwo").status.code(), Some(0));
+    assert_eq!(comments("three\nfour").status.code(), Some(0));
+    assert_eq!(
+        comments("one\ntwo").status.code(),
+        Some(2),
+        "the very same comments again"
+    );
+    assert_eq!(panel.actions("add").len(), 4);
+}
+
+#[test]
+fn orders_check_never_asks_another_panel_than_the_one_ordered_from() {
+    let (first, second) = (Panel::fixtures(), Panel::fixtures());
+    let home = Home::with_panel(&first);
+    home.smm().args(ADD).assert().code(0);
+    // The profile now points at another panel.
+    home.write_config(&format!(
+        "default_profile = \"test\"\n\n[profiles.test]\nurl = \"{}\"\nkey = \"test-key\"\n",
+        second.url
+    ));
+    let out = home.smm().args(["orders", "--check"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(stdout(&out).contains("not checked"), "{}", stdout(&out));
+    assert!(second.requests().is_empty());
+    assert!(home.journal_lines().iter().all(|l| l["kind"] != "status"));
+}

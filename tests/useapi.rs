@@ -66,7 +66,7 @@ fn list_gets_pika_account_with_a_bearer_token_and_masks_discord_tokens() {
         "{text}"
     );
     assert!(!text.contains(TOKEN) && !text.contains("api-token"));
-    // --json is the API's answer as it came (the token included: it is the user's own data).
+    // --json is the API's answer as it came, tokens masked.
     let out = home
         .smm()
         .args(["pika", "account", "list", "--json"])
@@ -74,6 +74,9 @@ fn list_gets_pika_account_with_a_bearer_token_and_masks_discord_tokens() {
         .unwrap();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(v[CHANNEL]["maxJobs"], 3);
+    // Even --json never prints a Discord token.
+    assert_eq!(v[CHANNEL]["discord"], "****z012");
+    assert!(!stdout(&out).contains(TOKEN));
 }
 
 #[test]
@@ -311,13 +314,7 @@ fn every_documented_error_is_shown_with_exit_1() {
     ];
     let mut cases: Vec<(Vec<&str>, u16, String)> = set_errors
         .into_iter()
-        .map(|(c, m)| {
-            (
-                vec!["set", CHANNEL, "--discord", TOKEN, "--max-jobs", "10"],
-                c,
-                m,
-            )
-        })
+        .map(|(c, m)| (vec!["set", CHANNEL, "--max-jobs", "10"], c, m))
         .collect();
     cases.push((vec!["list"], 401, "Unauthorized".into()));
     cases.push((vec!["list"], 404, "Configuration not found".into()));
@@ -332,6 +329,7 @@ fn every_documented_error_is_shown_with_exit_1() {
         let panel = Panel::start(move |_| failure(code, &message));
         let out = home_for(&base(&panel))
             .smm()
+            .env("SMM_DISCORD_TOKEN", TOKEN)
             .args(["pika", "account"])
             .args(&args)
             .output()
@@ -397,4 +395,26 @@ fn against_the_sandbox_panel() {
         .output()
         .unwrap();
     assert!(stderr(&out).contains("Unauthorized"));
+}
+
+#[test]
+fn a_token_on_the_command_line_gets_a_warning() {
+    let panel = Panel::start(|_| no_content());
+    let out = home_for(&base(&panel))
+        .smm()
+        .args([
+            "pika",
+            "account",
+            "set",
+            CHANNEL,
+            "--discord",
+            TOKEN,
+            "--max-jobs",
+            "2",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(stderr(&out).contains("warning") && stderr(&out).contains("--discord -"));
+    assert!(!stderr(&out).contains(TOKEN));
 }

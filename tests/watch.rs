@@ -82,6 +82,14 @@ fn watch_exits_3_when_an_order_ends_partial_or_is_unknown() {
     assert!(stdout(&out).contains("Incorrect order ID"));
     let out = home.smm().args(["watch", "23491"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0));
+    let out = home.smm().args(["watch", "99"]).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "one unknown id is that order's error: {}",
+        stderr(&out)
+    );
+    assert!(stdout(&out).contains("Incorrect order ID"));
 }
 
 #[test]

@@ -49,7 +49,7 @@ pub fn run(
         out.print_table(&mut table)?;
     }
     if failed > 0 {
-        out.note(&format!("{failed} of {total} items carry an error"));
+        eprintln!("smm: {failed} of {total} items carry an error");
     }
     Ok(Exit::from_items(failed > 0))
 }

@@ -36,6 +36,7 @@ pub fn read(path: &Path) -> anyhow::Result<Vec<crate::bulk::Line>> {
 }
 
 /// What became of one line.
+#[derive(Debug, Clone)]
 enum Done {
     /// Placed: the order id.
     Placed(String),
@@ -48,6 +49,7 @@ enum Done {
 /// Validates, prices, confirms and places the orders of a bulk file.
 pub fn run(
     ctx: &Ctx,
+    source: &Path,
     lines: Vec<crate::bulk::Line>,
     dry_run: bool,
     yes: bool,
@@ -63,7 +65,8 @@ pub fn run(
     };
     let out = &ctx.out;
     let services = ctx.services()?.0.value;
-    let mut orders = Vec::new();
+    // Every line: checked against the catalogue, priced, and looked up in the journal.
+    let mut orders: Vec<(usize, Order, Option<Done>)> = Vec::new();
     let mut problems = Vec::new();
     let mut total = Decimal::ZERO;
     let mut unpriced = 0;
@@ -72,6 +75,15 @@ pub fn run(
             service: line.service,
             fields: line.fields.clone(),
         };
+        if !force
+            && let Some((earlier, _, _)) = orders.iter().find(|(_, o, _)| o.fields == order.fields)
+        {
+            problems.push(format!(
+                "line {}: the same order as line {earlier} (pass --force to place both)",
+                line.line
+            ));
+            continue;
+        }
         let id = line.service.to_string();
         match services.iter().find(|s| s.id == id) {
             None => problems.push(format!(
@@ -81,28 +93,38 @@ pub fn run(
             Some(service) => match check(service, &order) {
                 Err(e) => problems.push(format!("line {}: {e}", line.line)),
                 Ok(priced) => {
-                    match priced.cost {
-                        Some(c) => total = total.checked_add(c).unwrap_or(Decimal::MAX),
-                        None => unpriced += 1,
+                    let already = if force { None } else { already(ctx, &order) };
+                    if already.is_none() {
+                        match priced.cost {
+                            Some(c) => total = total.checked_add(c).unwrap_or(Decimal::MAX),
+                            None => unpriced += 1,
+                        }
                     }
-                    orders.push((line.line, order));
+                    orders.push((line.line, order, already));
                 }
             },
         }
     }
     if !problems.is_empty() {
         for p in &problems {
-            eprintln!("smm: {p}");
+            eprintln!("smm: {}: {p}", source.display());
         }
         return Err(usage(format!(
             "{} line(s) cannot be ordered (above); nothing was sent",
             problems.len()
         )));
     }
+    let to_send = orders.iter().filter(|(_, _, a)| a.is_none()).count();
     let balance = v2.balance()?.value;
     let cur = &balance.currency;
     let mut summary = out.key_value();
-    summary.add_row(vec!["ORDERS".to_string(), orders.len().to_string()]);
+    summary.add_row(vec!["ORDERS".to_string(), to_send.to_string()]);
+    if to_send < orders.len() {
+        summary.add_row(vec![
+            "SKIPPED".to_string(),
+            format!("{} (in the journal already)", orders.len() - to_send),
+        ]);
+    }
     let priced = match unpriced {
         0 => format!("{} {cur}", total.normalize()),
         n => format!(
@@ -147,12 +169,18 @@ pub fn run(
             anyhow::bail!("cancelled: nothing was placed");
         }
     }
-    let bar = crate::output::progress(orders.len() as u64, ctx.http.progress(), "orders");
+    let bar = crate::output::progress(to_send as u64, ctx.http.progress(), "orders");
     let mut results = Vec::new();
     // One by one, never in parallel: a failed add must not race the next.
-    for (n, order) in &orders {
-        let done = place_one(ctx, &v2, order, force);
-        bar.inc(1);
+    for (n, order, already) in &orders {
+        let done = match already {
+            Some(done) => done.clone(),
+            None => {
+                let done = place(ctx, &v2, order);
+                bar.inc(1);
+                done
+            }
+        };
         results.push((*n, order, done));
     }
     bar.finish_and_clear();
@@ -195,23 +223,28 @@ pub fn run(
     Ok(Exit::from_items(failed > 0))
 }
 
-/// Places one line unless the journal already has it (a re-run after a crash).
-fn place_one(ctx: &Ctx, v2: &crate::panel::v2::V2, order: &Order, force: bool) -> Done {
-    if !force && let Some(journal) = &ctx.journal {
-        let probe = super::order::intent(ctx, order);
-        if let Ok(Some(earlier)) = journal.duplicate_of(&probe, ctx.profile.duplicate_window) {
-            return match earlier.outcome {
-                Some(o) if o.result == journal::Result::Order => Done::Skipped(format!(
-                    "already placed as order {}",
-                    o.order.unwrap_or_default()
-                )),
-                _ => Done::Failed(format!(
-                    "an earlier try's outcome is unknown (journal entry {}): check the panel, then --force",
-                    earlier.intent.id
-                )),
-            };
-        }
-    }
+/// What the journal says of a line placed before (a re-run after a crash): placed already,
+/// or an outcome nobody knows — or nothing, and the line is to be sent.
+fn already(ctx: &Ctx, order: &Order) -> Option<Done> {
+    let journal = ctx.journal.as_ref()?;
+    let probe = super::order::intent(ctx, order);
+    let earlier = journal
+        .duplicate_of(&probe, ctx.profile.duplicate_window)
+        .ok()??;
+    Some(match earlier.outcome {
+        Some(o) if o.result == journal::Result::Order => Done::Skipped(format!(
+            "already placed as order {}",
+            o.order.unwrap_or_default()
+        )),
+        _ => Done::Failed(format!(
+            "an earlier try's outcome is unknown (journal entry {}): check the panel, then --force",
+            earlier.intent.id
+        )),
+    })
+}
+
+/// Places one line through the journal.
+fn place(ctx: &Ctx, v2: &crate::panel::v2::V2, order: &Order) -> Done {
     match journaled(ctx, order, true, || {
         let answer = v2.add(&order.fields)?;
         Ok((answer.value.clone(), answer))

@@ -248,6 +248,7 @@ pub fn run_with(cli: Cli, fixed: Option<&Profile>) -> anyhow::Result<Exit> {
             let from_stdin = path.as_os_str() == "-";
             bulk::run(
                 &ctx()?,
+                &path,
                 lines,
                 args.dry_run,
                 args.yes,

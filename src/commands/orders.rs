@@ -138,13 +138,31 @@ fn check(
             .collect();
         let ctx = config
             .profile(Some(&name))
-            .and_then(|p| Ctx::new(global, Some(&p)));
+            .and_then(|p| Ctx::build(global, p, false));
+        // Ask only the panel the orders were placed on: the profile may point elsewhere now.
+        let here = ctx
+            .as_ref()
+            .map(|c| crate::config::display_url(c.profile.url.as_str()))
+            .unwrap_or_default();
+        let (ids, moved): (Vec<_>, Vec<_>) = ids
+            .into_iter()
+            .partition(|(i, _)| ctx.is_err() || entries[*i].intent.url == here);
+        for (i, _) in moved {
+            let was = entries[i].intent.url.clone();
+            problems.insert(
+                entries[i].intent.id.clone(),
+                format!("profile '{name}' now points at {here}, not {was}: not checked"),
+            );
+        }
+        if ids.is_empty() {
+            continue;
+        }
         let statuses =
             ctx.and_then(|ctx| statuses(&ctx, &ids.iter().map(|(_, o)| *o).collect::<Vec<_>>()));
         match statuses {
             Err(e) => {
-                for &i in &indexes {
-                    problems.insert(entries[i].intent.id.clone(), format!("{e:#}"));
+                for (i, _) in &ids {
+                    problems.insert(entries[*i].intent.id.clone(), format!("{e:#}"));
                 }
             }
             Ok(found) => {

@@ -48,7 +48,20 @@ pub fn run(ctx: impl FnOnce() -> anyhow::Result<Ctx>, cmd: AccountCommand) -> an
                 }
             })?;
             if out.json {
-                out.print_raw(&answer.raw)?;
+                // The API's answer, with every Discord token masked: smm never prints one.
+                let mut value: serde_json::Value = match &answer.raw {
+                    crate::panel::Raw::Body(body) => serde_json::from_str(body).unwrap_or_default(),
+                    crate::panel::Raw::Merged(v) => v.clone(),
+                };
+                if let Some(accounts) = value.as_object_mut() {
+                    for account in accounts.values_mut() {
+                        if let Some(token) = account.get_mut("discord") {
+                            let hint = Secret::new(crate::panel::text(token)).hint();
+                            *token = serde_json::Value::String(hint);
+                        }
+                    }
+                }
+                print_line(&value.to_string())?;
             } else {
                 let mut table = out.table(&["CHANNEL", "DISCORD TOKEN", "MAX JOBS"]);
                 for a in &answer.value {
@@ -108,7 +121,13 @@ fn discord_token(flag: Option<&str>) -> anyhow::Result<Secret> {
                 .map_err(|e| usage(format!("could not read the Discord token from stdin: {e}")))?;
             line
         }
-        Some(value) => value.to_string(),
+        Some(value) => {
+            eprintln!(
+                "smm: warning: a token on the command line can be seen by other users (ps, shell history); \
+                 prefer --discord - (stdin) or {DISCORD_ENV}"
+            );
+            value.to_string()
+        }
         None => std::env::var(DISCORD_ENV).unwrap_or_default(),
     };
     let token = Secret::new(token.trim());

@@ -67,7 +67,13 @@ pub fn run(ctx: &Ctx, args: &ServicesArgs) -> anyhow::Result<Exit> {
 /// A profile that fails shows its error in its row (exit 3); the others still print.
 pub fn all(global: &Global, args: &ServicesArgs) -> anyhow::Result<Exit> {
     let results = super::each_profile(global, |ctx| {
-        let (answer, _) = ctx.services()?;
+        let (answer, age) = ctx.services()?;
+        if let Some(age) = age {
+            ctx.out.note(&format!(
+                "{}: catalogue from the local cache, {age}s old (--refresh fetches it)",
+                ctx.profile.name
+            ));
+        }
         let currency = match ctx.client() {
             Client::V2(v2) => v2.balance().map(|b| b.value.currency).unwrap_or_default(),
             _ => String::new(),

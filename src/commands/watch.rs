@@ -4,7 +4,7 @@ use super::Ctx;
 use crate::cli::WatchArgs;
 use crate::exit::Exit;
 use crate::journal::is_final;
-use crate::output::{Cell, utc_date};
+use crate::output::{Cell, utc_date, utc_time};
 use crate::panel::Client;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -74,10 +74,10 @@ pub fn run(ctx: impl FnOnce() -> anyhow::Result<Ctx>, args: &WatchArgs) -> anyho
             drawn = text.lines().count();
             crate::output::print_line(&text)?;
         } else {
-            crate::output::print_line(&format!(
-                "{}  {summary}",
-                utc_date(crate::journal::now() as i64)
-            ))?;
+            let now = crate::journal::now() as i64;
+            let day = utc_date(now);
+            let day = day.split(' ').next().unwrap_or("");
+            crate::output::print_line(&format!("{day} {} UTC  {summary}", utc_time(now)))?;
         }
         if last.iter().all(|(_, s)| s.done()) {
             break;
@@ -120,23 +120,19 @@ fn poll(ctx: &Ctx, ids: &[u64]) -> anyhow::Result<Vec<(String, Seen)>> {
         error,
     };
     Ok(match ctx.client() {
-        Client::V2(v2) => v2
-            .status(ids)?
-            .value
-            .into_iter()
-            .map(|r| {
-                let s = match r.result {
-                    Ok(s) => seen(
-                        s.status,
-                        s.charge,
-                        crate::panel::count_text(&s.remains),
-                        None,
-                    ),
-                    Err(e) => seen(String::new(), None, None, Some(e)),
-                };
-                (r.id, s)
-            })
-            .collect(),
+        // One id uses the single form, where an unknown id is the whole answer's error:
+        // for watch it is that order's outcome, like in a batch.
+        Client::V2(v2) if ids.len() == 1 => match v2.status(ids) {
+            Ok(answer) => rows_of(answer.value),
+            Err(e) if e.is::<crate::panel::PanelError>() => {
+                vec![(
+                    ids[0].to_string(),
+                    seen(String::new(), None, None, Some(format!("{e:#}"))),
+                )]
+            }
+            Err(e) => return Err(e),
+        },
+        Client::V2(v2) => rows_of(v2.status(ids)?.value),
         Client::Streamdetails(sd) => sd
             .get(ids)?
             .value
@@ -151,6 +147,29 @@ fn poll(ctx: &Ctx, ids: &[u64]) -> anyhow::Result<Vec<(String, Seen)>> {
             .collect(),
         Client::Useapi(_) => return Err(ctx.needs_panel("watch")),
     })
+}
+
+/// v2 status rows as seen.
+fn rows_of(rows: Vec<crate::panel::Row<crate::panel::OrderStatus>>) -> Vec<(String, Seen)> {
+    rows.into_iter()
+        .map(|r| {
+            let seen = match r.result {
+                Ok(s) => Seen {
+                    remains: crate::panel::count_text(&s.remains),
+                    status: s.status,
+                    charge: s.charge,
+                    error: None,
+                },
+                Err(e) => Seen {
+                    status: String::new(),
+                    charge: None,
+                    remains: None,
+                    error: Some(e),
+                },
+            };
+            (r.id, seen)
+        })
+        .collect()
 }
 
 /// The status or error as shown.

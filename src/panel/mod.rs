@@ -325,6 +325,7 @@ pub fn run_chunks<'i>(
         "requests",
     );
     let workers = http.concurrency().min(chunks.len()).max(1);
+    http.batching(chunks.len() > 1);
     std::thread::scope(|scope| {
         for worker in 0..workers {
             let (chunks, slots, next, bar, send) = (&chunks, &slots, &next, &bar, &send);
