@@ -3,6 +3,8 @@
 //! Data flows one way: `cli` → `config` (profile) → `panel` (dialect client) → typed answer →
 //! `output`. `sandbox` is the built-in simulated panel; `serve` the HTTP server under it.
 
+#![warn(missing_docs)]
+
 pub mod bulk;
 pub mod cache;
 pub mod cli;
