@@ -99,7 +99,7 @@ impl Ctx {
         {
             let age = crate::journal::now().saturating_sub(cached.fetched);
             let answer = match self.client() {
-                Client::V2(_) => crate::panel::v2::services_from(cached.body),
+                Client::V2(_) => crate::panel::v2::services_from(cached.body).ok(),
                 Client::Streamdetails(_) => serde_json::from_str::<serde_json::Value>(&cached.body)
                     .ok()
                     .and_then(|v| {

@@ -5,7 +5,7 @@ use super::{
     decode_json, decode_services, error_text, flag, text,
 };
 use crate::config::Profile;
-use crate::http::{Effect, Http};
+use crate::http::{Effect, Http, Reply, SendError};
 use crate::ids::join;
 use crate::money;
 use anyhow::{anyhow, bail};
@@ -99,15 +99,16 @@ impl<'a> V2<'a> {
         V2 { http, profile }
     }
 
+    /// Sends one form to the profile's endpoint.
+    fn send(&self, fields: &[(&str, String)], effect: Effect) -> Result<Reply, SendError> {
+        let p = self.profile;
+        self.http
+            .post_form(&p.url, &p.user_agent, &p.key, fields, effect)
+    }
+
     /// Sends one request and returns the JSON answer and body; the panel's `{"error"}` is an error.
     fn call(&self, fields: &[(&str, String)], effect: Effect) -> anyhow::Result<(Value, String)> {
-        let reply = self.http.post_form(
-            &self.profile.url,
-            &self.profile.user_agent,
-            &self.profile.key,
-            fields,
-            effect,
-        )?;
+        let reply = self.send(fields, effect)?;
         let value = decode_json(&reply)?;
         self.refuse_error(&value)?;
         Ok((value, reply.body))
@@ -149,15 +150,12 @@ impl<'a> V2<'a> {
 
     /// `services`: the catalogue, decoded straight from the body (no JSON tree).
     pub fn services(&self) -> anyhow::Result<Answer<Vec<Service>>> {
-        let fields = [("action", "services".to_string())];
-        let p = self.profile;
-        let reply = self
-            .http
-            .post_form(&p.url, &p.user_agent, &p.key, &fields, Effect::Read)?;
-        if reply.status.is_success()
-            && let Some(answer) = services_from(reply.body.clone())
-        {
-            return Ok(answer);
+        let mut reply = self.send(&[("action", "services".to_string())], Effect::Read)?;
+        if reply.status.is_success() {
+            match services_from(std::mem::take(&mut reply.body)) {
+                Ok(answer) => return Ok(answer),
+                Err(body) => reply.body = body,
+            }
         }
         let value = decode_json(&reply)?;
         self.refuse_error(&value)?;
@@ -175,14 +173,7 @@ impl<'a> V2<'a> {
         let mut all = vec![("action", "add".to_string())];
         all.extend(fields.iter().map(|(k, v)| (*k, v.clone())));
         let reply = self
-            .http
-            .post_form(
-                &self.profile.url,
-                &self.profile.user_agent,
-                &self.profile.key,
-                &all,
-                Effect::Write,
-            )
+            .send(&all, Effect::Write)
             .map_err(|e| match e.maybe_delivered() {
                 true => ambiguous(anyhow::Error::new(e)),
                 false => anyhow::Error::new(e).context("the order was not sent"),
@@ -322,16 +313,20 @@ impl<'a> V2<'a> {
     }
 }
 
-/// A catalogue from a `services` body (fresh or cached), or `None` when it is not a list.
-pub fn services_from(body: String) -> Option<Answer<Vec<Service>>> {
-    if !body.trim_start().starts_with('[') {
-        return None;
+/// A catalogue from a `services` body (fresh or cached), when it is a list.
+/// A body that is not one comes back as the error, untouched.
+pub fn services_from(body: String) -> Result<Answer<Vec<Service>>, String> {
+    let services = match body.trim_start().starts_with('[') {
+        true => decode_services(&body),
+        false => None,
+    };
+    match services {
+        Some(services) => Ok(Answer {
+            raw: Raw::Body(body),
+            value: services,
+        }),
+        None => Err(body),
     }
-    let services = decode_services(&body)?;
-    Some(Answer {
-        raw: Raw::Body(body),
-        value: services,
-    })
 }
 
 /// Merges chunk answers: object merge keyed in input order for `status`, concatenation
