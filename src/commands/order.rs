@@ -170,7 +170,7 @@ pub fn journaled<T>(
             _ => "an order whose outcome is unknown".to_string(),
         };
         return Err(usage(format!(
-            "refusing a duplicate: {what} for service {}, the same link and quantity was placed on profile '{}' {} ago \
+            "refusing a duplicate: {what} for service {} with the same link, quantity and other fields was placed on profile '{}' {} ago \
              (journal entry {}, see `smm orders`); pass --force to order it again",
             intent.service,
             intent.profile,
