@@ -1,9 +1,7 @@
 //! The order journal and the duplicate guard: written before sending and after the answer,
 //! "unknown" when the outcome is ambiguous, duplicates refused unless --force, `smm orders`.
 
-mod common;
-
-use common::{Home, Panel, Reply, SandboxProc, stderr, stdout};
+use crate::common::{Home, Panel, Reply, SandboxProc, stderr, stdout};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 

@@ -1,8 +1,6 @@
 //! The profile file: where it is, which profile is used, keys, and every config error.
 
-mod common;
-
-use common::{Home, Panel, stderr, stdout};
+use crate::common::{Home, Panel, stderr, stdout};
 
 #[test]
 fn config_path_follows_flag_env_then_xdg() {

@@ -1,9 +1,7 @@
 //! streamdetails profiles (`api = "streamdetails"`): the exact JSON requests, the outputs, and
 //! every error message of the seed document.
 
-mod common;
-
-use common::{Home, Panel, Reply, SandboxProc, Seen, stderr, stdout};
+use crate::common::{Home, Panel, Reply, SandboxProc, Seen, stderr, stdout};
 use serde_json::{Value, json};
 
 /// A home with one streamdetails profile `sd` on `url`, key `sd-key`.

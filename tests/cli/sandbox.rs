@@ -1,9 +1,7 @@
 //! The built-in sandbox panel, driven as a child process (`smm sandbox --port 0`) by raw HTTP
 //! and by smm itself; and `smm demo`.
 
-mod common;
-
-use common::{Home, SandboxProc, stderr, stdout};
+use crate::common::{Home, SandboxProc, stderr, stdout};
 use std::time::{Duration, Instant};
 
 #[test]

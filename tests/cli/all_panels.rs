@@ -1,8 +1,6 @@
 //! Several panels at once (`--all`), the cheapest offers first, and the catalogue cache.
 
-mod common;
-
-use common::{Home, Panel, Reply, stderr, stdout};
+use crate::common::{Home, Panel, Reply, stderr, stdout};
 use serde_json::{Value, json};
 
 /// A panel selling Instagram followers at `rate` (and something else), in `currency`.
@@ -173,8 +171,8 @@ fn a_zero_ttl_turns_the_cache_off() {
 #[test]
 fn several_sandbox_panels_as_several_profiles() {
     let (one, two) = (
-        common::SandboxProc::start(&["--balance", "12.34"]),
-        common::SandboxProc::start(&["--services", "40"]),
+        crate::common::SandboxProc::start(&["--balance", "12.34"]),
+        crate::common::SandboxProc::start(&["--services", "40"]),
     );
     let home = Home::new();
     let port = std::net::TcpListener::bind("127.0.0.1:0")

@@ -1,9 +1,7 @@
 //! Every panel command against a local recording panel: what was sent, what was printed,
 //! which exit code came back.
 
-mod common;
-
-use common::{Home, Panel, Reply, fixture, stderr, stdout};
+use crate::common::{Home, Panel, Reply, fixture, stderr, stdout};
 use std::time::Duration;
 
 #[test]
@@ -829,7 +827,7 @@ fn dry_run_checks_service_quantity_and_type_fields() {
 fn dry_run_with_too_little_balance_exits_1() {
     let panel = Panel::start(|req| match req.field("action") {
         Some("balance") => Reply::json(r#"{"balance":"0.10","currency":"USD"}"#),
-        _ => common::fixture_reply(req),
+        _ => crate::common::fixture_reply(req),
     });
     let home = Home::with_panel(&panel);
     let out = home

@@ -1,9 +1,7 @@
 //! Batches at scale: concurrent chunks merged in input order, retries for reads only, pacing,
 //! 429 back-off, keep-alive and the progress bar.
 
-mod common;
-
-use common::{Home, Panel, Reply, Seen, stderr, stdout};
+use crate::common::{Home, Panel, Reply, Seen, stderr, stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -122,7 +120,7 @@ fn fails_once(fault: Reply) -> (Panel, Arc<AtomicUsize>) {
     let c = Arc::clone(&count);
     let panel = Panel::start(move |req| match c.fetch_add(1, Ordering::SeqCst) {
         0 => fault.clone(),
-        _ => common::fixture_reply(req),
+        _ => crate::common::fixture_reply(req),
     });
     (panel, count)
 }
@@ -131,8 +129,16 @@ fn fails_once(fault: Reply) -> (Panel, Arc<AtomicUsize>) {
 fn reads_survive_one_502_html_page_or_429() {
     let faults = [
         Reply::with_status(502, "text/html", "<html>502 Bad Gateway</html>"),
-        Reply::with_status(200, "text/html", common::fixture("error.cloudflare.html")),
-        Reply::with_status(503, "text/html", common::fixture("error.cloudflare.html")),
+        Reply::with_status(
+            200,
+            "text/html",
+            crate::common::fixture("error.cloudflare.html"),
+        ),
+        Reply::with_status(
+            503,
+            "text/html",
+            crate::common::fixture("error.cloudflare.html"),
+        ),
     ];
     for fault in faults {
         for args in [

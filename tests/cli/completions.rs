@@ -1,5 +1,5 @@
 //! The completion scripts in `completions/` match what the binary generates.
-//! Regenerate them with `SMM_UPDATE_COMPLETIONS=1 cargo test --test completions`.
+//! Regenerate them with `SMM_UPDATE_COMPLETIONS=1 cargo test --test cli completions`.
 
 use std::path::Path;
 
@@ -36,7 +36,7 @@ fn checked_in_completions_are_current() {
     }
     assert!(
         stale.is_empty(),
-        "stale completions {stale:?}: run SMM_UPDATE_COMPLETIONS=1 cargo test --test completions"
+        "stale completions {stale:?}: run SMM_UPDATE_COMPLETIONS=1 cargo test --test cli completions"
     );
 }
 

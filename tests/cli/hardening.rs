@@ -1,9 +1,7 @@
 //! Hardening: no redirects, no plain http to other hosts, keys from commands and never in any
 //! output, permission warnings, oversized and hostile answers.
 
-mod common;
-
-use common::{Home, Panel, Reply, stderr, stdout};
+use crate::common::{Home, Panel, Reply, stderr, stdout};
 
 #[test]
 fn a_redirect_is_not_followed_and_its_target_never_contacted() {
@@ -131,7 +129,7 @@ fn the_key_never_appears_in_any_output() {
     let panel = Panel::start(|req| match req.field("action") {
         Some("add") => Reply::with_status(502, "text/html", "<html>oops</html>"),
         Some("cancel") => Reply::json(r#"{"error":"Invalid API key"}"#),
-        _ => common::fixture_reply(req),
+        _ => crate::common::fixture_reply(req),
     });
     let home = Home::new();
     home.write_config(&format!(

@@ -1,9 +1,7 @@
 //! useapi.net profiles (`api = "useapi"`): `smm pika account list|set|delete` — the exact
 //! requests (method, path, Bearer header, JSON body types), the outputs, and every error.
 
-mod common;
-
-use common::{Home, Panel, Reply, SandboxProc, Seen, stderr, stdout};
+use crate::common::{Home, Panel, Reply, SandboxProc, Seen, stderr, stdout};
 use serde_json::{Value, json};
 
 const CHANNEL: &str = "1234567890123456789";

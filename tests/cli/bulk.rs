@@ -2,9 +2,7 @@
 //! sent, the total against the balance, confirmation rules, one-by-one placing through the
 //! journal, and resuming after a partial run.
 
-mod common;
-
-use common::{Home, Panel, Reply, SandboxProc, stderr, stdout};
+use crate::common::{Home, Panel, Reply, SandboxProc, stderr, stdout};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 
@@ -174,7 +172,7 @@ fn dry_run_shows_the_total_and_stops() {
 fn a_non_terminal_needs_yes_and_a_short_balance_stops_it() {
     let panel = Panel::start(|req| match req.field("action") {
         Some("balance") => Reply::json(r#"{"balance":"0.50","currency":"USD"}"#),
-        _ => common::fixture_reply(req),
+        _ => crate::common::fixture_reply(req),
     });
     let home = Home::with_panel(&panel);
     let small = write(&home, "small.txt", "1448|https://i.com/a|100\n");
@@ -215,7 +213,7 @@ fn a_failed_line_exits_3_and_a_rerun_places_only_what_is_missing() {
             1 => Reply::json(r#"{"error":"Link is busy, try later"}"#),
             n => Reply::json(format!("{{\"order\":{}}}", 30000 + n)),
         },
-        _ => common::fixture_reply(req),
+        _ => crate::common::fixture_reply(req),
     });
     let home = Home::with_panel(&panel);
     let file = write(
@@ -268,7 +266,7 @@ fn a_line_whose_outcome_is_unknown_is_not_resent() {
             Reply::with_status(502, "text/html", "<html>502</html>")
         }
         Some("add") => Reply::json(r#"{"order":1}"#),
-        _ => common::fixture_reply(req),
+        _ => crate::common::fixture_reply(req),
     });
     let home = Home::with_panel(&panel);
     let file = write(

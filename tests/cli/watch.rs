@@ -1,8 +1,6 @@
 //! `smm watch`: polls until every order has finished; plain lines when piped; exit codes.
 
-mod common;
-
-use common::{SandboxProc, stderr, stdout};
+use crate::common::{SandboxProc, stderr, stdout};
 use std::time::{Duration, Instant};
 
 #[test]

@@ -1,0 +1,17 @@
+//! The integration tests, compiled as one binary (so `cargo test` links once): each module
+//! drives the built `smm` against local panels on 127.0.0.1.
+
+mod common;
+
+mod all_panels;
+mod batches;
+mod bulk;
+mod commands;
+mod completions;
+mod config;
+mod hardening;
+mod journal;
+mod sandbox;
+mod streamdetails;
+mod useapi;
+mod watch;
