@@ -218,7 +218,7 @@ _smm() {
 
     case "${cmd}" in
         smm)
-            opts="-p -v -q -h -V --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help --version balance services order status refill refill-status cancel watch orders pika config sandbox demo completions help"
+            opts="-p -v -q -h -V --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help --version balance services order status refill refill-status cancel watch orders pika config sandbox demo completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -234,6 +234,10 @@ _smm() {
                     ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -252,7 +256,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__balance)
-            opts="-p -v -q -h --all --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help"
+            opts="-p -v -q -h --all --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -268,6 +272,10 @@ _smm() {
                     ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -286,7 +294,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__cancel)
-            opts="-f -p -v -q -h --file --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help"
+            opts="-f -p -v -q -h --file --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -312,6 +320,10 @@ _smm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -328,7 +340,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__completions)
-            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help bash elvish fish powershell zsh"
+            opts="-p -v -q -h --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help bash elvish fish powershell zsh"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -344,6 +356,10 @@ _smm() {
                     ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -362,7 +378,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__config)
-            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help path show init help"
+            opts="-p -v -q -h --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help path show init help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -378,6 +394,10 @@ _smm() {
                     ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -466,7 +486,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__config__subcmd__init)
-            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help"
+            opts="-p -v -q -h --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -482,6 +502,10 @@ _smm() {
                     ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -500,7 +524,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__config__subcmd__path)
-            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help"
+            opts="-p -v -q -h --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -516,6 +540,10 @@ _smm() {
                     ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -534,7 +562,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__config__subcmd__show)
-            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help"
+            opts="-p -v -q -h --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -550,6 +578,10 @@ _smm() {
                     ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -568,7 +600,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__demo)
-            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help"
+            opts="-p -v -q -h --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -584,6 +616,10 @@ _smm() {
                     ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -938,7 +974,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__order)
-            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help add help"
+            opts="-p -v -q -h --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help add help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -954,6 +990,10 @@ _smm() {
                     ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -972,7 +1012,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__order__subcmd__add)
-            opts="-f -y -p -v -q -h --service --file --yes --link --quantity --runs --interval --comments --usernames --hashtags --hashtag --username --keywords --media --groups --answer-number --min --max --posts --old-posts --delay --expiry --country --device --type-of-traffic --google-keyword --referring-url --dry-run --force --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help"
+            opts="-f -y -p -v -q -h --service --file --yes --link --quantity --runs --interval --comments --usernames --hashtags --hashtag --username --keywords --media --groups --answer-number --min --max --posts --old-posts --delay --expiry --country --device --type-of-traffic --google-keyword --referring-url --dry-run --force --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1098,6 +1138,10 @@ _smm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1156,7 +1200,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__orders)
-            opts="-p -v -q -h --since --check --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help"
+            opts="-p -v -q -h --since --check --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1178,6 +1222,10 @@ _smm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1194,7 +1242,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__pika)
-            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help account help"
+            opts="-p -v -q -h --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help account help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1210,6 +1258,10 @@ _smm() {
                     ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1228,7 +1280,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__pika__subcmd__account)
-            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help list set delete help"
+            opts="-p -v -q -h --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help list set delete help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1244,6 +1296,10 @@ _smm() {
                     ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1262,7 +1318,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__pika__subcmd__account__subcmd__delete)
-            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help"
+            opts="-p -v -q -h --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1278,6 +1334,10 @@ _smm() {
                     ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1366,7 +1426,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__pika__subcmd__account__subcmd__list)
-            opts="-p -v -q -h --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help"
+            opts="-p -v -q -h --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1382,6 +1442,10 @@ _smm() {
                     ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1400,7 +1464,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__pika__subcmd__account__subcmd__set)
-            opts="-p -v -q -h --discord --max-jobs --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help"
+            opts="-p -v -q -h --discord --max-jobs --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1424,6 +1488,10 @@ _smm() {
                     ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1526,7 +1594,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__refill)
-            opts="-f -p -v -q -h --file --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help"
+            opts="-f -p -v -q -h --file --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1550,6 +1618,10 @@ _smm() {
                     ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)
@@ -1568,7 +1640,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__refill__subcmd__status)
-            opts="-f -p -v -q -h --file --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help"
+            opts="-f -p -v -q -h --file --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1594,6 +1666,10 @@ _smm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1610,7 +1686,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__sandbox)
-            opts="-p -v -q -h --port --latency-ms --services --key --balance --speed --fault --fault-first --fault-ratio --retry-after --slow-ms --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help"
+            opts="-p -v -q -h --port --latency-ms --services --key --balance --speed --fault --fault-first --fault-ratio --retry-after --slow-ms --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1672,6 +1748,10 @@ _smm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1688,7 +1768,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__services)
-            opts="-p -v -q -h --all --sort --category --search --type --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help"
+            opts="-p -v -q -h --all --sort --category --search --type --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1722,6 +1802,10 @@ _smm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1738,7 +1822,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__status)
-            opts="-f -p -v -q -h --file --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help"
+            opts="-f -p -v -q -h --file --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1764,6 +1848,10 @@ _smm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -1780,7 +1868,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__watch)
-            opts="-f -p -v -q -h --file --every --profile --config --json --timeout --verbose --quiet --refresh --concurrency --help"
+            opts="-f -p -v -q -h --file --every --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1808,6 +1896,10 @@ _smm() {
                     ;;
                 --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 --timeout)

@@ -1,6 +1,6 @@
 # Print an optspec for argparse to handle cmd's options that are independent of any subcommand.
 function __fish_smm_global_optspecs
-    string join \n p/profile= config= json timeout= v/verbose q/quiet refresh concurrency= h/help V/version
+    string join \n p/profile= config= json format= timeout= v/verbose q/quiet refresh concurrency= h/help V/version
 end
 
 function __fish_smm_needs_command
@@ -26,9 +26,13 @@ end
 
 complete -c smm -n "__fish_smm_needs_command" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
 complete -c smm -n "__fish_smm_needs_command" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_needs_command" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
+json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
+csv\t'Comma-separated values with a header row'
+tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_needs_command" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_needs_command" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
-complete -c smm -n "__fish_smm_needs_command" -l json -d 'Print the panel\'s JSON answer instead of a table'
+complete -c smm -n "__fish_smm_needs_command" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
 complete -c smm -n "__fish_smm_needs_command" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_needs_command" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_needs_command" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
@@ -51,14 +55,18 @@ complete -c smm -n "__fish_smm_needs_command" -f -a "completions" -d 'Print a sh
 complete -c smm -n "__fish_smm_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c smm -n "__fish_smm_using_subcommand balance" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
 complete -c smm -n "__fish_smm_using_subcommand balance" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand balance" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
+json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
+csv\t'Comma-separated values with a header row'
+tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand balance" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand balance" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
 complete -c smm -n "__fish_smm_using_subcommand balance" -l all -d 'Every panel profile of the config file at once, one row each'
-complete -c smm -n "__fish_smm_using_subcommand balance" -l json -d 'Print the panel\'s JSON answer instead of a table'
+complete -c smm -n "__fish_smm_using_subcommand balance" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
 complete -c smm -n "__fish_smm_using_subcommand balance" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand balance" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand balance" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
-complete -c smm -n "__fish_smm_using_subcommand balance" -s h -l help -d 'Print help'
+complete -c smm -n "__fish_smm_using_subcommand balance" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand services" -l sort -d 'Order the rows (default: the panel\'s order)' -r -f -a "rate\t'Cheapest first (unknown rates last)'
 name\t'By name'
 min\t'Smallest minimum first'
@@ -68,23 +76,31 @@ complete -c smm -n "__fish_smm_using_subcommand services" -l search -d 'Only ser
 complete -c smm -n "__fish_smm_using_subcommand services" -l type -d 'Only services whose type contains TEXT (case-insensitive)' -r
 complete -c smm -n "__fish_smm_using_subcommand services" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
 complete -c smm -n "__fish_smm_using_subcommand services" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand services" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
+json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
+csv\t'Comma-separated values with a header row'
+tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand services" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand services" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
 complete -c smm -n "__fish_smm_using_subcommand services" -l all -d 'Every panel profile of the config file at once, with a PROFILE column'
-complete -c smm -n "__fish_smm_using_subcommand services" -l json -d 'Print the panel\'s JSON answer instead of a table'
+complete -c smm -n "__fish_smm_using_subcommand services" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
 complete -c smm -n "__fish_smm_using_subcommand services" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand services" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand services" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand services" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
 complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
+json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
+csv\t'Comma-separated values with a header row'
+tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
-complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -l json -d 'Print the panel\'s JSON answer instead of a table'
+complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
 complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
-complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -s h -l help -d 'Print help'
+complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -f -a "add" -d 'Place one order'
 complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l service -d 'Service id (from `smm services`)' -r
@@ -115,100 +131,136 @@ complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcomman
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l referring-url -d 'Web Traffic: the referring URL (with --type-of-traffic 2)' -r
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
+json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
+csv\t'Comma-separated values with a header row'
+tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -s y -l yes -d 'Place a bulk file\'s orders without asking (needed when stdin is not a terminal)'
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l dry-run -d 'Check the order against the catalogue and balance, print its cost, send nothing'
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l force -d 'Place it even if the journal shows the same order (profile, service, link, quantity) within the duplicate window'
-complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l json -d 'Print the panel\'s JSON answer instead of a table'
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
-complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help'
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from help" -f -a "add" -d 'Place one order'
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c smm -n "__fish_smm_using_subcommand status" -s f -l file -d 'Read ids from a file (separated by commas, spaces or newlines)' -r -F
 complete -c smm -n "__fish_smm_using_subcommand status" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
 complete -c smm -n "__fish_smm_using_subcommand status" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand status" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
+json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
+csv\t'Comma-separated values with a header row'
+tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand status" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand status" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
-complete -c smm -n "__fish_smm_using_subcommand status" -l json -d 'Print the panel\'s JSON answer instead of a table'
+complete -c smm -n "__fish_smm_using_subcommand status" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
 complete -c smm -n "__fish_smm_using_subcommand status" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand status" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand status" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
-complete -c smm -n "__fish_smm_using_subcommand status" -s h -l help -d 'Print help'
+complete -c smm -n "__fish_smm_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand refill" -s f -l file -d 'Read ids from a file (separated by commas, spaces or newlines)' -r -F
 complete -c smm -n "__fish_smm_using_subcommand refill" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
 complete -c smm -n "__fish_smm_using_subcommand refill" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand refill" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
+json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
+csv\t'Comma-separated values with a header row'
+tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand refill" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand refill" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
-complete -c smm -n "__fish_smm_using_subcommand refill" -l json -d 'Print the panel\'s JSON answer instead of a table'
+complete -c smm -n "__fish_smm_using_subcommand refill" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
 complete -c smm -n "__fish_smm_using_subcommand refill" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand refill" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand refill" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
-complete -c smm -n "__fish_smm_using_subcommand refill" -s h -l help -d 'Print help'
+complete -c smm -n "__fish_smm_using_subcommand refill" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand refill-status" -s f -l file -d 'Read ids from a file (separated by commas, spaces or newlines)' -r -F
 complete -c smm -n "__fish_smm_using_subcommand refill-status" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
 complete -c smm -n "__fish_smm_using_subcommand refill-status" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand refill-status" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
+json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
+csv\t'Comma-separated values with a header row'
+tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand refill-status" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand refill-status" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
-complete -c smm -n "__fish_smm_using_subcommand refill-status" -l json -d 'Print the panel\'s JSON answer instead of a table'
+complete -c smm -n "__fish_smm_using_subcommand refill-status" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
 complete -c smm -n "__fish_smm_using_subcommand refill-status" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand refill-status" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand refill-status" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
-complete -c smm -n "__fish_smm_using_subcommand refill-status" -s h -l help -d 'Print help'
+complete -c smm -n "__fish_smm_using_subcommand refill-status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand cancel" -s f -l file -d 'Read ids from a file (separated by commas, spaces or newlines)' -r -F
 complete -c smm -n "__fish_smm_using_subcommand cancel" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
 complete -c smm -n "__fish_smm_using_subcommand cancel" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand cancel" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
+json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
+csv\t'Comma-separated values with a header row'
+tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand cancel" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand cancel" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
-complete -c smm -n "__fish_smm_using_subcommand cancel" -l json -d 'Print the panel\'s JSON answer instead of a table'
+complete -c smm -n "__fish_smm_using_subcommand cancel" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
 complete -c smm -n "__fish_smm_using_subcommand cancel" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand cancel" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand cancel" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
-complete -c smm -n "__fish_smm_using_subcommand cancel" -s h -l help -d 'Print help'
+complete -c smm -n "__fish_smm_using_subcommand cancel" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand watch" -s f -l file -d 'Read ids from a file (separated by commas, spaces or newlines)' -r -F
 complete -c smm -n "__fish_smm_using_subcommand watch" -l every -d 'Time between polls (10s, 30s, 5m)' -r
 complete -c smm -n "__fish_smm_using_subcommand watch" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
 complete -c smm -n "__fish_smm_using_subcommand watch" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand watch" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
+json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
+csv\t'Comma-separated values with a header row'
+tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand watch" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand watch" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
-complete -c smm -n "__fish_smm_using_subcommand watch" -l json -d 'Print the panel\'s JSON answer instead of a table'
+complete -c smm -n "__fish_smm_using_subcommand watch" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
 complete -c smm -n "__fish_smm_using_subcommand watch" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand watch" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand watch" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
-complete -c smm -n "__fish_smm_using_subcommand watch" -s h -l help -d 'Print help'
+complete -c smm -n "__fish_smm_using_subcommand watch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand orders" -l since -d 'Only orders placed within this long (30m, 24h, 7d)' -r
 complete -c smm -n "__fish_smm_using_subcommand orders" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
 complete -c smm -n "__fish_smm_using_subcommand orders" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand orders" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
+json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
+csv\t'Comma-separated values with a header row'
+tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand orders" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand orders" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
 complete -c smm -n "__fish_smm_using_subcommand orders" -l check -d 'Ask the panels for the status of every order not known to be finished'
-complete -c smm -n "__fish_smm_using_subcommand orders" -l json -d 'Print the panel\'s JSON answer instead of a table'
+complete -c smm -n "__fish_smm_using_subcommand orders" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
 complete -c smm -n "__fish_smm_using_subcommand orders" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand orders" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand orders" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
-complete -c smm -n "__fish_smm_using_subcommand orders" -s h -l help -d 'Print help'
+complete -c smm -n "__fish_smm_using_subcommand orders" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
 complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
+json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
+csv\t'Comma-separated values with a header row'
+tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
-complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -l json -d 'Print the panel\'s JSON answer instead of a table'
+complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
 complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
-complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -s h -l help -d 'Print help'
+complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -f -a "account" -d 'The Discord accounts useapi.net drives Pika with'
 complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
 complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
+json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
+csv\t'Comma-separated values with a header row'
+tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
-complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -l json -d 'Print the panel\'s JSON answer instead of a table'
+complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
 complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
-complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -s h -l help -d 'Print help'
+complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -f -a "list" -d 'List the configured accounts (GET /pika/account; Discord tokens masked)'
 complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -f -a "set" -d 'Add or update an account (POST /pika/account/CHANNEL)'
 complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -f -a "delete" -d 'Remove an account (DELETE /pika/account/CHANNEL)'
@@ -217,44 +269,60 @@ complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand
 complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
 complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
+json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
+csv\t'Comma-separated values with a header row'
+tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
-complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l json -d 'Print the panel\'s JSON answer instead of a table'
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
 complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
-complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -s h -l help -d 'Print help'
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -f -a "path" -d 'Print the path of the config file smm reads'
 complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -f -a "show" -d 'Show the profiles, their URLs and where each key comes from (keys masked)'
 complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -f -a "init" -d 'Write a commented starter config file (mode 0600); never overwrites'
 complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
+json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
+csv\t'Comma-separated values with a header row'
+tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
-complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -l json -d 'Print the panel\'s JSON answer instead of a table'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
-complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
+json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
+csv\t'Comma-separated values with a header row'
+tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
-complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Print the panel\'s JSON answer instead of a table'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
-complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
+json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
+csv\t'Comma-separated values with a header row'
+tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
-complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -l json -d 'Print the panel\'s JSON answer instead of a table'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
-complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the path of the config file smm reads'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the profiles, their URLs and where each key comes from (keys masked)'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Write a commented starter config file (mode 0600); never overwrites'
@@ -275,31 +343,43 @@ complete -c smm -n "__fish_smm_using_subcommand sandbox" -l retry-after -d 'Retr
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l slow-ms -d 'Delay of a slow answer, in milliseconds' -r
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand sandbox" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
+json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
+csv\t'Comma-separated values with a header row'
+tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
-complete -c smm -n "__fish_smm_using_subcommand sandbox" -l json -d 'Print the panel\'s JSON answer instead of a table'
+complete -c smm -n "__fish_smm_using_subcommand sandbox" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand demo" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
 complete -c smm -n "__fish_smm_using_subcommand demo" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand demo" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
+json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
+csv\t'Comma-separated values with a header row'
+tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand demo" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand demo" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
-complete -c smm -n "__fish_smm_using_subcommand demo" -l json -d 'Print the panel\'s JSON answer instead of a table'
+complete -c smm -n "__fish_smm_using_subcommand demo" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
 complete -c smm -n "__fish_smm_using_subcommand demo" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand demo" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand demo" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
-complete -c smm -n "__fish_smm_using_subcommand demo" -s h -l help -d 'Print help'
+complete -c smm -n "__fish_smm_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand completions" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
 complete -c smm -n "__fish_smm_using_subcommand completions" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand completions" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
+json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
+csv\t'Comma-separated values with a header row'
+tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand completions" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand completions" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
-complete -c smm -n "__fish_smm_using_subcommand completions" -l json -d 'Print the panel\'s JSON answer instead of a table'
+complete -c smm -n "__fish_smm_using_subcommand completions" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
 complete -c smm -n "__fish_smm_using_subcommand completions" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand completions" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand completions" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
-complete -c smm -n "__fish_smm_using_subcommand completions" -s h -l help -d 'Print help'
+complete -c smm -n "__fish_smm_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders pika config sandbox demo completions help" -f -a "balance" -d 'Show the account balance (action=balance)'
 complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders pika config sandbox demo completions help" -f -a "services" -d 'List the panel\'s services (action=services)'
 complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders pika config sandbox demo completions help" -f -a "order" -d 'Place orders (action=add)'

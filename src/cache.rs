@@ -5,7 +5,8 @@
 //! URL, and the panel's body as it came. Entries expire after the profile's `services_ttl`
 //! (default 10 minutes); a changed URL never reuses an old entry; `--refresh` skips the cache.
 
-use crate::journal::{data_dir, now};
+use crate::journal::data_dir;
+use crate::time::now;
 use serde::{Deserialize, Serialize};
 use std::io::Write;
 use std::path::PathBuf;

@@ -12,7 +12,7 @@ use std::time::Duration;
     about = "A fast, safe, scriptable client for SMM panel APIs",
     long_about = "A fast, safe, scriptable client for SMM panel APIs.\n\n\
         Each subcommand is one API action of the panel named by the profile. Output is a table, \
-        or with --json the panel's JSON as it came (for jq).",
+        the panel's JSON as it came (--json, for jq), or CSV/TSV for spreadsheets (--format).",
     after_help = crate::exit::EXIT_CODES_HELP,
     after_long_help = crate::exit::EXIT_CODES_HELP
 )]
@@ -42,9 +42,13 @@ pub struct Global {
     #[arg(long, global = true, env = "SMM_CONFIG", value_name = "PATH")]
     pub config: Option<PathBuf>,
 
-    /// Print the panel's JSON answer instead of a table
-    #[arg(long, global = true)]
+    /// Print the panel's JSON answer instead of a table (short for --format json)
+    #[arg(long, global = true, conflicts_with = "format")]
     pub json: bool,
+
+    /// Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv
+    #[arg(long, global = true, value_enum, value_name = "FORMAT")]
+    pub format: Option<crate::output::Format>,
 
     /// Seconds to wait for the panel's answer
     #[arg(long, global = true, value_name = "SECS", default_value = "30", value_parser = parse_timeout)]
@@ -341,7 +345,7 @@ pub struct SandboxArgs {
 )]
 pub struct OrdersArgs {
     /// Only orders placed within this long (30m, 24h, 7d)
-    #[arg(long, value_name = "DURATION", value_parser = crate::journal::parse_duration)]
+    #[arg(long, value_name = "DURATION", value_parser = crate::time::parse_duration)]
     pub since: Option<u64>,
     /// Ask the panels for the status of every order not known to be finished
     #[arg(long)]
@@ -394,7 +398,7 @@ pub struct WatchArgs {
     #[command(flatten)]
     pub ids: IdArgs,
     /// Time between polls (10s, 30s, 5m)
-    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = crate::journal::parse_duration)]
+    #[arg(long, value_name = "DURATION", default_value = "30s", value_parser = crate::time::parse_duration)]
     pub every: u64,
 }
 

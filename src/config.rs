@@ -80,6 +80,11 @@ impl Api {
             Api::Useapi => "useapi",
         }
     }
+
+    /// Whether the API is an SMM panel (orders, balance, services), not an account API.
+    pub fn is_panel(self) -> bool {
+        self != Api::Useapi
+    }
 }
 
 /// A profile ready to use: its key resolved.
@@ -417,7 +422,7 @@ pub fn resolve(name: &str, def: &ProfileDef, path: &Path) -> anyhow::Result<Prof
     }
     let services_ttl = match &def.services_ttl {
         None => crate::cache::DEFAULT_TTL,
-        Some(text) => crate::journal::parse_duration(text).map_err(|e| {
+        Some(text) => crate::time::parse_duration(text).map_err(|e| {
             usage(format!(
                 "profile '{name}' in {}: services_ttl {e}",
                 path.display()
@@ -426,7 +431,7 @@ pub fn resolve(name: &str, def: &ProfileDef, path: &Path) -> anyhow::Result<Prof
     };
     let duplicate_window = match &def.duplicate_window {
         None => DEFAULT_DUPLICATE_WINDOW,
-        Some(text) => crate::journal::parse_duration(text).map_err(|e| {
+        Some(text) => crate::time::parse_duration(text).map_err(|e| {
             usage(format!(
                 "profile '{name}' in {}: duplicate_window {e}",
                 path.display()

@@ -13,6 +13,8 @@ pub enum Exit {
     Usage = 2,
     /// 3 — a batch ran but some items carry errors.
     Partial = 3,
+    /// 130 — stopped with Ctrl-C (`smm watch`).
+    Interrupted = 130,
 }
 
 impl Exit {

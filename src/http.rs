@@ -2,6 +2,7 @@
 //! for reads, client-side pacing (`max_rpm`) and the concurrency of batch chunks.
 
 use crate::secret::{MASK, Secret};
+use crate::text::shorten;
 use std::fmt;
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU32, Ordering};
@@ -15,8 +16,6 @@ pub struct Http {
     attempts: u32,
     pace: Option<(Duration, Mutex<Instant>)>,
     concurrency: usize,
-    progress: bool,
-    notes: bool,
     throttled: AtomicU32,
     batching: std::sync::atomic::AtomicBool,
 }
@@ -34,10 +33,6 @@ pub struct HttpOptions {
     pub max_rpm: Option<u32>,
     /// Chunks of a batch in flight at once.
     pub concurrency: usize,
-    /// Whether a progress bar may be drawn (stderr is a terminal, not `--quiet`).
-    pub progress: bool,
-    /// Whether notes may be printed on stderr (not `--quiet`).
-    pub notes: bool,
 }
 
 /// Whether a request may be sent again.
@@ -129,8 +124,6 @@ impl Http {
             attempts: options.attempts.max(1),
             pace,
             concurrency: options.concurrency.max(1),
-            progress: options.progress,
-            notes: options.notes,
             throttled: AtomicU32::new(0),
             batching: std::sync::atomic::AtomicBool::new(false),
         })
@@ -149,22 +142,17 @@ impl Http {
         let before = self.concurrency();
         self.throttled.fetch_add(1, Ordering::Relaxed);
         let after = self.concurrency();
-        if after < before && self.notes && self.batching.load(Ordering::Relaxed) {
-            eprintln!(
-                "smm: the panel answered 429 Too Many Requests: {after} chunk(s) in flight from now on \
+        if after < before && self.batching.load(Ordering::Relaxed) {
+            crate::msg::note(&format!(
+                "the panel answered 429 Too Many Requests: {after} chunk(s) in flight from now on \
                  (set max_rpm in the profile to stay under its limit)"
-            );
+            ));
         }
     }
 
     /// Marks that batch chunks are going out (the 429 note only makes sense then).
     pub fn batching(&self, on: bool) {
         self.batching.store(on, Ordering::Relaxed);
-    }
-
-    /// Whether a progress bar may be drawn.
-    pub fn progress(&self) -> bool {
-        self.progress
     }
 
     /// Waits for this request's slot under `max_rpm`.
@@ -229,12 +217,12 @@ impl Http {
                     Ok(reply) => format!("HTTP {}", reply.status),
                     Err(e) => e.to_string(),
                 };
-                eprintln!(
+                crate::msg::trace(&format!(
                     "  retrying in {} ms ({why}; attempt {} of {})",
                     wait.as_millis(),
                     attempt + 1,
                     self.attempts
-                );
+                ));
             }
             std::thread::sleep(wait);
             attempt += 1;
@@ -252,7 +240,7 @@ impl Http {
         payload: &Payload<'_>,
     ) -> Result<Reply, SendError> {
         if self.verbose {
-            eprintln!("> {method} {url} {}", payload.describe());
+            crate::msg::trace(&format!("> {method} {url} {}", payload.describe()));
         }
         let mut request = self
             .client
@@ -289,18 +277,18 @@ impl Http {
         match result {
             Ok(reply) => {
                 if self.verbose {
-                    eprintln!(
+                    crate::msg::trace(&format!(
                         "< HTTP {} ({} bytes) in {} ms",
                         reply.status,
                         reply.body.len(),
                         elapsed.as_millis()
-                    );
+                    ));
                 }
                 Ok(reply)
             }
             Err(err) => {
                 if self.verbose {
-                    eprintln!("< failed after {} ms: {err}", elapsed.as_millis());
+                    crate::msg::trace(&format!("< failed after {} ms: {err}", elapsed.as_millis()));
                 }
                 Err(err)
             }
@@ -462,31 +450,9 @@ fn connect_timeout(timeout: Duration) -> Duration {
     timeout.min(Duration::from_secs(10))
 }
 
-/// At most `max` characters of `text`, whitespace collapsed and control characters (terminal
-/// escapes) removed, with `…` when cut.
-pub fn shorten(text: &str, max: usize) -> String {
-    let collapsed = text
-        .split(|c: char| c.is_whitespace() || c.is_control())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ");
-    if collapsed.chars().count() <= max {
-        collapsed
-    } else {
-        let cut: String = collapsed.chars().take(max).collect();
-        format!("{cut}…")
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-
-    #[test]
-    fn shorten_collapses_and_cuts() {
-        assert_eq!(shorten("a\n  b", 10), "a b");
-        assert_eq!(shorten("abcdef", 3), "abc…");
-    }
 
     fn reply(status: u16, body: &str, retry_after: Option<&str>) -> Result<Reply, SendError> {
         Ok(Reply {

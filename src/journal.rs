@@ -6,12 +6,12 @@
 //! string) and the order's own fields.
 
 use crate::exit::usage;
+use crate::time::now;
 use anyhow::Context;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 use std::io::Write;
 use std::path::{Path, PathBuf};
-use std::time::{SystemTime, UNIX_EPOCH};
 
 /// The environment variable that moves the data directory (journal, caches).
 pub const DATA_DIR_ENV: &str = "SMM_DATA_DIR";
@@ -137,14 +137,6 @@ pub fn is_final(status: &str) -> bool {
 #[derive(Debug, Clone)]
 pub struct Journal {
     path: PathBuf,
-}
-
-/// Unix seconds now.
-pub fn now() -> u64 {
-    SystemTime::now()
-        .duration_since(UNIX_EPOCH)
-        .map(|d| d.as_secs())
-        .unwrap_or_default()
 }
 
 /// A fresh entry id: time and randomness, hex.
@@ -292,25 +284,6 @@ fn fold(lines: impl Iterator<Item = Line>) -> Vec<Entry> {
     entries
 }
 
-/// Parses a duration like `90s`, `30m`, `24h`, `7d` (a bare number is hours) into seconds.
-pub fn parse_duration(text: &str) -> std::result::Result<u64, String> {
-    let t = text.trim();
-    let (number, unit) = t.split_at(t.find(|c: char| !c.is_ascii_digit()).unwrap_or(t.len()));
-    let n: u64 = number
-        .parse()
-        .map_err(|_| format!("'{text}' is not a duration like 30m, 24h or 7d"))?;
-    let scale = match unit.trim() {
-        "s" => 1,
-        "m" | "min" => 60,
-        "" | "h" => 3600,
-        "d" => 86_400,
-        "w" => 7 * 86_400,
-        _ => return Err(format!("'{text}' is not a duration like 30m, 24h or 7d")),
-    };
-    n.checked_mul(scale)
-        .ok_or_else(|| format!("'{text}' is too long"))
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -406,15 +379,5 @@ mod tests {
             j.duplicate_of(&again, 86_400).unwrap().is_none(),
             "a refused order is no duplicate"
         );
-    }
-
-    #[test]
-    fn durations() {
-        assert_eq!(parse_duration("90s"), Ok(90));
-        assert_eq!(parse_duration("30m"), Ok(1800));
-        assert_eq!(parse_duration("24h"), Ok(86_400));
-        assert_eq!(parse_duration("24"), Ok(86_400));
-        assert_eq!(parse_duration("7d"), Ok(604_800));
-        assert!(parse_duration("soon").is_err() && parse_duration("5y").is_err());
     }
 }

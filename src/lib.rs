@@ -1,7 +1,8 @@
 //! smm: a fast, safe, scriptable client for SMM panel APIs — the library behind the binary.
 //!
-//! Data flows one way: `cli` → `config` (profile) → `panel` (dialect client) → typed answer →
-//! `output`. `sandbox` is the built-in simulated panel; `serve` the HTTP server under it.
+//! Data flows one way: `cli` → `settings` and `config` (profile) → `panel` (one interface,
+//! one file per dialect) → typed answer → `output` (tables, JSON, CSV). `commands` wires these
+//! together. `sandbox` is the built-in simulated panel; `serve` the HTTP server under it.
 
 #![warn(missing_docs)]
 
@@ -15,8 +16,13 @@ pub mod http;
 pub mod ids;
 pub mod journal;
 pub mod money;
+pub mod msg;
+pub mod order;
 pub mod output;
 pub mod panel;
 pub mod sandbox;
 pub mod secret;
 pub mod serve;
+pub mod settings;
+pub mod text;
+pub mod time;

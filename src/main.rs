@@ -1,6 +1,6 @@
 //! smm: parse the command line, run the command, map the outcome to an exit code.
 
-use smm::{cli, commands, exit, output};
+use smm::{cli, commands, exit, msg, output};
 
 use clap::Parser;
 use clap::error::ErrorKind;
@@ -14,7 +14,7 @@ fn main() {
         Ok(exit) => exit,
         Err(err) if output::is_broken_pipe(&err) => exit::Exit::Success,
         Err(err) => {
-            eprintln!("smm: {err:#}");
+            msg::error(&format!("{err:#}"));
             exit::code_for(&err)
         }
     };
@@ -54,7 +54,7 @@ fn usage_error(err: clap::Error) -> ! {
         line.push_str(tip);
     }
     let command = subcommand_path(std::env::args().skip(1));
-    eprintln!("smm: {line} (see `{command} --help`)");
+    msg::error(&format!("{line} (see `{command} --help`)"));
     std::process::exit(exit::Exit::Usage.code());
 }
 

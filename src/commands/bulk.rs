@@ -2,12 +2,14 @@
 //! confirm, then place the orders one by one through the journal and its duplicate guard.
 
 use super::Ctx;
-use super::order::{Order, check, journaled};
+use super::order::journaled;
 use crate::exit::{Exit, usage};
 use crate::journal;
-use crate::output::Cell;
-use crate::panel::Client;
+use crate::order::{Order, check};
+use crate::output::{Cell, Table};
+use crate::panel::{Account, Panel};
 use rust_decimal::Decimal;
+use serde::Serialize;
 use std::io::{BufRead, IsTerminal, Read};
 use std::path::Path;
 
@@ -25,7 +27,7 @@ pub fn read(path: &Path) -> anyhow::Result<Vec<crate::bulk::Line>> {
     };
     crate::bulk::parse(&text).map_err(|errors| {
         for e in &errors {
-            eprintln!("smm: {}: {e}", path.display());
+            crate::msg::error(&format!("{}: {e}", path.display()));
         }
         usage(format!(
             "{} has {} bad line(s) (above); nothing was sent",
@@ -33,6 +35,19 @@ pub fn read(path: &Path) -> anyhow::Result<Vec<crate::bulk::Line>> {
             errors.len()
         ))
     })
+}
+
+/// How a bulk file is run.
+#[derive(Debug, Clone, Copy)]
+pub struct How {
+    /// Check and price only.
+    pub dry_run: bool,
+    /// Place without asking.
+    pub yes: bool,
+    /// Skip the duplicate guard.
+    pub force: bool,
+    /// The file came on stdin (so stdin cannot answer the confirmation).
+    pub from_stdin: bool,
 }
 
 /// What became of one line.
@@ -46,27 +61,62 @@ enum Done {
     Failed(String),
 }
 
+/// One line's outcome in the `--json` report.
+#[derive(Debug, Serialize)]
+struct LineReport {
+    /// The line number in the file.
+    line: usize,
+    /// The service id.
+    service: u64,
+    /// The quantity, as written.
+    quantity: Option<String>,
+    /// The link (or username).
+    link: Option<String>,
+    /// `placed`, `skipped` or `failed`.
+    result: &'static str,
+    /// The panel's order id, when placed (or placed by an earlier run).
+    order: Option<String>,
+    /// Why it was skipped or failed.
+    error: Option<String>,
+}
+
+/// The `--json` report of a bulk run.
+#[derive(Debug, Serialize)]
+struct Report {
+    /// Whether this was a dry run (nothing sent).
+    dry_run: bool,
+    /// Orders to send.
+    orders: usize,
+    /// Lines the journal shows placed already.
+    skipped: usize,
+    /// The total cost of the orders to send (exact).
+    total_cost: String,
+    /// Orders whose cost depends on deliveries.
+    unpriced: usize,
+    /// The account currency.
+    currency: String,
+    /// The balance before sending.
+    balance: Option<String>,
+    /// Orders placed.
+    placed: usize,
+    /// Orders not placed (or not known to be).
+    failed: usize,
+    /// Each line's outcome (empty for a dry run).
+    lines: Vec<LineReport>,
+}
+
 /// Validates, prices, confirms and places the orders of a bulk file.
 pub fn run(
     ctx: &Ctx,
     source: &Path,
     lines: Vec<crate::bulk::Line>,
-    dry_run: bool,
-    yes: bool,
-    force: bool,
-    from_stdin: bool,
+    how: How,
 ) -> anyhow::Result<Exit> {
-    let Client::V2(v2) = ctx.client() else {
-        return Err(usage(format!(
-            "bulk order files need an SMM API v2 profile; '{}' is a {} profile",
-            ctx.profile.name,
-            ctx.profile.api.name()
-        )));
-    };
+    let panel = ctx.panel();
     let out = &ctx.out;
     let services = ctx.services()?.0.value;
     // Every line: checked against the catalogue, priced, and looked up in the journal.
-    let mut orders: Vec<(usize, Order, Option<Done>)> = Vec::new();
+    let mut orders: Vec<(usize, Order, Option<Decimal>, Option<Done>)> = Vec::new();
     let mut problems = Vec::new();
     let mut total = Decimal::ZERO;
     let mut unpriced = 0;
@@ -75,13 +125,17 @@ pub fn run(
             service: line.service,
             fields: line.fields.clone(),
         };
-        if !force
-            && let Some((earlier, _, _)) = orders.iter().find(|(_, o, _)| o.fields == order.fields)
+        if !how.force
+            && let Some((earlier, ..)) = orders.iter().find(|(_, o, ..)| o.fields == order.fields)
         {
             problems.push(format!(
                 "line {}: the same order as line {earlier} (pass --force to place both)",
                 line.line
             ));
+            continue;
+        }
+        if let Err(e) = panel.check_order(&order) {
+            problems.push(format!("line {}: {e:#}", line.line));
             continue;
         }
         let id = line.service.to_string();
@@ -93,141 +147,194 @@ pub fn run(
             Some(service) => match check(service, &order) {
                 Err(e) => problems.push(format!("line {}: {e}", line.line)),
                 Ok(priced) => {
-                    let already = if force { None } else { already(ctx, &order) };
+                    let already = if how.force {
+                        None
+                    } else {
+                        already(ctx, &order)
+                    };
                     if already.is_none() {
                         match priced.cost {
                             Some(c) => total = total.checked_add(c).unwrap_or(Decimal::MAX),
                             None => unpriced += 1,
                         }
                     }
-                    orders.push((line.line, order, already));
+                    orders.push((line.line, order, priced.cost, already));
                 }
             },
         }
     }
     if !problems.is_empty() {
         for p in &problems {
-            eprintln!("smm: {}: {p}", source.display());
+            crate::msg::error(&format!("{}: {p}", source.display()));
         }
         return Err(usage(format!(
             "{} line(s) cannot be ordered (above); nothing was sent",
             problems.len()
         )));
     }
-    let to_send = orders.iter().filter(|(_, _, a)| a.is_none()).count();
-    let balance = v2.balance()?.value;
-    let cur = &balance.currency;
-    let mut summary = out.key_value();
-    summary.add_row(vec!["ORDERS".to_string(), to_send.to_string()]);
-    if to_send < orders.len() {
-        summary.add_row(vec![
-            "SKIPPED".to_string(),
-            format!("{} (in the journal already)", orders.len() - to_send),
-        ]);
-    }
-    let priced = match unpriced {
-        0 => format!("{} {cur}", total.normalize()),
-        n => format!(
-            "{} {cur} (+ {n} order(s) priced by deliveries)",
-            total.normalize()
-        ),
+    let to_send = orders.iter().filter(|(.., a)| a.is_none()).count();
+    let account = panel.balance()?.value;
+    let (balance, cur) = match &account {
+        Account::Money(b) => (Some(b.amount), b.currency.clone()),
+        Account::Threads(_) => (None, String::new()),
     };
-    summary.add_row(vec!["TOTAL COST".to_string(), priced]);
-    summary.add_row(vec![
-        "BALANCE".to_string(),
-        format!("{} {cur}", balance.amount),
-    ]);
-    out.print_table(&mut summary)?;
-    if total > balance.amount {
+    let mut report = Report {
+        dry_run: how.dry_run,
+        orders: to_send,
+        skipped: orders.len() - to_send,
+        total_cost: total.normalize().to_string(),
+        unpriced,
+        currency: cur.clone(),
+        balance: balance.map(|b| b.to_string()),
+        placed: 0,
+        failed: 0,
+        lines: Vec::new(),
+    };
+    if !out.json() {
+        out.table(&summary(&report))?;
+    }
+    if let Some(balance) = balance.filter(|b| total > *b) {
         anyhow::bail!(
-            "the balance ({} {cur}) does not cover the total ({} {cur}): nothing was placed",
-            balance.amount,
+            "the balance ({balance} {cur}) does not cover the total ({} {cur}): nothing was placed",
             total.normalize()
         );
     }
-    if dry_run {
-        out.note("dry run — no order was placed");
+    if how.dry_run {
+        out.report(&report, &Table::default())?;
+        crate::msg::note("dry run — no order was placed");
         return Ok(Exit::Success);
     }
-    if !yes {
-        let terminal = std::io::stdin().is_terminal() && !from_stdin;
-        if !terminal {
-            return Err(usage(format!(
-                "placing {} orders needs confirmation: pass --yes (stdin is not a terminal)",
-                orders.len()
-            )));
-        }
-        eprint!(
-            "Place {} orders for {} on profile '{}'? [y/N] ",
+    if !how.yes {
+        confirm(
+            ctx,
             orders.len(),
-            format_args!("{} {cur}", total.normalize()),
-            ctx.profile.name
-        );
-        let mut answer = String::new();
-        let _ = std::io::stdin().lock().read_line(&mut answer);
-        if !matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes") {
-            anyhow::bail!("cancelled: nothing was placed");
-        }
+            &format!("{} {cur}", total.normalize()),
+            how,
+        )?;
     }
-    let bar = crate::output::progress(to_send as u64, ctx.http.progress(), "orders");
+    let bar = out.progress("orders");
+    crate::panel::Progress::start(&bar, to_send as u64);
     let mut results = Vec::new();
     // One by one, never in parallel: a failed add must not race the next.
-    for (n, order, already) in &orders {
+    for (n, order, cost, already) in &orders {
         let done = match already {
             Some(done) => done.clone(),
             None => {
-                let done = place(ctx, &v2, order);
-                bar.inc(1);
+                let done = place(ctx, &*panel, order, *cost);
+                crate::panel::Progress::step(&bar);
                 done
             }
         };
         results.push((*n, order, done));
     }
-    bar.finish_and_clear();
-    let mut table = out.table(&["LINE", "SERVICE", "QUANTITY", "LINK", "RESULT"]);
-    let (mut placed, mut skipped, mut failed) = (0, 0, 0);
+    crate::panel::Progress::finish(&bar);
+    let mut table = Table::new(&["LINE", "SERVICE", "QUANTITY", "LINK", "RESULT"]);
     for (n, order, done) in &results {
-        let result = match done {
+        let (result, shown, order_id, error) = match done {
             Done::Placed(id) => {
-                placed += 1;
-                Cell::new(format!("order {id}"))
+                report.placed += 1;
+                ("placed", Cell::new(format!("order {id}")), Some(id), None)
             }
-            Done::Skipped(why) => {
-                skipped += 1;
-                Cell::new(format!("skipped: {why}"))
-            }
+            Done::Skipped(why) => (
+                "skipped",
+                Cell::new(format!("skipped: {why}")),
+                None,
+                Some(why),
+            ),
             Done::Failed(why) => {
-                failed += 1;
-                out.status_cell(&format!("error: {why}"))
+                report.failed += 1;
+                (
+                    "failed",
+                    Cell::status(format!("error: {why}")),
+                    None,
+                    Some(why),
+                )
             }
         };
+        let link = order.get("link").or(order.get("username"));
         table.add_row(vec![
             Cell::new(n),
             Cell::new(order.service),
             Cell::new(order.get("quantity").unwrap_or("")),
-            Cell::new(order.get("link").or(order.get("username")).unwrap_or("")),
-            result,
+            Cell::new(link.unwrap_or("")),
+            shown,
         ]);
+        report.lines.push(LineReport {
+            line: *n,
+            service: order.service,
+            quantity: order.get("quantity").map(str::to_string),
+            link: link.map(str::to_string),
+            result,
+            order: order_id.cloned(),
+            error: error.cloned(),
+        });
     }
-    out.print_table(&mut table)?;
-    let mut note = format!("{placed} placed");
-    if skipped > 0 {
+    out.report(&report, &table)?;
+    let mut note = format!("{} placed", report.placed);
+    if report.skipped > 0 {
         note.push_str(&format!(
-            ", {skipped} skipped (the journal shows them placed already; --force orders them again)"
+            ", {} skipped (the journal shows them placed already; --force orders them again)",
+            report.skipped
         ));
     }
-    if failed > 0 {
-        note.push_str(&format!(", {failed} failed (see `smm orders`)"));
+    if report.failed > 0 {
+        note.push_str(&format!(", {} failed (see `smm orders`)", report.failed));
     }
-    out.note(&note);
-    Ok(Exit::from_items(failed > 0))
+    crate::msg::note(&note);
+    Ok(Exit::from_items(report.failed > 0))
+}
+
+/// The summary shown before sending: orders, skipped lines, total cost, balance.
+fn summary(report: &Report) -> Table {
+    let cur = &report.currency;
+    let mut summary = Table::key_value();
+    summary.add_row(vec!["ORDERS".to_string(), report.orders.to_string()]);
+    if report.skipped > 0 {
+        summary.add_row(vec![
+            "SKIPPED".to_string(),
+            format!("{} (in the journal already)", report.skipped),
+        ]);
+    }
+    let priced = match report.unpriced {
+        0 => format!("{} {cur}", report.total_cost),
+        n => format!(
+            "{} {cur} (+ {n} order(s) priced by deliveries)",
+            report.total_cost
+        ),
+    };
+    summary.add_row(vec!["TOTAL COST".to_string(), priced]);
+    if let Some(balance) = &report.balance {
+        summary.add_row(vec!["BALANCE".to_string(), format!("{balance} {cur}")]);
+    }
+    summary
+}
+
+/// Asks on the terminal before placing `count` orders for `total`; refuses when stdin cannot
+/// answer (exit 2: pass --yes).
+fn confirm(ctx: &Ctx, count: usize, total: &str, how: How) -> anyhow::Result<()> {
+    let terminal = std::io::stdin().is_terminal() && !how.from_stdin;
+    if !terminal {
+        return Err(usage(format!(
+            "placing {count} orders needs confirmation: pass --yes (stdin is not a terminal)"
+        )));
+    }
+    crate::msg::prompt(&format!(
+        "Place {count} orders for {total} on profile '{}'? [y/N] ",
+        ctx.profile.name
+    ));
+    let mut answer = String::new();
+    let _ = std::io::stdin().lock().read_line(&mut answer);
+    if !matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes") {
+        anyhow::bail!("cancelled: nothing was placed");
+    }
+    Ok(())
 }
 
 /// What the journal says of a line placed before (a re-run after a crash): placed already,
 /// or an outcome nobody knows — or nothing, and the line is to be sent.
 fn already(ctx: &Ctx, order: &Order) -> Option<Done> {
     let journal = ctx.journal.as_ref()?;
-    let probe = super::order::intent(ctx, order);
+    let probe = super::order::intent(ctx, order, None);
     let earlier = journal
         .duplicate_of(&probe, ctx.profile.duplicate_window)
         .ok()??;
@@ -244,12 +351,12 @@ fn already(ctx: &Ctx, order: &Order) -> Option<Done> {
 }
 
 /// Places one line through the journal.
-fn place(ctx: &Ctx, v2: &crate::panel::v2::V2, order: &Order) -> Done {
-    match journaled(ctx, order, true, || {
-        let answer = v2.add(&order.fields)?;
-        Ok((answer.value.clone(), answer))
+fn place(ctx: &Ctx, panel: &dyn Panel, order: &Order, cost: Option<Decimal>) -> Done {
+    match journaled(ctx, order, cost, true, || {
+        let answer = panel.add(order)?;
+        Ok((answer.value.order.clone(), answer))
     }) {
-        Ok(answer) => Done::Placed(answer.value),
-        Err(e) => Done::Failed(crate::http::shorten(&format!("{e:#}"), 160)),
+        Ok(answer) => Done::Placed(answer.value.order),
+        Err(e) => Done::Failed(crate::text::shorten(&format!("{e:#}"), 160)),
     }
 }

@@ -61,11 +61,11 @@ pub fn run() -> anyhow::Result<Exit> {
         let args = std::iter::once("smm").chain(command.split_whitespace());
         let exit = match Cli::try_parse_from(args) {
             Ok(cli) => crate::commands::run_with(cli, Some(&profile)).unwrap_or_else(|err| {
-                eprintln!("smm: {err:#}");
+                crate::msg::error(&format!("{err:#}"));
                 crate::exit::code_for(&err)
             }),
             Err(err) => {
-                eprintln!("smm: demo step '{command}' does not parse: {err}");
+                crate::msg::error(&format!("demo step '{command}' does not parse: {err}"));
                 Exit::Failed
             }
         };

@@ -1,4 +1,8 @@
-//! One module per command; `run` dispatches the parsed command line to them.
+//! One module per command; `run` resolves the settings once and dispatches to them.
+//!
+//! A command module wires the layers together and nothing else: it gets the profile's panel
+//! from `Ctx::panel` (never asking which dialect it is), calls its actions, and hands the typed
+//! answers to `output`.
 
 mod balance;
 mod batch;
@@ -17,13 +21,9 @@ use crate::cli::{Cli, Command, Global, OrderCommand, PikaCommand};
 use crate::config::Profile;
 use crate::exit::{Exit, usage};
 use crate::http::{Http, HttpOptions};
-use std::io::IsTerminal;
-
-/// Chunks in flight at once when neither `--concurrency` nor the profile says.
-pub const DEFAULT_CONCURRENCY: usize = 4;
-use crate::output::Output;
-use crate::panel::v2::Batch;
-use crate::panel::{Answer, Client, Raw, Service};
+use crate::output::{Bar, Output};
+use crate::panel::{Action, Answer, Panel, Service};
+use crate::settings::Settings;
 
 /// What every command that talks to a panel needs: the resolved profile, the HTTP client
 /// and the output settings.
@@ -38,53 +38,50 @@ pub struct Ctx {
     pub journal: Option<crate::journal::Journal>,
     /// `--refresh`: skip the catalogue cache.
     pub refresh: bool,
+    /// The progress bar batches advance.
+    progress: Bar,
 }
 
 impl Ctx {
     /// Loads the config, resolves the profile and builds the client; all before any request.
     /// A `fixed` profile (the demo's) replaces the config file and keeps no journal or cache.
-    fn new(global: &Global, fixed: Option<&Profile>) -> anyhow::Result<Ctx> {
+    fn new(settings: &Settings, fixed: Option<&Profile>) -> anyhow::Result<Ctx> {
         match fixed {
-            Some(p) => Ctx::build(global, p.clone(), false),
+            Some(p) => Ctx::build(settings, p.clone(), false),
             None => {
-                let config = load_config(global)?;
-                Ctx::build(global, config.profile(global.profile.as_deref())?, true)
+                let config = load_config(settings)?;
+                Ctx::build(settings, config.profile(settings.profile.as_deref())?, true)
             }
         }
     }
 
     /// A context for `profile`; `persistent` enables the journal and the catalogue cache.
-    fn build(global: &Global, profile: Profile, persistent: bool) -> anyhow::Result<Ctx> {
-        let concurrency = global
-            .concurrency
-            .map(usize::from)
-            .or(profile.concurrency)
-            .unwrap_or(DEFAULT_CONCURRENCY);
+    fn build(settings: &Settings, profile: Profile, persistent: bool) -> anyhow::Result<Ctx> {
         let http = Http::new(HttpOptions {
-            timeout: global.timeout,
-            verbose: global.verbose,
+            timeout: settings.timeout,
+            verbose: settings.verbose,
             attempts: profile.attempts,
             max_rpm: profile.max_rpm,
-            concurrency,
-            progress: !global.quiet && std::io::stderr().is_terminal(),
-            notes: !global.quiet,
+            concurrency: settings.concurrency_for(profile.concurrency),
         })?;
         let journal = match persistent {
             true => Some(crate::journal::Journal::open()?),
             false => None,
         };
+        let out = Output::new(settings.format);
         Ok(Ctx {
             profile,
             http,
-            out: Output::new(global.json, global.quiet),
+            out,
             journal,
-            refresh: global.refresh,
+            refresh: settings.refresh,
+            progress: out.progress("chunks"),
         })
     }
 
-    /// The client for the profile's API dialect.
-    pub fn client(&self) -> Client<'_> {
-        crate::panel::connect(&self.http, &self.profile)
+    /// The profile's panel.
+    pub fn panel(&self) -> Box<dyn Panel + '_> {
+        crate::panel::connect(&self.http, &self.profile, &self.progress)
     }
 
     /// The service catalogue: from the local cache while it is fresh (unless `--refresh`),
@@ -93,77 +90,50 @@ impl Ctx {
         let p = &self.profile;
         let url = p.url.as_str();
         let persistent = self.journal.is_some();
+        let panel = self.panel();
         if persistent
             && !self.refresh
             && let Some(cached) = crate::cache::get(&p.name, url, p.services_ttl)
         {
-            let age = crate::journal::now().saturating_sub(cached.fetched);
-            let answer = match self.client() {
-                Client::V2(_) => crate::panel::v2::services_from(cached.body).ok(),
-                Client::Streamdetails(_) => serde_json::from_str::<serde_json::Value>(&cached.body)
-                    .ok()
-                    .and_then(|v| {
-                        crate::panel::streamdetails::services_from(&v["data"], cached.body.clone())
-                            .ok()
-                    }),
-                Client::Useapi(_) => None,
-            };
-            if let Some(answer) = answer {
+            let age = crate::time::now().saturating_sub(cached.fetched);
+            if let Some(answer) = panel.cached_services(cached.body) {
                 return Ok((answer, Some(age)));
             }
         }
-        let answer = match self.client() {
-            Client::V2(v2) => v2.services()?,
-            Client::Streamdetails(sd) => sd.services()?,
-            Client::Useapi(_) => return Err(self.needs_panel("services")),
-        };
-        if persistent && let Raw::Body(body) = &answer.raw {
+        let answer = panel.services()?;
+        if persistent && let crate::panel::Raw::Body(body) = &answer.raw {
             crate::cache::put(&p.name, url, body);
         }
         Ok((answer, None))
     }
-
-    /// The error for an SMM panel command on a useapi.net profile.
-    pub fn needs_panel(&self, command: &str) -> anyhow::Error {
-        usage(format!(
-            "profile '{}' is a useapi.net profile (api = \"useapi\"): `smm {command}` needs an SMM panel \
-             profile (api = \"v2\" or \"streamdetails\"); useapi profiles take `smm pika account list|set|delete`",
-            self.profile.name
-        ))
-    }
-
-    /// The error for refill/cancel commands on a streamdetails profile.
-    pub fn no_refill_cancel(&self, command: &str) -> anyhow::Error {
-        usage(format!(
-            "streamdetails panels have no refill/cancel action: `smm {command}` does not apply to profile '{}'",
-            self.profile.name
-        ))
-    }
 }
 
 /// Loads the config file (with the permissions warning).
-fn load_config(global: &Global) -> anyhow::Result<crate::config::Config> {
-    let path = crate::config::locate(global.config.as_deref())?;
+fn load_config(settings: &Settings) -> anyhow::Result<crate::config::Config> {
+    let path = crate::config::locate(settings.config.as_deref())?;
     let config = crate::config::load(&path)?;
     if let Some(warning) = crate::config::permission_warning(&config) {
-        eprintln!("smm: warning: {warning}");
+        crate::msg::warn(&warning);
     }
     Ok(config)
 }
 
-/// Runs `f` for every panel profile of the config file at once (useapi profiles are not
-/// panels and are left out); results come back in the file's order, each profile's own error
+/// One profile's result in a command run over several profiles.
+type PerProfile<T> = (String, anyhow::Result<T>);
+
+/// Runs `f` for every SMM panel profile of the config file at once (account APIs such as
+/// useapi.net are left out); results come back in the file's order, each profile's own error
 /// in its place.
 fn each_profile<T: Send>(
-    global: &Global,
+    settings: &Settings,
     f: impl Fn(&Ctx) -> anyhow::Result<T> + Sync,
-) -> anyhow::Result<Vec<(String, anyhow::Result<T>)>> {
-    let config = load_config(global)?;
+) -> anyhow::Result<Vec<PerProfile<T>>> {
+    let config = load_config(settings)?;
     let names: Vec<&String> = config
         .file
         .profiles
         .iter()
-        .filter(|(_, def)| def.api != crate::config::Api::Useapi)
+        .filter(|(_, def)| def.api.is_panel())
         .map(|(name, _)| name)
         .collect();
     if names.is_empty() {
@@ -181,7 +151,7 @@ fn each_profile<T: Send>(
                 scope.spawn(move || {
                     let result = config
                         .profile(Some(name))
-                        .and_then(|p| Ctx::build(global, p, true))
+                        .and_then(|p| Ctx::build(settings, p, true))
                         .and_then(|ctx| f(&ctx));
                     (name.to_string(), result)
                 })
@@ -201,20 +171,42 @@ fn each_profile<T: Send>(
 
 /// `{"<profile>": <answer>, …}` for `--all --json`; a failed profile maps to `{"error": …}`.
 fn per_profile_json<T>(
-    results: &[(String, anyhow::Result<T>)],
+    results: &[PerProfile<T>],
     answer: impl Fn(&T) -> serde_json::Value,
-) -> String {
-    let doc: serde_json::Map<String, serde_json::Value> = results
+) -> serde_json::Map<String, serde_json::Value> {
+    results
         .iter()
         .map(|(name, result)| {
             let value = match result {
                 Ok(t) => answer(t),
-                Err(e) => serde_json::json!({"error": format!("{e:#}")}),
+                Err(e) => {
+                    let mut error = serde_json::Map::new();
+                    error.insert("error".into(), format!("{e:#}").into());
+                    serde_json::Value::Object(error)
+                }
             };
             (name.clone(), value)
         })
-        .collect();
-    serde_json::Value::Object(doc).to_string()
+        .collect()
+}
+
+/// The global flags resolved into the run's settings.
+pub fn settings(global: &Global) -> Settings {
+    let format = match (global.json, global.format) {
+        (true, _) => crate::output::Format::Json,
+        (false, Some(format)) => format,
+        (false, None) => crate::output::Format::Table,
+    };
+    Settings {
+        config: global.config.clone(),
+        profile: global.profile.clone(),
+        format,
+        timeout: global.timeout,
+        verbose: global.verbose,
+        quiet: global.quiet,
+        refresh: global.refresh,
+        concurrency: global.concurrency.map(usize::from),
+    }
 }
 
 /// Runs the command and returns the exit code it earned.
@@ -224,18 +216,19 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
 
 /// Runs the command; panel commands use `fixed` instead of the config file when given.
 pub fn run_with(cli: Cli, fixed: Option<&Profile>) -> anyhow::Result<Exit> {
-    let global = &cli.global;
-    let ctx = || Ctx::new(global, fixed);
+    let settings = &settings(&cli.global);
+    crate::msg::set_quiet(settings.quiet);
+    let ctx = || Ctx::new(settings, fixed);
     match cli.command {
         Command::Completions { shell } => completions::run(shell),
-        Command::Config(cmd) => config::run(cmd, global),
-        Command::Sandbox(args) => sandbox::run(&args, global.verbose),
+        Command::Config(cmd) => config::run(cmd, settings),
+        Command::Sandbox(args) => sandbox::run(&args, settings.verbose),
         Command::Demo => demo::run(),
         Command::Pika(PikaCommand::Account(cmd)) => pika::run(ctx, cmd),
-        Command::Orders(args) => orders::run(global, &args),
-        Command::Balance(args) if args.all => balance::all(global),
+        Command::Orders(args) => orders::run(settings, &args),
+        Command::Balance(args) if args.all => balance::all(settings),
         Command::Balance(_) => balance::run(&ctx()?),
-        Command::Services(args) if args.all => services::all(global, &args),
+        Command::Services(args) if args.all => services::all(settings, &args),
         Command::Services(args) => services::run(&ctx()?, &args),
         Command::Order(OrderCommand::Add(args)) if args.file.is_some() => {
             let path = args.file.clone().unwrap_or_default();
@@ -246,29 +239,27 @@ pub fn run_with(cli: Cli, fixed: Option<&Profile>) -> anyhow::Result<Exit> {
             }
             let lines = bulk::read(&path)?;
             let from_stdin = path.as_os_str() == "-";
-            bulk::run(
-                &ctx()?,
-                &path,
-                lines,
-                args.dry_run,
-                args.yes,
-                args.force,
+            let how = bulk::How {
+                dry_run: args.dry_run,
+                yes: args.yes,
+                force: args.force,
                 from_stdin,
-            )
+            };
+            bulk::run(&ctx()?, &path, lines, how)
         }
         Command::Order(OrderCommand::Add(args)) => {
             // Local checks come first: bad input never needs the config or the network.
-            let order = order::Order::from_args(&args)?;
+            let order = order::from_args(&args)?;
             let mode = order::Mode {
                 dry_run: args.dry_run,
                 force: args.force,
             };
             order::run(&ctx()?, &order, mode)
         }
-        Command::Status(ids) => batch::run(ctx, Batch::Status, &ids),
-        Command::Refill(ids) => batch::run(ctx, Batch::Refill, &ids),
-        Command::RefillStatus(ids) => batch::run(ctx, Batch::RefillStatus, &ids),
-        Command::Cancel(ids) => batch::run(ctx, Batch::Cancel, &ids),
+        Command::Status(ids) => batch::run(ctx, Action::Status, &ids),
+        Command::Refill(ids) => batch::run(ctx, Action::Refill, &ids),
+        Command::RefillStatus(ids) => batch::run(ctx, Action::RefillStatus, &ids),
+        Command::Cancel(ids) => batch::run(ctx, Action::Cancel, &ids),
         Command::Watch(args) => watch::run(ctx, &args),
     }
 }

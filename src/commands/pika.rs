@@ -1,10 +1,10 @@
-//! `smm pika account list|set|delete`: useapi.net's Pika account endpoints.
+//! `smm pika account list|set|delete`: the accounts of a useapi.net profile.
 
 use super::Ctx;
 use crate::cli::AccountCommand;
 use crate::exit::{Exit, usage};
-use crate::output::print_line;
-use crate::panel::Client;
+use crate::output::views;
+use crate::panel::Raw;
 use crate::panel::useapi::check_channel;
 use crate::secret::Secret;
 use std::io::BufRead;
@@ -28,67 +28,28 @@ pub fn run(ctx: impl FnOnce() -> anyhow::Result<Ctx>, cmd: AccountCommand) -> an
         }
     };
     let ctx = ctx()?;
-    let Client::Useapi(api) = ctx.client() else {
-        return Err(usage(format!(
-            "`smm pika` needs a useapi.net profile (api = \"useapi\"); profile '{}' is a {} panel: pick a useapi profile with -p NAME",
-            ctx.profile.name,
-            ctx.profile.api.name()
-        )));
-    };
+    let panel = ctx.panel();
     let out = &ctx.out;
     match cmd {
         AccountCommand::List => {
-            let answer = api.list().map_err(|e| {
-                if e.to_string().contains("Configuration not found") {
-                    anyhow::anyhow!(
-                        "{e}: no Pika account is configured yet; add one with `smm pika account set CHANNEL --discord - --max-jobs N`"
-                    )
-                } else {
-                    e
-                }
-            })?;
-            if out.json {
-                // The API's answer, with every Discord token masked: smm never prints one.
-                let mut value: serde_json::Value = match &answer.raw {
-                    crate::panel::Raw::Body(body) => serde_json::from_str(body).unwrap_or_default(),
-                    crate::panel::Raw::Merged(v) => v.clone(),
-                };
-                if let Some(accounts) = value.as_object_mut() {
-                    for account in accounts.values_mut() {
-                        if let Some(token) = account.get_mut("discord") {
-                            let hint = Secret::new(crate::panel::text(token)).hint();
-                            *token = serde_json::Value::String(hint);
-                        }
-                    }
-                }
-                print_line(&value.to_string())?;
-            } else {
-                let mut table = out.table(&["CHANNEL", "DISCORD TOKEN", "MAX JOBS"]);
-                for a in &answer.value {
-                    table.add_row(vec![
-                        a.channel.clone(),
-                        a.discord.hint(),
-                        a.max_jobs.clone(),
-                    ]);
-                }
-                out.print_table(&mut table)?;
-            }
+            let answer = panel.accounts()?;
+            out.answer(&answer.raw, &views::pika_accounts(&answer.value))?;
         }
         AccountCommand::Set {
             channel, max_jobs, ..
         } => {
             let token = token.ok_or_else(|| usage("a Discord token is needed"))?;
-            let raw = api.set(&channel, &token, max_jobs)?;
+            let raw = panel.set_account(&channel, &token, max_jobs)?;
             confirm(
-                out,
+                &ctx,
                 &raw,
                 &format!("Pika account for channel {channel} saved (maxJobs {max_jobs})."),
             )?;
         }
         AccountCommand::Delete { channel } => {
-            let raw = api.delete(&channel)?;
+            let raw = panel.delete_account(&channel)?;
             confirm(
-                out,
+                &ctx,
                 &raw,
                 &format!("Pika account for channel {channel} deleted."),
             )?;
@@ -98,15 +59,11 @@ pub fn run(ctx: impl FnOnce() -> anyhow::Result<Ctx>, cmd: AccountCommand) -> an
 }
 
 /// Prints a 204's confirmation line, or with `--json` whatever body came (usually none).
-fn confirm(
-    out: &crate::output::Output,
-    raw: &crate::panel::Raw,
-    line: &str,
-) -> std::io::Result<()> {
+fn confirm(ctx: &Ctx, raw: &Raw, line: &str) -> std::io::Result<()> {
     match raw {
-        crate::panel::Raw::Body(body) if out.json && body.trim().is_empty() => Ok(()),
-        _ if out.json => out.print_raw(raw),
-        _ => print_line(line),
+        Raw::Body(body) if ctx.out.json() && body.trim().is_empty() => Ok(()),
+        _ if ctx.out.json() => ctx.out.answer(raw, &Default::default()),
+        _ => crate::output::print_line(line),
     }
 }
 
@@ -122,10 +79,10 @@ fn discord_token(flag: Option<&str>) -> anyhow::Result<Secret> {
             line
         }
         Some(value) => {
-            eprintln!(
-                "smm: warning: a token on the command line can be seen by other users (ps, shell history); \
+            crate::msg::warn(&format!(
+                "a token on the command line can be seen by other users (ps, shell history); \
                  prefer --discord - (stdin) or {DISCORD_ENV}"
-            );
+            ));
             value.to_string()
         }
         None => std::env::var(DISCORD_ENV).unwrap_or_default(),

@@ -64,7 +64,7 @@ pub fn run(args: &SandboxArgs, verbose: bool) -> anyhow::Result<Exit> {
         let _ = tx.send(());
     })?;
     let _ = rx.recv();
-    eprintln!("smm: sandbox stopped");
+    crate::msg::note("sandbox stopped");
     sandbox.stop();
     Ok(Exit::Success)
 }

@@ -4,25 +4,39 @@ use super::Ctx;
 use crate::cli::WatchArgs;
 use crate::exit::Exit;
 use crate::journal::is_final;
-use crate::output::{Cell, utc_date, utc_time};
-use crate::panel::Client;
+use crate::output::{Cell, Live, Table};
+use crate::panel::{OrderStatus, PanelError, Row};
+use crate::time::{utc_date, utc_time};
 use rust_decimal::Decimal;
+use serde::Serialize;
 use std::collections::BTreeMap;
 use std::io::IsTerminal;
 use std::sync::Arc;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::time::{Duration, Instant};
 
-/// The exit code after Ctrl-C.
-const INTERRUPTED: i32 = 130;
-
 /// One order as last seen.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 struct Seen {
+    /// The order id.
+    order: String,
+    /// The status text as the panel wrote it.
     status: String,
+    /// The charge so far.
+    #[serde(serialize_with = "decimal_text")]
     charge: Option<Decimal>,
+    /// Units still to deliver.
     remains: Option<u64>,
+    /// The panel's error for this id.
     error: Option<String>,
+}
+
+/// An optional decimal as exact text (or null).
+fn decimal_text<S: serde::Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok, S::Error> {
+    match d {
+        Some(d) => s.serialize_str(&d.to_string()),
+        None => s.serialize_none(),
+    }
 }
 
 impl Seen {
@@ -32,8 +46,22 @@ impl Seen {
     }
 }
 
+/// One poll as `--json` prints it: a JSON line per poll.
+#[derive(Serialize)]
+struct Poll<'a> {
+    /// When, RFC 3339 UTC (`2026-11-23T10:00:00Z`).
+    time: String,
+    /// Orders finished.
+    done: usize,
+    /// Orders followed.
+    total: usize,
+    /// Every order as seen in this poll.
+    orders: &'a [Seen],
+}
+
 /// Polls until every order is done; a live summary on a terminal, a line per poll and per
-/// change when piped. Exit 0 if all Completed, 3 if any ended otherwise, 130 on Ctrl-C.
+/// change when piped, a JSON line per poll with `--json`. Exit 0 if all Completed, 3 if any
+/// ended otherwise, 130 on Ctrl-C.
 pub fn run(ctx: impl FnOnce() -> anyhow::Result<Ctx>, args: &WatchArgs) -> anyhow::Result<Exit> {
     let ids = crate::ids::collect(
         &args.ids.ids,
@@ -41,135 +69,124 @@ pub fn run(ctx: impl FnOnce() -> anyhow::Result<Ctx>, args: &WatchArgs) -> anyho
         &mut std::io::stdin().lock(),
     )?;
     let ctx = ctx()?;
+    let out = &ctx.out;
     let stop = Arc::new(AtomicBool::new(false));
     let flag = Arc::clone(&stop);
     let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
-    let live = ctx.out.terminal && std::io::stderr().is_terminal() && !ctx.out.json;
+    let live = out.terminal && std::io::stderr().is_terminal() && !out.json();
     let every = Duration::from_secs(args.every.max(1));
-    let mut last: Vec<(String, Seen)> = Vec::new();
-    let mut drawn = 0;
+    let mut last: Vec<Seen> = Vec::new();
+    let mut screen = Live::default();
     loop {
         let now = poll(&ctx, &ids)?;
-        for (id, seen) in &now {
-            let before = last
-                .iter()
-                .find(|(i, _)| i == id)
-                .map(|(_, s)| s.status.as_str());
-            if !live && before.is_some_and(|b| b != seen.status) {
-                crate::output::print_line(&format!(
-                    "{id}: {} -> {}",
-                    before.unwrap_or(""),
-                    shown(seen)
-                ))?;
+        let stamp = crate::time::now() as i64;
+        if out.json() {
+            out.json_line(&Poll {
+                time: crate::time::rfc3339(stamp),
+                done: now.iter().filter(|s| s.done()).count(),
+                total: now.len(),
+                orders: &now,
+            })?;
+        } else if !live {
+            for seen in &now {
+                let before = last.iter().find(|s| s.order == seen.order);
+                if let Some(before) = before.filter(|b| b.status != seen.status) {
+                    out.line(&format!(
+                        "{}: {} -> {}",
+                        seen.order,
+                        before.status,
+                        shown(seen)
+                    ))?;
+                }
             }
         }
         last = now;
-        let summary = summarize(&last);
         if live {
-            // Redraw the summary in place.
-            if drawn > 0 {
-                print!("\x1b[{drawn}A\x1b[J");
-            }
-            let text = summary_table(&last, every);
-            drawn = text.lines().count();
-            crate::output::print_line(&text)?;
+            out.redraw(&mut screen, &groups(&last), &footer(&last, every))?;
         } else {
-            let now = crate::journal::now() as i64;
-            let day = utc_date(now);
-            let day = day.split(' ').next().unwrap_or("");
-            crate::output::print_line(&format!("{day} {} UTC  {summary}", utc_time(now)))?;
+            out.line(&format!(
+                "{} {} UTC  {}",
+                day(stamp),
+                utc_time(stamp),
+                summarize(&last)
+            ))?;
         }
-        if last.iter().all(|(_, s)| s.done()) {
+        if last.iter().all(Seen::done) {
             break;
         }
         let until = Instant::now() + every;
         while Instant::now() < until {
             if stop.load(Ordering::SeqCst) {
-                let running = last.iter().filter(|(_, s)| !s.done()).count();
-                ctx.out.note(&format!(
+                let running = last.iter().filter(|s| !s.done()).count();
+                crate::msg::note(&format!(
                     "stopped: {running} of {} orders still running (they go on)",
                     last.len()
                 ));
-                std::process::exit(INTERRUPTED);
+                return Ok(Exit::Interrupted);
             }
             std::thread::sleep(Duration::from_millis(100));
         }
     }
-    let mut table = ctx.out.table(&["ORDER", "STATUS", "CHARGE", "REMAINS"]);
-    for (id, seen) in &last {
-        table.add_row(vec![
-            Cell::new(id),
-            ctx.out.status_cell(&shown(seen)),
-            Cell::new(seen.charge.map(|c| c.to_string()).unwrap_or_default()),
-            Cell::new(seen.remains.map(|r| r.to_string()).unwrap_or_default()),
-        ]);
+    if !out.json() {
+        let mut table = Table::new(&["ORDER", "STATUS", "CHARGE", "REMAINS"]);
+        for seen in &last {
+            table.add_row(vec![
+                Cell::new(&seen.order),
+                Cell::status(shown(seen)),
+                Cell::new(seen.charge.map(|c| c.to_string()).unwrap_or_default()),
+                Cell::new(seen.remains.map(|r| r.to_string()).unwrap_or_default()),
+            ]);
+        }
+        out.table(&table)?;
     }
-    ctx.out.print_table(&mut table)?;
     let all_completed = last
         .iter()
-        .all(|(_, s)| s.error.is_none() && s.status.eq_ignore_ascii_case("completed"));
+        .all(|s| s.error.is_none() && s.status.eq_ignore_ascii_case("completed"));
     Ok(Exit::from_items(!all_completed))
 }
 
-/// One poll: the status of every id, in input order (chunked and concurrent like `smm status`).
-fn poll(ctx: &Ctx, ids: &[u64]) -> anyhow::Result<Vec<(String, Seen)>> {
-    let seen = |status: String, charge, remains, error| Seen {
-        status,
-        charge,
-        remains,
-        error,
-    };
-    Ok(match ctx.client() {
-        // One id uses the single form, where an unknown id is the whole answer's error:
-        // for watch it is that order's outcome, like in a batch.
-        Client::V2(v2) if ids.len() == 1 => match v2.status(ids) {
-            Ok(answer) => rows_of(answer.value),
-            Err(e) if e.is::<crate::panel::PanelError>() => {
-                vec![(
-                    ids[0].to_string(),
-                    seen(String::new(), None, None, Some(format!("{e:#}"))),
-                )]
-            }
-            Err(e) => return Err(e),
-        },
-        Client::V2(v2) => rows_of(v2.status(ids)?.value),
-        Client::Streamdetails(sd) => sd
-            .get(ids)?
-            .value
-            .into_iter()
-            .map(|r| {
-                let s = match r.result {
-                    Ok(o) => seen(o.status, None, None, None),
-                    Err(e) => seen(String::new(), None, None, Some(e)),
-                };
-                (r.id, s)
-            })
-            .collect(),
-        Client::Useapi(_) => return Err(ctx.needs_panel("watch")),
-    })
+/// The date part of `utc_date`.
+fn day(secs: i64) -> String {
+    utc_date(secs)
+        .split(' ')
+        .next()
+        .unwrap_or_default()
+        .to_string()
 }
 
-/// v2 status rows as seen.
-fn rows_of(rows: Vec<crate::panel::Row<crate::panel::OrderStatus>>) -> Vec<(String, Seen)> {
-    rows.into_iter()
-        .map(|r| {
-            let seen = match r.result {
-                Ok(s) => Seen {
-                    remains: crate::panel::count_text(&s.remains),
-                    status: s.status,
-                    charge: s.charge,
-                    error: None,
-                },
-                Err(e) => Seen {
-                    status: String::new(),
-                    charge: None,
-                    remains: None,
-                    error: Some(e),
-                },
-            };
-            (r.id, seen)
-        })
-        .collect()
+/// One poll: the status of every id, in input order (chunked and concurrent like `smm status`).
+fn poll(ctx: &Ctx, ids: &[u64]) -> anyhow::Result<Vec<Seen>> {
+    let rows = match ctx.panel().status(ids) {
+        Ok(answer) => answer.value,
+        // One id uses the single form, where an unknown id is the whole answer's error:
+        // for watch it is that order's outcome, like in a batch.
+        Err(e) if ids.len() == 1 && e.is::<PanelError>() => vec![Row {
+            id: ids[0].to_string(),
+            result: Err(format!("{e:#}")),
+        }],
+        Err(e) => return Err(e),
+    };
+    Ok(rows.into_iter().map(seen).collect())
+}
+
+/// A status row as seen.
+fn seen(row: Row<OrderStatus>) -> Seen {
+    match row.result {
+        Ok(s) => Seen {
+            order: row.id,
+            remains: crate::panel::count_text(&s.remains),
+            status: s.status,
+            charge: s.charge,
+            error: None,
+        },
+        Err(e) => Seen {
+            order: row.id,
+            status: String::new(),
+            charge: None,
+            remains: None,
+            error: Some(e),
+        },
+    }
 }
 
 /// The status or error as shown.
@@ -181,9 +198,9 @@ fn shown(s: &Seen) -> String {
 }
 
 /// Counts per status and the totals, in one line.
-fn summarize(seen: &[(String, Seen)]) -> String {
+fn summarize(seen: &[Seen]) -> String {
     let mut counts: BTreeMap<String, usize> = BTreeMap::new();
-    for (_, s) in seen {
+    for s in seen {
         let key = if s.error.is_some() {
             "error".to_string()
         } else {
@@ -192,9 +209,9 @@ fn summarize(seen: &[(String, Seen)]) -> String {
         *counts.entry(key).or_default() += 1;
     }
     let parts: Vec<String> = counts.iter().map(|(k, n)| format!("{n} {k}")).collect();
-    let charge: Decimal = seen.iter().filter_map(|(_, s)| s.charge).sum();
-    let remains: u64 = seen.iter().filter_map(|(_, s)| s.remains).sum();
-    let done = seen.iter().filter(|(_, s)| s.done()).count();
+    let charge: Decimal = seen.iter().filter_map(|s| s.charge).sum();
+    let remains: u64 = seen.iter().filter_map(|s| s.remains).sum();
+    let done = seen.iter().filter(|s| s.done()).count();
     format!(
         "{done}/{} done: {}; charge {}, remains {remains}",
         seen.len(),
@@ -203,10 +220,10 @@ fn summarize(seen: &[(String, Seen)]) -> String {
     )
 }
 
-/// The live summary: counts per status with their charge and remains, and the totals.
-fn summary_table(seen: &[(String, Seen)], every: Duration) -> String {
+/// The live summary: counts per status with their charge and remains.
+fn groups(seen: &[Seen]) -> Table {
     let mut groups: BTreeMap<String, (usize, Decimal, u64)> = BTreeMap::new();
-    for (_, s) in seen {
+    for s in seen {
         let g = groups
             .entry(shown(s).split(':').next().unwrap_or("").to_string())
             .or_default();
@@ -214,20 +231,23 @@ fn summary_table(seen: &[(String, Seen)], every: Duration) -> String {
         g.1 += s.charge.unwrap_or_default();
         g.2 += s.remains.unwrap_or_default();
     }
-    let mut table = comfy_table::Table::new();
-    table.load_style(comfy_table::presets::UTF8_FULL_CONDENSED);
-    table.set_header(vec!["STATUS", "ORDERS", "CHARGE", "REMAINS"]);
+    let mut table = Table::new(&["STATUS", "ORDERS", "CHARGE", "REMAINS"]);
     for (status, (n, charge, remains)) in &groups {
         table.add_row(vec![
-            status.clone(),
-            n.to_string(),
-            charge.normalize().to_string(),
-            remains.to_string(),
+            Cell::status(status),
+            Cell::new(n),
+            Cell::new(charge.normalize()),
+            Cell::new(remains),
         ]);
     }
-    let next = match seen.iter().all(|(_, s)| s.done()) {
+    table
+}
+
+/// The line under the live summary: the totals and when the next poll comes.
+fn footer(seen: &[Seen], every: Duration) -> String {
+    let next = match seen.iter().all(Seen::done) {
         true => String::new(),
         false => format!(" — next poll in {}s, Ctrl-C to stop", every.as_secs()),
     };
-    format!("{table}\n{}{next}", summarize(seen))
+    format!("{}{next}", summarize(seen))
 }

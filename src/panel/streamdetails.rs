@@ -2,11 +2,13 @@
 //! envelope `{"data": …, "error": {"code", "message"}}`, read whatever the HTTP status.
 
 use super::{
-    Answer, PanelError, Raw, Row, Service, ambiguous, count, decode_service, not_json,
-    redirect_error, text,
+    Account, Answer, OrderStatus, Panel, PanelError, Placed, Progress, Raw, Row, Service,
+    ThreadOrder, Threads, ambiguous, count, decode_service, not_json, redirect_error, text,
 };
 use crate::config::Profile;
-use crate::http::{Effect, Http, Payload, shorten};
+use crate::exit::usage;
+use crate::http::{Effect, Http, Payload};
+use crate::text::shorten;
 use anyhow::{anyhow, bail};
 use serde_json::{Map, Value, json};
 
@@ -14,21 +16,7 @@ use serde_json::{Map, Value, json};
 pub struct Streamdetails<'a> {
     http: &'a Http,
     profile: &'a Profile,
-}
-
-/// The account (`user` action): threads and subscription.
-#[derive(Debug, Clone, PartialEq)]
-pub struct User {
-    /// Threads the subscription allows.
-    pub total: Option<u64>,
-    /// Threads in use.
-    pub active: Option<u64>,
-    /// Threads free for new orders.
-    pub available: Option<u64>,
-    /// Followers count.
-    pub followers: Option<u64>,
-    /// Subscription end, unix seconds.
-    pub expires: Option<i64>,
+    progress: &'a dyn Progress,
 }
 
 /// One order (`add` and `get` answers).
@@ -47,9 +35,13 @@ pub struct Order {
 }
 
 impl<'a> Streamdetails<'a> {
-    /// A client for `profile` over `http`.
-    pub fn new(http: &'a Http, profile: &'a Profile) -> Self {
-        Streamdetails { http, profile }
+    /// A client for `profile` over `http`; `progress` hears how batches advance.
+    pub fn new(http: &'a Http, profile: &'a Profile, progress: &'a dyn Progress) -> Self {
+        Streamdetails {
+            http,
+            profile,
+            progress,
+        }
     }
 
     /// Sends one read action with `fields`; returns the envelope's `data` and the body.
@@ -86,9 +78,9 @@ impl<'a> Streamdetails<'a> {
     }
 
     /// `user`: threads and subscription.
-    pub fn user(&self) -> anyhow::Result<Answer<User>> {
+    fn user(&self) -> anyhow::Result<Answer<Threads>> {
         let (data, body) = self.call("user", Map::new())?;
-        let user = User {
+        let user = Threads {
             total: count(&data["total_thread_count"]),
             active: count(&data["active_thread_count"]),
             available: count(&data["available_thread_count"]),
@@ -101,14 +93,8 @@ impl<'a> Streamdetails<'a> {
         })
     }
 
-    /// `services`: the catalogue.
-    pub fn services(&self) -> anyhow::Result<Answer<Vec<Service>>> {
-        let (data, body) = self.call("services", Map::new())?;
-        services_from(&data, body)
-    }
-
     /// `add`: places an order (`service_id` and `quantity` as JSON integers).
-    pub fn add(&self, service: u64, link: &str, quantity: u64) -> anyhow::Result<Answer<Order>> {
+    fn place(&self, service: u64, link: &str, quantity: u64) -> anyhow::Result<Answer<Order>> {
         let mut fields = Map::new();
         fields.insert("service_id".into(), service.into());
         fields.insert("link".into(), link.into());
@@ -140,7 +126,7 @@ impl<'a> Streamdetails<'a> {
 
     /// `get`: `order` for one id, `orders` (an array of integers) for several, in chunks of
     /// at most 100; one row per requested id, in input order.
-    pub fn get(&self, ids: &[u64]) -> anyhow::Result<Answer<Vec<Row<Order>>>> {
+    fn get(&self, ids: &[u64]) -> anyhow::Result<Answer<Vec<Row<Order>>>> {
         if let [id] = ids {
             let mut fields = Map::new();
             fields.insert("order".into(), (*id).into());
@@ -151,7 +137,7 @@ impl<'a> Streamdetails<'a> {
                 value: rows(ids, &found, &[]),
             });
         }
-        let answers = super::run_chunks(self.http, ids, |chunk| {
+        let answers = super::run_chunks(self.http, self.progress, ids, |chunk| {
             let mut fields = Map::new();
             fields.insert("orders".into(), Value::from(chunk.to_vec()));
             self.call("get", fields)
@@ -185,6 +171,99 @@ impl<'a> Streamdetails<'a> {
             raw,
             value: rows(ids, &found, &failed),
         })
+    }
+}
+
+impl Panel for Streamdetails<'_> {
+    fn profile(&self) -> &Profile {
+        self.profile
+    }
+
+    fn balance(&self) -> anyhow::Result<Answer<Account>> {
+        let answer = self.user()?;
+        Ok(Answer {
+            raw: answer.raw,
+            value: Account::Threads(answer.value),
+        })
+    }
+
+    fn services(&self) -> anyhow::Result<Answer<Vec<Service>>> {
+        let (data, body) = self.call("services", Map::new())?;
+        services_from(&data, body)
+    }
+
+    fn cached_services(&self, body: String) -> Option<Answer<Vec<Service>>> {
+        let value: Value = serde_json::from_str(&body).ok()?;
+        services_from(&value["data"], body).ok()
+    }
+
+    /// streamdetails orders take only a service, a link (the channel) and a quantity (threads).
+    fn check_order(&self, order: &crate::order::Order) -> anyhow::Result<()> {
+        let extra: Vec<String> = order
+            .fields
+            .iter()
+            .filter(|(k, _)| !matches!(*k, "service" | "link" | "quantity"))
+            .map(|(k, _)| format!("--{}", k.replace('_', "-")))
+            .collect();
+        if !extra.is_empty() {
+            return Err(usage(format!(
+                "streamdetails orders take only --service, --link and --quantity (not {})",
+                extra.join(", ")
+            )));
+        }
+        if order.get("link").is_none() || order.number("quantity").is_none() {
+            return Err(usage(
+                "a streamdetails order needs --link (the channel URL) and --quantity (threads)",
+            ));
+        }
+        Ok(())
+    }
+
+    fn add(&self, order: &crate::order::Order) -> anyhow::Result<Answer<Placed>> {
+        self.check_order(order)?;
+        let link = order.get("link").unwrap_or_default();
+        let quantity = order.number("quantity").unwrap_or_default();
+        let answer = self.place(order.service, link, quantity)?;
+        let o = answer.value;
+        Ok(Answer {
+            raw: answer.raw,
+            value: Placed {
+                order: o.id.clone(),
+                status: Some(o.status.clone()),
+                thread: Some(o.thread()),
+            },
+        })
+    }
+
+    fn status(&self, ids: &[u64]) -> anyhow::Result<Answer<Vec<Row<OrderStatus>>>> {
+        let answer = self.get(ids)?;
+        let rows = answer
+            .value
+            .into_iter()
+            .map(|row| Row {
+                id: row.id,
+                result: row.result.map(|o| OrderStatus {
+                    thread: Some(o.thread()),
+                    status: o.status,
+                    ..OrderStatus::default()
+                }),
+            })
+            .collect();
+        Ok(Answer {
+            raw: answer.raw,
+            value: rows,
+        })
+    }
+}
+
+impl Order {
+    /// What a thread order reports beside its status.
+    fn thread(&self) -> ThreadOrder {
+        ThreadOrder {
+            service: self.service.clone(),
+            quantity: self.quantity,
+            created: self.created_at,
+        }
     }
 }
 

@@ -4,28 +4,18 @@
 //! useapi.net retired its Pika API in December 2025; these calls follow its documented contract
 //! for anyone running a compatible endpoint.
 
-use super::{Answer, PanelError, Raw, not_json, redirect_error, text};
+use super::{Answer, Panel, PanelError, PikaAccount, Raw, not_json, redirect_error, text};
 use crate::config::Profile;
 use crate::exit::usage;
-use crate::http::{Effect, Http, Payload, Reply, shorten};
+use crate::http::{Effect, Http, Payload, Reply};
 use crate::secret::Secret;
+use crate::text::shorten;
 use serde_json::{Value, json};
 
 /// A client for one useapi.net profile.
 pub struct Useapi<'a> {
     http: &'a Http,
     profile: &'a Profile,
-}
-
-/// One configured Pika account.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Account {
-    /// Discord channel id.
-    pub channel: String,
-    /// The Discord token as the API returned it (show it masked only).
-    pub discord: Secret,
-    /// Jobs run at once.
-    pub max_jobs: String,
 }
 
 /// Checks a Discord channel id: a snowflake of 17–20 digits that fits u64.
@@ -94,15 +84,30 @@ impl<'a> Useapi<'a> {
             .unwrap_or_else(|| reply.status.as_u16().to_string());
         Err(PanelError(format!("useapi.net says: {message}{details} (HTTP {code})")).into())
     }
+}
 
-    /// `GET /pika/account`: every configured account.
-    pub fn list(&self) -> anyhow::Result<Answer<Vec<Account>>> {
-        let reply = self.call(reqwest::Method::GET, None, None)?;
-        let value: Value = serde_json::from_str(&reply.body).map_err(|_| not_json(&reply))?;
+impl Panel for Useapi<'_> {
+    fn profile(&self) -> &Profile {
+        self.profile
+    }
+
+    /// `GET /pika/account`: every configured account; the raw answer has every Discord token
+    /// masked (smm never prints one).
+    fn accounts(&self) -> anyhow::Result<Answer<Vec<PikaAccount>>> {
+        let reply = self.call(reqwest::Method::GET, None, None).map_err(|e| {
+            if e.to_string().contains("Configuration not found") {
+                anyhow::anyhow!(
+                    "{e}: no Pika account is configured yet; add one with `smm pika account set CHANNEL --discord - --max-jobs N`"
+                )
+            } else {
+                e
+            }
+        })?;
+        let mut value: Value = serde_json::from_str(&reply.body).map_err(|_| not_json(&reply))?;
         let accounts = match &value {
             Value::Object(map) => map
                 .iter()
-                .map(|(channel, a)| Account {
+                .map(|(channel, a)| PikaAccount {
                     channel: match a.get("channel").map(text) {
                         Some(c) if !c.is_empty() => c,
                         _ => channel.clone(),
@@ -113,21 +118,28 @@ impl<'a> Useapi<'a> {
                 .collect(),
             _ => Vec::new(),
         };
+        if let Some(map) = value.as_object_mut() {
+            for account in map.values_mut() {
+                if let Some(token) = account.get_mut("discord") {
+                    *token = Value::String(Secret::new(text(token)).hint());
+                }
+            }
+        }
         Ok(Answer {
-            raw: Raw::Body(reply.body),
+            raw: Raw::Merged(value),
             value: accounts,
         })
     }
 
     /// `POST /pika/account/<channel>` with `{"discord", "channel", "maxJobs"}`; 204 on success.
-    pub fn set(&self, channel: &str, discord: &Secret, max_jobs: u8) -> anyhow::Result<Raw> {
+    fn set_account(&self, channel: &str, discord: &Secret, max_jobs: u8) -> anyhow::Result<Raw> {
         let body = json!({"discord": discord.expose(), "channel": channel, "maxJobs": max_jobs});
         let reply = self.call(reqwest::Method::POST, Some(channel), Some(&body))?;
         Ok(Raw::Body(reply.body))
     }
 
     /// `DELETE /pika/account/<channel>`; 204 on success.
-    pub fn delete(&self, channel: &str) -> anyhow::Result<Raw> {
+    fn delete_account(&self, channel: &str) -> anyhow::Result<Raw> {
         let reply = self.call(reqwest::Method::DELETE, Some(channel), None)?;
         Ok(Raw::Body(reply.body))
     }

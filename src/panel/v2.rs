@@ -1,13 +1,15 @@
 //! The standard SMM panel API v2: form-encoded POSTs of `key` + `action` to one endpoint.
 
 use super::{
-    Answer, Balance, ChunkAnswer, OrderStatus, PanelError, Raw, Row, Service, ambiguous,
-    decode_json, decode_services, error_text, flag, text,
+    Account, Answer, Balance, ChunkAnswer, OrderStatus, Panel, PanelError, Placed, Progress, Raw,
+    Row, Service, ambiguous, decode_json, decode_services, error_text, flag, text,
 };
 use crate::config::Profile;
 use crate::http::{Effect, Http, Reply, SendError};
 use crate::ids::join;
 use crate::money;
+use crate::order::Order;
+use crate::text::shorten;
 use anyhow::{anyhow, bail};
 use serde_json::{Map, Value, json};
 
@@ -15,11 +17,12 @@ use serde_json::{Map, Value, json};
 pub struct V2<'a> {
     http: &'a Http,
     profile: &'a Profile,
+    progress: &'a dyn Progress,
 }
 
 /// The batch actions, which take one id (single form) or many (multi form).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Batch {
+enum Batch {
     /// `status`: answers an object keyed by order id.
     Status,
     /// `refill`: answers `[{"order", "refill"}]`.
@@ -32,7 +35,7 @@ pub enum Batch {
 
 impl Batch {
     /// The `action` field.
-    pub fn action(self) -> &'static str {
+    fn action(self) -> &'static str {
         match self {
             Batch::Status => "status",
             Batch::Refill => "refill",
@@ -42,20 +45,10 @@ impl Batch {
     }
 
     /// Whether the action only reads (retried) or changes something (sent exactly once).
-    pub fn effect(self) -> Effect {
+    fn effect(self) -> Effect {
         match self {
             Batch::Status | Batch::RefillStatus => Effect::Read,
             Batch::Refill | Batch::Cancel => Effect::Write,
-        }
-    }
-
-    /// The smm subcommand that sends this action.
-    pub fn command(self) -> &'static str {
-        match self {
-            Batch::Status => "status",
-            Batch::Refill => "refill",
-            Batch::RefillStatus => "refill-status",
-            Batch::Cancel => "cancel",
         }
     }
 
@@ -94,9 +87,13 @@ struct BatchAnswer {
 }
 
 impl<'a> V2<'a> {
-    /// A client for `profile` over `http`.
-    pub fn new(http: &'a Http, profile: &'a Profile) -> Self {
-        V2 { http, profile }
+    /// A client for `profile` over `http`; `progress` hears how batches advance.
+    pub fn new(http: &'a Http, profile: &'a Profile, progress: &'a dyn Progress) -> Self {
+        V2 {
+            http,
+            profile,
+            progress,
+        }
     }
 
     /// Sends one form to the profile's endpoint.
@@ -133,12 +130,12 @@ impl<'a> V2<'a> {
     }
 
     /// `balance`: the account's money.
-    pub fn balance(&self) -> anyhow::Result<Answer<Balance>> {
+    fn get_balance(&self) -> anyhow::Result<Answer<Balance>> {
         let (value, body) = self.call(&[("action", "balance".into())], Effect::Read)?;
         let amount = money::amount(&value["balance"]).ok_or_else(|| {
             anyhow!(
                 "the panel's balance answer has no readable balance: {}",
-                crate::http::shorten(&body, 200)
+                shorten(&body, 200)
             )
         })?;
         let currency = text(&value["currency"]);
@@ -149,7 +146,7 @@ impl<'a> V2<'a> {
     }
 
     /// `services`: the catalogue, decoded straight from the body (no JSON tree).
-    pub fn services(&self) -> anyhow::Result<Answer<Vec<Service>>> {
+    fn get_services(&self) -> anyhow::Result<Answer<Vec<Service>>> {
         let mut reply = self.send(&[("action", "services".to_string())], Effect::Read)?;
         if reply.status.is_success() {
             match services_from(std::mem::take(&mut reply.body)) {
@@ -161,7 +158,7 @@ impl<'a> V2<'a> {
         self.refuse_error(&value)?;
         bail!(
             "the panel's services answer is not a list: {}",
-            crate::http::shorten(&reply.body, 200)
+            shorten(&reply.body, 200)
         )
     }
 
@@ -169,7 +166,7 @@ impl<'a> V2<'a> {
     ///
     /// When the request may have reached the panel but no clear answer came back, the error
     /// says the order may or may not exist.
-    pub fn add(&self, fields: &[(&str, String)]) -> anyhow::Result<Answer<String>> {
+    fn place(&self, fields: &[(&str, String)]) -> anyhow::Result<Answer<String>> {
         let mut all = vec![("action", "add".to_string())];
         all.extend(fields.iter().map(|(k, v)| (*k, v.clone())));
         let reply = self
@@ -186,7 +183,9 @@ impl<'a> V2<'a> {
         // An order id wins over an error text: `{"order": 1, "error": "…"}` was placed.
         if let Some(id) = order_id(&value) {
             if let Some(msg) = error_text(&value) {
-                eprintln!("smm: warning: order {id} was placed, but the panel also said: {msg}");
+                crate::msg::warn(&format!(
+                    "order {id} was placed, but the panel also said: {msg}"
+                ));
             }
             return Ok(Answer {
                 raw: Raw::Body(reply.body),
@@ -196,12 +195,12 @@ impl<'a> V2<'a> {
         self.refuse_error(&value)?;
         Err(ambiguous(anyhow!(
             "the panel's answer has no order id: {}",
-            crate::http::shorten(&reply.body, 200)
+            shorten(&reply.body, 200)
         )))
     }
 
     /// `status` of orders: one row per requested id, in input order.
-    pub fn status(&self, ids: &[u64]) -> anyhow::Result<Answer<Vec<Row<OrderStatus>>>> {
+    fn statuses(&self, ids: &[u64]) -> anyhow::Result<Answer<Vec<Row<OrderStatus>>>> {
         let answer = self.batch(Batch::Status, ids)?;
         let rows = ids
             .iter()
@@ -228,7 +227,7 @@ impl<'a> V2<'a> {
     ///
     /// Items are matched by their id field; a panel that sends items without ids is read by
     /// position. An id the answer does not mention gets an error row.
-    pub fn items(&self, kind: Batch, ids: &[u64]) -> anyhow::Result<Answer<Vec<Row<String>>>> {
+    fn items(&self, kind: Batch, ids: &[u64]) -> anyhow::Result<Answer<Vec<Row<String>>>> {
         let answer = self.batch(kind, ids)?;
         let (id_key, value_key) = kind.item_keys();
         let items: Vec<&Value> = match (&answer.value, answer.single) {
@@ -279,7 +278,7 @@ impl<'a> V2<'a> {
                 single: true,
             });
         }
-        let mut answers = super::run_chunks(self.http, ids, |chunk| {
+        let mut answers = super::run_chunks(self.http, self.progress, ids, |chunk| {
             let fields = [action.clone(), (kind.multi_field(), join(chunk))];
             let (value, body) = self.call(&fields, kind.effect())?;
             let shape_ok = match kind {
@@ -290,7 +289,7 @@ impl<'a> V2<'a> {
                 bail!(
                     "unexpected answer to {}: {}",
                     kind.action(),
-                    crate::http::shorten(&body, 200)
+                    shorten(&body, 200)
                 );
             }
             Ok((value, body))
@@ -310,6 +309,60 @@ impl<'a> V2<'a> {
             value,
             single: false,
         })
+    }
+}
+
+impl Panel for V2<'_> {
+    fn profile(&self) -> &Profile {
+        self.profile
+    }
+
+    fn balance(&self) -> anyhow::Result<Answer<Account>> {
+        let answer = self.get_balance()?;
+        Ok(Answer {
+            raw: answer.raw,
+            value: Account::Money(answer.value),
+        })
+    }
+
+    fn services(&self) -> anyhow::Result<Answer<Vec<Service>>> {
+        self.get_services()
+    }
+
+    fn cached_services(&self, body: String) -> Option<Answer<Vec<Service>>> {
+        services_from(body).ok()
+    }
+
+    fn check_order(&self, _order: &Order) -> anyhow::Result<()> {
+        Ok(())
+    }
+
+    fn add(&self, order: &Order) -> anyhow::Result<Answer<Placed>> {
+        let answer = self.place(&order.fields)?;
+        Ok(Answer {
+            raw: answer.raw,
+            value: Placed {
+                order: answer.value,
+                status: None,
+                thread: None,
+            },
+        })
+    }
+
+    fn status(&self, ids: &[u64]) -> anyhow::Result<Answer<Vec<Row<OrderStatus>>>> {
+        self.statuses(ids)
+    }
+
+    fn refill(&self, ids: &[u64]) -> anyhow::Result<Answer<Vec<Row<String>>>> {
+        self.items(Batch::Refill, ids)
+    }
+
+    fn refill_status(&self, ids: &[u64]) -> anyhow::Result<Answer<Vec<Row<String>>>> {
+        self.items(Batch::RefillStatus, ids)
+    }
+
+    fn cancel(&self, ids: &[u64]) -> anyhow::Result<Answer<Vec<Row<String>>>> {
+        self.items(Batch::Cancel, ids)
     }
 }
 
@@ -390,7 +443,7 @@ pub fn status_outcome(item: &Value) -> Result<OrderStatus, String> {
     if !item.is_object() || status.status.is_empty() {
         return Err(format!(
             "unexpected answer: {}",
-            crate::http::shorten(&item.to_string(), 80)
+            shorten(&item.to_string(), 80)
         ));
     }
     Ok(status)
@@ -404,6 +457,7 @@ pub fn decode_status(v: &Value) -> OrderStatus {
         start_count: text(&v["start_count"]),
         remains: text(&v["remains"]),
         currency: text(&v["currency"]),
+        thread: None,
     }
 }
 

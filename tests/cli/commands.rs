@@ -288,7 +288,7 @@ fn unreadable_status_items_are_errors_not_blank_rows() {
 
 #[test]
 fn an_order_id_wins_over_a_null_or_extra_error_field() {
-    let panel = Panel::start(|_| Reply::json(r#"{"order":23501,"error":null}"#));
+    let panel = Panel::with_catalogue(|_| Reply::json(r#"{"order":23501,"error":null}"#));
     let home = Home::with_panel(&panel);
     let out = home
         .smm()
@@ -480,7 +480,7 @@ fn order_add_sends_every_field_and_prints_the_order_id() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stdout(&out).contains("23501"));
-    let r = &panel.requests()[0];
+    let r = &panel.actions("add")[0];
     assert_eq!(
         r.field_names(),
         vec![
@@ -498,7 +498,7 @@ fn order_add_sends_every_field_and_prints_the_order_id() {
 fn order_add_reads_answer_variants() {
     for name in ["add.string.json", "add.wrapped.json"] {
         let body = fixture(name);
-        let panel = Panel::start(move |_| Reply::json(body.clone()));
+        let panel = Panel::with_catalogue(move |_| Reply::json(body.clone()));
         let home = Home::with_panel(&panel);
         let out = home
             .smm()
@@ -521,7 +521,7 @@ fn order_add_reads_answer_variants() {
 
 #[test]
 fn list_fields_are_sent_newline_separated_from_text_or_file() {
-    let panel = Panel::fixtures();
+    let panel = Panel::with_catalogue(crate::common::fixture_reply);
     let home = Home::with_panel(&panel);
     let comments = home.dir.path().join("comments.txt");
     std::fs::write(&comments, "Great post, really\n\nLove it\n").unwrap();
@@ -531,7 +531,7 @@ fn list_fields_are_sent_newline_separated_from_text_or_file() {
             "order",
             "add",
             "--service",
-            "1452",
+            "2",
             "--link",
             "https://fb.com/p",
         ])
@@ -540,14 +540,14 @@ fn list_fields_are_sent_newline_separated_from_text_or_file() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let r = &panel.requests()[0];
+    let r = &panel.actions("add")[0];
     assert_eq!(r.field("comments"), Some("Great post, really\nLove it"));
     assert_eq!(r.field("usernames"), Some("alice\nbob\ncarol"));
 }
 
 #[test]
 fn order_add_type_fields_use_the_api_names() {
-    let panel = Panel::fixtures();
+    let panel = Panel::with_catalogue(crate::common::fixture_reply);
     let home = Home::with_panel(&panel);
     let out = home
         .smm()
@@ -576,7 +576,7 @@ fn order_add_type_fields_use_the_api_names() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let r = &panel.requests()[0];
+    let r = &panel.actions("add")[0];
     assert_eq!(
         r.field_names(),
         vec![
@@ -598,7 +598,7 @@ fn order_add_type_fields_use_the_api_names() {
             "order",
             "add",
             "--service",
-            "9",
+            "1",
             "--link",
             "https://site",
             "--quantity",
@@ -625,7 +625,7 @@ fn order_add_type_fields_use_the_api_names() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let r = &panel.requests()[1];
+    let r = &panel.actions("add")[1];
     assert_eq!(r.field("type_of_traffic"), Some("1"));
     assert_eq!(r.field("google_keyword"), Some("smm panel"));
     assert_eq!(r.field("device"), Some("5"));
@@ -851,7 +851,8 @@ fn dry_run_with_too_little_balance_exits_1() {
 
 #[test]
 fn add_timeout_says_the_order_may_exist() {
-    let panel = Panel::start(|_| Reply::json(r#"{"order":1}"#).delayed(Duration::from_secs(5)));
+    let panel =
+        Panel::with_catalogue(|_| Reply::json(r#"{"order":1}"#).delayed(Duration::from_secs(5)));
     let home = Home::with_panel(&panel);
     let out = home
         .smm()

@@ -157,6 +157,15 @@ impl Panel {
         Panel::start(fixture_reply)
     }
 
+    /// A panel whose `services` answers `CATALOGUE` and whose other actions `handler` answers
+    /// (a real `order add` checks the catalogue before it sends).
+    pub fn with_catalogue(handler: impl Fn(&Seen) -> Reply + Send + Sync + 'static) -> Panel {
+        Panel::start(move |req| match req.field("action") {
+            Some("services") => Reply::json(CATALOGUE),
+            _ => handler(req),
+        })
+    }
+
     /// Every request received so far.
     pub fn requests(&self) -> Vec<Seen> {
         self.seen.lock().unwrap().clone()
@@ -170,6 +179,16 @@ impl Panel {
             .collect()
     }
 }
+
+/// A catalogue for order tests: the standard fixture's 1448 and 1452, a plain service 1 and a
+/// Custom Comments service 2 taking from one comment, a Subscriptions service 9.
+pub const CATALOGUE: &str = r#"[
+ {"service":1,"name":"Test Likes","type":"Default","category":"Test","rate":"1.00","min":"1","max":"1000000","refill":false,"cancel":true},
+ {"service":2,"name":"Test Comments","type":"Custom Comments","category":"Test","rate":"5.00","min":"1","max":"100","refill":false,"cancel":false},
+ {"service":9,"name":"Test Subscriptions","type":"Subscriptions","category":"Test","rate":"2.00","min":"10","max":"1000","refill":false,"cancel":false},
+ {"service":1448,"name":"Instagram Followers","type":"Default","category":"Instagram","rate":"0.90","min":"50","max":"10000","refill":true,"cancel":true},
+ {"service":1452,"name":"Facebook Comments","type":"Custom Comments","category":"Facebook","rate":"8","min":"10","max":"1500","refill":false,"cancel":false}
+]"#;
 
 /// Answers like a standard panel, from the fixture files.
 pub fn fixture_reply(req: &Seen) -> Reply {

@@ -145,7 +145,7 @@ fn the_key_never_appears_in_any_output() {
             "order",
             "add",
             "--service",
-            "1",
+            "1448",
             "--link",
             "l",
             "--quantity",

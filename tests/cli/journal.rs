@@ -22,7 +22,7 @@ fn the_intent_is_on_disk_before_the_add_is_sent_and_the_outcome_after() {
     let journal = home.journal();
     let seen_at_send: Arc<Mutex<Option<String>>> = Arc::default();
     let record = Arc::clone(&seen_at_send);
-    let panel = Panel::start(move |_| {
+    let panel = Panel::with_catalogue(move |_| {
         *record.lock().unwrap() = std::fs::read_to_string(&journal).ok();
         Reply::json(r#"{"order":23501}"#)
     });
@@ -68,7 +68,8 @@ fn the_intent_is_on_disk_before_the_add_is_sent_and_the_outcome_after() {
 
 #[test]
 fn a_timeout_is_recorded_as_unknown_and_shown_so() {
-    let panel = Panel::start(|_| Reply::json(r#"{"order":1}"#).delayed(Duration::from_secs(3)));
+    let panel =
+        Panel::with_catalogue(|_| Reply::json(r#"{"order":1}"#).delayed(Duration::from_secs(3)));
     let home = Home::with_panel(&panel);
     let out = home
         .smm()
@@ -86,7 +87,8 @@ fn a_timeout_is_recorded_as_unknown_and_shown_so() {
 
 #[test]
 fn a_refusal_is_recorded_as_an_error() {
-    let panel = Panel::start(|_| Reply::json(r#"{"error":"Not enough funds on balance"}"#));
+    let panel =
+        Panel::with_catalogue(|_| Reply::json(r#"{"error":"Not enough funds on balance"}"#));
     let home = Home::with_panel(&panel);
     let out = home.smm().args(ADD).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
@@ -129,7 +131,7 @@ fn a_duplicate_is_refused_unless_forced() {
 
 #[test]
 fn an_unknown_outcome_also_blocks_a_repeat() {
-    let panel = Panel::start(|_| Reply::with_status(502, "text/html", "<html>502</html>"));
+    let panel = Panel::with_catalogue(|_| Reply::with_status(502, "text/html", "<html>502</html>"));
     let home = Home::with_panel(&panel);
     assert_eq!(
         home.smm().args(ADD).output().unwrap().status.code(),
@@ -278,7 +280,7 @@ fn an_intent_without_an_outcome_stays_visible_and_blocks_a_repeat() {
 
 #[test]
 fn orders_that_differ_in_any_field_are_not_duplicates() {
-    let panel = Panel::fixtures();
+    let panel = Panel::with_catalogue(crate::common::fixture_reply);
     let home = Home::with_panel(&panel);
     home.smm()
         .args(ADD)
@@ -296,7 +298,7 @@ fn orders_that_differ_in_any_field_are_not_duplicates() {
                 "order",
                 "add",
                 "--service",
-                "1452",
+                "2",
                 "--link",
                 "https://fb.com/p",
                 "--comments",

@@ -235,22 +235,37 @@ fn every_seventh_order_ends_partial_with_a_refund() {
 fn add_errors_are_those_of_real_panels() {
     let sb = SandboxProc::start(&["--balance", "1.00"]);
     let home = sb.home("sandbox");
-    for (args, expected) in [
+    // The sandbox answers like a real panel…
+    for (form, expected) in [
+        ("service=1&link=l&quantity=100", "Incorrect service ID"),
         (
-            vec!["--service", "1", "--link", "l", "--quantity", "100"],
-            "Incorrect service ID",
-        ),
-        (
-            vec!["--service", "1448", "--link", "l", "--quantity", "10"],
+            "service=1448&link=l&quantity=10",
             "Quantity less than minimal 50",
         ),
         (
-            vec!["--service", "1448", "--link", "l", "--quantity", "10001"],
+            "service=1448&link=l&quantity=10001",
             "Quantity more than maximum 10000",
         ),
+    ] {
+        let (status, _, body) = sb.form(&format!("key=sandbox&action=add&{form}"));
+        assert_eq!(
+            (status, body),
+            (200, format!(r#"{{"error":"{expected}"}}"#))
+        );
+    }
+    // …and smm refuses those orders from the catalogue before sending (exit 2) …
+    for (args, expected) in [
         (
-            vec!["--service", "1448", "--link", "l", "--quantity", "5000"],
-            "Not enough funds on balance",
+            vec!["--service", "1", "--link", "l", "--quantity", "100"],
+            "service 1 is not in the catalogue",
+        ),
+        (
+            vec!["--service", "1448", "--link", "l", "--quantity", "10"],
+            "below service 1448's minimum of 50",
+        ),
+        (
+            vec!["--service", "1448", "--link", "l", "--quantity", "10001"],
+            "above service 1448's maximum of 10000",
         ),
     ] {
         let out = home
@@ -259,13 +274,26 @@ fn add_errors_are_those_of_real_panels() {
             .args(&args)
             .output()
             .unwrap();
-        assert_eq!(out.status.code(), Some(1), "{args:?}");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
         assert!(
-            stderr(&out).contains(expected),
+            stderr(&out).contains(expected) && stderr(&out).contains("nothing was sent"),
             "{args:?}: {}",
             stderr(&out)
         );
     }
+    // …while what only the panel knows comes back as its own error (exit 1).
+    let out = home
+        .smm()
+        .args(["order", "add", "--service", "1448", "--link", "l"])
+        .args(["--quantity", "5000"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(
+        stderr(&out).contains("Not enough funds on balance"),
+        "{}",
+        stderr(&out)
+    );
     let (status, _, body) = sb.form("key=sandbox&action=add&service=1448&quantity=100");
     assert_eq!(
         (status, body.as_str()),
@@ -381,8 +409,13 @@ fn fault_429_sends_retry_after() {
 
 #[test]
 fn fault_slow_answers_late_but_still_acts() {
-    let sb = SandboxProc::start(&["--fault", "slow", "--fault-first", "1", "--slow-ms", "3000"]);
+    let sb = SandboxProc::start(&["--fault", "slow", "--fault-first", "2", "--slow-ms", "3000"]);
     let home = sb.home("sandbox");
+    // The first slow answer fills the catalogue cache; the second is the add's.
+    home.smm()
+        .args(["services", "--timeout", "10"])
+        .assert()
+        .code(0);
     let out = home
         .smm()
         .args([

@@ -123,10 +123,16 @@ fn add_sends_integers_and_prints_the_order() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let b = body(&panel.requests()[0]);
+    let adds: Vec<Value> = panel
+        .requests()
+        .iter()
+        .map(body)
+        .filter(|b| b["action"] == "add")
+        .collect();
+    let b = &adds[0];
     assert_eq!(
         b,
-        json!({"key": "sd-key", "action": "add", "service_id": 1, "link": "https://www.twitch.tv/channelname", "quantity": 100})
+        &json!({"key": "sd-key", "action": "add", "service_id": 1, "link": "https://www.twitch.tv/channelname", "quantity": 100})
     );
     assert!(b["service_id"].is_u64() && b["quantity"].is_u64() && b["link"].is_string());
     let text = stdout(&out);

@@ -1,0 +1,56 @@
+//! Every line smm writes on stderr goes through here: notes for people (silenced by
+//! `--quiet`), warnings and errors (always shown), and `-v` request traces.
+//!
+//! Like ripgrep's `messages.rs`, the quiet switch is set once per run; the panel and HTTP
+//! layers use these functions rather than printing themselves.
+
+use std::io::Write;
+use std::sync::atomic::{AtomicBool, Ordering};
+
+/// Whether notes are silenced (`--quiet`).
+static QUIET: AtomicBool = AtomicBool::new(false);
+
+/// Sets `--quiet` for the rest of the run.
+pub fn set_quiet(quiet: bool) {
+    QUIET.store(quiet, Ordering::Relaxed);
+}
+
+/// Whether notes are silenced.
+pub fn quiet() -> bool {
+    QUIET.load(Ordering::Relaxed)
+}
+
+/// A note for people (`smm: …`), unless `--quiet`.
+pub fn note(text: &str) {
+    if !quiet() {
+        line(&format!("smm: {text}"));
+    }
+}
+
+/// A warning (`smm: warning: …`), shown even with `--quiet`.
+pub fn warn(text: &str) {
+    line(&format!("smm: warning: {text}"));
+}
+
+/// An error (`smm: …`), shown even with `--quiet`.
+pub fn error(text: &str) {
+    line(&format!("smm: {text}"));
+}
+
+/// A `-v` trace line, as given (`> POST …`, `< HTTP 200 …`).
+pub fn trace(text: &str) {
+    line(text);
+}
+
+/// A question on stderr without a newline (the answer is read from stdin).
+pub fn prompt(text: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(text.as_bytes());
+    let _ = err.flush();
+}
+
+/// Writes one line on stderr; a closed stderr is ignored.
+fn line(text: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = writeln!(err, "{text}");
+}

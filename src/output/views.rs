@@ -1,0 +1,457 @@
+//! Typed panel answers turned into tables: the one place that knows which columns each answer
+//! has (money or thread accounts, timed services, thread orders).
+
+use super::{Cell, Table};
+use crate::panel::{Account, OrderStatus, PikaAccount, Placed, Row, Service};
+use crate::time::utc_date;
+
+/// A number as text, blank when unknown.
+pub fn num(n: Option<u64>) -> String {
+    n.map(|n| n.to_string()).unwrap_or_default()
+}
+
+/// `yes`, `no` or blank for a flag the panel may omit.
+pub fn yes_no(flag: Option<bool>) -> String {
+    match flag {
+        Some(true) => "yes".into(),
+        Some(false) => "no".into(),
+        None => String::new(),
+    }
+}
+
+/// A row that shows a per-item error in the column after the id.
+pub fn error_row(id: &str, msg: &str) -> Vec<Cell> {
+    vec![Cell::new(id), Cell::status(format!("error: {msg}"))]
+}
+
+/// The account of one profile: BALANCE and CURRENCY, or the threads of a subscription.
+pub fn account(profile: &str, account: &Account) -> Table {
+    match account {
+        Account::Money(b) => {
+            let mut table = Table::new(&["PROFILE", "BALANCE", "CURRENCY"]);
+            table.add_row(vec![
+                profile.to_string(),
+                b.amount.to_string(),
+                b.currency.clone(),
+            ]);
+            table
+        }
+        Account::Threads(u) => {
+            let mut table = Table::new(&[
+                "PROFILE",
+                "TOTAL THREADS",
+                "ACTIVE",
+                "AVAILABLE",
+                "FOLLOWERS",
+                "SUBSCRIPTION EXPIRES",
+            ]);
+            table.add_row(vec![
+                profile.to_string(),
+                num(u.total),
+                num(u.active),
+                num(u.available),
+                num(u.followers),
+                u.expires.map(utc_date).unwrap_or_default(),
+            ]);
+            table
+        }
+    }
+}
+
+/// Several profiles' accounts, one row each; a failed profile shows its error in its row.
+pub fn accounts(results: &[(String, Result<Account, String>)]) -> Table {
+    let mut table = Table::new(&["PROFILE", "BALANCE", "CURRENCY"]);
+    for (name, result) in results {
+        match result {
+            Ok(Account::Money(b)) => {
+                table.add_row(vec![name.clone(), b.amount.to_string(), b.currency.clone()])
+            }
+            Ok(Account::Threads(u)) => {
+                let free = u.available.map(|n| n.to_string()).unwrap_or("?".into());
+                table.add_row(vec![
+                    name.clone(),
+                    format!("{free} threads free"),
+                    String::new(),
+                ])
+            }
+            Err(e) => table.add_row(error_row(name, e)),
+        }
+    }
+    table
+}
+
+/// The catalogue: timed services (a duration) show DURATION instead of REFILL and CANCEL.
+pub fn services(shown: &[&Service]) -> Table {
+    let timed = shown.iter().any(|s| s.duration.is_some());
+    let last: &[&str] = if timed {
+        &["DURATION"]
+    } else {
+        &["REFILL", "CANCEL"]
+    };
+    let mut headers = vec!["ID", "NAME", "CATEGORY", "TYPE", "RATE", "MIN", "MAX"];
+    headers.extend_from_slice(last);
+    let mut table = Table::new(&headers);
+    for s in shown {
+        let mut row = vec![
+            s.id.clone(),
+            s.name.clone(),
+            s.category.clone(),
+            s.kind.clone(),
+            s.rate.map(|r| r.to_string()).unwrap_or_default(),
+            num(s.min),
+            num(s.max),
+        ];
+        if timed {
+            row.push(s.duration.map(|d| format!("{d} min")).unwrap_or_default());
+        } else {
+            row.extend([yes_no(s.refill), yes_no(s.cancel)]);
+        }
+        table.add_row(row);
+    }
+    table
+}
+
+/// One offer of `services --all`: the profile, the service, the profile's currency.
+pub type Offer<'a> = (&'a str, &'a Service, &'a str);
+
+/// The catalogues of several profiles in one table; failed profiles end it with their error.
+pub fn offers(rows: &[Offer], failed: &[(String, String)]) -> Table {
+    let mut table = Table::new(&[
+        "PROFILE", "ID", "NAME", "TYPE", "RATE", "CURRENCY", "MIN", "MAX", "REFILL", "CANCEL",
+    ]);
+    for (name, s, currency) in rows {
+        table.add_row(vec![
+            name.to_string(),
+            s.id.clone(),
+            s.name.clone(),
+            s.kind.clone(),
+            s.rate.map(|r| r.to_string()).unwrap_or_default(),
+            currency.to_string(),
+            num(s.min),
+            num(s.max),
+            yes_no(s.refill),
+            yes_no(s.cancel),
+        ]);
+    }
+    for (name, e) in failed {
+        table.add_row(vec![
+            Cell::new(name),
+            Cell::new(""),
+            Cell::status(format!("error: {e}")),
+        ]);
+    }
+    table
+}
+
+/// Order statuses, one row per id: ORDER, STATUS, CHARGE, START COUNT, REMAINS, CURRENCY, or
+/// for thread orders ORDER, SERVICE, THREADS, STATUS, CREATED.
+pub fn statuses(rows: &[Row<OrderStatus>]) -> Table {
+    let threads = rows
+        .iter()
+        .any(|r| matches!(&r.result, Ok(s) if s.thread.is_some()));
+    let mut table = match threads {
+        true => Table::new(&["ORDER", "SERVICE", "THREADS", "STATUS", "CREATED"]),
+        false => Table::new(&[
+            "ORDER",
+            "STATUS",
+            "CHARGE",
+            "START COUNT",
+            "REMAINS",
+            "CURRENCY",
+        ]),
+    };
+    for row in rows {
+        let cells = match (&row.result, threads) {
+            (Ok(s), false) => vec![
+                Cell::new(&row.id),
+                Cell::status(&s.status),
+                Cell::new(s.charge.map(|c| c.to_string()).unwrap_or_default()),
+                Cell::new(&s.start_count),
+                Cell::new(&s.remains),
+                Cell::new(&s.currency),
+            ],
+            (Ok(s), true) => {
+                let t = s.thread.as_ref();
+                vec![
+                    Cell::new(&row.id),
+                    Cell::new(t.map(|t| t.service.as_str()).unwrap_or("")),
+                    Cell::new(num(t.and_then(|t| t.quantity))),
+                    Cell::status(&s.status),
+                    Cell::new(t.and_then(|t| t.created).map(utc_date).unwrap_or_default()),
+                ]
+            }
+            (Err(msg), _) => error_row(&row.id, msg),
+        };
+        table.add_row(cells);
+    }
+    table
+}
+
+/// Refills asked for: ORDER and REFILL (the refill id).
+pub fn refills(rows: &[Row<String>]) -> Table {
+    outcomes(&["ORDER", "REFILL"], rows, |v| Cell::status(v))
+}
+
+/// Refill statuses: REFILL and STATUS.
+pub fn refill_statuses(rows: &[Row<String>]) -> Table {
+    outcomes(&["REFILL", "STATUS"], rows, |v| Cell::status(v))
+}
+
+/// Cancels asked for: ORDER and CANCEL (`requested` when the panel took the request: it does
+/// not mean the order is cancelled yet).
+pub fn cancels(rows: &[Row<String>]) -> Table {
+    outcomes(
+        &["ORDER", "CANCEL"],
+        rows,
+        |v| match crate::panel::flag_text(v) {
+            Some(true) => Cell::new("requested"),
+            _ => Cell::status(v),
+        },
+    )
+}
+
+/// Id and outcome rows under `headers`.
+fn outcomes(headers: &[&str], rows: &[Row<String>], cell: impl Fn(&str) -> Cell) -> Table {
+    let mut table = Table::new(headers);
+    for row in rows {
+        table.add_row(match &row.result {
+            Ok(v) => vec![Cell::new(&row.id), cell(v)],
+            Err(msg) => error_row(&row.id, msg),
+        });
+    }
+    table
+}
+
+/// A placed order: ORDER, SERVICE, QUANTITY, LINK — or for a thread order ORDER, SERVICE,
+/// THREADS, STATUS, LINK as the panel reported them.
+pub fn placed(placed: &Placed, order: &crate::order::Order) -> Table {
+    let link = order.get("link").or(order.get("username")).unwrap_or("");
+    match &placed.thread {
+        None => {
+            let mut table = Table::new(&["ORDER", "SERVICE", "QUANTITY", "LINK"]);
+            table.add_row(vec![
+                placed.order.as_str(),
+                &order.service.to_string(),
+                order.get("quantity").unwrap_or(""),
+                link,
+            ]);
+            table
+        }
+        Some(t) => {
+            let mut table = Table::new(&["ORDER", "SERVICE", "THREADS", "STATUS", "LINK"]);
+            table.add_row(vec![
+                placed.order.clone(),
+                t.service.clone(),
+                num(t.quantity),
+                placed.status.clone().unwrap_or_default(),
+                link.to_string(),
+            ]);
+            table
+        }
+    }
+}
+
+/// Pika accounts: CHANNEL, DISCORD TOKEN (masked), MAX JOBS.
+pub fn pika_accounts(accounts: &[PikaAccount]) -> Table {
+    let mut table = Table::new(&["CHANNEL", "DISCORD TOKEN", "MAX JOBS"]);
+    for a in accounts {
+        table.add_row(vec![
+            a.channel.clone(),
+            a.discord.hint(),
+            a.max_jobs.clone(),
+        ]);
+    }
+    table
+}
+
+/// A dry run's report: the order checked against its service and priced against the account.
+#[derive(Debug, serde::Serialize)]
+pub struct DryRun {
+    /// Always true: nothing was sent.
+    dry_run: bool,
+    /// The service id.
+    service: String,
+    /// The service name.
+    name: String,
+    /// The service's order type.
+    #[serde(rename = "type")]
+    kind: String,
+    /// What the account side says.
+    #[serde(flatten)]
+    funds: Funds,
+    /// The type name shown in the table (`Default` when the panel sends none).
+    #[serde(skip)]
+    type_name: String,
+    /// The order's fields, for the table.
+    #[serde(skip)]
+    shown: Vec<(String, String)>,
+}
+
+/// The account side of a dry run.
+#[derive(Debug, serde::Serialize)]
+#[serde(untagged)]
+enum Funds {
+    /// Money: rate, cost, balance and what is left.
+    Money {
+        /// Rate per 1000 (or per package).
+        rate: Option<String>,
+        /// The amount checked against min/max.
+        quantity: Option<u64>,
+        /// Drip-feed runs.
+        runs: u64,
+        /// The exact cost, when known in advance.
+        cost: Option<String>,
+        /// The balance now.
+        balance: String,
+        /// The balance after the order.
+        balance_after: Option<String>,
+        /// The account currency.
+        currency: String,
+        /// Every field sent.
+        fields: serde_json::Map<String, serde_json::Value>,
+        /// Whether the rate is per package.
+        #[serde(skip)]
+        per_package: bool,
+    },
+    /// Threads: what the order takes and what is free.
+    Threads {
+        /// The channel.
+        link: String,
+        /// Threads ordered.
+        quantity: Option<u64>,
+        /// How long the service runs.
+        duration_minutes: Option<u64>,
+        /// Threads free now.
+        available_threads: Option<u64>,
+    },
+}
+
+impl DryRun {
+    /// The report for `order` on `service`, priced as `priced`, against `account`.
+    pub fn new(
+        service: &Service,
+        order: &crate::order::Order,
+        priced: &crate::order::Priced,
+        account: &Account,
+        type_name: String,
+    ) -> DryRun {
+        let funds = match account {
+            Account::Money(balance) => Funds::Money {
+                rate: service.rate.map(|r| r.to_string()),
+                quantity: priced.amount,
+                runs: priced.runs,
+                cost: priced.cost.map(|c| c.to_string()),
+                balance: balance.amount.to_string(),
+                balance_after: priced
+                    .cost
+                    .and_then(|c| balance.amount.checked_sub(c))
+                    .map(|a| a.to_string()),
+                currency: balance.currency.clone(),
+                fields: order
+                    .fields
+                    .iter()
+                    .map(|(k, v)| (k.to_string(), serde_json::Value::String(v.clone())))
+                    .collect(),
+                per_package: priced.per_package,
+            },
+            Account::Threads(threads) => Funds::Threads {
+                link: order.get("link").unwrap_or("").to_string(),
+                quantity: priced.amount,
+                duration_minutes: service.duration,
+                available_threads: threads.available,
+            },
+        };
+        DryRun {
+            dry_run: true,
+            service: service.id.clone(),
+            name: service.name.clone(),
+            kind: service.kind.clone(),
+            funds,
+            type_name,
+            shown: order
+                .fields
+                .iter()
+                .filter(|(k, _)| *k != "service")
+                .map(|(k, v)| (k.to_string(), v.clone()))
+                .collect(),
+        }
+    }
+
+    /// The balance after the order, when both are known.
+    pub fn after(&self) -> Option<rust_decimal::Decimal> {
+        match &self.funds {
+            Funds::Money { balance_after, .. } => balance_after.as_deref()?.parse().ok(),
+            Funds::Threads { .. } => None,
+        }
+    }
+
+    /// The report as label/value rows.
+    pub fn table(&self) -> Table {
+        let mut table = Table::key_value();
+        let mut row = |k: &str, v: String| table.add_row(vec![k.to_string(), v]);
+        row("SERVICE", format!("{} {}", self.service, self.name));
+        match &self.funds {
+            Funds::Money {
+                rate,
+                cost,
+                balance,
+                balance_after,
+                currency,
+                per_package,
+                ..
+            } => {
+                row("TYPE", self.type_name.clone());
+                for (k, v) in &self.shown {
+                    // A list is shown by its size: its items may contain commas.
+                    let shown = match v.lines().count() {
+                        n if n > 1 => format!("{n} items"),
+                        _ => v.clone(),
+                    };
+                    row(&k.to_uppercase(), shown);
+                }
+                let per = if *per_package {
+                    "per package"
+                } else {
+                    "per 1000"
+                };
+                let with_cur = |d: &str| format!("{d} {currency}");
+                row(
+                    "RATE",
+                    rate.as_ref()
+                        .map(|r| format!("{r} {per}"))
+                        .unwrap_or_else(|| "unknown".into()),
+                );
+                row(
+                    "COST",
+                    cost.as_deref()
+                        .map(with_cur)
+                        .unwrap_or_else(|| "depends on deliveries (not known in advance)".into()),
+                );
+                row("BALANCE", with_cur(balance));
+                if let Some(a) = balance_after {
+                    row("AFTER", with_cur(a));
+                }
+            }
+            Funds::Threads {
+                link,
+                quantity,
+                duration_minutes,
+                available_threads,
+            } => {
+                row("TYPE", self.kind.clone());
+                row("LINK", link.clone());
+                row("THREADS", num(*quantity));
+                if let Some(d) = duration_minutes {
+                    row("DURATION", format!("{d} min"));
+                }
+                row(
+                    "AVAILABLE THREADS",
+                    available_threads
+                        .map(|a| a.to_string())
+                        .unwrap_or_else(|| "unknown".into()),
+                );
+            }
+        }
+        table
+    }
+}

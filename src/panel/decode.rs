@@ -1,0 +1,327 @@
+//! The lenient readers that turn panel JSON into typed values, and the errors a panel answer
+//! can mean.
+//!
+//! Panels differ in small ways (numbers as strings, thousands separators, `"Unknown"`),
+//! so every reader here accepts the variants in `../shared/fixtures/v2/` and never panics.
+
+use super::Service;
+use crate::http::Reply;
+use crate::text::{clean, shorten};
+use serde_json::Value;
+use serde_json::value::RawValue;
+
+/// Text of a JSON value: strings as they are, numbers as written, null as empty.
+pub fn text(v: &Value) -> String {
+    let raw = match v {
+        Value::String(s) => return clean(s.trim()),
+        Value::Null => String::new(),
+        Value::Number(n) => n.to_string(),
+        Value::Bool(b) => b.to_string(),
+        other => other.to_string(),
+    };
+    clean(&raw)
+}
+
+/// A whole count from a number or a string; thousands separators are accepted only where they
+/// group digits in threes (`"5.000.000"`, `"1,500"`), so `"12.50"` or `"1,5"` are not counts.
+pub fn count(v: &Value) -> Option<u64> {
+    count_text(&text(v))
+}
+
+/// `count` for text already taken out of its JSON.
+pub fn count_text(t: &str) -> Option<u64> {
+    if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
+        return t.parse().ok();
+    }
+    ['.', ',', ' ', '\'', '_']
+        .into_iter()
+        .find(|sep| crate::money::grouped_in_threes(t, *sep))
+        .and_then(|sep| t.replace(sep, "").parse().ok())
+}
+
+/// A yes/no flag from `true`, `1`, `"1"`, `"true"`, `"yes"` (and their opposites).
+pub fn flag(v: &Value) -> Option<bool> {
+    match v {
+        Value::Null => None,
+        other => flag_text(&text(other)),
+    }
+}
+
+/// `flag` for text already taken out of its JSON (`""` is no).
+pub fn flag_text(t: &str) -> Option<bool> {
+    match t.to_ascii_lowercase().as_str() {
+        "1" | "true" | "yes" => Some(true),
+        "0" | "false" | "no" | "" => Some(false),
+        _ => None,
+    }
+}
+
+/// The text of a raw JSON value, read like `text` (strings unquoted, numbers as written).
+fn raw_text(v: Option<&RawValue>) -> String {
+    let Some(v) = v else {
+        return String::new();
+    };
+    let t = v.get().trim();
+    match t.as_bytes().first() {
+        Some(b'"') => serde_json::from_str::<String>(t)
+            .map(|s| clean(s.trim()))
+            .unwrap_or_default(),
+        _ if t == "null" => String::new(),
+        _ => clean(t),
+    }
+}
+
+/// The panel's error text when `v` is `{"error": …}`.
+///
+/// A null, false or blank `error` (`{"order": 1, "error": null}`) is no error.
+pub fn error_text(v: &Value) -> Option<String> {
+    let msg = match v.as_object()?.get("error")? {
+        Value::Null | Value::Bool(false) => return None,
+        Value::Object(o) => match o.get("message") {
+            Some(m) => text(m),
+            None => clean(&Value::Object(o.clone()).to_string()),
+        },
+        other => text(other),
+    };
+    (!msg.is_empty()).then_some(msg)
+}
+
+/// The panel's own error answer (`{"error": …}`): a definite no, not a lost request.
+#[derive(Debug)]
+pub struct PanelError(pub String);
+
+impl std::fmt::Display for PanelError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for PanelError {}
+
+/// The error for a redirect answer: smm never follows one (the key must not go elsewhere).
+pub fn redirect_error(reply: &Reply) -> Option<anyhow::Error> {
+    if !reply.status.is_redirection() {
+        return None;
+    }
+    let target = reply.location.as_deref().unwrap_or("(no Location header)");
+    Some(anyhow::anyhow!(
+        "the panel answered HTTP {} redirecting to {target}; smm does not follow redirects \
+         (the key must not go elsewhere): put the final URL in the profile's url",
+        reply.status
+    ))
+}
+
+/// The error for a body that is not JSON: HTTP status and the start of the body.
+pub fn not_json(reply: &Reply) -> anyhow::Error {
+    let what = if reply.body.trim_start().starts_with('<') {
+        "an HTML page, not JSON (a Cloudflare check, maintenance page or wrong url?)"
+    } else if reply.body.trim().is_empty() {
+        "an empty body, not JSON"
+    } else {
+        "something that is not JSON"
+    };
+    anyhow::anyhow!(
+        "the panel answered HTTP {}{} with {what}: {}",
+        reply.status,
+        retry_hint(reply),
+        shorten(&reply.body, 200)
+    )
+}
+
+/// ` (retry after N s)` when the answer carries `Retry-After`.
+fn retry_hint(reply: &Reply) -> String {
+    match &reply.retry_after {
+        Some(secs) => format!(" (rate limited: retry after {}s)", secs.trim()),
+        None => String::new(),
+    }
+}
+
+/// Turns an HTTP reply into JSON, or an error that says what came back instead.
+pub fn decode_json(reply: &Reply) -> anyhow::Result<Value> {
+    if let Some(err) = redirect_error(reply) {
+        return Err(err);
+    }
+    let status = reply.status;
+    match serde_json::from_str::<Value>(&reply.body) {
+        Ok(value) if status.is_success() => Ok(value),
+        Ok(value) => {
+            let msg = error_text(&value).unwrap_or_else(|| shorten(&reply.body, 200));
+            anyhow::bail!(
+                "the panel answered HTTP {status}{}: {msg}",
+                retry_hint(reply)
+            )
+        }
+        Err(_) => Err(not_json(reply)),
+    }
+}
+
+/// Marks an error after which an `add` may or may not have been placed.
+pub fn ambiguous(err: anyhow::Error) -> anyhow::Error {
+    err.context(MaybePlaced)
+}
+
+/// Whether an `add` error leaves the order's existence unknown.
+pub fn is_ambiguous(err: &anyhow::Error) -> bool {
+    err.downcast_ref::<MaybePlaced>().is_some()
+}
+
+/// The context of an `add` that may or may not have been placed.
+#[derive(Debug)]
+pub struct MaybePlaced;
+
+impl std::fmt::Display for MaybePlaced {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(
+            "the order may or may not have been placed: check the panel's order list (or `smm status` \
+             with a recent order id; `smm orders` shows it as unknown) before running the same command again",
+        )
+    }
+}
+
+/// A short reason for a failed request, for a table cell: "timed out", "HTTP 502 …".
+pub fn short_reason(err: &anyhow::Error) -> String {
+    let full = err.root_cause().to_string();
+    let cut = [" with ", ": ", "; "]
+        .iter()
+        .filter_map(|sep| full.find(sep))
+        .min()
+        .unwrap_or(full.len());
+    shorten(&full[..cut], 80)
+}
+
+/// The fields of a catalogue entry, borrowed from its JSON text (any may be missing).
+#[derive(Default, serde::Deserialize)]
+struct ServiceFields<'a> {
+    #[serde(borrow, default)]
+    service: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    id: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    name: Option<&'a RawValue>,
+    #[serde(borrow, default, rename = "type")]
+    kind: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    category: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    rate: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    min: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    max: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    refill: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    cancel: Option<&'a RawValue>,
+    #[serde(borrow, default)]
+    duration: Option<&'a RawValue>,
+}
+
+/// Reads one catalogue entry leniently from its JSON text (`service` or `id`; `duration` where
+/// panels send it); an entry that is not an object decodes to empty fields. Reading borrowed
+/// raw fields keeps a 20,000-entry catalogue fast and small.
+pub fn decode_service(raw: Box<RawValue>) -> Service {
+    let f: ServiceFields = serde_json::from_str(raw.get()).unwrap_or_default();
+    let flag_of = |v| match raw_text(v) {
+        t if t.is_empty() => None,
+        t => flag_text(&t),
+    };
+    let id = raw_text(f.service.or(f.id));
+    let name = raw_text(f.name);
+    let kind = raw_text(f.kind);
+    let category = raw_text(f.category);
+    let rate = crate::money::parse(&raw_text(f.rate));
+    let min = count_text(&raw_text(f.min));
+    let max = count_text(&raw_text(f.max));
+    let refill = flag_of(f.refill);
+    let cancel = flag_of(f.cancel);
+    let duration = count_text(&raw_text(f.duration));
+    Service {
+        id,
+        name,
+        kind,
+        category,
+        rate,
+        min,
+        max,
+        refill,
+        cancel,
+        duration,
+        raw,
+    }
+}
+
+/// Decodes a whole catalogue from the panel's JSON array text, or `None` when it is not one.
+pub fn decode_services(body: &str) -> Option<Vec<Service>> {
+    let items: Vec<Box<RawValue>> = serde_json::from_str(body).ok()?;
+    Some(items.into_iter().map(decode_service).collect())
+}
+
+/// A JSON array of the given entries, as text.
+pub fn services_json(services: &[&Service]) -> String {
+    let mut out = String::with_capacity(
+        services
+            .iter()
+            .map(|s| s.raw.get().len() + 1)
+            .sum::<usize>()
+            + 2,
+    );
+    out.push('[');
+    for (i, s) in services.iter().enumerate() {
+        if i > 0 {
+            out.push(',');
+        }
+        out.push_str(s.raw.get());
+    }
+    out.push(']');
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    #[test]
+    fn counts_accept_numbers_strings_and_thousands() {
+        assert_eq!(count(&json!(50)), Some(50));
+        assert_eq!(count(&json!("10000")), Some(10000));
+        assert_eq!(count(&json!("5.000.000")), Some(5_000_000));
+        assert_eq!(count(&json!("1,500")), Some(1500));
+        assert_eq!(count(&json!("12.50")), None);
+        assert_eq!(count(&json!("1,5")), None);
+        assert_eq!(count(&json!("1 000 000")), Some(1_000_000));
+        assert_eq!(count(&json!("Unknown")), None);
+        assert_eq!(count(&json!(null)), None);
+    }
+
+    #[test]
+    fn text_never_carries_control_characters() {
+        assert_eq!(text(&json!("Likes\u{1b}[31m\nFast")), "Likes [31m Fast");
+    }
+
+    #[test]
+    fn flags_accept_the_usual_spellings() {
+        assert_eq!(flag(&json!(true)), Some(true));
+        assert_eq!(flag(&json!("1")), Some(true));
+        assert_eq!(flag(&json!(0)), Some(false));
+        assert_eq!(flag(&json!(null)), None);
+        assert_eq!(flag(&json!("maybe")), None);
+    }
+
+    #[test]
+    fn errors_are_found_in_strings_and_objects() {
+        assert_eq!(
+            error_text(&json!({"error": "Invalid API key"})).as_deref(),
+            Some("Invalid API key")
+        );
+        assert_eq!(
+            error_text(&json!({"error": {"code": 401, "message": "Authorization failed"}}))
+                .as_deref(),
+            Some("Authorization failed")
+        );
+        assert_eq!(error_text(&json!({"order": 1})), None);
+        assert_eq!(error_text(&json!({"order": 1, "error": null})), None);
+        assert_eq!(error_text(&json!({"order": 1, "error": ""})), None);
+        assert_eq!(error_text(&json!([1])), None);
+    }
+}

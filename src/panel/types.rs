@@ -1,0 +1,170 @@
+//! What a panel answers, as typed values every dialect produces.
+
+use crate::secret::Secret;
+use rust_decimal::Decimal;
+use serde_json::Value;
+use serde_json::value::RawValue;
+
+/// An answer as the panel sent it, for `--json`.
+#[derive(Debug, Clone)]
+pub enum Raw {
+    /// One response body, printed byte for byte.
+    Body(String),
+    /// Several chunk answers merged into the panel's own shape (or an answer with secrets masked).
+    Merged(Value),
+}
+
+impl Raw {
+    /// The answer as a JSON value (a body that is not JSON becomes null).
+    pub fn value(&self) -> Value {
+        match self {
+            Raw::Body(body) => serde_json::from_str(body).unwrap_or_default(),
+            Raw::Merged(v) => v.clone(),
+        }
+    }
+}
+
+/// A typed answer together with the raw JSON it came from.
+#[derive(Debug)]
+pub struct Answer<T> {
+    /// What `--json` prints.
+    pub raw: Raw,
+    /// What the table is built from.
+    pub value: T,
+}
+
+/// What the account holds: money (SMM panels) or threads (streamdetails subscriptions).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Account {
+    /// Money to spend on orders.
+    Money(Balance),
+    /// Threads of a subscription.
+    Threads(Threads),
+}
+
+impl Account {
+    /// The currency of a money account.
+    pub fn currency(&self) -> Option<&str> {
+        match self {
+            Account::Money(b) => Some(&b.currency),
+            Account::Threads(_) => None,
+        }
+    }
+}
+
+/// The account balance.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Balance {
+    /// The amount, exact.
+    pub amount: Decimal,
+    /// The account currency (e.g. `USD`).
+    pub currency: String,
+}
+
+/// A thread subscription (streamdetails `user`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Threads {
+    /// Threads the subscription allows.
+    pub total: Option<u64>,
+    /// Threads in use.
+    pub active: Option<u64>,
+    /// Threads free for new orders.
+    pub available: Option<u64>,
+    /// Followers count.
+    pub followers: Option<u64>,
+    /// Subscription end, unix seconds.
+    pub expires: Option<i64>,
+}
+
+/// One entry of the service catalogue.
+#[derive(Debug, Clone)]
+pub struct Service {
+    /// The service id, as text (panels send numbers or strings).
+    pub id: String,
+    /// The service name.
+    pub name: String,
+    /// The order type (`Default`, `Custom Comments`, …).
+    pub kind: String,
+    /// The category.
+    pub category: String,
+    /// Price per 1000 units.
+    pub rate: Option<Decimal>,
+    /// Minimum quantity.
+    pub min: Option<u64>,
+    /// Maximum quantity.
+    pub max: Option<u64>,
+    /// Whether refills are offered.
+    pub refill: Option<bool>,
+    /// Whether orders can be cancelled.
+    pub cancel: Option<bool>,
+    /// How long the service runs, in minutes (timed services: streamdetails).
+    pub duration: Option<u64>,
+    /// The entry as the panel sent it (for filtered `--json`).
+    pub raw: Box<RawValue>,
+}
+
+/// The status of one order.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct OrderStatus {
+    /// Status text (Pending, In progress, Completed, Partial, Canceled…), as the panel wrote it.
+    pub status: String,
+    /// What the order cost so far.
+    pub charge: Option<Decimal>,
+    /// The count when the order started, as text (may be `Unknown`).
+    pub start_count: String,
+    /// Units still to deliver, as text (may be `Unknown`).
+    pub remains: String,
+    /// Currency of `charge`.
+    pub currency: String,
+    /// For thread orders (streamdetails): the service, threads and creation time.
+    pub thread: Option<ThreadOrder>,
+}
+
+/// What a thread order (streamdetails) reports beside its status.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ThreadOrder {
+    /// Service id.
+    pub service: String,
+    /// Threads ordered.
+    pub quantity: Option<u64>,
+    /// Creation time, unix seconds.
+    pub created: Option<i64>,
+}
+
+/// A placed order: the panel's id, and for thread orders what the panel reported of it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Placed {
+    /// The panel's order id.
+    pub order: String,
+    /// The status the panel reported at once (thread orders).
+    pub status: Option<String>,
+    /// The order as the panel reported it (thread orders).
+    pub thread: Option<ThreadOrder>,
+}
+
+/// One row of a batch answer: the id it is about and the outcome for it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Row<T> {
+    /// The order (or refill) id the row is about.
+    pub id: String,
+    /// The outcome, or the panel's per-item error text.
+    pub result: Result<T, String>,
+}
+
+impl<T> Row<T> {
+    /// Whether this row carries an error.
+    pub fn failed(&self) -> bool {
+        self.result.is_err()
+    }
+}
+
+/// One account of an account-managing API (useapi.net Pika).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PikaAccount {
+    /// Discord channel id.
+    pub channel: String,
+    /// The Discord token as the API returned it (show it masked only).
+    pub discord: Secret,
+    /// Jobs run at once.
+    pub max_jobs: String,
+}
