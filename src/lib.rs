@@ -15,6 +15,7 @@ pub mod http;
 pub mod ids;
 pub mod journal;
 pub mod money;
+pub mod order;
 pub mod output;
 pub mod panel;
 pub mod sandbox;

@@ -2,9 +2,10 @@
 //! confirm, then place the orders one by one through the journal and its duplicate guard.
 
 use super::Ctx;
-use super::order::{Order, check, journaled};
+use super::order::journaled;
 use crate::exit::{Exit, usage};
 use crate::journal;
+use crate::order::{Order, check};
 use crate::output::Cell;
 use crate::panel::Client;
 use rust_decimal::Decimal;
@@ -71,10 +72,7 @@ pub fn run(
     let mut total = Decimal::ZERO;
     let mut unpriced = 0;
     for line in &lines {
-        let order = Order {
-            service: line.service,
-            fields: line.fields.clone(),
-        };
+        let order = line.order.clone();
         if !force
             && let Some((earlier, _, _)) = orders.iter().find(|(_, o, _)| o.fields == order.fields)
         {
@@ -84,7 +82,7 @@ pub fn run(
             ));
             continue;
         }
-        let id = line.service.to_string();
+        let id = order.service.to_string();
         match services.iter().find(|s| s.id == id) {
             None => problems.push(format!(
                 "line {}: service {id} is not in the catalogue of profile '{}'",
