@@ -115,8 +115,6 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
         }
         'smm;order;add' {
             [CompletionResult]::new('--service', '--service', [CompletionResultType]::ParameterName, 'Service id (from `smm services`)')
-            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Place every order of a bulk file: `service|link|quantity` lines, or CSV with a header (service,link,quantity[,runs,interval,comments,…]); - reads stdin')
-            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Place every order of a bulk file: `service|link|quantity` lines, or CSV with a header (service,link,quantity[,runs,interval,comments,…]); - reads stdin')
             [CompletionResult]::new('--link', '--link', [CompletionResultType]::ParameterName, 'Link to the post, page or profile')
             [CompletionResult]::new('--quantity', '--quantity', [CompletionResultType]::ParameterName, 'Quantity to order')
             [CompletionResult]::new('--runs', '--runs', [CompletionResultType]::ParameterName, 'Drip-feed: number of runs (needs --interval)')
@@ -141,6 +139,8 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             [CompletionResult]::new('--type-of-traffic', '--type-of-traffic', [CompletionResultType]::ParameterName, 'Web Traffic: traffic type (1 Google keyword, 2 custom referrer, 3 blank referrer)')
             [CompletionResult]::new('--google-keyword', '--google-keyword', [CompletionResultType]::ParameterName, 'Web Traffic: the Google keyword (with --type-of-traffic 1)')
             [CompletionResult]::new('--referring-url', '--referring-url', [CompletionResultType]::ParameterName, 'Web Traffic: the referring URL (with --type-of-traffic 2)')
+            [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Place every order of a bulk file: `service|link|quantity` lines, or CSV with a header (service,link,quantity[,runs,interval,comments,…]); - reads stdin')
+            [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Place every order of a bulk file: `service|link|quantity` lines, or CSV with a header (service,link,quantity[,runs,interval,comments,…]); - reads stdin')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')

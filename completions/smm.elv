@@ -108,8 +108,6 @@ set edit:completion:arg-completer[smm] = {|@words|
         }
         &'smm;order;add'= {
             cand --service 'Service id (from `smm services`)'
-            cand -f 'Place every order of a bulk file: `service|link|quantity` lines, or CSV with a header (service,link,quantity[,runs,interval,comments,…]); - reads stdin'
-            cand --file 'Place every order of a bulk file: `service|link|quantity` lines, or CSV with a header (service,link,quantity[,runs,interval,comments,…]); - reads stdin'
             cand --link 'Link to the post, page or profile'
             cand --quantity 'Quantity to order'
             cand --runs 'Drip-feed: number of runs (needs --interval)'
@@ -134,6 +132,8 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --type-of-traffic 'Web Traffic: traffic type (1 Google keyword, 2 custom referrer, 3 blank referrer)'
             cand --google-keyword 'Web Traffic: the Google keyword (with --type-of-traffic 1)'
             cand --referring-url 'Web Traffic: the referring URL (with --type-of-traffic 2)'
+            cand -f 'Place every order of a bulk file: `service|link|quantity` lines, or CSV with a header (service,link,quantity[,runs,interval,comments,…]); - reads stdin'
+            cand --file 'Place every order of a bulk file: `service|link|quantity` lines, or CSV with a header (service,link,quantity[,runs,interval,comments,…]); - reads stdin'
             cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
             cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
             cand --config 'Config file [default: ~/.config/smm/config.toml]'

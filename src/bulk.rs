@@ -1,81 +1,51 @@
 //! Bulk order files: the mass-order format panels use (`service|link|quantity` per line) and
-//! CSV with a header (`service,link,quantity[,runs,interval,comments,…]`).
+//! CSV with a header (`service,link,quantity[,runs,interval,comments,…]`). The columns are the
+//! order fields of [`crate::order::FIELDS`], and every order goes through
+//! [`Order::from_values`], the checks of the `order add` flags. Cells are text: a cell is never
+//! read as a file name (`@FILE` is the command line's); an empty cell means the field is not
+//! given.
 
-/// The order fields a CSV header may name, with the form field each maps to.
-pub const COLUMNS: [&str; 25] = [
-    "service",
-    "link",
-    "quantity",
-    "runs",
-    "interval",
-    "comments",
-    "usernames",
-    "hashtags",
-    "hashtag",
-    "username",
-    "keywords",
-    "media",
-    "groups",
-    "answer_number",
-    "min",
-    "max",
-    "posts",
-    "old_posts",
-    "delay",
-    "expiry",
-    "country",
-    "device",
-    "type_of_traffic",
-    "google_keyword",
-    "referring_url",
-];
-
-/// Columns that must hold whole numbers.
-const NUMERIC: [&str; 12] = [
-    "quantity",
-    "runs",
-    "interval",
-    "answer_number",
-    "min",
-    "max",
-    "posts",
-    "old_posts",
-    "delay",
-    "device",
-    "type_of_traffic",
-    "service",
-];
-
-/// List columns: sent one item per line. `comments` splits on newlines only.
-const LISTS: [&str; 5] = ["comments", "usernames", "hashtags", "keywords", "groups"];
+use crate::order::{FIELDS, Field, Naming, Order, field_named};
 
 /// One order of a bulk file.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Line {
     /// Its line number in the file (1-based; for CSV, the record's first line).
     pub line: usize,
-    /// The service id.
-    pub service: u64,
-    /// Form fields in API order, `service` first.
-    pub fields: Vec<(&'static str, String)>,
+    /// The order, checked.
+    pub order: Order,
 }
 
 /// Parses a bulk file: every problem is reported with its line number; any problem means no
 /// order at all.
 pub fn parse(text: &str) -> Result<Vec<Line>, Vec<String>> {
-    let first = text
+    let no_orders = || vec!["the file holds no orders".to_string()];
+    // Blank and `#` lines before the first order (or header) are skipped in both formats.
+    let Some((skip, first)) = text
         .lines()
         .map(str::trim)
-        .find(|l| !l.is_empty() && !l.starts_with('#'))
-        .unwrap_or("");
+        .enumerate()
+        .find(|(_, l)| !l.is_empty() && !l.starts_with('#'))
+    else {
+        return Err(no_orders());
+    };
     let result = if first.contains('|') {
         parse_pipes(text)
     } else {
-        parse_csv(text)
+        parse_csv(text, skip)
     };
     match result {
-        Ok(lines) if lines.is_empty() => Err(vec!["the file holds no orders".to_string()]),
+        Ok(lines) if lines.is_empty() => Err(no_orders()),
         other => other,
+    }
+}
+
+/// One order from named cells (blank cells left out), or the error with its line number.
+fn order(n: usize, cells: impl Iterator<Item = (&'static str, String)>) -> Result<Line, String> {
+    let cells = cells.filter(|(_, v)| !v.trim().is_empty());
+    match Order::from_values(cells, Naming::Column) {
+        Ok(order) => Ok(Line { line: n, order }),
+        Err(e) => Err(format!("line {n}: {e}")),
     }
 }
 
@@ -97,12 +67,8 @@ fn parse_pipes(text: &str) -> Result<Vec<Line>, Vec<String>> {
             ));
             continue;
         };
-        let pairs = [
-            ("service", *service),
-            ("link", *link),
-            ("quantity", *quantity),
-        ];
-        match build(n, pairs.iter().map(|(k, v)| (k.to_string(), v.to_string()))) {
+        let cells = [("service", service), ("link", link), ("quantity", quantity)];
+        match order(n, cells.into_iter().map(|(k, v)| (k, v.to_string()))) {
             Ok(line) => lines.push(line),
             Err(e) => errors.push(e),
         }
@@ -114,28 +80,49 @@ fn parse_pipes(text: &str) -> Result<Vec<Line>, Vec<String>> {
     }
 }
 
-/// CSV with a header naming the columns (any order; unknown columns are errors).
-fn parse_csv(text: &str) -> Result<Vec<Line>, Vec<String>> {
+/// CSV with a header naming the columns (any order; unknown columns are errors), after `skip`
+/// blank or `#` lines.
+fn parse_csv(text: &str, skip: usize) -> Result<Vec<Line>, Vec<String>> {
+    let start: usize = text.split_inclusive('\n').take(skip).map(str::len).sum();
     let mut reader = csv::ReaderBuilder::new()
         .flexible(false)
         .trim(csv::Trim::All)
-        .from_reader(text.as_bytes());
+        .from_reader(&text.as_bytes()[start..]);
+    let header_line = skip + 1;
     let headers: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|c| c.trim().to_ascii_lowercase()).collect(),
-        Err(e) => return Err(vec![format!("line 1: not a CSV header: {e}")]),
+        Err(e) => return Err(vec![format!("line {header_line}: not a CSV header: {e}")]),
     };
-    let mut errors: Vec<String> = headers
-        .iter()
-        .filter(|h| !COLUMNS.contains(&h.as_str()))
-        .map(|h| {
-            format!(
-                "line 1: unknown column '{h}' (known: {})",
-                COLUMNS.join(", ")
-            )
-        })
-        .collect();
+    let columns: Vec<Option<&'static Field>> = headers.iter().map(|h| field_named(h)).collect();
+    if columns.iter().all(Option::is_none) {
+        return Err(vec![format!(
+            "line {header_line}: no header row: add one naming the columns, e.g. service,link,quantity"
+        )]);
+    }
+    let known = || {
+        FIELDS
+            .iter()
+            .map(|f| f.column())
+            .collect::<Vec<_>>()
+            .join(", ")
+    };
+    let mut errors: Vec<String> = Vec::new();
+    for (i, (h, column)) in headers.iter().zip(&columns).enumerate() {
+        match column {
+            None => errors.push(format!(
+                "line {header_line}: unknown column '{h}' (known: {})",
+                known()
+            )),
+            Some(_) if headers[..i].contains(h) => {
+                errors.push(format!("line {header_line}: column '{h}' appears twice"))
+            }
+            Some(_) => {}
+        }
+    }
     if !headers.iter().any(|h| h == "service") {
-        errors.push("line 1: the header needs a 'service' column (service,link,quantity,…)".into());
+        errors.push(format!(
+            "line {header_line}: the header needs a 'service' column (service,link,quantity,…)"
+        ));
     }
     if !errors.is_empty() {
         return Err(errors);
@@ -146,19 +133,20 @@ fn parse_csv(text: &str) -> Result<Vec<Line>, Vec<String>> {
             Ok(r) => r,
             Err(e) => {
                 let n = e.position().map(|p| p.line() as usize).unwrap_or(0);
-                errors.push(format!("line {n}: {e}"));
+                errors.push(format!("line {}: {e}", n + skip));
                 continue;
             }
         };
-        let n = record.position().map(|p| p.line() as usize).unwrap_or(0);
+        let n = record.position().map(|p| p.line() as usize).unwrap_or(0) + skip;
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
-        let pairs = headers
+        let cells = columns
             .iter()
-            .cloned()
+            .flatten()
+            .map(|f| f.name)
             .zip(record.iter().map(str::to_string));
-        match build(n, pairs) {
+        match order(n, cells) {
             Ok(line) => lines.push(line),
             Err(e) => errors.push(e),
         }
@@ -168,52 +156,6 @@ fn parse_csv(text: &str) -> Result<Vec<Line>, Vec<String>> {
     } else {
         Err(errors)
     }
-}
-
-/// One order from named cells: numbers checked, lists normalized, fields in API order.
-fn build(n: usize, pairs: impl Iterator<Item = (String, String)>) -> Result<Line, String> {
-    let cells: Vec<(String, String)> = pairs.filter(|(_, v)| !v.trim().is_empty()).collect();
-    let get = |name: &str| cells.iter().find(|(k, _)| k == name).map(|(_, v)| v.trim());
-    let service = match get("service").map(str::parse::<u64>) {
-        Some(Ok(id)) if id > 0 => id,
-        Some(_) => {
-            return Err(format!(
-                "line {n}: service '{}' is not a service id",
-                get("service").unwrap_or("")
-            ));
-        }
-        None => return Err(format!("line {n}: no service")),
-    };
-    if get("link").is_none() && get("username").is_none() {
-        return Err(format!("line {n}: no link"));
-    }
-    let mut fields = Vec::new();
-    for name in COLUMNS {
-        let Some(value) = get(name) else { continue };
-        if NUMERIC.contains(&name)
-            && !matches!(value.parse::<u64>(), Ok(v) if v > 0 || name == "delay")
-        {
-            return Err(format!(
-                "line {n}: {name} '{value}' is not a positive whole number"
-            ));
-        }
-        let value = if LISTS.contains(&name) {
-            let items: Vec<&str> = value
-                .split(|c: char| c == '\n' || (name != "comments" && c == ','))
-                .map(str::trim)
-                .filter(|s| !s.is_empty())
-                .collect();
-            items.join("\n")
-        } else {
-            value.to_string()
-        };
-        fields.push((name, value));
-    }
-    Ok(Line {
-        line: n,
-        service,
-        fields,
-    })
 }
 
 #[cfg(test)]
@@ -228,7 +170,7 @@ mod tests {
         assert_eq!(lines[0].line, 1);
         assert_eq!(lines[1].line, 4);
         assert_eq!(
-            lines[1].fields,
+            lines[1].order.fields,
             vec![
                 ("service", "1452".into()),
                 ("link", "https://fb.com/b".into()),
@@ -255,6 +197,7 @@ mod tests {
         assert_eq!(lines.len(), 2);
         assert_eq!(
             lines[0]
+                .order
                 .fields
                 .iter()
                 .find(|(k, _)| *k == "runs")
@@ -264,6 +207,7 @@ mod tests {
         );
         assert_eq!(
             lines[1]
+                .order
                 .fields
                 .iter()
                 .find(|(k, _)| *k == "comments")
@@ -294,5 +238,69 @@ mod tests {
             "{errors:?}"
         );
         assert!(parse("\n\n").is_err());
+    }
+
+    #[test]
+    fn a_csv_without_a_header_is_one_error() {
+        let errors = parse("1448,https://i.com/a,500\n1448,https://i.com/b,100\n").unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(
+            errors[0].starts_with("line 1: no header row")
+                && errors[0].contains("service,link,quantity"),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn comments_and_blank_lines_only_hold_no_orders() {
+        for text in ["", "\n\n", "# nothing yet\n\n# later\n", "service,link\n"] {
+            assert_eq!(
+                parse(text).unwrap_err(),
+                vec!["the file holds no orders".to_string()],
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_csv_header_may_follow_comments_and_lines_keep_their_numbers() {
+        let lines = parse("# mine\n\nservice,link,quantity\n1448,https://i.com/a,500\n").unwrap();
+        assert_eq!(lines[0].line, 4);
+        let errors = parse("# mine\nservice,link,device\n1448,https://i.com/a,9\n").unwrap_err();
+        assert_eq!(
+            errors,
+            vec!["line 3: device must be 1 to 5, not 9".to_string()]
+        );
+        let errors = parse("# mine\nservice,lnk\n1,x\n").unwrap_err();
+        assert!(
+            errors[0].starts_with("line 2: unknown column 'lnk'"),
+            "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn a_column_named_twice_is_refused() {
+        let errors = parse("service,link,link\n1,a,b\n").unwrap_err();
+        assert_eq!(
+            errors,
+            vec!["line 1: column 'link' appears twice".to_string()]
+        );
+    }
+
+    #[test]
+    fn the_columns_are_the_order_fields() {
+        let errors =
+            parse("service,link,answer_number,min,expiry\n1,a,0,0,31/02/2026\n").unwrap_err();
+        assert!(
+            errors[0].starts_with("line 2: expiry '31/02/2026'"),
+            "{errors:?}"
+        );
+        let lines = parse("service,link,answer_number,min\n1,a,0,0\n").unwrap();
+        assert_eq!(lines[0].order.get("answer_number"), Some("0"));
+        let errors = parse("service,link,runs\n1,a,2\n").unwrap_err();
+        assert_eq!(
+            errors,
+            vec!["line 2: runs needs interval (drip-feed takes both)".to_string()]
+        );
     }
 }

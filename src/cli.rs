@@ -1,5 +1,6 @@
 //! The command line: global flags and one subcommand per API action.
 
+use crate::order::OrderFields;
 use clap::{Args, Parser, Subcommand};
 use std::path::PathBuf;
 use std::time::Duration;
@@ -166,9 +167,10 @@ pub enum OrderCommand {
     contain commas); the others split on newlines and commas."
 )]
 pub struct AddArgs {
-    /// Service id (from `smm services`)
-    #[arg(long, value_name = "ID", required_unless_present = "file")]
-    pub service: Option<u64>,
+    /// The order's fields: one flag per row of `crate::order::FIELDS` (`--service`, `--link`,
+    /// `--quantity`, …), checked by `Order::from_values`.
+    #[command(flatten)]
+    pub fields: OrderFields,
     /// Place every order of a bulk file: `service|link|quantity` lines, or CSV with a header
     /// (service,link,quantity[,runs,interval,comments,…]); - reads stdin
     #[arg(short, long, value_name = "PATH|-")]
@@ -176,81 +178,6 @@ pub struct AddArgs {
     /// Place a bulk file's orders without asking (needed when stdin is not a terminal)
     #[arg(short, long, requires = "file")]
     pub yes: bool,
-    /// Link to the post, page or profile
-    #[arg(long, value_name = "URL")]
-    pub link: Option<String>,
-    /// Quantity to order
-    #[arg(long, value_name = "N")]
-    pub quantity: Option<u64>,
-    /// Drip-feed: number of runs (needs --interval)
-    #[arg(long, value_name = "N", requires = "interval")]
-    pub runs: Option<u64>,
-    /// Drip-feed: minutes between runs (needs --runs)
-    #[arg(long, value_name = "MIN", requires = "runs")]
-    pub interval: Option<u64>,
-
-    /// Custom comments, one per line (text or @FILE)
-    #[arg(long, value_name = "TEXT|@FILE", help_heading = "Type fields")]
-    pub comments: Option<String>,
-    /// Usernames to mention (text or @FILE)
-    #[arg(long, value_name = "TEXT|@FILE", help_heading = "Type fields")]
-    pub usernames: Option<String>,
-    /// Hashtags (text or @FILE)
-    #[arg(long, value_name = "TEXT|@FILE", help_heading = "Type fields")]
-    pub hashtags: Option<String>,
-    /// One hashtag (Mentions Hashtag)
-    #[arg(long, value_name = "TAG", help_heading = "Type fields")]
-    pub hashtag: Option<String>,
-    /// One username (Mentions User Followers, Comment Likes/Replies, Subscriptions)
-    #[arg(long, value_name = "NAME", help_heading = "Type fields")]
-    pub username: Option<String>,
-    /// SEO keywords (text or @FILE)
-    #[arg(long, value_name = "TEXT|@FILE", help_heading = "Type fields")]
-    pub keywords: Option<String>,
-    /// Media URL (Mentions Media Likers)
-    #[arg(long, value_name = "URL", help_heading = "Type fields")]
-    pub media: Option<String>,
-    /// Groups to invite from (text or @FILE)
-    #[arg(long, value_name = "TEXT|@FILE", help_heading = "Type fields")]
-    pub groups: Option<String>,
-    /// Poll answer number
-    #[arg(long, value_name = "N", help_heading = "Type fields")]
-    pub answer_number: Option<u64>,
-
-    /// Subscriptions: minimum quantity per post
-    #[arg(long, value_name = "N", help_heading = "Subscriptions")]
-    pub min: Option<u64>,
-    /// Subscriptions: maximum quantity per post
-    #[arg(long, value_name = "N", help_heading = "Subscriptions")]
-    pub max: Option<u64>,
-    /// Subscriptions: number of new posts to serve
-    #[arg(long, value_name = "N", help_heading = "Subscriptions")]
-    pub posts: Option<u64>,
-    /// Subscriptions: number of existing posts to serve
-    #[arg(long, value_name = "N", help_heading = "Subscriptions")]
-    pub old_posts: Option<u64>,
-    /// Subscriptions: delay in minutes (0, 5, 10, 15, 30, 60, 90…)
-    #[arg(long, value_name = "MIN", help_heading = "Subscriptions")]
-    pub delay: Option<u64>,
-    /// Subscriptions: expiry date (d/m/Y, e.g. 31/12/2026)
-    #[arg(long, value_name = "D/M/Y", help_heading = "Subscriptions")]
-    pub expiry: Option<String>,
-
-    /// Web Traffic: country code or name
-    #[arg(long, value_name = "COUNTRY", help_heading = "Web Traffic")]
-    pub country: Option<String>,
-    /// Web Traffic: device (1 desktop, 2 mobile Android, 3 mobile iOS, 4 mixed mobile, 5 mixed)
-    #[arg(long, value_name = "1-5", value_parser = clap::value_parser!(u8).range(1..=5), help_heading = "Web Traffic")]
-    pub device: Option<u8>,
-    /// Web Traffic: traffic type (1 Google keyword, 2 custom referrer, 3 blank referrer)
-    #[arg(long, value_name = "1-3", value_parser = clap::value_parser!(u8).range(1..=3), help_heading = "Web Traffic")]
-    pub type_of_traffic: Option<u8>,
-    /// Web Traffic: the Google keyword (with --type-of-traffic 1)
-    #[arg(long, value_name = "TEXT", help_heading = "Web Traffic")]
-    pub google_keyword: Option<String>,
-    /// Web Traffic: the referring URL (with --type-of-traffic 2)
-    #[arg(long, value_name = "URL", help_heading = "Web Traffic")]
-    pub referring_url: Option<String>,
 
     /// Check the order against the catalogue and balance, print its cost, send nothing
     #[arg(long)]

@@ -7,8 +7,8 @@ fuzz_target!(|data: &[u8]| {
     match smm::bulk::parse(&text) {
         Ok(lines) => {
             for line in lines {
-                assert!(line.service > 0);
-                assert_eq!(line.fields[0].0, "service");
+                assert!(line.order.service > 0);
+                assert_eq!(line.order.fields[0].0, "service");
             }
         }
         Err(errors) => assert!(!errors.is_empty()),

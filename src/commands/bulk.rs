@@ -121,10 +121,7 @@ pub fn run(
     let mut total = Decimal::ZERO;
     let mut unpriced = 0;
     for line in &lines {
-        let order = Order {
-            service: line.service,
-            fields: line.fields.clone(),
-        };
+        let order = line.order.clone();
         if !how.force
             && let Some((earlier, ..)) = orders.iter().find(|(_, o, ..)| o.fields == order.fields)
         {
@@ -138,7 +135,7 @@ pub fn run(
             problems.push(format!("line {}: {e:#}", line.line));
             continue;
         }
-        let id = line.service.to_string();
+        let id = order.service.to_string();
         match services.iter().find(|s| s.id == id) {
             None => problems.push(format!(
                 "line {}: service {id} is not in the catalogue of profile '{}'",

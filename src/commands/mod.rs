@@ -232,10 +232,11 @@ pub fn run_with(cli: Cli, fixed: Option<&Profile>) -> anyhow::Result<Exit> {
         Command::Services(args) => services::run(&ctx()?, &args),
         Command::Order(OrderCommand::Add(args)) if args.file.is_some() => {
             let path = args.file.clone().unwrap_or_default();
-            if args.link.is_some() || args.quantity.is_some() || args.service.is_some() {
-                return Err(usage(
-                    "--file takes every order from the file: leave out --service, --link and --quantity",
-                ));
+            if !args.fields.is_empty() {
+                return Err(usage(format!(
+                    "--file takes every order from the file: leave out {}",
+                    args.fields.flags().join(", ")
+                )));
             }
             let lines = bulk::read(&path)?;
             let from_stdin = path.as_os_str() == "-";
@@ -249,7 +250,9 @@ pub fn run_with(cli: Cli, fixed: Option<&Profile>) -> anyhow::Result<Exit> {
         }
         Command::Order(OrderCommand::Add(args)) => {
             // Local checks come first: bad input never needs the config or the network.
-            let order = order::from_args(&args)?;
+            let values = args.fields.read().map_err(usage)?;
+            let order = crate::order::Order::from_values(values, crate::order::Naming::Flag)
+                .map_err(|e| usage(format!("{e} (see `smm order add --help`)")))?;
             let mode = order::Mode {
                 dry_run: args.dry_run,
                 force: args.force,

@@ -2,84 +2,12 @@
 //! (through the journal and its duplicate guard) or, with a dry run, price it.
 
 use super::Ctx;
-use crate::cli::AddArgs;
 use crate::exit::{Exit, usage};
 use crate::journal::{self, Intent, Line, Outcome};
 use crate::order::{Order, Priced, check, type_name};
 use crate::output::views;
 use crate::panel::{Account, Panel, Service};
 use rust_decimal::Decimal;
-
-/// Builds and checks the fields from the flags; reads `@FILE` lists. Nothing is sent.
-pub fn from_args(a: &AddArgs) -> anyhow::Result<Order> {
-    let Some(service) = a.service else {
-        return Err(usage(
-            "order add needs --service ID (or --file PATH for a bulk file)",
-        ));
-    };
-    if a.link.is_none() && a.username.is_none() {
-        return Err(usage(
-            "order add needs --link URL (or --username NAME for Subscriptions services)",
-        ));
-    }
-    for (name, v) in [
-        ("quantity", a.quantity),
-        ("runs", a.runs),
-        ("interval", a.interval),
-    ] {
-        if v == Some(0) {
-            return Err(usage(format!("--{name} must be more than 0")));
-        }
-    }
-    if let Some(expiry) = &a.expiry {
-        check_date(expiry)?;
-    }
-    match a.type_of_traffic {
-        Some(1) if a.google_keyword.is_none() => {
-            return Err(usage(
-                "--type-of-traffic 1 (Google keyword) needs --google-keyword TEXT",
-            ));
-        }
-        Some(2) if a.referring_url.is_none() => {
-            return Err(usage(
-                "--type-of-traffic 2 (custom referrer) needs --referring-url URL",
-            ));
-        }
-        _ => {}
-    }
-    let mut fields: Vec<(&'static str, String)> = vec![("service", service.to_string())];
-    let mut push = |name: &'static str, value: Option<String>| {
-        if let Some(v) = value {
-            fields.push((name, v));
-        }
-    };
-    let num = |v: Option<u64>| v.map(|n| n.to_string());
-    push("link", a.link.clone());
-    push("quantity", num(a.quantity));
-    push("runs", num(a.runs));
-    push("interval", num(a.interval));
-    push("comments", list(&a.comments, "comments", false)?);
-    push("usernames", list(&a.usernames, "usernames", true)?);
-    push("hashtags", list(&a.hashtags, "hashtags", true)?);
-    push("hashtag", a.hashtag.clone());
-    push("username", a.username.clone());
-    push("keywords", list(&a.keywords, "keywords", true)?);
-    push("media", a.media.clone());
-    push("groups", list(&a.groups, "groups", true)?);
-    push("answer_number", num(a.answer_number));
-    push("min", num(a.min));
-    push("max", num(a.max));
-    push("posts", num(a.posts));
-    push("old_posts", num(a.old_posts));
-    push("delay", num(a.delay));
-    push("expiry", a.expiry.clone());
-    push("country", a.country.clone());
-    push("device", a.device.map(|d| d.to_string()));
-    push("type_of_traffic", a.type_of_traffic.map(|d| d.to_string()));
-    push("google_keyword", a.google_keyword.clone());
-    push("referring_url", a.referring_url.clone());
-    Ok(Order { service, fields })
-}
 
 /// How `order add` runs: a dry run, or for real (then through the journal and its guard).
 #[derive(Debug, Clone, Copy)]
@@ -243,68 +171,4 @@ fn find_service<'s>(
             age,
         ))
     })
-}
-
-/// Reads a list flag (text or `@FILE`) into newline-separated items; `commas` also splits on commas.
-fn list(value: &Option<String>, name: &str, commas: bool) -> anyhow::Result<Option<String>> {
-    let Some(value) = value else { return Ok(None) };
-    let text = match value.strip_prefix('@') {
-        Some(path) => std::fs::read_to_string(path)
-            .map_err(|e| usage(format!("--{name} @{path}: cannot read the file: {e}")))?,
-        None => value.clone(),
-    };
-    let items: Vec<&str> = text
-        .split(|c: char| c == '\n' || (commas && c == ','))
-        .map(str::trim)
-        .filter(|s| !s.is_empty())
-        .collect();
-    if items.is_empty() {
-        return Err(usage(format!("--{name} is empty")));
-    }
-    Ok(Some(items.join("\n")))
-}
-
-/// Checks a d/m/Y date such as `31/12/2026`.
-fn check_date(text: &str) -> anyhow::Result<()> {
-    let parts: Vec<&str> = text.split('/').collect();
-    let ok = match parts.as_slice() {
-        [d, m, y] => {
-            let (d, m, y) = (d.parse::<u32>(), m.parse::<u32>(), y.parse::<u32>());
-            matches!((d, m, y), (Ok(1..=31), Ok(1..=12), Ok(2000..=2999)))
-        }
-        _ => false,
-    };
-    if ok {
-        Ok(())
-    } else {
-        Err(usage(format!(
-            "--expiry '{text}' is not a date in d/m/Y form, like 31/12/2026"
-        )))
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn lists_split_by_type() {
-        let v = Some("great, love it\nnice".to_string());
-        assert_eq!(
-            list(&v, "comments", false).unwrap().unwrap(),
-            "great, love it\nnice"
-        );
-        assert_eq!(
-            list(&v, "usernames", true).unwrap().unwrap(),
-            "great\nlove it\nnice"
-        );
-        assert!(list(&Some(" \n ".into()), "comments", false).is_err());
-    }
-
-    #[test]
-    fn dates_are_day_month_year() {
-        assert!(check_date("31/12/2026").is_ok());
-        assert!(check_date("2026-12-31").is_err());
-        assert!(check_date("12/31/2026").is_err());
-    }
 }

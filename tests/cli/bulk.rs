@@ -409,3 +409,97 @@ fn a_rerun_counts_only_what_it_will_send() {
     assert!(row("SKIPPED").contains('1'), "{text}");
     assert!(row("TOTAL COST").contains("0.9 USD"), "{text}");
 }
+
+#[test]
+fn the_command_line_and_a_bulk_file_refuse_the_same_orders() {
+    let panel = Panel::fixtures();
+    let home = Home::with_panel(&panel);
+    let order = ["--service", "1448", "--link", "https://i.com/a"];
+    let cases: [(Vec<&str>, &str, &str); 4] = [
+        (
+            [&order[..], &["--quantity", "100", "--device", "9"]].concat(),
+            "service,link,quantity,device\n1448,https://i.com/a,100,9\n",
+            "device",
+        ),
+        (
+            [&order[..], &["--quantity", "100", "--expiry", "31/02/2026"]].concat(),
+            "service,link,quantity,expiry\n1448,https://i.com/a,100,31/02/2026\n",
+            "expiry '31/02/2026'",
+        ),
+        // Custom Comments without a comment: an empty list on the command line, an empty
+        // cell in the file (which the catalogue check then finds missing).
+        (
+            vec![
+                "--service",
+                "1452",
+                "--link",
+                "https://fb.com/p",
+                "--comments",
+                " \n ",
+            ],
+            "service,link,comments\n1452,https://fb.com/p,\" \n \"\n",
+            "comments",
+        ),
+        (
+            vec![
+                "--service",
+                "1452",
+                "--link",
+                "https://fb.com/p",
+                "--dry-run",
+            ],
+            "service,link,quantity,comments\n1452,https://fb.com/p,,\n",
+            "needs --comments",
+        ),
+    ];
+    for (i, (args, csv, expected)) in cases.iter().enumerate() {
+        let out = home
+            .smm()
+            .args(["order", "add"])
+            .args(args)
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(expected), "{args:?}: {err}");
+        let file = write(&home, &format!("case{i}.csv"), csv);
+        let out = home
+            .smm()
+            .args(["order", "add", "--file", &file, "--yes"])
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{csv:?}: {err}");
+        assert!(
+            err.contains(expected) && err.contains("line 2:"),
+            "{csv:?}: {err}"
+        );
+    }
+    assert!(panel.actions("add").is_empty(), "no add reached the panel");
+}
+
+#[test]
+fn a_csv_without_a_header_is_one_error_line() {
+    let panel = Panel::fixtures();
+    let home = Home::with_panel(&panel);
+    let file = write(
+        &home,
+        "orders.csv",
+        "1448,https://i.com/a,500\n1448,https://i.com/b,100\n",
+    );
+    let out = home
+        .smm()
+        .args(["order", "add", "--file", &file, "--yes"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let err = stderr(&out);
+    let problems: Vec<&str> = err.lines().filter(|l| l.contains(": line ")).collect();
+    assert_eq!(problems.len(), 1, "{err}");
+    assert!(
+        problems[0].contains("line 1: no header row")
+            && problems[0].contains("service,link,quantity"),
+        "{err}"
+    );
+    assert!(panel.requests().is_empty(), "nothing is sent");
+}
