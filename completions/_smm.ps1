@@ -270,6 +270,10 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
         }
         'smm;orders' {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only orders placed within this long (30m, 24h, 7d)')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only orders whose last status seen is TEXT (case-insensitive)')
+            [CompletionResult]::new('--outcome', '--outcome', [CompletionResultType]::ParameterName, 'Only orders with this outcome')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show the newest N (0 = all)')
+            [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Group: order count, total cost and total charge per currency')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')

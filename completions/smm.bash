@@ -1200,7 +1200,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__orders)
-            opts="-p -v -q -h --since --check --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
+            opts="-p -v -q -h --since --status --outcome --limit --by --check --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1208,6 +1208,22 @@ _smm() {
             case "${prev}" in
                 --since)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --outcome)
+                    COMPREPLY=($(compgen -W "placed refused unknown" -- "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --by)
+                    COMPREPLY=($(compgen -W "profile service day status" -- "${cur}"))
                     return 0
                     ;;
                 --profile)

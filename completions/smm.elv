@@ -254,6 +254,10 @@ set edit:completion:arg-completer[smm] = {|@words|
         }
         &'smm;orders'= {
             cand --since 'Only orders placed within this long (30m, 24h, 7d)'
+            cand --status 'Only orders whose last status seen is TEXT (case-insensitive)'
+            cand --outcome 'Only orders with this outcome'
+            cand --limit 'Show the newest N (0 = all)'
+            cand --by 'Group: order count, total cost and total charge per currency'
             cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
             cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
             cand --config 'Config file [default: ~/.config/smm/config.toml]'

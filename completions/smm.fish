@@ -219,6 +219,15 @@ complete -c smm -n "__fish_smm_using_subcommand watch" -s q -l quiet -d 'No prog
 complete -c smm -n "__fish_smm_using_subcommand watch" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand watch" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand orders" -l since -d 'Only orders placed within this long (30m, 24h, 7d)' -r
+complete -c smm -n "__fish_smm_using_subcommand orders" -l status -d 'Only orders whose last status seen is TEXT (case-insensitive)' -r
+complete -c smm -n "__fish_smm_using_subcommand orders" -l outcome -d 'Only orders with this outcome' -r -f -a "placed\t'The panel answered with an order id'
+refused\t'The panel refused it, or it was never sent'
+unknown\t'No clear answer (or smm stopped before one came): the order may or may not exist'"
+complete -c smm -n "__fish_smm_using_subcommand orders" -l limit -d 'Show the newest N (0 = all)' -r
+complete -c smm -n "__fish_smm_using_subcommand orders" -l by -d 'Group: order count, total cost and total charge per currency' -r -f -a "profile\t'The profile'
+service\t'The service id'
+day\t'The UTC day the order was written down'
+status\t'The last status seen'"
 complete -c smm -n "__fish_smm_using_subcommand orders" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
 complete -c smm -n "__fish_smm_using_subcommand orders" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand orders" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'

@@ -264,16 +264,27 @@ pub struct SandboxArgs {
     pub slow_ms: u64,
 }
 
-/// `smm orders`: the journal, filtered.
+/// `smm orders`: the order book, filtered.
 #[derive(Debug, Args)]
-#[command(
-    after_help = "The journal is in the data directory (~/.local/share/smm/journal.jsonl on Linux; \
-    SMM_DATA_DIR moves it). -p NAME shows one profile's orders."
-)]
+#[command(after_help = "The order book is an SQLite file in the data directory \
+    (~/.local/share/smm/orders.db on Linux; SMM_DATA_DIR moves it). -p NAME shows one profile's \
+    orders. Amounts are exact; totals are per currency.")]
 pub struct OrdersArgs {
     /// Only orders placed within this long (30m, 24h, 7d)
     #[arg(long, value_name = "DURATION", value_parser = crate::time::parse_duration)]
     pub since: Option<u64>,
+    /// Only orders whose last status seen is TEXT (case-insensitive)
+    #[arg(long, value_name = "TEXT")]
+    pub status: Option<String>,
+    /// Only orders with this outcome
+    #[arg(long, value_enum, value_name = "OUTCOME")]
+    pub outcome: Option<crate::book::Outcome>,
+    /// Show the newest N (0 = all)
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    pub limit: usize,
+    /// Group: order count, total cost and total charge per currency
+    #[arg(long, value_enum, value_name = "KEY", conflicts_with = "check")]
+    pub by: Option<crate::book::GroupBy>,
     /// Ask the panels for the status of every order not known to be finished
     #[arg(long)]
     pub check: bool,

@@ -1,16 +1,10 @@
-//! The order journal: every `order add` is written down before it is sent and again when its
-//! outcome is known (JSON lines, append-only, flushed and fsync'd), so a crash or a timeout
-//! never leaves an order unaccounted for, and the duplicate guard can see what was bought.
-//!
-//! The journal never holds keys: only the profile name, the panel URL (never with a query
-//! string) and the order's own fields.
+//! Where smm keeps its data (the data directory), and the line format of the JSON-lines order
+//! journal that smm versions before the order book wrote (`journal.jsonl`), read once by the
+//! book's import (`book::import`).
 
 use crate::exit::usage;
-use crate::time::now;
-use anyhow::Context;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 /// The environment variable that moves the data directory (journal, caches).
@@ -95,29 +89,6 @@ pub enum Line {
     Status(Seen),
 }
 
-/// An intent with what became of it.
-#[derive(Debug, Clone, PartialEq)]
-pub struct Entry {
-    /// What was meant.
-    pub intent: Intent,
-    /// What happened (None: smm stopped between sending and recording).
-    pub outcome: Option<Outcome>,
-    /// The last status seen.
-    pub status: Option<Seen>,
-}
-
-impl Entry {
-    /// Whether this entry may stand for a real order: placed, unknown, or never answered.
-    pub fn may_exist(&self) -> bool {
-        !matches!(self.outcome.as_ref().map(|o| o.result), Some(Result::Error))
-    }
-
-    /// Whether its last seen status is final.
-    pub fn finished(&self) -> bool {
-        self.status.as_ref().is_some_and(|s| is_final(&s.status))
-    }
-}
-
 /// Whether an order status is final (the order will not change any more).
 pub fn is_final(status: &str) -> bool {
     matches!(
@@ -131,17 +102,6 @@ pub fn is_final(status: &str) -> bool {
             | "failed"
             | "error"
     )
-}
-
-/// The journal file.
-#[derive(Debug, Clone)]
-pub struct Journal {
-    path: PathBuf,
-}
-
-/// A fresh entry id: time and randomness, hex.
-pub fn new_id() -> String {
-    format!("{:x}-{:08x}", now(), fastrand::u32(..))
 }
 
 /// Where smm keeps its data: `SMM_DATA_DIR`, else the platform data dir
@@ -159,92 +119,8 @@ pub fn data_dir() -> anyhow::Result<PathBuf> {
         })
 }
 
-impl Journal {
-    /// The journal in the data directory.
-    pub fn open() -> anyhow::Result<Journal> {
-        Ok(Journal {
-            path: data_dir()?.join("journal.jsonl"),
-        })
-    }
-
-    /// A journal at `path` (for tests).
-    pub fn at(path: &Path) -> Journal {
-        Journal {
-            path: path.to_path_buf(),
-        }
-    }
-
-    /// The file's path.
-    pub fn path(&self) -> &Path {
-        &self.path
-    }
-
-    /// Appends one line, flushed and fsync'd before returning; the file is created 0600.
-    pub fn append(&self, line: &Line) -> anyhow::Result<()> {
-        let cannot = || {
-            format!(
-                "cannot write the order journal {} (set {DATA_DIR_ENV} to a writable directory); nothing was sent",
-                self.path.display()
-            )
-        };
-        if let Some(dir) = self.path.parent() {
-            create_private_dir(dir).map_err(|e| usage(format!("{}: {e}", cannot())))?;
-        }
-        let mut options = std::fs::OpenOptions::new();
-        options.append(true).create(true);
-        #[cfg(unix)]
-        std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-        let mut file = options
-            .open(&self.path)
-            .map_err(|e| usage(format!("{}: {e}", cannot())))?;
-        let mut text = serde_json::to_string(line).context("encoding a journal line")?;
-        text.push('\n');
-        file.write_all(text.as_bytes()).with_context(cannot)?;
-        file.flush().with_context(cannot)?;
-        file.sync_data().with_context(cannot)?;
-        Ok(())
-    }
-
-    /// Every entry, oldest first. Lines that do not parse (a torn write) are skipped.
-    pub fn entries(&self) -> anyhow::Result<Vec<Entry>> {
-        let text = match std::fs::read_to_string(&self.path) {
-            Ok(t) => t,
-            Err(e) if e.kind() == std::io::ErrorKind::NotFound => return Ok(Vec::new()),
-            Err(e) => {
-                return Err(usage(format!(
-                    "cannot read the order journal {}: {e}",
-                    self.path.display()
-                )));
-            }
-        };
-        Ok(fold(
-            text.lines()
-                .filter_map(|l| serde_json::from_str::<Line>(l).ok()),
-        ))
-    }
-
-    /// The most recent entry within `window` seconds for the same order — profile, service,
-    /// link, quantity and every other field (runs, comments, …) — that may stand for a real order.
-    pub fn duplicate_of(&self, intent: &Intent, window: u64) -> anyhow::Result<Option<Entry>> {
-        if window == 0 {
-            return Ok(None);
-        }
-        let since = intent.time.saturating_sub(window);
-        Ok(self.entries()?.into_iter().rev().find(|e| {
-            let i = &e.intent;
-            i.time >= since
-                && i.profile == intent.profile
-                && i.service == intent.service
-                && i.link == intent.link
-                && i.quantity == intent.quantity
-                && i.fields == intent.fields
-                && e.may_exist()
-        }))
-    }
-}
-
 /// Creates `dir` (and parents), mode 0700 on Unix.
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
+pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     if dir.as_os_str().is_empty() || dir.is_dir() {
         return Ok(());
     }
@@ -255,129 +131,27 @@ fn create_private_dir(dir: &Path) -> std::io::Result<()> {
     builder.create(dir)
 }
 
-/// Folds lines into entries: outcomes and statuses join their intent by id.
-fn fold(lines: impl Iterator<Item = Line>) -> Vec<Entry> {
-    let mut entries: Vec<Entry> = Vec::new();
-    let mut index: std::collections::HashMap<String, usize> = std::collections::HashMap::new();
-    for line in lines {
-        match line {
-            Line::Intent(intent) => {
-                index.insert(intent.id.clone(), entries.len());
-                entries.push(Entry {
-                    intent,
-                    outcome: None,
-                    status: None,
-                });
-            }
-            Line::Outcome(o) => {
-                if let Some(&i) = index.get(&o.id) {
-                    entries[i].outcome = Some(o);
-                }
-            }
-            Line::Status(s) => {
-                if let Some(&i) = index.get(&s.id) {
-                    entries[i].status = Some(s);
-                }
-            }
-        }
-    }
-    entries
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn intent(id: &str, time: u64, quantity: u64) -> Intent {
-        Intent {
-            id: id.into(),
-            time,
-            profile: "p".into(),
-            url: "https://panel.example/api/v2".into(),
-            service: 1448,
-            link: Some("https://i.com/p".into()),
-            quantity: Some(quantity),
-            fields: BTreeMap::new(),
-            cost: Some("0.45".into()),
-        }
-    }
-
     #[test]
-    fn lines_round_trip_and_fold_into_entries() {
-        let dir = tempfile::tempdir().unwrap();
-        let j = Journal::at(&dir.path().join("sub/journal.jsonl"));
-        j.append(&Line::Intent(intent("a", 100, 500))).unwrap();
-        j.append(&Line::Intent(intent("b", 200, 600))).unwrap();
-        j.append(&Line::Outcome(Outcome {
-            id: "a".into(),
-            time: 101,
-            result: Result::Order,
-            order: Some("23501".into()),
-            error: None,
-        }))
+    fn the_old_line_format_reads() {
+        let line: Line = serde_json::from_str(
+            r#"{"kind":"intent","id":"a","time":100,"profile":"p","url":"u","service":1448,"link":"l","quantity":500,"fields":{"runs":"2"},"cost":null}"#,
+        )
         .unwrap();
-        j.append(&Line::Status(Seen {
-            id: "a".into(),
-            time: 300,
-            status: "Completed".into(),
-        }))
-        .unwrap();
-        std::fs::OpenOptions::new()
-            .append(true)
-            .open(j.path())
-            .unwrap()
-            .write_all(b"{torn")
-            .unwrap();
-        let entries = j.entries().unwrap();
-        assert_eq!(entries.len(), 2);
+        let Line::Intent(i) = line else {
+            panic!("not an intent")
+        };
         assert_eq!(
-            entries[0].outcome.as_ref().unwrap().order.as_deref(),
-            Some("23501")
+            (i.service, i.quantity, i.fields["runs"].as_str()),
+            (1448, Some(500), "2")
         );
-        assert!(entries[0].finished());
-        assert!(entries[1].outcome.is_none() && entries[1].may_exist() && !entries[1].finished());
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            assert_eq!(
-                std::fs::metadata(j.path()).unwrap().permissions().mode() & 0o777,
-                0o600
-            );
-        }
-    }
-
-    #[test]
-    fn duplicates_within_the_window_only() {
-        let dir = tempfile::tempdir().unwrap();
-        let j = Journal::at(&dir.path().join("journal.jsonl"));
-        j.append(&Line::Intent(intent("a", 1_000, 500))).unwrap();
-        let again = intent("new", 1_000 + 3_600, 500);
-        assert_eq!(
-            j.duplicate_of(&again, 86_400).unwrap().unwrap().intent.id,
-            "a"
-        );
-        assert!(
-            j.duplicate_of(&again, 60).unwrap().is_none(),
-            "outside the window"
-        );
-        assert!(j.duplicate_of(&again, 0).unwrap().is_none(), "guard off");
-        assert!(
-            j.duplicate_of(&intent("new", 1_100, 501), 86_400)
-                .unwrap()
-                .is_none(),
-            "another quantity"
-        );
-        j.append(&Line::Outcome(Outcome {
-            id: "a".into(),
-            time: 1_001,
-            result: Result::Error,
-            order: None,
-            error: Some("Not enough funds".into()),
-        }))
+        let line: Line = serde_json::from_str(
+            r#"{"kind":"outcome","id":"a","time":101,"result":"order","order":"23501","error":null}"#,
+        )
         .unwrap();
-        assert!(
-            j.duplicate_of(&again, 86_400).unwrap().is_none(),
-            "a refused order is no duplicate"
-        );
+        assert!(matches!(line, Line::Outcome(o) if o.result == Result::Order));
     }
 }

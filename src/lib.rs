@@ -6,6 +6,7 @@
 
 #![warn(missing_docs)]
 
+pub mod book;
 pub mod bulk;
 pub mod cache;
 pub mod cli;

@@ -1,15 +1,15 @@
 //! `smm order add --file FILE`: validate every line first, show the total against the balance,
-//! confirm, then place the orders one by one through the journal and its duplicate guard.
+//! confirm, then place the orders one by one through the order book and its duplicate guard.
 
 use super::Ctx;
-use super::order::journaled;
+use crate::book::Outcome;
 use crate::exit::{Exit, usage};
-use crate::journal;
 use crate::order::{Order, check};
 use crate::output::{Cell, Table};
 use crate::panel::{Account, Panel};
 use rust_decimal::Decimal;
 use serde::Serialize;
+use std::collections::HashMap;
 use std::io::{BufRead, IsTerminal, Read};
 use std::path::Path;
 
@@ -55,7 +55,7 @@ pub struct How {
 enum Done {
     /// Placed: the order id.
     Placed(String),
-    /// Left alone: the journal already has it.
+    /// Left alone: the book already has it.
     Skipped(String),
     /// Not placed, or not known to be.
     Failed(String),
@@ -87,7 +87,7 @@ struct Report {
     dry_run: bool,
     /// Orders to send.
     orders: usize,
-    /// Lines the journal shows placed already.
+    /// Lines the book shows placed already.
     skipped: usize,
     /// The total cost of the orders to send (exact).
     total_cost: String,
@@ -114,29 +114,36 @@ pub fn run(
 ) -> anyhow::Result<Exit> {
     let panel = ctx.panel();
     let out = &ctx.out;
+    // A book that cannot be opened stops the run before any request.
+    ctx.book()?;
     let services = ctx.services()?.0.value;
-    // Every line: checked against the catalogue, priced, and looked up in the journal.
+    let by_id: HashMap<&str, &crate::panel::Service> =
+        services.iter().map(|s| (s.id.as_str(), s)).collect();
+    // Every line: checked against the catalogue, priced, and looked up in the order book.
     let mut orders: Vec<(usize, Order, Option<Decimal>, Option<Done>)> = Vec::new();
+    // The line each distinct order was first seen on (repeats found in linear time).
+    let mut first_seen: HashMap<Vec<(&'static str, String)>, usize> = HashMap::new();
     let mut problems = Vec::new();
     let mut total = Decimal::ZERO;
     let mut unpriced = 0;
     for line in &lines {
         let order = line.order.clone();
-        if !how.force
-            && let Some((earlier, ..)) = orders.iter().find(|(_, o, ..)| o.fields == order.fields)
-        {
-            problems.push(format!(
-                "line {}: the same order as line {earlier} (pass --force to place both)",
-                line.line
-            ));
-            continue;
+        if !how.force {
+            if let Some(earlier) = first_seen.get(&order.fields) {
+                problems.push(format!(
+                    "line {}: the same order as line {earlier} (pass --force to place both)",
+                    line.line
+                ));
+                continue;
+            }
+            first_seen.insert(order.fields.clone(), line.line);
         }
         if let Err(e) = panel.check_order(&order) {
             problems.push(format!("line {}: {e:#}", line.line));
             continue;
         }
         let id = order.service.to_string();
-        match services.iter().find(|s| s.id == id) {
+        match by_id.get(id.as_str()) {
             None => problems.push(format!(
                 "line {}: service {id} is not in the catalogue of profile '{}'",
                 line.line, ctx.profile.name
@@ -147,7 +154,7 @@ pub fn run(
                     let already = if how.force {
                         None
                     } else {
-                        already(ctx, &order)
+                        already(ctx, &order)?
                     };
                     if already.is_none() {
                         match priced.cost {
@@ -217,7 +224,7 @@ pub fn run(
         let done = match already {
             Some(done) => done.clone(),
             None => {
-                let done = place(ctx, &*panel, order, *cost);
+                let done = place(ctx, &*panel, order, *cost, how.force);
                 crate::panel::Progress::step(&bar);
                 done
             }
@@ -270,7 +277,7 @@ pub fn run(
     let mut note = format!("{} placed", report.placed);
     if report.skipped > 0 {
         note.push_str(&format!(
-            ", {} skipped (the journal shows them placed already; --force orders them again)",
+            ", {} skipped (the order book shows them placed already; --force orders them again)",
             report.skipped
         ));
     }
@@ -289,7 +296,7 @@ fn summary(report: &Report) -> Table {
     if report.skipped > 0 {
         summary.add_row(vec![
             "SKIPPED".to_string(),
-            format!("{} (in the journal already)", report.skipped),
+            format!("{} (in the order book already)", report.skipped),
         ]);
     }
     let priced = match report.unpriced {
@@ -327,33 +334,48 @@ fn confirm(ctx: &Ctx, count: usize, total: &str, how: How) -> anyhow::Result<()>
     Ok(())
 }
 
-/// What the journal says of a line placed before (a re-run after a crash): placed already,
-/// or an outcome nobody knows — or nothing, and the line is to be sent.
-fn already(ctx: &Ctx, order: &Order) -> Option<Done> {
-    let journal = ctx.journal.as_ref()?;
-    let probe = super::order::intent(ctx, order, None);
-    let earlier = journal
-        .duplicate_of(&probe, ctx.profile.duplicate_window)
-        .ok()??;
-    Some(match earlier.outcome {
-        Some(o) if o.result == journal::Result::Order => Done::Skipped(format!(
+/// What the book says of a line placed before (a re-run after a crash): placed already, or an
+/// outcome nobody knows — or nothing, and the line is to be sent. A book that cannot be read
+/// stops the run.
+fn already(ctx: &Ctx, order: &Order) -> anyhow::Result<Option<Done>> {
+    let Some(book) = ctx.book()? else {
+        return Ok(None);
+    };
+    let probe = super::order::new_order(ctx, order, None);
+    let earlier = book.earlier(&probe, ctx.profile.duplicate_window)?;
+    Ok(earlier.map(|earlier| match earlier.entry.outcome {
+        Outcome::Placed => Done::Skipped(format!(
             "already placed as order {}",
-            o.order.unwrap_or_default()
+            earlier.entry.order.unwrap_or_default()
         )),
         _ => Done::Failed(format!(
-            "an earlier try's outcome is unknown (journal entry {}): check the panel, then --force",
-            earlier.intent.id
+            "an earlier try's outcome is unknown (order book entry {}): check the panel, then --force",
+            earlier.entry.id
         )),
-    })
+    }))
 }
 
-/// Places one line through the journal.
-fn place(ctx: &Ctx, panel: &dyn Panel, order: &Order, cost: Option<Decimal>) -> Done {
-    match journaled(ctx, order, cost, true, || {
-        let answer = panel.add(order)?;
-        Ok((answer.value.order.clone(), answer))
-    }) {
-        Ok(answer) => Done::Placed(answer.value.order),
+/// Places one line through the book's guard at send time (another run may have placed it
+/// since the check): a line the book already holds is skipped, never sent twice.
+fn place(ctx: &Ctx, panel: &dyn Panel, order: &Order, cost: Option<Decimal>, force: bool) -> Done {
+    let ticket = match super::order::begin(ctx, order, cost, force) {
+        Ok(Ok(ticket)) => ticket,
+        Ok(Err(earlier)) => {
+            let e = earlier.entry;
+            return Done::Skipped(match (e.outcome, e.order) {
+                (Outcome::Placed, Some(id)) => format!("already placed as order {id}"),
+                _ => format!(
+                    "being placed by another run, or its outcome is unknown (order book entry {})",
+                    e.id
+                ),
+            });
+        }
+        Err(e) => return Done::Failed(crate::text::shorten(&format!("{e:#}"), 160)),
+    };
+    let result = panel.add(order).map(|a| (a.value.order.clone(), a));
+    super::order::record(ctx, ticket, &result);
+    match result {
+        Ok((id, _)) => Done::Placed(id),
         Err(e) => Done::Failed(crate::text::shorten(&format!("{e:#}"), 160)),
     }
 }

@@ -34,8 +34,11 @@ pub struct Ctx {
     pub http: Http,
     /// How to print.
     pub out: Output,
-    /// The order journal (None for the demo, whose sandbox orders are throwaway).
-    pub journal: Option<crate::journal::Journal>,
+    /// Whether orders go into the order book and catalogues into the cache (not for the demo,
+    /// whose sandbox orders are throwaway).
+    pub persistent: bool,
+    /// The order book, opened on first use.
+    book: std::cell::OnceCell<crate::book::Book>,
     /// `--refresh`: skip the catalogue cache.
     pub refresh: bool,
     /// The progress bar batches advance.
@@ -44,7 +47,7 @@ pub struct Ctx {
 
 impl Ctx {
     /// Loads the config, resolves the profile and builds the client; all before any request.
-    /// A `fixed` profile (the demo's) replaces the config file and keeps no journal or cache.
+    /// A `fixed` profile (the demo's) replaces the config file and keeps no book or cache.
     fn new(settings: &Settings, fixed: Option<&Profile>) -> anyhow::Result<Ctx> {
         match fixed {
             Some(p) => Ctx::build(settings, p.clone(), false),
@@ -55,7 +58,7 @@ impl Ctx {
         }
     }
 
-    /// A context for `profile`; `persistent` enables the journal and the catalogue cache.
+    /// A context for `profile`; `persistent` enables the order book and the catalogue cache.
     fn build(settings: &Settings, profile: Profile, persistent: bool) -> anyhow::Result<Ctx> {
         let http = Http::new(HttpOptions {
             timeout: settings.timeout,
@@ -64,19 +67,29 @@ impl Ctx {
             max_rpm: profile.max_rpm,
             concurrency: settings.concurrency_for(profile.concurrency),
         })?;
-        let journal = match persistent {
-            true => Some(crate::journal::Journal::open()?),
-            false => None,
-        };
         let out = Output::new(settings.format);
         Ok(Ctx {
             profile,
             http,
             out,
-            journal,
+            persistent,
+            book: std::cell::OnceCell::new(),
             refresh: settings.refresh,
             progress: out.progress("chunks"),
         })
+    }
+
+    /// The order book (opened, and an old journal imported, on first use), or None when this
+    /// run keeps no book.
+    pub fn book(&self) -> anyhow::Result<Option<&crate::book::Book>> {
+        if !self.persistent {
+            return Ok(None);
+        }
+        if let Some(book) = self.book.get() {
+            return Ok(Some(book));
+        }
+        let book = crate::book::Book::open()?;
+        Ok(Some(self.book.get_or_init(|| book)))
     }
 
     /// The profile's panel.
@@ -89,7 +102,7 @@ impl Ctx {
     pub fn services(&self) -> anyhow::Result<(Answer<Vec<Service>>, Option<u64>)> {
         let p = &self.profile;
         let url = p.url.as_str();
-        let persistent = self.journal.is_some();
+        let persistent = self.persistent;
         let panel = self.panel();
         if persistent
             && !self.refresh

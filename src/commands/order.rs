@@ -1,15 +1,15 @@
 //! `smm order add`: build the order's fields, check them against the catalogue, then place it
-//! (through the journal and its duplicate guard) or, with a dry run, price it.
+//! (through the order book and its duplicate guard) or, with a dry run, price it.
 
 use super::Ctx;
+use crate::book::{Earlier, NewOrder, Outcome};
 use crate::exit::{Exit, usage};
-use crate::journal::{self, Intent, Line, Outcome};
 use crate::order::{Order, Priced, check, type_name};
 use crate::output::views;
 use crate::panel::{Account, Panel, Service};
 use rust_decimal::Decimal;
 
-/// How `order add` runs: a dry run, or for real (then through the journal and its guard).
+/// How `order add` runs: a dry run, or for real (then through the order book and its guard).
 #[derive(Debug, Clone, Copy)]
 pub struct Mode {
     /// Check and price only.
@@ -23,6 +23,10 @@ pub struct Mode {
 pub fn run(ctx: &Ctx, order: &Order, mode: Mode) -> anyhow::Result<Exit> {
     let panel = ctx.panel();
     panel.check_order(order)?;
+    if !mode.dry_run {
+        // A book that cannot be opened stops the order before any request.
+        ctx.book()?;
+    }
     let (catalogue, age) = ctx.services()?;
     let service = find_service(ctx, &catalogue.value, order.service, age)?;
     let priced = check(service, order).map_err(|e| usage(refusal(&e, age)))?;
@@ -48,11 +52,9 @@ fn refusal(why: &str, age: Option<u64>) -> String {
     }
 }
 
-/// The journal's record of what this order is meant to be (no key, ever).
-pub fn intent(ctx: &Ctx, order: &Order, cost: Option<Decimal>) -> Intent {
-    Intent {
-        id: journal::new_id(),
-        time: crate::time::now(),
+/// What the order book records of this order before it is sent (no key, ever).
+pub fn new_order(ctx: &Ctx, order: &Order, cost: Option<Decimal>) -> NewOrder {
+    NewOrder {
         profile: ctx.profile.name.clone(),
         url: crate::config::display_url(ctx.profile.url.as_str()),
         service: order.service,
@@ -64,12 +66,70 @@ pub fn intent(ctx: &Ctx, order: &Order, cost: Option<Decimal>) -> Intent {
             .filter(|(k, _)| !matches!(*k, "service" | "link" | "quantity"))
             .map(|(k, v)| (k.to_string(), v.clone()))
             .collect(),
-        cost: cost.map(|c| c.to_string()),
+        cost,
     }
 }
 
-/// Sends an order through the journal: refuses a duplicate (unless `force`), writes the intent
-/// (fsync'd) before `send` runs, and the outcome — order id, error, or unknown — after.
+/// An order written down in the book before it is sent: its entry id (None without a book).
+pub struct Ticket(Option<String>);
+
+/// Writes the order down before it is sent, in one transaction with the duplicate guard:
+/// `Err(earlier)` when the book holds the same order within the profile's window (and `force`
+/// is off).
+pub fn begin(
+    ctx: &Ctx,
+    order: &Order,
+    cost: Option<Decimal>,
+    force: bool,
+) -> anyhow::Result<Result<Ticket, Earlier>> {
+    let Some(book) = ctx.book()? else {
+        return Ok(Ok(Ticket(None)));
+    };
+    let new = new_order(ctx, order, cost);
+    Ok(book
+        .begin(&new, ctx.profile.duplicate_window, force)?
+        .map(|id| Ticket(Some(id))))
+}
+
+/// Records what became of a sent order: placed with its id, refused, or unknown when the
+/// answer leaves it open. A failure to record is a warning: the order is on the panel.
+pub fn record<T>(ctx: &Ctx, ticket: Ticket, result: &anyhow::Result<(String, T)>) {
+    let (Some(id), Ok(Some(book))) = (ticket.0, ctx.book()) else {
+        return;
+    };
+    let (outcome, order, error) = match result {
+        Ok((order, _)) => (Outcome::Placed, Some(order.as_str()), None),
+        Err(e) if crate::panel::is_ambiguous(e) => (Outcome::Unknown, None, Some(format!("{e:#}"))),
+        Err(e) => (Outcome::Refused, None, Some(format!("{e:#}"))),
+    };
+    let error = error.map(|e| crate::text::shorten(&e, 300));
+    if let Err(e) = book.finish(&id, outcome, order, error.as_deref()) {
+        crate::msg::warn(&format!(
+            "the order's outcome could not be written to the order book: {e:#}"
+        ));
+    }
+}
+
+/// The refusal of a duplicate, naming the earlier order.
+pub fn duplicate(ctx: &Ctx, order: &Order, earlier: &Earlier) -> anyhow::Error {
+    let e = &earlier.entry;
+    let what = match (e.outcome, &e.order) {
+        (Outcome::Placed, Some(id)) => format!("order {id}"),
+        _ => "an order whose outcome is unknown".to_string(),
+    };
+    let ago = (crate::time::now() as i64 - e.created).max(0) as u64;
+    usage(format!(
+        "refusing a duplicate: {what} for service {} with the same link, quantity and other fields was placed on profile '{}' {} ago \
+         (order book entry {}, see `smm orders`); pass --force to order it again",
+        order.service,
+        ctx.profile.name,
+        crate::time::ago(ago),
+        e.id,
+    ))
+}
+
+/// Sends an order through the book: refuses a duplicate (unless `force`), writes the order
+/// down (committed) before `send` runs, and its outcome — order id, refusal, or unknown — after.
 pub fn journaled<T>(
     ctx: &Ctx,
     order: &Order,
@@ -77,48 +137,12 @@ pub fn journaled<T>(
     force: bool,
     send: impl FnOnce() -> anyhow::Result<(String, T)>,
 ) -> anyhow::Result<T> {
-    let Some(journal) = &ctx.journal else {
-        return send().map(|(_, answer)| answer);
+    let ticket = match begin(ctx, order, cost, force)? {
+        Ok(ticket) => ticket,
+        Err(earlier) => return Err(duplicate(ctx, order, &earlier)),
     };
-    let intent = intent(ctx, order, cost);
-    if !force && let Some(earlier) = journal.duplicate_of(&intent, ctx.profile.duplicate_window)? {
-        let what = match earlier.outcome.as_ref() {
-            Some(o) if o.result == journal::Result::Order => {
-                format!("order {}", o.order.as_deref().unwrap_or("?"))
-            }
-            _ => "an order whose outcome is unknown".to_string(),
-        };
-        return Err(usage(format!(
-            "refusing a duplicate: {what} for service {} with the same link, quantity and other fields was placed on profile '{}' {} ago \
-             (journal entry {}, see `smm orders`); pass --force to order it again",
-            intent.service,
-            intent.profile,
-            crate::time::ago(intent.time.saturating_sub(earlier.intent.time)),
-            earlier.intent.id,
-        )));
-    }
-    let id = intent.id.clone();
-    journal.append(&Line::Intent(intent))?;
     let result = send();
-    let (result_kind, order_id, error) = match &result {
-        Ok((order_id, _)) => (journal::Result::Order, Some(order_id.clone()), None),
-        Err(e) if crate::panel::is_ambiguous(e) => {
-            (journal::Result::Unknown, None, Some(format!("{e:#}")))
-        }
-        Err(e) => (journal::Result::Error, None, Some(format!("{e:#}"))),
-    };
-    let outcome = Outcome {
-        id,
-        time: crate::time::now(),
-        result: result_kind,
-        order: order_id,
-        error: error.map(|e| crate::text::shorten(&e, 300)),
-    };
-    if let Err(e) = journal.append(&Line::Outcome(outcome)) {
-        crate::msg::warn(&format!(
-            "the order's outcome could not be written to the journal: {e:#}"
-        ));
-    }
+    record(ctx, ticket, &result);
     result.map(|(_, answer)| answer)
 }
 

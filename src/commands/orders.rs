@@ -1,176 +1,228 @@
-//! `smm orders [--since D] [--check]`: the local order journal, and the panels' word on it.
+//! `smm orders`: the order book, filtered or grouped, and (`--check`) the panels' word on it.
 
 use super::Ctx;
+use crate::book::{Book, Entry, Group, Outcome, Query, Seen};
 use crate::cli::OrdersArgs;
 use crate::exit::Exit;
-use crate::journal::{self, Entry, Journal, Line, Seen};
-use crate::output::{Cell, Output, Table};
+use crate::output::{Cell, Format, Output, Table};
 use crate::settings::Settings;
 use crate::time::utc_date;
-use serde::Serialize;
+use rust_decimal::Decimal;
 use std::collections::{BTreeMap, HashMap};
 
-/// One journal entry as `smm orders --json` prints it.
-#[derive(Serialize)]
-struct Shown<'a> {
-    /// The journal entry id.
-    id: &'a str,
-    /// Unix seconds of the intent.
-    time: u64,
-    /// The profile ordered through.
-    profile: &'a str,
-    /// The panel's endpoint.
-    url: &'a str,
-    /// The service id.
-    service: u64,
-    /// The link.
-    link: Option<&'a str>,
-    /// The quantity.
-    quantity: Option<u64>,
-    /// Every other field sent.
-    fields: &'a BTreeMap<String, String>,
-    /// The cost estimate.
-    cost: Option<&'a str>,
-    /// `order`, `error` or `unknown` (null: no outcome recorded).
-    result: Option<journal::Result>,
-    /// The panel's order id.
-    order: Option<&'a str>,
-    /// The error, when there was one.
-    error: Option<&'a str>,
-    /// The last status seen.
-    status: Option<&'a str>,
-    /// Why `--check` could not learn the status.
-    check_error: Option<&'a String>,
-}
-
-/// Lists the journal (newest last), optionally asking the panels for fresh statuses.
+/// Lists the book (oldest of the selection first), or its groups; `--check` first asks the
+/// panels for the statuses of unfinished orders and records them.
 pub fn run(settings: &Settings, args: &OrdersArgs) -> anyhow::Result<Exit> {
-    let journal = Journal::open()?;
+    let book = Book::open()?;
     let out = Output::new(settings.format);
-    let since = args.since.map(|s| crate::time::now().saturating_sub(s));
-    let mut entries: Vec<Entry> = journal
-        .entries()?
-        .into_iter()
-        .filter(|e| since.is_none_or(|t| e.intent.time >= t))
-        .filter(|e| {
-            settings
-                .profile
-                .as_deref()
-                .is_none_or(|p| e.intent.profile == p)
-        })
-        .collect();
+    let query = Query {
+        since: args
+            .since
+            .map(|s| crate::time::now().saturating_sub(s) as i64),
+        profile: settings.profile.clone(),
+        status: args.status.clone(),
+        outcome: args.outcome,
+        limit: args.limit,
+    };
+    if let Some(by) = args.by {
+        let groups = book.groups(&query, by)?;
+        out.report(&groups, &groups_table(&groups))?;
+        return Ok(Exit::Success);
+    }
     let mut problems: BTreeMap<String, String> = BTreeMap::new();
     if args.check {
-        problems = check(settings, &journal, &mut entries)?;
+        problems = check(settings, &book, &query)?;
     }
-    let shown: Vec<Shown> = entries
-        .iter()
-        .map(|e| {
-            let o = e.outcome.as_ref();
-            Shown {
-                id: &e.intent.id,
-                time: e.intent.time,
-                profile: &e.intent.profile,
-                url: &e.intent.url,
-                service: e.intent.service,
-                link: e.intent.link.as_deref(),
-                quantity: e.intent.quantity,
-                fields: &e.intent.fields,
-                cost: e.intent.cost.as_deref(),
-                result: o.map(|o| o.result),
-                order: o.and_then(|o| o.order.as_deref()),
-                error: o.and_then(|o| o.error.as_deref()),
-                status: e.status.as_ref().map(|s| s.status.as_str()),
-                check_error: problems.get(&e.intent.id),
-            }
-        })
-        .collect();
-    out.report(&shown, &table(&entries, &problems))?;
-    if entries.is_empty() {
+    let shown = match out.format {
+        Format::Json => stream_json(&book, &query)?,
+        Format::Csv | Format::Tsv if problems.is_empty() => stream_delimited(&book, &query, out)?,
+        _ => {
+            let mut entries = Vec::new();
+            book.list(&query, |e| {
+                entries.push(e);
+                Ok(())
+            })?;
+            out.table(&table(&entries, &problems))?;
+            entries.len()
+        }
+    };
+    if shown == 0 {
         crate::msg::note(&format!(
-            "no orders in the journal {}",
-            journal.path().display()
+            "no orders in the order book {} match",
+            book.path().display()
         ));
     }
     Ok(Exit::from_items(!problems.is_empty()))
 }
 
-/// The journal as a table: when, where, what, with what outcome and status.
+/// `--json`: a JSON array written one order at a time (memory stays flat at a million).
+fn stream_json(book: &Book, query: &Query) -> anyhow::Result<usize> {
+    use std::io::Write;
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut n = 0;
+    out.write_all(b"[")?;
+    book.list(query, |e| {
+        if n > 0 {
+            out.write_all(b",")?;
+        }
+        serde_json::to_writer(&mut out, &e)?;
+        n += 1;
+        Ok(())
+    })?;
+    out.write_all(b"]\n")?;
+    out.flush()?;
+    Ok(n)
+}
+
+/// `--format csv|tsv`: the table's columns, one order at a time.
+fn stream_delimited(book: &Book, query: &Query, out: Output) -> anyhow::Result<usize> {
+    let mut n = 0;
+    let mut chunk = Table::new(&HEADERS);
+    let flush = |chunk: &mut Table, first: bool| -> std::io::Result<()> {
+        if !first {
+            chunk.header = None;
+        }
+        out.table(chunk)?;
+        chunk.rows.clear();
+        Ok(())
+    };
+    let mut first = true;
+    book.list(query, |e| {
+        chunk.add_row(row(&e, None));
+        n += 1;
+        if chunk.rows.len() == 1000 {
+            flush(&mut chunk, first)?;
+            first = false;
+        }
+        Ok(())
+    })?;
+    if !chunk.rows.is_empty() || first {
+        flush(&mut chunk, first)?;
+    }
+    Ok(n)
+}
+
+/// The columns of `smm orders`.
+const HEADERS: [&str; 10] = [
+    "PLACED", "PROFILE", "SERVICE", "QUANTITY", "LINK", "COST", "OUTCOME", "STATUS", "CHARGE",
+    "CURRENCY",
+];
+
+/// One order as a table row; `problem` is why `--check` could not learn its status.
+fn row(e: &Entry, problem: Option<&String>) -> Vec<Cell> {
+    let outcome = match (e.outcome, &e.order, &e.error) {
+        (Outcome::Placed, order, _) => format!("order {}", order.as_deref().unwrap_or("?")),
+        (Outcome::Refused, _, error) => format!("refused: {}", error.as_deref().unwrap_or("")),
+        (Outcome::Unknown, _, Some(_)) => "unknown: check the panel's order list".to_string(),
+        (Outcome::Unknown, _, None) => "no answer recorded (smm stopped?): check the panel".into(),
+    };
+    let status = match (problem, &e.status) {
+        (Some(problem), _) => Cell::status(format!("error: {problem}")),
+        (None, Some(status)) => Cell::status(status),
+        (None, None) => Cell::new(""),
+    };
+    vec![
+        Cell::new(utc_date(e.created)),
+        Cell::new(&e.profile),
+        Cell::new(e.service),
+        Cell::new(e.quantity.map(|q| q.to_string()).unwrap_or_default()),
+        Cell::new(e.link.as_deref().unwrap_or("")),
+        Cell::new(e.cost.as_deref().unwrap_or("")),
+        Cell::new(outcome),
+        status,
+        Cell::new(e.charge.as_deref().unwrap_or("")),
+        Cell::new(e.currency.as_deref().unwrap_or("")),
+    ]
+}
+
+/// The book as a table, ending with a totals line per currency.
 fn table(entries: &[Entry], problems: &BTreeMap<String, String>) -> Table {
-    let mut table = Table::new(&[
-        "PLACED", "PROFILE", "SERVICE", "QUANTITY", "LINK", "OUTCOME", "STATUS",
-    ]);
+    let mut table = Table::new(&HEADERS);
     for e in entries {
-        let outcome = match &e.outcome {
-            Some(o) => match o.result {
-                journal::Result::Order => {
-                    format!("order {}", o.order.as_deref().unwrap_or("?"))
-                }
-                journal::Result::Error => {
-                    format!("error: {}", o.error.as_deref().unwrap_or(""))
-                }
-                journal::Result::Unknown => "unknown: check the panel's order list".to_string(),
-            },
-            None => "no answer recorded (smm stopped?): check the panel".to_string(),
-        };
-        let status = match (problems.get(&e.intent.id), &e.status) {
-            (Some(problem), _) => Cell::status(format!("error: {problem}")),
-            (None, Some(seen)) => Cell::status(&seen.status),
-            (None, None) => Cell::new(""),
-        };
+        table.add_row(row(e, problems.get(&e.id)));
+    }
+    let mut totals: BTreeMap<String, (usize, Decimal, Decimal)> = BTreeMap::new();
+    for e in entries {
+        let t = totals
+            .entry(e.currency.clone().unwrap_or_default())
+            .or_default();
+        t.0 += 1;
+        t.1 = t.1.saturating_add(amount(e.cost.as_deref()));
+        t.2 = t.2.saturating_add(amount(e.charge.as_deref()));
+    }
+    for (currency, (n, cost, charge)) in totals {
         table.add_row(vec![
-            Cell::new(utc_date(e.intent.time as i64)),
-            Cell::new(&e.intent.profile),
-            Cell::new(e.intent.service),
-            Cell::new(e.intent.quantity.map(|q| q.to_string()).unwrap_or_default()),
-            Cell::new(e.intent.link.as_deref().unwrap_or("")),
-            Cell::new(outcome),
-            status,
+            Cell::new("TOTAL"),
+            Cell::new(""),
+            Cell::new(""),
+            Cell::new(format!("{n} orders")),
+            Cell::new(""),
+            Cell::new(cost.normalize()),
+            Cell::new(""),
+            Cell::new(""),
+            Cell::new(charge.normalize()),
+            Cell::new(currency),
         ]);
     }
     table
 }
 
-/// Asks each profile's panel for the status of its placed, unfinished orders; records what it
-/// sees in the journal. Returns the problems by entry id.
+/// A decimal from the book's text (absent or unreadable: zero).
+fn amount(text: Option<&str>) -> Decimal {
+    text.and_then(|t| t.parse().ok()).unwrap_or_default()
+}
+
+/// `--by`: one row per group and currency, then the totals per currency.
+fn groups_table(groups: &[Group]) -> Table {
+    let mut table = Table::new(&["GROUP", "ORDERS", "COST", "CHARGE", "CURRENCY"]);
+    let mut totals: BTreeMap<&str, (u64, Decimal, Decimal)> = BTreeMap::new();
+    for g in groups {
+        table.add_row(vec![
+            Cell::new(&g.key),
+            Cell::new(g.orders),
+            Cell::new(g.cost.normalize()),
+            Cell::new(g.charge.normalize()),
+            Cell::new(&g.currency),
+        ]);
+        let t = totals.entry(&g.currency).or_default();
+        t.0 += g.orders;
+        t.1 = t.1.saturating_add(g.cost);
+        t.2 = t.2.saturating_add(g.charge);
+    }
+    for (currency, (n, cost, charge)) in totals {
+        table.add_row(vec![
+            Cell::new("TOTAL"),
+            Cell::new(n),
+            Cell::new(cost.normalize()),
+            Cell::new(charge.normalize()),
+            Cell::new(currency),
+        ]);
+    }
+    table
+}
+
+/// Asks each profile's panel for the status of its placed, unfinished orders (only on the
+/// panel they were placed on); records what it sees. Returns the problems by entry id.
 fn check(
     settings: &Settings,
-    journal: &Journal,
-    entries: &mut [Entry],
+    book: &Book,
+    query: &Query,
 ) -> anyhow::Result<BTreeMap<String, String>> {
     let mut problems = BTreeMap::new();
-    let mut by_profile: BTreeMap<String, Vec<usize>> = BTreeMap::new();
-    for (i, e) in entries.iter().enumerate() {
-        let placed = e
-            .outcome
-            .as_ref()
-            .is_some_and(|o| o.result == journal::Result::Order);
-        if placed && !e.finished() {
-            by_profile
-                .entry(e.intent.profile.clone())
-                .or_default()
-                .push(i);
-        }
+    let open = book.unfinished(&Query {
+        limit: 0,
+        ..query.clone()
+    })?;
+    let mut by_profile: BTreeMap<String, Vec<&Entry>> = BTreeMap::new();
+    for e in &open {
+        by_profile.entry(e.profile.clone()).or_default().push(e);
     }
     if by_profile.is_empty() {
         return Ok(problems);
     }
     let path = crate::config::locate(settings.config.as_deref())?;
     let config = crate::config::load(&path)?;
-    for (name, indexes) in by_profile {
-        let ids: Vec<(usize, u64)> = indexes
-            .iter()
-            .filter_map(|&i| {
-                let order = entries[i]
-                    .outcome
-                    .as_ref()?
-                    .order
-                    .as_ref()?
-                    .parse::<u64>()
-                    .ok()?;
-                Some((i, order))
-            })
-            .collect();
+    for (name, entries) in by_profile {
         let ctx = config
             .profile(Some(&name))
             .and_then(|p| Ctx::build(settings, p, false));
@@ -179,47 +231,42 @@ fn check(
             .as_ref()
             .map(|c| crate::config::display_url(c.profile.url.as_str()))
             .unwrap_or_default();
-        let (ids, moved): (Vec<_>, Vec<_>) = ids
-            .into_iter()
-            .partition(|(i, _)| ctx.is_err() || entries[*i].intent.url == here);
-        for (i, _) in moved {
-            let was = entries[i].intent.url.clone();
-            problems.insert(
-                entries[i].intent.id.clone(),
-                format!("profile '{name}' now points at {here}, not {was}: not checked"),
-            );
+        let mut ids: Vec<(&Entry, u64)> = Vec::new();
+        for e in entries {
+            match e.order.as_deref().and_then(|o| o.parse::<u64>().ok()) {
+                _ if ctx.is_ok() && e.url != here => {
+                    problems.insert(
+                        e.id.clone(),
+                        format!(
+                            "profile '{name}' now points at {here}, not {}: not checked",
+                            e.url
+                        ),
+                    );
+                }
+                Some(order) => ids.push((e, order)),
+                None => {}
+            }
         }
         if ids.is_empty() {
             continue;
         }
-        let statuses =
-            ctx.and_then(|ctx| statuses(&ctx, &ids.iter().map(|(_, o)| *o).collect::<Vec<_>>()));
+        let orders: Vec<u64> = ids.iter().map(|(_, o)| *o).collect();
+        let statuses = ctx.and_then(|ctx| statuses(&ctx, &orders));
         match statuses {
             Err(e) => {
-                for (i, _) in &ids {
-                    problems.insert(entries[*i].intent.id.clone(), format!("{e:#}"));
+                for (entry, _) in &ids {
+                    problems.insert(entry.id.clone(), format!("{e:#}"));
                 }
             }
-            Ok(found) => {
-                for (i, order) in ids {
-                    match found.get(&order.to_string()) {
-                        Some(Ok(status)) => {
-                            let seen = Seen {
-                                id: entries[i].intent.id.clone(),
-                                time: crate::time::now(),
-                                status: status.clone(),
-                            };
-                            journal.append(&Line::Status(seen.clone()))?;
-                            entries[i].status = Some(seen);
-                        }
+            Ok(mut found) => {
+                for (entry, order) in ids {
+                    match found.remove(&order.to_string()) {
+                        Some(Ok(seen)) => book.record_status(&entry.id, &seen)?,
                         Some(Err(e)) => {
-                            problems.insert(entries[i].intent.id.clone(), e.clone());
+                            problems.insert(entry.id.clone(), e);
                         }
                         None => {
-                            problems.insert(
-                                entries[i].intent.id.clone(),
-                                "not in the panel's answer".into(),
-                            );
+                            problems.insert(entry.id.clone(), "not in the panel's answer".into());
                         }
                     }
                 }
@@ -229,13 +276,23 @@ fn check(
     Ok(problems)
 }
 
-/// The status of each order id on the context's panel.
-fn statuses(ctx: &Ctx, ids: &[u64]) -> anyhow::Result<HashMap<String, Result<String, String>>> {
+/// The status of each order id on the context's panel, as the book records it.
+fn statuses(ctx: &Ctx, ids: &[u64]) -> anyhow::Result<HashMap<String, Result<Seen, String>>> {
     Ok(ctx
         .panel()
         .status(ids)?
         .value
         .into_iter()
-        .map(|r| (r.id, r.result.map(|s| s.status)))
+        .map(|r| {
+            let seen = r.result.map(|s| Seen {
+                finished: crate::journal::is_final(&s.status),
+                status: s.status,
+                charge: s.charge,
+                start_count: s.start_count,
+                remains: s.remains,
+                currency: s.currency,
+            });
+            (r.id, seen)
+        })
         .collect())
 }

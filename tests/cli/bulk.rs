@@ -1,6 +1,6 @@
 //! Bulk orders from a file: both formats, validation with line numbers before anything is
 //! sent, the total against the balance, confirmation rules, one-by-one placing through the
-//! journal, and resuming after a partial run.
+//! order book, and resuming after a partial run.
 
 use crate::common::{Home, Panel, Reply, SandboxProc, stderr, stdout};
 use std::sync::Arc;
@@ -46,9 +46,9 @@ fn the_mass_order_format_against_the_sandbox() {
     }
     assert!(stdout(&home.smm().arg("balance").output().unwrap()).contains("98.56"));
     assert_eq!(
-        home.journal_lines()
+        home.orders()
             .iter()
-            .filter(|l| l["kind"] == "intent")
+            .filter(|r| r["outcome"] == "placed")
             .count(),
         3
     );

@@ -269,18 +269,49 @@ impl Home {
         }
     }
 
-    /// The order journal's path (`SMM_DATA_DIR` of `smm()`).
+    /// The old JSON-lines journal's path in the data dir (`SMM_DATA_DIR` of `smm()`), which
+    /// the order book imports.
     pub fn journal(&self) -> PathBuf {
         self.dir.path().join("data/journal.jsonl")
     }
 
-    /// The journal's lines as JSON.
-    pub fn journal_lines(&self) -> Vec<serde_json::Value> {
-        std::fs::read_to_string(self.journal())
-            .unwrap_or_default()
-            .lines()
-            .map(|l| serde_json::from_str(l).unwrap())
-            .collect()
+    /// The order book's path.
+    pub fn book(&self) -> PathBuf {
+        self.dir.path().join("data/orders.db")
+    }
+
+    /// Every row of the order book's `orders` table, oldest first, as JSON objects keyed by
+    /// column (none when there is no book).
+    pub fn orders(&self) -> Vec<serde_json::Value> {
+        if !self.book().exists() {
+            return Vec::new();
+        }
+        let conn = rusqlite::Connection::open_with_flags(
+            self.book(),
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+        )
+        .unwrap();
+        let mut stmt = conn.prepare("SELECT * FROM orders ORDER BY seq").unwrap();
+        let names: Vec<String> = stmt.column_names().map(|s| s.to_string()).collect();
+        stmt.query_map([], |row| {
+            let mut object = serde_json::Map::new();
+            for (i, name) in names.iter().enumerate() {
+                let value = match row.get_ref(i)? {
+                    rusqlite::types::ValueRef::Null => serde_json::Value::Null,
+                    rusqlite::types::ValueRef::Integer(n) => n.into(),
+                    rusqlite::types::ValueRef::Real(f) => f.into(),
+                    rusqlite::types::ValueRef::Text(t) => {
+                        String::from_utf8_lossy(t).into_owned().into()
+                    }
+                    rusqlite::types::ValueRef::Blob(_) => "<blob>".into(),
+                };
+                object.insert(name.clone(), value);
+            }
+            Ok(serde_json::Value::Object(object))
+        })
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
     }
 
     /// `smm` with HOME/XDG dirs inside this home, `SMM_CONFIG` at its config, no inherited

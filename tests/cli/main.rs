@@ -5,12 +5,12 @@ mod common;
 
 mod all_panels;
 mod batches;
+mod book;
 mod bulk;
 mod commands;
 mod completions;
 mod config;
 mod hardening;
-mod journal;
 mod sandbox;
 mod streamdetails;
 mod useapi;

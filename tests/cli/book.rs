@@ -1,5 +1,6 @@
-//! The order journal and the duplicate guard: written before sending and after the answer,
-//! "unknown" when the outcome is ambiguous, duplicates refused unless --force, `smm orders`.
+//! The order book and the duplicate guard: written before sending and after the answer,
+//! "unknown" when the outcome is ambiguous, duplicates refused unless --force (also under
+//! concurrency), the import of the old journal, `smm orders` with its filters and groups.
 
 use crate::common::{Home, Panel, Reply, SandboxProc, stderr, stdout};
 use std::sync::{Arc, Mutex};
@@ -19,11 +20,16 @@ const ADD: [&str; 8] = [
 #[test]
 fn the_intent_is_on_disk_before_the_add_is_sent_and_the_outcome_after() {
     let home = Home::new();
-    let journal = home.journal();
-    let seen_at_send: Arc<Mutex<Option<String>>> = Arc::default();
+    let book = home.book();
+    let seen_at_send: Arc<Mutex<Option<(String, String)>>> = Arc::default();
     let record = Arc::clone(&seen_at_send);
     let panel = Panel::with_catalogue(move |_| {
-        *record.lock().unwrap() = std::fs::read_to_string(&journal).ok();
+        let conn = rusqlite::Connection::open(&book).unwrap();
+        *record.lock().unwrap() = conn
+            .query_row("SELECT outcome, fields FROM orders", [], |r| {
+                Ok((r.get(0)?, r.get(1)?))
+            })
+            .ok();
         Reply::json(r#"{"order":23501}"#)
     });
     home.write_config(&format!(
@@ -37,33 +43,36 @@ fn the_intent_is_on_disk_before_the_add_is_sent_and_the_outcome_after() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let at_send = seen_at_send
+    let (outcome, fields) = seen_at_send
         .lock()
         .unwrap()
         .clone()
-        .expect("journal existed when the panel got the add");
-    let intent: serde_json::Value = serde_json::from_str(at_send.lines().next().unwrap()).unwrap();
-    assert_eq!(intent["kind"], "intent");
+        .expect("the order was in the book when the panel got the add");
     assert_eq!(
-        (intent["profile"].as_str(), intent["service"].as_u64()),
+        outcome, "unknown",
+        "committed before sending, outcome not yet known"
+    );
+    assert_eq!(fields, r#"{"interval":"10","runs":"2"}"#);
+    let rows = home.orders();
+    assert_eq!(rows.len(), 1);
+    let row = &rows[0];
+    assert_eq!(
+        (row["profile"].as_str(), row["service"].as_i64()),
         (Some("p"), Some(1448))
     );
     assert_eq!(
-        (intent["link"].as_str(), intent["quantity"].as_u64()),
+        (row["link"].as_str(), row["quantity"].as_i64()),
         (Some("https://i.com/p"), Some(500))
     );
-    assert_eq!(intent["fields"]["runs"], "2");
-    assert_eq!(intent["url"], panel.url);
-    let lines = home.journal_lines();
-    assert_eq!(lines.len(), 2);
-    assert_eq!(lines[1]["kind"], "outcome");
+    assert_eq!(row["url"], panel.url);
     assert_eq!(
-        (lines[1]["result"].as_str(), lines[1]["order"].as_str()),
-        (Some("order"), Some("23501"))
+        (row["outcome"].as_str(), row["panel_order"].as_str()),
+        (Some("placed"), Some("23501"))
     );
-    assert_eq!(lines[1]["id"], lines[0]["id"]);
-    let text = std::fs::read_to_string(home.journal()).unwrap();
-    assert!(!text.contains("secret-key-123"));
+    // 0.90 per 1000 × 500 × 2 runs.
+    assert_eq!(row["cost"], "0.9");
+    let bytes = std::fs::read(home.book()).unwrap();
+    assert!(!String::from_utf8_lossy(&bytes).contains("secret-key-123"));
 }
 
 #[test]
@@ -78,9 +87,9 @@ fn a_timeout_is_recorded_as_unknown_and_shown_so() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(1));
-    let lines = home.journal_lines();
-    assert_eq!(lines[1]["result"], "unknown");
-    assert!(lines[1]["error"].as_str().unwrap().contains("timed out"));
+    let rows = home.orders();
+    assert_eq!(rows[0]["outcome"], "unknown");
+    assert!(rows[0]["error"].as_str().unwrap().contains("timed out"));
     let out = home.smm().arg("orders").output().unwrap();
     assert!(stdout(&out).contains("unknown"), "{}", stdout(&out));
 }
@@ -92,10 +101,10 @@ fn a_refusal_is_recorded_as_an_error() {
     let home = Home::with_panel(&panel);
     let out = home.smm().args(ADD).output().unwrap();
     assert_eq!(out.status.code(), Some(1));
-    let lines = home.journal_lines();
-    assert_eq!(lines[1]["result"], "error");
+    let rows = home.orders();
+    assert_eq!(rows[0]["outcome"], "refused");
     assert!(
-        lines[1]["error"]
+        rows[0]["error"]
             .as_str()
             .unwrap()
             .contains("Not enough funds")
@@ -113,7 +122,7 @@ fn a_duplicate_is_refused_unless_forced() {
     let out = home.smm().args(ADD).output().unwrap();
     assert_eq!(out.status.code(), Some(2));
     let err = stderr(&out);
-    let first_id = home.journal_lines()[0]["id"].as_str().unwrap().to_string();
+    let first_id = home.orders()[0]["id"].as_str().unwrap().to_string();
     assert!(
         err.contains("duplicate")
             && err.contains("order 23501")
@@ -169,11 +178,11 @@ fn the_window_is_configurable_and_can_be_turned_off() {
 }
 
 #[test]
-fn dry_runs_are_not_journaled() {
+fn dry_runs_are_not_recorded() {
     let panel = Panel::fixtures();
     let home = Home::with_panel(&panel);
     home.smm().args(ADD).arg("--dry-run").assert().code(0);
-    assert!(home.journal_lines().is_empty());
+    assert!(home.orders().is_empty());
 }
 
 #[test]
@@ -188,8 +197,16 @@ fn orders_lists_filters_and_speaks_json() {
     home.smm().args(["-p", "b"]).args(ADD).assert().code(0);
     let out = home.smm().arg("orders").output().unwrap();
     let text = stdout(&out);
-    assert_eq!(text.lines().count(), 3, "{text}");
+    assert_eq!(
+        text.lines().count(),
+        4,
+        "header, two orders, the totals: {text}"
+    );
     assert!(text.contains("order 23501") && text.contains("https://i.com/p"));
+    assert!(
+        text.lines().last().unwrap().starts_with("TOTAL") && text.contains("0.9"),
+        "{text}"
+    );
     let out = home
         .smm()
         .args(["orders", "-p", "b", "--json"])
@@ -200,10 +217,10 @@ fn orders_lists_filters_and_speaks_json() {
     assert_eq!(
         (
             v[0]["profile"].as_str(),
-            v[0]["result"].as_str(),
+            v[0]["outcome"].as_str(),
             v[0]["order"].as_str()
         ),
-        (Some("b"), Some("order"), Some("23501"))
+        (Some("b"), Some("placed"), Some("23501"))
     );
     let out = home
         .smm()
@@ -235,8 +252,13 @@ fn orders_check_asks_the_panel_and_remembers_finished_orders() {
     let out = home.smm().args(["orders", "--check"]).output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(stdout(&out).contains("Completed"), "{}", stdout(&out));
-    let lines = home.journal_lines();
-    assert_eq!(lines.last().unwrap()["kind"], "status");
+    let rows = home.orders();
+    assert_eq!(
+        (rows[0]["status"].as_str(), rows[0]["finished"].as_i64()),
+        (Some("Completed"), Some(1))
+    );
+    assert_eq!(rows[0]["charge"], "0.45");
+    assert_eq!(rows[0]["currency"], "USD");
     // Finished orders are not asked about again.
     sb.interrupt();
     let out = home.smm().args(["orders", "--check"]).output().unwrap();
@@ -245,10 +267,10 @@ fn orders_check_asks_the_panel_and_remembers_finished_orders() {
 }
 
 #[test]
-fn the_demo_does_not_touch_the_journal() {
+fn the_demo_does_not_touch_the_book() {
     let home = Home::new();
     home.smm().arg("demo").assert().code(0);
-    assert!(!home.journal().exists());
+    assert!(!home.book().exists());
 }
 
 #[test]
@@ -331,5 +353,5 @@ fn orders_check_never_asks_another_panel_than_the_one_ordered_from() {
     assert_eq!(out.status.code(), Some(3));
     assert!(stdout(&out).contains("not checked"), "{}", stdout(&out));
     assert!(second.requests().is_empty());
-    assert!(home.journal_lines().iter().all(|l| l["kind"] != "status"));
+    assert!(home.orders().iter().all(|r| r["status"].is_null()));
 }

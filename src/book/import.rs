@@ -1,0 +1,168 @@
+//! The one-time import of the JSON-lines journal of older smm versions into the order book.
+
+use super::{Book, NewOrder};
+use crate::journal::Line;
+use rusqlite::{OptionalExtension, TransactionBehavior, params};
+use std::io::BufRead;
+use std::path::Path;
+
+/// The key in `meta` that says the journal was imported.
+const DONE: &str = "journal-imported";
+
+/// Imports `<dir>/journal.jsonl` into `book` in one transaction, once (even when several smm
+/// start together), then renames it `journal.jsonl.imported`. Lines that do not parse (a torn
+/// write) are skipped and counted; an intent glued to a torn line is still found.
+pub fn journal_in(book: &Book, dir: &Path) -> anyhow::Result<()> {
+    let path = dir.join("journal.jsonl");
+    if !path.exists() {
+        return Ok(());
+    }
+    let counts = import(book, &path).map_err(|e| book.explain(e))?;
+    let Some((orders, torn)) = counts else {
+        return Ok(());
+    };
+    let renamed = dir.join("journal.jsonl.imported");
+    if let Err(e) = std::fs::rename(&path, &renamed) {
+        crate::msg::warn(&format!(
+            "imported {} but could not rename it: {e}",
+            path.display()
+        ));
+    }
+    let torn = match torn {
+        0 => String::new(),
+        n => format!(" ({n} torn line(s) skipped)"),
+    };
+    crate::msg::note(&format!(
+        "imported {orders} order(s) from {} into the order book {}{torn}; the old file is kept as {}",
+        path.display(),
+        book.path().display(),
+        renamed.display()
+    ));
+    Ok(())
+}
+
+/// The import itself: `None` when another run imported it already; else orders and torn lines.
+fn import(book: &Book, path: &Path) -> rusqlite::Result<Option<(u64, u64)>> {
+    let tx = rusqlite::Transaction::new_unchecked(&book.conn, TransactionBehavior::Immediate)?;
+    let done: Option<String> = tx
+        .query_row("SELECT value FROM meta WHERE key = ?1", [DONE], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    if done.is_some() {
+        return Ok(None);
+    }
+    let Ok(file) = std::fs::File::open(path) else {
+        return Ok(None);
+    };
+    let (mut orders, mut torn) = (0u64, 0u64);
+    {
+        let mut insert = tx.prepare(
+            "INSERT OR IGNORE INTO orders (id, created, profile, url, service, link, quantity, \
+             fields, fingerprint, cost, outcome) \
+             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'unknown')",
+        )?;
+        let mut outcome = tx.prepare(
+            "UPDATE orders SET outcome = ?2, panel_order = ?3, error = ?4, answered = ?5 WHERE id = ?1",
+        )?;
+        let mut status =
+            tx.prepare("UPDATE orders SET status = ?2, finished = ?3, checked = ?4 WHERE id = ?1")?;
+        let mut reader = std::io::BufReader::new(file);
+        let mut raw = Vec::new();
+        loop {
+            raw.clear();
+            match reader.read_until(b'\n', &mut raw) {
+                Ok(0) => break,
+                Ok(_) => {}
+                Err(_) => {
+                    torn += 1;
+                    break;
+                }
+            }
+            let (lines, bad) = parse(&raw);
+            torn += bad;
+            for line in lines {
+                match line {
+                    Line::Intent(i) => {
+                        let order = NewOrder {
+                            profile: i.profile.clone(),
+                            url: i.url.clone(),
+                            service: i.service,
+                            link: i.link.clone(),
+                            quantity: i.quantity,
+                            fields: i.fields.clone(),
+                            cost: None,
+                        };
+                        orders += insert.execute(params![
+                            i.id,
+                            i.time as i64,
+                            i.profile,
+                            i.url,
+                            i.service as i64,
+                            i.link,
+                            i.quantity.map(|q| q as i64),
+                            serde_json::to_string(&i.fields).unwrap_or_default(),
+                            order.fingerprint(),
+                            i.cost,
+                        ])? as u64;
+                    }
+                    Line::Outcome(o) => {
+                        let name = match o.result {
+                            crate::journal::Result::Order => "placed",
+                            crate::journal::Result::Error => "refused",
+                            crate::journal::Result::Unknown => "unknown",
+                        };
+                        outcome.execute(params![o.id, name, o.order, o.error, o.time as i64])?;
+                    }
+                    Line::Status(s) => {
+                        let finished = crate::journal::is_final(&s.status);
+                        status.execute(params![s.id, s.status, finished, s.time as i64])?;
+                    }
+                }
+            }
+        }
+    }
+    tx.execute(
+        "INSERT INTO meta (key, value) VALUES (?1, ?2)",
+        params![DONE, crate::time::rfc3339(crate::time::now() as i64)],
+    )?;
+    tx.commit()?;
+    Ok(Some((orders, torn)))
+}
+
+/// The journal lines in one physical line: usually one; after a torn write, the torn part is
+/// counted and any whole line glued after it (`{torn{"kind":…}`) is still read.
+fn parse(raw: &[u8]) -> (Vec<Line>, u64) {
+    let text = String::from_utf8_lossy(raw);
+    let text = text.trim();
+    if text.is_empty() {
+        return (Vec::new(), 0);
+    }
+    if let Ok(line) = serde_json::from_str::<Line>(text) {
+        return (vec![line], 0);
+    }
+    // A torn line: look for whole lines starting further on.
+    let found: Vec<Line> = text
+        .match_indices("{\"kind\"")
+        .filter(|(at, _)| *at > 0)
+        .find_map(|(at, _)| serde_json::from_str::<Line>(&text[at..]).ok())
+        .into_iter()
+        .collect();
+    (found, 1)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_torn_line_is_counted_and_what_is_glued_after_it_read() {
+        let (lines, torn) = parse(b"{\"kind\":\"intent\",\"id\":\"a");
+        assert!(lines.is_empty() && torn == 1);
+        let glued = br#"{"kind":"outc{"kind":"status","id":"a","time":5,"status":"Completed"}"#;
+        let (lines, torn) = parse(glued);
+        assert_eq!((lines.len(), torn), (1, 1));
+        let (lines, torn) = parse(b"\xff\xfe garbage");
+        assert!(lines.is_empty() && torn == 1);
+    }
+}

@@ -1,0 +1,741 @@
+//! The order book: every order smm placed, in one SQLite file (`<data dir>/orders.db`), the one
+//! place in smm that knows SQL.
+//!
+//! An order is written before it is sent (its outcome `unknown`) and again when the panel
+//! answers (`placed` or `refused`), each in its own committed transaction, so a crash or a
+//! timeout never leaves an order unaccounted for. The duplicate check and the insert happen in
+//! one `BEGIN IMMEDIATE` transaction: two processes can never both pass the guard. The file is
+//! a plain SQLite database (WAL, mode 0600) that operators can query with `sqlite3`; it never
+//! holds keys, only the profile name, the panel URL (query string hidden) and the order's
+//! fields. Money is kept as exact decimal text.
+
+mod import;
+
+use crate::exit::usage;
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::time::Duration;
+
+/// The schema version this smm writes (`PRAGMA user_version`).
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// How long a run waits for another smm holding the book before giving up, unless
+/// `SMM_LOCK_TIMEOUT` (seconds) says otherwise.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(30);
+
+/// The environment variable that sets how long to wait for a book another smm holds.
+pub const LOCK_TIMEOUT_ENV: &str = "SMM_LOCK_TIMEOUT";
+
+/// How long to wait for a book another smm holds.
+fn busy_timeout() -> Duration {
+    std::env::var(LOCK_TIMEOUT_ENV)
+        .ok()
+        .and_then(|v| v.trim().parse::<f64>().ok())
+        .filter(|s| s.is_finite() && *s >= 0.0 && *s <= 86_400.0)
+        .map(Duration::from_secs_f64)
+        .unwrap_or(BUSY_TIMEOUT)
+}
+
+/// The migrations, in order: migration `n` takes the schema from version `n` to `n + 1`.
+const MIGRATIONS: [&str; 1] = ["
+CREATE TABLE orders (
+    seq         INTEGER PRIMARY KEY,   -- insertion order
+    id          TEXT NOT NULL UNIQUE,  -- smm's entry id (also the old journal's)
+    created     INTEGER NOT NULL,      -- unix seconds, when the order was written down
+    profile     TEXT NOT NULL,
+    url         TEXT NOT NULL,         -- the panel endpoint, query string hidden
+    service     INTEGER NOT NULL,
+    link        TEXT,
+    quantity    INTEGER,
+    fields      TEXT NOT NULL,         -- every other field sent, a JSON object
+    fingerprint TEXT NOT NULL,         -- what the duplicate guard compares
+    cost        TEXT,                  -- estimate: rate x quantity x runs / 1000, exact decimal
+    outcome     TEXT NOT NULL CHECK (outcome IN ('placed', 'refused', 'unknown')),
+    answered    INTEGER,               -- unix seconds of the outcome
+    panel_order TEXT,                  -- the panel's order id
+    error       TEXT,
+    status      TEXT,                  -- as the panel wrote it
+    finished    INTEGER NOT NULL DEFAULT 0,
+    charge      TEXT,
+    start_count TEXT,
+    remains     TEXT,
+    currency    TEXT,
+    checked     INTEGER                -- unix seconds of the last status
+);
+CREATE INDEX orders_created ON orders (created);
+CREATE INDEX orders_guard ON orders (fingerprint, created);
+CREATE INDEX orders_profile ON orders (profile, created);
+CREATE INDEX orders_open ON orders (outcome, finished);
+CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
+"];
+
+/// The order book.
+pub struct Book {
+    conn: Connection,
+    path: PathBuf,
+}
+
+/// What an order was meant to be, written before it is sent.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NewOrder {
+    /// Profile name.
+    pub profile: String,
+    /// Panel endpoint (for display: query string hidden).
+    pub url: String,
+    /// Service id.
+    pub service: u64,
+    /// Link (None for Subscriptions, which use a username).
+    pub link: Option<String>,
+    /// Quantity, when the order has one.
+    pub quantity: Option<u64>,
+    /// Every other field sent (runs, comments, …).
+    pub fields: BTreeMap<String, String>,
+    /// The cost estimate, when known.
+    pub cost: Option<Decimal>,
+}
+
+impl NewOrder {
+    /// What the duplicate guard compares: profile, service, link, quantity and every field.
+    fn fingerprint(&self) -> String {
+        let fields = serde_json::to_string(&self.fields).unwrap_or_default();
+        format!(
+            "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{fields}",
+            self.profile,
+            self.service,
+            self.link.as_deref().unwrap_or(""),
+            self.quantity.map(|q| q.to_string()).unwrap_or_default(),
+        )
+    }
+}
+
+/// How an order ended, as far as smm could tell.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, clap::ValueEnum)]
+#[serde(rename_all = "lowercase")]
+pub enum Outcome {
+    /// The panel answered with an order id.
+    Placed,
+    /// The panel refused it, or it was never sent.
+    Refused,
+    /// No clear answer (or smm stopped before one came): the order may or may not exist.
+    Unknown,
+}
+
+impl Outcome {
+    /// The name stored in the book.
+    pub fn name(self) -> &'static str {
+        match self {
+            Outcome::Placed => "placed",
+            Outcome::Refused => "refused",
+            Outcome::Unknown => "unknown",
+        }
+    }
+
+    /// The outcome of a stored name.
+    fn parse(name: &str) -> Outcome {
+        match name {
+            "placed" => Outcome::Placed,
+            "refused" => Outcome::Refused,
+            _ => Outcome::Unknown,
+        }
+    }
+}
+
+/// One order as the book holds it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Entry {
+    /// smm's entry id.
+    pub id: String,
+    /// When it was written down (unix seconds).
+    #[serde(serialize_with = "rfc3339")]
+    pub created: i64,
+    /// Profile name.
+    pub profile: String,
+    /// Panel endpoint.
+    pub url: String,
+    /// Service id.
+    pub service: u64,
+    /// Link.
+    pub link: Option<String>,
+    /// Quantity.
+    pub quantity: Option<u64>,
+    /// Every other field sent.
+    pub fields: BTreeMap<String, String>,
+    /// The cost estimate (exact decimal text).
+    pub cost: Option<String>,
+    /// placed, refused or unknown.
+    pub outcome: Outcome,
+    /// The panel's order id.
+    pub order: Option<String>,
+    /// The error, when there was one.
+    pub error: Option<String>,
+    /// The last status seen, as the panel wrote it.
+    pub status: Option<String>,
+    /// The charge the panel reported (exact decimal text).
+    pub charge: Option<String>,
+    /// The start count the panel reported.
+    pub start_count: Option<String>,
+    /// Units still to deliver.
+    pub remains: Option<String>,
+    /// Currency of the charge.
+    pub currency: Option<String>,
+    /// When the status was seen (RFC 3339), if ever.
+    #[serde(serialize_with = "rfc3339_opt")]
+    pub checked: Option<i64>,
+}
+
+/// Serializes unix seconds as RFC 3339.
+fn rfc3339<S: serde::Serializer>(t: &i64, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&crate::time::rfc3339(*t))
+}
+
+/// Serializes optional unix seconds as RFC 3339 or null.
+fn rfc3339_opt<S: serde::Serializer>(t: &Option<i64>, s: S) -> Result<S::Ok, S::Error> {
+    match t {
+        Some(t) => s.serialize_str(&crate::time::rfc3339(*t)),
+        None => s.serialize_none(),
+    }
+}
+
+/// A status seen on the panel, to record.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct Seen {
+    /// The status as the panel wrote it.
+    pub status: String,
+    /// Whether the order will not change any more.
+    pub finished: bool,
+    /// The charge, exact.
+    pub charge: Option<Decimal>,
+    /// The start count, as the panel wrote it.
+    pub start_count: String,
+    /// Units still to deliver, as the panel wrote it.
+    pub remains: String,
+    /// Currency of the charge.
+    pub currency: String,
+}
+
+/// Which orders `smm orders` lists.
+#[derive(Debug, Clone, Default)]
+pub struct Query {
+    /// Only orders written down at or after this unix time.
+    pub since: Option<i64>,
+    /// Only this profile's orders.
+    pub profile: Option<String>,
+    /// Only orders whose last status is this (case-insensitive).
+    pub status: Option<String>,
+    /// Only orders with this outcome.
+    pub outcome: Option<Outcome>,
+    /// The newest N (0: all).
+    pub limit: usize,
+}
+
+/// What `--by` groups on.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum GroupBy {
+    /// The profile.
+    Profile,
+    /// The service id.
+    Service,
+    /// The UTC day the order was written down.
+    Day,
+    /// The last status seen.
+    Status,
+}
+
+/// One group of `--by`, in one currency.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct Group {
+    /// The group's key (profile, service, day or status).
+    pub key: String,
+    /// The currency of the charges (empty when no status was seen yet).
+    pub currency: String,
+    /// How many orders.
+    pub orders: u64,
+    /// The sum of the cost estimates (exact).
+    #[serde(serialize_with = "decimal_text")]
+    pub cost: Decimal,
+    /// The sum of the charges the panels reported (exact).
+    #[serde(serialize_with = "decimal_text")]
+    pub charge: Decimal,
+}
+
+/// Serializes a decimal as exact text.
+fn decimal_text<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&d.normalize().to_string())
+}
+
+/// What `begin` found in the book when it refused an order as a duplicate.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Earlier {
+    /// The earlier entry.
+    pub entry: Entry,
+}
+
+/// The columns every entry query reads, in `Entry` order.
+const COLUMNS: &str = "id, created, profile, url, service, link, quantity, fields, cost, outcome, \
+    panel_order, error, status, charge, start_count, remains, currency, checked";
+
+/// An entry from a row of `COLUMNS`.
+fn entry(row: &rusqlite::Row) -> rusqlite::Result<Entry> {
+    let fields: String = row.get(7)?;
+    Ok(Entry {
+        id: row.get(0)?,
+        created: row.get(1)?,
+        profile: row.get(2)?,
+        url: row.get(3)?,
+        service: row.get::<_, i64>(4)? as u64,
+        link: row.get(5)?,
+        quantity: row.get::<_, Option<i64>>(6)?.map(|q| q as u64),
+        fields: serde_json::from_str(&fields).unwrap_or_default(),
+        cost: row.get(8)?,
+        outcome: Outcome::parse(&row.get::<_, String>(9)?),
+        order: row.get(10)?,
+        error: row.get(11)?,
+        status: row.get(12)?,
+        charge: row.get(13)?,
+        start_count: row.get(14)?,
+        remains: row.get(15)?,
+        currency: row.get(16)?,
+        checked: row.get(17)?,
+    })
+}
+
+/// A fresh entry id: time and randomness, hex.
+pub fn new_id() -> String {
+    format!("{:x}-{:08x}", crate::time::now(), fastrand::u32(..))
+}
+
+impl Book {
+    /// The book in the data directory, created (0600, in a 0700 directory) and migrated when
+    /// needed; an old `journal.jsonl` there is imported once.
+    pub fn open() -> anyhow::Result<Book> {
+        let dir = crate::journal::data_dir()?;
+        Book::open_at(&dir.join("orders.db"))
+    }
+
+    /// The book at `path`.
+    pub fn open_at(path: &Path) -> anyhow::Result<Book> {
+        let cannot = |e: &dyn std::fmt::Display| {
+            usage(format!(
+                "cannot open the order book {}: {e} (set {} to a writable directory); nothing was sent",
+                path.display(),
+                crate::journal::DATA_DIR_ENV
+            ))
+        };
+        if let Some(dir) = path.parent() {
+            crate::journal::create_private_dir(dir).map_err(|e| cannot(&e))?;
+        }
+        create_private_file(path).map_err(|e| cannot(&e))?;
+        let conn = Connection::open(path).map_err(|e| cannot(&e))?;
+        conn.busy_timeout(busy_timeout()).map_err(|e| cannot(&e))?;
+        let book = Book {
+            conn,
+            path: path.to_path_buf(),
+        };
+        book.prepare()?;
+        if let Some(dir) = path.parent() {
+            import::journal_in(&book, dir)?;
+        }
+        Ok(book)
+    }
+
+    /// The file's path.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// Sets WAL mode and brings the schema up to date; refuses a book from a newer smm.
+    fn prepare(&self) -> anyhow::Result<()> {
+        let version: i64 = self
+            .conn
+            .query_row("PRAGMA user_version", [], |r| r.get(0))
+            .map_err(|e| self.explain(e))?;
+        if version > SCHEMA_VERSION {
+            return Err(usage(format!(
+                "the order book {} was written by a newer smm (schema version {version}; this smm \
+                 knows up to {SCHEMA_VERSION}): upgrade smm; nothing was sent",
+                self.path.display()
+            )));
+        }
+        self.migrate(version).map_err(|e| self.explain(e))
+    }
+
+    /// WAL mode, full sync, and the migrations from `version` on.
+    fn migrate(&self, version: i64) -> rusqlite::Result<()> {
+        self.conn
+            .query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
+        self.conn.pragma_update(None, "synchronous", "FULL")?;
+        if version == SCHEMA_VERSION {
+            return Ok(());
+        }
+        let tx = rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+        let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        for migration in MIGRATIONS.iter().skip(version.max(0) as usize) {
+            tx.execute_batch(migration)?;
+        }
+        tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+        tx.commit()
+    }
+
+    /// A database error as one line that says what to do (exit 2).
+    fn explain(&self, e: rusqlite::Error) -> anyhow::Error {
+        let path = self.path.display();
+        let what = match &e {
+            rusqlite::Error::SqliteFailure(f, _) => match f.code {
+                rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked => format!(
+                    "another smm has held the order book {path} for more than {}s; try again when it \
+                     is done (or set {LOCK_TIMEOUT_ENV} to wait longer)",
+                    busy_timeout().as_secs_f64()
+                ),
+                rusqlite::ErrorCode::NotADatabase => format!(
+                    "{path} is not an SQLite database: move it away (smm then starts a new order book there)"
+                ),
+                rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen => format!(
+                    "cannot write the order book {path}: {e} (set {} to a writable directory)",
+                    crate::journal::DATA_DIR_ENV
+                ),
+                _ => format!("the order book {path}: {e}"),
+            },
+            other => format!("the order book {path}: {other}"),
+        };
+        usage(format!("{what}; nothing was sent"))
+    }
+
+    /// Writes an order down before it is sent, unless (and `force` is off) an order that may
+    /// exist — placed or unknown — has the same fingerprint within `window` seconds: then
+    /// returns that one. Check and insert are one `BEGIN IMMEDIATE` transaction.
+    pub fn begin(
+        &self,
+        order: &NewOrder,
+        window: u64,
+        force: bool,
+    ) -> anyhow::Result<Result<String, Earlier>> {
+        self.begin_inner(order, window, force)
+            .map_err(|e| self.explain(e))
+    }
+
+    /// `begin` in SQL.
+    fn begin_inner(
+        &self,
+        order: &NewOrder,
+        window: u64,
+        force: bool,
+    ) -> rusqlite::Result<Result<String, Earlier>> {
+        let tx = rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+        let now = crate::time::now() as i64;
+        let fingerprint = order.fingerprint();
+        if !force && window > 0 {
+            let earlier = find_earlier(&tx, &fingerprint, now - window as i64)?;
+            if let Some(entry) = earlier {
+                return Ok(Err(Earlier { entry }));
+            }
+        }
+        let id = new_id();
+        tx.execute(
+            "INSERT INTO orders (id, created, profile, url, service, link, quantity, fields, \
+             fingerprint, cost, outcome) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'unknown')",
+            params![
+                id,
+                now,
+                order.profile,
+                order.url,
+                order.service as i64,
+                order.link,
+                order.quantity.map(|q| q as i64),
+                serde_json::to_string(&order.fields).unwrap_or_default(),
+                fingerprint,
+                order.cost.map(|c| c.to_string()),
+            ],
+        )?;
+        tx.commit()?;
+        Ok(Ok(id))
+    }
+
+    /// The latest order that may exist with the same fingerprint within `window` seconds.
+    pub fn earlier(&self, order: &NewOrder, window: u64) -> anyhow::Result<Option<Earlier>> {
+        if window == 0 {
+            return Ok(None);
+        }
+        let since = crate::time::now() as i64 - window as i64;
+        find_earlier(&self.conn, &order.fingerprint(), since)
+            .map(|e| e.map(|entry| Earlier { entry }))
+            .map_err(|e| self.explain(e))
+    }
+
+    /// Records what the panel answered for entry `id`.
+    pub fn finish(
+        &self,
+        id: &str,
+        outcome: Outcome,
+        order: Option<&str>,
+        error: Option<&str>,
+    ) -> anyhow::Result<()> {
+        self.conn
+            .execute(
+                "UPDATE orders SET outcome = ?2, panel_order = ?3, error = ?4, answered = ?5 \
+                 WHERE id = ?1",
+                params![id, outcome.name(), order, error, crate::time::now() as i64],
+            )
+            .map(|_| ())
+            .map_err(|e| self.explain(e))
+    }
+
+    /// Records a status seen on the panel for entry `id`.
+    pub fn record_status(&self, id: &str, seen: &Seen) -> anyhow::Result<()> {
+        let blank = |s: &str| (!s.is_empty()).then(|| s.to_string());
+        self.conn
+            .execute(
+                "UPDATE orders SET status = ?2, finished = ?3, charge = ?4, start_count = ?5, \
+                 remains = ?6, currency = ?7, checked = ?8 WHERE id = ?1",
+                params![
+                    id,
+                    seen.status,
+                    seen.finished,
+                    seen.charge.map(|c| c.to_string()),
+                    blank(&seen.start_count),
+                    blank(&seen.remains),
+                    blank(&seen.currency),
+                    crate::time::now() as i64
+                ],
+            )
+            .map(|_| ())
+            .map_err(|e| self.explain(e))
+    }
+
+    /// Placed orders whose last status is not final, oldest first (optionally one profile's).
+    pub fn unfinished(&self, query: &Query) -> anyhow::Result<Vec<Entry>> {
+        let mut found = Vec::new();
+        self.each(query, true, |e| {
+            found.push(e);
+            Ok(())
+        })?;
+        Ok(found)
+    }
+
+    /// Calls `f` with every entry `query` selects, oldest first, reading one row at a time.
+    pub fn list(
+        &self,
+        query: &Query,
+        f: impl FnMut(Entry) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        self.each(query, false, f)
+    }
+
+    /// The rows of `query` (only placed, unfinished ones when `open`), oldest first.
+    fn each(
+        &self,
+        query: &Query,
+        open: bool,
+        mut f: impl FnMut(Entry) -> anyhow::Result<()>,
+    ) -> anyhow::Result<()> {
+        let (filter, values) = where_clause(query, open);
+        // The newest `limit`, shown oldest first.
+        let sql = match query.limit {
+            0 => format!("SELECT {COLUMNS} FROM orders{filter} ORDER BY seq"),
+            n => format!(
+                "SELECT {COLUMNS} FROM (SELECT * FROM orders{filter} ORDER BY seq DESC LIMIT {n}) \
+                 ORDER BY seq"
+            ),
+        };
+        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.explain(e))?;
+        let mut rows = stmt
+            .query(rusqlite::params_from_iter(values.iter()))
+            .map_err(|e| self.explain(e))?;
+        while let Some(row) = rows.next().map_err(|e| self.explain(e))? {
+            f(entry(row).map_err(|e| self.explain(e))?)?;
+        }
+        Ok(())
+    }
+
+    /// Orders grouped by `by` and currency: count, total cost, total charge (exact).
+    pub fn groups(&self, query: &Query, by: GroupBy) -> anyhow::Result<Vec<Group>> {
+        let key = match by {
+            GroupBy::Profile => "profile",
+            GroupBy::Service => "CAST(service AS TEXT)",
+            GroupBy::Day => "date(created, 'unixepoch')",
+            GroupBy::Status => "COALESCE(status, '')",
+        };
+        let (filter, values) = where_clause(query, false);
+        let sql = format!(
+            "SELECT {key}, COALESCE(currency, ''), cost, charge FROM orders{filter} ORDER BY seq"
+        );
+        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.explain(e))?;
+        let mut rows = stmt
+            .query(rusqlite::params_from_iter(values.iter()))
+            .map_err(|e| self.explain(e))?;
+        let mut groups: BTreeMap<(String, String), Group> = BTreeMap::new();
+        let amount = |t: Option<String>| {
+            t.and_then(|t| t.parse::<Decimal>().ok())
+                .unwrap_or_default()
+        };
+        while let Some(row) = rows.next().map_err(|e| self.explain(e))? {
+            let read = || -> rusqlite::Result<(String, String, Option<String>, Option<String>)> {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+            };
+            let (key, currency, cost, charge) = read().map_err(|e| self.explain(e))?;
+            let g = groups
+                .entry((key.clone(), currency.clone()))
+                .or_insert_with(|| Group {
+                    key,
+                    currency,
+                    orders: 0,
+                    cost: Decimal::ZERO,
+                    charge: Decimal::ZERO,
+                });
+            g.orders += 1;
+            g.cost = g.cost.saturating_add(amount(cost));
+            g.charge = g.charge.saturating_add(amount(charge));
+        }
+        Ok(groups.into_values().collect())
+    }
+}
+
+/// The newest entry that may exist (placed or unknown) with `fingerprint` since `since`.
+fn find_earlier(
+    conn: &Connection,
+    fingerprint: &str,
+    since: i64,
+) -> rusqlite::Result<Option<Entry>> {
+    conn.query_row(
+        &format!(
+            "SELECT {COLUMNS} FROM orders WHERE fingerprint = ?1 AND created >= ?2 \
+             AND outcome != 'refused' ORDER BY created DESC, seq DESC LIMIT 1"
+        ),
+        params![fingerprint, since],
+        entry,
+    )
+    .optional()
+}
+
+/// The WHERE clause and its values for `query` (`open`: placed and unfinished only).
+fn where_clause(query: &Query, open: bool) -> (String, Vec<rusqlite::types::Value>) {
+    use rusqlite::types::Value;
+    let mut terms: Vec<&str> = Vec::new();
+    let mut values: Vec<Value> = Vec::new();
+    if let Some(since) = query.since {
+        terms.push("created >= ?");
+        values.push(Value::Integer(since));
+    }
+    if let Some(profile) = &query.profile {
+        terms.push("profile = ?");
+        values.push(Value::Text(profile.clone()));
+    }
+    if let Some(status) = &query.status {
+        terms.push("status = ? COLLATE NOCASE");
+        values.push(Value::Text(status.clone()));
+    }
+    if let Some(outcome) = query.outcome {
+        terms.push("outcome = ?");
+        values.push(Value::Text(outcome.name().to_string()));
+    }
+    if open {
+        terms.push("outcome = 'placed' AND finished = 0");
+    }
+    let filter = match terms.is_empty() {
+        true => String::new(),
+        false => format!(" WHERE {}", terms.join(" AND ")),
+    };
+    (filter, values)
+}
+
+/// Creates `path` empty with mode 0600 if it does not exist (SQLite gives its WAL files the
+/// same mode).
+fn create_private_file(path: &Path) -> std::io::Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create(true).truncate(false);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path).map(|_| ())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn order(quantity: u64) -> NewOrder {
+        NewOrder {
+            profile: "p".into(),
+            url: "https://panel.example/api/v2".into(),
+            service: 1448,
+            link: Some("https://i.com/p".into()),
+            quantity: Some(quantity),
+            fields: BTreeMap::new(),
+            cost: Some("0.45".parse().unwrap()),
+        }
+    }
+
+    #[test]
+    fn intent_outcome_status_and_the_guard() {
+        let dir = tempfile::tempdir().unwrap();
+        let book = Book::open_at(&dir.path().join("sub/orders.db")).unwrap();
+        let id = book.begin(&order(500), 86_400, false).unwrap().unwrap();
+        let again = book.begin(&order(500), 86_400, false).unwrap();
+        assert_eq!(again.unwrap_err().entry.id, id, "an unknown order guards");
+        assert!(book.begin(&order(501), 86_400, false).unwrap().is_ok());
+        assert!(book.begin(&order(500), 86_400, true).unwrap().is_ok());
+        assert!(book.begin(&order(500), 0, false).unwrap().is_ok());
+        book.finish(&id, Outcome::Placed, Some("23501"), None)
+            .unwrap();
+        book.record_status(
+            &id,
+            &Seen {
+                status: "Completed".into(),
+                finished: true,
+                charge: Some("0.45".parse().unwrap()),
+                currency: "USD".into(),
+                ..Seen::default()
+            },
+        )
+        .unwrap();
+        let mut all = Vec::new();
+        book.list(&Query::default(), |e| {
+            all.push(e);
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(all.len(), 4);
+        assert_eq!(all[0].order.as_deref(), Some("23501"));
+        assert_eq!(all[0].cost.as_deref(), Some("0.45"));
+        assert_eq!(all[0].status.as_deref(), Some("Completed"));
+        assert_eq!(all[1].outcome, Outcome::Unknown);
+        let open = book.unfinished(&Query::default()).unwrap();
+        assert!(open.is_empty(), "the placed one is finished");
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(book.path()).unwrap().permissions().mode();
+            assert_eq!(mode & 0o777, 0o600);
+        }
+    }
+
+    #[test]
+    fn a_refused_order_is_no_duplicate() {
+        let dir = tempfile::tempdir().unwrap();
+        let book = Book::open_at(&dir.path().join("orders.db")).unwrap();
+        let id = book.begin(&order(500), 86_400, false).unwrap().unwrap();
+        book.finish(&id, Outcome::Refused, None, Some("Not enough funds"))
+            .unwrap();
+        assert!(book.begin(&order(500), 86_400, false).unwrap().is_ok());
+    }
+
+    #[test]
+    fn the_newest_n_are_listed_oldest_first() {
+        let dir = tempfile::tempdir().unwrap();
+        let book = Book::open_at(&dir.path().join("orders.db")).unwrap();
+        for q in 1..=5 {
+            book.begin(&order(q), 0, false).unwrap().unwrap();
+        }
+        let mut shown = Vec::new();
+        let query = Query {
+            limit: 2,
+            ..Query::default()
+        };
+        book.list(&query, |e| {
+            shown.push(e.quantity.unwrap());
+            Ok(())
+        })
+        .unwrap();
+        assert_eq!(shown, vec![4, 5]);
+    }
+}
