@@ -252,7 +252,7 @@ pub struct Group {
     pub currency: String,
     /// How many orders.
     pub orders: u64,
-    /// The sum of the cost estimates (exact).
+    /// The sum of the cost estimates of the orders not refused (exact).
     #[serde(serialize_with = "decimal_text")]
     pub cost: Decimal,
     /// The sum of the charges the panels reported (exact).
@@ -558,7 +558,8 @@ impl Book {
         };
         let (filter, values) = where_clause(query, false);
         let sql = format!(
-            "SELECT {key}, COALESCE(currency, ''), cost, charge FROM orders{filter} ORDER BY seq"
+            "SELECT {key}, COALESCE(currency, ''), CASE outcome WHEN 'refused' THEN NULL ELSE cost END, \
+             charge FROM orders{filter} ORDER BY seq"
         );
         let mut stmt = self.conn.prepare(&sql).map_err(|e| self.explain(e))?;
         let mut rows = stmt

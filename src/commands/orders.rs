@@ -147,7 +147,9 @@ fn table(entries: &[Entry], problems: &BTreeMap<String, String>) -> Table {
             .entry(e.currency.clone().unwrap_or_default())
             .or_default();
         t.0 += 1;
-        t.1 = t.1.saturating_add(amount(e.cost.as_deref()));
+        if e.outcome != Outcome::Refused {
+            t.1 = t.1.saturating_add(amount(e.cost.as_deref()));
+        }
         t.2 = t.2.saturating_add(amount(e.charge.as_deref()));
     }
     for (currency, (n, cost, charge)) in totals {
@@ -258,9 +260,9 @@ fn check(
                     problems.insert(entry.id.clone(), format!("{e:#}"));
                 }
             }
-            Ok(mut found) => {
+            Ok(found) => {
                 for (entry, order) in ids {
-                    match found.remove(&order.to_string()) {
+                    match found.get(&order.to_string()).cloned() {
                         Some(Ok(seen)) => book.record_status(&entry.id, &seen)?,
                         Some(Err(e)) => {
                             problems.insert(entry.id.clone(), e);

@@ -355,3 +355,500 @@ fn orders_check_never_asks_another_panel_than_the_one_ordered_from() {
     assert!(second.requests().is_empty());
     assert!(home.orders().iter().all(|r| r["status"].is_null()));
 }
+
+/// `smm ARGS` started in the background with `home`'s environment.
+fn spawn(home: &Home, args: &[&str]) -> std::process::Child {
+    let dir = home.dir.path();
+    std::process::Command::new(assert_cmd::cargo::cargo_bin!("smm"))
+        .args(args)
+        .env_clear()
+        .env("HOME", dir)
+        .env("XDG_CONFIG_HOME", dir.join("xdg-config"))
+        .env("XDG_DATA_HOME", dir.join("xdg-data"))
+        .env("XDG_CACHE_HOME", dir.join("xdg-cache"))
+        .env("SMM_DATA_DIR", dir.join("data"))
+        .env("SMM_CONFIG", home.config())
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .stdout(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap()
+}
+
+/// Unix seconds now.
+fn now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+}
+
+/// Writes an old-style journal of `n` placed orders (plus `extra` lines) into `home`'s data dir.
+fn old_journal(home: &Home, n: usize, extra: &str) {
+    use std::fmt::Write;
+    std::fs::create_dir_all(home.journal().parent().unwrap()).unwrap();
+    let t = now() - 30 * 86_400;
+    let mut text = String::with_capacity(n * 300);
+    for i in 0..n {
+        writeln!(
+            text,
+            r#"{{"kind":"intent","id":"old-{i}","time":{t},"profile":"test","url":"http://old.example/api/v2","service":1448,"link":"https://i.com/old/{i}","quantity":100,"fields":{{}},"cost":"0.09"}}"#
+        )
+        .unwrap();
+        writeln!(
+            text,
+            r#"{{"kind":"outcome","id":"old-{i}","time":{t},"result":"order","order":"{}","error":null}}"#,
+            1000 + i
+        )
+        .unwrap();
+    }
+    text.push_str(extra);
+    std::fs::write(home.journal(), text).unwrap();
+}
+
+#[test]
+fn eight_adds_at_once_place_one_order() {
+    let panel = Panel::with_catalogue(|req| match req.field("action") {
+        Some("add") => Reply::json(r#"{"order":777}"#).delayed(Duration::from_millis(300)),
+        _ => crate::common::fixture_reply(req),
+    });
+    let home = Home::with_panel(&panel);
+    old_journal(&home, 20_000, "");
+    // Import the large book and fill the catalogue cache first.
+    home.smm().args(["orders", "--limit", "1"]).assert().code(0);
+    home.smm().arg("services").assert().code(0);
+    for round in 0..2 {
+        let link = format!("https://i.com/race/{round}");
+        let args = [
+            "order",
+            "add",
+            "--service",
+            "1448",
+            "--link",
+            &link,
+            "--quantity",
+            "500",
+        ];
+        let children: Vec<_> = (0..8).map(|_| spawn(&home, &args)).collect();
+        let outs: Vec<_> = children
+            .into_iter()
+            .map(|c| c.wait_with_output().unwrap())
+            .collect();
+        let placed = outs.iter().filter(|o| o.status.code() == Some(0)).count();
+        assert_eq!(placed, 1, "round {round}: exactly one add succeeds");
+        for out in outs.iter().filter(|o| o.status.code() != Some(0)) {
+            assert_eq!(out.status.code(), Some(2), "{}", stderr(out));
+            let err = stderr(out);
+            assert!(
+                err.contains("refusing a duplicate") && err.contains("order book entry"),
+                "{err}"
+            );
+        }
+        let adds = panel
+            .actions("add")
+            .iter()
+            .filter(|r| r.field("link") == Some(link.as_str()))
+            .count();
+        assert_eq!(adds, 1, "round {round}: one add reached the panel");
+    }
+    assert_eq!(home.orders().len(), 20_002);
+}
+
+#[test]
+fn two_bulk_runs_of_one_file_at_once_place_each_line_once() {
+    let panel = Panel::with_catalogue(|req| match req.field("action") {
+        Some("add") => {
+            let id = 5000 + req.field("link").unwrap_or("").len();
+            Reply::json(format!(r#"{{"order":{id}}}"#)).delayed(Duration::from_millis(150))
+        }
+        _ => crate::common::fixture_reply(req),
+    });
+    let home = Home::with_panel(&panel);
+    let file = home.dir.path().join("orders.txt");
+    let lines: Vec<String> = (0..6)
+        .map(|i| format!("1448|https://i.com/bulk/{}|100", "x".repeat(i + 1)))
+        .collect();
+    std::fs::write(&file, lines.join("\n")).unwrap();
+    home.smm().arg("services").assert().code(0);
+    let path = file.display().to_string();
+    let args = ["order", "add", "--file", &path, "--yes"];
+    let (a, b) = (spawn(&home, &args), spawn(&home, &args));
+    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+    for out in [&a, &b] {
+        assert!(
+            matches!(out.status.code(), Some(0)),
+            "{}{}",
+            stdout(out),
+            stderr(out)
+        );
+    }
+    let adds = panel.actions("add");
+    assert_eq!(adds.len(), 6, "each line reached the panel once");
+    let mut links: Vec<&str> = adds.iter().filter_map(|r| r.field("link")).collect();
+    links.sort();
+    links.dedup();
+    assert_eq!(links.len(), 6);
+    let both = format!("{}{}", stdout(&a), stdout(&b));
+    assert_eq!(both.matches("order 50").count(), 6, "{both}");
+    assert_eq!(both.matches("skipped").count(), 6, "{both}");
+    // A third run, staggered, places nothing.
+    let out = home.smm().args(args).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(panel.actions("add").len(), 6);
+}
+
+#[test]
+fn the_old_journal_is_imported_once_torn_lines_counted() {
+    let panel = Panel::fixtures();
+    let home = Home::with_panel(&panel);
+    let t = now();
+    let extra = format!(
+        concat!(
+            r#"{{"kind":"intent","id":"refused-1","time":{t},"profile":"test","url":"u","service":1,"link":"l","quantity":5,"fields":{{}},"cost":null}}"#,
+            "\n",
+            r#"{{"kind":"outcome","id":"refused-1","time":{t},"result":"error","order":null,"error":"Not enough funds"}}"#,
+            "\n",
+            r#"{{"kind":"intent","id":"unknown-1","time":{t},"profile":"test","url":"u","service":1,"link":"l","quantity":6,"fields":{{"runs":"2"}},"cost":null}}"#,
+            "\n",
+            r#"{{"kind":"outcome","id":"unknown-1","time":{t},"result":"unknown","order":null,"error":"timed out"}}"#,
+            "\n",
+            r#"{{"kind":"status","id":"old-0","time":{t},"status":"Completed"}}"#,
+            "\n",
+            r#"{{"kind":"intent","id":"torn"#,
+            r#"{{"kind":"intent","id":"glued-1","time":{t},"profile":"test","url":"u","service":1,"link":"l","quantity":7,"fields":{{}},"cost":null}}"#,
+            "\n",
+            "\u{ff}garbage\n",
+        ),
+        t = t
+    );
+    old_journal(&home, 2, &extra);
+    let out = home.smm().args(["orders", "--json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let err = stderr(&out);
+    assert!(
+        err.contains("imported 5 order(s)") && err.contains("2 torn line(s) skipped"),
+        "{err}"
+    );
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let by_id = |id: &str| {
+        v.as_array()
+            .unwrap()
+            .iter()
+            .find(|o| o["id"] == id)
+            .cloned()
+            .unwrap_or_else(|| panic!("{id} missing: {v}"))
+    };
+    assert_eq!(
+        (
+            by_id("old-0")["outcome"].as_str(),
+            by_id("old-0")["order"].as_str()
+        ),
+        (Some("placed"), Some("1000"))
+    );
+    assert_eq!(by_id("old-0")["status"], "Completed");
+    assert_eq!(by_id("old-0")["cost"], "0.09");
+    assert_eq!(by_id("refused-1")["outcome"], "refused");
+    assert_eq!(by_id("refused-1")["error"], "Not enough funds");
+    assert_eq!(by_id("unknown-1")["outcome"], "unknown");
+    assert_eq!(by_id("unknown-1")["fields"]["runs"], "2");
+    assert_eq!(by_id("glued-1")["outcome"], "unknown");
+    assert!(!home.journal().exists());
+    assert!(home.journal().with_extension("jsonl.imported").exists());
+    // Only once: a journal that reappears is not read again.
+    std::fs::copy(
+        home.journal().with_extension("jsonl.imported"),
+        home.journal(),
+    )
+    .unwrap();
+    let out = home.smm().args(["orders", "--json"]).output().unwrap();
+    assert!(!stderr(&out).contains("imported"), "{}", stderr(&out));
+    assert_eq!(home.orders().len(), 5);
+}
+
+#[test]
+fn a_crash_between_sending_and_recording_leaves_an_unknown_order_that_guards() {
+    let panel = Panel::with_catalogue(|req| match req.field("action") {
+        Some("add") => Reply::json(r#"{"order":1}"#).delayed(Duration::from_secs(20)),
+        _ => crate::common::fixture_reply(req),
+    });
+    let home = Home::with_panel(&panel);
+    let mut child = spawn(&home, &ADD);
+    let started = std::time::Instant::now();
+    while panel.actions("add").is_empty() {
+        assert!(
+            started.elapsed() < Duration::from_secs(20),
+            "the add never came"
+        );
+        std::thread::sleep(Duration::from_millis(20));
+    }
+    child.kill().unwrap();
+    child.wait().unwrap();
+    let rows = home.orders();
+    assert_eq!(rows.len(), 1);
+    assert_eq!(
+        (rows[0]["outcome"].as_str(), rows[0]["error"].as_str()),
+        (Some("unknown"), None)
+    );
+    let out = home.smm().arg("orders").output().unwrap();
+    assert!(
+        stdout(&out).contains("no answer recorded"),
+        "{}",
+        stdout(&out)
+    );
+    let out = home.smm().args(ADD).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("outcome is unknown"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(panel.actions("add").len(), 1);
+}
+
+#[test]
+fn orders_filters_groups_totals_and_formats() {
+    let panel = Panel::with_catalogue(|req| match (req.field("action"), req.field("link")) {
+        (Some("add"), Some(l)) if l.contains("refuse") => {
+            Reply::json(r#"{"error":"Not enough funds on balance"}"#)
+        }
+        (Some("add"), Some(l)) => Reply::json(format!(r#"{{"order":{}}}"#, 100 + l.len())),
+        (Some("status"), _) => {
+            let status = r#"{"charge":"0.45","start_count":"10","status":"Partial","remains":"5","currency":"USD"}"#;
+            match (req.field("order"), req.field("orders")) {
+                (Some(_), _) => Reply::json(status),
+                (_, Some(ids)) => {
+                    let items: Vec<String> = ids
+                        .split(',')
+                        .map(|id| format!(r#""{id}":{status}"#))
+                        .collect();
+                    Reply::json(format!("{{{}}}", items.join(",")))
+                }
+                _ => Reply::json(r#"{"error":"Incorrect request"}"#),
+            }
+        }
+        _ => crate::common::fixture_reply(req),
+    });
+    let home = Home::new();
+    home.write_config(&format!(
+        "default_profile = \"a\"\n[profiles.a]\nurl = \"{0}\"\nkey = \"k\"\n[profiles.b]\nurl = \"{0}\"\nkey = \"k\"\n",
+        panel.url
+    ));
+    let add = |profile: &str, link: &str, quantity: &str| {
+        home.smm()
+            .args(["-p", profile, "order", "add", "--service", "1448"])
+            .args(["--link", link, "--quantity", quantity])
+            .output()
+            .unwrap()
+    };
+    assert_eq!(add("a", "https://i.com/1", "500").status.code(), Some(0));
+    assert_eq!(add("a", "https://i.com/2", "1000").status.code(), Some(0));
+    assert_eq!(add("b", "https://i.com/3", "100").status.code(), Some(0));
+    assert_eq!(
+        add("b", "https://i.com/refuse", "100").status.code(),
+        Some(1)
+    );
+    home.smm()
+        .args(["orders", "--check"])
+        .env_remove("SMM_PROFILE")
+        .assert()
+        .code(0);
+    let json = |args: &[&str]| -> Vec<serde_json::Value> {
+        let out = home
+            .smm()
+            .arg("orders")
+            .args(args)
+            .arg("--json")
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        serde_json::from_slice::<serde_json::Value>(&out.stdout)
+            .unwrap()
+            .as_array()
+            .unwrap()
+            .clone()
+    };
+    let all = json(&[]);
+    assert_eq!(all.len(), 4);
+    let keys: Vec<&str> = all[0]
+        .as_object()
+        .unwrap()
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "id",
+            "created",
+            "profile",
+            "url",
+            "service",
+            "link",
+            "quantity",
+            "fields",
+            "cost",
+            "outcome",
+            "order",
+            "error",
+            "status",
+            "charge",
+            "start_count",
+            "remains",
+            "currency",
+            "checked"
+        ]
+    );
+    assert!(all[0]["created"].as_str().unwrap().ends_with('Z'));
+    assert_eq!(
+        (all[0]["cost"].as_str(), all[1]["cost"].as_str()),
+        (Some("0.45"), Some("0.9"))
+    );
+    assert_eq!(
+        (
+            all[0]["status"].as_str(),
+            all[0]["charge"].as_str(),
+            all[0]["remains"].as_str()
+        ),
+        (Some("Partial"), Some("0.45"), Some("5"))
+    );
+    assert_eq!(json(&["-p", "b"]).len(), 2);
+    assert_eq!(json(&["--outcome", "refused"]).len(), 1);
+    assert_eq!(json(&["--status", "partial"]).len(), 3);
+    assert_eq!(json(&["--limit", "2"])[0]["link"], "https://i.com/3");
+    assert_eq!(json(&["--limit", "0"]).len(), 4);
+    assert_eq!(json(&["--since", "1h"]).len(), 4);
+    // Grouped: count, cost and charge per currency, then the totals.
+    let out = home
+        .smm()
+        .args(["orders", "--by", "profile"])
+        .output()
+        .unwrap();
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines[0].split_whitespace().collect::<Vec<_>>(),
+        ["GROUP", "ORDERS", "COST", "CHARGE", "CURRENCY"]
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.split_whitespace().collect::<Vec<_>>() == ["a", "2", "1.35", "0.9", "USD"]),
+        "{text}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.split_whitespace().collect::<Vec<_>>() == ["b", "1", "0.09", "0.45", "USD"]),
+        "{text}"
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.split_whitespace().collect::<Vec<_>>()
+                == ["TOTAL", "3", "1.44", "1.35", "USD"]),
+        "{text}"
+    );
+    let out = home
+        .smm()
+        .args(["orders", "--by", "status", "--json"])
+        .output()
+        .unwrap();
+    let groups: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert!(
+        groups
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|g| g["key"] == "Partial" && g["orders"] == 3)
+    );
+    for by in ["service", "day"] {
+        home.smm().args(["orders", "--by", by]).assert().code(0);
+    }
+    // CSV: the table's columns, a record per order.
+    let out = home
+        .smm()
+        .args(["orders", "--format", "csv"])
+        .output()
+        .unwrap();
+    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let headers: Vec<String> = reader
+        .headers()
+        .unwrap()
+        .iter()
+        .map(str::to_string)
+        .collect();
+    assert_eq!(headers[0], "PLACED");
+    assert_eq!(reader.records().count(), 4);
+}
+
+#[test]
+fn the_book_is_private() {
+    let panel = Panel::fixtures();
+    let home = Home::with_panel(&panel);
+    home.smm().args(ADD).assert().code(0);
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    assert_eq!(mode(&home.book()), 0o600);
+    assert_eq!(mode(home.book().parent().unwrap()), 0o700);
+}
+
+#[test]
+fn bad_books_stop_before_anything_is_sent() {
+    let panel = Panel::fixtures();
+    let home = Home::with_panel(&panel);
+    // A data directory that cannot be created.
+    let out = home
+        .smm()
+        .args(ADD)
+        .env("SMM_DATA_DIR", "/dev/null/smm")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("cannot open the order book"),
+        "{}",
+        stderr(&out)
+    );
+    assert_eq!(stderr(&out).lines().count(), 1);
+    // Not an SQLite file.
+    std::fs::create_dir_all(home.book().parent().unwrap()).unwrap();
+    std::fs::write(
+        home.book(),
+        "these are my notes, not a database\n".repeat(200),
+    )
+    .unwrap();
+    let out = home.smm().args(ADD).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("is not an SQLite database"),
+        "{}",
+        stderr(&out)
+    );
+    // From a newer smm.
+    std::fs::remove_file(home.book()).unwrap();
+    home.smm().args(["orders"]).assert().code(0);
+    let conn = rusqlite::Connection::open(home.book()).unwrap();
+    conn.pragma_update(None, "user_version", 99).unwrap();
+    drop(conn);
+    let out = home.smm().args(ADD).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("newer smm"), "{}", stderr(&out));
+    // Locked by another process past the timeout.
+    let conn = rusqlite::Connection::open(home.book()).unwrap();
+    conn.pragma_update(None, "user_version", 1).unwrap();
+    conn.execute_batch("BEGIN EXCLUSIVE").unwrap();
+    let out = home
+        .smm()
+        .args(ADD)
+        .env("SMM_LOCK_TIMEOUT", "0.5")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("another smm has held"),
+        "{}",
+        stderr(&out)
+    );
+    conn.execute_batch("ROLLBACK").unwrap();
+    assert!(panel.actions("add").is_empty());
+}
