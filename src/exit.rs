@@ -39,7 +39,8 @@ Exit codes:
   0  success
   1  the request failed: network error, timeout, HTTP error, an answer that is not JSON,
      or the panel's own error message
-  2  bad input or configuration (usage, ids, profile, config file, key); nothing was sent
+  2  bad input or configuration (usage, ids, profile, config file, key, an order the
+     catalogue refuses, a duplicate, an order book that cannot be opened); nothing was sent
   3  a batch ran but some items carry errors (the table still shows every row)
   130  `smm watch` stopped with Ctrl-C";
 
