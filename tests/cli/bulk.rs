@@ -91,6 +91,7 @@ fn csv_with_a_header_sends_every_column() {
 #[test]
 fn a_bad_line_stops_everything_and_names_its_line() {
     let panel = Panel::fixtures();
+    panel.expect_none();
     let home = Home::with_panel(&panel);
     let file = write(
         &home,
@@ -481,6 +482,7 @@ fn the_command_line_and_a_bulk_file_refuse_the_same_orders() {
 #[test]
 fn a_csv_without_a_header_is_one_error_line() {
     let panel = Panel::fixtures();
+    panel.expect_none();
     let home = Home::with_panel(&panel);
     let file = write(
         &home,

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -102,10 +103,16 @@ impl Reply {
 }
 
 /// A local panel that records every request and answers with a handler.
+///
+/// It asserts on drop (like xh's test server): a panel no request reached fails the test,
+/// unless the test said so with `expect_none` (then any request fails it); a handler that
+/// panicked fails it too (the client got a 500).
 pub struct Panel {
     /// The endpoint URL (`http://127.0.0.1:PORT/api/v2`).
     pub url: String,
     seen: Arc<Mutex<Vec<Seen>>>,
+    panics: Arc<Mutex<Vec<String>>>,
+    none_expected: AtomicBool,
     _server: smm::serve::Server,
 }
 
@@ -114,6 +121,8 @@ impl Panel {
     pub fn start(handler: impl Fn(&Seen) -> Reply + Send + Sync + 'static) -> Panel {
         let seen = Arc::new(Mutex::new(Vec::new()));
         let record = Arc::clone(&seen);
+        let panics = Arc::new(Mutex::new(Vec::new()));
+        let record_panic = Arc::clone(&panics);
         let server = smm::serve::Server::start(
             0,
             Arc::new(move |req: &smm::serve::Incoming| {
@@ -132,7 +141,24 @@ impl Panel {
                     at: std::time::Instant::now(),
                 };
                 record.lock().unwrap().push(seen.clone());
-                let reply = handler(&seen);
+                let reply =
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| handler(&seen)))
+                        .unwrap_or_else(|panic| {
+                            let what = panic
+                                .downcast_ref::<String>()
+                                .cloned()
+                                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                                .unwrap_or_else(|| "a panic".into());
+                            record_panic
+                                .lock()
+                                .unwrap()
+                                .push(format!("{}: {what}", seen.body));
+                            Reply::with_status(
+                                500,
+                                "text/plain",
+                                "the test panel's handler panicked",
+                            )
+                        });
                 let mut headers =
                     vec![("Content-Type".to_string(), reply.content_type.to_string())];
                 headers.extend(reply.headers);
@@ -148,8 +174,16 @@ impl Panel {
         Panel {
             url: format!("http://127.0.0.1:{}/api/v2", server.addr().port()),
             seen,
+            panics,
+            none_expected: AtomicBool::new(false),
             _server: server,
         }
+    }
+
+    /// Says that no request may reach this panel: dropping it then fails the test if one did
+    /// (instead of failing it because none did).
+    pub fn expect_none(&self) {
+        self.none_expected.store(true, Ordering::SeqCst);
     }
 
     /// A panel answering every action from the fixtures of `tests/fixtures/v2`.
@@ -177,6 +211,34 @@ impl Panel {
             .into_iter()
             .filter(|r| r.field("action") == Some(action))
             .collect()
+    }
+}
+
+impl Drop for Panel {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            return;
+        }
+        let panics = self.panics.lock().map(|p| p.clone()).unwrap_or_default();
+        assert!(
+            panics.is_empty(),
+            "the test panel's handler panicked (the client got a 500): {panics:#?}"
+        );
+        let seen = self.requests();
+        if self.none_expected.load(Ordering::SeqCst) {
+            let bodies: Vec<&str> = seen.iter().map(|r| r.body.as_str()).collect();
+            assert!(
+                seen.is_empty(),
+                "the test said no request may reach the panel, but {} did: {bodies:?}",
+                seen.len()
+            );
+        } else {
+            assert!(
+                !seen.is_empty(),
+                "no request reached the test panel: a test bug, or call `panel.expect_none()` \
+                 when nothing is to be sent"
+            );
+        }
     }
 }
 

@@ -13,5 +13,6 @@ mod hardening;
 mod journal;
 mod sandbox;
 mod streamdetails;
+mod test_panel;
 mod useapi;
 mod watch;
