@@ -416,7 +416,18 @@ fn the_command_line_and_a_bulk_file_refuse_the_same_orders() {
     let panel = Panel::fixtures();
     let home = Home::with_panel(&panel);
     let order = ["--service", "1448", "--link", "https://i.com/a"];
-    let cases: [(Vec<&str>, &str, &str); 4] = [
+    let cases: [(Vec<&str>, &str, &str); 6] = [
+        // Quantity outside the service's min/max (1448: 50 to 10000): the catalogue refuses it.
+        (
+            [&order[..], &["--quantity", "20"]].concat(),
+            "service,link,quantity\n1448,https://i.com/a,20\n",
+            "quantity 20 is below service 1448's minimum of 50",
+        ),
+        (
+            [&order[..], &["--quantity", "10001"]].concat(),
+            "service,link,quantity\n1448,https://i.com/a,10001\n",
+            "quantity 10001 is above service 1448's maximum of 10000",
+        ),
         (
             [&order[..], &["--quantity", "100", "--device", "9"]].concat(),
             "service,link,quantity,device\n1448,https://i.com/a,100,9\n",
