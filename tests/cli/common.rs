@@ -242,6 +242,26 @@ impl Drop for Panel {
     }
 }
 
+/// A panel that refuses every request with the panel error `Invalid API key` (a profile that
+/// fails in `--all`).
+pub fn invalid_key_panel() -> Panel {
+    Panel::start(|_| Reply::json(fixture("error.invalid-key.json")))
+}
+
+/// A journal with fixed times (2026-01-01 from 00:00 UTC, hourly) and every outcome: placed
+/// and seen Completed, placed, refused, unknown, and never answered.
+pub const JOURNAL: &str = r#"{"kind":"intent","id":"a1","time":1767225600,"profile":"test","url":"http://127.0.0.1:1/api/v2","service":1448,"link":"https://instagram.com/p/abc","quantity":500,"fields":{},"cost":"0.45"}
+{"kind":"outcome","id":"a1","time":1767225601,"result":"order","order":"23501","error":null}
+{"kind":"intent","id":"a2","time":1767229200,"profile":"test","url":"http://127.0.0.1:1/api/v2","service":1448,"link":"https://i.com/p?a=1,2","quantity":1000,"fields":{"interval":"30","runs":"2"},"cost":"1.8"}
+{"kind":"outcome","id":"a2","time":1767229201,"result":"order","order":"23502","error":null}
+{"kind":"status","id":"a1","time":1767232000,"status":"Completed"}
+{"kind":"intent","id":"a3","time":1767232800,"profile":"test","url":"http://127.0.0.1:1/api/v2","service":1452,"link":"https://fb.com/post/1","quantity":null,"fields":{"comments":"nice\ngreat"},"cost":"0.016"}
+{"kind":"outcome","id":"a3","time":1767232801,"result":"error","order":null,"error":"Not enough funds on balance"}
+{"kind":"intent","id":"a4","time":1767236400,"profile":"other","url":"http://127.0.0.1:2/api/v2","service":9,"link":null,"quantity":null,"fields":{"max":"20","min":"10","posts":"5","username":"someone"},"cost":null}
+{"kind":"outcome","id":"a4","time":1767236430,"result":"unknown","order":null,"error":"the panel did not answer in 30s"}
+{"kind":"intent","id":"a5","time":1767240000,"profile":"test","url":"http://127.0.0.1:1/api/v2","service":1448,"link":"https://i.com/q","quantity":100,"fields":{},"cost":"0.09"}
+"#;
+
 /// A catalogue for order tests: the standard fixture's 1448 and 1452, a plain service 1 and a
 /// Custom Comments service 2 taking from one comment, a Subscriptions service 9.
 pub const CATALOGUE: &str = r#"[
@@ -313,6 +333,28 @@ impl Home {
             panel.url
         ));
         home
+    }
+
+    /// A home whose config has one profile per `(name, panel)`, in that order, the first the
+    /// default.
+    pub fn with_profiles(profiles: &[(&str, &Panel)]) -> Home {
+        let home = Home::new();
+        let mut text = format!("default_profile = \"{}\"\n", profiles[0].0);
+        for (name, panel) in profiles {
+            text.push_str(&format!(
+                "\n[profiles.{name}]\nurl = \"{}\"\nkey = \"key-{name}\"\n",
+                panel.url
+            ));
+        }
+        home.write_config(&text);
+        home
+    }
+
+    /// Writes the order journal (`JOURNAL` for a fixed one).
+    pub fn write_journal(&self, text: &str) {
+        let path = self.journal();
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
     }
 
     /// The config file path used by `smm()`.

@@ -5,7 +5,7 @@ use crate::common::{Home, Panel, Reply, SandboxProc, Seen, stderr, stdout};
 use serde_json::{Value, json};
 
 /// A home with one streamdetails profile `sd` on `url`, key `sd-key`.
-fn home_for(url: &str) -> Home {
+pub fn home_for(url: &str) -> Home {
     let home = Home::new();
     home.write_config(&format!(
         "[profiles.sd]\napi = \"streamdetails\"\nurl = \"{url}\"\nkey = \"sd-key\"\n"
@@ -31,7 +31,7 @@ fn failure(code: u16, message: &str) -> Reply {
 }
 
 /// A stub answering the seed's documented shapes.
-fn stub() -> Panel {
+pub fn stub() -> Panel {
     Panel::start(|req| {
         let b: Value = serde_json::from_str(&req.body).unwrap_or(Value::Null);
         match b["action"].as_str() {
