@@ -9,6 +9,7 @@ mod bulk;
 mod commands;
 mod completions;
 mod config;
+mod formats;
 mod golden;
 mod hardening;
 mod journal;
