@@ -56,6 +56,10 @@ pub struct ProfileDef {
     pub duplicate_window: Option<String>,
     /// How long a cached service catalogue is used (`10m`; `0` turns the cache off).
     pub services_ttl: Option<String>,
+    /// `smm sync` alerts when the balance is under this amount (`"10.00"`).
+    pub low_balance: Option<String>,
+    /// `smm sync` alerts when an unfinished order has not changed for this long (`24h`).
+    pub stalled_after: Option<String>,
 }
 
 /// The API dialects smm speaks.
@@ -110,7 +114,14 @@ pub struct Profile {
     pub duplicate_window: u64,
     /// Seconds a cached catalogue is used.
     pub services_ttl: u64,
+    /// The balance under which `smm sync` alerts, if set.
+    pub low_balance: Option<rust_decimal::Decimal>,
+    /// Seconds without a change after which `smm sync` calls an unfinished order stalled.
+    pub stalled_after: u64,
 }
+
+/// How long an unfinished order may go without a change before `smm sync` alerts: 24 hours.
+pub const DEFAULT_STALLED_AFTER: u64 = 86_400;
 
 /// A loaded config file and where it came from.
 #[derive(Debug)]
@@ -438,6 +449,28 @@ pub fn resolve(name: &str, def: &ProfileDef, path: &Path) -> anyhow::Result<Prof
             ))
         })?,
     };
+    let stalled_after = match &def.stalled_after {
+        None => DEFAULT_STALLED_AFTER,
+        Some(text) => crate::time::parse_duration(text).map_err(|e| {
+            usage(format!(
+                "profile '{name}' in {}: stalled_after {e}",
+                path.display()
+            ))
+        })?,
+    };
+    let low_balance = match &def.low_balance {
+        None => None,
+        Some(text) => Some(
+            crate::money::parse(text)
+                .filter(|d| !d.is_sign_negative())
+                .ok_or_else(|| {
+                    usage(format!(
+                        "profile '{name}' in {}: low_balance '{text}' is not an amount like \"10.00\"",
+                        path.display()
+                    ))
+                })?,
+        ),
+    };
     if key.is_empty() {
         return Err(usage(format!(
             "profile '{name}' in {} has an empty key",
@@ -454,6 +487,8 @@ pub fn resolve(name: &str, def: &ProfileDef, path: &Path) -> anyhow::Result<Prof
         attempts: def.attempts.unwrap_or(DEFAULT_ATTEMPTS),
         duplicate_window,
         services_ttl,
+        low_balance,
+        stalled_after,
         user_agent: def
             .user_agent
             .clone()

@@ -9,6 +9,7 @@
 pub mod book;
 pub mod bulk;
 pub mod cache;
+pub mod catalogue;
 pub mod cli;
 pub mod commands;
 pub mod config;

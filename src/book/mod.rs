@@ -363,8 +363,12 @@ impl Book {
 
     /// WAL mode, full sync, and the migrations from `version` on.
     fn migrate(&self, version: i64) -> rusqlite::Result<()> {
-        self.conn
-            .query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))?;
+        // Switching a new file to WAL needs the whole file for a moment; SQLite answers BUSY at
+        // once (no busy handler) when another smm opens it at the same time: wait and retry.
+        retry_busy(|| {
+            self.conn
+                .query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
+        })?;
         self.conn.pragma_update(None, "synchronous", "FULL")?;
         if version == SCHEMA_VERSION {
             return Ok(());
@@ -589,6 +593,22 @@ impl Book {
             g.charge = g.charge.saturating_add(amount(charge));
         }
         Ok(groups.into_values().collect())
+    }
+}
+
+/// Runs `f` again while SQLite answers BUSY without waiting itself, up to the lock timeout.
+fn retry_busy<T>(mut f: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result<T> {
+    let deadline = std::time::Instant::now() + busy_timeout();
+    loop {
+        match f() {
+            Err(rusqlite::Error::SqliteFailure(e, _))
+                if e.code == rusqlite::ErrorCode::DatabaseBusy
+                    && std::time::Instant::now() < deadline =>
+            {
+                std::thread::sleep(Duration::from_millis(5 + fastrand::u64(..20)));
+            }
+            other => return other,
+        }
     }
 }
 

@@ -48,6 +48,8 @@ pub fn run() -> anyhow::Result<Exit> {
         attempts: crate::config::DEFAULT_ATTEMPTS,
         duplicate_window: 0,
         services_ttl: 0,
+        low_balance: None,
+        stalled_after: crate::config::DEFAULT_STALLED_AFTER,
         user_agent: format!("smm/{}", env!("CARGO_PKG_VERSION")),
     };
     print_line(&format!(

@@ -91,6 +91,7 @@ fn csv_with_a_header_sends_every_column() {
 #[test]
 fn a_bad_line_stops_everything_and_names_its_line() {
     let panel = Panel::fixtures();
+    panel.expect_none();
     let home = Home::with_panel(&panel);
     let file = write(
         &home,
@@ -415,7 +416,18 @@ fn the_command_line_and_a_bulk_file_refuse_the_same_orders() {
     let panel = Panel::fixtures();
     let home = Home::with_panel(&panel);
     let order = ["--service", "1448", "--link", "https://i.com/a"];
-    let cases: [(Vec<&str>, &str, &str); 4] = [
+    let cases: [(Vec<&str>, &str, &str); 6] = [
+        // Quantity outside the service's min/max (1448: 50 to 10000): the catalogue refuses it.
+        (
+            [&order[..], &["--quantity", "20"]].concat(),
+            "service,link,quantity\n1448,https://i.com/a,20\n",
+            "quantity 20 is below service 1448's minimum of 50",
+        ),
+        (
+            [&order[..], &["--quantity", "10001"]].concat(),
+            "service,link,quantity\n1448,https://i.com/a,10001\n",
+            "quantity 10001 is above service 1448's maximum of 10000",
+        ),
         (
             [&order[..], &["--quantity", "100", "--device", "9"]].concat(),
             "service,link,quantity,device\n1448,https://i.com/a,100,9\n",
@@ -481,6 +493,7 @@ fn the_command_line_and_a_bulk_file_refuse_the_same_orders() {
 #[test]
 fn a_csv_without_a_header_is_one_error_line() {
     let panel = Panel::fixtures();
+    panel.expect_none();
     let home = Home::with_panel(&panel);
     let file = write(
         &home,

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -102,10 +103,16 @@ impl Reply {
 }
 
 /// A local panel that records every request and answers with a handler.
+///
+/// It asserts on drop (like xh's test server): a panel no request reached fails the test,
+/// unless the test said so with `expect_none` (then any request fails it); a handler that
+/// panicked fails it too (the client got a 500).
 pub struct Panel {
     /// The endpoint URL (`http://127.0.0.1:PORT/api/v2`).
     pub url: String,
     seen: Arc<Mutex<Vec<Seen>>>,
+    panics: Arc<Mutex<Vec<String>>>,
+    none_expected: AtomicBool,
     _server: smm::serve::Server,
 }
 
@@ -114,6 +121,8 @@ impl Panel {
     pub fn start(handler: impl Fn(&Seen) -> Reply + Send + Sync + 'static) -> Panel {
         let seen = Arc::new(Mutex::new(Vec::new()));
         let record = Arc::clone(&seen);
+        let panics = Arc::new(Mutex::new(Vec::new()));
+        let record_panic = Arc::clone(&panics);
         let server = smm::serve::Server::start(
             0,
             Arc::new(move |req: &smm::serve::Incoming| {
@@ -132,7 +141,24 @@ impl Panel {
                     at: std::time::Instant::now(),
                 };
                 record.lock().unwrap().push(seen.clone());
-                let reply = handler(&seen);
+                let reply =
+                    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| handler(&seen)))
+                        .unwrap_or_else(|panic| {
+                            let what = panic
+                                .downcast_ref::<String>()
+                                .cloned()
+                                .or_else(|| panic.downcast_ref::<&str>().map(|s| s.to_string()))
+                                .unwrap_or_else(|| "a panic".into());
+                            record_panic
+                                .lock()
+                                .unwrap()
+                                .push(format!("{}: {what}", seen.body));
+                            Reply::with_status(
+                                500,
+                                "text/plain",
+                                "the test panel's handler panicked",
+                            )
+                        });
                 let mut headers =
                     vec![("Content-Type".to_string(), reply.content_type.to_string())];
                 headers.extend(reply.headers);
@@ -148,8 +174,16 @@ impl Panel {
         Panel {
             url: format!("http://127.0.0.1:{}/api/v2", server.addr().port()),
             seen,
+            panics,
+            none_expected: AtomicBool::new(false),
             _server: server,
         }
+    }
+
+    /// Says that no request may reach this panel: dropping it then fails the test if one did
+    /// (instead of failing it because none did).
+    pub fn expect_none(&self) {
+        self.none_expected.store(true, Ordering::SeqCst);
     }
 
     /// A panel answering every action from the fixtures of `tests/fixtures/v2`.
@@ -179,6 +213,54 @@ impl Panel {
             .collect()
     }
 }
+
+impl Drop for Panel {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            return;
+        }
+        let panics = self.panics.lock().map(|p| p.clone()).unwrap_or_default();
+        assert!(
+            panics.is_empty(),
+            "the test panel's handler panicked (the client got a 500): {panics:#?}"
+        );
+        let seen = self.requests();
+        if self.none_expected.load(Ordering::SeqCst) {
+            let bodies: Vec<&str> = seen.iter().map(|r| r.body.as_str()).collect();
+            assert!(
+                seen.is_empty(),
+                "the test said no request may reach the panel, but {} did: {bodies:?}",
+                seen.len()
+            );
+        } else {
+            assert!(
+                !seen.is_empty(),
+                "no request reached the test panel: a test bug, or call `panel.expect_none()` \
+                 when nothing is to be sent"
+            );
+        }
+    }
+}
+
+/// A panel that refuses every request with the panel error `Invalid API key` (a profile that
+/// fails in `--all`).
+pub fn invalid_key_panel() -> Panel {
+    Panel::start(|_| Reply::json(fixture("error.invalid-key.json")))
+}
+
+/// A journal with fixed times (2026-01-01 from 00:00 UTC, hourly) and every outcome: placed
+/// and seen Completed, placed, refused, unknown, and never answered.
+pub const JOURNAL: &str = r#"{"kind":"intent","id":"a1","time":1767225600,"profile":"test","url":"http://127.0.0.1:1/api/v2","service":1448,"link":"https://instagram.com/p/abc","quantity":500,"fields":{},"cost":"0.45"}
+{"kind":"outcome","id":"a1","time":1767225601,"result":"order","order":"23501","error":null}
+{"kind":"intent","id":"a2","time":1767229200,"profile":"test","url":"http://127.0.0.1:1/api/v2","service":1448,"link":"https://i.com/p?a=1,2","quantity":1000,"fields":{"interval":"30","runs":"2"},"cost":"1.8"}
+{"kind":"outcome","id":"a2","time":1767229201,"result":"order","order":"23502","error":null}
+{"kind":"status","id":"a1","time":1767232000,"status":"Completed"}
+{"kind":"intent","id":"a3","time":1767232800,"profile":"test","url":"http://127.0.0.1:1/api/v2","service":1452,"link":"https://fb.com/post/1","quantity":null,"fields":{"comments":"nice\ngreat"},"cost":"0.016"}
+{"kind":"outcome","id":"a3","time":1767232801,"result":"error","order":null,"error":"Not enough funds on balance"}
+{"kind":"intent","id":"a4","time":1767236400,"profile":"other","url":"http://127.0.0.1:2/api/v2","service":9,"link":null,"quantity":null,"fields":{"max":"20","min":"10","posts":"5","username":"someone"},"cost":null}
+{"kind":"outcome","id":"a4","time":1767236430,"result":"unknown","order":null,"error":"the panel did not answer in 30s"}
+{"kind":"intent","id":"a5","time":1767240000,"profile":"test","url":"http://127.0.0.1:1/api/v2","service":1448,"link":"https://i.com/q","quantity":100,"fields":{},"cost":"0.09"}
+"#;
 
 /// A catalogue for order tests: the standard fixture's 1448 and 1452, a plain service 1 and a
 /// Custom Comments service 2 taking from one comment, a Subscriptions service 9.
@@ -251,6 +333,28 @@ impl Home {
             panel.url
         ));
         home
+    }
+
+    /// A home whose config has one profile per `(name, panel)`, in that order, the first the
+    /// default.
+    pub fn with_profiles(profiles: &[(&str, &Panel)]) -> Home {
+        let home = Home::new();
+        let mut text = format!("default_profile = \"{}\"\n", profiles[0].0);
+        for (name, panel) in profiles {
+            text.push_str(&format!(
+                "\n[profiles.{name}]\nurl = \"{}\"\nkey = \"key-{name}\"\n",
+                panel.url
+            ));
+        }
+        home.write_config(&text);
+        home
+    }
+
+    /// Writes the order journal (`JOURNAL` for a fixed one).
+    pub fn write_journal(&self, text: &str) {
+        let path = self.journal();
+        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
+        std::fs::write(path, text).unwrap();
     }
 
     /// The config file path used by `smm()`.

@@ -6,6 +6,7 @@ use crate::common::{Home, Panel, Reply, stderr, stdout};
 #[test]
 fn a_redirect_is_not_followed_and_its_target_never_contacted() {
     let target = Panel::fixtures();
+    target.expect_none();
     let target_url = target.url.clone();
     let panel = Panel::start(move |_| {
         Reply::with_status(302, "text/html", "").header("Location", &target_url)
