@@ -884,8 +884,16 @@ fn eight_adds_at_once_on_a_new_book_place_one_order() {
         .into_iter()
         .map(|c| c.wait_with_output().unwrap().status.code())
         .collect();
-    assert_eq!(codes.iter().filter(|c| **c == Some(0)).count(), 1, "{codes:?}");
-    assert_eq!(codes.iter().filter(|c| **c == Some(2)).count(), 7, "{codes:?}");
+    assert_eq!(
+        codes.iter().filter(|c| **c == Some(0)).count(),
+        1,
+        "{codes:?}"
+    );
+    assert_eq!(
+        codes.iter().filter(|c| **c == Some(2)).count(),
+        7,
+        "{codes:?}"
+    );
     assert_eq!(panel.actions("add").len(), 1);
     assert_eq!(home.orders().len(), 1);
 }
