@@ -45,7 +45,8 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             [CompletionResult]::new('refill-status', 'refill-status', [CompletionResultType]::ParameterValue, 'Show the status of refills, by refill id (action=refill_status)')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Ask the panel to cancel orders (action=cancel)')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Follow orders until they finish: Completed, Partial or Canceled (polls action=status)')
-            [CompletionResult]::new('orders', 'orders', [CompletionResultType]::ParameterValue, 'The local order journal: what was placed, where, with what outcome')
+            [CompletionResult]::new('orders', 'orders', [CompletionResultType]::ParameterValue, 'The order book: what was placed, where, at what cost, with what outcome')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Bring the order book up to date from every panel: statuses, balances, catalogue changes; alerts for cron')
             [CompletionResult]::new('pika', 'pika', [CompletionResultType]::ParameterValue, 'useapi.net Pika accounts (profiles with api = "useapi")')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show or create the config file')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run the built-in sandbox panel on 127.0.0.1: try smm with no account')
@@ -92,6 +93,37 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Fetch the service catalogue from the panel, not from the local cache')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('changes', 'changes', [CompletionResultType]::ParameterValue, 'The catalogue changes `smm sync` recorded, newest first')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'smm;services;changes' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only changes seen within this long (24h, 7d)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table (short for --format json)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Fetch the service catalogue from the panel, not from the local cache')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'smm;services;help' {
+            [CompletionResult]::new('changes', 'changes', [CompletionResultType]::ParameterValue, 'The catalogue changes `smm sync` recorded, newest first')
+            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
+            break
+        }
+        'smm;services;help;changes' {
+            break
+        }
+        'smm;services;help;help' {
             break
         }
         'smm;order' {
@@ -281,6 +313,23 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]')
             [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Ask the panels for the status of every order not known to be finished')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table (short for --format json)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Fetch the service catalogue from the panel, not from the local cache')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'smm;sync' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table (short for --format json)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
@@ -588,7 +637,8 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             [CompletionResult]::new('refill-status', 'refill-status', [CompletionResultType]::ParameterValue, 'Show the status of refills, by refill id (action=refill_status)')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Ask the panel to cancel orders (action=cancel)')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Follow orders until they finish: Completed, Partial or Canceled (polls action=status)')
-            [CompletionResult]::new('orders', 'orders', [CompletionResultType]::ParameterValue, 'The local order journal: what was placed, where, with what outcome')
+            [CompletionResult]::new('orders', 'orders', [CompletionResultType]::ParameterValue, 'The order book: what was placed, where, at what cost, with what outcome')
+            [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Bring the order book up to date from every panel: statuses, balances, catalogue changes; alerts for cron')
             [CompletionResult]::new('pika', 'pika', [CompletionResultType]::ParameterValue, 'useapi.net Pika accounts (profiles with api = "useapi")')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show or create the config file')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run the built-in sandbox panel on 127.0.0.1: try smm with no account')
@@ -601,6 +651,10 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             break
         }
         'smm;help;services' {
+            [CompletionResult]::new('changes', 'changes', [CompletionResultType]::ParameterValue, 'The catalogue changes `smm sync` recorded, newest first')
+            break
+        }
+        'smm;help;services;changes' {
             break
         }
         'smm;help;order' {
@@ -626,6 +680,9 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             break
         }
         'smm;help;orders' {
+            break
+        }
+        'smm;help;sync' {
             break
         }
         'smm;help;pika' {

@@ -58,6 +58,9 @@ _smm() {
             smm,status)
                 cmd="smm__subcmd__status"
                 ;;
+            smm,sync)
+                cmd="smm__subcmd__sync"
+                ;;
             smm,watch)
                 cmd="smm__subcmd__watch"
                 ;;
@@ -127,6 +130,9 @@ _smm() {
             smm__subcmd__help,status)
                 cmd="smm__subcmd__help__subcmd__status"
                 ;;
+            smm__subcmd__help,sync)
+                cmd="smm__subcmd__help__subcmd__sync"
+                ;;
             smm__subcmd__help,watch)
                 cmd="smm__subcmd__help__subcmd__watch"
                 ;;
@@ -153,6 +159,9 @@ _smm() {
                 ;;
             smm__subcmd__help__subcmd__pika__subcmd__account,set)
                 cmd="smm__subcmd__help__subcmd__pika__subcmd__account__subcmd__set"
+                ;;
+            smm__subcmd__help__subcmd__services,changes)
+                cmd="smm__subcmd__help__subcmd__services__subcmd__changes"
                 ;;
             smm__subcmd__order,add)
                 cmd="smm__subcmd__order__subcmd__add"
@@ -211,6 +220,18 @@ _smm() {
             smm__subcmd__pika__subcmd__help__subcmd__account,set)
                 cmd="smm__subcmd__pika__subcmd__help__subcmd__account__subcmd__set"
                 ;;
+            smm__subcmd__services,changes)
+                cmd="smm__subcmd__services__subcmd__changes"
+                ;;
+            smm__subcmd__services,help)
+                cmd="smm__subcmd__services__subcmd__help"
+                ;;
+            smm__subcmd__services__subcmd__help,changes)
+                cmd="smm__subcmd__services__subcmd__help__subcmd__changes"
+                ;;
+            smm__subcmd__services__subcmd__help,help)
+                cmd="smm__subcmd__services__subcmd__help__subcmd__help"
+                ;;
             *)
                 ;;
         esac
@@ -218,7 +239,7 @@ _smm() {
 
     case "${cmd}" in
         smm)
-            opts="-p -v -q -h -V --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help --version balance services order status refill refill-status cancel watch orders pika config sandbox demo completions help"
+            opts="-p -v -q -h -V --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help --version balance services order status refill refill-status cancel watch orders sync pika config sandbox demo completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -638,7 +659,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__help)
-            opts="balance services order status refill refill-status cancel watch orders pika config sandbox demo completions help"
+            opts="balance services order status refill refill-status cancel watch orders sync pika config sandbox demo completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -932,6 +953,34 @@ _smm() {
             return 0
             ;;
         smm__subcmd__help__subcmd__services)
+            opts="changes"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smm__subcmd__help__subcmd__services__subcmd__changes)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smm__subcmd__help__subcmd__status)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -945,7 +994,7 @@ _smm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
-        smm__subcmd__help__subcmd__status)
+        smm__subcmd__help__subcmd__sync)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1784,7 +1833,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__services)
-            opts="-p -v -q -h --all --sort --category --search --type --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
+            opts="-p -v -q -h --all --sort --category --search --type --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help changes help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1837,6 +1886,90 @@ _smm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        smm__subcmd__services__subcmd__changes)
+            opts="-p -v -q -h --since --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smm__subcmd__services__subcmd__help)
+            opts="changes help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smm__subcmd__services__subcmd__help__subcmd__changes)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smm__subcmd__services__subcmd__help__subcmd__help)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         smm__subcmd__status)
             opts="-f -p -v -q -h --file --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1852,6 +1985,44 @@ _smm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smm__subcmd__sync)
+            opts="-p -v -q -h --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0

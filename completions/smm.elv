@@ -42,7 +42,8 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand refill-status 'Show the status of refills, by refill id (action=refill_status)'
             cand cancel 'Ask the panel to cancel orders (action=cancel)'
             cand watch 'Follow orders until they finish: Completed, Partial or Canceled (polls action=status)'
-            cand orders 'The local order journal: what was placed, where, with what outcome'
+            cand orders 'The order book: what was placed, where, at what cost, with what outcome'
+            cand sync 'Bring the order book up to date from every panel: statuses, balances, catalogue changes; alerts for cron'
             cand pika 'useapi.net Pika accounts (profiles with api = "useapi")'
             cand config 'Show or create the config file'
             cand sandbox 'Run the built-in sandbox panel on 127.0.0.1: try smm with no account'
@@ -87,6 +88,33 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
+            cand changes 'The catalogue changes `smm sync` recorded, newest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'smm;services;changes'= {
+            cand --since 'Only changes seen within this long (24h, 7d)'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
+            cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
+            cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -q 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'smm;services;help'= {
+            cand changes 'The catalogue changes `smm sync` recorded, newest first'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'smm;services;help;changes'= {
+        }
+        &'smm;services;help;help'= {
         }
         &'smm;order'= {
             cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
@@ -265,6 +293,22 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --timeout 'Seconds to wait for the panel''s answer'
             cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
             cand --check 'Ask the panels for the status of every order not known to be finished'
+            cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
+            cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -q 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'smm;sync'= {
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
             cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
             cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
@@ -543,7 +587,8 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand refill-status 'Show the status of refills, by refill id (action=refill_status)'
             cand cancel 'Ask the panel to cancel orders (action=cancel)'
             cand watch 'Follow orders until they finish: Completed, Partial or Canceled (polls action=status)'
-            cand orders 'The local order journal: what was placed, where, with what outcome'
+            cand orders 'The order book: what was placed, where, at what cost, with what outcome'
+            cand sync 'Bring the order book up to date from every panel: statuses, balances, catalogue changes; alerts for cron'
             cand pika 'useapi.net Pika accounts (profiles with api = "useapi")'
             cand config 'Show or create the config file'
             cand sandbox 'Run the built-in sandbox panel on 127.0.0.1: try smm with no account'
@@ -554,6 +599,9 @@ set edit:completion:arg-completer[smm] = {|@words|
         &'smm;help;balance'= {
         }
         &'smm;help;services'= {
+            cand changes 'The catalogue changes `smm sync` recorded, newest first'
+        }
+        &'smm;help;services;changes'= {
         }
         &'smm;help;order'= {
             cand add 'Place one order'
@@ -571,6 +619,8 @@ set edit:completion:arg-completer[smm] = {|@words|
         &'smm;help;watch'= {
         }
         &'smm;help;orders'= {
+        }
+        &'smm;help;sync'= {
         }
         &'smm;help;pika'= {
             cand account 'The Discord accounts useapi.net drives Pika with'

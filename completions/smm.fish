@@ -46,7 +46,8 @@ complete -c smm -n "__fish_smm_needs_command" -f -a "refill" -d 'Ask for a refil
 complete -c smm -n "__fish_smm_needs_command" -f -a "refill-status" -d 'Show the status of refills, by refill id (action=refill_status)'
 complete -c smm -n "__fish_smm_needs_command" -f -a "cancel" -d 'Ask the panel to cancel orders (action=cancel)'
 complete -c smm -n "__fish_smm_needs_command" -f -a "watch" -d 'Follow orders until they finish: Completed, Partial or Canceled (polls action=status)'
-complete -c smm -n "__fish_smm_needs_command" -f -a "orders" -d 'The local order journal: what was placed, where, with what outcome'
+complete -c smm -n "__fish_smm_needs_command" -f -a "orders" -d 'The order book: what was placed, where, at what cost, with what outcome'
+complete -c smm -n "__fish_smm_needs_command" -f -a "sync" -d 'Bring the order book up to date from every panel: statuses, balances, catalogue changes; alerts for cron'
 complete -c smm -n "__fish_smm_needs_command" -f -a "pika" -d 'useapi.net Pika accounts (profiles with api = "useapi")'
 complete -c smm -n "__fish_smm_needs_command" -f -a "config" -d 'Show or create the config file'
 complete -c smm -n "__fish_smm_needs_command" -f -a "sandbox" -d 'Run the built-in sandbox panel on 127.0.0.1: try smm with no account'
@@ -67,27 +68,45 @@ complete -c smm -n "__fish_smm_using_subcommand balance" -s v -l verbose -d 'Sho
 complete -c smm -n "__fish_smm_using_subcommand balance" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand balance" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand balance" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c smm -n "__fish_smm_using_subcommand services" -l sort -d 'Order the rows (default: the panel\'s order)' -r -f -a "rate\t'Cheapest first (unknown rates last)'
+complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -l sort -d 'Order the rows (default: the panel\'s order)' -r -f -a "rate\t'Cheapest first (unknown rates last)'
 name\t'By name'
 min\t'Smallest minimum first'
 max\t'Largest maximum first'"
-complete -c smm -n "__fish_smm_using_subcommand services" -l category -d 'Only services whose category contains TEXT (case-insensitive)' -r
-complete -c smm -n "__fish_smm_using_subcommand services" -l search -d 'Only services whose name or category contains every word of TEXT (case-insensitive)' -r
-complete -c smm -n "__fish_smm_using_subcommand services" -l type -d 'Only services whose type contains TEXT (case-insensitive)' -r
-complete -c smm -n "__fish_smm_using_subcommand services" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
-complete -c smm -n "__fish_smm_using_subcommand services" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
-complete -c smm -n "__fish_smm_using_subcommand services" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
+complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -l category -d 'Only services whose category contains TEXT (case-insensitive)' -r
+complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -l search -d 'Only services whose name or category contains every word of TEXT (case-insensitive)' -r
+complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -l type -d 'Only services whose type contains TEXT (case-insensitive)' -r
+complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
 csv\t'Comma-separated values with a header row'
 tsv\t'Tab-separated values with a header row'"
-complete -c smm -n "__fish_smm_using_subcommand services" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
-complete -c smm -n "__fish_smm_using_subcommand services" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
-complete -c smm -n "__fish_smm_using_subcommand services" -l all -d 'Every panel profile of the config file at once, with a PROFILE column'
-complete -c smm -n "__fish_smm_using_subcommand services" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand services" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
-complete -c smm -n "__fish_smm_using_subcommand services" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
-complete -c smm -n "__fish_smm_using_subcommand services" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
-complete -c smm -n "__fish_smm_using_subcommand services" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
+complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
+complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -l all -d 'Every panel profile of the config file at once, with a PROFILE column'
+complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
+complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
+complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
+complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -f -a "changes" -d 'The catalogue changes `smm sync` recorded, newest first'
+complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smm -n "__fish_smm_using_subcommand services; and __fish_seen_subcommand_from changes" -l since -d 'Only changes seen within this long (24h, 7d)' -r
+complete -c smm -n "__fish_smm_using_subcommand services; and __fish_seen_subcommand_from changes" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_using_subcommand services; and __fish_seen_subcommand_from changes" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand services; and __fish_seen_subcommand_from changes" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
+json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
+csv\t'Comma-separated values with a header row'
+tsv\t'Tab-separated values with a header row'"
+complete -c smm -n "__fish_smm_using_subcommand services; and __fish_seen_subcommand_from changes" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
+complete -c smm -n "__fish_smm_using_subcommand services; and __fish_seen_subcommand_from changes" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
+complete -c smm -n "__fish_smm_using_subcommand services; and __fish_seen_subcommand_from changes" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
+complete -c smm -n "__fish_smm_using_subcommand services; and __fish_seen_subcommand_from changes" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand services; and __fish_seen_subcommand_from changes" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
+complete -c smm -n "__fish_smm_using_subcommand services; and __fish_seen_subcommand_from changes" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
+complete -c smm -n "__fish_smm_using_subcommand services; and __fish_seen_subcommand_from changes" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c smm -n "__fish_smm_using_subcommand services; and __fish_seen_subcommand_from help" -f -a "changes" -d 'The catalogue changes `smm sync` recorded, newest first'
+complete -c smm -n "__fish_smm_using_subcommand services; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
 complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
@@ -242,6 +261,19 @@ complete -c smm -n "__fish_smm_using_subcommand orders" -s v -l verbose -d 'Show
 complete -c smm -n "__fish_smm_using_subcommand orders" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand orders" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand orders" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c smm -n "__fish_smm_using_subcommand sync" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_using_subcommand sync" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand sync" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
+json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
+csv\t'Comma-separated values with a header row'
+tsv\t'Tab-separated values with a header row'"
+complete -c smm -n "__fish_smm_using_subcommand sync" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
+complete -c smm -n "__fish_smm_using_subcommand sync" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
+complete -c smm -n "__fish_smm_using_subcommand sync" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
+complete -c smm -n "__fish_smm_using_subcommand sync" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand sync" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
+complete -c smm -n "__fish_smm_using_subcommand sync" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
+complete -c smm -n "__fish_smm_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
 complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
@@ -389,21 +421,23 @@ complete -c smm -n "__fish_smm_using_subcommand completions" -s v -l verbose -d 
 complete -c smm -n "__fish_smm_using_subcommand completions" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand completions" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders pika config sandbox demo completions help" -f -a "balance" -d 'Show the account balance (action=balance)'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders pika config sandbox demo completions help" -f -a "services" -d 'List the panel\'s services (action=services)'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders pika config sandbox demo completions help" -f -a "order" -d 'Place orders (action=add)'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders pika config sandbox demo completions help" -f -a "status" -d 'Show the status of orders (action=status)'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders pika config sandbox demo completions help" -f -a "refill" -d 'Ask for a refill of orders (action=refill)'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders pika config sandbox demo completions help" -f -a "refill-status" -d 'Show the status of refills, by refill id (action=refill_status)'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders pika config sandbox demo completions help" -f -a "cancel" -d 'Ask the panel to cancel orders (action=cancel)'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders pika config sandbox demo completions help" -f -a "watch" -d 'Follow orders until they finish: Completed, Partial or Canceled (polls action=status)'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders pika config sandbox demo completions help" -f -a "orders" -d 'The local order journal: what was placed, where, with what outcome'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders pika config sandbox demo completions help" -f -a "pika" -d 'useapi.net Pika accounts (profiles with api = "useapi")'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders pika config sandbox demo completions help" -f -a "config" -d 'Show or create the config file'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders pika config sandbox demo completions help" -f -a "sandbox" -d 'Run the built-in sandbox panel on 127.0.0.1: try smm with no account'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders pika config sandbox demo completions help" -f -a "demo" -d 'Walk through smm\'s main job against a built-in sandbox panel (no config needed)'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders pika config sandbox demo completions help" -f -a "completions" -d 'Print a shell completion script'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders pika config sandbox demo completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync pika config sandbox demo completions help" -f -a "balance" -d 'Show the account balance (action=balance)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync pika config sandbox demo completions help" -f -a "services" -d 'List the panel\'s services (action=services)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync pika config sandbox demo completions help" -f -a "order" -d 'Place orders (action=add)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync pika config sandbox demo completions help" -f -a "status" -d 'Show the status of orders (action=status)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync pika config sandbox demo completions help" -f -a "refill" -d 'Ask for a refill of orders (action=refill)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync pika config sandbox demo completions help" -f -a "refill-status" -d 'Show the status of refills, by refill id (action=refill_status)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync pika config sandbox demo completions help" -f -a "cancel" -d 'Ask the panel to cancel orders (action=cancel)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync pika config sandbox demo completions help" -f -a "watch" -d 'Follow orders until they finish: Completed, Partial or Canceled (polls action=status)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync pika config sandbox demo completions help" -f -a "orders" -d 'The order book: what was placed, where, at what cost, with what outcome'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync pika config sandbox demo completions help" -f -a "sync" -d 'Bring the order book up to date from every panel: statuses, balances, catalogue changes; alerts for cron'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync pika config sandbox demo completions help" -f -a "pika" -d 'useapi.net Pika accounts (profiles with api = "useapi")'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync pika config sandbox demo completions help" -f -a "config" -d 'Show or create the config file'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync pika config sandbox demo completions help" -f -a "sandbox" -d 'Run the built-in sandbox panel on 127.0.0.1: try smm with no account'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync pika config sandbox demo completions help" -f -a "demo" -d 'Walk through smm\'s main job against a built-in sandbox panel (no config needed)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync pika config sandbox demo completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync pika config sandbox demo completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smm -n "__fish_smm_using_subcommand help; and __fish_seen_subcommand_from services" -f -a "changes" -d 'The catalogue changes `smm sync` recorded, newest first'
 complete -c smm -n "__fish_smm_using_subcommand help; and __fish_seen_subcommand_from order" -f -a "add" -d 'Place one order'
 complete -c smm -n "__fish_smm_using_subcommand help; and __fish_seen_subcommand_from pika" -f -a "account" -d 'The Discord accounts useapi.net drives Pika with'
 complete -c smm -n "__fish_smm_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the config file smm reads'

@@ -92,8 +92,11 @@ pub enum Command {
     Cancel(IdArgs),
     /// Follow orders until they finish: Completed, Partial or Canceled (polls action=status)
     Watch(WatchArgs),
-    /// The local order journal: what was placed, where, with what outcome
+    /// The order book: what was placed, where, at what cost, with what outcome
     Orders(OrdersArgs),
+    /// Bring the order book up to date from every panel: statuses, balances, catalogue changes;
+    /// alerts for cron
+    Sync(SyncArgs),
     /// useapi.net Pika accounts (profiles with api = "useapi")
     #[command(subcommand)]
     Pika(PikaCommand),
@@ -134,7 +137,11 @@ pub enum SortBy {
 
 /// Filters for `smm services`.
 #[derive(Debug, Args)]
+#[command(args_conflicts_with_subcommands = true)]
 pub struct ServicesArgs {
+    /// What else to do with catalogues
+    #[command(subcommand)]
+    pub command: Option<ServicesCommand>,
     /// Every panel profile of the config file at once, with a PROFILE column
     #[arg(long)]
     pub all: bool,
@@ -151,6 +158,33 @@ pub struct ServicesArgs {
     #[arg(long = "type", value_name = "TEXT")]
     pub kind: Option<String>,
 }
+
+/// `smm services …`
+#[derive(Debug, Subcommand)]
+pub enum ServicesCommand {
+    /// The catalogue changes `smm sync` recorded, newest first
+    Changes(ChangesArgs),
+}
+
+/// `smm services changes` options.
+#[derive(Debug, Args)]
+pub struct ChangesArgs {
+    /// Only changes seen within this long (24h, 7d)
+    #[arg(long, value_name = "DURATION", value_parser = crate::time::parse_duration)]
+    pub since: Option<u64>,
+}
+
+/// `smm sync` options (`-p a,b` picks profiles; `-q` prints only the alerts).
+#[derive(Debug, Args)]
+#[command(
+    after_help = "For each panel profile (all by default, or -p NAME[,NAME…]), at once: the \
+    status of every unfinished order placed on it (chunks of 100; finished orders are never asked \
+    again), its balance, and its catalogue compared with the last sync. Alerts: a balance under \
+    the profile's low_balance, a panel that cannot be reached, an order unchanged for \
+    stalled_after (24h), an order that ended Partial or Canceled. -q prints only the alerts (for \
+    cron mail).\n\nExit codes: 0 no alert; 3 alerts; 1 every panel failed; 2 bad input or config."
+)]
+pub struct SyncArgs {}
 
 /// `smm order …`
 #[derive(Debug, Subcommand)]

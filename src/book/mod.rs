@@ -19,7 +19,7 @@ use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 /// The schema version this smm writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// How long a run waits for another smm holding the book before giving up, unless
 /// `SMM_LOCK_TIMEOUT` (seconds) says otherwise.
@@ -39,7 +39,8 @@ fn busy_timeout() -> Duration {
 }
 
 /// The migrations, in order: migration `n` takes the schema from version `n` to `n + 1`.
-const MIGRATIONS: [&str; 1] = ["
+const MIGRATIONS: [&str; 2] = [
+    "
 CREATE TABLE orders (
     seq         INTEGER PRIMARY KEY,   -- insertion order
     id          TEXT NOT NULL UNIQUE,  -- smm's entry id (also the old journal's)
@@ -69,7 +70,47 @@ CREATE INDEX orders_guard ON orders (fingerprint, created);
 CREATE INDEX orders_profile ON orders (profile, created);
 CREATE INDEX orders_open ON orders (outcome, finished);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
-"];
+",
+    "
+ALTER TABLE orders ADD COLUMN changed INTEGER;  -- unix seconds of the last status change
+CREATE TABLE status_history (
+    order_id TEXT NOT NULL,                     -- orders.id
+    seen     INTEGER NOT NULL,
+    previous TEXT,
+    status   TEXT NOT NULL
+);
+CREATE INDEX status_history_order ON status_history (order_id, seen);
+CREATE TABLE balances (
+    profile  TEXT NOT NULL,
+    seen     INTEGER NOT NULL,
+    amount   TEXT NOT NULL,                     -- exact decimal text
+    currency TEXT NOT NULL
+);
+CREATE INDEX balances_profile ON balances (profile, seen);
+CREATE TABLE catalogue (                        -- each profile's last catalogue seen by smm sync
+    profile TEXT NOT NULL,
+    service TEXT NOT NULL,
+    name    TEXT NOT NULL,
+    rate    TEXT,
+    min     INTEGER,
+    max     INTEGER,
+    refill  INTEGER,
+    cancel  INTEGER,
+    PRIMARY KEY (profile, service)
+);
+CREATE TABLE catalogue_changes (
+    seq     INTEGER PRIMARY KEY,
+    seen    INTEGER NOT NULL,
+    profile TEXT NOT NULL,
+    service TEXT NOT NULL,
+    name    TEXT NOT NULL,
+    change  TEXT NOT NULL,                      -- added, removed, rate, min, max, refill, cancel
+    old     TEXT,
+    new     TEXT
+);
+CREATE INDEX catalogue_changes_seen ON catalogue_changes (seen);
+",
+];
 
 /// The order book.
 pub struct Book {
@@ -183,6 +224,20 @@ pub struct Entry {
     /// When the status was seen (RFC 3339), if ever.
     #[serde(serialize_with = "rfc3339_opt")]
     pub checked: Option<i64>,
+    /// When the status last changed from one seen status to another (unix seconds), if ever.
+    #[serde(skip)]
+    pub changed: Option<i64>,
+}
+
+/// A status that changed, as `record_statuses` saw it.
+#[derive(Debug, Clone, PartialEq, serde::Serialize)]
+pub struct StatusChange {
+    /// The order book entry.
+    pub id: String,
+    /// The status before (none the first time one is seen).
+    pub from: Option<String>,
+    /// The status now.
+    pub to: String,
 }
 
 /// Serializes unix seconds as RFC 3339.
@@ -222,6 +277,8 @@ pub struct Query {
     pub since: Option<i64>,
     /// Only this profile's orders.
     pub profile: Option<String>,
+    /// Only orders placed on this panel endpoint (display form).
+    pub url: Option<String>,
     /// Only orders whose last status is this (case-insensitive).
     pub status: Option<String>,
     /// Only orders with this outcome.
@@ -274,7 +331,7 @@ pub struct Earlier {
 
 /// The columns every entry query reads, in `Entry` order.
 const COLUMNS: &str = "id, created, profile, url, service, link, quantity, fields, cost, outcome, \
-    panel_order, error, status, charge, start_count, remains, currency, checked";
+    panel_order, error, status, charge, start_count, remains, currency, checked, changed";
 
 /// An entry from a row of `COLUMNS`.
 fn entry(row: &rusqlite::Row) -> rusqlite::Result<Entry> {
@@ -298,6 +355,7 @@ fn entry(row: &rusqlite::Row) -> rusqlite::Result<Entry> {
         remains: row.get(15)?,
         currency: row.get(16)?,
         checked: row.get(17)?,
+        changed: row.get(18)?,
     })
 }
 
@@ -485,26 +543,197 @@ impl Book {
             .map_err(|e| self.explain(e))
     }
 
-    /// Records a status seen on the panel for entry `id`.
-    pub fn record_status(&self, id: &str, seen: &Seen) -> anyhow::Result<()> {
+    /// Records the statuses seen on a panel, in one transaction; keeps a history of changes
+    /// (and when the status last changed). Returns the changes.
+    pub fn record_statuses(&self, seen: &[(&str, &Seen)]) -> anyhow::Result<Vec<StatusChange>> {
+        self.record_inner(seen).map_err(|e| self.explain(e))
+    }
+
+    /// `record_statuses` in SQL.
+    fn record_inner(&self, seen: &[(&str, &Seen)]) -> rusqlite::Result<Vec<StatusChange>> {
         let blank = |s: &str| (!s.is_empty()).then(|| s.to_string());
+        let now = crate::time::now() as i64;
+        let tx = rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+        let mut changes = Vec::new();
+        {
+            let mut before = tx.prepare("SELECT status FROM orders WHERE id = ?1")?;
+            let mut update = tx.prepare(
+                "UPDATE orders SET status = ?2, finished = ?3, charge = ?4, start_count = ?5, \
+                 remains = ?6, currency = ?7, checked = ?8, \
+                 changed = CASE WHEN status IS NULL OR status IS ?2 THEN changed ELSE ?8 END \
+                 WHERE id = ?1",
+            )?;
+            let mut history = tx.prepare(
+                "INSERT INTO status_history (order_id, seen, previous, status) VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            for (id, s) in seen {
+                let was: Option<Option<String>> =
+                    before.query_row([id], |r| r.get(0)).optional()?;
+                let Some(was) = was else { continue };
+                update.execute(params![
+                    id,
+                    s.status,
+                    s.finished,
+                    s.charge.map(|c| c.to_string()),
+                    blank(&s.start_count),
+                    blank(&s.remains),
+                    blank(&s.currency),
+                    now
+                ])?;
+                if was.as_deref() != Some(s.status.as_str()) {
+                    history.execute(params![id, now, was, s.status])?;
+                    changes.push(StatusChange {
+                        id: id.to_string(),
+                        from: was,
+                        to: s.status.clone(),
+                    });
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(changes)
+    }
+
+    /// Records a profile's balance, with the time.
+    pub fn record_balance(
+        &self,
+        profile: &str,
+        amount: Decimal,
+        currency: &str,
+    ) -> anyhow::Result<()> {
         self.conn
             .execute(
-                "UPDATE orders SET status = ?2, finished = ?3, charge = ?4, start_count = ?5, \
-                 remains = ?6, currency = ?7, checked = ?8 WHERE id = ?1",
+                "INSERT INTO balances (profile, seen, amount, currency) VALUES (?1, ?2, ?3, ?4)",
                 params![
-                    id,
-                    seen.status,
-                    seen.finished,
-                    seen.charge.map(|c| c.to_string()),
-                    blank(&seen.start_count),
-                    blank(&seen.remains),
-                    blank(&seen.currency),
-                    crate::time::now() as i64
+                    profile,
+                    crate::time::now() as i64,
+                    amount.to_string(),
+                    currency
                 ],
             )
             .map(|_| ())
             .map_err(|e| self.explain(e))
+    }
+
+    /// A profile's catalogue as the last sync saw it, or None before its first sync.
+    pub fn catalogue(&self, profile: &str) -> anyhow::Result<Option<Vec<crate::catalogue::Snap>>> {
+        let read = || -> rusqlite::Result<Option<Vec<crate::catalogue::Snap>>> {
+            let key = format!("catalogue:{profile}");
+            let known: Option<String> = self
+                .conn
+                .query_row("SELECT value FROM meta WHERE key = ?1", [&key], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            if known.is_none() {
+                return Ok(None);
+            }
+            let mut stmt = self.conn.prepare(
+                "SELECT service, name, rate, min, max, refill, cancel FROM catalogue \
+                 WHERE profile = ?1 ORDER BY rowid",
+            )?;
+            let snaps = stmt
+                .query_map([profile], |r| {
+                    Ok(crate::catalogue::Snap {
+                        service: r.get(0)?,
+                        name: r.get(1)?,
+                        rate: r.get::<_, Option<String>>(2)?.and_then(|t| t.parse().ok()),
+                        min: r.get::<_, Option<i64>>(3)?.map(|n| n as u64),
+                        max: r.get::<_, Option<i64>>(4)?.map(|n| n as u64),
+                        refill: r.get(5)?,
+                        cancel: r.get(6)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(Some(snaps))
+        };
+        read().map_err(|e| self.explain(e))
+    }
+
+    /// Replaces a profile's catalogue with `snaps` and records `changes`, in one transaction.
+    pub fn save_catalogue(
+        &self,
+        profile: &str,
+        snaps: &[crate::catalogue::Snap],
+        changes: &[crate::catalogue::Change],
+    ) -> anyhow::Result<()> {
+        let write = || -> rusqlite::Result<()> {
+            let tx =
+                rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+            tx.execute("DELETE FROM catalogue WHERE profile = ?1", [profile])?;
+            {
+                let mut insert = tx.prepare(
+                    "INSERT OR REPLACE INTO catalogue (profile, service, name, rate, min, max, refill, cancel) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )?;
+                for s in snaps {
+                    insert.execute(params![
+                        profile,
+                        s.service,
+                        s.name,
+                        s.rate.map(|r| r.to_string()),
+                        s.min.map(|n| n as i64),
+                        s.max.map(|n| n as i64),
+                        s.refill,
+                        s.cancel
+                    ])?;
+                }
+                let mut record = tx.prepare(
+                    "INSERT INTO catalogue_changes (seen, profile, service, name, change, old, new) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                )?;
+                for c in changes {
+                    record.execute(params![
+                        c.time,
+                        c.profile,
+                        c.service,
+                        c.name,
+                        c.change.name(),
+                        c.old,
+                        c.new
+                    ])?;
+                }
+            }
+            tx.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
+                params![
+                    format!("catalogue:{profile}"),
+                    crate::time::rfc3339(crate::time::now() as i64)
+                ],
+            )?;
+            tx.commit()
+        };
+        write().map_err(|e| self.explain(e))
+    }
+
+    /// The recorded catalogue changes since `since` (unix seconds), of one profile or all,
+    /// newest first.
+    pub fn catalogue_changes(
+        &self,
+        since: Option<i64>,
+        profile: Option<&str>,
+    ) -> anyhow::Result<Vec<crate::catalogue::Change>> {
+        let read = || -> rusqlite::Result<Vec<crate::catalogue::Change>> {
+            let mut stmt = self.conn.prepare(
+                "SELECT seen, profile, service, name, change, old, new FROM catalogue_changes \
+                 WHERE seen >= ?1 AND (?2 IS NULL OR profile = ?2) ORDER BY seen DESC, seq DESC",
+            )?;
+            stmt.query_map(params![since.unwrap_or(i64::MIN), profile], |r| {
+                let kind: String = r.get(4)?;
+                Ok(crate::catalogue::Change {
+                    time: r.get(0)?,
+                    profile: r.get(1)?,
+                    service: r.get(2)?,
+                    name: r.get(3)?,
+                    change: crate::catalogue::Kind::parse(&kind)
+                        .unwrap_or(crate::catalogue::Kind::Added),
+                    old: r.get(5)?,
+                    new: r.get(6)?,
+                })
+            })?
+            .collect()
+        };
+        read().map_err(|e| self.explain(e))
     }
 
     /// Placed orders whose last status is not final, oldest first (optionally one profile's).
@@ -642,6 +871,10 @@ fn where_clause(query: &Query, open: bool) -> (String, Vec<rusqlite::types::Valu
         terms.push("profile = ?");
         values.push(Value::Text(profile.clone()));
     }
+    if let Some(url) = &query.url {
+        terms.push("url = ?");
+        values.push(Value::Text(url.clone()));
+    }
     if let Some(status) = &query.status {
         terms.push("status = ? COLLATE NOCASE");
         values.push(Value::Text(status.clone()));
@@ -698,17 +931,23 @@ mod tests {
         assert!(book.begin(&order(500), 0, false).unwrap().is_ok());
         book.finish(&id, Outcome::Placed, Some("23501"), None)
             .unwrap();
-        book.record_status(
-            &id,
-            &Seen {
-                status: "Completed".into(),
-                finished: true,
-                charge: Some("0.45".parse().unwrap()),
-                currency: "USD".into(),
-                ..Seen::default()
-            },
-        )
-        .unwrap();
+        let done = Seen {
+            status: "Completed".into(),
+            finished: true,
+            charge: Some("0.45".parse().unwrap()),
+            currency: "USD".into(),
+            ..Seen::default()
+        };
+        let changes = book.record_statuses(&[(&id, &done)]).unwrap();
+        assert_eq!(
+            changes,
+            vec![StatusChange {
+                id: id.clone(),
+                from: None,
+                to: "Completed".into()
+            }]
+        );
+        assert!(book.record_statuses(&[(&id, &done)]).unwrap().is_empty());
         let mut all = Vec::new();
         book.list(&Query::default(), |e| {
             all.push(e);

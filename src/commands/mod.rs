@@ -15,9 +15,10 @@ mod orders;
 mod pika;
 mod sandbox;
 mod services;
+mod sync;
 mod watch;
 
-use crate::cli::{Cli, Command, Global, OrderCommand, PikaCommand};
+use crate::cli::{Cli, Command, Global, OrderCommand, PikaCommand, ServicesArgs, ServicesCommand};
 use crate::config::Profile;
 use crate::exit::{Exit, usage};
 use crate::http::{Http, HttpOptions};
@@ -122,7 +123,7 @@ impl Ctx {
 }
 
 /// Loads the config file (with the permissions warning).
-fn load_config(settings: &Settings) -> anyhow::Result<crate::config::Config> {
+pub fn load_config(settings: &Settings) -> anyhow::Result<crate::config::Config> {
     let path = crate::config::locate(settings.config.as_deref())?;
     let config = crate::config::load(&path)?;
     if let Some(warning) = crate::config::permission_warning(&config) {
@@ -239,8 +240,13 @@ pub fn run_with(cli: Cli, fixed: Option<&Profile>) -> anyhow::Result<Exit> {
         Command::Demo => demo::run(),
         Command::Pika(PikaCommand::Account(cmd)) => pika::run(ctx, cmd),
         Command::Orders(args) => orders::run(settings, &args),
+        Command::Sync(args) => sync::run(settings, &args),
         Command::Balance(args) if args.all => balance::all(settings),
         Command::Balance(_) => balance::run(&ctx()?),
+        Command::Services(ServicesArgs {
+            command: Some(ServicesCommand::Changes(args)),
+            ..
+        }) => services::changes(settings, &args),
         Command::Services(args) if args.all => services::all(settings, &args),
         Command::Services(args) => services::run(&ctx()?, &args),
         Command::Order(OrderCommand::Add(args)) if args.file.is_some() => {

@@ -8,7 +8,7 @@ use crate::output::{Cell, Format, Output, Table};
 use crate::settings::Settings;
 use crate::time::utc_date;
 use rust_decimal::Decimal;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Lists the book (oldest of the selection first), or its groups; `--check` first asks the
 /// panels for the statuses of unfinished orders and records them.
@@ -20,6 +20,7 @@ pub fn run(settings: &Settings, args: &OrdersArgs) -> anyhow::Result<Exit> {
             .since
             .map(|s| crate::time::now().saturating_sub(s) as i64),
         profile: settings.profile.clone(),
+        url: None,
         status: args.status.clone(),
         outcome: args.outcome,
         limit: args.limit,
@@ -252,49 +253,40 @@ fn check(
         if ids.is_empty() {
             continue;
         }
+        let entries: Vec<Entry> = ids.iter().map(|(e, _)| (*e).clone()).collect();
         let orders: Vec<u64> = ids.iter().map(|(_, o)| *o).collect();
-        let statuses = ctx.and_then(|ctx| statuses(&ctx, &orders));
-        match statuses {
+        let asked = ctx.and_then(|ctx| ctx.panel().status(&orders).map(|a| a.value));
+        match asked {
             Err(e) => {
                 for (entry, _) in &ids {
                     problems.insert(entry.id.clone(), format!("{e:#}"));
                 }
             }
-            Ok(found) => {
-                for (entry, order) in ids {
-                    match found.get(&order.to_string()).cloned() {
-                        Some(Ok(seen)) => book.record_status(&entry.id, &seen)?,
-                        Some(Err(e)) => {
-                            problems.insert(entry.id.clone(), e);
-                        }
-                        None => {
-                            problems.insert(entry.id.clone(), "not in the panel's answer".into());
+            Ok(rows) => {
+                let by_order = super::sync::by_order(&entries);
+                let mut seen = Vec::new();
+                let mut answered = std::collections::HashSet::new();
+                for row in rows {
+                    for entry in by_order.get(&row.id).into_iter().flatten() {
+                        answered.insert(entry.id.clone());
+                        match &row.result {
+                            Ok(s) => seen.push((entry.id.clone(), super::sync::seen(s.clone()))),
+                            Err(e) => {
+                                problems.insert(entry.id.clone(), e.clone());
+                            }
                         }
                     }
                 }
+                for e in &entries {
+                    if !answered.contains(&e.id) {
+                        problems.insert(e.id.clone(), "not in the panel's answer".into());
+                    }
+                }
+                let pairs: Vec<(&str, &Seen)> =
+                    seen.iter().map(|(id, s)| (id.as_str(), s)).collect();
+                book.record_statuses(&pairs)?;
             }
         }
     }
     Ok(problems)
-}
-
-/// The status of each order id on the context's panel, as the book records it.
-fn statuses(ctx: &Ctx, ids: &[u64]) -> anyhow::Result<HashMap<String, Result<Seen, String>>> {
-    Ok(ctx
-        .panel()
-        .status(ids)?
-        .value
-        .into_iter()
-        .map(|r| {
-            let seen = r.result.map(|s| Seen {
-                finished: crate::journal::is_final(&s.status),
-                status: s.status,
-                charge: s.charge,
-                start_count: s.start_count,
-                remains: s.remains,
-                currency: s.currency,
-            });
-            (r.id, seen)
-        })
-        .collect())
 }

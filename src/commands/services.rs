@@ -76,6 +76,22 @@ pub fn all(settings: &Settings, args: &ServicesArgs) -> anyhow::Result<Exit> {
     Ok(Exit::from_items(!failed.is_empty()))
 }
 
+/// `smm services changes`: the catalogue changes `smm sync` recorded, newest first (one
+/// profile with `-p`).
+pub fn changes(settings: &Settings, args: &crate::cli::ChangesArgs) -> anyhow::Result<Exit> {
+    let book = crate::book::Book::open()?;
+    let since = args
+        .since
+        .map(|s| crate::time::now().saturating_sub(s) as i64);
+    let changes = book.catalogue_changes(since, settings.profile.as_deref())?;
+    let out = Output::new(settings.format);
+    out.report(&changes, &views::catalogue_changes(&changes))?;
+    if changes.is_empty() {
+        crate::msg::note("no catalogue changes recorded (smm sync records them)");
+    }
+    Ok(Exit::Success)
+}
+
 /// Sorts rows by `key` of the service each row shows (stable: ties keep the panel's order).
 fn sort<T>(rows: &mut [T], key: Option<SortBy>, service: impl Fn(&T) -> &Service) {
     match key {

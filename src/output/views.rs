@@ -455,3 +455,20 @@ impl DryRun {
         table
     }
 }
+
+/// Recorded catalogue changes: when, which profile, and the change in one line.
+pub fn catalogue_changes(changes: &[crate::catalogue::Change]) -> Table {
+    let mut table = Table::new(&["SEEN", "PROFILE", "SERVICE", "CHANGE", "OLD", "NEW", "NAME"]);
+    for c in changes {
+        table.add_row(vec![
+            utc_date(c.time),
+            c.profile.clone(),
+            c.service.clone(),
+            c.change.name().to_string(),
+            c.old.clone().unwrap_or_default(),
+            c.new.clone().unwrap_or_default(),
+            c.name.clone(),
+        ]);
+    }
+    table
+}

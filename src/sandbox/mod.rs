@@ -6,6 +6,7 @@
 //! accounts (`useapi.rs`). Faults (HTML pages, 502, 429,
 //! slow answers) can be injected for the first N requests or a fraction of them.
 
+mod control;
 pub mod streamdetails;
 pub mod useapi;
 pub mod v2;
@@ -21,6 +22,8 @@ use std::time::{Duration, Instant};
 pub const V2_PATH: &str = "/api/v2";
 /// Path of the streamdetails endpoint.
 pub const STREAMDETAILS_PATH: &str = "/streamdetails/api/v2/";
+/// The control endpoint (catalogue changes, seeded orders): see `control.rs`.
+pub const CONTROL_PATH: &str = "/control";
 /// Base path of the useapi.net endpoints.
 pub const USEAPI_PATH: &str = "/useapi/v1";
 
@@ -240,6 +243,11 @@ fn route(shared: &Shared, req: &Incoming) -> Outgoing {
     if path == V2_PATH {
         let fields = parse_fields(&req.query, &req.body, is_json(req));
         return json(200, lock(&shared.v2).handle(&fields, now));
+    }
+    if path == CONTROL_PATH && req.method == "POST" {
+        let fields = parse_fields(&req.query, &req.body, is_json(req));
+        let (status, body) = control::handle(&mut lock(&shared.v2), &fields, now);
+        return json(status, body.to_string());
     }
     if path == STREAMDETAILS_PATH.trim_end_matches('/') {
         let unix = std::time::SystemTime::now()

@@ -87,6 +87,8 @@ pub struct Panel {
     refills: HashMap<u64, Refill>,
     next_order: u64,
     next_refill: u64,
+    /// Services removed from the catalogue by the control endpoint (by index).
+    hidden: std::collections::HashSet<usize>,
 }
 
 /// Request fields (form, query or JSON), by name.
@@ -107,6 +109,7 @@ impl Panel {
             refills: HashMap::new(),
             next_order: FIRST_ORDER,
             next_refill: 1,
+            hidden: std::collections::HashSet::new(),
         };
         panel.seed_history(now);
         panel
@@ -144,6 +147,93 @@ impl Panel {
                 },
             );
         }
+    }
+
+    /// Changes service `id` with `change` (control endpoint).
+    pub fn edit(&mut self, id: u64, change: impl FnOnce(&mut Service)) -> Result<(), String> {
+        let service = self
+            .services
+            .iter_mut()
+            .find(|s| s.id == id)
+            .ok_or_else(|| format!("no service {id}"))?;
+        change(service);
+        self.rebuild();
+        Ok(())
+    }
+
+    /// Removes service `id` from the catalogue (its orders stay) (control endpoint).
+    pub fn remove(&mut self, id: u64) -> Result<(), String> {
+        let index = self
+            .services
+            .iter()
+            .position(|s| s.id == id)
+            .ok_or_else(|| format!("no service {id}"))?;
+        // Orders refer to services by index: keep the entry, hide it from the catalogue.
+        self.hidden.insert(index);
+        self.rebuild();
+        Ok(())
+    }
+
+    /// Adds a Default service (control endpoint).
+    pub fn add_service(
+        &mut self,
+        id: u64,
+        name: String,
+        rate: Decimal,
+        min: u64,
+        max: u64,
+    ) -> Result<(), String> {
+        if self.services.iter().any(|s| s.id == id) {
+            return Err(format!("service {id} exists already"));
+        }
+        self.services.push(Service {
+            id,
+            name,
+            kind: "Default",
+            category: "Other",
+            rate,
+            min,
+            max,
+            refill: false,
+            cancel: false,
+        });
+        self.rebuild();
+        Ok(())
+    }
+
+    /// Places `count` orders of `quantity` on the first service at `now`, already paid (control
+    /// endpoint, for benchmarks); returns the first and last id.
+    pub fn seed(&mut self, count: u64, quantity: u64, now: f64) -> (u64, u64) {
+        let first = self.next_order;
+        for _ in 0..count {
+            let id = self.next_order;
+            self.next_order += 1;
+            let cost = crate::money::cost(self.services[0].rate, quantity, 1).unwrap_or_default();
+            self.orders.insert(
+                id,
+                Order {
+                    service: 0,
+                    quantity,
+                    cost,
+                    placed: now,
+                    canceled_at: None,
+                    ends_partial: id.is_multiple_of(7),
+                    history: true,
+                },
+            );
+        }
+        (first, self.next_order.saturating_sub(1).max(first))
+    }
+
+    /// Serializes the visible catalogue again after a change.
+    fn rebuild(&mut self) {
+        let visible = self
+            .services
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| !self.hidden.contains(i))
+            .map(|(_, s)| service_json(s));
+        self.services_body = Value::Array(visible.collect()).to_string();
     }
 
     /// The balance at `now`: the start balance less every current charge of orders placed here.
@@ -224,6 +314,7 @@ impl Panel {
         let Some(index) = get("service")
             .and_then(|s| s.parse::<u64>().ok())
             .and_then(|id| self.services.iter().position(|s| s.id == id))
+            .filter(|i| !self.hidden.contains(i))
         else {
             return error("Incorrect service ID");
         };

@@ -628,7 +628,14 @@ fn orders_filters_groups_totals_and_formats() {
         (Some("add"), Some(l)) if l.contains("refuse") => {
             Reply::json(r#"{"error":"Not enough funds on balance"}"#)
         }
-        (Some("add"), Some(l)) => Reply::json(format!(r#"{{"order":{}}}"#, 100 + l.len())),
+        (Some("add"), Some(l)) => {
+            let n: usize = l
+                .rsplit('/')
+                .next()
+                .and_then(|n| n.parse().ok())
+                .unwrap_or(9);
+            Reply::json(format!(r#"{{"order":{}}}"#, 100 + n))
+        }
         (Some("status"), _) => {
             let status = r#"{"charge":"0.45","start_count":"10","status":"Partial","remains":"5","currency":"USD"}"#;
             match (req.field("order"), req.field("orders")) {
@@ -812,6 +819,7 @@ fn the_book_is_private() {
 #[test]
 fn bad_books_stop_before_anything_is_sent() {
     let panel = Panel::fixtures();
+    panel.expect_none();
     let home = Home::with_panel(&panel);
     // A data directory that cannot be created.
     let out = home
@@ -867,7 +875,6 @@ fn bad_books_stop_before_anything_is_sent() {
         stderr(&out)
     );
     conn.execute_batch("ROLLBACK").unwrap();
-    assert!(panel.actions("add").is_empty());
 }
 
 #[test]

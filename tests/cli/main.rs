@@ -15,6 +15,7 @@ mod golden;
 mod hardening;
 mod sandbox;
 mod streamdetails;
+mod sync;
 mod test_panel;
 mod useapi;
 mod watch;

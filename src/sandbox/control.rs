@@ -1,0 +1,72 @@
+//! The sandbox's control endpoint (`POST /control`, loopback only, no key): changes the v2
+//! panel's catalogue while it runs, so that `smm sync` can be shown and tested catching a price
+//! rise or a service removed; and seeds many orders at once for benchmarks.
+//!
+//! Form fields: `action=rate&service=1448&rate=1.10`, `action=limits&service=1448&min=100&max=5000`,
+//! `action=flags&service=1448&refill=0&cancel=1`, `action=remove&service=1452`,
+//! `action=add&service=3000&name=TikTok Views&rate=0.05&min=100&max=100000`,
+//! `action=seed&count=10000&quantity=100` (orders placed now on service 1448, already paid;
+//! answers the first and last id).
+
+use super::v2::{Fields, Panel};
+use serde_json::{Value, json};
+
+/// Applies one control action to `panel` at virtual time `now`; the answer says what was done
+/// or what is wrong.
+pub fn handle(panel: &mut Panel, fields: &Fields, now: f64) -> (u16, Value) {
+    match apply(panel, fields, now) {
+        Ok(done) => (200, done),
+        Err(msg) => (400, json!({ "error": msg })),
+    }
+}
+
+/// The action itself.
+fn apply(panel: &mut Panel, fields: &Fields, now: f64) -> Result<Value, String> {
+    let get = |name: &str| fields.get(name).map(|v| v.trim()).filter(|v| !v.is_empty());
+    let number = |name: &str| -> Result<u64, String> {
+        get(name)
+            .and_then(|v| v.parse().ok())
+            .ok_or_else(|| format!("{name} must be a whole number"))
+    };
+    let flag = |name: &str| get(name).map(|v| matches!(v, "1" | "true" | "yes"));
+    let action = get("action").ok_or("action is missing")?;
+    if action == "seed" {
+        let count = number("count")?.min(1_000_000);
+        let quantity = number("quantity").unwrap_or(100);
+        let (first, last) = panel.seed(count, quantity, now);
+        return Ok(json!({ "first": first, "last": last }));
+    }
+    let id = number("service")?;
+    match action {
+        "rate" => {
+            let rate = get("rate")
+                .and_then(crate::money::parse)
+                .ok_or("rate must be an amount like 1.10")?;
+            panel.edit(id, |s| s.rate = rate)?;
+        }
+        "limits" => {
+            let (min, max) = (number("min")?, number("max")?);
+            panel.edit(id, |s| {
+                s.min = min;
+                s.max = max;
+            })?;
+        }
+        "flags" => {
+            let (refill, cancel) = (flag("refill"), flag("cancel"));
+            panel.edit(id, |s| {
+                s.refill = refill.unwrap_or(s.refill);
+                s.cancel = cancel.unwrap_or(s.cancel);
+            })?;
+        }
+        "remove" => panel.remove(id)?,
+        "add" => {
+            let name = get("name").unwrap_or("New Service").to_string();
+            let rate = get("rate")
+                .and_then(crate::money::parse)
+                .ok_or("rate must be an amount like 0.05")?;
+            panel.add_service(id, name, rate, number("min")?, number("max")?)?;
+        }
+        other => return Err(format!("unknown action '{other}'")),
+    }
+    Ok(json!({ "ok": true }))
+}

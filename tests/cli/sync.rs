@@ -1,0 +1,375 @@
+//! `smm sync`: statuses of unfinished orders only (chunks of at most 100), balances, catalogue
+//! changes of every kind, alerts and exit codes, a failing panel not stopping the others, and
+//! `smm services changes`.
+
+use crate::common::{Home, Panel, Reply, SandboxProc, Seen, stderr, stdout};
+use serde_json::Value;
+use std::sync::{Arc, Mutex};
+
+/// Unix seconds now.
+fn now() -> u64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .unwrap()
+        .as_secs()
+}
+
+/// An old-style journal of placed orders `ids` on `url` (profile `p`), `age` seconds old,
+/// imported into the order book on first use.
+fn journal(home: &Home, url: &str, ids: impl Iterator<Item = u64>, age: u64) {
+    use std::fmt::Write;
+    let t = now() - age;
+    let mut text = String::new();
+    for id in ids {
+        writeln!(
+            text,
+            r#"{{"kind":"intent","id":"e{id}","time":{t},"profile":"p","url":"{url}","service":1448,"link":"https://i.com/{id}","quantity":100,"fields":{{}},"cost":"0.09"}}"#
+        )
+        .unwrap();
+        writeln!(
+            text,
+            r#"{{"kind":"outcome","id":"e{id}","time":{t},"result":"order","order":"{id}","error":null}}"#
+        )
+        .unwrap();
+    }
+    std::fs::create_dir_all(home.journal().parent().unwrap()).unwrap();
+    std::fs::write(home.journal(), text).unwrap();
+}
+
+/// A panel whose orders have the statuses in `statuses` (by id; others: In progress).
+fn status_panel(statuses: Arc<Mutex<Vec<(u64, &'static str)>>>) -> Panel {
+    Panel::start(move |req: &Seen| match req.field("action") {
+        Some("status") => {
+            let ids: Vec<&str> = match (req.field("order"), req.field("orders")) {
+                (Some(one), _) => vec![one],
+                (_, Some(many)) => many.split(',').collect(),
+                _ => vec![],
+            };
+            let known = statuses.lock().unwrap().clone();
+            let item = |id: &str| {
+                let status = known
+                    .iter()
+                    .find(|(k, _)| k.to_string() == id)
+                    .map(|(_, s)| *s)
+                    .unwrap_or("In progress");
+                format!(
+                    r#"{{"charge":"0.09","start_count":"5","status":"{status}","remains":"0","currency":"USD"}}"#
+                )
+            };
+            if let (Some(one), None) = (req.field("order"), req.field("orders")) {
+                return Reply::json(item(one));
+            }
+            let body: Vec<String> = ids
+                .iter()
+                .map(|id| format!(r#""{id}":{}"#, item(id)))
+                .collect();
+            Reply::json(format!("{{{}}}", body.join(",")))
+        }
+        _ => crate::common::fixture_reply(req),
+    })
+}
+
+/// The status requests' id lists.
+fn asked(panel: &Panel) -> Vec<Vec<u64>> {
+    panel
+        .actions("status")
+        .iter()
+        .map(|r| {
+            r.field("orders")
+                .or(r.field("order"))
+                .unwrap_or("")
+                .split(',')
+                .filter_map(|id| id.parse().ok())
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn only_unfinished_orders_are_asked_in_chunks_of_100_and_recorded() {
+    let statuses = Arc::new(Mutex::new(vec![]));
+    let panel = status_panel(Arc::clone(&statuses));
+    let home = Home::new();
+    home.write_config(&format!(
+        "[profiles.p]\nurl = \"{}\"\nkey = \"k\"\n",
+        panel.url
+    ));
+    journal(&home, &panel.url, 1..=250, 3600);
+    let out = home.smm().arg("sync").output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}{}",
+        stdout(&out),
+        stderr(&out)
+    );
+    let chunks = asked(&panel);
+    assert_eq!(
+        chunks.iter().map(Vec::len).collect::<Vec<_>>(),
+        [100, 100, 50]
+    );
+    let text = stdout(&out);
+    let row: Vec<&str> = text.lines().nth(1).unwrap().split_whitespace().collect();
+    assert_eq!(
+        row,
+        ["p", "100.84292", "USD", "250", "250", "0", "0"],
+        "{text}"
+    );
+    assert!(text.contains("p: order 1: (new) → In progress"), "{text}");
+    // 200 of them finish.
+    *statuses.lock().unwrap() = (1..=200).map(|id| (id, "Completed")).collect();
+    home.smm().arg("sync").assert().code(0);
+    assert_eq!(asked(&panel).len(), 6, "250 ids again, in 3 chunks");
+    let rows = home.orders();
+    assert_eq!(rows[0]["status"], "Completed");
+    assert_eq!(rows[0]["finished"], 1);
+    assert_eq!(rows[0]["charge"], "0.09");
+    assert_eq!(rows[249]["status"], "In progress");
+    // Finished orders are never asked again.
+    let out = home.smm().args(["sync", "--json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let chunks = asked(&panel);
+    assert_eq!(chunks.last().unwrap(), &(201..=250).collect::<Vec<u64>>());
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["profiles"][0]["orders_asked"], 50);
+    assert_eq!(doc["profiles"][0]["balance"], "100.84292");
+    assert_eq!(doc["alerts"], Value::Array(vec![]));
+    // The history keeps each change.
+    let conn = rusqlite::Connection::open(home.book()).unwrap();
+    let history: Vec<(Option<String>, String)> = conn
+        .prepare("SELECT previous, status FROM status_history WHERE order_id = 'e1' ORDER BY seen, rowid")
+        .unwrap()
+        .query_map([], |r| Ok((r.get(0)?, r.get(1)?)))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect();
+    assert_eq!(
+        history,
+        [
+            (None, "In progress".to_string()),
+            (Some("In progress".to_string()), "Completed".to_string())
+        ]
+    );
+    let balances: i64 = conn
+        .query_row(
+            "SELECT count(*) FROM balances WHERE profile = 'p'",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(balances, 3);
+}
+
+#[test]
+fn alerts_ended_stalled_low_balance_and_exit_3() {
+    let statuses = Arc::new(Mutex::new(vec![(1, "Partial"), (2, "Canceled")]));
+    let panel = status_panel(statuses);
+    let home = Home::new();
+    home.write_config(&format!(
+        "[profiles.p]\nurl = \"{}\"\nkey = \"k\"\nlow_balance = \"500\"\nstalled_after = \"1h\"\n",
+        panel.url
+    ));
+    journal(&home, &panel.url, 1..=3, 2 * 86_400);
+    let out = home.smm().args(["sync", "-q"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let text = stdout(&out);
+    let lines: Vec<&str> = text.lines().collect();
+    assert_eq!(
+        lines,
+        [
+            "alert: p: order 1 ended Partial",
+            "alert: p: order 2 ended Canceled",
+            "alert: p: balance 100.84292 USD is under low_balance 500: top up the account",
+            "alert: p: order 3 (In progress) has not changed for 48h00m",
+        ],
+        "-q prints only the alerts: {text}"
+    );
+    // The ended orders are finished: the next sync neither asks about them nor alerts again.
+    let out = home.smm().args(["sync", "--json"]).output().unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let kinds: Vec<&str> = doc["alerts"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| a["kind"].as_str().unwrap())
+        .collect();
+    assert_eq!(kinds, ["low_balance", "stalled"]);
+    assert_eq!(asked(&panel).last().unwrap(), &vec![3]);
+}
+
+#[test]
+fn a_failing_panel_does_not_stop_the_others_and_all_failing_is_exit_1() {
+    let good = Panel::fixtures();
+    let home = Home::new();
+    home.write_config(&format!(
+        "[profiles.good]\nurl = \"{}\"\nkey = \"k\"\n[profiles.down]\nurl = \"http://127.0.0.1:9/api/v2\"\nkey = \"k\"\nattempts = 1\n",
+        good.url
+    ));
+    let out = home.smm().arg("sync").output().unwrap();
+    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let text = stdout(&out);
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("good") && l.contains("100.84292 USD")),
+        "{text}"
+    );
+    assert!(
+        text.lines()
+            .any(|l| l.starts_with("down") && l.contains("error")),
+        "{text}"
+    );
+    assert!(text.contains("alert: down: could not connect"), "{text}");
+    assert_eq!(good.actions("balance").len(), 1);
+    assert_eq!(good.actions("services").len(), 1);
+    // Every panel failing: exit 1.
+    let out = home.smm().args(["sync", "-p", "down"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    // An unknown profile: exit 2, nothing sent.
+    let out = home
+        .smm()
+        .args(["sync", "-p", "good,nosuch"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("'nosuch'"), "{}", stderr(&out));
+    assert_eq!(good.actions("balance").len(), 1);
+}
+
+#[test]
+fn catalogue_changes_of_every_kind_on_two_sandboxes() {
+    let (one, two) = (
+        SandboxProc::start(&[]),
+        SandboxProc::start(&["--services", "0"]),
+    );
+    let home = Home::new();
+    home.write_config(&format!(
+        "[profiles.one]\nurl = \"{}\"\nkey = \"sandbox\"\n[profiles.two]\nurl = \"{}\"\nkey = \"sandbox\"\n",
+        one.url, two.url
+    ));
+    // The first sync only remembers the catalogues.
+    let out = home.smm().arg("sync").output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let control = |sb: &SandboxProc, form: &str| {
+        let (status, _, body) = sb.raw(
+            "POST",
+            "/control",
+            "application/x-www-form-urlencoded",
+            form,
+        );
+        assert_eq!(status, 200, "{form}: {body}");
+    };
+    control(&one, "action=rate&service=1448&rate=1.10");
+    control(&one, "action=limits&service=1448&min=100&max=10000");
+    control(&one, "action=flags&service=1448&cancel=0");
+    control(&one, "action=remove&service=1452");
+    control(
+        &two,
+        "action=add&service=3000&name=TikTok+Views&rate=0.05&min=100&max=100000",
+    );
+    let out = home.smm().arg("sync").output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let text = stdout(&out);
+    for line in [
+        "one: service 1448 rate 0.90 → 1.10 (+22.2%)",
+        "one: service 1448 min 50 → 100",
+        "one: service 1448 cancel yes → no",
+        "one: service 1452 removed (Facebook Comments)",
+        "two: service 3000 new: TikTok Views 0.05",
+    ] {
+        assert!(text.lines().any(|l| l == line), "{line}: {text}");
+    }
+    let row = |name: &str| -> Vec<String> {
+        text.lines()
+            .find(|l| l.starts_with(name))
+            .unwrap()
+            .split_whitespace()
+            .map(String::from)
+            .collect()
+    };
+    assert_eq!(row("one")[5], "4", "{text}");
+    assert_eq!(row("two")[5], "1", "{text}");
+    // Recorded, newest first; per profile; as JSON.
+    let out = home.smm().args(["services", "changes"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    let listed = stdout(&out);
+    assert_eq!(listed.lines().count(), 6, "{listed}");
+    assert!(listed.lines().next().unwrap().starts_with("SEEN"));
+    let out = home
+        .smm()
+        .args([
+            "services", "changes", "-p", "one", "--since", "1h", "--json",
+        ])
+        .output()
+        .unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let changes = doc.as_array().unwrap();
+    assert_eq!(changes.len(), 4);
+    assert!(changes.iter().all(|c| c["profile"] == "one"));
+    let rate = changes.iter().find(|c| c["change"] == "rate").unwrap();
+    assert_eq!(
+        (rate["old"].as_str(), rate["new"].as_str()),
+        (Some("0.90"), Some("1.10"))
+    );
+    // The sandbox refuses orders for the removed service; smm's refreshed cache knows it too.
+    let out = home
+        .smm()
+        .args([
+            "-p",
+            "one",
+            "order",
+            "add",
+            "--service",
+            "1452",
+            "--link",
+            "l",
+            "--comments",
+            "a",
+        ])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("not in the catalogue"),
+        "{}",
+        stderr(&out)
+    );
+}
+
+#[test]
+fn sync_against_the_sandbox_follows_real_orders() {
+    let sb = SandboxProc::start(&["--speed", "100000"]);
+    let home = sb.home("sandbox");
+    for link in ["https://i.com/a", "https://i.com/b"] {
+        home.smm()
+            .args([
+                "order",
+                "add",
+                "--service",
+                "1448",
+                "--link",
+                link,
+                "--quantity",
+                "100",
+            ])
+            .assert()
+            .code(0);
+    }
+    std::thread::sleep(std::time::Duration::from_millis(200));
+    let out = home.smm().args(["sync", "--json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let changes = doc["profiles"][0]["status_changes"].as_array().unwrap();
+    assert_eq!(changes.len(), 2);
+    assert!(changes.iter().all(|c| c["to"] == "Completed"), "{doc}");
+    let out = home
+        .smm()
+        .args(["orders", "--status", "completed", "--json"])
+        .output()
+        .unwrap();
+    let orders: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(orders.as_array().unwrap().len(), 2);
+    // Nothing left to ask.
+    let out = home.smm().args(["sync", "--json"]).output().unwrap();
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(doc["profiles"][0]["orders_asked"], 0);
+}
