@@ -114,23 +114,10 @@ impl Entry {
 
     /// Whether its last seen status is final.
     pub fn finished(&self) -> bool {
-        self.status.as_ref().is_some_and(|s| is_final(&s.status))
+        self.status
+            .as_ref()
+            .is_some_and(|s| crate::panel::status::is_finished(&s.status))
     }
-}
-
-/// Whether an order status is final (the order will not change any more).
-pub fn is_final(status: &str) -> bool {
-    matches!(
-        status.trim().to_ascii_lowercase().as_str(),
-        "completed"
-            | "partial"
-            | "canceled"
-            | "cancelled"
-            | "refunded"
-            | "fail"
-            | "failed"
-            | "error"
-    )
 }
 
 /// The journal file.

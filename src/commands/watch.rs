@@ -3,8 +3,8 @@
 use super::Ctx;
 use crate::cli::WatchArgs;
 use crate::exit::Exit;
-use crate::journal::is_final;
 use crate::output::{Cell, Live, Table};
+use crate::panel::status::{Canonical, canonical, is_finished};
 use crate::panel::{OrderStatus, PanelError, Row};
 use crate::time::{utc_date, utc_time};
 use rust_decimal::Decimal;
@@ -42,7 +42,7 @@ fn decimal_text<S: serde::Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok
 impl Seen {
     /// Finished: a final status, or an error for this id (it will not change).
     fn done(&self) -> bool {
-        self.error.is_some() || is_final(&self.status)
+        self.error.is_some() || is_finished(&self.status)
     }
 }
 
@@ -141,7 +141,7 @@ pub fn run(ctx: impl FnOnce() -> anyhow::Result<Ctx>, args: &WatchArgs) -> anyho
     }
     let all_completed = last
         .iter()
-        .all(|s| s.error.is_none() && s.status.eq_ignore_ascii_case("completed"));
+        .all(|s| s.error.is_none() && canonical(&s.status) == Some(Canonical::Completed));
     Ok(Exit::from_items(!all_completed))
 }
 

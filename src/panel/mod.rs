@@ -8,6 +8,7 @@
 
 mod chunks;
 mod decode;
+pub mod status;
 pub mod streamdetails;
 mod types;
 pub mod useapi;
