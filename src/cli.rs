@@ -231,6 +231,9 @@ pub struct SandboxArgs {
     /// Virtual seconds per real second: an order takes 30 virtual minutes (30 s at the default)
     #[arg(long, value_name = "X", default_value_t = 60.0)]
     pub speed: f64,
+    /// Answer like the seed page (standard) or like SmartPanel- or OwnSMM-style panels
+    #[arg(long, value_name = "FLAVOR", value_enum, default_value_t = crate::sandbox::Flavor::Standard)]
+    pub flavor: crate::sandbox::Flavor,
     /// Inject a fault: an HTML error page (503), a 502, a 429 with Retry-After, or a slow answer
     #[arg(long, value_name = "KIND", help_heading = "Faults")]
     pub fault: Option<crate::sandbox::FaultKind>,

@@ -568,24 +568,28 @@ pub fn type_name(s: &Service) -> String {
 pub const ABSURD_RATE: u64 = 1_000_000_000;
 
 /// Refuses a service whose catalogue entry cannot be a real offer: its minimum above its
-/// maximum (no quantity fits), or a negative or absurd rate (a placeholder).
+/// maximum (no quantity fits), or a negative or absurd rate (a placeholder). Names every reason.
 fn check_limits(s: &Service) -> Result<(), String> {
+    let mut why = Vec::new();
     if let (Some(min), Some(max)) = (s.min, s.max)
         && min > max
     {
-        return Err(format!(
-            "service {} cannot be ordered: the panel lists its minimum ({min}) above its maximum ({max})",
-            s.id
+        why.push(format!("its minimum ({min}) above its maximum ({max})"));
+    }
+    if let Some(rate) = s.rate
+        && (rate.is_sign_negative() || rate >= Decimal::from(ABSURD_RATE))
+    {
+        why.push(format!(
+            "a rate of {rate}, a placeholder rather than a price"
         ));
     }
-    match s.rate {
-        Some(rate) if rate.is_sign_negative() || rate >= Decimal::from(ABSURD_RATE) => {
-            Err(format!(
-                "service {} cannot be ordered: the panel lists a rate of {rate}, a placeholder rather than a price",
-                s.id
-            ))
-        }
-        _ => Ok(()),
+    match why.is_empty() {
+        true => Ok(()),
+        false => Err(format!(
+            "service {} cannot be ordered: the panel lists {}",
+            s.id,
+            why.join(" and ")
+        )),
     }
 }
 
@@ -963,6 +967,15 @@ mod tests {
                 assert!(e.contains(&format!("rate of {rate}, a placeholder")), "{e}");
             }
         }
+        let placeholder = Service {
+            rate: Some(Decimal::from(1_000_000_000_000u64)),
+            ..service("Default", 500_000, 100)
+        };
+        assert_eq!(
+            check(&placeholder, &order).unwrap_err(),
+            "service 7 cannot be ordered: the panel lists its minimum (500000) above its maximum \
+             (100) and a rate of 1000000000000, a placeholder rather than a price"
+        );
     }
 
     #[test]
