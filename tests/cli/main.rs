@@ -9,6 +9,7 @@ mod bulk;
 mod commands;
 mod completions;
 mod config;
+mod flavors;
 mod hardening;
 mod journal;
 mod sandbox;
