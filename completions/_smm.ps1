@@ -520,6 +520,7 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The API key the sandbox accepts')
             [CompletionResult]::new('--balance', '--balance', [CompletionResultType]::ParameterName, 'Starting balance in USD')
             [CompletionResult]::new('--speed', '--speed', [CompletionResultType]::ParameterName, 'Virtual seconds per real second: an order takes 30 virtual minutes (30 s at the default)')
+            [CompletionResult]::new('--flavor', '--flavor', [CompletionResultType]::ParameterName, 'Answer like the seed page (standard) or like SmartPanel- or OwnSMM-style panels')
             [CompletionResult]::new('--fault', '--fault', [CompletionResultType]::ParameterName, 'Inject a fault: an HTML error page (503), a 502, a 429 with Retry-After, or a slow answer')
             [CompletionResult]::new('--fault-first', '--fault-first', [CompletionResultType]::ParameterName, 'Only the first N requests get the fault')
             [CompletionResult]::new('--fault-ratio', '--fault-ratio', [CompletionResultType]::ParameterName, 'Only this fraction of requests (evenly spread, 0.25 = every 4th) gets the fault')

@@ -478,6 +478,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --key 'The API key the sandbox accepts'
             cand --balance 'Starting balance in USD'
             cand --speed 'Virtual seconds per real second: an order takes 30 virtual minutes (30 s at the default)'
+            cand --flavor 'Answer like the seed page (standard) or like SmartPanel- or OwnSMM-style panels'
             cand --fault 'Inject a fault: an HTML error page (503), a 502, a 429 with Retry-After, or a slow answer'
             cand --fault-first 'Only the first N requests get the fault'
             cand --fault-ratio 'Only this fraction of requests (evenly spread, 0.25 = every 4th) gets the fault'

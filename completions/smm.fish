@@ -333,6 +333,9 @@ complete -c smm -n "__fish_smm_using_subcommand sandbox" -l services -d 'Generat
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l key -d 'The API key the sandbox accepts' -r
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l balance -d 'Starting balance in USD' -r
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l speed -d 'Virtual seconds per real second: an order takes 30 virtual minutes (30 s at the default)' -r
+complete -c smm -n "__fish_smm_using_subcommand sandbox" -l flavor -d 'Answer like the seed page (standard) or like SmartPanel- or OwnSMM-style panels' -r -f -a "standard\t'Like the API seed page'
+smartpanel\t'Like SmartPanel-style panels'
+ownsmm\t'Like OwnSMM-style panels'"
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l fault -d 'Inject a fault: an HTML error page (503), a 502, a 429 with Retry-After, or a slow answer' -r -f -a "html\t'HTTP 503 with a Cloudflare-style HTML page'
 502\t'HTTP 502 Bad Gateway (HTML)'
 429\t'HTTP 429 with `Retry-After` and a JSON error'

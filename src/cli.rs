@@ -210,7 +210,9 @@ pub struct IdArgs {
     after_help = "The sandbox answers the SMM API v2 at http://127.0.0.1:PORT/api/v2 like a real panel: \
     real error texts with HTTP 200, a balance that pays for orders, orders that move Pending -> \
     In progress -> Completed/Partial over an accelerated clock (orders whose id is a multiple of 7 end Partial), \
-    refills and cancels. It listens on 127.0.0.1 only."
+    refills and cancels. It listens on 127.0.0.1 only. --flavor smartpanel or ownsmm makes it answer \
+    like those families of panel software (success wrappers, snake_case types, numeric codes beside \
+    errors, other status spellings) with the same orders and rules."
 )]
 pub struct SandboxArgs {
     /// Port on 127.0.0.1 (0 picks a free one)

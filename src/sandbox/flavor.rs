@@ -8,18 +8,22 @@ use rust_decimal::Decimal;
 use serde_json::{Map, Value, json};
 
 /// The answer shapes the sandbox can speak.
+///
+/// - standard: the seed page's shapes (`{"balance"}`, `Completed`, `"cancel": 1`);
+/// - smartpanel: `{"status":"success", …}` wrappers around balance, add and a single refill,
+///   snake_case service types with `desc` and `dripfeed`, `in_progress`/`Complete`/`Cancelled`,
+///   `tasks.status.` refill statuses, `"cancel": {"status":"success"}`;
+/// - ownsmm: a numeric code in `status` beside every error (`"Order not found."`, `"104"`),
+///   lower-case statuses without spaces (`inprogress`), numbers as JSON numbers, negative
+///   `remains` after over-delivery, `"cancel": true`.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, clap::ValueEnum)]
 pub enum Flavor {
-    /// The seed page's shapes: `{"balance"}`, `Completed`, `"cancel": 1`.
+    /// Like the API seed page
     #[default]
     Standard,
-    /// SmartPanel-style: `{"status":"success", …}` wrappers, snake_case service types with
-    /// `desc` and `dripfeed`, `in_progress`/`Complete`/`Cancelled`, `tasks.status.` refill
-    /// statuses, `"cancel": {"status":"success"}`.
+    /// Like SmartPanel-style panels
     Smartpanel,
-    /// OwnSMM-style: a numeric code in `status` beside every error (`"Order not found."`,
-    /// `"104"`), lower-case statuses without spaces (`inprogress`), numbers as JSON numbers,
-    /// negative `remains` after over-delivery, `"cancel": true`.
+    /// Like OwnSMM-style panels
     Ownsmm,
 }
 
