@@ -76,7 +76,7 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             [CompletionResult]::new('--sort', '--sort', [CompletionResultType]::ParameterName, 'Order the rows (default: the panel''s order)')
             [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'Only services whose category contains TEXT (case-insensitive)')
             [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'Only services whose name or category contains every word of TEXT (case-insensitive)')
-            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only services whose type contains TEXT (case-insensitive)')
+            [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only services whose type contains TEXT (case, spaces and underscores ignored)')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')

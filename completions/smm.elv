@@ -71,7 +71,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --sort 'Order the rows (default: the panel''s order)'
             cand --category 'Only services whose category contains TEXT (case-insensitive)'
             cand --search 'Only services whose name or category contains every word of TEXT (case-insensitive)'
-            cand --type 'Only services whose type contains TEXT (case-insensitive)'
+            cand --type 'Only services whose type contains TEXT (case, spaces and underscores ignored)'
             cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
             cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
             cand --config 'Config file [default: ~/.config/smm/config.toml]'

@@ -73,7 +73,7 @@ min\t'Smallest minimum first'
 max\t'Largest maximum first'"
 complete -c smm -n "__fish_smm_using_subcommand services" -l category -d 'Only services whose category contains TEXT (case-insensitive)' -r
 complete -c smm -n "__fish_smm_using_subcommand services" -l search -d 'Only services whose name or category contains every word of TEXT (case-insensitive)' -r
-complete -c smm -n "__fish_smm_using_subcommand services" -l type -d 'Only services whose type contains TEXT (case-insensitive)' -r
+complete -c smm -n "__fish_smm_using_subcommand services" -l type -d 'Only services whose type contains TEXT (case, spaces and underscores ignored)' -r
 complete -c smm -n "__fish_smm_using_subcommand services" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
 complete -c smm -n "__fish_smm_using_subcommand services" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand services" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'

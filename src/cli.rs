@@ -147,7 +147,7 @@ pub struct ServicesArgs {
     /// Only services whose name or category contains every word of TEXT (case-insensitive)
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
-    /// Only services whose type contains TEXT (case-insensitive)
+    /// Only services whose type contains TEXT (case, spaces and underscores ignored)
     #[arg(long = "type", value_name = "TEXT")]
     pub kind: Option<String>,
 }

@@ -447,7 +447,7 @@ pub enum Amount {
 
 /// A type name as `needs` compares it: lower case, without spaces, underscores or hyphens
 /// (`Custom Comments`, `custom_comments` and `CUSTOM-COMMENTS` are one type).
-fn normalised(kind: &str) -> String {
+pub fn normalised(kind: &str) -> String {
     kind.chars()
         .filter(|c| !(c.is_whitespace() || *c == '_' || *c == '-'))
         .flat_map(char::to_lowercase)

@@ -133,6 +133,17 @@ fn drive(e: &Expect) {
             "{ctx}: {err}"
         );
     }
+    let (code, listed, _) = smm(&home, &["services", "--type", "Custom Comments"]);
+    let ids: Vec<&str> = listed
+        .lines()
+        .skip(1)
+        .filter_map(|l| l.split_whitespace().next())
+        .collect();
+    assert_eq!(
+        (code, ids),
+        (0, vec!["1452"]),
+        "{ctx}: the type filter ignores case, spaces and underscores"
+    );
     // The type rule holds whatever the type's spelling.
     let (code, _, err) = smm(
         &home,
