@@ -32,20 +32,6 @@ impl Canonical {
             Canonical::Pending | Canonical::InProgress | Canonical::Processing
         )
     }
-
-    /// The status as smm writes it.
-    pub fn label(self) -> &'static str {
-        match self {
-            Canonical::Pending => "Pending",
-            Canonical::InProgress => "In progress",
-            Canonical::Processing => "Processing",
-            Canonical::Completed => "Completed",
-            Canonical::Partial => "Partial",
-            Canonical::Canceled => "Canceled",
-            Canonical::Refunded => "Refunded",
-            Canonical::Failed => "Failed",
-        }
-    }
 }
 
 /// What a status text means: case, spaces, underscores and hyphens ignored, a `tasks.status.`
@@ -159,9 +145,5 @@ mod tests {
         for text in ["Pending", "inprogress", "In progress", "Processing"] {
             assert!(!is_finished(text), "{text}");
         }
-        assert_eq!(
-            canonical("in_progress").map(Canonical::label),
-            Some("In progress")
-        );
     }
 }
