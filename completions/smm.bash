@@ -1751,7 +1751,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__sandbox)
-            opts="-p -v -q -h --port --latency-ms --services --key --balance --speed --fault --fault-first --fault-ratio --retry-after --slow-ms --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
+            opts="-p -v -q -h --port --latency-ms --services --key --balance --speed --flavor --fault --fault-first --fault-ratio --retry-after --slow-ms --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1779,6 +1779,10 @@ _smm() {
                     ;;
                 --speed)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --flavor)
+                    COMPREPLY=($(compgen -W "standard smartpanel ownsmm" -- "${cur}"))
                     return 0
                     ;;
                 --fault)

@@ -74,7 +74,7 @@ min\t'Smallest minimum first'
 max\t'Largest maximum first'"
 complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -l category -d 'Only services whose category contains TEXT (case-insensitive)' -r
 complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -l search -d 'Only services whose name or category contains every word of TEXT (case-insensitive)' -r
-complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -l type -d 'Only services whose type contains TEXT (case-insensitive)' -r
+complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -l type -d 'Only services whose type contains TEXT (case, spaces and underscores ignored)' -r
 complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
 complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
@@ -246,7 +246,7 @@ complete -c smm -n "__fish_smm_using_subcommand orders" -l limit -d 'Show the ne
 complete -c smm -n "__fish_smm_using_subcommand orders" -l by -d 'Group: order count, total cost and total charge per currency' -r -f -a "profile\t'The profile'
 service\t'The service id'
 day\t'The UTC day the order was written down'
-status\t'The last status seen'"
+status\t'The last status seen (every spelling of a known status together)'"
 complete -c smm -n "__fish_smm_using_subcommand orders" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
 complete -c smm -n "__fish_smm_using_subcommand orders" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand orders" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
@@ -374,6 +374,9 @@ complete -c smm -n "__fish_smm_using_subcommand sandbox" -l services -d 'Generat
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l key -d 'The API key the sandbox accepts' -r
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l balance -d 'Starting balance in USD' -r
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l speed -d 'Virtual seconds per real second: an order takes 30 virtual minutes (30 s at the default)' -r
+complete -c smm -n "__fish_smm_using_subcommand sandbox" -l flavor -d 'Answer like the seed page (standard) or like SmartPanel- or OwnSMM-style panels' -r -f -a "standard\t'Like the API seed page'
+smartpanel\t'Like SmartPanel-style panels'
+ownsmm\t'Like OwnSMM-style panels'"
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l fault -d 'Inject a fault: an HTML error page (503), a 502, a 429 with Retry-After, or a slow answer' -r -f -a "html\t'HTTP 503 with a Cloudflare-style HTML page'
 502\t'HTTP 502 Bad Gateway (HTML)'
 429\t'HTTP 429 with `Retry-After` and a JSON error'

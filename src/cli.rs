@@ -154,7 +154,7 @@ pub struct ServicesArgs {
     /// Only services whose name or category contains every word of TEXT (case-insensitive)
     #[arg(long, value_name = "TEXT")]
     pub search: Option<String>,
-    /// Only services whose type contains TEXT (case-insensitive)
+    /// Only services whose type contains TEXT (case, spaces and underscores ignored)
     #[arg(long = "type", value_name = "TEXT")]
     pub kind: Option<String>,
 }
@@ -244,7 +244,9 @@ pub struct IdArgs {
     after_help = "The sandbox answers the SMM API v2 at http://127.0.0.1:PORT/api/v2 like a real panel: \
     real error texts with HTTP 200, a balance that pays for orders, orders that move Pending -> \
     In progress -> Completed/Partial over an accelerated clock (orders whose id is a multiple of 7 end Partial), \
-    refills and cancels. It listens on 127.0.0.1 only."
+    refills and cancels. It listens on 127.0.0.1 only. --flavor smartpanel or ownsmm makes it answer \
+    like those families of panel software (success wrappers, snake_case types, numeric codes beside \
+    errors, other status spellings) with the same orders and rules."
 )]
 pub struct SandboxArgs {
     /// Port on 127.0.0.1 (0 picks a free one)
@@ -265,6 +267,9 @@ pub struct SandboxArgs {
     /// Virtual seconds per real second: an order takes 30 virtual minutes (30 s at the default)
     #[arg(long, value_name = "X", default_value_t = 60.0)]
     pub speed: f64,
+    /// Answer like the seed page (standard) or like SmartPanel- or OwnSMM-style panels
+    #[arg(long, value_name = "FLAVOR", value_enum, default_value_t = crate::sandbox::Flavor::Standard)]
+    pub flavor: crate::sandbox::Flavor,
     /// Inject a fault: an HTML error page (503), a 502, a 429 with Retry-After, or a slow answer
     #[arg(long, value_name = "KIND", help_heading = "Faults")]
     pub fault: Option<crate::sandbox::FaultKind>,

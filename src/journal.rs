@@ -89,21 +89,6 @@ pub enum Line {
     Status(Seen),
 }
 
-/// Whether an order status is final (the order will not change any more).
-pub fn is_final(status: &str) -> bool {
-    matches!(
-        status.trim().to_ascii_lowercase().as_str(),
-        "completed"
-            | "partial"
-            | "canceled"
-            | "cancelled"
-            | "refunded"
-            | "fail"
-            | "failed"
-            | "error"
-    )
-}
-
 /// Where smm keeps its data: `SMM_DATA_DIR`, else the platform data dir
 /// (`~/.local/share/smm` on Linux).
 pub fn data_dir() -> anyhow::Result<PathBuf> {

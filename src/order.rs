@@ -447,7 +447,7 @@ pub enum Amount {
 
 /// A type name as `needs` compares it: lower case, without spaces, underscores or hyphens
 /// (`Custom Comments`, `custom_comments` and `CUSTOM-COMMENTS` are one type).
-fn normalised(kind: &str) -> String {
+pub fn normalised(kind: &str) -> String {
     kind.chars()
         .filter(|c| !(c.is_whitespace() || *c == '_' || *c == '-'))
         .flat_map(char::to_lowercase)
@@ -533,6 +533,12 @@ pub fn check(service: &Service, order: &Order) -> Result<Priced, String> {
             return Err(format!("--min {lo} is more than --max {hi}"));
         }
     }
+    if service.dripfeed == Some(false) && order.get("runs").is_some() {
+        return Err(format!(
+            "service {id} does not take drip-feed (the panel lists it with dripfeed off): \
+             order it without --runs and --interval"
+        ));
+    }
     let runs = order.number("runs").unwrap_or(1);
     let cost: Option<Decimal> = service.rate.and_then(|rate| match needs.amount {
         Amount::Quantity => amount.and_then(|n| money::cost(rate, n, runs)),
@@ -557,14 +563,33 @@ pub fn type_name(s: &Service) -> String {
     }
 }
 
-/// Refuses a service whose catalogue entry has its minimum above its maximum: no quantity fits.
+/// A rate (per 1000, or per package) at or above this is a placeholder, not a price: panels
+/// list disabled services at rates such as 1000000000000.
+pub const ABSURD_RATE: u64 = 1_000_000_000;
+
+/// Refuses a service whose catalogue entry cannot be a real offer: its minimum above its
+/// maximum (no quantity fits), or a negative or absurd rate (a placeholder). Names every reason.
 fn check_limits(s: &Service) -> Result<(), String> {
-    match (s.min, s.max) {
-        (Some(min), Some(max)) if min > max => Err(format!(
-            "service {} cannot be ordered: the panel lists its minimum ({min}) above its maximum ({max})",
-            s.id
+    let mut why = Vec::new();
+    if let (Some(min), Some(max)) = (s.min, s.max)
+        && min > max
+    {
+        why.push(format!("its minimum ({min}) above its maximum ({max})"));
+    }
+    if let Some(rate) = s.rate
+        && (rate.is_sign_negative() || rate >= Decimal::from(ABSURD_RATE))
+    {
+        why.push(format!(
+            "a rate of {rate}, a placeholder rather than a price"
+        ));
+    }
+    match why.is_empty() {
+        true => Ok(()),
+        false => Err(format!(
+            "service {} cannot be ordered: the panel lists {}",
+            s.id,
+            why.join(" and ")
         )),
-        _ => Ok(()),
     }
 }
 
@@ -884,6 +909,7 @@ mod tests {
             max: Some(max),
             refill: None,
             cancel: None,
+            dripfeed: None,
             duration: None,
             raw: serde_json::value::RawValue::from_string("{}".into()).unwrap(),
         }
@@ -921,6 +947,59 @@ mod tests {
         let package = by_flags(&[("service", "7"), ("link", "l")]).unwrap();
         assert!(check(&service("Package", 100, 10), &package).is_err());
         assert!(check_range(&service("Default", 100, 10), "quantity", 50).is_err());
+    }
+
+    #[test]
+    fn a_placeholder_rate_is_refused() {
+        let order = by_flags(&[("service", "7"), ("link", "l"), ("quantity", "50")]).unwrap();
+        let mut s = service("Default", 10, 100);
+        for (rate, ok) in [
+            ("999999999.99", true),
+            ("0", true),
+            ("1000000000", false),
+            ("1000000000000", false),
+            ("-0.01", false),
+        ] {
+            s.rate = Some(rate.parse().unwrap());
+            let verdict = check(&s, &order);
+            assert_eq!(verdict.is_ok(), ok, "{rate}: {verdict:?}");
+            if let Err(e) = verdict {
+                assert!(e.contains(&format!("rate of {rate}, a placeholder")), "{e}");
+            }
+        }
+        let placeholder = Service {
+            rate: Some(Decimal::from(1_000_000_000_000u64)),
+            ..service("Default", 500_000, 100)
+        };
+        assert_eq!(
+            check(&placeholder, &order).unwrap_err(),
+            "service 7 cannot be ordered: the panel lists its minimum (500000) above its maximum \
+             (100) and a rate of 1000000000000, a placeholder rather than a price"
+        );
+    }
+
+    #[test]
+    fn drip_feed_is_refused_where_the_panel_says_it_is_off() {
+        let drip = by_flags(&[
+            ("service", "7"),
+            ("link", "l"),
+            ("quantity", "50"),
+            ("runs", "2"),
+            ("interval", "5"),
+        ])
+        .unwrap();
+        let once = by_flags(&[("service", "7"), ("link", "l"), ("quantity", "50")]).unwrap();
+        let mut s = service("Default", 10, 100);
+        for (dripfeed, ok) in [(None, true), (Some(true), true), (Some(false), false)] {
+            s.dripfeed = dripfeed;
+            assert_eq!(check(&s, &drip).is_ok(), ok, "{dripfeed:?}");
+            assert!(check(&s, &once).is_ok());
+        }
+        assert!(
+            check(&s, &drip)
+                .unwrap_err()
+                .contains("does not take drip-feed")
+        );
     }
 
     #[test]

@@ -65,8 +65,9 @@ fn import(book: &Book, path: &Path) -> rusqlite::Result<Option<(u64, u64)>> {
         let mut outcome = tx.prepare(
             "UPDATE orders SET outcome = ?2, panel_order = ?3, error = ?4, answered = ?5 WHERE id = ?1",
         )?;
-        let mut status =
-            tx.prepare("UPDATE orders SET status = ?2, finished = ?3, checked = ?4 WHERE id = ?1")?;
+        let mut status = tx.prepare(
+            "UPDATE orders SET status = ?2, finished = ?3, checked = ?4, state = ?5 WHERE id = ?1",
+        )?;
         let mut reader = std::io::BufReader::new(file);
         let mut raw = Vec::new();
         loop {
@@ -115,8 +116,9 @@ fn import(book: &Book, path: &Path) -> rusqlite::Result<Option<(u64, u64)>> {
                         outcome.execute(params![o.id, name, o.order, o.error, o.time as i64])?;
                     }
                     Line::Status(s) => {
-                        let finished = crate::journal::is_final(&s.status);
-                        status.execute(params![s.id, s.status, finished, s.time as i64])?;
+                        let finished = crate::panel::status::is_finished(&s.status);
+                        let state = crate::panel::status::canonical(&s.status).map(|c| c.name());
+                        status.execute(params![s.id, s.status, finished, s.time as i64, state])?;
                     }
                 }
             }

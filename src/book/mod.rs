@@ -73,6 +73,8 @@ CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 ",
     "
 ALTER TABLE orders ADD COLUMN changed INTEGER;  -- unix seconds of the last status change
+ALTER TABLE orders ADD COLUMN state TEXT;       -- the status's canonical name (Completed, …)
+CREATE INDEX orders_state ON orders (state);
 CREATE TABLE status_history (
     order_id TEXT NOT NULL,                     -- orders.id
     seen     INTEGER NOT NULL,
@@ -296,7 +298,7 @@ pub enum GroupBy {
     Service,
     /// The UTC day the order was written down.
     Day,
-    /// The last status seen.
+    /// The last status seen (every spelling of a known status together).
     Status,
 }
 
@@ -559,7 +561,7 @@ impl Book {
             let mut before = tx.prepare("SELECT status FROM orders WHERE id = ?1")?;
             let mut update = tx.prepare(
                 "UPDATE orders SET status = ?2, finished = ?3, charge = ?4, start_count = ?5, \
-                 remains = ?6, currency = ?7, checked = ?8, \
+                 remains = ?6, currency = ?7, checked = ?8, state = ?9, \
                  changed = CASE WHEN status IS NULL OR status IS ?2 THEN changed ELSE ?8 END \
                  WHERE id = ?1",
             )?;
@@ -578,7 +580,8 @@ impl Book {
                     blank(&s.start_count),
                     blank(&s.remains),
                     blank(&s.currency),
-                    now
+                    now,
+                    crate::panel::status::canonical(&s.status).map(|c| c.name())
                 ])?;
                 if was.as_deref() != Some(s.status.as_str()) {
                     history.execute(params![id, now, was, s.status])?;
@@ -787,7 +790,7 @@ impl Book {
             GroupBy::Profile => "profile",
             GroupBy::Service => "CAST(service AS TEXT)",
             GroupBy::Day => "date(created, 'unixepoch')",
-            GroupBy::Status => "COALESCE(status, '')",
+            GroupBy::Status => "COALESCE(state, status, '')",
         };
         let (filter, values) = where_clause(query, false);
         let sql = format!(
@@ -876,8 +879,17 @@ fn where_clause(query: &Query, open: bool) -> (String, Vec<rusqlite::types::Valu
         values.push(Value::Text(url.clone()));
     }
     if let Some(status) = &query.status {
-        terms.push("status = ? COLLATE NOCASE");
-        values.push(Value::Text(status.clone()));
+        // A known status matches every spelling of it; any other text matches as written.
+        match crate::panel::status::canonical(status) {
+            Some(c) => {
+                terms.push("state = ?");
+                values.push(Value::Text(c.name().to_string()));
+            }
+            None => {
+                terms.push("status = ? COLLATE NOCASE");
+                values.push(Value::Text(status.clone()));
+            }
+        }
     }
     if let Some(outcome) = query.outcome {
         terms.push("outcome = ?");

@@ -3,7 +3,7 @@
 use crate::cli::SandboxArgs;
 use crate::exit::{Exit, usage};
 use crate::output::print_line;
-use crate::sandbox::{Fault, FaultWhen, Options};
+use crate::sandbox::{Fault, FaultWhen, Flavor, Options};
 use std::time::Duration;
 
 /// Starts the sandbox, prints its URL and a ready-to-paste profile, and serves until Ctrl-C.
@@ -30,12 +30,13 @@ pub fn run(args: &SandboxArgs, verbose: bool) -> anyhow::Result<Exit> {
         speed: args.speed,
         fault,
         verbose,
+        flavor: args.flavor,
     })?;
     let url = sandbox.v2_url();
     let key = &args.key;
     print_line(&format!(
         "smm sandbox panel listening on {url}\n\
-         key \"{key}\", balance {} USD, {} services; orders 23491-23500 exist already, new ones start at 23501.\n\
+         key \"{key}\", balance {} USD, {} services{}; orders 23491-23500 exist already, new ones start at 23501.\n\
          \n\
          Paste these profiles into your config file (`smm config path` shows where), then run `smm -p sandbox balance`:\n\
          \n\
@@ -55,7 +56,8 @@ pub fn run(args: &SandboxArgs, verbose: bool) -> anyhow::Result<Exit> {
          \n\
          Press Ctrl-C to stop.",
         args.balance,
-        args.services + 2,
+        args.services + 2 + usize::from(args.flavor.placeholder().is_some()),
+        flavor_note(args.flavor),
         sandbox.streamdetails_url(),
         sandbox.useapi_url(),
     ))?;
@@ -67,4 +69,13 @@ pub fn run(args: &SandboxArgs, verbose: bool) -> anyhow::Result<Exit> {
     crate::msg::note("sandbox stopped");
     sandbox.stop();
     Ok(Exit::Success)
+}
+
+/// How the banner names a flavour other than the standard one.
+fn flavor_note(flavor: Flavor) -> String {
+    match flavor {
+        Flavor::Standard => String::new(),
+        Flavor::Smartpanel => ", answering like SmartPanel-style panels".into(),
+        Flavor::Ownsmm => ", answering like OwnSMM-style panels".into(),
+    }
 }

@@ -111,8 +111,10 @@ fn sort<T>(rows: &mut [T], key: Option<SortBy>, service: impl Fn(&T) -> &Service
     }
 }
 
-/// Whether a service passes every given filter: category and type contain their text; every
-/// word of `--search` is in the name or the category (all case-insensitive).
+/// Whether a service passes every given filter: category and type contain their text (the type
+/// compared without case, spaces, underscores or hyphens: `custom comments` finds
+/// `custom_comments`); every word of `--search` is in the name or the category (all
+/// case-insensitive).
 fn matches(s: &Service, args: &ServicesArgs) -> bool {
     let lower = |t: &str| t.to_lowercase();
     let has = |field: &str, filter: &Option<String>| {
@@ -122,7 +124,8 @@ fn matches(s: &Service, args: &ServicesArgs) -> bool {
     };
     let words = args.search.as_deref().map(lower).unwrap_or_default();
     let haystack = format!("{} {}", lower(&s.name), lower(&s.category));
+    let kind = args.kind.as_deref().map(crate::order::normalised);
     has(&s.category, &args.category)
-        && has(&s.kind, &args.kind)
+        && kind.is_none_or(|k| crate::order::normalised(&s.kind).contains(&k))
         && words.split_whitespace().all(|w| haystack.contains(w))
 }

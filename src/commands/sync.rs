@@ -191,9 +191,10 @@ fn steps(
     let (asked, changes) = statuses(&*panel, &book, &book.unfinished(&open)?)?;
     report.orders_asked = asked;
     for change in &changes {
+        use crate::panel::status::{Canonical, canonical};
         let ended = matches!(
-            change.to.trim().to_ascii_lowercase().as_str(),
-            "partial" | "canceled" | "cancelled"
+            canonical(&change.to),
+            Some(Canonical::Partial | Canonical::Canceled)
         );
         if ended {
             report.alerts.push(Alert {
@@ -292,7 +293,7 @@ pub fn by_order(entries: &[Entry]) -> HashMap<String, Vec<&Entry>> {
 /// A status as the order book records it.
 pub fn seen(s: crate::panel::OrderStatus) -> Seen {
     Seen {
-        finished: crate::journal::is_final(&s.status),
+        finished: crate::panel::status::is_finished(&s.status),
         status: s.status,
         charge: s.charge,
         start_count: s.start_count,

@@ -3,8 +3,8 @@
 use super::Ctx;
 use crate::cli::WatchArgs;
 use crate::exit::Exit;
-use crate::journal::is_final;
 use crate::output::{Cell, Live, Table};
+use crate::panel::status::{Canonical, canonical, is_finished};
 use crate::panel::{OrderStatus, PanelError, Row};
 use crate::time::{utc_date, utc_time};
 use rust_decimal::Decimal;
@@ -25,8 +25,8 @@ struct Seen {
     /// The charge so far.
     #[serde(serialize_with = "decimal_text")]
     charge: Option<Decimal>,
-    /// Units still to deliver.
-    remains: Option<u64>,
+    /// Units still to deliver (negative: the panel delivered more than ordered).
+    remains: Option<i64>,
     /// The panel's error for this id.
     error: Option<String>,
 }
@@ -42,7 +42,7 @@ fn decimal_text<S: serde::Serializer>(d: &Option<Decimal>, s: S) -> Result<S::Ok
 impl Seen {
     /// Finished: a final status, or an error for this id (it will not change).
     fn done(&self) -> bool {
-        self.error.is_some() || is_final(&self.status)
+        self.error.is_some() || is_finished(&self.status)
     }
 }
 
@@ -141,7 +141,7 @@ pub fn run(ctx: impl FnOnce() -> anyhow::Result<Ctx>, args: &WatchArgs) -> anyho
     }
     let all_completed = last
         .iter()
-        .all(|s| s.error.is_none() && s.status.eq_ignore_ascii_case("completed"));
+        .all(|s| s.error.is_none() && canonical(&s.status) == Some(Canonical::Completed));
     Ok(Exit::from_items(!all_completed))
 }
 
@@ -174,7 +174,7 @@ fn seen(row: Row<OrderStatus>) -> Seen {
     match row.result {
         Ok(s) => Seen {
             order: row.id,
-            remains: crate::panel::count_text(&s.remains),
+            remains: crate::panel::signed_count_text(&s.remains),
             status: s.status,
             charge: s.charge,
             error: None,
@@ -210,7 +210,7 @@ fn summarize(seen: &[Seen]) -> String {
     }
     let parts: Vec<String> = counts.iter().map(|(k, n)| format!("{n} {k}")).collect();
     let charge: Decimal = seen.iter().filter_map(|s| s.charge).sum();
-    let remains: u64 = seen.iter().filter_map(|s| s.remains).sum();
+    let remains = still_to_deliver(seen.iter());
     let done = seen.iter().filter(|s| s.done()).count();
     format!(
         "{done}/{} done: {}; charge {}, remains {remains}",
@@ -229,7 +229,7 @@ fn groups(seen: &[Seen]) -> Table {
             .or_default();
         g.0 += 1;
         g.1 += s.charge.unwrap_or_default();
-        g.2 += s.remains.unwrap_or_default();
+        g.2 += still_to_deliver(std::iter::once(s));
     }
     let mut table = Table::new(&["STATUS", "ORDERS", "CHARGE", "REMAINS"]);
     for (status, (n, charge, remains)) in &groups {
@@ -241,6 +241,13 @@ fn groups(seen: &[Seen]) -> Table {
         ]);
     }
     table
+}
+
+/// Units still to deliver over `seen`: an over-delivered order (negative remains) owes none.
+fn still_to_deliver<'a>(seen: impl Iterator<Item = &'a Seen>) -> u64 {
+    seen.filter_map(|s| s.remains)
+        .map(|r| r.max(0).unsigned_abs())
+        .sum()
 }
 
 /// The line under the live summary: the totals and when the next poll comes.

@@ -1,6 +1,7 @@
 //! A table as commands build it (typed cells), and its renderings: bordered for a terminal,
 //! plain aligned columns for pipes, CSV and TSV for spreadsheets.
 
+use crate::panel::status::{Canonical, canonical};
 use comfy_table::{Color, ColumnConstraint, ContentArrangement, Width, presets};
 use std::io::Write;
 use unicode_width::UnicodeWidthStr;
@@ -46,12 +47,14 @@ impl Cell {
         if self.style != Style::Status {
             return None;
         }
-        match self.text.to_ascii_lowercase().as_str() {
-            "completed" => Some(Color::Green),
-            "partial" => Some(Color::Yellow),
-            "canceled" | "cancelled" | "rejected" | "error" | "fail" => Some(Color::Red),
-            s if s.starts_with("error") => Some(Color::Red),
-            _ => None,
+        if self.text.starts_with("error") {
+            return Some(Color::Red);
+        }
+        match canonical(&self.text)? {
+            Canonical::Completed => Some(Color::Green),
+            Canonical::Partial => Some(Color::Yellow),
+            Canonical::Canceled | Canonical::Refunded | Canonical::Failed => Some(Color::Red),
+            Canonical::Pending | Canonical::InProgress | Canonical::Processing => None,
         }
     }
 }
@@ -271,5 +274,22 @@ mod tests {
             String::from_utf8(out).unwrap(),
             "ORDER\tSTATUS\tCHARGE\n1\tCompleted\t0.90\n2\terror: Incorrect order ID\t\n3\t\"a, \"\"b\"\"\"\t1\n"
         );
+    }
+
+    #[test]
+    fn status_colours_follow_the_meaning_not_the_spelling() {
+        let colour = |t: &str| Cell::status(t).color();
+        for (green, yellow, red) in [
+            ("Completed", "Partial", "Canceled"),
+            ("Complete", "partial", "Cancelled"),
+            ("tasks.status.completed", "PARTIAL", "tasks.status.rejected"),
+        ] {
+            assert_eq!(colour(green), Some(Color::Green), "{green}");
+            assert_eq!(colour(yellow), Some(Color::Yellow), "{yellow}");
+            assert_eq!(colour(red), Some(Color::Red), "{red}");
+        }
+        assert_eq!(colour("error: Order not found."), Some(Color::Red));
+        assert_eq!(colour("inprogress"), None);
+        assert_eq!(Cell::new("Completed").color(), None);
     }
 }

@@ -200,14 +200,10 @@ pub fn refill_statuses(rows: &[Row<String>]) -> Table {
 /// Cancels asked for: ORDER and CANCEL (`requested` when the panel took the request: it does
 /// not mean the order is cancelled yet).
 pub fn cancels(rows: &[Row<String>]) -> Table {
-    outcomes(
-        &["ORDER", "CANCEL"],
-        rows,
-        |v| match crate::panel::flag_text(v) {
-            Some(true) => Cell::new("requested"),
-            _ => Cell::status(v),
-        },
-    )
+    outcomes(&["ORDER", "CANCEL"], rows, |v| match v {
+        crate::panel::v2::CANCEL_REQUESTED => Cell::new(v),
+        _ => Cell::status(v),
+    })
 }
 
 /// Id and outcome rows under `headers`.

@@ -39,6 +39,19 @@ pub fn count_text(t: &str) -> Option<u64> {
         .and_then(|sep| t.replace(sep, "").parse().ok())
 }
 
+/// A whole number that may be negative, from text (`"-12"`: a panel's `remains` after it
+/// delivered more than ordered); the digits are read like `count_text`.
+pub fn signed_count_text(t: &str) -> Option<i64> {
+    let t = t.trim();
+    let (sign, digits) = match t.strip_prefix('-') {
+        Some(rest) => (-1, rest),
+        None => (1, t),
+    };
+    count_text(digits)
+        .and_then(|n| i64::try_from(n).ok())
+        .map(|n| sign * n)
+}
+
 /// A yes/no flag from `true`, `1`, `"1"`, `"true"`, `"yes"` (and their opposites).
 pub fn flag(v: &Value) -> Option<bool> {
     match v {
@@ -213,11 +226,13 @@ struct ServiceFields<'a> {
     #[serde(borrow, default)]
     cancel: Option<&'a RawValue>,
     #[serde(borrow, default)]
+    dripfeed: Option<&'a RawValue>,
+    #[serde(borrow, default)]
     duration: Option<&'a RawValue>,
 }
 
-/// Reads one catalogue entry leniently from its JSON text (`service` or `id`; `duration` where
-/// panels send it); an entry that is not an object decodes to empty fields. Reading borrowed
+/// Reads one catalogue entry leniently from its JSON text (`service` or `id`; `dripfeed` and
+/// `duration` where panels send them; other fields such as `desc` stay in `raw`); an entry that is not an object decodes to empty fields. Reading borrowed
 /// raw fields keeps a 20,000-entry catalogue fast and small.
 pub fn decode_service(raw: Box<RawValue>) -> Service {
     let f: ServiceFields = serde_json::from_str(raw.get()).unwrap_or_default();
@@ -234,6 +249,7 @@ pub fn decode_service(raw: Box<RawValue>) -> Service {
     let max = count_text(&raw_text(f.max));
     let refill = flag_of(f.refill);
     let cancel = flag_of(f.cancel);
+    let dripfeed = flag_of(f.dripfeed);
     let duration = count_text(&raw_text(f.duration));
     Service {
         id,
@@ -245,6 +261,7 @@ pub fn decode_service(raw: Box<RawValue>) -> Service {
         max,
         refill,
         cancel,
+        dripfeed,
         duration,
         raw,
     }
@@ -292,6 +309,17 @@ mod tests {
         assert_eq!(count(&json!("1 000 000")), Some(1_000_000));
         assert_eq!(count(&json!("Unknown")), None);
         assert_eq!(count(&json!(null)), None);
+    }
+
+    #[test]
+    fn signed_counts_read_over_delivery() {
+        assert_eq!(signed_count_text("-12"), Some(-12));
+        assert_eq!(signed_count_text(" 40 "), Some(40));
+        assert_eq!(signed_count_text("-1,500"), Some(-1500));
+        assert_eq!(signed_count_text("--1"), None);
+        assert_eq!(signed_count_text("-"), None);
+        assert_eq!(signed_count_text("Unknown"), None);
+        assert_eq!(signed_count_text("99999999999999999999"), None);
     }
 
     #[test]

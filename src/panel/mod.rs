@@ -8,6 +8,9 @@
 
 mod chunks;
 mod decode;
+#[cfg(test)]
+mod fixtures;
+pub mod status;
 pub mod streamdetails;
 mod types;
 pub mod useapi;

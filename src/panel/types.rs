@@ -97,6 +97,8 @@ pub struct Service {
     pub refill: Option<bool>,
     /// Whether orders can be cancelled.
     pub cancel: Option<bool>,
+    /// Whether drip-feed (runs and interval) is offered, where the panel says (`dripfeed`).
+    pub dripfeed: Option<bool>,
     /// How long the service runs, in minutes (timed services: streamdetails).
     pub duration: Option<u64>,
     /// The entry as the panel sent it (for filtered `--json`).

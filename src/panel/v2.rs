@@ -11,6 +11,7 @@ use crate::money;
 use crate::order::Order;
 use crate::text::shorten;
 use anyhow::{anyhow, bail};
+use serde_json::value::RawValue;
 use serde_json::{Map, Value, json};
 
 /// A client for one v2 panel (one profile).
@@ -129,19 +130,28 @@ impl<'a> V2<'a> {
         }
     }
 
+    /// Says so on stderr when the catalogue is empty (`[]`, or a wrapper's `"Empty Data"`).
+    fn note_empty(&self, services: &[Service]) {
+        if services.is_empty() {
+            crate::msg::note(&format!(
+                "the panel of profile '{}' lists no services: its catalogue is empty",
+                self.profile.name
+            ));
+        }
+    }
+
     /// `balance`: the account's money.
     fn get_balance(&self) -> anyhow::Result<Answer<Balance>> {
         let (value, body) = self.call(&[("action", "balance".into())], Effect::Read)?;
-        let amount = money::amount(&value["balance"]).ok_or_else(|| {
+        let balance = decode_balance(&value).ok_or_else(|| {
             anyhow!(
                 "the panel's balance answer has no readable balance: {}",
                 shorten(&body, 200)
             )
         })?;
-        let currency = text(&value["currency"]);
         Ok(Answer {
             raw: Raw::Body(body),
-            value: Balance { amount, currency },
+            value: balance,
         })
     }
 
@@ -244,15 +254,10 @@ impl<'a> V2<'a> {
                     true => items.get(position).copied(),
                     false => items.iter().copied().find(|i| text(&i[id_key]) == key),
                 };
-                let result = match item {
-                    None => Err("missing from the panel's answer".to_string()),
-                    Some(item) => item_outcome(item, value_key).and_then(|v| match kind {
-                        // `cancel: 0` (or false) is the panel saying no.
-                        Batch::Cancel if flag(&Value::String(v.clone())) == Some(false) => Err(
-                            format!("the panel did not accept the cancel ({value_key}: {v})"),
-                        ),
-                        _ => Ok(v),
-                    }),
+                let result = match (item, kind) {
+                    (None, _) => Err("missing from the panel's answer".to_string()),
+                    (Some(item), Batch::Cancel) => cancel_outcome(item),
+                    (Some(item), _) => item_outcome(item, value_key),
                 };
                 Row { id: key, result }
             })
@@ -326,11 +331,13 @@ impl Panel for V2<'_> {
     }
 
     fn services(&self) -> anyhow::Result<Answer<Vec<Service>>> {
-        self.get_services()
+        self.get_services().inspect(|a| self.note_empty(&a.value))
     }
 
     fn cached_services(&self, body: String) -> Option<Answer<Vec<Service>>> {
-        services_from(body).ok()
+        let answer = services_from(body).ok()?;
+        self.note_empty(&answer.value);
+        Some(answer)
     }
 
     fn check_order(&self, _order: &Order) -> anyhow::Result<()> {
@@ -366,12 +373,14 @@ impl Panel for V2<'_> {
     }
 }
 
-/// A catalogue from a `services` body (fresh or cached), when it is a list.
-/// A body that is not one comes back as the error, untouched.
+/// A catalogue from a `services` body (fresh or cached): a list, or a list in a success wrapper
+/// (`{"status":"success","data":[…]}`); a wrapper whose `data` is text (`"Empty Data"`) is an
+/// empty catalogue. A body that is none of these comes back as the error, untouched.
 pub fn services_from(body: String) -> Result<Answer<Vec<Service>>, String> {
-    let services = match body.trim_start().starts_with('[') {
-        true => decode_services(&body),
-        false => None,
+    let services = match body.trim_start().as_bytes().first() {
+        Some(b'[') => decode_services(&body),
+        Some(b'{') => wrapped_services(&body),
+        _ => None,
     };
     match services {
         Some(services) => Ok(Answer {
@@ -380,6 +389,36 @@ pub fn services_from(body: String) -> Result<Answer<Vec<Service>>, String> {
         }),
         None => Err(body),
     }
+}
+
+/// The catalogue inside a success wrapper: `data` as a list, or as text for none
+/// (`{"status":"success","data":"Empty Data"}`). An answer with an `error` is not one.
+fn wrapped_services(body: &str) -> Option<Vec<Service>> {
+    #[derive(serde::Deserialize)]
+    struct Wrapper<'a> {
+        #[serde(borrow, default)]
+        data: Option<&'a RawValue>,
+        #[serde(default)]
+        error: Value,
+    }
+    let wrapper: Wrapper = serde_json::from_str(body).ok()?;
+    if error_text(&json!({ "error": wrapper.error })).is_some() {
+        return None;
+    }
+    let data = wrapper.data?.get().trim_start();
+    match data.as_bytes().first() {
+        Some(b'[') => decode_services(data),
+        Some(b'"') => Some(Vec::new()),
+        _ => None,
+    }
+}
+
+/// The balance of a `balance` answer (`{"balance", "currency"}`, in a success wrapper or not).
+pub fn decode_balance(value: &Value) -> Option<Balance> {
+    Some(Balance {
+        amount: money::amount(&value["balance"])?,
+        currency: text(&value["currency"]),
+    })
 }
 
 /// Merges chunk answers: object merge keyed in input order for `status`, concatenation
@@ -461,6 +500,29 @@ pub fn decode_status(v: &Value) -> OrderStatus {
     }
 }
 
+/// What a cancel item says: accepted (`"cancel"` as `1`, `"1"`, `true` or
+/// `{"status":"success"}`) is `requested`; `0`/`false` or another wrapper status is a refusal;
+/// an `{"error"}` in or around the item is that error. Another word is shown as the panel wrote it.
+pub fn cancel_outcome(item: &Value) -> Result<String, String> {
+    let v = item_outcome(item, "cancel")?;
+    let said = &item["cancel"];
+    let verdict = match said.as_object() {
+        Some(wrapper) => match wrapper.get("status").map(text).unwrap_or_default() {
+            s if s.eq_ignore_ascii_case("success") || s.eq_ignore_ascii_case("ok") => Some(true),
+            _ => Some(false),
+        },
+        None => flag(said),
+    };
+    match verdict {
+        Some(true) => Ok(CANCEL_REQUESTED.to_string()),
+        Some(false) => Err(format!("the panel did not accept the cancel (cancel: {v})")),
+        None => Ok(v),
+    }
+}
+
+/// How a cancel the panel accepted is shown: asked for, not yet done.
+pub const CANCEL_REQUESTED: &str = "requested";
+
 /// The outcome of an item: the value under `key`, or the error in it or around it.
 pub fn item_outcome(item: &Value, key: &str) -> Result<String, String> {
     if let Some(msg) = error_text(item) {
@@ -479,139 +541,7 @@ pub fn item_outcome(item: &Value, key: &str) -> Result<String, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::http::Reply;
-
-    /// Every fixture decodes without a panic and keeps its values exact.
-    #[test]
-    fn every_fixture_decodes() {
-        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/v2");
-        let mut checked = 0;
-        for entry in std::fs::read_dir(&dir).unwrap() {
-            let path = entry.unwrap().path();
-            let name = path.file_name().unwrap().to_string_lossy().to_string();
-            if name == "README.md" {
-                continue;
-            }
-            let body = std::fs::read_to_string(&path).unwrap();
-            let reply = Reply {
-                status: reqwest::StatusCode::OK,
-                location: None,
-                retry_after: None,
-                body: body.clone(),
-            };
-            let decoded = decode_json(&reply);
-            let action = name.split('.').next().unwrap();
-            if name.ends_with(".html") {
-                let err = decoded.unwrap_err().to_string();
-                assert!(
-                    err.contains("HTML") && err.contains("Just a moment"),
-                    "{name}: {err}"
-                );
-                checked += 1;
-                continue;
-            }
-            let value = decoded.unwrap_or_else(|e| panic!("{name}: {e}"));
-            match action {
-                "balance" => assert_eq!(
-                    crate::money::amount(&value["balance"]).unwrap().to_string(),
-                    "100.84292"
-                ),
-                "add" => assert_eq!(order_id(&value).as_deref(), Some("23501"), "{name}"),
-                "services" => {
-                    let services: Vec<Service> = decode_services(&body).unwrap();
-                    assert_eq!(services.len(), 2, "{name}");
-                    for s in &services {
-                        assert!(
-                            !s.id.is_empty()
-                                && s.rate.is_some()
-                                && s.min.is_some()
-                                && s.max.is_some(),
-                            "{name}: {s:?}"
-                        );
-                    }
-                }
-                "status" if name.contains("many") => {
-                    let obj = value.as_object().unwrap();
-                    assert_eq!(
-                        error_text(&obj["10"]).as_deref(),
-                        Some("Incorrect order ID")
-                    );
-                    assert_eq!(
-                        decode_status(&obj["100"]).charge.unwrap().to_string(),
-                        "1.44219"
-                    );
-                }
-                "status" => {
-                    let s = decode_status(&value);
-                    assert!(
-                        s.charge.unwrap().to_string().starts_with("0.27819"),
-                        "{name}"
-                    );
-                    assert!(!s.status.is_empty() && !s.remains.is_empty());
-                }
-                "refill" if name.contains("one") => {
-                    assert_eq!(item_outcome(&value, "refill"), Ok("1".into()))
-                }
-                "refill" => {
-                    let items = value.as_array().unwrap();
-                    assert_eq!(item_outcome(&items[0], "refill"), Ok("1".into()));
-                    assert_eq!(
-                        item_outcome(&items[2], "refill"),
-                        Err("Incorrect order ID".into())
-                    );
-                }
-                "refill_status" => {
-                    let items = value.as_array().unwrap();
-                    assert_eq!(item_outcome(&items[1], "status"), Ok("Rejected".into()));
-                    assert_eq!(
-                        item_outcome(&items[2], "status"),
-                        Err("Refill not found".into())
-                    );
-                }
-                "cancel" => {
-                    let items = value.as_array().unwrap();
-                    assert_eq!(
-                        item_outcome(&items[0], "cancel"),
-                        Err("Incorrect order ID".into())
-                    );
-                    assert_eq!(item_outcome(&items[1], "cancel"), Ok("1".into()));
-                }
-                "error" => assert_eq!(error_text(&value).as_deref(), Some("Invalid API key")),
-                other => panic!("{name}: no decoder test for action '{other}'"),
-            }
-            checked += 1;
-        }
-        assert!(
-            checked >= 16,
-            "only {checked} fixtures found in {}",
-            dir.display()
-        );
-    }
-
-    #[test]
-    fn exact_values_of_the_lenient_fixtures() {
-        let v: Value = serde_json::from_str(include_str!(
-            "../../tests/fixtures/v2/services.strings-and-extras.json"
-        ))
-        .unwrap();
-        let s: Vec<Service> = decode_services(&v.to_string()).unwrap();
-        assert_eq!((s[0].id.as_str(), s[0].kind.as_str()), ("1", "default"));
-        assert_eq!(s[0].rate.unwrap().to_string(), "0.0123456");
-        assert_eq!((s[0].min, s[0].max), (Some(100), Some(5_000_000)));
-        assert_eq!((s[0].refill, s[0].cancel), (Some(true), Some(false)));
-        assert!(s[0].raw.get().contains(r#""desc":"Start 0-1h""#));
-        assert_eq!(s[1].rate.unwrap().to_string(), "1.2");
-        let v: Value = serde_json::from_str(include_str!(
-            "../../tests/fixtures/v2/status.one.numbers.json"
-        ))
-        .unwrap();
-        let st = decode_status(&v);
-        assert_eq!(st.charge.unwrap().to_string(), "0.27819000001");
-        assert_eq!(
-            (st.start_count.as_str(), st.remains.as_str()),
-            ("3572", "Unknown")
-        );
-    }
+    use serde_json::json;
 
     #[test]
     fn wrong_shapes_never_panic() {
@@ -632,6 +562,82 @@ mod tests {
             let _ = order_id(&v);
             let _ = item_outcome(&v, "refill");
             let _ = error_text(&v);
+        }
+    }
+
+    #[test]
+    fn cancel_flags_in_every_form() {
+        for accepted in [
+            json!({"order": 1, "cancel": 1}),
+            json!({"order": 1, "cancel": "1"}),
+            json!({"order": 1, "cancel": true}),
+            json!({"order": 1, "cancel": "true"}),
+            json!({"order": 1, "cancel": {"status": "success"}}),
+            json!({"order": 1, "cancel": {"status": "Success"}}),
+        ] {
+            assert_eq!(
+                cancel_outcome(&accepted),
+                Ok("requested".into()),
+                "{accepted}"
+            );
+        }
+        for (refused, why) in [
+            (
+                json!({"order": 1, "cancel": 0}),
+                "the panel did not accept the cancel (cancel: 0)",
+            ),
+            (
+                json!({"order": 1, "cancel": false}),
+                "the panel did not accept the cancel (cancel: false)",
+            ),
+            (
+                json!({"order": 1, "cancel": {"status": "fail"}}),
+                "the panel did not accept the cancel (cancel: {\"status\":\"fail\"})",
+            ),
+            (
+                json!({"order": 1, "cancel": {"error": "Incorrect order ID"}}),
+                "Incorrect order ID",
+            ),
+            (
+                json!({"order": 1, "error": "Order not found.", "status": "104"}),
+                "Order not found.",
+            ),
+            (json!({"order": 1}), "no \"cancel\" in the panel's answer"),
+        ] {
+            assert_eq!(cancel_outcome(&refused), Err(why.to_string()), "{refused}");
+        }
+        assert_eq!(
+            cancel_outcome(&json!({"order": 1, "cancel": "queued"})),
+            Ok("queued".into())
+        );
+    }
+
+    #[test]
+    fn catalogue_wrappers() {
+        let wrapped = r#"{"status":"success","data":[{"service":"5","name":"N","type":"default","rate":"1","min":"1","max":"2"}]}"#;
+        let answer = services_from(wrapped.to_string()).unwrap();
+        assert_eq!(answer.value.len(), 1);
+        assert_eq!(answer.value[0].id, "5");
+        assert!(matches!(&answer.raw, Raw::Body(b) if b == wrapped));
+        for empty in [
+            r#"{"status":"success","data":"Empty Data"}"#,
+            r#"{"status":"success","data":""}"#,
+            "[]",
+        ] {
+            assert!(
+                services_from(empty.into()).unwrap().value.is_empty(),
+                "{empty}"
+            );
+        }
+        for not_one in [
+            r#"{"error":"Invalid API key"}"#,
+            r#"{"error":"Invalid API key","data":"Empty Data"}"#,
+            r#"{"status":"success"}"#,
+            r#"{"status":"success","data":{"a":1}}"#,
+            "<html>",
+            "",
+        ] {
+            assert!(services_from(not_one.into()).is_err(), "{not_one}");
         }
     }
 }

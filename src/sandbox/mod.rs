@@ -7,9 +7,12 @@
 //! slow answers) can be injected for the first N requests or a fraction of them.
 
 mod control;
+mod flavor;
 pub mod streamdetails;
 pub mod useapi;
 pub mod v2;
+
+pub use flavor::Flavor;
 
 use crate::serve::{Incoming, Outgoing, Server};
 use rust_decimal::Decimal;
@@ -96,6 +99,8 @@ pub struct Options {
     pub fault: Option<Fault>,
     /// Log each request on stderr.
     pub verbose: bool,
+    /// The shapes the v2 panel answers in.
+    pub flavor: Flavor,
 }
 
 impl Default for Options {
@@ -109,6 +114,7 @@ impl Default for Options {
             speed: 60.0,
             fault: None,
             verbose: false,
+            flavor: Flavor::Standard,
         }
     }
 }
@@ -163,7 +169,9 @@ impl Shared {
 pub fn start(opts: Options) -> anyhow::Result<Sandbox> {
     let port = opts.port;
     let shared = Arc::new(Shared {
-        v2: Mutex::new(v2::Panel::new(&opts.key, opts.services, opts.balance, 0.0)),
+        v2: Mutex::new(
+            v2::Panel::new(&opts.key, opts.services, opts.balance, 0.0).with_flavor(opts.flavor),
+        ),
         streamdetails: Mutex::new(streamdetails::Panel::new(&opts.key)),
         useapi: Mutex::new(useapi::Panel::new(&opts.key)),
         opts,

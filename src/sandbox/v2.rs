@@ -4,6 +4,7 @@
 //! Time is passed in as virtual seconds (`now`), so the state machine is deterministic and
 //! testable; the server maps real time to virtual time with its `--speed`.
 
+use super::flavor::Flavor;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value, json};
 use std::collections::HashMap;
@@ -89,6 +90,7 @@ pub struct Panel {
     next_refill: u64,
     /// Services removed from the catalogue by the control endpoint (by index).
     hidden: std::collections::HashSet<usize>,
+    flavor: Flavor,
 }
 
 /// Request fields (form, query or JSON), by name.
@@ -99,7 +101,7 @@ impl Panel {
     /// few history orders (ids just below 23501) in every status.
     pub fn new(key: &str, extra: usize, balance: Decimal, now: f64) -> Panel {
         let services = catalogue(extra);
-        let services_body = Value::Array(services.iter().map(service_json).collect()).to_string();
+        let services_body = services_body(&services, Flavor::Standard);
         let mut panel = Panel {
             key: key.to_string(),
             start_balance: balance,
@@ -110,9 +112,18 @@ impl Panel {
             next_order: FIRST_ORDER,
             next_refill: 1,
             hidden: std::collections::HashSet::new(),
+            flavor: Flavor::Standard,
         };
         panel.seed_history(now);
         panel
+    }
+
+    /// The same panel answering in `flavor`'s shapes (with its placeholder service, if any).
+    pub fn with_flavor(mut self, flavor: Flavor) -> Panel {
+        self.flavor = flavor;
+        self.services.extend(flavor.placeholder());
+        self.services_body = services_body(&self.services, flavor);
+        self
     }
 
     /// Orders 23491–23500, placed before the sandbox started, in every status.
@@ -232,7 +243,7 @@ impl Panel {
             .iter()
             .enumerate()
             .filter(|(i, _)| !self.hidden.contains(i))
-            .map(|(_, s)| service_json(s));
+            .map(|(_, s)| self.flavor.service_json(s));
         self.services_body = Value::Array(visible.collect()).to_string();
     }
 
@@ -257,14 +268,27 @@ impl Panel {
         self.answer(fields, now).to_string()
     }
 
-    /// Answers one API request as JSON.
+    /// Answers one API request as JSON, in the panel's flavour.
     pub fn answer(&mut self, fields: &Fields, now: f64) -> Value {
+        let get = |name: &str| fields.get(name).map(|v| v.trim()).filter(|v| !v.is_empty());
+        let action = get("action").unwrap_or_default();
+        let single = get("order").is_some() || get("refill").is_some();
+        let answer = self.standard_answer(fields, now);
+        self.flavor.dress(action, single, answer)
+    }
+
+    /// Answers one API request in the standard shapes (statuses and items already spelled in
+    /// the flavour's words).
+    fn standard_answer(&mut self, fields: &Fields, now: f64) -> Value {
         let get = |name: &str| fields.get(name).map(|v| v.trim()).filter(|v| !v.is_empty());
         if get("key") != Some(self.key.as_str()) {
             return error("Invalid API key");
         }
         match get("action") {
-            Some("balance") => json!({"balance": money(self.balance(now)), "currency": "USD"}),
+            Some("balance") => json!({
+                "balance": self.flavor.amount(money(self.balance(now))),
+                "currency": "USD",
+            }),
             Some("services") => serde_json::from_str(&self.services_body).unwrap_or(Value::Null),
             Some("add") => self.add(fields, now),
             Some("status") => match (get("order"), get("orders")) {
@@ -284,17 +308,18 @@ impl Panel {
             },
             Some("refill_status") => match (get("refill"), get("refills")) {
                 (Some(id), _) => match self.refill_status(id, now) {
-                    Ok(s) => json!({"status": s}),
+                    Ok(s) => json!({"status": self.flavor.refill_status(s)}),
                     Err(e) => error(e),
                 },
                 (None, Some(ids)) => self.multi_array(ids, "refill", "status", |p, id| {
-                    p.refill_status(id, now).map(Value::from)
+                    p.refill_status(id, now)
+                        .map(|s| Value::from(p.flavor.refill_status(s)))
                 }),
                 _ => error("Incorrect request"),
             },
             Some("cancel") => match get("orders").or(get("order")) {
                 Some(ids) => self.multi_array(ids, "order", "cancel", |p, id| {
-                    p.cancel_one(id, now).map(|_| Value::from(1))
+                    p.cancel_one(id, now).map(|_| p.flavor.cancel_accepted())
                 }),
                 None => error("Incorrect request"),
             },
@@ -408,8 +433,8 @@ impl Panel {
                 json!({
                     "charge": money(v.charge),
                     "start_count": v.start_count.to_string(),
-                    "status": v.status,
-                    "remains": v.remains.to_string(),
+                    "status": self.flavor.order_status(v.status),
+                    "remains": self.flavor.remains(v.status, v.remains, o.quantity),
                     "currency": "USD",
                 })
             }
@@ -647,19 +672,9 @@ fn money(d: Decimal) -> String {
     d.to_string()
 }
 
-/// A catalogue entry in the panel's JSON shape (numbers as strings where panels use strings).
-fn service_json(s: &Service) -> Value {
-    json!({
-        "service": s.id,
-        "name": s.name,
-        "type": s.kind,
-        "category": s.category,
-        "rate": s.rate.to_string(),
-        "min": s.min.to_string(),
-        "max": s.max.to_string(),
-        "refill": s.refill,
-        "cancel": s.cancel,
-    })
+/// The `services` body of `services` in `flavor`'s shape, serialized once.
+fn services_body(services: &[Service], flavor: Flavor) -> String {
+    Value::Array(services.iter().map(|s| flavor.service_json(s)).collect()).to_string()
 }
 
 /// The seed page's two services, then `extra` generated ones across categories and types.

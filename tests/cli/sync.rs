@@ -373,3 +373,76 @@ fn sync_against_the_sandbox_follows_real_orders() {
     let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
     assert_eq!(doc["profiles"][0]["orders_asked"], 0);
 }
+
+#[test]
+fn status_spellings_are_read_once_for_finished_alerts_and_filters() {
+    let statuses = Arc::new(Mutex::new(vec![
+        (1, "Complete"),
+        (2, "Cancelled"),
+        (3, "inprogress"),
+        (4, "in_progress"),
+        (5, "tasks.status.partial"),
+    ]));
+    let panel = status_panel(statuses);
+    let home = Home::new();
+    home.write_config(&format!(
+        "[profiles.p]\nurl = \"{}\"\nkey = \"k\"\n",
+        panel.url
+    ));
+    journal(&home, &panel.url, 1..=5, 60);
+    let out = home.smm().args(["sync", "-q"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert_eq!(
+        stdout(&out).lines().collect::<Vec<_>>(),
+        [
+            "alert: p: order 2 ended Cancelled",
+            "alert: p: order 5 ended tasks.status.partial"
+        ]
+    );
+    let finished: Vec<i64> = home
+        .orders()
+        .iter()
+        .map(|r| r["finished"].as_i64().unwrap())
+        .collect();
+    assert_eq!(finished, [1, 1, 0, 0, 1]);
+    let json = |status: &str| -> Vec<String> {
+        let out = home
+            .smm()
+            .args(["orders", "--status", status, "--json"])
+            .output()
+            .unwrap();
+        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        v.as_array()
+            .unwrap()
+            .iter()
+            .map(|o| o["status"].as_str().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(json("In progress"), ["inprogress", "in_progress"]);
+    assert_eq!(json("completed"), ["Complete"]);
+    assert_eq!(json("canceled"), ["Cancelled"]);
+    // Tables and JSON keep the panel's own text.
+    let out = home
+        .smm()
+        .args(["orders", "--by", "status", "--json"])
+        .output()
+        .unwrap();
+    let groups: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let keys: Vec<&str> = groups
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|g| g["key"].as_str().unwrap())
+        .collect();
+    assert_eq!(keys, ["Canceled", "Completed", "In progress", "Partial"]);
+    // The next sync asks only about the unfinished ones.
+    home.smm().arg("sync").assert().code(0);
+    let last = panel
+        .actions("status")
+        .last()
+        .unwrap()
+        .field("orders")
+        .unwrap()
+        .to_string();
+    assert_eq!(last, "3,4");
+}
