@@ -41,7 +41,8 @@ Exit codes:
      or the panel's own error message
   2  bad input or configuration (usage, ids, profile, config file, key, an order the
      catalogue refuses, a duplicate, an order book that cannot be opened); nothing was sent
-  3  a batch ran but some items carry errors (the table still shows every row)
+  3  a batch ran but some items carry errors (the table still shows every row);
+     `smm sync`: alerts were raised (1 when every panel failed)
   130  `smm watch` stopped with Ctrl-C";
 
 /// An error in what the user gave (arguments, ids, config): exit code 2, nothing was sent.

@@ -180,15 +180,38 @@ fn steps(
 ) -> anyhow::Result<()> {
     let profile = config.profile(Some(name))?;
     let ctx = Ctx::build(settings, profile, true)?;
+    let profile = &ctx.profile;
     let book = Book::open()?;
     let panel = ctx.panel();
-    let url = crate::config::display_url(ctx.profile.url.as_str());
+    let panel: &dyn Panel = &*panel;
+    let url = crate::config::display_url(profile.url.as_str());
     let open = Query {
         profile: Some(name.to_string()),
         url: Some(url),
         ..Query::default()
     };
-    let (asked, changes) = statuses(&*panel, &book, &book.unfinished(&open)?)?;
+    // The statuses, and the balance and catalogue, go out at once (each request still within
+    // the profile's concurrency and max_rpm); each side writes the book through its own
+    // connection.
+    let (orders, account) = std::thread::scope(|scope| {
+        let open = &open;
+        let orders = scope.spawn(move || {
+            let book = Book::open()?;
+            statuses(panel, &book, &book.unfinished(open)?)
+        });
+        let account = (|| -> anyhow::Result<(Account, Vec<Change>)> {
+            let account = panel.balance()?.value;
+            if let Account::Money(b) = &account {
+                book.record_balance(name, b.amount, &b.currency)?;
+            }
+            Ok((account, catalogue(profile, panel, &book)?))
+        })();
+        let orders = orders
+            .join()
+            .unwrap_or_else(|_| Err(anyhow::anyhow!("internal error")));
+        (orders, account)
+    });
+    let (asked, changes) = orders?;
     report.orders_asked = asked;
     for change in &changes {
         use crate::panel::status::{Canonical, canonical};
@@ -205,9 +228,9 @@ fn steps(
         }
     }
     report.status_changes = changes;
-    if let Account::Money(balance) = panel.balance()?.value {
-        book.record_balance(name, balance.amount, &balance.currency)?;
-        if let Some(low) = ctx.profile.low_balance.filter(|low| balance.amount < *low) {
+    let (account, catalogue_changes) = account?;
+    if let Account::Money(balance) = account {
+        if let Some(low) = profile.low_balance.filter(|low| balance.amount < *low) {
             report.alerts.push(Alert {
                 profile: name.to_string(),
                 kind: AlertKind::LowBalance,
@@ -220,11 +243,11 @@ fn steps(
         report.balance = Some(balance.amount.to_string());
         report.currency = Some(balance.currency);
     }
-    report.catalogue_changes = catalogue(&ctx, &*panel, &book)?;
+    report.catalogue_changes = catalogue_changes;
     let now = crate::time::now() as i64;
     for e in book.unfinished(&open)? {
         let since = e.changed.unwrap_or(e.created);
-        if now - since >= ctx.profile.stalled_after as i64 {
+        if now - since >= profile.stalled_after as i64 {
             report.alerts.push(Alert {
                 profile: name.to_string(),
                 kind: AlertKind::Stalled,
@@ -304,13 +327,17 @@ pub fn seen(s: crate::panel::OrderStatus) -> Seen {
 
 /// Fetches the catalogue fresh (refreshing the cache), compares it with the last sync's copy,
 /// records both; returns the changes (none on the first sync).
-fn catalogue(ctx: &Ctx, panel: &dyn Panel, book: &Book) -> anyhow::Result<Vec<Change>> {
+fn catalogue(
+    profile: &crate::config::Profile,
+    panel: &dyn Panel,
+    book: &Book,
+) -> anyhow::Result<Vec<Change>> {
     let answer = panel.services()?;
     if let crate::panel::Raw::Body(body) = &answer.raw {
-        crate::cache::put(&ctx.profile.name, ctx.profile.url.as_str(), body);
+        crate::cache::put(&profile.name, profile.url.as_str(), body);
     }
     let snaps: Vec<Snap> = answer.value.iter().map(Snap::from).collect();
-    let name = &ctx.profile.name;
+    let name = &profile.name;
     let changes = match book.catalogue(name)? {
         Some(before) => crate::catalogue::diff(name, &before, &snaps, crate::time::now() as i64),
         None => Vec::new(),
