@@ -57,11 +57,7 @@ fn import(book: &Book, path: &Path) -> rusqlite::Result<Option<(u64, u64)>> {
     };
     let (mut orders, mut torn) = (0u64, 0u64);
     {
-        let mut insert = tx.prepare(
-            "INSERT OR IGNORE INTO orders (id, created, profile, url, service, link, quantity, \
-             fields, fingerprint, cost, outcome) \
-             VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'unknown')",
-        )?;
+        let mut insert = tx.prepare(&super::insert_sql("INSERT OR IGNORE"))?;
         let mut outcome = tx.prepare(
             "UPDATE orders SET outcome = ?2, panel_order = ?3, error = ?4, answered = ?5 WHERE id = ?1",
         )?;
@@ -86,26 +82,17 @@ fn import(book: &Book, path: &Path) -> rusqlite::Result<Option<(u64, u64)>> {
                 match line {
                     Line::Intent(i) => {
                         let order = NewOrder {
-                            profile: i.profile.clone(),
-                            url: i.url.clone(),
+                            profile: i.profile,
+                            url: i.url,
                             service: i.service,
-                            link: i.link.clone(),
+                            link: i.link,
                             quantity: i.quantity,
-                            fields: i.fields.clone(),
+                            fields: i.fields,
                             cost: None,
                         };
-                        orders += insert.execute(params![
-                            i.id,
-                            i.time as i64,
-                            i.profile,
-                            i.url,
-                            i.service as i64,
-                            i.link,
-                            i.quantity.map(|q| q as i64),
-                            serde_json::to_string(&i.fields).unwrap_or_default(),
-                            order.fingerprint(),
-                            i.cost,
-                        ])? as u64;
+                        let created = i.time as i64;
+                        orders += super::insert_order(&mut insert, &i.id, created, &order, i.cost)?
+                            as u64;
                     }
                     Line::Outcome(o) => {
                         let name = match o.result {

@@ -496,22 +496,15 @@ impl Book {
             }
         }
         let id = new_id();
-        tx.execute(
-            "INSERT INTO orders (id, created, profile, url, service, link, quantity, fields, \
-             fingerprint, cost, outcome) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'unknown')",
-            params![
-                id,
-                now,
-                order.profile,
-                order.url,
-                order.service as i64,
-                order.link,
-                order.quantity.map(|q| q as i64),
-                serde_json::to_string(&order.fields).unwrap_or_default(),
-                fingerprint,
-                order.cost.map(|c| c.to_string()),
-            ],
+        let mut insert = tx.prepare(&insert_sql("INSERT"))?;
+        insert_order(
+            &mut insert,
+            &id,
+            now,
+            order,
+            order.cost.map(|c| c.to_string()),
         )?;
+        drop(insert);
         tx.commit()?;
         Ok(Ok(id))
     }
@@ -826,6 +819,37 @@ impl Book {
         }
         Ok(groups.into_values().collect())
     }
+}
+
+/// The statement that writes an order down (`verb`: `INSERT` or `INSERT OR IGNORE`), for
+/// `insert_order`.
+fn insert_sql(verb: &str) -> String {
+    format!(
+        "{verb} INTO orders (id, created, profile, url, service, link, quantity, fields, \
+         fingerprint, cost, outcome) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'unknown')"
+    )
+}
+
+/// Writes `order` down as entry `id` (outcome `unknown`) through a statement of `insert_sql`.
+fn insert_order(
+    insert: &mut rusqlite::Statement,
+    id: &str,
+    created: i64,
+    order: &NewOrder,
+    cost: Option<String>,
+) -> rusqlite::Result<usize> {
+    insert.execute(params![
+        id,
+        created,
+        order.profile,
+        order.url,
+        order.service as i64,
+        order.link,
+        order.quantity.map(|q| q as i64),
+        serde_json::to_string(&order.fields).unwrap_or_default(),
+        order.fingerprint(),
+        cost,
+    ])
 }
 
 /// Runs `f` again while SQLite answers BUSY without waiting itself, up to the lock timeout.
