@@ -1,0 +1,202 @@
+//! What `smm sync` keeps in the order book: status changes (with their history), balances, each
+//! profile's last catalogue and the changes seen in it.
+
+use super::{Book, Seen, StatusChange};
+use crate::catalogue::{Change, Kind, Snap};
+use rusqlite::{OptionalExtension, TransactionBehavior, params};
+use rust_decimal::Decimal;
+
+impl Book {
+    /// Records the statuses seen on a panel, in one transaction; keeps a history of changes
+    /// (and when the status last changed). Returns the changes.
+    pub fn record_statuses(&self, seen: &[(&str, &Seen)]) -> anyhow::Result<Vec<StatusChange>> {
+        self.record_inner(seen).map_err(|e| self.explain(e))
+    }
+
+    /// `record_statuses` in SQL.
+    fn record_inner(&self, seen: &[(&str, &Seen)]) -> rusqlite::Result<Vec<StatusChange>> {
+        let blank = |s: &str| (!s.is_empty()).then(|| s.to_string());
+        let now = crate::time::now() as i64;
+        let tx = rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+        let mut changes = Vec::new();
+        {
+            let mut before = tx.prepare("SELECT status FROM orders WHERE id = ?1")?;
+            let mut update = tx.prepare(
+                "UPDATE orders SET status = ?2, finished = ?3, charge = ?4, start_count = ?5, \
+                 remains = ?6, currency = ?7, checked = ?8, state = ?9, \
+                 changed = CASE WHEN status IS NULL OR status IS ?2 THEN changed ELSE ?8 END \
+                 WHERE id = ?1",
+            )?;
+            let mut history = tx.prepare(
+                "INSERT INTO status_history (order_id, seen, previous, status) VALUES (?1, ?2, ?3, ?4)",
+            )?;
+            for (id, s) in seen {
+                let was: Option<Option<String>> =
+                    before.query_row([id], |r| r.get(0)).optional()?;
+                let Some(was) = was else { continue };
+                update.execute(params![
+                    id,
+                    s.status,
+                    s.finished,
+                    s.charge.map(|c| c.to_string()),
+                    blank(&s.start_count),
+                    blank(&s.remains),
+                    blank(&s.currency),
+                    now,
+                    crate::panel::status::canonical(&s.status).map(|c| c.name())
+                ])?;
+                if was.as_deref() != Some(s.status.as_str()) {
+                    history.execute(params![id, now, was, s.status])?;
+                    changes.push(StatusChange {
+                        id: id.to_string(),
+                        from: was,
+                        to: s.status.clone(),
+                    });
+                }
+            }
+        }
+        tx.commit()?;
+        Ok(changes)
+    }
+
+    /// Records a profile's balance, with the time.
+    pub fn record_balance(
+        &self,
+        profile: &str,
+        amount: Decimal,
+        currency: &str,
+    ) -> anyhow::Result<()> {
+        self.conn
+            .execute(
+                "INSERT INTO balances (profile, seen, amount, currency) VALUES (?1, ?2, ?3, ?4)",
+                params![
+                    profile,
+                    crate::time::now() as i64,
+                    amount.to_string(),
+                    currency
+                ],
+            )
+            .map(|_| ())
+            .map_err(|e| self.explain(e))
+    }
+
+    /// A profile's catalogue as the last sync saw it, or None before its first sync.
+    pub fn catalogue(&self, profile: &str) -> anyhow::Result<Option<Vec<Snap>>> {
+        let read = || -> rusqlite::Result<Option<Vec<Snap>>> {
+            let key = format!("catalogue:{profile}");
+            let known: Option<String> = self
+                .conn
+                .query_row("SELECT value FROM meta WHERE key = ?1", [&key], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            if known.is_none() {
+                return Ok(None);
+            }
+            let mut stmt = self.conn.prepare(
+                "SELECT service, name, rate, min, max, refill, cancel FROM catalogue \
+                 WHERE profile = ?1 ORDER BY rowid",
+            )?;
+            let snaps = stmt
+                .query_map([profile], |r| {
+                    Ok(Snap {
+                        service: r.get(0)?,
+                        name: r.get(1)?,
+                        rate: r.get::<_, Option<String>>(2)?.and_then(|t| t.parse().ok()),
+                        min: r.get::<_, Option<i64>>(3)?.map(|n| n as u64),
+                        max: r.get::<_, Option<i64>>(4)?.map(|n| n as u64),
+                        refill: r.get(5)?,
+                        cancel: r.get(6)?,
+                    })
+                })?
+                .collect::<rusqlite::Result<Vec<_>>>()?;
+            Ok(Some(snaps))
+        };
+        read().map_err(|e| self.explain(e))
+    }
+
+    /// Replaces a profile's catalogue with `snaps` and records `changes`, in one transaction.
+    pub fn save_catalogue(
+        &self,
+        profile: &str,
+        snaps: &[Snap],
+        changes: &[Change],
+    ) -> anyhow::Result<()> {
+        let write = || -> rusqlite::Result<()> {
+            let tx =
+                rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+            tx.execute("DELETE FROM catalogue WHERE profile = ?1", [profile])?;
+            {
+                let mut insert = tx.prepare(
+                    "INSERT OR REPLACE INTO catalogue (profile, service, name, rate, min, max, refill, cancel) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
+                )?;
+                for s in snaps {
+                    insert.execute(params![
+                        profile,
+                        s.service,
+                        s.name,
+                        s.rate.map(|r| r.to_string()),
+                        s.min.map(|n| n as i64),
+                        s.max.map(|n| n as i64),
+                        s.refill,
+                        s.cancel
+                    ])?;
+                }
+                let mut record = tx.prepare(
+                    "INSERT INTO catalogue_changes (seen, profile, service, name, change, old, new) \
+                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                )?;
+                for c in changes {
+                    record.execute(params![
+                        c.time,
+                        c.profile,
+                        c.service,
+                        c.name,
+                        c.change.name(),
+                        c.old,
+                        c.new
+                    ])?;
+                }
+            }
+            tx.execute(
+                "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
+                params![
+                    format!("catalogue:{profile}"),
+                    crate::time::rfc3339(crate::time::now() as i64)
+                ],
+            )?;
+            tx.commit()
+        };
+        write().map_err(|e| self.explain(e))
+    }
+
+    /// The recorded catalogue changes since `since` (unix seconds), of one profile or all,
+    /// newest first.
+    pub fn catalogue_changes(
+        &self,
+        since: Option<i64>,
+        profile: Option<&str>,
+    ) -> anyhow::Result<Vec<Change>> {
+        let read = || -> rusqlite::Result<Vec<Change>> {
+            let mut stmt = self.conn.prepare(
+                "SELECT seen, profile, service, name, change, old, new FROM catalogue_changes \
+                 WHERE seen >= ?1 AND (?2 IS NULL OR profile = ?2) ORDER BY seen DESC, seq DESC",
+            )?;
+            stmt.query_map(params![since.unwrap_or(i64::MIN), profile], |r| {
+                let kind: String = r.get(4)?;
+                Ok(Change {
+                    time: r.get(0)?,
+                    profile: r.get(1)?,
+                    service: r.get(2)?,
+                    name: r.get(3)?,
+                    change: Kind::parse(&kind).unwrap_or(Kind::Added),
+                    old: r.get(5)?,
+                    new: r.get(6)?,
+                })
+            })?
+            .collect()
+        };
+        read().map_err(|e| self.explain(e))
+    }
+}
