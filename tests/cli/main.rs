@@ -10,6 +10,7 @@ mod commands;
 mod completions;
 mod config;
 mod hardening;
+mod hostile;
 mod journal;
 mod sandbox;
 mod streamdetails;
