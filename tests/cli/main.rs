@@ -12,6 +12,7 @@ mod config;
 mod hardening;
 mod hostile;
 mod journal;
+mod safety;
 mod sandbox;
 mod streamdetails;
 mod useapi;

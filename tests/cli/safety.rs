@@ -1,0 +1,127 @@
+//! Outside text never reaches the terminal raw: customers' links in the journal and panels'
+//! text come out of every format (table, plain, CSV, TSV, JSON) without a control character,
+//! an escape sequence or a bidi override; JSON escapes them.
+
+use crate::common::{Home, Panel, Reply, stderr, stdout};
+
+/// What a hostile link holds: clear screen, write the clipboard (OSC 52), the one-byte CSI
+/// (U+009B), a right-to-left override, a newline that would split a row.
+pub const EVIL: &str =
+    "https://i.com/p\u{1b}[2J\u{1b}]52;c;SGVsbG8=\u{7}\u{9b}31m\u{202e}gpj.exe\nX";
+
+/// Panics when `text` holds a control character (tabs allowed where `tabs`), a C1 control or a
+/// bidi control; line breaks end lines and are fine.
+pub fn assert_clean(text: &str, tabs: bool, what: &str) {
+    for c in text.chars() {
+        let bad = match c {
+            '\n' => false,
+            '\t' => !tabs,
+            '\u{202a}'..='\u{202e}' | '\u{2066}'..='\u{2069}' | '\u{200e}' | '\u{200f}' => true,
+            c => c.is_control(),
+        };
+        assert!(!bad, "{what}: U+{:04X} in {text:?}", c as u32);
+    }
+}
+
+/// A journal holding one intent with `link` and its outcome.
+fn journal_with(home: &Home, url: &str, link: &str) {
+    std::fs::create_dir_all(home.journal().parent().unwrap()).unwrap();
+    let intent = serde_json::json!({
+        "kind": "intent", "id": "e1", "time": 1_700_000_000u64, "profile": "test", "url": url,
+        "service": 1448, "link": link, "quantity": 500,
+        "fields": {"comments": "nice\u{1b}[31m\nred"}, "cost": null
+    });
+    let outcome = serde_json::json!({
+        "kind": "outcome", "id": "e1", "time": 1_700_000_001u64, "result": "error",
+        "error": "panel said \u{9b}2J\u{202e}"
+    });
+    std::fs::write(home.journal(), format!("{intent}\n{outcome}\n")).unwrap();
+}
+
+#[test]
+fn journal_links_are_made_safe_in_every_format() {
+    let panel = Panel::fixtures();
+    let home = Home::with_panel(&panel);
+    journal_with(&home, &panel.url, EVIL);
+    for format in ["table", "csv", "tsv", "json"] {
+        let out = home
+            .smm()
+            .args(["orders", "--format", format])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        let text = stdout(&out);
+        assert_clean(&text, format == "tsv", format);
+        assert!(
+            text.contains("gpj.exe"),
+            "{format}: the rest is kept: {text}"
+        );
+        if format != "json" {
+            assert_eq!(text.lines().count(), 2, "{format}: one row: {text}");
+        }
+    }
+    // JSON keeps the text, escaped: it reads back as the very link.
+    let out = home.smm().args(["orders", "--json"]).output().unwrap();
+    let text = stdout(&out);
+    assert!(
+        text.contains("\\u001b[2J") && text.contains("\\u009b") && text.contains("\\u202e"),
+        "{text}"
+    );
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(doc[0]["link"], EVIL);
+}
+
+#[test]
+fn panel_text_is_made_safe_in_tables_and_escaped_in_json() {
+    // C1 and U+202E may stand raw in a JSON string; C0 must be escaped.
+    let services = "[{\"service\":1,\"name\":\"Likes \u{9b}2J \u{202e}evil \\u001b]52;c;x\\u0007\",\"type\":\"Default\",\"category\":\"A\\u001b[31m\",\"rate\":\"1\",\"min\":\"1\",\"max\":\"10\"}]";
+    let panel = Panel::start(move |req| match req.field("action") {
+        Some("services") => Reply::json(services),
+        _ => crate::common::fixture_reply(req),
+    });
+    let home = Home::with_panel(&panel);
+    for format in ["table", "csv", "tsv"] {
+        let out = home
+            .smm()
+            .args(["services", "--format", format])
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        assert_clean(&stdout(&out), format == "tsv", format);
+        assert!(stdout(&out).contains("evil"));
+    }
+    // The raw body, printed as it came, but for the escapes.
+    let out = home.smm().args(["services", "--json"]).output().unwrap();
+    let text = stdout(&out);
+    assert_clean(&text, false, "json");
+    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    assert_eq!(
+        doc[0]["name"],
+        "Likes \u{9b}2J \u{202e}evil \u{1b}]52;c;x\u{7}"
+    );
+}
+
+#[test]
+fn outside_text_in_errors_is_one_clean_line() {
+    let panel =
+        Panel::start(|_| Reply::json("{\"error\":\"bad \\u001b[2J\u{9b}31m\u{202e} key\"}"));
+    let home = Home::with_panel(&panel);
+    let out = home.smm().arg("balance").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert_clean(&err, false, "stderr");
+    assert_eq!(err.lines().count(), 1, "{err}");
+    // An id from a file is named in the error without its escapes.
+    let dir = tempfile::tempdir().unwrap();
+    let ids = dir.path().join("ids.txt");
+    std::fs::write(&ids, "1\n2\u{1b}[2J\u{9b}\n").unwrap();
+    let out = home
+        .smm()
+        .args(["status", "--file"])
+        .arg(&ids)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert_clean(&stderr(&out), false, "stderr");
+    assert!(panel.actions("status").is_empty());
+}
