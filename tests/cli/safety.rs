@@ -125,3 +125,65 @@ fn outside_text_in_errors_is_one_clean_line() {
     assert_clean(&stderr(&out), false, "stderr");
     assert!(panel.actions("status").is_empty());
 }
+
+#[test]
+fn orders_that_cannot_be_right_are_refused_before_anything_is_sent() {
+    let panel = Panel::with_catalogue(crate::common::fixture_reply);
+    let home = Home::with_panel(&panel);
+    let base = ["order", "add", "--service", "1", "--quantity", "100"];
+    let cases: &[(&[&str], &str)] = &[
+        (&["--link", ""], "--link is empty"),
+        (&["--link", "   "], "--link is empty"),
+        (&["--link", "https://i.com/a b"], "spaces"),
+        (&["--link", "https://i.com/a\nb"], "spaces or line breaks"),
+        (&["--link", EVIL], "--link"),
+        (&["--link", "https://i.com/\u{202e}x"], "U+202E"),
+        (&["--link", "l", "--username", ""], "--username is empty"),
+        (&["--link", "l", "--service", "0"], "--service"),
+        (
+            &[
+                "--link",
+                "l",
+                "--runs",
+                "18446744073709551615",
+                "--interval",
+                "1",
+            ],
+            "--runs",
+        ),
+        (&["--link", "l", "--expiry", "31/02/2026"], "28 days"),
+    ];
+    for (extra, says) in cases {
+        let out = home.smm().args(base).args(*extra).output().unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{extra:?}: {err}");
+        assert!(err.contains(says), "{extra:?}: {err}");
+        assert_clean(&err, false, "stderr");
+    }
+    // Bulk files get the same checks: a NUL, a line break inside a quoted link.
+    let dir = tempfile::tempdir().unwrap();
+    for (name, text) in [
+        (
+            "nul.csv",
+            "service,link,quantity\n1,https://i.com/\u{0}x,100\n",
+        ),
+        (
+            "newline.csv",
+            "service,link,quantity\n1,\"https://i.com/a\nb\",100\n",
+        ),
+        ("escape.txt", "1|https://i.com/\u{1b}[2J|100\n"),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let out = home
+            .smm()
+            .args(["order", "add", "--yes", "--file"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(2), "{name}: {}", stderr(&out));
+        assert!(stderr(&out).contains("line 2") || stderr(&out).contains("line 1"));
+        assert_clean(&stderr(&out), false, "stderr");
+    }
+    assert!(panel.requests().is_empty(), "nothing was sent");
+}
