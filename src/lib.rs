@@ -14,6 +14,7 @@ pub mod config;
 pub mod exit;
 pub mod http;
 pub mod ids;
+pub mod input;
 pub mod journal;
 pub mod money;
 pub mod msg;

@@ -8,6 +8,7 @@ use crate::panel::Service;
 use crate::text::is_unsafe;
 use clap::{Arg, ArgAction, ArgMatches};
 use rust_decimal::Decimal;
+use std::path::Path;
 
 /// What a field holds, and how its value is checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -403,15 +404,16 @@ impl OrderFields {
     }
 
     /// The values for [`Order::from_values`]: a list flag whose value starts with `@` takes the
-    /// text of that file (`--comments @comments.txt`). This is the command line's only: bulk
+    /// text of that file (`--comments @comments.txt`; at most 10 MiB, a BOM dropped). This is the command line's only: bulk
     /// file cells are never read as file names.
     pub fn read(&self) -> Result<Vec<(&'static str, String)>, String> {
         self.values
             .iter()
             .map(|(f, value)| match (f.kind, value.strip_prefix('@')) {
-                (Kind::List { .. }, Some(path)) => std::fs::read_to_string(path)
-                    .map(|text| (f.name, text))
-                    .map_err(|e| format!("--{} @{path}: cannot read the file: {e}", f.flag)),
+                (Kind::List { .. }, Some(path)) => {
+                    crate::input::read_file(Path::new(path), &format!("--{} @{path}", f.flag))
+                        .map(|text| (f.name, text))
+                }
                 _ => Ok((f.name, value.clone())),
             })
             .collect()
@@ -951,7 +953,7 @@ mod tests {
         assert!(
             by_flags(&missing)
                 .unwrap_err()
-                .contains("cannot read the file")
+                .contains("cannot read --usernames @/no/such/file")
         );
         // Not a list: taken as text.
         let media = [("service", "1"), ("link", "l"), ("media", "@x")];

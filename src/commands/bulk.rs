@@ -10,21 +10,18 @@ use crate::output::{Cell, Table};
 use crate::panel::{Account, Panel};
 use rust_decimal::Decimal;
 use serde::Serialize;
-use std::io::{BufRead, IsTerminal, Read};
+use std::io::{BufRead, IsTerminal};
 use std::path::Path;
 
-/// Reads and parses a bulk file (`-` is stdin); every bad line is reported, nothing is sent.
+/// Reads (at most 10 MiB, a BOM dropped) and parses a bulk file (`-` is stdin); every bad line
+/// is reported, nothing is sent.
 pub fn read(path: &Path) -> anyhow::Result<Vec<crate::bulk::Line>> {
     let text = if path.as_os_str() == "-" {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| usage(format!("cannot read orders from stdin: {e}")))?;
-        text
+        crate::input::read_text(std::io::stdin().lock(), "stdin")
     } else {
-        std::fs::read_to_string(path)
-            .map_err(|e| usage(format!("cannot read {}: {e}", path.display())))?
-    };
+        crate::input::read_file(path, &path.display().to_string())
+    }
+    .map_err(|e| usage(format!("cannot read the orders: {e}")))?;
     crate::bulk::parse(&text).map_err(|errors| {
         for e in &errors {
             crate::msg::error(&format!("{}: {e}", path.display()));

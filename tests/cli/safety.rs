@@ -187,3 +187,113 @@ fn orders_that_cannot_be_right_are_refused_before_anything_is_sent() {
     }
     assert!(panel.requests().is_empty(), "nothing was sent");
 }
+
+#[test]
+fn input_with_no_sane_bound_is_refused_with_one_line() {
+    let panel = Panel::with_catalogue(crate::common::fixture_reply);
+    let home = Home::with_panel(&panel);
+    let dir = tempfile::tempdir().unwrap();
+    let check = |args: &[&str], says: &str| {
+        let out = home.smm().args(args).output().unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        assert!(err.contains(says), "{args:?}: {err}");
+        assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
+    };
+    #[cfg(unix)]
+    check(
+        &[
+            "order",
+            "add",
+            "--service",
+            "2",
+            "--link",
+            "l",
+            "--comments",
+            "@/dev/zero",
+        ],
+        "--comments @/dev/zero is larger than 10 MiB",
+    );
+    let many = dir.path().join("many.txt");
+    let ids: Vec<String> = (1..=100_001).map(|i| i.to_string()).collect();
+    std::fs::write(&many, ids.join("\n")).unwrap();
+    let many = many.to_str().unwrap();
+    check(&["status", "--file", many], "at most 100000 per run");
+    let big = dir.path().join("big.txt");
+    std::fs::write(&big, "1\n".repeat(6 << 20)).unwrap();
+    let big = big.to_str().unwrap();
+    check(&["status", "--file", big], "larger than 10 MiB");
+    check(
+        &["order", "add", "--yes", "--file", big],
+        "larger than 10 MiB",
+    );
+    let items: Vec<String> = (1..=10_001).map(|i| format!("user{i}")).collect();
+    let list = dir.path().join("users.txt");
+    std::fs::write(&list, items.join("\n")).unwrap();
+    let at = format!("@{}", list.display());
+    check(
+        &[
+            "order",
+            "add",
+            "--service",
+            "1",
+            "--link",
+            "l",
+            "--usernames",
+            &at,
+        ],
+        "at most 10000",
+    );
+    assert!(panel.requests().is_empty(), "nothing was sent");
+}
+
+#[test]
+fn a_bom_and_separators_follow_one_rule_everywhere() {
+    let panel = Panel::with_catalogue(crate::common::fixture_reply);
+    let home = Home::with_panel(&panel);
+    let dir = tempfile::tempdir().unwrap();
+    let ids = dir.path().join("ids.txt");
+    std::fs::write(&ids, "\u{feff}1,,100\r\n1 100\r\n").unwrap();
+    home.smm()
+        .args(["status", "--file"])
+        .arg(&ids)
+        .assert()
+        .code(0);
+    home.smm()
+        .args(["status", "1,,100", "1 100"])
+        .assert()
+        .code(0);
+    let sent: Vec<String> = panel
+        .actions("status")
+        .iter()
+        .map(|r| r.field("orders").unwrap_or("").to_string())
+        .collect();
+    assert_eq!(sent, ["1,100", "1,100"]);
+    for (name, text) in [
+        ("orders.txt", "\u{feff}1|https://i.com/a|100\n"),
+        (
+            "orders.csv",
+            "\u{feff}service,link,quantity\n1,https://i.com/a,100\n",
+        ),
+    ] {
+        let path = dir.path().join(name);
+        std::fs::write(&path, text).unwrap();
+        let out = home
+            .smm()
+            .args(["order", "add", "--dry-run", "--file"])
+            .arg(&path)
+            .output()
+            .unwrap();
+        assert_eq!(out.status.code(), Some(0), "{name}: {}", stderr(&out));
+    }
+    let comment = dir.path().join("comment.txt");
+    std::fs::write(&comment, "\u{feff}#only comment").unwrap();
+    let out = home
+        .smm()
+        .args(["order", "add", "--dry-run", "--file"])
+        .arg(&comment)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(stderr(&out).contains("holds no orders"), "{}", stderr(&out));
+}
