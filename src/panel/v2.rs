@@ -194,7 +194,7 @@ impl<'a> V2<'a> {
         }
         self.refuse_error(&value)?;
         Err(ambiguous(anyhow!(
-            "the panel's answer has no order id: {}",
+            "the panel's answer holds no order id smm can trust (a positive whole number in \"order\"): {}",
             shorten(&reply.body, 200)
         )))
     }
@@ -424,14 +424,34 @@ fn merge(kind: Batch, answers: Vec<ChunkAnswer>) -> Value {
     }
 }
 
-/// The order id of an `add` answer: `{"order":1}`, `{"order":"1"}`, `[{"order":1}]`,
-/// `{"status":"success","order":1}`.
+/// The order id of an `add` answer, when it holds one: `order` a positive whole number or its
+/// decimal text (`{"order":1}`, `{"order":"1"}`, `[{"order":1}]`,
+/// `{"status":"success","order":1}`). Anything else — `0`, `-7`, `1.5`, `true`, `[1,2]`,
+/// `{"id":5}`, or several orders in one answer — is no order id: the outcome is unknown.
 pub fn order_id(value: &Value) -> Option<String> {
     let order = match value {
-        Value::Array(items) => items.first().map(|i| &i["order"]),
+        Value::Array(items) if items.len() == 1 => items[0].get("order"),
+        Value::Array(_) => None,
         other => other.get("order"),
     };
-    order.map(text).filter(|o| !o.is_empty())
+    order.and_then(positive_id)
+}
+
+/// A positive whole number, as a JSON number or its decimal text, written without leading
+/// zeros; `None` for anything else.
+pub fn positive_id(v: &Value) -> Option<String> {
+    let text = match v {
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => s.trim().to_string(),
+        _ => return None,
+    };
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse::<u64>()
+        .ok()
+        .filter(|n| *n > 0)
+        .map(|n| n.to_string())
 }
 
 /// One status item: the panel's per-item error, an unreadable item, or the status.
@@ -632,6 +652,32 @@ mod tests {
             let _ = order_id(&v);
             let _ = item_outcome(&v, "refill");
             let _ = error_text(&v);
+        }
+    }
+
+    #[test]
+    fn only_a_positive_whole_number_is_an_order_id() {
+        for (body, id) in [
+            (r#"{"order":23501}"#, Some("23501")),
+            (r#"{"order":"23501"}"#, Some("23501")),
+            (r#"{"order":" 0042 "}"#, Some("42")),
+            (r#"[{"order":9}]"#, Some("9")),
+            (r#"{"status":"success","order":1}"#, Some("1")),
+            (r#"{"order":0}"#, None),
+            (r#"{"order":"0"}"#, None),
+            (r#"{"order":-7}"#, None),
+            (r#"{"order":1.5}"#, None),
+            (r#"{"order":1e3}"#, None),
+            (r#"{"order":true}"#, None),
+            (r#"{"order":[1,2]}"#, None),
+            (r#"{"order":{"id":5}}"#, None),
+            (r#"{"order":"12abc"}"#, None),
+            (r#"{"order":18446744073709551616}"#, None),
+            (r#"[{"order":9},{"order":10}]"#, None),
+            (r#"[]"#, None),
+        ] {
+            let v: Value = serde_json::from_str(body).unwrap();
+            assert_eq!(order_id(&v).as_deref(), id, "{body}");
         }
     }
 }

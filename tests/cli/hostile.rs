@@ -251,3 +251,102 @@ pub fn seed_catalogue(home: &Home, url: &str) {
     });
     std::fs::write(dir.join("services-h.json"), cached.to_string()).unwrap();
 }
+
+#[test]
+fn an_add_answer_without_a_trustworthy_order_id_is_an_unknown_outcome() {
+    let bodies = [
+        r#"{"order":0}"#,
+        r#"{"order":true}"#,
+        r#"{"order":[1,2]}"#,
+        r#"{"order":{"id":5}}"#,
+        r#"{"order":-7}"#,
+        r#"{"order":1.5}"#,
+        r#"[{"order":9},{"order":10}]"#,
+    ];
+    for body in bodies {
+        let panel = crate::common::Panel::with_catalogue(move |_| crate::common::Reply::json(body));
+        let home = Home::with_panel(&panel);
+        let out = home
+            .smm()
+            .args([
+                "order",
+                "add",
+                "--service",
+                "1",
+                "--link",
+                "https://i.com/p",
+                "--quantity",
+                "100",
+            ])
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{body}: {err}");
+        assert!(
+            err.contains("no order id smm can trust") && err.contains("may or may not"),
+            "{body}: {err}"
+        );
+        assert_eq!(panel.actions("add").len(), 1);
+        let outcome = home
+            .journal_lines()
+            .into_iter()
+            .find(|l| l["kind"] == "outcome")
+            .expect("an outcome line");
+        assert_eq!(outcome["result"], "unknown", "{body}");
+        assert!(outcome["order"].is_null(), "{body}");
+        let out = home.smm().arg("orders").output().unwrap();
+        assert!(
+            crate::common::stdout(&out).contains("unknown"),
+            "{body}: {}",
+            crate::common::stdout(&out)
+        );
+    }
+}
+
+#[test]
+fn a_streamdetails_add_without_one_order_id_is_unknown() {
+    for data in [
+        serde_json::json!({"id": 0, "service_id": 1, "quantity": 100}),
+        serde_json::json!({"id": "x", "service_id": 1, "quantity": 100}),
+        serde_json::json!([{"id": 6}, {"id": 7}]),
+    ] {
+        let body = serde_json::json!({"data": data, "error": null}).to_string();
+        let panel = crate::common::Panel::start(move |req| {
+            let b: serde_json::Value = serde_json::from_str(&req.body).unwrap_or_default();
+            match b["action"].as_str() {
+                Some("services") => crate::common::Reply::json(
+                    r#"{"data":[{"id":1,"name":"V","type":"viewers","category":"twitch","rate":1,"min":10,"max":2000}],"error":null}"#,
+                ),
+                _ => crate::common::Reply::json(body.clone()),
+            }
+        });
+        let home = Home::new();
+        home.write_config(&format!(
+            "[profiles.sd]\napi = \"streamdetails\"\nurl = \"{}\"\nkey = \"k\"\n",
+            panel.url
+        ));
+        let out = home
+            .smm()
+            .args([
+                "order",
+                "add",
+                "--service",
+                "1",
+                "--link",
+                "https://www.twitch.tv/x",
+                "--quantity",
+                "100",
+            ])
+            .output()
+            .unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(1), "{data}: {err}");
+        assert!(err.contains("may or may not"), "{data}: {err}");
+        let outcome = home
+            .journal_lines()
+            .into_iter()
+            .find(|l| l["kind"] == "outcome")
+            .expect("an outcome line");
+        assert_eq!(outcome["result"], "unknown", "{data}");
+    }
+}
