@@ -543,6 +543,7 @@ pub struct Priced {
 /// min/max (Subscriptions: min and max per post); returns its price, or what is wrong.
 pub fn check(service: &Service, order: &Order) -> Result<Priced, String> {
     let id = &service.id;
+    check_entry(service)?;
     check_limits(service)?;
     let needs = needs(&service.kind);
     let missing: Vec<String> = needs
@@ -590,6 +591,48 @@ pub fn check(service: &Service, order: &Order) -> Result<Priced, String> {
         cost,
         per_package: needs.amount == Amount::Package,
     })
+}
+
+/// Refuses a catalogue entry smm cannot check an order against: a rate that is negative or
+/// not an exact decimal (the cost would be wrong), a min or max that is not a whole number
+/// (the range check would be lost). Absent or blank values are fine.
+fn check_entry(s: &Service) -> Result<(), String> {
+    let raw: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(s.raw.get()).unwrap_or_default();
+    let given = |key: &str| {
+        raw.get(key)
+            .filter(|v| !(v.is_null() || v.as_str().is_some_and(|t| t.trim().is_empty())))
+    };
+    let broken = |why: String| {
+        Err(format!(
+            "service {}'s catalogue entry is broken: {why}; ask the panel, or pick another service",
+            s.id
+        ))
+    };
+    match (s.rate, given("rate")) {
+        (Some(rate), _) if rate.is_sign_negative() && !rate.is_zero() => {
+            return broken(format!("its rate is negative ({rate})"));
+        }
+        (None, Some(v)) => {
+            if let Err(why) = money::field(v, "rate") {
+                return broken(why);
+            }
+        }
+        _ => {}
+    }
+    for (key, read) in [("min", s.min), ("max", s.max)] {
+        if let (None, Some(v)) = (read, given(key)) {
+            let shown = match v {
+                serde_json::Value::String(t) => t.clone(),
+                other => other.to_string(),
+            };
+            return broken(format!(
+                "its {key} '{}' is not a whole number, so the quantity cannot be checked against it",
+                crate::text::shorten(&shown, 40)
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The service's type, or `Default` when the panel sends none.
@@ -1047,6 +1090,52 @@ mod tests {
         let package = by_flags(&[("service", "7"), ("link", "l")]).unwrap();
         assert!(check(&service("Package", 100, 10), &package).is_err());
         assert!(check_range(&service("Default", 100, 10), "quantity", 50).is_err());
+    }
+
+    #[test]
+    fn a_broken_catalogue_entry_is_reported_not_ignored() {
+        let order = by_flags(&[("service", "7"), ("link", "l"), ("quantity", "50")]).unwrap();
+        let entry = |json: &str| {
+            crate::panel::decode_service(
+                serde_json::value::RawValue::from_string(json.to_string()).unwrap(),
+            )
+        };
+        let ok = entry(r#"{"service":7,"type":"Default","rate":"0.90","min":"10","max":"1,000"}"#);
+        assert_eq!(check(&ok, &order).unwrap().cost, Some(Decimal::new(45, 3)));
+        let blank = entry(r#"{"service":7,"rate":"","min":null,"max":" "}"#);
+        assert!(check(&blank, &order).is_ok());
+        for (json, says) in [
+            (
+                r#"{"service":7,"rate":"-1.5"}"#,
+                "its rate is negative (-1.5)",
+            ),
+            (
+                r#"{"service":7,"rate":"1.234567890123456789012345678901234e5"}"#,
+                "the rate '1.2345",
+            ),
+            (
+                r#"{"service":7,"rate":"1_000"}"#,
+                "the rate '1_000' is not a decimal number",
+            ),
+            (
+                r#"{"service":7,"rate":[1]}"#,
+                "the rate [1] is not a decimal number",
+            ),
+            (
+                r#"{"service":7,"rate":"1","min":"ten"}"#,
+                "its min 'ten' is not a whole number",
+            ),
+            (
+                r#"{"service":7,"rate":"1","max":"1_000"}"#,
+                "its max '1_000' is not a whole number",
+            ),
+        ] {
+            let err = check(&entry(json), &order).unwrap_err();
+            assert!(
+                err.contains(says) && err.starts_with("service 7's"),
+                "{json}: {err}"
+            );
+        }
     }
 
     #[test]

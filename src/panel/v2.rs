@@ -132,9 +132,9 @@ impl<'a> V2<'a> {
     /// `balance`: the account's money.
     fn get_balance(&self) -> anyhow::Result<Answer<Balance>> {
         let (value, body) = self.call(&[("action", "balance".into())], Effect::Read)?;
-        let amount = money::amount(&value["balance"]).ok_or_else(|| {
+        let amount = money::field(&value["balance"], "balance").map_err(|why| {
             anyhow!(
-                "the panel's balance answer has no readable balance: {}",
+                "the panel's balance answer cannot be read: {why}: {}",
                 shorten(&body, 200)
             )
         })?;

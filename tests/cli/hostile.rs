@@ -350,3 +350,60 @@ fn a_streamdetails_add_without_one_order_id_is_unknown() {
         assert_eq!(outcome["result"], "unknown", "{data}");
     }
 }
+
+#[test]
+fn numbers_a_decimal_cannot_hold_are_refused_and_named() {
+    use crate::common::{Panel, Reply};
+    let services = r#"[
+ {"service":1,"name":"Negative","type":"Default","category":"T","rate":"-0.5","min":"10","max":"1000"},
+ {"service":2,"name":"Too precise","type":"Default","category":"T","rate":"1.234567890123456789012345678901234e5","min":"10","max":"1000"},
+ {"service":3,"name":"Bad max","type":"Default","category":"T","rate":"1","min":"10","max":"5M"},
+ {"service":4,"name":"Underscores","type":"Default","category":"T","rate":"1","min":"1_000","max":"2000"}
+]"#;
+    let panel = Panel::start(move |req| match req.field("action") {
+        Some("services") => Reply::json(services),
+        Some("balance") => {
+            Reply::json(r#"{"balance":"1.234567890123456789012345678901234e5","currency":"USD"}"#)
+        }
+        _ => Reply::json(r#"{"order":1}"#),
+    });
+    let home = Home::with_panel(&panel);
+    let out = home.smm().arg("balance").output().unwrap();
+    let err = stderr(&out);
+    assert_eq!(out.status.code(), Some(1), "{err}");
+    assert!(
+        err.contains("the balance '1.2345") && err.contains("exactly"),
+        "{err}"
+    );
+    for (service, says) in [
+        ("1", "rate is negative (-0.5)"),
+        ("2", "the rate '1.2345"),
+        ("3", "its max '5M' is not a whole number"),
+        ("4", "its min '1_000' is not a whole number"),
+    ] {
+        for dry in [true, false] {
+            let mut args = vec![
+                "order",
+                "add",
+                "--service",
+                service,
+                "--link",
+                "https://i.com/p",
+                "--quantity",
+                "100",
+            ];
+            if dry {
+                args.push("--dry-run");
+            }
+            let out = home.smm().args(&args).output().unwrap();
+            let err = stderr(&out);
+            assert_eq!(out.status.code(), Some(2), "{service}: {err}");
+            assert!(
+                err.contains(&format!("service {service}'s catalogue entry is broken"))
+                    && err.contains(says),
+                "{service}: {err}"
+            );
+        }
+    }
+    assert!(panel.actions("add").is_empty(), "nothing was placed");
+}
