@@ -297,3 +297,49 @@ fn a_bom_and_separators_follow_one_rule_everywhere() {
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("holds no orders"), "{}", stderr(&out));
 }
+
+#[test]
+fn secrets_in_bad_urls_and_key_commands_are_never_printed() {
+    const SECRET: &str = "SKverysecret42";
+    let home = Home::new();
+    for url in [
+        format!("https://panel.example:99999/api/v2?api_key={SECRET}"),
+        format!("ftp://panel.example/api/v2?key={SECRET}"),
+        format!("https://user:{SECRET}@panel.example:99999/api/v2"),
+        format!("https://panel.example/api/v2?key={SECRET}"),
+        format!("https://user:{SECRET}@panel.example/api/v2"),
+    ] {
+        home.write_config(&format!("[profiles.p]\nurl = \"{url}\"\nkey = \"k\"\n"));
+        for args in [
+            vec!["balance"],
+            vec!["config", "show"],
+            vec!["config", "show", "--json"],
+        ] {
+            let out = home.smm().args(&args).output().unwrap();
+            let all = format!("{}{}", stdout(&out), stderr(&out));
+            assert!(!all.contains(SECRET), "{url} {args:?}: {all}");
+        }
+        assert_eq!(
+            home.smm().arg("balance").output().unwrap().status.code(),
+            Some(2),
+            "{url}"
+        );
+    }
+    let panel = Panel::fixtures();
+    for command in [
+        format!("false --token {SECRET}"),
+        format!("TOKEN={SECRET} true"),
+        format!("no-such-program-smm {SECRET}"),
+    ] {
+        home.write_config(&format!(
+            "[profiles.p]\nurl = \"{}\"\nkey_command = \"{command}\"\n",
+            panel.url
+        ));
+        let out = home.smm().arg("balance").output().unwrap();
+        let err = stderr(&out);
+        assert_eq!(out.status.code(), Some(2), "{command}: {err}");
+        assert!(err.contains("key_command `"), "{command}: {err}");
+        assert!(!err.contains(SECRET), "{command}: {err}");
+    }
+    assert!(panel.requests().is_empty());
+}
