@@ -188,7 +188,7 @@ impl Journal {
             )
         };
         if let Some(dir) = self.path.parent() {
-            create_private_dir(dir).map_err(|e| usage(format!("{}: {e}", cannot())))?;
+            crate::private::create_dir(dir).map_err(|e| usage(format!("{}: {e}", cannot())))?;
         }
         let mut options = std::fs::OpenOptions::new();
         options.append(true).create(true);
@@ -241,18 +241,6 @@ impl Journal {
                 && e.may_exist()
         }))
     }
-}
-
-/// Creates `dir` (and parents), mode 0700 on Unix.
-fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    if dir.as_os_str().is_empty() || dir.is_dir() {
-        return Ok(());
-    }
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir)
 }
 
 /// Folds lines into entries: outcomes and statuses join their intent by id.

@@ -21,6 +21,7 @@ pub mod msg;
 pub mod order;
 pub mod output;
 pub mod panel;
+pub mod private;
 pub mod sandbox;
 pub mod secret;
 pub mod serve;

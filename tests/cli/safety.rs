@@ -343,3 +343,79 @@ fn secrets_in_bad_urls_and_key_commands_are_never_printed() {
     }
     assert!(panel.requests().is_empty());
 }
+
+/// Runs `smm args` in `home` (default config location, like `Home::bare`) under `umask`.
+#[cfg(unix)]
+fn under_umask(home: &Home, umask: &str, args: &[&str]) -> std::process::Output {
+    let root = home.dir.path();
+    std::process::Command::new("sh")
+        .arg("-c")
+        .arg(format!("umask {umask} && exec \"$0\" \"$@\""))
+        .arg(assert_cmd::cargo::cargo_bin!("smm"))
+        .args(args)
+        .env_clear()
+        .env("HOME", root)
+        .env("XDG_CONFIG_HOME", root.join("xdg-config"))
+        .env("XDG_DATA_HOME", root.join("xdg-data"))
+        .env("SMM_DATA_DIR", root.join("data/smm"))
+        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
+        .output()
+        .unwrap()
+}
+
+#[cfg(unix)]
+#[test]
+fn every_directory_smm_creates_is_0700_whatever_the_umask() {
+    use std::os::unix::fs::PermissionsExt;
+    let panel = Panel::with_catalogue(crate::common::fixture_reply);
+    let mode = |p: &std::path::Path| {
+        std::fs::metadata(p)
+            .unwrap_or_else(|e| panic!("{}: {e}", p.display()))
+            .permissions()
+            .mode()
+            & 0o777
+    };
+    let add = [
+        "order",
+        "add",
+        "--service",
+        "1",
+        "--link",
+        "https://i.com/p",
+        "--quantity",
+        "100",
+    ];
+    for umask in ["022", "002", "277"] {
+        // What runs first creates the data directory: the catalogue cache, a dry run, an add.
+        for first in [
+            &["services"][..],
+            &[&add[..], &["--dry-run"]].concat(),
+            &add[..],
+        ] {
+            let home = Home::new();
+            let out = under_umask(&home, umask, &["config", "init"]);
+            assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+            let config_dir = home.dir.path().join("xdg-config/smm");
+            assert_eq!(mode(&config_dir), 0o700, "umask {umask}: config dir");
+            std::fs::write(
+                config_dir.join("config.toml"),
+                format!("[profiles.p]\nurl = \"{}\"\nkey = \"k\"\n", panel.url),
+            )
+            .unwrap();
+            let out = under_umask(&home, umask, first);
+            assert_eq!(out.status.code(), Some(0), "{first:?}: {}", stderr(&out));
+            let data = home.dir.path().join("data");
+            for dir in [data.clone(), data.join("smm"), data.join("smm/cache")] {
+                assert_eq!(
+                    mode(&dir),
+                    0o700,
+                    "umask {umask}, {first:?}: {}",
+                    dir.display()
+                );
+            }
+            if first == &add[..] {
+                assert_eq!(mode(&data.join("smm/journal.jsonl")) & 0o077, 0);
+            }
+        }
+    }
+}
