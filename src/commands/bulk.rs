@@ -52,8 +52,10 @@ pub struct How {
 enum Done {
     /// Placed: the order id.
     Placed(String),
-    /// Left alone: the journal already has it.
+    /// Left alone: the journal shows it placed already.
     Skipped(String),
+    /// Not sent again: an earlier try's outcome is unknown (check the panel, then --force).
+    Held(String),
     /// Not placed, or not known to be.
     Failed(String),
 }
@@ -69,7 +71,7 @@ struct LineReport {
     quantity: Option<String>,
     /// The link (or username).
     link: Option<String>,
-    /// `placed`, `skipped` or `failed`.
+    /// `placed`, `skipped`, `held` or `failed`.
     result: &'static str,
     /// The panel's order id, when placed (or placed by an earlier run).
     order: Option<String>,
@@ -86,6 +88,8 @@ struct Report {
     orders: usize,
     /// Lines the journal shows placed already.
     skipped: usize,
+    /// Lines not sent again because an earlier try's outcome is unknown.
+    held: usize,
     /// The total cost of the orders to send (exact).
     total_cost: String,
     /// Orders whose cost depends on deliveries.
@@ -167,6 +171,10 @@ pub fn run(
         )));
     }
     let to_send = orders.iter().filter(|(.., a)| a.is_none()).count();
+    let held = orders
+        .iter()
+        .filter(|(.., a)| matches!(a, Some(Done::Held(_))))
+        .count();
     let account = panel.balance()?.value;
     let (balance, cur) = match &account {
         Account::Money(b) => (Some(b.amount), b.currency.clone()),
@@ -175,7 +183,8 @@ pub fn run(
     let mut report = Report {
         dry_run: how.dry_run,
         orders: to_send,
-        skipped: orders.len() - to_send,
+        skipped: orders.len() - to_send - held,
+        held,
         total_cost: total.normalize().to_string(),
         unpriced,
         currency: cur.clone(),
@@ -198,13 +207,8 @@ pub fn run(
         crate::msg::note("dry run — no order was placed");
         return Ok(Exit::Success);
     }
-    if !how.yes {
-        confirm(
-            ctx,
-            orders.len(),
-            &format!("{} {cur}", total.normalize()),
-            how,
-        )?;
+    if !how.yes && to_send > 0 {
+        confirm(ctx, to_send, &format!("{} {cur}", total.normalize()), how)?;
     }
     let bar = out.progress("orders");
     crate::panel::Progress::start(&bar, to_send as u64);
@@ -232,6 +236,12 @@ pub fn run(
             Done::Skipped(why) => (
                 "skipped",
                 Cell::new(format!("skipped: {why}")),
+                None,
+                Some(why),
+            ),
+            Done::Held(why) => (
+                "held",
+                Cell::status(format!("error: not sent again: {why}")),
                 None,
                 Some(why),
             ),
@@ -271,11 +281,17 @@ pub fn run(
             report.skipped
         ));
     }
+    if report.held > 0 {
+        note.push_str(&format!(
+            ", {} held back (an earlier try's outcome is unknown: check the panel, then --force)",
+            report.held
+        ));
+    }
     if report.failed > 0 {
         note.push_str(&format!(", {} failed (see `smm orders`)", report.failed));
     }
     crate::msg::note(&note);
-    Ok(Exit::from_items(report.failed > 0))
+    Ok(Exit::from_items(report.failed + report.held > 0))
 }
 
 /// The summary shown before sending: orders, skipped lines, total cost, balance.
@@ -287,6 +303,15 @@ fn summary(report: &Report) -> Table {
         summary.add_row(vec![
             "SKIPPED".to_string(),
             format!("{} (in the journal already)", report.skipped),
+        ]);
+    }
+    if report.held > 0 {
+        summary.add_row(vec![
+            "HELD BACK".to_string(),
+            format!(
+                "{} (an earlier try's outcome is unknown: check the panel, then --force)",
+                report.held
+            ),
         ]);
     }
     let priced = match report.unpriced {
@@ -337,7 +362,7 @@ fn already(ctx: &Ctx, order: &Order) -> Option<Done> {
             "already placed as order {}",
             o.order.unwrap_or_default()
         )),
-        _ => Done::Failed(format!(
+        _ => Done::Held(format!(
             "an earlier try's outcome is unknown (journal entry {}): check the panel, then --force",
             earlier.intent.id
         )),
