@@ -419,3 +419,62 @@ fn every_directory_smm_creates_is_0700_whatever_the_umask() {
         }
     }
 }
+
+#[test]
+fn the_sandbox_never_sees_a_hostile_link_and_every_output_stays_clean() {
+    let sb = crate::common::SandboxProc::start(&[]);
+    let home = sb.home("sandbox");
+    let dir = tempfile::tempdir().unwrap();
+    let bulk = dir.path().join("orders.csv");
+    std::fs::write(
+        &bulk,
+        format!(
+            "service,link,quantity\n1448,\"{}\",100\n",
+            EVIL.replace('"', "\"\"")
+        ),
+    )
+    .unwrap();
+    let add = |link: &str| {
+        home.smm()
+            .args([
+                "order",
+                "add",
+                "--service",
+                "1448",
+                "--quantity",
+                "100",
+                "--link",
+                link,
+            ])
+            .output()
+            .unwrap()
+    };
+    let out = add(EVIL);
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let out = home
+        .smm()
+        .args(["order", "add", "--yes", "--file"])
+        .arg(&bulk)
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let (_, _, balance) = sb.form("key=sandbox&action=balance");
+    assert!(
+        balance.contains("\"100.00\""),
+        "nothing was paid: {balance}"
+    );
+    // A clean order goes through, and everything printed about it stays clean.
+    let out = add("https://instagram.com/p/ok");
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    for args in [
+        vec!["orders"],
+        vec!["orders", "--json"],
+        vec!["status", "23501", "--format", "csv"],
+        vec!["services", "--json"],
+    ] {
+        let out = home.smm().args(&args).output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
+        assert_clean(&stdout(&out), false, &format!("{args:?}"));
+        assert_clean(&stderr(&out), false, &format!("{args:?} stderr"));
+    }
+}
