@@ -19,6 +19,8 @@ pub struct Line {
 /// Parses a bulk file: every problem is reported with its line number; any problem means no
 /// order at all.
 pub fn parse(text: &str) -> Result<Vec<Line>, Vec<String>> {
+    // A byte order mark (some editors save one) is dropped in both formats alike.
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let no_orders = || vec!["the file holds no orders".to_string()];
     // Blank and `#` lines before the first order (or header) are skipped in both formats.
     let Some((skip, first)) = text
@@ -275,6 +277,22 @@ mod tests {
         assert!(
             errors[0].starts_with("line 2: unknown column 'lnk'"),
             "{errors:?}"
+        );
+    }
+
+    #[test]
+    fn a_bom_is_dropped_in_both_formats() {
+        for text in [
+            "\u{feff}1448|https://i.com/a|500\n",
+            "\u{feff}service,link,quantity\n1448,https://i.com/a,500\n",
+            "\u{feff}# mine\nservice,link,quantity\n1448,https://i.com/a,500\n",
+        ] {
+            let lines = parse(text).unwrap_or_else(|e| panic!("{text:?}: {e:?}"));
+            assert_eq!(lines[0].order.service, 1448, "{text:?}");
+        }
+        assert_eq!(
+            parse("\u{feff}#only comment").unwrap_err(),
+            vec!["the file holds no orders".to_string()]
         );
     }
 

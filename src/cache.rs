@@ -1,9 +1,10 @@
 //! A local cache of each profile's service catalogue, so dry runs, bulk validation and
 //! comparisons across panels do not refetch a multi-megabyte catalogue every time.
 //!
-//! One file per profile in `<data dir>/cache/` (mode 0600): when it was fetched, from which
-//! URL, and the panel's body as it came. Entries expire after the profile's `services_ttl`
-//! (default 10 minutes); a changed URL never reuses an old entry; `--refresh` skips the cache.
+//! One file per profile in `<data dir>/cache/` (directories 0700, files 0600): when it was
+//! fetched, from which URL, and the panel's body as it came. Entries expire after the
+//! profile's `services_ttl` (default 10 minutes); a changed URL never reuses an old entry;
+//! `--refresh` skips the cache.
 
 use crate::journal::data_dir;
 use crate::time::now;
@@ -64,7 +65,7 @@ pub fn put(profile: &str, url: &str, body: &str) {
         return;
     };
     if let Some(dir) = path.parent() {
-        let _ = std::fs::create_dir_all(dir);
+        let _ = crate::private::create_dir(dir);
     }
     // Write then rename, so a reader never sees half a file.
     let tmp = path.with_extension(format!("tmp{}", std::process::id()));

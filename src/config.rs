@@ -201,11 +201,13 @@ fn redact_values(msg: &str) -> String {
 /// Query parameters that would carry a key inside a URL.
 const KEY_PARAMS: [&str; 5] = ["key", "api_key", "apikey", "token", "access_token"];
 
-/// A URL for display: its query string replaced by `?…` and any user name or password by
-/// `…@` (either could hold a key).
+/// A URL for display, whether or not it parses: its query string replaced by `?…`, its
+/// fragment by `#…`, and any user name or password by `…@` (each could hold a key). Every
+/// message that shows a profile's URL goes through here.
 pub fn display_url(url: &str) -> String {
-    let base = match url.split_once('?') {
-        Some((base, _)) => format!("{base}?…"),
+    let url = url.trim();
+    let base = match url.find(['?', '#']) {
+        Some(i) => format!("{}{}…", &url[..i], &url[i..i + 1]),
         None => url.to_string(),
     };
     match (base.find("://"), base.find('@')) {
@@ -283,13 +285,18 @@ pub fn key_source(def: &ProfileDef) -> String {
             Ok(v) if !v.trim().is_empty() => format!("${var} (set, {})", crate::secret::MASK),
             _ => format!("${var} (not set)"),
         },
-        (None, None, Some(command)) => {
-            // Only the program: its arguments could name or hold the secret.
-            let program = command.split_whitespace().next().unwrap_or("");
-            format!("key_command `{program} …`")
-        }
+        (None, None, Some(command)) => key_command_shown(command),
         (None, None, None) => "none".to_string(),
         _ => "error: set only one of key, key_env, key_command".to_string(),
+    }
+}
+
+/// A `key_command` as messages show it: `key_command `pass …``, the program only — its
+/// arguments (and any `VAR=value` before it) could name or hold the secret.
+pub fn key_command_shown(command: &str) -> String {
+    match command.split_whitespace().find(|w| !w.contains('=')) {
+        Some(program) => format!("key_command `{program} …`"),
+        None => "key_command".to_string(),
     }
 }
 
@@ -304,20 +311,18 @@ fn is_loopback(url: &reqwest::Url) -> bool {
 }
 
 /// Runs a profile's `key_command` (through `sh -c`) and takes the first line of its output.
+/// Errors name the program, never its arguments.
 fn run_key_command(name: &str, command: &str) -> anyhow::Result<Secret> {
+    let shown = key_command_shown(command);
     let output = std::process::Command::new("sh")
         .args(["-c", command])
         .stdin(std::process::Stdio::null())
         .stderr(std::process::Stdio::inherit())
         .output()
-        .map_err(|e| {
-            usage(format!(
-                "profile '{name}': cannot run key_command `{command}`: {e}"
-            ))
-        })?;
+        .map_err(|e| usage(format!("profile '{name}': cannot run {shown}: {e}")))?;
     if !output.status.success() {
         return Err(usage(format!(
-            "profile '{name}': key_command `{command}` failed ({}); run it yourself to see why",
+            "profile '{name}': {shown} failed ({}); run it yourself to see why",
             output.status
         )));
     }
@@ -325,7 +330,7 @@ fn run_key_command(name: &str, command: &str) -> anyhow::Result<Secret> {
     let key = Secret::new(text.lines().next().unwrap_or("").trim());
     if key.is_empty() {
         return Err(usage(format!(
-            "profile '{name}': key_command `{command}` printed no key on its first line"
+            "profile '{name}': {shown} printed no key on its first line"
         )));
     }
     Ok(key)
@@ -361,7 +366,7 @@ pub fn resolve(name: &str, def: &ProfileDef, path: &Path) -> anyhow::Result<Prof
             usage(format!(
                 "profile '{name}' in {}: url '{}' is not an http(s) URL like https://panel.example/api/v2",
                 path.display(),
-                def.url
+                display_url(&def.url)
             ))
         })?;
     if !url.username().is_empty() || url.password().is_some() {
@@ -496,10 +501,12 @@ pub fn resolve(name: &str, def: &ProfileDef, path: &Path) -> anyhow::Result<Prof
     })
 }
 
-/// Writes the starter file at `path` with mode 0600; refuses to overwrite an existing file.
+/// Writes the starter file at `path` with mode 0600 (a new directory 0700); refuses to
+/// overwrite an existing file.
 pub fn init(path: &Path) -> anyhow::Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        crate::private::create_dir(dir)
+            .with_context(|| format!("cannot create {}", dir.display()))?;
     }
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);
@@ -555,6 +562,30 @@ mod tests {
             display_url("https://u:pw@p.example/api/v2"),
             "https://…@p.example/api/v2"
         );
+    }
+
+    #[test]
+    fn urls_that_do_not_parse_are_shown_without_their_secrets() {
+        for (url, shown) in [
+            (
+                "https://panel.example:99999/api/v2?api_key=SK1",
+                "https://panel.example:99999/api/v2?…",
+            ),
+            ("ftp://panel.example/x?key=SK1", "ftp://panel.example/x?…"),
+            (
+                "https://u:SK1@panel.example:99999/",
+                "https://…@panel.example:99999/",
+            ),
+            ("https://panel.example/#key=SK1", "https://panel.example/#…"),
+            (" panel.example/api?token=SK1 ", "panel.example/api?…"),
+        ] {
+            assert_eq!(display_url(url), shown);
+        }
+        assert_eq!(
+            key_command_shown("PASSWORD_STORE_DIR=/x pass show smm/SK1"),
+            "key_command `pass …`"
+        );
+        assert_eq!(key_command_shown("A=SK1"), "key_command");
     }
 
     #[test]

@@ -268,9 +268,13 @@ impl Http {
                 }
             }
         };
+        // One deadline for the whole request: connect, headers and every byte of the body.
+        // reqwest's per-request timeout covers all of it (its client timeout bounds each
+        // read only); `read_reply` also checks the deadline between reads.
         let started = Instant::now();
-        let result = match request.send() {
-            Ok(resp) => read_reply(resp),
+        let deadline = started + self.timeout;
+        let result = match request.timeout(self.timeout).send() {
+            Ok(resp) => read_reply(resp, deadline, self.timeout),
             Err(e) => Err(classify(&e, self.timeout)),
         };
         let elapsed = started.elapsed();
@@ -354,8 +358,13 @@ impl Payload<'_> {
 /// The largest answer smm reads; a bigger one is refused (a hostile or broken panel).
 pub const MAX_ANSWER_BYTES: u64 = 64 << 20;
 
-/// Reads an answer: status, the headers smm uses, and a body of at most 64 MiB.
-fn read_reply(mut resp: reqwest::blocking::Response) -> Result<Reply, SendError> {
+/// Reads an answer: status, the headers smm uses, and a body of at most 64 MiB, all of it
+/// before `deadline` (a panel that trickles its answer ends as a timeout).
+fn read_reply(
+    mut resp: reqwest::blocking::Response,
+    deadline: Instant,
+    timeout: Duration,
+) -> Result<Reply, SendError> {
     use std::io::Read;
     let status = resp.status();
     let header = |name: reqwest::header::HeaderName| {
@@ -370,12 +379,22 @@ fn read_reply(mut resp: reqwest::blocking::Response) -> Result<Reply, SendError>
         return Err(SendError::TooLarge(len));
     }
     let mut bytes = Vec::new();
-    (&mut resp)
-        .take(MAX_ANSWER_BYTES + 1)
-        .read_to_end(&mut bytes)
-        .map_err(|e| SendError::Other(format!("reading the answer: {e}")))?;
-    if bytes.len() as u64 > MAX_ANSWER_BYTES {
-        return Err(SendError::TooLarge(bytes.len() as u64));
+    let mut chunk = vec![0u8; 64 * 1024];
+    loop {
+        if Instant::now() >= deadline {
+            return Err(SendError::Timeout(timeout));
+        }
+        match resp.read(&mut chunk) {
+            Ok(0) => break,
+            Ok(n) => bytes.extend_from_slice(&chunk[..n]),
+            Err(e) if e.kind() == std::io::ErrorKind::Interrupted => continue,
+            Err(_) if Instant::now() >= deadline => return Err(SendError::Timeout(timeout)),
+            Err(e) if is_timeout(&e) => return Err(SendError::Timeout(timeout)),
+            Err(e) => return Err(SendError::Other(format!("reading the answer: {e}"))),
+        }
+        if bytes.len() as u64 > MAX_ANSWER_BYTES {
+            return Err(SendError::TooLarge(bytes.len() as u64));
+        }
     }
     let body = match String::from_utf8(bytes) {
         Ok(text) => text,
@@ -387,6 +406,25 @@ fn read_reply(mut resp: reqwest::blocking::Response) -> Result<Reply, SendError>
         retry_after,
         body,
     })
+}
+
+/// Whether a read error is a timeout (reqwest's, or the socket's).
+fn is_timeout(e: &std::io::Error) -> bool {
+    if e.kind() == std::io::ErrorKind::TimedOut {
+        return true;
+    }
+    let mut source: Option<&(dyn std::error::Error + 'static)> = e.get_ref().map(|i| i as _);
+    while let Some(s) = source {
+        if s.downcast_ref::<reqwest::Error>()
+            .is_some_and(reqwest::Error::is_timeout)
+            || s.downcast_ref::<std::io::Error>()
+                .is_some_and(|io| io.kind() == std::io::ErrorKind::TimedOut)
+        {
+            return true;
+        }
+        source = s.source();
+    }
+    false
 }
 
 /// How long to wait before trying a read again, or `None` when its outcome is final:

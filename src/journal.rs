@@ -5,7 +5,7 @@
 use crate::exit::usage;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// The environment variable that moves the data directory (journal, caches).
 pub const DATA_DIR_ENV: &str = "SMM_DATA_DIR";
@@ -102,18 +102,6 @@ pub fn data_dir() -> anyhow::Result<PathBuf> {
                 "cannot find a data directory for the journal: set {DATA_DIR_ENV}"
             ))
         })
-}
-
-/// Creates `dir` (and parents), mode 0700 on Unix.
-pub fn create_private_dir(dir: &Path) -> std::io::Result<()> {
-    if dir.as_os_str().is_empty() || dir.is_dir() {
-        return Ok(());
-    }
-    let mut builder = std::fs::DirBuilder::new();
-    builder.recursive(true);
-    #[cfg(unix)]
-    std::os::unix::fs::DirBuilderExt::mode(&mut builder, 0o700);
-    builder.create(dir)
 }
 
 #[cfg(test)]

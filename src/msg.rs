@@ -3,6 +3,9 @@
 //!
 //! Like ripgrep's `messages.rs`, the quiet switch is set once per run; the panel and HTTP
 //! layers use these functions rather than printing themselves.
+//!
+//! Each message is one line: control characters, escape sequences and bidi overrides that
+//! outside text (an id from a file, a panel's error) may carry become spaces.
 
 use std::io::Write;
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -45,12 +48,12 @@ pub fn trace(text: &str) {
 /// A question on stderr without a newline (the answer is read from stdin).
 pub fn prompt(text: &str) {
     let mut err = std::io::stderr().lock();
-    let _ = err.write_all(text.as_bytes());
+    let _ = err.write_all(crate::text::safe(text).as_bytes());
     let _ = err.flush();
 }
 
 /// Writes one line on stderr; a closed stderr is ignored.
 fn line(text: &str) {
     let mut err = std::io::stderr().lock();
-    let _ = writeln!(err, "{text}");
+    let _ = writeln!(err, "{}", crate::text::safe(text));
 }

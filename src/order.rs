@@ -5,8 +5,10 @@
 
 use crate::money;
 use crate::panel::Service;
+use crate::text::is_unsafe;
 use clap::{Arg, ArgAction, ArgMatches};
 use rust_decimal::Decimal;
+use std::path::Path;
 
 /// What a field holds, and how its value is checked.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -18,9 +20,13 @@ pub enum Kind {
         /// The largest value allowed.
         max: u64,
     },
-    /// One line of text, not blank.
+    /// One line of text, not blank, without control characters or bidi overrides.
     Text,
-    /// Items sent one per line; empty items are dropped and at least one must be left.
+    /// One word, not blank: no spaces, control characters, bidi overrides or invisible
+    /// characters (links and usernames, which are shown back in tables and the journal).
+    Word,
+    /// Items sent one per line; empty items are dropped, at least one and at most
+    /// [`MAX_ITEMS`] must be left, none holding a control character (tabs aside).
     List {
         /// Commas separate items too (every list but `comments`, whose items may hold commas).
         commas: bool,
@@ -55,6 +61,12 @@ impl Field {
 
 /// No upper bound.
 const ANY: u64 = u64::MAX;
+/// The most items a list field takes (comments, usernames, …).
+pub const MAX_ITEMS: usize = 10_000;
+/// The largest quantity (and Subscriptions min/max) an order takes.
+const MAX_QUANTITY: u64 = 1_000_000_000;
+/// A year in minutes: the longest drip-feed interval or Subscriptions delay.
+const YEAR_MINUTES: u64 = 525_600;
 /// A whole number within `min..=max`.
 const fn num(min: u64, max: u64) -> Kind {
     Kind::Number { min, max }
@@ -91,30 +103,30 @@ const fn field(
 #[rustfmt::skip]
 pub const FIELDS: &[Field] = &[
     field("service", "service", "ID", num(1, ANY), None, "Service id (from `smm services`)"),
-    field("link", "link", "URL", Kind::Text, None, "Link to the post, page or profile"),
-    field("quantity", "quantity", "N", num(1, 1_000_000_000), None, "Quantity to order"),
+    field("link", "link", "URL", Kind::Word, None, "Link to the post, page or profile"),
+    field("quantity", "quantity", "N", num(1, MAX_QUANTITY), None, "Quantity to order"),
     field("runs", "runs", "N", num(1, 10_000), None, "Drip-feed: number of runs (needs --interval)"),
-    field("interval", "interval", "MIN", num(1, 525_600), None, "Drip-feed: minutes between runs (needs --runs)"),
+    field("interval", "interval", "MIN", num(1, YEAR_MINUTES), None, "Drip-feed: minutes between runs (needs --runs)"),
     field("comments", "comments", "TEXT|@FILE", Kind::List { commas: false }, TYPE, "Custom comments, one per line (text or @FILE)"),
     field("usernames", "usernames", "TEXT|@FILE", LIST, TYPE, "Usernames to mention (text or @FILE)"),
     field("hashtags", "hashtags", "TEXT|@FILE", LIST, TYPE, "Hashtags (text or @FILE)"),
     field("hashtag", "hashtag", "TAG", Kind::Text, TYPE, "One hashtag (Mentions Hashtag)"),
-    field("username", "username", "NAME", Kind::Text, TYPE, "One username (Mentions User Followers, Comment Likes/Replies, Subscriptions)"),
+    field("username", "username", "NAME", Kind::Word, TYPE, "One username (Mentions User Followers, Comment Likes/Replies, Subscriptions)"),
     field("keywords", "keywords", "TEXT|@FILE", LIST, TYPE, "SEO keywords (text or @FILE)"),
-    field("media", "media", "URL", Kind::Text, TYPE, "Media URL (Mentions Media Likers)"),
+    field("media", "media", "URL", Kind::Word, TYPE, "Media URL (Mentions Media Likers)"),
     field("groups", "groups", "TEXT|@FILE", LIST, TYPE, "Groups to invite from (text or @FILE)"),
-    field("answer_number", "answer-number", "N", num(0, ANY), TYPE, "Poll answer number"),
-    field("min", "min", "N", num(0, ANY), SUBS, "Subscriptions: minimum quantity per post"),
-    field("max", "max", "N", num(0, ANY), SUBS, "Subscriptions: maximum quantity per post"),
-    field("posts", "posts", "N", num(0, ANY), SUBS, "Subscriptions: number of new posts to serve"),
-    field("old_posts", "old-posts", "N", num(0, ANY), SUBS, "Subscriptions: number of existing posts to serve"),
-    field("delay", "delay", "MIN", num(0, ANY), SUBS, "Subscriptions: delay in minutes (0, 5, 10, 15, 30, 60, 90…)"),
+    field("answer_number", "answer-number", "N", num(0, 1_000), TYPE, "Poll answer number"),
+    field("min", "min", "N", num(0, MAX_QUANTITY), SUBS, "Subscriptions: minimum quantity per post"),
+    field("max", "max", "N", num(0, MAX_QUANTITY), SUBS, "Subscriptions: maximum quantity per post"),
+    field("posts", "posts", "N", num(0, 1_000_000), SUBS, "Subscriptions: number of new posts to serve"),
+    field("old_posts", "old-posts", "N", num(0, 1_000_000), SUBS, "Subscriptions: number of existing posts to serve"),
+    field("delay", "delay", "MIN", num(0, YEAR_MINUTES), SUBS, "Subscriptions: delay in minutes (0, 5, 10, 15, 30, 60, 90…)"),
     field("expiry", "expiry", "D/M/Y", Kind::Date, SUBS, "Subscriptions: expiry date (d/m/Y, e.g. 31/12/2026)"),
     field("country", "country", "COUNTRY", Kind::Text, WEB, "Web Traffic: country code or name"),
     field("device", "device", "1-5", num(1, 5), WEB, "Web Traffic: device (1 desktop, 2 mobile Android, 3 mobile iOS, 4 mixed mobile, 5 mixed)"),
     field("type_of_traffic", "type-of-traffic", "1-3", num(1, 3), WEB, "Web Traffic: traffic type (1 Google keyword, 2 custom referrer, 3 blank referrer)"),
     field("google_keyword", "google-keyword", "TEXT", Kind::Text, WEB, "Web Traffic: the Google keyword (with --type-of-traffic 1)"),
-    field("referring_url", "referring-url", "URL", Kind::Text, WEB, "Web Traffic: the referring URL (with --type-of-traffic 2)"),
+    field("referring_url", "referring-url", "URL", Kind::Word, WEB, "Web Traffic: the referring URL (with --type-of-traffic 2)"),
 ];
 
 /// The field with this form (or CSV column) name.
@@ -279,11 +291,21 @@ fn checked(f: &Field, value: &str, label: &str) -> Result<String, String> {
                 _ => Err(format!("{label} must be {min} to {max}, not {value}")),
             }
         }
-        Kind::Text if value.is_empty() => Err(format!("{label} is empty")),
-        Kind::Text if value.chars().any(char::is_control) => Err(format!(
-            "{label} must be one line of text (it holds a line break or another control character)"
+        Kind::Text | Kind::Word if value.is_empty() => Err(format!("{label} is empty")),
+        Kind::Text if value.chars().any(is_unsafe) => Err(format!(
+            "{label} must be one line of text (it holds a line break, a control character or a bidi override)"
         )),
         Kind::Text => Ok(value.to_string()),
+        Kind::Word => match value.chars().find(|c| !is_word_char(*c)) {
+            Some(c) if c.is_whitespace() => Err(format!(
+                "{label} must not contain spaces or line breaks (one link or name; encode a space in a URL as %20)"
+            )),
+            Some(c) => Err(format!(
+                "{label} holds an invisible or control character (U+{:04X}): paste it again as plain text",
+                c as u32
+            )),
+            None => Ok(value.to_string()),
+        },
         Kind::List { commas } => {
             let items: Vec<&str> = value
                 .split(|c: char| c == '\n' || (commas && c == ','))
@@ -293,10 +315,31 @@ fn checked(f: &Field, value: &str, label: &str) -> Result<String, String> {
             if items.is_empty() {
                 return Err(format!("{label} is empty"));
             }
+            if items.len() > MAX_ITEMS {
+                return Err(format!(
+                    "{label} has {} items; an order takes at most {MAX_ITEMS}",
+                    items.len()
+                ));
+            }
+            if let Some(n) = items
+                .iter()
+                .position(|i| i.chars().any(|c| is_unsafe(c) && c != '\t'))
+            {
+                return Err(format!(
+                    "{label}: item {} holds a control character or a bidi override",
+                    n + 1
+                ));
+            }
             Ok(items.join("\n"))
         }
         Kind::Date => check_date(value, label).map(|()| value.to_string()),
     }
+}
+
+/// Whether `c` may stand in a link or a name: not a space, nor a control character, bidi
+/// override or invisible character (zero-width space, BOM) that would hide what it says.
+fn is_word_char(c: char) -> bool {
+    !(c.is_whitespace() || is_unsafe(c) || matches!(c, '\u{200b}' | '\u{2060}' | '\u{feff}'))
 }
 
 /// Checks a d/m/Y date such as `31/12/2026`: day and month of one or two digits, a year of
@@ -361,15 +404,16 @@ impl OrderFields {
     }
 
     /// The values for [`Order::from_values`]: a list flag whose value starts with `@` takes the
-    /// text of that file (`--comments @comments.txt`). This is the command line's only: bulk
+    /// text of that file (`--comments @comments.txt`; at most 10 MiB, a BOM dropped). This is the command line's only: bulk
     /// file cells are never read as file names.
     pub fn read(&self) -> Result<Vec<(&'static str, String)>, String> {
         self.values
             .iter()
             .map(|(f, value)| match (f.kind, value.strip_prefix('@')) {
-                (Kind::List { .. }, Some(path)) => std::fs::read_to_string(path)
-                    .map(|text| (f.name, text))
-                    .map_err(|e| format!("--{} @{path}: cannot read the file: {e}", f.flag)),
+                (Kind::List { .. }, Some(path)) => {
+                    crate::input::read_file(Path::new(path), &format!("--{} @{path}", f.flag))
+                        .map(|text| (f.name, text))
+                }
                 _ => Ok((f.name, value.clone())),
             })
             .collect()
@@ -499,13 +543,14 @@ pub struct Priced {
 /// min/max (Subscriptions: min and max per post); returns its price, or what is wrong.
 pub fn check(service: &Service, order: &Order) -> Result<Priced, String> {
     let id = &service.id;
+    check_entry(service)?;
     check_limits(service)?;
     let needs = needs(&service.kind);
     let missing: Vec<String> = needs
         .fields
         .iter()
         .filter(|f| order.get(f).is_none())
-        .map(|f| format!("--{}", f.replace('_', "-")))
+        .map(|f| Naming::Flag.of(known(f)))
         .collect();
     if !missing.is_empty() {
         return Err(format!(
@@ -552,6 +597,48 @@ pub fn check(service: &Service, order: &Order) -> Result<Priced, String> {
         cost,
         per_package: needs.amount == Amount::Package,
     })
+}
+
+/// Refuses a catalogue entry smm cannot check an order against: a rate that is negative or
+/// not an exact decimal (the cost would be wrong), a min or max that is not a whole number
+/// (the range check would be lost). Absent or blank values are fine.
+fn check_entry(s: &Service) -> Result<(), String> {
+    let raw: serde_json::Map<String, serde_json::Value> =
+        serde_json::from_str(s.raw.get()).unwrap_or_default();
+    let given = |key: &str| {
+        raw.get(key)
+            .filter(|v| !(v.is_null() || v.as_str().is_some_and(|t| t.trim().is_empty())))
+    };
+    let broken = |why: String| {
+        Err(format!(
+            "service {}'s catalogue entry is broken: {why}; ask the panel, or pick another service",
+            s.id
+        ))
+    };
+    match (s.rate, given("rate")) {
+        (Some(rate), _) if rate.is_sign_negative() && !rate.is_zero() => {
+            return broken(format!("its rate is negative ({rate})"));
+        }
+        (None, Some(v)) => {
+            if let Err(why) = money::field(v, "rate") {
+                return broken(why);
+            }
+        }
+        _ => {}
+    }
+    for (key, read) in [("min", s.min), ("max", s.max)] {
+        if let (None, Some(v)) = (read, given(key)) {
+            let shown = match v {
+                serde_json::Value::String(t) => t.clone(),
+                other => other.to_string(),
+            };
+            return broken(format!(
+                "its {key} '{}' is not a whole number, so the quantity cannot be checked against it",
+                crate::text::shorten(&shown, 40)
+            ));
+        }
+    }
+    Ok(())
 }
 
 /// The service's type, or `Default` when the panel sends none.
@@ -656,6 +743,17 @@ mod tests {
         (&[("link", "https://i.com/p")], true),
         (&[("link", " ")], false),
         (&[("link", "https://a\nhttps://b")], false),
+        (&[("link", "")], false),
+        (&[("link", "https://i.com/a b")], false),
+        (&[("link", "https://i.com/\u{0}")], false),
+        (
+            &[("link", "https://i.com/p\u{1b}[2J\u{1b}]52;c;SGk=\u{7}")],
+            false,
+        ),
+        (&[("link", "https://i.com/\u{9b}31m")], false),
+        (&[("link", "https://i.com/\u{202e}gpj.exe")], false),
+        (&[("link", "https://i.com/\u{200b}x")], false),
+        (&[("link", "https://i.com/ünï?q=%20")], true),
         (&[("quantity", "1")], true),
         (&[("quantity", "0500")], true),
         (&[("quantity", "1000000000")], true),
@@ -671,36 +769,51 @@ mod tests {
         (&[("interval", "30")], false),
         (&[("runs", "0"), ("interval", "30")], false),
         (&[("runs", "10001"), ("interval", "30")], false),
+        (
+            &[("runs", "18446744073709551615"), ("interval", "30")],
+            false,
+        ),
         (&[("runs", "2"), ("interval", "0")], false),
         (&[("runs", "2"), ("interval", "525601")], false),
         (&[("comments", "great, thanks\nnice")], true),
+        (&[("comments", "great\tpost\r\nnice 👍\u{200d}")], true),
+        (&[("comments", "great\n\u{1b}[2Jnice")], false),
+        (&[("comments", "great\n\u{202e}nice")], false),
         (&[("usernames", "alice, bob\ncarol")], true),
         (&[("usernames", " , ")], false),
         (&[("hashtags", "#a,#b")], true),
         (&[("hashtags", ",")], false),
         (&[("hashtag", "#x")], true),
         (&[("hashtag", "#x\n#y")], false),
+        (&[("hashtag", "#x\u{202e}")], false),
         (&[("username", "someone")], true),
         (&[("username", "a\tb")], false),
+        (&[("username", "a b")], false),
         (&[("keywords", "smm, panel")], true),
         (&[("keywords", ",,")], false),
         (&[("media", "https://m")], true),
         (&[("media", "a\nb")], false),
+        (&[("media", "https://m x")], false),
         (&[("groups", "g1\ng2")], true),
         (&[("groups", "\n,\n")], false),
         (&[("answer_number", "0")], true),
         (&[("answer_number", "2")], true),
         (&[("answer_number", "x")], false),
+        (&[("answer_number", "1001")], false),
         (&[("min", "0")], true),
         (&[("min", "-1")], false),
         (&[("max", "20")], true),
         (&[("max", "1e3")], false),
+        (&[("max", "1000000000")], true),
+        (&[("max", "1000000001")], false),
         (&[("posts", "3")], true),
         (&[("posts", "three")], false),
+        (&[("posts", "1000001")], false),
         (&[("old_posts", "1")], true),
         (&[("old_posts", "1 000")], false),
         (&[("delay", "0")], true),
         (&[("delay", "30m")], false),
+        (&[("delay", "525601")], false),
         (&[("expiry", "31/12/2026")], true),
         (&[("expiry", "1/2/2026")], true),
         (&[("expiry", "01/02/2026")], true),
@@ -737,6 +850,7 @@ mod tests {
         (&[("google_keyword", "a\nb")], false),
         (&[("referring_url", "https://r")], true),
         (&[("referring_url", "a\u{7}b")], false),
+        (&[("referring_url", "https://r x")], false),
     ];
 
     #[test]
@@ -771,6 +885,61 @@ mod tests {
                     "{}: no case that is {}",
                     f.name,
                     if want { "taken" } else { "refused" }
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn lists_take_at_most_ten_thousand_items() {
+        let items = |n: usize| {
+            (1..=n)
+                .map(|i| format!("c{i}"))
+                .collect::<Vec<_>>()
+                .join("\n")
+        };
+        let (most, more) = (items(MAX_ITEMS), items(MAX_ITEMS + 1));
+        let pairs = |v: &'static str| [("service", "1"), ("link", "l"), ("comments", v)];
+        let most: &'static str = Box::leak(most.into_boxed_str());
+        let more: &'static str = Box::leak(more.into_boxed_str());
+        assert!(by_flags(&pairs(most)).is_ok() && by_file(&pairs(most)).is_ok());
+        let err = by_flags(&pairs(more)).unwrap_err();
+        assert!(err.contains("at most 10000"), "{err}");
+        assert!(by_file(&pairs(more)).is_err());
+    }
+
+    #[test]
+    fn every_type_needs_fields_of_the_table() {
+        for kind in [
+            "Default",
+            "SEO",
+            "Custom Comments",
+            "Custom Comments Package",
+            "Mentions",
+            "Mentions with Hashtags",
+            "Mentions Custom List",
+            "Mentions Hashtag",
+            "Mentions User Followers",
+            "Mentions Media Likers",
+            "Package",
+            "Comment Likes",
+            "Comment Replies",
+            "Poll",
+            "Invites from Groups",
+            "Subscriptions",
+            "Web Traffic",
+        ] {
+            let needs = needs(kind);
+            for f in needs.fields {
+                assert!(
+                    field_named(f).is_some(),
+                    "{kind} needs '{f}', not in FIELDS"
+                );
+            }
+            if let Amount::Lines(f) = needs.amount {
+                assert!(
+                    matches!(known(f).kind, Kind::List { .. }),
+                    "{kind} counts the lines of '{f}', not a list"
                 );
             }
         }
@@ -852,7 +1021,7 @@ mod tests {
         assert!(
             by_flags(&missing)
                 .unwrap_err()
-                .contains("cannot read the file")
+                .contains("cannot read --usernames @/no/such/file")
         );
         // Not a list: taken as text.
         let media = [("service", "1"), ("link", "l"), ("media", "@x")];
@@ -964,7 +1133,12 @@ mod tests {
             let verdict = check(&s, &order);
             assert_eq!(verdict.is_ok(), ok, "{rate}: {verdict:?}");
             if let Err(e) = verdict {
-                assert!(e.contains(&format!("rate of {rate}, a placeholder")), "{e}");
+                // A negative rate is a broken entry; an absurd one a placeholder.
+                assert!(
+                    e.contains(&format!("rate of {rate}, a placeholder"))
+                        || e.contains(&format!("its rate is negative ({rate})")),
+                    "{e}"
+                );
             }
         }
         let placeholder = Service {
@@ -1000,6 +1174,52 @@ mod tests {
                 .unwrap_err()
                 .contains("does not take drip-feed")
         );
+    }
+
+    #[test]
+    fn a_broken_catalogue_entry_is_reported_not_ignored() {
+        let order = by_flags(&[("service", "7"), ("link", "l"), ("quantity", "50")]).unwrap();
+        let entry = |json: &str| {
+            crate::panel::decode_service(
+                serde_json::value::RawValue::from_string(json.to_string()).unwrap(),
+            )
+        };
+        let ok = entry(r#"{"service":7,"type":"Default","rate":"0.90","min":"10","max":"1,000"}"#);
+        assert_eq!(check(&ok, &order).unwrap().cost, Some(Decimal::new(45, 3)));
+        let blank = entry(r#"{"service":7,"rate":"","min":null,"max":" "}"#);
+        assert!(check(&blank, &order).is_ok());
+        for (json, says) in [
+            (
+                r#"{"service":7,"rate":"-1.5"}"#,
+                "its rate is negative (-1.5)",
+            ),
+            (
+                r#"{"service":7,"rate":"1.234567890123456789012345678901234e5"}"#,
+                "the rate '1.2345",
+            ),
+            (
+                r#"{"service":7,"rate":"1_000"}"#,
+                "the rate '1_000' is not a decimal number",
+            ),
+            (
+                r#"{"service":7,"rate":[1]}"#,
+                "the rate [1] is not a decimal number",
+            ),
+            (
+                r#"{"service":7,"rate":"1","min":"ten"}"#,
+                "its min 'ten' is not a whole number",
+            ),
+            (
+                r#"{"service":7,"rate":"1","max":"1_000"}"#,
+                "its max '1_000' is not a whole number",
+            ),
+        ] {
+            let err = check(&entry(json), &order).unwrap_err();
+            assert!(
+                err.contains(says) && err.starts_with("service 7's"),
+                "{json}: {err}"
+            );
+        }
     }
 
     #[test]

@@ -1,22 +1,81 @@
-//! Text helpers: outside text made safe for a terminal, and long text shortened for one line.
+//! Text helpers: outside text made safe for a terminal (and for `--json`), and long text
+//! shortened for one line.
 
-/// Text made safe for a terminal: control characters (escape sequences, newlines that would
-/// split a table row) become spaces.
-pub fn clean(s: &str) -> String {
-    if s.chars().any(char::is_control) {
-        s.chars()
-            .map(|c| if c.is_control() { ' ' } else { c })
-            .collect()
+use std::borrow::Cow;
+
+/// Whether a character must never reach a terminal from outside text: control characters (C0,
+/// DEL, C1 such as U+009B, the one-byte CSI), the bidirectional marks, embeddings, overrides
+/// (U+202E) and isolates that reorder what is shown, and the Unicode line and paragraph
+/// separators.
+pub fn is_unsafe(c: char) -> bool {
+    c.is_control()
+        || matches!(
+            c,
+            '\u{061C}'
+                | '\u{200E}'
+                | '\u{200F}'
+                | '\u{202A}'..='\u{202E}'
+                | '\u{2066}'..='\u{2069}'
+                | '\u{2028}'
+                | '\u{2029}'
+        )
+}
+
+/// `text` with every character for which `unsafe_char` holds replaced by a space; borrowed
+/// when there is none (the common case costs one scan).
+fn replaced(text: &str, unsafe_char: impl Fn(char) -> bool) -> Cow<'_, str> {
+    if text.chars().any(&unsafe_char) {
+        Cow::Owned(
+            text.chars()
+                .map(|c| if unsafe_char(c) { ' ' } else { c })
+                .collect(),
+        )
     } else {
-        s.to_string()
+        Cow::Borrowed(text)
     }
 }
 
-/// At most `max` characters of `text`, whitespace collapsed and control characters (terminal
+/// Text made safe for one line of a terminal: every unsafe character (escape sequences,
+/// newlines that would split a table row, bidi overrides) becomes a space.
+pub fn safe(text: &str) -> Cow<'_, str> {
+    replaced(text, is_unsafe)
+}
+
+/// Text made safe for a terminal, keeping its line breaks and tabs (smm's own multi-line text
+/// with outside text inside).
+pub fn safe_lines(text: &str) -> Cow<'_, str> {
+    replaced(text, |c| is_unsafe(c) && c != '\n' && c != '\t')
+}
+
+/// `safe`, owned: for decoders that keep the text.
+pub fn clean(s: &str) -> String {
+    safe(s).into_owned()
+}
+
+/// JSON text with every unsafe character written as a `\uXXXX` escape, as JSON allows inside
+/// strings (serde_json escapes C0 itself, not C1 or U+202E). Line breaks, tabs and carriage
+/// returns are left alone: in valid JSON they only appear between values, as whitespace.
+pub fn json_safe(json: &str) -> Cow<'_, str> {
+    let escape = |c: char| is_unsafe(c) && !matches!(c, '\n' | '\t' | '\r');
+    if !json.chars().any(escape) {
+        return Cow::Borrowed(json);
+    }
+    let mut out = String::with_capacity(json.len() + 16);
+    for c in json.chars() {
+        if escape(c) {
+            out.push_str(&format!("\\u{:04x}", c as u32));
+        } else {
+            out.push(c);
+        }
+    }
+    Cow::Owned(out)
+}
+
+/// At most `max` characters of `text`, whitespace collapsed and unsafe characters (terminal
 /// escapes) removed, with `…` when cut.
 pub fn shorten(text: &str, max: usize) -> String {
     let collapsed = text
-        .split(|c: char| c.is_whitespace() || c.is_control())
+        .split(|c: char| c.is_whitespace() || is_unsafe(c))
         .filter(|w| !w.is_empty())
         .collect::<Vec<_>>()
         .join(" ");
@@ -36,10 +95,25 @@ mod tests {
     fn shorten_collapses_and_cuts() {
         assert_eq!(shorten("a\n  b", 10), "a b");
         assert_eq!(shorten("abcdef", 3), "abc…");
+        assert_eq!(shorten("a\u{202e}b", 10), "a b");
     }
 
     #[test]
     fn clean_removes_controls() {
         assert_eq!(clean("Likes\u{1b}[31m\nFast"), "Likes [31m Fast");
+        assert_eq!(clean("a\u{9b}2Jb\u{202e}c\u{2066}d"), "a 2Jb c d");
+        assert_eq!(safe_lines("a\u{1b}]52;x\u{7}\nb\tc"), "a ]52;x \nb\tc");
+        assert!(matches!(safe("plain ünïcode 👍"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn json_escapes_what_serde_json_leaves() {
+        let doc = serde_json::json!({"link": "a\u{1b}b\u{9b}c\u{202e}d"});
+        let text = serde_json::to_string(&doc).unwrap();
+        let safe = json_safe(&text);
+        assert_eq!(safe, r#"{"link":"a\u001bb\u009bc\u202ed"}"#);
+        let back: serde_json::Value = serde_json::from_str(&safe).unwrap();
+        assert_eq!(back, doc);
+        assert_eq!(json_safe("{\n  \"a\": 1\n}"), "{\n  \"a\": 1\n}");
     }
 }

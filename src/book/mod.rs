@@ -385,7 +385,7 @@ impl Book {
             ))
         };
         if let Some(dir) = path.parent() {
-            crate::journal::create_private_dir(dir).map_err(|e| cannot(&e))?;
+            crate::private::create_dir(dir).map_err(|e| cannot(&e))?;
         }
         create_private_file(path).map_err(|e| cannot(&e))?;
         let conn = Connection::open(path).map_err(|e| cannot(&e))?;

@@ -10,21 +10,18 @@ use crate::panel::{Account, Panel};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::HashMap;
-use std::io::{BufRead, IsTerminal, Read};
+use std::io::{BufRead, IsTerminal};
 use std::path::Path;
 
-/// Reads and parses a bulk file (`-` is stdin); every bad line is reported, nothing is sent.
+/// Reads (at most 10 MiB, a BOM dropped) and parses a bulk file (`-` is stdin); every bad line
+/// is reported, nothing is sent.
 pub fn read(path: &Path) -> anyhow::Result<Vec<crate::bulk::Line>> {
     let text = if path.as_os_str() == "-" {
-        let mut text = String::new();
-        std::io::stdin()
-            .read_to_string(&mut text)
-            .map_err(|e| usage(format!("cannot read orders from stdin: {e}")))?;
-        text
+        crate::input::read_text(std::io::stdin().lock(), "stdin")
     } else {
-        std::fs::read_to_string(path)
-            .map_err(|e| usage(format!("cannot read {}: {e}", path.display())))?
-    };
+        crate::input::read_file(path, &path.display().to_string())
+    }
+    .map_err(|e| usage(format!("cannot read the orders: {e}")))?;
     crate::bulk::parse(&text).map_err(|errors| {
         for e in &errors {
             crate::msg::error(&format!("{}: {e}", path.display()));
@@ -55,8 +52,10 @@ pub struct How {
 enum Done {
     /// Placed: the order id.
     Placed(String),
-    /// Left alone: the book already has it.
+    /// Left alone: the order book shows it placed already.
     Skipped(String),
+    /// Not sent again: an earlier try's outcome is unknown (check the panel, then --force).
+    Held(String),
     /// Not placed, or not known to be.
     Failed(String),
 }
@@ -72,7 +71,7 @@ struct LineReport {
     quantity: Option<String>,
     /// The link (or username).
     link: Option<String>,
-    /// `placed`, `skipped` or `failed`.
+    /// `placed`, `skipped`, `held` or `failed`.
     result: &'static str,
     /// The panel's order id, when placed (or placed by an earlier run).
     order: Option<String>,
@@ -89,6 +88,8 @@ struct Report {
     orders: usize,
     /// Lines the book shows placed already.
     skipped: usize,
+    /// Lines not sent again because an earlier try's outcome is unknown.
+    held: usize,
     /// The total cost of the orders to send (exact).
     total_cost: String,
     /// Orders whose cost depends on deliveries.
@@ -177,6 +178,10 @@ pub fn run(
         )));
     }
     let to_send = orders.iter().filter(|(.., a)| a.is_none()).count();
+    let held = orders
+        .iter()
+        .filter(|(.., a)| matches!(a, Some(Done::Held(_))))
+        .count();
     let account = panel.balance()?.value;
     let (balance, cur) = match &account {
         Account::Money(b) => (Some(b.amount), b.currency.clone()),
@@ -185,7 +190,8 @@ pub fn run(
     let mut report = Report {
         dry_run: how.dry_run,
         orders: to_send,
-        skipped: orders.len() - to_send,
+        skipped: orders.len() - to_send - held,
+        held,
         total_cost: total.normalize().to_string(),
         unpriced,
         currency: cur.clone(),
@@ -208,13 +214,8 @@ pub fn run(
         crate::msg::note("dry run — no order was placed");
         return Ok(Exit::Success);
     }
-    if !how.yes {
-        confirm(
-            ctx,
-            orders.len(),
-            &format!("{} {cur}", total.normalize()),
-            how,
-        )?;
+    if !how.yes && to_send > 0 {
+        confirm(ctx, to_send, &format!("{} {cur}", total.normalize()), how)?;
     }
     let bar = out.progress("orders");
     crate::panel::Progress::start(&bar, to_send as u64);
@@ -242,6 +243,12 @@ pub fn run(
             Done::Skipped(why) => (
                 "skipped",
                 Cell::new(format!("skipped: {why}")),
+                None,
+                Some(why),
+            ),
+            Done::Held(why) => (
+                "held",
+                Cell::status(format!("error: not sent again: {why}")),
                 None,
                 Some(why),
             ),
@@ -281,11 +288,17 @@ pub fn run(
             report.skipped
         ));
     }
+    if report.held > 0 {
+        note.push_str(&format!(
+            ", {} held back (an earlier try's outcome is unknown: check the panel, then --force)",
+            report.held
+        ));
+    }
     if report.failed > 0 {
         note.push_str(&format!(", {} failed (see `smm orders`)", report.failed));
     }
     crate::msg::note(&note);
-    Ok(Exit::from_items(report.failed > 0))
+    Ok(Exit::from_items(report.failed + report.held > 0))
 }
 
 /// The summary shown before sending: orders, skipped lines, total cost, balance.
@@ -297,6 +310,15 @@ fn summary(report: &Report) -> Table {
         summary.add_row(vec![
             "SKIPPED".to_string(),
             format!("{} (in the order book already)", report.skipped),
+        ]);
+    }
+    if report.held > 0 {
+        summary.add_row(vec![
+            "HELD BACK".to_string(),
+            format!(
+                "{} (an earlier try's outcome is unknown: check the panel, then --force)",
+                report.held
+            ),
         ]);
     }
     let priced = match report.unpriced {
@@ -348,7 +370,7 @@ fn already(ctx: &Ctx, order: &Order) -> anyhow::Result<Option<Done>> {
             "already placed as order {}",
             earlier.entry.order.unwrap_or_default()
         )),
-        _ => Done::Failed(format!(
+        _ => Done::Held(format!(
             "an earlier try's outcome is unknown (order book entry {}): check the panel, then --force",
             earlier.entry.id
         )),

@@ -35,7 +35,7 @@ pub fn run(settings: &Settings, args: &OrdersArgs) -> anyhow::Result<Exit> {
         problems = check(settings, &book, &query)?;
     }
     let shown = match out.format {
-        Format::Json => stream_json(&book, &query)?,
+        Format::Json => stream_json(&book, &query, out)?,
         Format::Csv | Format::Tsv if problems.is_empty() => stream_delimited(&book, &query, out)?,
         _ => {
             let mut entries = Vec::new();
@@ -57,22 +57,10 @@ pub fn run(settings: &Settings, args: &OrdersArgs) -> anyhow::Result<Exit> {
 }
 
 /// `--json`: a JSON array written one order at a time (memory stays flat at a million).
-fn stream_json(book: &Book, query: &Query) -> anyhow::Result<usize> {
-    use std::io::Write;
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
-    let mut n = 0;
-    out.write_all(b"[")?;
-    book.list(query, |e| {
-        if n > 0 {
-            out.write_all(b",")?;
-        }
-        serde_json::to_writer(&mut out, &e)?;
-        n += 1;
-        Ok(())
-    })?;
-    out.write_all(b"]\n")?;
-    out.flush()?;
-    Ok(n)
+fn stream_json(book: &Book, query: &Query, out: Output) -> anyhow::Result<usize> {
+    let mut array = out.json_array()?;
+    book.list(query, |e| Ok(array.push(&e)?))?;
+    Ok(array.finish()?)
 }
 
 /// `--format csv|tsv`: the table's columns, one order at a time.

@@ -7,7 +7,7 @@ use crate::output::views;
 use crate::panel::Raw;
 use crate::panel::useapi::check_channel;
 use crate::secret::Secret;
-use std::io::BufRead;
+use std::io::{BufRead, Read};
 
 /// The environment variable read for the Discord token when `--discord` is absent.
 pub const DISCORD_ENV: &str = "SMM_DISCORD_TOKEN";
@@ -72,8 +72,10 @@ fn discord_token(flag: Option<&str>) -> anyhow::Result<Secret> {
     let token = match flag {
         Some("-") => {
             let mut line = String::new();
+            // One line, and never more than 64 KiB of it (`--discord - < /dev/zero`).
             std::io::stdin()
                 .lock()
+                .take(64 << 10)
                 .read_line(&mut line)
                 .map_err(|e| usage(format!("could not read the Discord token from stdin: {e}")))?;
             line

@@ -2,6 +2,12 @@
 //! documents; it renders them as a table (terminal), plain columns (pipe), JSON, CSV or TSV.
 //!
 //! `views` turns typed panel answers into tables; `table` draws them.
+//!
+//! Outside text is made safe here, where it is printed, and nowhere else needs to: table
+//! cells in every rendering ([`table`]), text lines ([`print_line`], [`Output::line`]: control
+//! characters and bidi overrides become spaces), and JSON (every control character and bidi
+//! override written as a `\uXXXX` escape, [`crate::text::json_safe`]). stderr gets the same
+//! treatment in [`crate::msg`].
 
 mod table;
 pub mod views;
@@ -9,6 +15,7 @@ pub mod views;
 pub use table::{Cell, Style, Table};
 
 use crate::panel::Raw;
+use crate::text::{json_safe, safe_lines};
 use serde::Serialize;
 use std::io::{IsTerminal, Write};
 
@@ -58,8 +65,8 @@ impl Output {
     /// merged one compactly), else `table` in the chosen format.
     pub fn answer(&self, raw: &Raw, table: &Table) -> std::io::Result<()> {
         match (self.format, raw) {
-            (Format::Json, Raw::Body(body)) => print_line(body.trim_end()),
-            (Format::Json, Raw::Merged(value)) => print_line(&value.to_string()),
+            (Format::Json, Raw::Body(body)) => write_line(&json_safe(body.trim_end())),
+            (Format::Json, Raw::Merged(value)) => write_line(&json_safe(&value.to_string())),
             _ => self.table(table),
         }
     }
@@ -75,7 +82,15 @@ impl Output {
     /// Prints `doc` as one line of compact JSON.
     pub fn json_line<T: Serialize + ?Sized>(&self, doc: &T) -> std::io::Result<()> {
         let text = serde_json::to_string(doc).map_err(std::io::Error::other)?;
-        print_line(&text)
+        write_line(&json_safe(&text))
+    }
+
+    /// A JSON array written one element at a time, each made safe like `json_line` (memory
+    /// stays flat however many there are).
+    pub fn json_array(&self) -> std::io::Result<JsonArray> {
+        let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+        out.write_all(b"[")?;
+        Ok(JsonArray { out, count: 0 })
     }
 
     /// Prints a table in the chosen format (JSON gets the plain rendering): bordered through
@@ -84,7 +99,8 @@ impl Output {
         match self.format {
             Format::Csv => table.write_delimited(&mut std::io::stdout().lock(), b','),
             Format::Tsv => table.write_delimited(&mut std::io::stdout().lock(), b'\t'),
-            _ if self.terminal => print_line(&table.to_comfy(self.color).to_string()),
+            // Cells are made safe by the renderer; the colours are comfy-table's own escapes.
+            _ if self.terminal => write_line(&table.to_comfy(self.color).to_string()),
             _ => table.write_plain(&mut std::io::stdout().lock()),
         }
     }
@@ -103,7 +119,7 @@ impl Output {
         if live.drawn > 0 {
             write!(out, "\x1b[{}A\x1b[J", live.drawn)?;
         }
-        let text = format!("{}\n{footer}", table.to_comfy(self.color));
+        let text = format!("{}\n{}", table.to_comfy(self.color), safe_lines(footer));
         live.drawn = text.lines().count();
         writeln!(out, "{text}")?;
         out.flush()
@@ -117,6 +133,32 @@ impl Output {
             what,
             bar: std::sync::Mutex::new(None),
         }
+    }
+}
+
+/// A JSON array being written to stdout (see `Output::json_array`).
+pub struct JsonArray {
+    out: std::io::BufWriter<std::io::StdoutLock<'static>>,
+    count: usize,
+}
+
+impl JsonArray {
+    /// Writes one element.
+    pub fn push<T: Serialize + ?Sized>(&mut self, item: &T) -> std::io::Result<()> {
+        if self.count > 0 {
+            self.out.write_all(b",")?;
+        }
+        let text = serde_json::to_string(item).map_err(std::io::Error::other)?;
+        self.out.write_all(json_safe(&text).as_bytes())?;
+        self.count += 1;
+        Ok(())
+    }
+
+    /// Closes the array; returns how many elements it holds.
+    pub fn finish(mut self) -> std::io::Result<usize> {
+        self.out.write_all(b"]\n")?;
+        self.out.flush()?;
+        Ok(self.count)
     }
 }
 
@@ -171,8 +213,14 @@ impl crate::panel::Progress for Bar {
     }
 }
 
-/// Writes `text` and a newline to stdout; a closed pipe is reported as `BrokenPipe`.
+/// Writes `text` and a newline to stdout, control characters and bidi overrides made spaces
+/// (line breaks and tabs kept); a closed pipe is reported as `BrokenPipe`.
 pub fn print_line(text: &str) -> std::io::Result<()> {
+    write_line(&safe_lines(text))
+}
+
+/// Writes `text` as it is, and a newline (text already made safe, or smm's own escapes).
+fn write_line(text: &str) -> std::io::Result<()> {
     let mut out = std::io::stdout().lock();
     out.write_all(text.as_bytes())?;
     out.write_all(b"\n")?;

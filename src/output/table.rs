@@ -1,8 +1,14 @@
 //! A table as commands build it (typed cells), and its renderings: bordered for a terminal,
 //! plain aligned columns for pipes, CSV and TSV for spreadsheets.
+//!
+//! Every rendering passes each header and cell through [`safe`]: text from outside (a
+//! customer's link, a panel's service name, a journal entry) never brings a control character,
+//! an escape sequence or a bidi override to the terminal, and never splits a row.
 
 use crate::panel::status::{Canonical, canonical};
+use crate::text::safe;
 use comfy_table::{Color, ColumnConstraint, ContentArrangement, Width, presets};
+use std::borrow::Cow;
 use std::io::Write;
 use unicode_width::UnicodeWidthStr;
 
@@ -111,11 +117,11 @@ impl Table {
         let mut table = comfy_table::Table::new();
         table.load_style(presets::UTF8_FULL_CONDENSED);
         if let Some(header) = &self.header {
-            table.set_header(header);
+            table.set_header(header.iter().map(|h| safe(h)));
         }
         for row in &self.rows {
             table.add_row(row.iter().map(|c| {
-                let cell = comfy_table::Cell::new(&c.text);
+                let cell = comfy_table::Cell::new(safe(&c.text));
                 match c.color().filter(|_| color) {
                     Some(color) => cell.fg(color),
                     None => cell,
@@ -152,13 +158,13 @@ impl Table {
         let lines = self
             .header
             .iter()
-            .map(|h| h.iter().map(String::as_str).collect::<Vec<_>>())
+            .map(|h| h.iter().map(|t| safe(t)).collect::<Vec<_>>())
             .chain(
                 self.rows
                     .iter()
-                    .map(|r| r.iter().map(|c| c.text.as_str()).collect()),
+                    .map(|r| r.iter().map(|c| safe(&c.text)).collect()),
             );
-        let lines: Vec<Vec<&str>> = lines.collect();
+        let lines: Vec<Vec<Cow<str>>> = lines.collect();
         let columns = lines.iter().map(Vec::len).max().unwrap_or(0);
         widths.resize(columns, 0);
         for line in &lines {
@@ -202,15 +208,18 @@ impl Table {
             .or_else(|| self.rows.iter().map(Vec::len).max())
             .unwrap_or(0);
         if let Some(header) = &self.header {
+            let header = header.iter().map(|h| safe(h).into_owned());
             writer.write_record(header).map_err(std::io::Error::other)?;
         }
         for row in &self.rows {
             let cells = row
                 .iter()
-                .map(|c| c.text.as_str())
-                .chain(std::iter::repeat(""))
+                .map(|c| safe(&c.text))
+                .chain(std::iter::repeat(Cow::Borrowed("")))
                 .take(columns.max(row.len()));
-            writer.write_record(cells).map_err(csv_error)?;
+            writer
+                .write_record(cells.map(|c| c.into_owned()))
+                .map_err(csv_error)?;
         }
         writer.flush()
     }
@@ -291,5 +300,29 @@ mod tests {
         assert_eq!(colour("error: Order not found."), Some(Color::Red));
         assert_eq!(colour("inprogress"), None);
         assert_eq!(Cell::new("Completed").color(), None);
+    }
+
+    #[test]
+    fn every_rendering_makes_outside_text_safe() {
+        let mut t = Table::new(&["LINK\u{1b}[2J"]);
+        t.add_row(vec![Cell::new(
+            "a\u{1b}]52;c;x\u{7}\u{9b}31m\u{202e}b\nc\td",
+        )]);
+        let mut plain = Vec::new();
+        t.write_plain(&mut plain).unwrap();
+        let mut csv = Vec::new();
+        t.write_delimited(&mut csv, b',').unwrap();
+        let comfy = t.to_comfy(false).to_string();
+        for text in [
+            String::from_utf8(plain).unwrap(),
+            String::from_utf8(csv).unwrap(),
+            comfy,
+        ] {
+            assert!(
+                !text.chars().any(|c| c != '\n' && crate::text::is_unsafe(c)),
+                "{text:?}"
+            );
+            assert!(text.contains("a ]52;c;x  31m b c d"), "{text:?}");
+        }
     }
 }

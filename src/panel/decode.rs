@@ -33,7 +33,7 @@ pub fn count_text(t: &str) -> Option<u64> {
     if !t.is_empty() && t.bytes().all(|b| b.is_ascii_digit()) {
         return t.parse().ok();
     }
-    ['.', ',', ' ', '\'', '_']
+    ['.', ',', ' ', '\'']
         .into_iter()
         .find(|sep| crate::money::grouped_in_threes(t, *sep))
         .and_then(|sep| t.replace(sep, "").parse().ok())
@@ -307,6 +307,7 @@ mod tests {
         assert_eq!(count(&json!("12.50")), None);
         assert_eq!(count(&json!("1,5")), None);
         assert_eq!(count(&json!("1 000 000")), Some(1_000_000));
+        assert_eq!(count(&json!("1_000")), None);
         assert_eq!(count(&json!("Unknown")), None);
         assert_eq!(count(&json!(null)), None);
     }

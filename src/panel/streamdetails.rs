@@ -111,13 +111,21 @@ impl<'a> Streamdetails<'a> {
             Err(e) if e.is::<PanelError>() => return Err(e),
             Err(e) => return Err(ambiguous(e)),
         };
-        let order = decode_order(&data);
-        if order.id.is_empty() {
+        // One order, whose id is a positive whole number; anything else leaves it unknown.
+        let id = match &data {
+            Value::Object(o) => o.get("id").and_then(super::v2::positive_id),
+            _ => None,
+        };
+        let Some(id) = id else {
             return Err(ambiguous(anyhow!(
-                "the panel's answer has no order id: {}",
+                "the panel's answer holds no order id smm can trust (a positive whole number in \"id\"): {}",
                 shorten(&reply.body, 200)
             )));
-        }
+        };
+        let order = Order {
+            id,
+            ..decode_order(&data)
+        };
         Ok(Answer {
             raw: Raw::Body(reply.body),
             value: order,

@@ -143,12 +143,16 @@ impl<'a> V2<'a> {
     /// `balance`: the account's money.
     fn get_balance(&self) -> anyhow::Result<Answer<Balance>> {
         let (value, body) = self.call(&[("action", "balance".into())], Effect::Read)?;
-        let balance = decode_balance(&value).ok_or_else(|| {
+        let amount = money::field(&value["balance"], "balance").map_err(|why| {
             anyhow!(
-                "the panel's balance answer has no readable balance: {}",
+                "the panel's balance answer cannot be read: {why}: {}",
                 shorten(&body, 200)
             )
         })?;
+        let balance = Balance {
+            amount,
+            currency: text(&value["currency"]),
+        };
         Ok(Answer {
             raw: Raw::Body(body),
             value: balance,
@@ -204,7 +208,7 @@ impl<'a> V2<'a> {
         }
         self.refuse_error(&value)?;
         Err(ambiguous(anyhow!(
-            "the panel's answer has no order id: {}",
+            "the panel's answer holds no order id smm can trust (a positive whole number in \"order\"): {}",
             shorten(&reply.body, 200)
         )))
     }
@@ -416,7 +420,7 @@ fn wrapped_services(body: &str) -> Option<Vec<Service>> {
 /// The balance of a `balance` answer (`{"balance", "currency"}`, in a success wrapper or not).
 pub fn decode_balance(value: &Value) -> Option<Balance> {
     Some(Balance {
-        amount: money::amount(&value["balance"])?,
+        amount: money::field(&value["balance"], "balance").ok()?,
         currency: text(&value["currency"]),
     })
 }
@@ -463,14 +467,34 @@ fn merge(kind: Batch, answers: Vec<ChunkAnswer>) -> Value {
     }
 }
 
-/// The order id of an `add` answer: `{"order":1}`, `{"order":"1"}`, `[{"order":1}]`,
-/// `{"status":"success","order":1}`.
+/// The order id of an `add` answer, when it holds one: `order` a positive whole number or its
+/// decimal text (`{"order":1}`, `{"order":"1"}`, `[{"order":1}]`,
+/// `{"status":"success","order":1}`). Anything else — `0`, `-7`, `1.5`, `true`, `[1,2]`,
+/// `{"id":5}`, or several orders in one answer — is no order id: the outcome is unknown.
 pub fn order_id(value: &Value) -> Option<String> {
     let order = match value {
-        Value::Array(items) => items.first().map(|i| &i["order"]),
+        Value::Array(items) if items.len() == 1 => items[0].get("order"),
+        Value::Array(_) => None,
         other => other.get("order"),
     };
-    order.map(text).filter(|o| !o.is_empty())
+    order.and_then(positive_id)
+}
+
+/// A positive whole number, as a JSON number or its decimal text, written without leading
+/// zeros; `None` for anything else.
+pub fn positive_id(v: &Value) -> Option<String> {
+    let text = match v {
+        Value::Number(n) => n.to_string(),
+        Value::String(s) => s.trim().to_string(),
+        _ => return None,
+    };
+    if text.is_empty() || !text.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    text.parse::<u64>()
+        .ok()
+        .filter(|n| *n > 0)
+        .map(|n| n.to_string())
 }
 
 /// One status item: the panel's per-item error, an unreadable item, or the status.
@@ -638,6 +662,32 @@ mod tests {
             "",
         ] {
             assert!(services_from(not_one.into()).is_err(), "{not_one}");
+        }
+    }
+
+    #[test]
+    fn only_a_positive_whole_number_is_an_order_id() {
+        for (body, id) in [
+            (r#"{"order":23501}"#, Some("23501")),
+            (r#"{"order":"23501"}"#, Some("23501")),
+            (r#"{"order":" 0042 "}"#, Some("42")),
+            (r#"[{"order":9}]"#, Some("9")),
+            (r#"{"status":"success","order":1}"#, Some("1")),
+            (r#"{"order":0}"#, None),
+            (r#"{"order":"0"}"#, None),
+            (r#"{"order":-7}"#, None),
+            (r#"{"order":1.5}"#, None),
+            (r#"{"order":1e3}"#, None),
+            (r#"{"order":true}"#, None),
+            (r#"{"order":[1,2]}"#, None),
+            (r#"{"order":{"id":5}}"#, None),
+            (r#"{"order":"12abc"}"#, None),
+            (r#"{"order":18446744073709551616}"#, None),
+            (r#"[{"order":9},{"order":10}]"#, None),
+            (r#"[]"#, None),
+        ] {
+            let v: Value = serde_json::from_str(body).unwrap();
+            assert_eq!(order_id(&v).as_deref(), id, "{body}");
         }
     }
 }

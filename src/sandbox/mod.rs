@@ -220,7 +220,7 @@ fn serve(shared: &Shared, req: &Incoming) -> Outgoing {
     answer.delay += shared.opts.latency;
     if shared.opts.verbose {
         let fields = parse_fields(&req.query, &req.body, is_json(req));
-        eprintln!(
+        crate::msg::trace(&format!(
             "{} {} action={} -> {} ({} bytes, after {} ms)",
             req.method,
             req.path,
@@ -228,7 +228,7 @@ fn serve(shared: &Shared, req: &Incoming) -> Outgoing {
             answer.status,
             answer.body.len(),
             answer.delay.as_millis()
-        );
+        ));
     }
     answer
 }

@@ -290,15 +290,40 @@ fn a_line_whose_outcome_is_unknown_is_not_resent() {
         .output()
         .unwrap();
     assert_eq!(out.status.code(), Some(3));
+    let text = stdout(&out);
+    assert!(text.contains("outcome is unknown"), "{text}");
+    // The summary before sending and the note after count the same lines the same way.
+    let row = |k: &str| text.lines().find(|l| l.starts_with(k)).unwrap_or_default();
+    assert!(row("ORDERS").ends_with(" 0"), "{text}");
+    assert!(row("SKIPPED").contains(" 1 "), "{text}");
+    assert!(row("HELD BACK").contains(" 1 "), "{text}");
+    let err = stderr(&out);
     assert!(
-        stdout(&out).contains("outcome is unknown"),
-        "{}",
-        stdout(&out)
+        err.contains("0 placed, 1 skipped")
+            && err.contains("1 held back")
+            && !err.contains("failed"),
+        "{err}"
     );
     assert_eq!(
         panel.actions("add").len(),
         2,
         "the unknown line was not sent twice"
+    );
+    let out = home
+        .smm()
+        .args(["order", "add", "--file", &file, "--yes", "--json"])
+        .output()
+        .unwrap();
+    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    assert_eq!(
+        (
+            &report["orders"],
+            &report["skipped"],
+            &report["held"],
+            &report["failed"]
+        ),
+        (&0.into(), &1.into(), &1.into(), &0.into()),
+        "{report}"
     );
 }
 

@@ -14,6 +14,8 @@ mod flavors;
 mod formats;
 mod golden;
 mod hardening;
+mod hostile;
+mod safety;
 mod sandbox;
 mod streamdetails;
 mod sync;
