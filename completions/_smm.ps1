@@ -182,7 +182,7 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Place a bulk file''s orders without asking (needed when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Place a bulk file''s orders without asking (needed when stdin is not a terminal)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Check the order against the catalogue and balance, print its cost, send nothing')
-            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Place it even if the journal shows the same order (profile, service, link, quantity) within the duplicate window')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Place it even if the order book shows the same order (profile, service, link, quantity) within the duplicate window')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table (short for --format json)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')

@@ -171,7 +171,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand -y 'Place a bulk file''s orders without asking (needed when stdin is not a terminal)'
             cand --yes 'Place a bulk file''s orders without asking (needed when stdin is not a terminal)'
             cand --dry-run 'Check the order against the catalogue and balance, print its cost, send nothing'
-            cand --force 'Place it even if the journal shows the same order (profile, service, link, quantity) within the duplicate window'
+            cand --force 'Place it even if the order book shows the same order (profile, service, link, quantity) within the duplicate window'
             cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
             cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'

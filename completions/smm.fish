@@ -158,7 +158,7 @@ complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcomman
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -s y -l yes -d 'Place a bulk file\'s orders without asking (needed when stdin is not a terminal)'
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l dry-run -d 'Check the order against the catalogue and balance, print its cost, send nothing'
-complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l force -d 'Place it even if the journal shows the same order (profile, service, link, quantity) within the duplicate window'
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l force -d 'Place it even if the order book shows the same order (profile, service, link, quantity) within the duplicate window'
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'

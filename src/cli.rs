@@ -217,7 +217,7 @@ pub struct AddArgs {
     #[arg(long)]
     pub dry_run: bool,
 
-    /// Place it even if the journal shows the same order (profile, service, link, quantity)
+    /// Place it even if the order book shows the same order (profile, service, link, quantity)
     /// within the duplicate window
     #[arg(long)]
     pub force: bool,

@@ -23,7 +23,7 @@ pub enum Kind {
     /// One line of text, not blank, without control characters or bidi overrides.
     Text,
     /// One word, not blank: no spaces, control characters, bidi overrides or invisible
-    /// characters (links and usernames, which are shown back in tables and the journal).
+    /// characters (links and usernames, which are shown back in tables and the order book).
     Word,
     /// Items sent one per line; empty items are dropped, at least one and at most
     /// [`MAX_ITEMS`] must be left, none holding a control character (tabs aside).

@@ -33,7 +33,7 @@ pub fn run(ctx: &Ctx, order: &Order, mode: Mode) -> anyhow::Result<Exit> {
     if mode.dry_run {
         return dry(ctx, &*panel, order, service, priced);
     }
-    let answer = journaled(ctx, order, priced.cost, mode.force, || {
+    let answer = guarded(ctx, order, priced.cost, mode.force, || {
         let answer = panel.add(order)?;
         Ok((answer.value.order.clone(), answer))
     })?;
@@ -130,7 +130,7 @@ pub fn duplicate(ctx: &Ctx, order: &Order, earlier: &Earlier) -> anyhow::Error {
 
 /// Sends an order through the book: refuses a duplicate (unless `force`), writes the order
 /// down (committed) before `send` runs, and its outcome — order id, refusal, or unknown — after.
-pub fn journaled<T>(
+pub fn guarded<T>(
     ctx: &Ctx,
     order: &Order,
     cost: Option<Decimal>,

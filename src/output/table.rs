@@ -2,7 +2,7 @@
 //! plain aligned columns for pipes, CSV and TSV for spreadsheets.
 //!
 //! Every rendering passes each header and cell through [`safe`]: text from outside (a
-//! customer's link, a panel's service name, a journal entry) never brings a control character,
+//! customer's link, a panel's service name, an order book entry) never brings a control character,
 //! an escape sequence or a bidi override to the terminal, and never splits a row.
 
 use crate::panel::status::{Canonical, canonical};
