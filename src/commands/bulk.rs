@@ -186,7 +186,7 @@ pub fn run(
         dry_run: how.dry_run,
         orders: to_send,
         skipped: orders.len() - to_send,
-        total_cost: total.normalize().to_string(),
+        total_cost: crate::money::show(total),
         unpriced,
         currency: cur.clone(),
         balance: balance.map(|b| b.to_string()),
@@ -200,7 +200,7 @@ pub fn run(
     if let Some(balance) = balance.filter(|b| total > *b) {
         anyhow::bail!(
             "the balance ({balance} {cur}) does not cover the total ({} {cur}): nothing was placed",
-            total.normalize()
+            crate::money::show(total)
         );
     }
     if how.dry_run {
@@ -212,7 +212,7 @@ pub fn run(
         confirm(
             ctx,
             orders.len(),
-            &format!("{} {cur}", total.normalize()),
+            &format!("{} {cur}", crate::money::show(total)),
             how,
         )?;
     }
@@ -257,9 +257,9 @@ pub fn run(
         };
         let link = order.get("link").or(order.get("username"));
         table.add_row(vec![
-            Cell::new(n),
+            Cell::number(n),
             Cell::new(order.service),
-            Cell::new(order.get("quantity").unwrap_or("")),
+            Cell::number(order.get("quantity").unwrap_or("")),
             Cell::new(link.unwrap_or("")),
             shown,
         ]);

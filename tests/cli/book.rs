@@ -749,7 +749,7 @@ fn orders_filters_groups_totals_and_formats() {
     assert!(
         lines
             .iter()
-            .any(|l| l.split_whitespace().collect::<Vec<_>>() == ["a", "2", "1.35", "0.9", "USD"]),
+            .any(|l| l.split_whitespace().collect::<Vec<_>>() == ["a", "2", "1.35", "0.90", "USD"]),
         "{text}"
     );
     assert!(
