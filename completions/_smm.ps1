@@ -21,8 +21,8 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
 
     $completions = @(switch ($command) {
         'smm' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
@@ -38,30 +38,30 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             [CompletionResult]::new('-V', '-V ', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('--version', '--version', [CompletionResultType]::ParameterName, 'Print version')
             [CompletionResult]::new('balance', 'balance', [CompletionResultType]::ParameterValue, 'Show the account balance (action=balance)')
-            [CompletionResult]::new('services', 'services', [CompletionResultType]::ParameterValue, 'List the panel''s services (action=services)')
-            [CompletionResult]::new('order', 'order', [CompletionResultType]::ParameterValue, 'Place orders (action=add)')
+            [CompletionResult]::new('services', 'services', [CompletionResultType]::ParameterValue, 'List the panel''s services, or only those with the given ids (action=services)')
+            [CompletionResult]::new('order', 'order', [CompletionResultType]::ParameterValue, 'Place orders (action=add): `smm order add`')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the status of orders (action=status)')
             [CompletionResult]::new('refill', 'refill', [CompletionResultType]::ParameterValue, 'Ask for a refill of orders (action=refill)')
             [CompletionResult]::new('refill-status', 'refill-status', [CompletionResultType]::ParameterValue, 'Show the status of refills, by refill id (action=refill_status)')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Ask the panel to cancel orders (action=cancel)')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Follow orders until they finish: Completed, Partial or Canceled (polls action=status)')
-            [CompletionResult]::new('orders', 'orders', [CompletionResultType]::ParameterValue, 'The local order journal: what was placed, where, with what outcome')
+            [CompletionResult]::new('orders', 'orders', [CompletionResultType]::ParameterValue, 'The local order book: what was placed, where, with what outcome')
             [CompletionResult]::new('pika', 'pika', [CompletionResultType]::ParameterValue, 'useapi.net Pika accounts (profiles with api = "useapi")')
-            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show or create the config file')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show, create or add profiles to the config file')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run the built-in sandbox panel on 127.0.0.1: try smm with no account')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Walk through smm''s main job against a built-in sandbox panel (no config needed)')
-            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (see --help for where to install it)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'smm;balance' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]')
-            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every panel profile of the config file at once, one row each')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every panel profile of the config file (or those -p names) at once, one row each')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table (short for --format json)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
@@ -77,13 +77,13 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             [CompletionResult]::new('--category', '--category', [CompletionResultType]::ParameterName, 'Only services whose category contains TEXT (case-insensitive)')
             [CompletionResult]::new('--search', '--search', [CompletionResultType]::ParameterName, 'Only services whose name or category contains every word of TEXT (case-insensitive)')
             [CompletionResult]::new('--type', '--type', [CompletionResultType]::ParameterName, 'Only services whose type contains TEXT (case-insensitive)')
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]')
-            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every panel profile of the config file at once, with a PROFILE column')
+            [CompletionResult]::new('--all', '--all', [CompletionResultType]::ParameterName, 'Every panel profile of the config file (or those -p names) at once, with a PROFILE column')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table (short for --format json)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
@@ -95,8 +95,8 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             break
         }
         'smm;order' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
@@ -109,7 +109,7 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Fetch the service catalogue from the panel, not from the local cache')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Place one order')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Place one order, or every order of a bulk file')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -141,8 +141,8 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             [CompletionResult]::new('--referring-url', '--referring-url', [CompletionResultType]::ParameterName, 'Web Traffic: the referring URL (with --type-of-traffic 2)')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Place every order of a bulk file: `service|link|quantity` lines, or CSV with a header (service,link,quantity[,runs,interval,comments,…]); - reads stdin')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Place every order of a bulk file: `service|link|quantity` lines, or CSV with a header (service,link,quantity[,runs,interval,comments,…]); - reads stdin')
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
@@ -150,7 +150,7 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             [CompletionResult]::new('-y', '-y', [CompletionResultType]::ParameterName, 'Place a bulk file''s orders without asking (needed when stdin is not a terminal)')
             [CompletionResult]::new('--yes', '--yes', [CompletionResultType]::ParameterName, 'Place a bulk file''s orders without asking (needed when stdin is not a terminal)')
             [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'Check the order against the catalogue and balance, print its cost, send nothing')
-            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Place it even if the journal shows the same order (profile, service, link, quantity) within the duplicate window')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Place it even if the order book shows the same order (profile, service, link, quantity) within the duplicate window')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table (short for --format json)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
@@ -162,7 +162,7 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             break
         }
         'smm;order;help' {
-            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Place one order')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Place one order, or every order of a bulk file')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -175,8 +175,8 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
         'smm;status' {
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Read ids from a file (separated by commas, spaces or newlines)')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read ids from a file (separated by commas, spaces or newlines)')
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
@@ -194,8 +194,8 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
         'smm;refill' {
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Read ids from a file (separated by commas, spaces or newlines)')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read ids from a file (separated by commas, spaces or newlines)')
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
@@ -213,8 +213,8 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
         'smm;refill-status' {
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Read ids from a file (separated by commas, spaces or newlines)')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read ids from a file (separated by commas, spaces or newlines)')
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
@@ -232,8 +232,8 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
         'smm;cancel' {
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Read ids from a file (separated by commas, spaces or newlines)')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read ids from a file (separated by commas, spaces or newlines)')
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
@@ -252,8 +252,8 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Read ids from a file (separated by commas, spaces or newlines)')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read ids from a file (separated by commas, spaces or newlines)')
             [CompletionResult]::new('--every', '--every', [CompletionResultType]::ParameterName, 'Time between polls (10s, 30s, 5m)')
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
@@ -274,8 +274,8 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             [CompletionResult]::new('--outcome', '--outcome', [CompletionResultType]::ParameterName, 'Only orders with this outcome')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show the newest N (0 = all)')
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Group: order count, total cost and total charge per currency')
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
@@ -292,8 +292,8 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             break
         }
         'smm;pika' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
@@ -311,8 +311,8 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             break
         }
         'smm;pika;account' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
@@ -332,8 +332,8 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             break
         }
         'smm;pika;account;list' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
@@ -351,8 +351,8 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
         'smm;pika;account;set' {
             [CompletionResult]::new('--discord', '--discord', [CompletionResultType]::ParameterName, 'Discord token, or - to read it from stdin [default: $SMM_DISCORD_TOKEN]')
             [CompletionResult]::new('--max-jobs', '--max-jobs', [CompletionResultType]::ParameterName, 'Pika jobs to run at once (1-10)')
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
@@ -368,8 +368,8 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             break
         }
         'smm;pika;account;delete' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
@@ -427,73 +427,98 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             break
         }
         'smm;config' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Fetch the service catalogue from the panel, not from the local cache')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table (short for --format json)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
-            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Fetch the service catalogue from the panel, not from the local cache')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the path of the config file smm reads')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the profiles, their URLs and where each key comes from (keys masked)')
-            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented starter config file (mode 0600); never overwrites')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a starter config file whose profiles are commented examples (mode 0600); never overwrites')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a profile to the config file (creating the file when missing)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
         'smm;config;path' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Fetch the service catalogue from the panel, not from the local cache')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table (short for --format json)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
-            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Fetch the service catalogue from the panel, not from the local cache')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'smm;config;show' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Fetch the service catalogue from the panel, not from the local cache')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table (short for --format json)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
-            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Fetch the service catalogue from the panel, not from the local cache')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'smm;config;init' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Fetch the service catalogue from the panel, not from the local cache')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table (short for --format json)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'smm;config;add' {
+            [CompletionResult]::new('--url', '--url', [CompletionResultType]::ParameterName, 'The panel''s API endpoint, from its API page')
+            [CompletionResult]::new('--key-env', '--key-env', [CompletionResultType]::ParameterName, 'Read the key from this environment variable at every run')
+            [CompletionResult]::new('--key-command', '--key-command', [CompletionResultType]::ParameterName, 'Run this command at every run; the first line it prints is the key')
+            [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, '`-`: read the key from stdin now and write it into the file (it stays out of your shell history)')
+            [CompletionResult]::new('--api', '--api', [CompletionResultType]::ParameterName, 'The API the panel speaks')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
+            [CompletionResult]::new('--force', '--force', [CompletionResultType]::ParameterName, 'Replace a profile of that name')
+            [CompletionResult]::new('--default', '--default', [CompletionResultType]::ParameterName, 'Make it the default profile (default_profile)')
             [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Fetch the service catalogue from the panel, not from the local cache')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table (short for --format json)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
@@ -501,7 +526,8 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
         'smm;config;help' {
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the path of the config file smm reads')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the profiles, their URLs and where each key comes from (keys masked)')
-            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented starter config file (mode 0600); never overwrites')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a starter config file whose profiles are commented examples (mode 0600); never overwrites')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a profile to the config file (creating the file when missing)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -514,11 +540,15 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
         'smm;config;help;init' {
             break
         }
+        'smm;config;help;add' {
+            break
+        }
         'smm;config;help;help' {
             break
         }
         'smm;sandbox' {
             [CompletionResult]::new('--port', '--port', [CompletionResultType]::ParameterName, 'Port on 127.0.0.1 (0 picks a free one)')
+            [CompletionResult]::new('--add-profile', '--add-profile', [CompletionResultType]::ParameterName, 'Add the sandbox''s profile to the config file (as NAME, default "sandbox"), like `smm config add`; an existing profile of that name is left alone if it points here')
             [CompletionResult]::new('--latency-ms', '--latency-ms', [CompletionResultType]::ParameterName, 'Milliseconds added to every answer')
             [CompletionResult]::new('--services', '--services', [CompletionResultType]::ParameterName, 'Generated services on top of the seed''s two')
             [CompletionResult]::new('--key', '--key', [CompletionResultType]::ParameterName, 'The API key the sandbox accepts')
@@ -529,25 +559,25 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             [CompletionResult]::new('--fault-ratio', '--fault-ratio', [CompletionResultType]::ParameterName, 'Only this fraction of requests (evenly spread, 0.25 = every 4th) gets the fault')
             [CompletionResult]::new('--retry-after', '--retry-after', [CompletionResultType]::ParameterName, 'Retry-After seconds sent with a 429')
             [CompletionResult]::new('--slow-ms', '--slow-ms', [CompletionResultType]::ParameterName, 'Delay of a slow answer, in milliseconds')
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table (short for --format json)')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Fetch the service catalogue from the panel, not from the local cache')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
-            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Fetch the service catalogue from the panel, not from the local cache')
             [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
         'smm;demo' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
@@ -558,13 +588,13 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
             [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Fetch the service catalogue from the panel, not from the local cache')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'smm;completions' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
@@ -575,25 +605,25 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
             [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Fetch the service catalogue from the panel, not from the local cache')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'smm;help' {
             [CompletionResult]::new('balance', 'balance', [CompletionResultType]::ParameterValue, 'Show the account balance (action=balance)')
-            [CompletionResult]::new('services', 'services', [CompletionResultType]::ParameterValue, 'List the panel''s services (action=services)')
-            [CompletionResult]::new('order', 'order', [CompletionResultType]::ParameterValue, 'Place orders (action=add)')
+            [CompletionResult]::new('services', 'services', [CompletionResultType]::ParameterValue, 'List the panel''s services, or only those with the given ids (action=services)')
+            [CompletionResult]::new('order', 'order', [CompletionResultType]::ParameterValue, 'Place orders (action=add): `smm order add`')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the status of orders (action=status)')
             [CompletionResult]::new('refill', 'refill', [CompletionResultType]::ParameterValue, 'Ask for a refill of orders (action=refill)')
             [CompletionResult]::new('refill-status', 'refill-status', [CompletionResultType]::ParameterValue, 'Show the status of refills, by refill id (action=refill_status)')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Ask the panel to cancel orders (action=cancel)')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Follow orders until they finish: Completed, Partial or Canceled (polls action=status)')
-            [CompletionResult]::new('orders', 'orders', [CompletionResultType]::ParameterValue, 'The local order journal: what was placed, where, with what outcome')
+            [CompletionResult]::new('orders', 'orders', [CompletionResultType]::ParameterValue, 'The local order book: what was placed, where, with what outcome')
             [CompletionResult]::new('pika', 'pika', [CompletionResultType]::ParameterValue, 'useapi.net Pika accounts (profiles with api = "useapi")')
-            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show or create the config file')
+            [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show, create or add profiles to the config file')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run the built-in sandbox panel on 127.0.0.1: try smm with no account')
             [CompletionResult]::new('demo', 'demo', [CompletionResultType]::ParameterValue, 'Walk through smm''s main job against a built-in sandbox panel (no config needed)')
-            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script')
+            [CompletionResult]::new('completions', 'completions', [CompletionResultType]::ParameterValue, 'Print a shell completion script (see --help for where to install it)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -604,7 +634,7 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             break
         }
         'smm;help;order' {
-            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Place one order')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Place one order, or every order of a bulk file')
             break
         }
         'smm;help;order;add' {
@@ -650,7 +680,8 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
         'smm;help;config' {
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the path of the config file smm reads')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the profiles, their URLs and where each key comes from (keys masked)')
-            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a commented starter config file (mode 0600); never overwrites')
+            [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a starter config file whose profiles are commented examples (mode 0600); never overwrites')
+            [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a profile to the config file (creating the file when missing)')
             break
         }
         'smm;help;config;path' {
@@ -660,6 +691,9 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             break
         }
         'smm;help;config;init' {
+            break
+        }
+        'smm;help;config;add' {
             break
         }
         'smm;help;sandbox' {

@@ -18,8 +18,8 @@ set edit:completion:arg-completer[smm] = {|@words|
     }
     var completions = [
         &'smm'= {
-            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
-            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
             cand --config 'Config file [default: ~/.config/smm/config.toml]'
             cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
             cand --timeout 'Seconds to wait for the panel''s answer'
@@ -35,29 +35,29 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand -V 'Print version'
             cand --version 'Print version'
             cand balance 'Show the account balance (action=balance)'
-            cand services 'List the panel''s services (action=services)'
-            cand order 'Place orders (action=add)'
+            cand services 'List the panel''s services, or only those with the given ids (action=services)'
+            cand order 'Place orders (action=add): `smm order add`'
             cand status 'Show the status of orders (action=status)'
             cand refill 'Ask for a refill of orders (action=refill)'
             cand refill-status 'Show the status of refills, by refill id (action=refill_status)'
             cand cancel 'Ask the panel to cancel orders (action=cancel)'
             cand watch 'Follow orders until they finish: Completed, Partial or Canceled (polls action=status)'
-            cand orders 'The local order journal: what was placed, where, with what outcome'
+            cand orders 'The local order book: what was placed, where, with what outcome'
             cand pika 'useapi.net Pika accounts (profiles with api = "useapi")'
-            cand config 'Show or create the config file'
+            cand config 'Show, create or add profiles to the config file'
             cand sandbox 'Run the built-in sandbox panel on 127.0.0.1: try smm with no account'
             cand demo 'Walk through smm''s main job against a built-in sandbox panel (no config needed)'
-            cand completions 'Print a shell completion script'
+            cand completions 'Print a shell completion script (see --help for where to install it)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'smm;balance'= {
-            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
-            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
             cand --config 'Config file [default: ~/.config/smm/config.toml]'
             cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
             cand --timeout 'Seconds to wait for the panel''s answer'
             cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
-            cand --all 'Every panel profile of the config file at once, one row each'
+            cand --all 'Every panel profile of the config file (or those -p names) at once, one row each'
             cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
             cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
@@ -72,13 +72,13 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --category 'Only services whose category contains TEXT (case-insensitive)'
             cand --search 'Only services whose name or category contains every word of TEXT (case-insensitive)'
             cand --type 'Only services whose type contains TEXT (case-insensitive)'
-            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
-            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
             cand --config 'Config file [default: ~/.config/smm/config.toml]'
             cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
             cand --timeout 'Seconds to wait for the panel''s answer'
             cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
-            cand --all 'Every panel profile of the config file at once, with a PROFILE column'
+            cand --all 'Every panel profile of the config file (or those -p names) at once, with a PROFILE column'
             cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
             cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
@@ -89,8 +89,8 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'smm;order'= {
-            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
-            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
             cand --config 'Config file [default: ~/.config/smm/config.toml]'
             cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
             cand --timeout 'Seconds to wait for the panel''s answer'
@@ -103,7 +103,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
-            cand add 'Place one order'
+            cand add 'Place one order, or every order of a bulk file'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'smm;order;add'= {
@@ -134,8 +134,8 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --referring-url 'Web Traffic: the referring URL (with --type-of-traffic 2)'
             cand -f 'Place every order of a bulk file: `service|link|quantity` lines, or CSV with a header (service,link,quantity[,runs,interval,comments,…]); - reads stdin'
             cand --file 'Place every order of a bulk file: `service|link|quantity` lines, or CSV with a header (service,link,quantity[,runs,interval,comments,…]); - reads stdin'
-            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
-            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
             cand --config 'Config file [default: ~/.config/smm/config.toml]'
             cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
             cand --timeout 'Seconds to wait for the panel''s answer'
@@ -143,7 +143,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand -y 'Place a bulk file''s orders without asking (needed when stdin is not a terminal)'
             cand --yes 'Place a bulk file''s orders without asking (needed when stdin is not a terminal)'
             cand --dry-run 'Check the order against the catalogue and balance, print its cost, send nothing'
-            cand --force 'Place it even if the journal shows the same order (profile, service, link, quantity) within the duplicate window'
+            cand --force 'Place it even if the order book shows the same order (profile, service, link, quantity) within the duplicate window'
             cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
             cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
@@ -154,7 +154,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'smm;order;help'= {
-            cand add 'Place one order'
+            cand add 'Place one order, or every order of a bulk file'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'smm;order;help;add'= {
@@ -164,8 +164,8 @@ set edit:completion:arg-completer[smm] = {|@words|
         &'smm;status'= {
             cand -f 'Read ids from a file (separated by commas, spaces or newlines)'
             cand --file 'Read ids from a file (separated by commas, spaces or newlines)'
-            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
-            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
             cand --config 'Config file [default: ~/.config/smm/config.toml]'
             cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
             cand --timeout 'Seconds to wait for the panel''s answer'
@@ -182,8 +182,8 @@ set edit:completion:arg-completer[smm] = {|@words|
         &'smm;refill'= {
             cand -f 'Read ids from a file (separated by commas, spaces or newlines)'
             cand --file 'Read ids from a file (separated by commas, spaces or newlines)'
-            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
-            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
             cand --config 'Config file [default: ~/.config/smm/config.toml]'
             cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
             cand --timeout 'Seconds to wait for the panel''s answer'
@@ -200,8 +200,8 @@ set edit:completion:arg-completer[smm] = {|@words|
         &'smm;refill-status'= {
             cand -f 'Read ids from a file (separated by commas, spaces or newlines)'
             cand --file 'Read ids from a file (separated by commas, spaces or newlines)'
-            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
-            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
             cand --config 'Config file [default: ~/.config/smm/config.toml]'
             cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
             cand --timeout 'Seconds to wait for the panel''s answer'
@@ -218,8 +218,8 @@ set edit:completion:arg-completer[smm] = {|@words|
         &'smm;cancel'= {
             cand -f 'Read ids from a file (separated by commas, spaces or newlines)'
             cand --file 'Read ids from a file (separated by commas, spaces or newlines)'
-            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
-            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
             cand --config 'Config file [default: ~/.config/smm/config.toml]'
             cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
             cand --timeout 'Seconds to wait for the panel''s answer'
@@ -237,8 +237,8 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand -f 'Read ids from a file (separated by commas, spaces or newlines)'
             cand --file 'Read ids from a file (separated by commas, spaces or newlines)'
             cand --every 'Time between polls (10s, 30s, 5m)'
-            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
-            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
             cand --config 'Config file [default: ~/.config/smm/config.toml]'
             cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
             cand --timeout 'Seconds to wait for the panel''s answer'
@@ -258,8 +258,8 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --outcome 'Only orders with this outcome'
             cand --limit 'Show the newest N (0 = all)'
             cand --by 'Group: order count, total cost and total charge per currency'
-            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
-            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
             cand --config 'Config file [default: ~/.config/smm/config.toml]'
             cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
             cand --timeout 'Seconds to wait for the panel''s answer'
@@ -275,8 +275,8 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'smm;pika'= {
-            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
-            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
             cand --config 'Config file [default: ~/.config/smm/config.toml]'
             cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
             cand --timeout 'Seconds to wait for the panel''s answer'
@@ -293,8 +293,8 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'smm;pika;account'= {
-            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
-            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
             cand --config 'Config file [default: ~/.config/smm/config.toml]'
             cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
             cand --timeout 'Seconds to wait for the panel''s answer'
@@ -313,8 +313,8 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'smm;pika;account;list'= {
-            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
-            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
             cand --config 'Config file [default: ~/.config/smm/config.toml]'
             cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
             cand --timeout 'Seconds to wait for the panel''s answer'
@@ -331,8 +331,8 @@ set edit:completion:arg-completer[smm] = {|@words|
         &'smm;pika;account;set'= {
             cand --discord 'Discord token, or - to read it from stdin [default: $SMM_DISCORD_TOKEN]'
             cand --max-jobs 'Pika jobs to run at once (1-10)'
-            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
-            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
             cand --config 'Config file [default: ~/.config/smm/config.toml]'
             cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
             cand --timeout 'Seconds to wait for the panel''s answer'
@@ -347,8 +347,8 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --help 'Print help (see more with ''--help'')'
         }
         &'smm;pika;account;delete'= {
-            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
-            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
             cand --config 'Config file [default: ~/.config/smm/config.toml]'
             cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
             cand --timeout 'Seconds to wait for the panel''s answer'
@@ -394,77 +394,102 @@ set edit:completion:arg-completer[smm] = {|@words|
         &'smm;pika;help;help'= {
         }
         &'smm;config'= {
-            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
-            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
-            cand --config 'Config file [default: ~/.config/smm/config.toml]'
-            cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
             cand --timeout 'Seconds to wait for the panel''s answer'
             cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
             cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
             cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand -q 'No progress bar and no notes on stderr (errors are still shown)'
             cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
-            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
             cand path 'Print the path of the config file smm reads'
             cand show 'Show the profiles, their URLs and where each key comes from (keys masked)'
-            cand init 'Write a commented starter config file (mode 0600); never overwrites'
+            cand init 'Write a starter config file whose profiles are commented examples (mode 0600); never overwrites'
+            cand add 'Add a profile to the config file (creating the file when missing)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'smm;config;path'= {
-            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
-            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
-            cand --config 'Config file [default: ~/.config/smm/config.toml]'
-            cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
             cand --timeout 'Seconds to wait for the panel''s answer'
             cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
             cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
             cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand -q 'No progress bar and no notes on stderr (errors are still shown)'
             cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
-            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'smm;config;show'= {
-            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
-            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
-            cand --config 'Config file [default: ~/.config/smm/config.toml]'
-            cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
             cand --timeout 'Seconds to wait for the panel''s answer'
             cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
             cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
             cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand -q 'No progress bar and no notes on stderr (errors are still shown)'
             cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
-            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'smm;config;init'= {
-            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
-            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
-            cand --config 'Config file [default: ~/.config/smm/config.toml]'
-            cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
             cand --timeout 'Seconds to wait for the panel''s answer'
             cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
             cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
             cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand -q 'No progress bar and no notes on stderr (errors are still shown)'
             cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'smm;config;add'= {
+            cand --url 'The panel''s API endpoint, from its API page'
+            cand --key-env 'Read the key from this environment variable at every run'
+            cand --key-command 'Run this command at every run; the first line it prints is the key'
+            cand --key '`-`: read the key from stdin now and write it into the file (it stays out of your shell history)'
+            cand --api 'The API the panel speaks'
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
+            cand --force 'Replace a profile of that name'
+            cand --default 'Make it the default profile (default_profile)'
             cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
+            cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
+            cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -q 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'smm;config;help'= {
             cand path 'Print the path of the config file smm reads'
             cand show 'Show the profiles, their URLs and where each key comes from (keys masked)'
-            cand init 'Write a commented starter config file (mode 0600); never overwrites'
+            cand init 'Write a starter config file whose profiles are commented examples (mode 0600); never overwrites'
+            cand add 'Add a profile to the config file (creating the file when missing)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'smm;config;help;path'= {
@@ -473,10 +498,13 @@ set edit:completion:arg-completer[smm] = {|@words|
         }
         &'smm;config;help;init'= {
         }
+        &'smm;config;help;add'= {
+        }
         &'smm;config;help;help'= {
         }
         &'smm;sandbox'= {
             cand --port 'Port on 127.0.0.1 (0 picks a free one)'
+            cand --add-profile 'Add the sandbox''s profile to the config file (as NAME, default "sandbox"), like `smm config add`; an existing profile of that name is left alone if it points here'
             cand --latency-ms 'Milliseconds added to every answer'
             cand --services 'Generated services on top of the seed''s two'
             cand --key 'The API key the sandbox accepts'
@@ -487,24 +515,24 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --fault-ratio 'Only this fraction of requests (evenly spread, 0.25 = every 4th) gets the fault'
             cand --retry-after 'Retry-After seconds sent with a 429'
             cand --slow-ms 'Delay of a slow answer, in milliseconds'
-            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
-            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
             cand --config 'Config file [default: ~/.config/smm/config.toml]'
             cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
             cand --timeout 'Seconds to wait for the panel''s answer'
             cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
             cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
             cand -v 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand --verbose 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand -q 'No progress bar and no notes on stderr (errors are still shown)'
             cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
-            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
         &'smm;demo'= {
-            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
-            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
             cand --config 'Config file [default: ~/.config/smm/config.toml]'
             cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
             cand --timeout 'Seconds to wait for the panel''s answer'
@@ -515,12 +543,12 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand -q 'No progress bar and no notes on stderr (errors are still shown)'
             cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
             cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'smm;completions'= {
-            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]'
-            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
             cand --config 'Config file [default: ~/.config/smm/config.toml]'
             cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
             cand --timeout 'Seconds to wait for the panel''s answer'
@@ -531,24 +559,24 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand -q 'No progress bar and no notes on stderr (errors are still shown)'
             cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
             cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'smm;help'= {
             cand balance 'Show the account balance (action=balance)'
-            cand services 'List the panel''s services (action=services)'
-            cand order 'Place orders (action=add)'
+            cand services 'List the panel''s services, or only those with the given ids (action=services)'
+            cand order 'Place orders (action=add): `smm order add`'
             cand status 'Show the status of orders (action=status)'
             cand refill 'Ask for a refill of orders (action=refill)'
             cand refill-status 'Show the status of refills, by refill id (action=refill_status)'
             cand cancel 'Ask the panel to cancel orders (action=cancel)'
             cand watch 'Follow orders until they finish: Completed, Partial or Canceled (polls action=status)'
-            cand orders 'The local order journal: what was placed, where, with what outcome'
+            cand orders 'The local order book: what was placed, where, with what outcome'
             cand pika 'useapi.net Pika accounts (profiles with api = "useapi")'
-            cand config 'Show or create the config file'
+            cand config 'Show, create or add profiles to the config file'
             cand sandbox 'Run the built-in sandbox panel on 127.0.0.1: try smm with no account'
             cand demo 'Walk through smm''s main job against a built-in sandbox panel (no config needed)'
-            cand completions 'Print a shell completion script'
+            cand completions 'Print a shell completion script (see --help for where to install it)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'smm;help;balance'= {
@@ -556,7 +584,7 @@ set edit:completion:arg-completer[smm] = {|@words|
         &'smm;help;services'= {
         }
         &'smm;help;order'= {
-            cand add 'Place one order'
+            cand add 'Place one order, or every order of a bulk file'
         }
         &'smm;help;order;add'= {
         }
@@ -589,13 +617,16 @@ set edit:completion:arg-completer[smm] = {|@words|
         &'smm;help;config'= {
             cand path 'Print the path of the config file smm reads'
             cand show 'Show the profiles, their URLs and where each key comes from (keys masked)'
-            cand init 'Write a commented starter config file (mode 0600); never overwrites'
+            cand init 'Write a starter config file whose profiles are commented examples (mode 0600); never overwrites'
+            cand add 'Add a profile to the config file (creating the file when missing)'
         }
         &'smm;help;config;path'= {
         }
         &'smm;help;config;show'= {
         }
         &'smm;help;config;init'= {
+        }
+        &'smm;help;config;add'= {
         }
         &'smm;help;sandbox'= {
         }

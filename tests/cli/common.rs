@@ -434,6 +434,7 @@ impl Home {
             .env("HOME", home)
             .env("XDG_CONFIG_HOME", home.join("xdg-config"))
             .env("XDG_DATA_HOME", home.join("xdg-data"))
+            .env("XDG_CACHE_HOME", home.join("xdg-cache"))
             .env("SMM_DATA_DIR", home.join("data"))
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .timeout(Duration::from_secs(60));

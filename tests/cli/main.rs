@@ -10,6 +10,7 @@ mod bulk;
 mod commands;
 mod completions;
 mod config;
+mod docs;
 mod formats;
 mod golden;
 mod hardening;
