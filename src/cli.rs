@@ -476,6 +476,10 @@ pub struct ConfigAddArgs {
     /// Make it the default profile (default_profile)
     #[arg(long)]
     pub default: bool,
+    /// Allow a plain http:// url to another machine (the key then crosses the network
+    /// unencrypted)
+    #[arg(long)]
+    pub allow_http: bool,
 }
 
 /// Parses a money amount exactly.

@@ -515,10 +515,12 @@ pub fn resolve(name: &str, def: &ProfileDef, path: &Path) -> anyhow::Result<Prof
     })
 }
 
-/// Writes the starter file at `path` with mode 0600; refuses to overwrite an existing file.
+/// Writes the starter file at `path` with mode 0600 (a missing directory 0700); refuses to
+/// overwrite an existing file.
 pub fn init(path: &Path) -> anyhow::Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        crate::journal::create_private_dir(dir)
+            .with_context(|| format!("cannot create {}", dir.display()))?;
     }
     let mut options = std::fs::OpenOptions::new();
     options.write(true).create_new(true);

@@ -34,6 +34,8 @@ pub struct NewProfile {
     pub api: Api,
     /// Where the key comes from.
     pub key: KeySource,
+    /// `allow_http = true`: plain http:// to another host.
+    pub allow_http: bool,
 }
 
 /// What `add` did, for the message printed after it.
@@ -73,7 +75,9 @@ pub fn add(
             "'{name}' is not a profile name: use letters, digits, - and _ (like pica or my-panel)"
         )));
     }
-    config::check_url(name, &profile.url, false, path)?;
+    config::check_url(name, &profile.url, profile.allow_http, path).map_err(|e| {
+        usage(format!("{e:#}").replace("set allow_http = true in the profile", "pass --allow-http"))
+    })?;
     if let KeySource::Env(var) = &profile.key
         && (var.is_empty() || var.contains(['=', '$', ' ']))
     {
@@ -121,6 +125,7 @@ pub fn add(
     };
     // A file of comments only (the starter): they stay on top, the profile goes under them.
     let only_comments = doc.as_table().is_empty();
+    let had_default = doc.contains_key("default_profile");
     let lead = match only_comments {
         true => {
             let trailing = doc.trailing().as_str().unwrap_or("").trim_end().to_string();
@@ -132,29 +137,23 @@ pub fn add(
         }
         false => "\n".to_string(),
     };
-    let had_default = doc.contains_key("default_profile");
     let mut table = Table::new();
     table["url"] = value(profile.url.trim());
     if profile.api != Api::V2 {
         table["api"] = value(profile.api.name());
+    }
+    if profile.allow_http {
+        table["allow_http"] = value(true);
     }
     match &profile.key {
         KeySource::Key(key) => table["key"] = value(key.expose()),
         KeySource::Env(var) => table["key_env"] = value(var.as_str()),
         KeySource::Command(command) => table["key_command"] = value(command.as_str()),
     }
-    match &default {
-        Some(default) => {
-            doc["default_profile"] = value(default.as_str());
-            if only_comments
-                && !had_default
-                && let Some(mut key) = doc.as_table_mut().key_mut("default_profile")
-            {
-                key.leaf_decor_mut().set_prefix(lead);
-            }
-            table.decor_mut().set_prefix("\n");
-        }
-        None => table.decor_mut().set_prefix(lead),
+    table.decor_mut().set_prefix(lead);
+    if let (Some(default), true) = (&default, had_default) {
+        // Changed in place, where the user wrote it.
+        doc["default_profile"] = value(default.as_str());
     }
     let profiles = doc.entry("profiles").or_insert_with(|| {
         let mut t = Table::new();
@@ -179,7 +178,16 @@ pub fn add(
             profiles.insert(name, Item::Table(table));
         }
     }
-    let new_text = doc.to_string();
+    let mut new_text = doc.to_string();
+    if let (Some(default), false) = (&default, had_default) {
+        // A new default_profile goes under the file's opening comments, before any section.
+        let at = new_text
+            .split_inclusive('\n')
+            .take_while(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
+            .map(str::len)
+            .sum();
+        new_text.insert_str(at, &format!("default_profile = \"{default}\"\n\n"));
+    }
     config::parse(&new_text).map_err(|msg| {
         anyhow::anyhow!(
             "internal error: the edited config does not parse ({msg}); nothing was written"
@@ -202,7 +210,9 @@ fn same(def: &config::ProfileDef, new: &NewProfile) -> bool {
         KeySource::Env(v) => def.key_env.as_deref() == Some(v.as_str()),
         KeySource::Command(c) => def.key_command.as_deref() == Some(c.as_str()),
     };
-    key && def.url.trim() == new.url.trim() && def.api == new.api
+    key && def.url.trim() == new.url.trim()
+        && def.api == new.api
+        && def.allow_http.unwrap_or(false) == new.allow_http
 }
 
 /// Writes `text` to `path` through a temporary file in the same directory and a rename. A new
@@ -267,6 +277,7 @@ mod tests {
             url: "https://panel.example/api/v2".into(),
             api: Api::V2,
             key: KeySource::Env("PANEL_KEY".into()),
+            allow_http: false,
         }
     }
 
@@ -298,8 +309,16 @@ mod tests {
         let text = std::fs::read_to_string(&path).unwrap();
         assert_eq!(
             text,
-            "default_profile = \"a\"\n# mine\n[profiles.a] # the first\nurl = \"https://a.example/api/v2\"\nkey_env = \"A\"\n\n\
+            "# mine\ndefault_profile = \"a\"\n\n[profiles.a] # the first\nurl = \"https://a.example/api/v2\"\nkey_env = \"A\"\n\n\
              [profiles.b]\nurl = \"https://panel.example/api/v2\"\nkey_env = \"PANEL_KEY\"\n"
+        );
+        // An existing default_profile is changed where it is.
+        let added = add(&path, &profile("c"), false, true).unwrap().unwrap();
+        assert_eq!(added.default.as_deref(), Some("c"));
+        let text = std::fs::read_to_string(&path).unwrap();
+        assert!(
+            text.starts_with("# mine\ndefault_profile = \"c\"\n\n[profiles.a]"),
+            "{text}"
         );
     }
 }

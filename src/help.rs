@@ -136,7 +136,7 @@ Examples:
   smm orders --outcome unknown         # orders to check on the panel by hand
   smm orders --by day                  # orders, cost and charge per day
   smm orders --check                   # ask the panels about unfinished orders
-  smm orders --format csv > orders.csv";
+  smm orders --by profile --format csv > spend.csv";
 
 /// `smm pika --help` and `smm pika account --help`.
 pub const PIKA: &str = "\
@@ -144,9 +144,11 @@ useapi.net retired its Pika API in December 2025; these commands follow its docu
 contract, for compatible endpoints (the sandbox serves one: profile sandbox-useapi).
 
 Examples:
-  smm -p sandbox-useapi pika account list
   pass show discord | smm -p sandbox-useapi pika account set \\
       1234567890123456789 --discord - --max-jobs 3
+  SMM_DISCORD_TOKEN=token smm -p sandbox-useapi pika account set \\
+      1234567890123456789 --max-jobs 3     # the token from the environment
+  smm -p sandbox-useapi pika account list
   smm -p sandbox-useapi pika account delete 1234567890123456789";
 
 /// `smm config --help`.
@@ -210,8 +212,9 @@ new shell:
                echo 'eval (smm completions elvish | slurp)' >> ~/.config/elvish/rc.elv
 
 Examples:
+  mkdir -p ~/.local/share/bash-completion/completions
   smm completions bash > ~/.local/share/bash-completion/completions/smm
-  smm completions zsh > ~/.zfunc/_smm";
+  mkdir -p ~/.zfunc && smm completions zsh > ~/.zfunc/_smm";
 
 #[cfg(test)]
 mod tests {
@@ -253,7 +256,7 @@ mod tests {
         for (command, line) in examples {
             let continued = line.starts_with("      ");
             assert!(
-                continued || line.contains("smm "),
+                continued || line.contains("smm ") || line.starts_with("  mkdir -p "),
                 "{command}: an example that does not run smm: {line}"
             );
         }

@@ -34,6 +34,7 @@ fn add(path: &std::path::Path, args: &ConfigAddArgs) -> anyhow::Result<()> {
         url: args.url.clone(),
         api: args.api,
         key,
+        allow_http: args.allow_http,
     };
     match crate::config_add::add(path, &profile, args.force, args.default)? {
         Ok(added) => print_line(&added_message(&profile, &added)),

@@ -117,6 +117,7 @@ fn add_profile(settings: &Settings, name: &str, url: &str, key: &str) -> anyhow:
         url: url.to_string(),
         api: crate::config::Api::V2,
         key: KeySource::Key(Secret::new(key)),
+        allow_http: false,
     };
     let added = crate::config_add::add(&path, &profile, local, false)?;
     Ok(match added {

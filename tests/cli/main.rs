@@ -11,6 +11,7 @@ mod commands;
 mod completions;
 mod config;
 mod docs;
+mod help;
 mod formats;
 mod golden;
 mod hardening;
