@@ -180,12 +180,19 @@ pub fn add(
     }
     let mut new_text = doc.to_string();
     if let (Some(default), false) = (&default, had_default) {
-        // A new default_profile goes under the file's opening comments, before any section.
-        let at = new_text
-            .split_inclusive('\n')
-            .take_while(|l| l.trim().is_empty() || l.trim_start().starts_with('#'))
-            .map(str::len)
-            .sum();
+        // A new default_profile goes under the file's opening comments, before any section
+        // and the comment block right above it (which belongs to that section).
+        let mut at = 0;
+        let mut offset = 0;
+        for line in new_text.split_inclusive('\n') {
+            if !(line.trim().is_empty() || line.trim_start().starts_with('#')) {
+                break;
+            }
+            offset += line.len();
+            if line.trim().is_empty() {
+                at = offset;
+            }
+        }
         new_text.insert_str(at, &format!("default_profile = \"{default}\"\n\n"));
     }
     config::parse(&new_text).map_err(|msg| {
@@ -309,7 +316,7 @@ mod tests {
         let text = std::fs::read_to_string(&path).unwrap();
         assert_eq!(
             text,
-            "# mine\ndefault_profile = \"a\"\n\n[profiles.a] # the first\nurl = \"https://a.example/api/v2\"\nkey_env = \"A\"\n\n\
+            "default_profile = \"a\"\n\n# mine\n[profiles.a] # the first\nurl = \"https://a.example/api/v2\"\nkey_env = \"A\"\n\n\
              [profiles.b]\nurl = \"https://panel.example/api/v2\"\nkey_env = \"PANEL_KEY\"\n"
         );
         // An existing default_profile is changed where it is.
@@ -317,7 +324,7 @@ mod tests {
         assert_eq!(added.default.as_deref(), Some("c"));
         let text = std::fs::read_to_string(&path).unwrap();
         assert!(
-            text.starts_with("# mine\ndefault_profile = \"c\"\n\n[profiles.a]"),
+            text.starts_with("default_profile = \"c\"\n\n# mine\n[profiles.a]"),
             "{text}"
         );
     }

@@ -6,12 +6,7 @@ use crate::common::{Home, SandboxProc, stderr, stdout};
 
 /// `smm ARGS --help` (long help) as text.
 fn help(args: &[&str]) -> String {
-    let out = Home::new()
-        .smm()
-        .args(args)
-        .arg("--help")
-        .output()
-        .unwrap();
+    let out = Home::new().smm().args(args).arg("--help").output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{args:?}");
     stdout(&out)
 }
@@ -41,20 +36,36 @@ fn every_help_page_has_examples_and_the_global_options_come_last() {
     for path in pages {
         let args: Vec<&str> = path.iter().map(String::as_str).collect();
         let text = help(&args);
-        assert!(text.contains("\nExamples:\n  "), "{path:?} has no examples:\n{text}");
+        assert!(
+            text.contains("\nExamples:\n  "),
+            "{path:?} has no examples:\n{text}"
+        );
         if let Some(global) = text.find("\nGlobal options:\n") {
             let own = text[..global].find("\nOptions:\n").unwrap();
             assert!(own < global, "{path:?}");
             // No global flag is listed among the command's own.
-            assert!(!text[..global].contains("--timeout <SECS>"), "{path:?}:\n{text}");
+            assert!(
+                !text[..global].contains("--timeout <SECS>"),
+                "{path:?}:\n{text}"
+            );
         }
     }
     let add = help(&["order", "add"]);
     let (own, global) = add.split_once("\nGlobal options:\n").unwrap();
-    for flag in ["--service <ID>", "--link <URL>", "--quantity <N>", "--dry-run"] {
+    for flag in [
+        "--service <ID>",
+        "--link <URL>",
+        "--quantity <N>",
+        "--dry-run",
+    ] {
         assert!(own.contains(flag), "{flag}");
     }
-    for flag in ["--config <PATH>", "--json", "--timeout <SECS>", "--concurrency <N>"] {
+    for flag in [
+        "--config <PATH>",
+        "--json",
+        "--timeout <SECS>",
+        "--concurrency <N>",
+    ] {
         assert!(global.contains(flag) && !own.contains(flag), "{flag}");
     }
 }
@@ -67,16 +78,30 @@ fn flags_that_mean_nothing_are_hidden_there_but_accepted() {
             .unwrap_or_default()
     };
     let sandbox = help(&["sandbox"]);
-    for flag in ["--json", "--format", "--refresh", "--concurrency", "--profile", "--timeout"] {
+    for flag in [
+        "--json",
+        "--format",
+        "--refresh",
+        "--concurrency",
+        "--profile",
+        "--timeout",
+    ] {
         assert!(!sandbox.contains(flag), "sandbox --help lists {flag}");
     }
     assert!(global(&sandbox).contains("--verbose") && global(&sandbox).contains("--quiet"));
     for page in [help(&["completions"]), help(&["demo"])] {
         assert!(!page.contains("Global options:"), "{page}");
     }
-    for path in [vec!["config"], vec!["config", "add"], vec!["config", "show"]] {
+    for path in [
+        vec!["config"],
+        vec!["config", "add"],
+        vec!["config", "show"],
+    ] {
         let page = help(&path);
-        assert!(!page.contains("--refresh") && !page.contains("--concurrency"), "{path:?}");
+        assert!(
+            !page.contains("--refresh") && !page.contains("--concurrency"),
+            "{path:?}"
+        );
         assert!(global(&page).contains("--config <PATH>"), "{path:?}");
     }
     // Hidden, not refused: `--json` still parses for the sandbox and `-q` for completions.
@@ -114,7 +139,15 @@ fn usage_errors_keep_the_allowed_values_and_the_best_suggestion() {
             "smm: unrecognized subcommand 'balnce'; did you mean `smm balance`? (see `smm --help`)",
         ),
         (
-            vec!["add", "--service", "1448", "--link", "x", "--quantity", "50"],
+            vec![
+                "add",
+                "--service",
+                "1448",
+                "--link",
+                "x",
+                "--quantity",
+                "50",
+            ],
             "smm: unrecognized subcommand 'add'; did you mean `smm order add`? (see `smm --help`)",
         ),
         (
@@ -169,7 +202,10 @@ fn example_files(dir: &std::path::Path) {
 /// Every example line of every help page (continuation lines joined), once each, in order.
 fn examples() -> Vec<(String, String)> {
     fn walk(cmd: &clap::Command, path: &str, out: &mut Vec<(String, String)>) {
-        let help = cmd.get_after_help().map(|h| h.to_string()).unwrap_or_default();
+        let help = cmd
+            .get_after_help()
+            .map(|h| h.to_string())
+            .unwrap_or_default();
         if let Some((_, text)) = help.split_once("Examples:\n") {
             let mut line = String::new();
             for l in text.lines().take_while(|l| l.starts_with("  ")) {
