@@ -518,3 +518,78 @@ fn a_csv_without_a_header_is_one_error_line() {
     );
     assert!(panel.requests().is_empty(), "nothing is sent");
 }
+
+/// The CSV example of the README (NOTES-README.md), as written there.
+const README_CSV: &str = "service,link,quantity,runs,interval,comments
+1448,https://instagram.com/p/abc,500,5,30,
+1452,https://facebook.com/post/1,,,,\"Great post!
+Love it, really
+So true
+Amazing
+Beautiful
+Well said
+Wow
+Nice shot
+Thanks for sharing
+Can't wait for more\"
+";
+
+#[test]
+fn the_readme_csv_example_runs_on_the_sandbox_and_so_does_its_semicolon_twin() {
+    let sb = SandboxProc::start(&[]);
+    let home = sb.home("sandbox");
+    let file = write(&home, "orders.csv", README_CSV);
+    let out = home
+        .smm()
+        .args(["order", "add", "--file", &file, "--yes"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // 0.90 × 500 / 1000 × 5 runs + 8 × 10 comments / 1000 = 2.25 + 0.08
+    assert!(
+        stdout(&out).contains("TOTAL COST  2.33 USD\n"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(
+        stdout(&out)
+            .lines()
+            .filter(|l| l.contains("  order 2350"))
+            .count(),
+        2,
+        "{}",
+        stdout(&out)
+    );
+    let placed = home.orders();
+    assert_eq!(
+        placed[1]["fields"],
+        r#"{"comments":"Great post!\nLove it, really\nSo true\nAmazing\nBeautiful\nWell said\nWow\nNice shot\nThanks for sharing\nCan't wait for more"}"#
+    );
+    // The same file as a spreadsheet in a comma-decimal locale exports it: `;` between
+    // cells and a byte-order mark.
+    let semicolons = format!(
+        "\u{feff}{}",
+        README_CSV
+            .replace(',', ";")
+            .replace("Love it; really", "Love it, really")
+            .replace("instagram.com/p/abc", "instagram.com/p/xyz")
+            .replace("post/1", "post/2")
+    );
+    let file = write(&home, "excel.csv", &semicolons);
+    let out = home
+        .smm()
+        .args(["order", "add", "--file", &file, "--yes"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let placed = home.orders();
+    assert_eq!(placed.len(), 4);
+    assert_eq!(placed[2]["link"], "https://instagram.com/p/xyz");
+    assert_eq!(placed[2]["fields"], r#"{"interval":"30","runs":"5"}"#);
+    assert!(
+        placed[3]["fields"]
+            .as_str()
+            .unwrap()
+            .contains("Love it, really")
+    );
+}

@@ -4,6 +4,7 @@
 mod common;
 
 mod all_panels;
+mod amounts;
 mod batches;
 mod book;
 mod bulk;
