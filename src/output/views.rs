@@ -68,14 +68,12 @@ pub fn accounts(results: &[(String, Result<Account, String>)]) -> Table {
                 Cell::number(b.amount),
                 Cell::new(&b.currency),
             ]),
-            Ok(Account::Threads(u)) => {
-                let free = u.available.map(|n| n.to_string()).unwrap_or("?".into());
-                table.add_row(vec![
-                    Cell::new(name),
-                    Cell::number(format!("{free} threads free")),
-                    Cell::new(""),
-                ])
-            }
+            // A subscription's balance is its free threads: the number, then what it counts.
+            Ok(Account::Threads(u)) => table.add_row(vec![
+                Cell::new(name),
+                Cell::number(u.available.map(|n| n.to_string()).unwrap_or("?".into())),
+                Cell::new("threads free"),
+            ]),
             Err(e) => table.add_row(error_row(name, e)),
         }
     }

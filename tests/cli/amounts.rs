@@ -181,3 +181,21 @@ fn the_catalogue_cache_is_in_the_cache_directory() {
         "a new cache dir is empty"
     );
 }
+
+#[test]
+fn balance_all_puts_a_subscriptions_free_threads_in_the_balance_column() {
+    let sb = SandboxProc::start(&[]);
+    let home = Home::new();
+    home.write_config(&format!(
+        "[profiles.money]\nurl = \"{}\"\nkey = \"sandbox\"\n\n\
+         [profiles.threads]\napi = \"streamdetails\"\nurl = \"{}\"\nkey = \"sandbox\"\n",
+        sb.url,
+        sb.url.replace("/api/v2", "/streamdetails/api/v2/")
+    ));
+    let out = home.smm().args(["balance", "--all"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert_eq!(
+        stdout(&out),
+        "PROFILE  BALANCE  CURRENCY\nmoney     100.00  USD\nthreads     2000  threads free\n"
+    );
+}
