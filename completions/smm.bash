@@ -425,7 +425,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__config__subcmd__add)
-            opts="-p -v -q -h --url --key-env --key-command --key --api --force --default --timeout --refresh --concurrency --profile --config --json --format --verbose --quiet --help"
+            opts="-p -v -q -h --url --key-env --key-command --key --api --force --default --allow-http --timeout --refresh --concurrency --profile --config --json --format --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -33,7 +33,7 @@ tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_needs_command" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_needs_command" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
 complete -c smm -n "__fish_smm_needs_command" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_needs_command" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_needs_command" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_needs_command" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_needs_command" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -63,7 +63,7 @@ complete -c smm -n "__fish_smm_using_subcommand balance" -l timeout -d 'Seconds 
 complete -c smm -n "__fish_smm_using_subcommand balance" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
 complete -c smm -n "__fish_smm_using_subcommand balance" -l all -d 'Every panel profile of the config file (or those -p names) at once, one row each'
 complete -c smm -n "__fish_smm_using_subcommand balance" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand balance" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand balance" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand balance" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand balance" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand balance" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -84,7 +84,7 @@ complete -c smm -n "__fish_smm_using_subcommand services" -l timeout -d 'Seconds
 complete -c smm -n "__fish_smm_using_subcommand services" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
 complete -c smm -n "__fish_smm_using_subcommand services" -l all -d 'Every panel profile of the config file (or those -p names) at once, with a PROFILE column'
 complete -c smm -n "__fish_smm_using_subcommand services" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand services" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand services" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand services" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand services" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand services" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -97,7 +97,7 @@ tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
 complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -141,7 +141,7 @@ complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcomman
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l dry-run -d 'Check the order against the catalogue and balance, print its cost, send nothing'
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l force -d 'Place it even if the order book shows the same order (profile, service, link, quantity) within the duplicate window'
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -157,7 +157,7 @@ tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand status" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand status" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
 complete -c smm -n "__fish_smm_using_subcommand status" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand status" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand status" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand status" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand status" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -171,7 +171,7 @@ tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand refill" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand refill" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
 complete -c smm -n "__fish_smm_using_subcommand refill" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand refill" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand refill" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand refill" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand refill" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand refill" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -185,7 +185,7 @@ tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand refill-status" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand refill-status" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
 complete -c smm -n "__fish_smm_using_subcommand refill-status" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand refill-status" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand refill-status" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand refill-status" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand refill-status" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand refill-status" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -199,7 +199,7 @@ tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand cancel" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand cancel" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
 complete -c smm -n "__fish_smm_using_subcommand cancel" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand cancel" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand cancel" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand cancel" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand cancel" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand cancel" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -214,7 +214,7 @@ tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand watch" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand watch" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
 complete -c smm -n "__fish_smm_using_subcommand watch" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand watch" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand watch" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand watch" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand watch" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand watch" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -238,7 +238,7 @@ complete -c smm -n "__fish_smm_using_subcommand orders" -l timeout -d 'Seconds t
 complete -c smm -n "__fish_smm_using_subcommand orders" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
 complete -c smm -n "__fish_smm_using_subcommand orders" -l check -d 'Ask the panels for the status of every order not known to be finished'
 complete -c smm -n "__fish_smm_using_subcommand orders" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand orders" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand orders" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand orders" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand orders" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand orders" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -251,7 +251,7 @@ tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
 complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -266,7 +266,7 @@ tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
 complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -286,7 +286,7 @@ csv\t'Comma-separated values with a header row'
 tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add help" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add help" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add help" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add help" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add help" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add help" -f -a "path" -d 'Print the path of the config file smm reads'
@@ -304,7 +304,7 @@ csv\t'Comma-separated values with a header row'
 tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
@@ -317,7 +317,7 @@ csv\t'Comma-separated values with a header row'
 tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
@@ -330,7 +330,7 @@ csv\t'Comma-separated values with a header row'
 tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from add" -l url -d 'The panel\'s API endpoint, from its API page' -r
@@ -350,9 +350,10 @@ csv\t'Comma-separated values with a header row'
 tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from add" -l force -d 'Replace a profile of that name'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from add" -l default -d 'Make it the default profile (default_profile)'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from add" -l allow-http -d 'Allow a plain http:// url to another machine (the key then crosses the network unencrypted)'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from add" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from add" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from add" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the path of the config file smm reads'
@@ -385,7 +386,7 @@ complete -c smm -n "__fish_smm_using_subcommand sandbox" -l timeout -d 'Seconds 
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
-complete -c smm -n "__fish_smm_using_subcommand sandbox" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand sandbox" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand demo" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
@@ -397,7 +398,7 @@ tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand demo" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand demo" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
 complete -c smm -n "__fish_smm_using_subcommand demo" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand demo" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand demo" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand demo" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand demo" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand demo" -s h -l help -d 'Print help'
@@ -410,7 +411,7 @@ tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand completions" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand completions" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
 complete -c smm -n "__fish_smm_using_subcommand completions" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand completions" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand completions" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand completions" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand completions" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand completions" -s h -l help -d 'Print help'

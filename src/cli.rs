@@ -60,7 +60,8 @@ pub struct Global {
     #[arg(long, global = true, value_name = "SECS", default_value = "30", value_parser = parse_timeout)]
     pub timeout: Duration,
 
-    /// Show each request (method, URL, fields with the key masked), HTTP status and time on stderr
+    /// Say which config file and profile are used and why, then show each request (method, URL,
+    /// fields with the key masked), HTTP status and time on stderr
     #[arg(short, long, global = true)]
     pub verbose: bool,
 
