@@ -219,7 +219,7 @@ pub fn display_url(url: &str) -> String {
 
 impl Config {
     /// The profile names, sorted, comma-separated (for error messages).
-    fn known(&self) -> String {
+    pub fn known(&self) -> String {
         if self.file.profiles.is_empty() {
             "none".to_string()
         } else {

@@ -8,7 +8,6 @@
 use crate::config::{self, Api};
 use crate::exit::usage;
 use crate::secret::Secret;
-use anyhow::Context;
 use std::path::{Path, PathBuf};
 use toml_edit::{DocumentMut, Item, Table, value};
 
@@ -268,10 +267,12 @@ fn write(path: &Path, text: &str, new: bool, holds_key: bool) -> anyhow::Result<
     if result.is_err() {
         let _ = std::fs::remove_file(&tmp);
     }
-    result
-        .map_err(|e| usage(format!("cannot write {}: {e}", path.display())))
-        .context("nothing was changed")?;
-    Ok(())
+    result.map_err(|e| {
+        usage(format!(
+            "cannot write {}: {e}; nothing was changed",
+            path.display()
+        ))
+    })
 }
 
 #[cfg(test)]

@@ -162,45 +162,43 @@ fn load_config(settings: &Settings) -> anyhow::Result<crate::config::Config> {
 /// One profile's result in a command run over several profiles.
 type PerProfile<T> = (String, anyhow::Result<T>);
 
-/// Runs `f` for every SMM panel profile of the config file at once (account APIs such as
-/// useapi.net are left out) — or for those `-p a,b` names, in that order; results come back
-/// in the file's order, each profile's own error in its place.
+/// The profiles `--all` asks: those `-p a,b` names, in that order (an unknown name is a usage
+/// error), else every SMM panel profile of the file (account APIs such as useapi.net are left
+/// out), in the file's order.
+fn profiles_for_all<'c>(
+    settings: &Settings,
+    config: &'c crate::config::Config,
+) -> anyhow::Result<Vec<&'c String>> {
+    let profiles = &config.file.profiles;
+    match settings.profiles_for_all() {
+        Some(wanted) => wanted
+            .iter()
+            .map(|name| {
+                profiles.get_key_value(name).map(|(k, _)| k).ok_or_else(|| {
+                    usage(format!(
+                        "profile '{name}' is not in {}; known profiles: {}",
+                        config.path.display(),
+                        config.known()
+                    ))
+                })
+            })
+            .collect(),
+        None => Ok(profiles
+            .iter()
+            .filter(|(_, def)| def.api.is_panel())
+            .map(|(name, _)| name)
+            .collect()),
+    }
+}
+
+/// Runs `f` for the profiles `--all` asks (see `profiles_for_all`) at once; results come back
+/// in that order, each profile's own error in its place.
 fn each_profile<T: Send>(
     settings: &Settings,
     f: impl Fn(&Ctx) -> anyhow::Result<T> + Sync,
 ) -> anyhow::Result<Vec<PerProfile<T>>> {
     let config = load_config(settings)?;
-    let names: Vec<&String> = match settings.profiles_for_all() {
-        Some(wanted) => {
-            let mut names = Vec::new();
-            for name in &wanted {
-                match config.file.profiles.get_key_value(name) {
-                    Some((name, _)) => names.push(name),
-                    None => {
-                        return Err(usage(format!(
-                            "profile '{name}' is not in {}; known profiles: {}",
-                            config.path.display(),
-                            config
-                                .file
-                                .profiles
-                                .keys()
-                                .cloned()
-                                .collect::<Vec<_>>()
-                                .join(", ")
-                        )));
-                    }
-                }
-            }
-            names
-        }
-        None => config
-            .file
-            .profiles
-            .iter()
-            .filter(|(_, def)| def.api.is_panel())
-            .map(|(name, _)| name)
-            .collect(),
-    };
+    let names = profiles_for_all(settings, &config)?;
     if names.is_empty() {
         return Err(usage(format!(
             "{} has no panel profiles to query: add one with `smm config add NAME --url URL --key-env VAR` \
