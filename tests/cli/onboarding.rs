@@ -525,3 +525,24 @@ fn a_timeout_names_the_profile_the_url_and_the_attempts() {
         )
     );
 }
+
+#[test]
+fn a_tls_failure_names_the_profile_the_url_and_the_attempts() {
+    // https:// to a plain-HTTP panel: the TLS handshake fails.
+    let sb = SandboxProc::start(&[]);
+    let url = sb.url.replace("http://", "https://");
+    let home = Home::new();
+    home.write_config(&format!(
+        "[profiles.tls]\nurl = \"{url}\"\nkey = \"k\"\nattempts = 1\n"
+    ));
+    let out = home.smm().arg("balance").output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.starts_with("smm: could not connect to the panel: ")
+            && err.ends_with(&format!(
+                " — profile 'tls' at {url}, 1 attempt; check the url (`smm config show`) and that the panel is up\n"
+            )),
+        "{err}"
+    );
+}
