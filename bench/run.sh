@@ -33,7 +33,7 @@ sandbox() {
   for _ in $(seq 1 50); do grep -q "Press Ctrl-C" "$out" 2>/dev/null && break; sleep 0.1; done
   url="$(grep -o 'http://127\.0\.0\.1:[0-9]*/api/v2' "$out" | head -1)"
   printf 'default_profile = "b"\n[profiles.b]\nurl = "%s"\nkey = "sandbox"\n' "$url" >"$work/config.toml"
-  export SMM_CONFIG="$work/config.toml"
+  export SMM_CONFIG="$work/config.toml" SMM_CACHE_DIR="$work/cache"
 }
 
 echo "machine: $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | xargs), $(uname -sr)"

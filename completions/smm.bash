@@ -64,6 +64,9 @@ _smm() {
             smm,watch)
                 cmd="smm__subcmd__watch"
                 ;;
+            smm__subcmd__config,add)
+                cmd="smm__subcmd__config__subcmd__add"
+                ;;
             smm__subcmd__config,help)
                 cmd="smm__subcmd__config__subcmd__help"
                 ;;
@@ -75,6 +78,9 @@ _smm() {
                 ;;
             smm__subcmd__config,show)
                 cmd="smm__subcmd__config__subcmd__show"
+                ;;
+            smm__subcmd__config__subcmd__help,add)
+                cmd="smm__subcmd__config__subcmd__help__subcmd__add"
                 ;;
             smm__subcmd__config__subcmd__help,help)
                 cmd="smm__subcmd__config__subcmd__help__subcmd__help"
@@ -135,6 +141,9 @@ _smm() {
                 ;;
             smm__subcmd__help,watch)
                 cmd="smm__subcmd__help__subcmd__watch"
+                ;;
+            smm__subcmd__help__subcmd__config,add)
+                cmd="smm__subcmd__help__subcmd__config__subcmd__add"
                 ;;
             smm__subcmd__help__subcmd__config,init)
                 cmd="smm__subcmd__help__subcmd__config__subcmd__init"
@@ -399,12 +408,20 @@ _smm() {
             return 0
             ;;
         smm__subcmd__config)
-            opts="-p -v -q -h --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help path show init help"
+            opts="-p -v -q -h --timeout --refresh --concurrency --profile --config --json --format --verbose --quiet --help path show init add help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -421,12 +438,62 @@ _smm() {
                     COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
                     return 0
                     ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smm__subcmd__config__subcmd__add)
+            opts="-p -v -q -h --url --key-env --key-command --key --api --force --default --allow-http --timeout --refresh --concurrency --profile --config --json --format --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --url)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-env)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key-command)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --key)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --api)
+                    COMPREPLY=($(compgen -W "v2 streamdetails useapi" -- "${cur}"))
+                    return 0
+                    ;;
                 --timeout)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --concurrency)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
                     return 0
                     ;;
                 *)
@@ -437,8 +504,22 @@ _smm() {
             return 0
             ;;
         smm__subcmd__config__subcmd__help)
-            opts="path show init help"
+            opts="path show init add help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smm__subcmd__config__subcmd__help__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -507,12 +588,20 @@ _smm() {
             return 0
             ;;
         smm__subcmd__config__subcmd__init)
-            opts="-p -v -q -h --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
+            opts="-p -v -q -h --timeout --refresh --concurrency --profile --config --json --format --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -527,14 +616,6 @@ _smm() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --concurrency)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -545,12 +626,20 @@ _smm() {
             return 0
             ;;
         smm__subcmd__config__subcmd__path)
-            opts="-p -v -q -h --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
+            opts="-p -v -q -h --timeout --refresh --concurrency --profile --config --json --format --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -565,14 +654,6 @@ _smm() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --concurrency)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -583,12 +664,20 @@ _smm() {
             return 0
             ;;
         smm__subcmd__config__subcmd__show)
-            opts="-p -v -q -h --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
+            opts="-p -v -q -h --timeout --refresh --concurrency --profile --config --json --format --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
@@ -603,14 +692,6 @@ _smm() {
                     ;;
                 --format)
                     COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --concurrency)
-                    COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 *)
@@ -715,8 +796,22 @@ _smm() {
             return 0
             ;;
         smm__subcmd__help__subcmd__config)
-            opts="path show init"
+            opts="path show init add"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smm__subcmd__help__subcmd__config__subcmd__add)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1751,13 +1846,17 @@ _smm() {
             return 0
             ;;
         smm__subcmd__sandbox)
-            opts="-p -v -q -h --port --latency-ms --services --key --balance --speed --flavor --fault --fault-first --fault-ratio --retry-after --slow-ms --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
+            opts="-p -v -q -h --port --add-profile --latency-ms --services --key --balance --speed --flavor --fault --fault-first --fault-ratio --retry-after --slow-ms --profile --config --json --format --timeout --refresh --concurrency --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
             case "${prev}" in
                 --port)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --add-profile)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;

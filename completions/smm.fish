@@ -24,7 +24,7 @@ function __fish_smm_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c smm -n "__fish_smm_needs_command" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_needs_command" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
 complete -c smm -n "__fish_smm_needs_command" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_needs_command" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -33,14 +33,14 @@ tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_needs_command" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_needs_command" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
 complete -c smm -n "__fish_smm_needs_command" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_needs_command" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_needs_command" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_needs_command" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_needs_command" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_needs_command" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_needs_command" -s V -l version -d 'Print version'
 complete -c smm -n "__fish_smm_needs_command" -f -a "balance" -d 'Show the account balance (action=balance)'
-complete -c smm -n "__fish_smm_needs_command" -f -a "services" -d 'List the panel\'s services (action=services)'
-complete -c smm -n "__fish_smm_needs_command" -f -a "order" -d 'Place orders (action=add)'
+complete -c smm -n "__fish_smm_needs_command" -f -a "services" -d 'List the panel\'s services, or only those with the given ids (action=services)'
+complete -c smm -n "__fish_smm_needs_command" -f -a "order" -d 'Place orders (action=add): `smm order add`'
 complete -c smm -n "__fish_smm_needs_command" -f -a "status" -d 'Show the status of orders (action=status)'
 complete -c smm -n "__fish_smm_needs_command" -f -a "refill" -d 'Ask for a refill of orders (action=refill)'
 complete -c smm -n "__fish_smm_needs_command" -f -a "refill-status" -d 'Show the status of refills, by refill id (action=refill_status)'
@@ -49,12 +49,12 @@ complete -c smm -n "__fish_smm_needs_command" -f -a "watch" -d 'Follow orders un
 complete -c smm -n "__fish_smm_needs_command" -f -a "orders" -d 'The order book: what was placed, where, at what cost, with what outcome'
 complete -c smm -n "__fish_smm_needs_command" -f -a "sync" -d 'Bring the order book up to date from every panel: statuses, balances, catalogue changes; alerts for cron'
 complete -c smm -n "__fish_smm_needs_command" -f -a "pika" -d 'useapi.net Pika accounts (profiles with api = "useapi")'
-complete -c smm -n "__fish_smm_needs_command" -f -a "config" -d 'Show or create the config file'
+complete -c smm -n "__fish_smm_needs_command" -f -a "config" -d 'Show, create or add profiles to the config file'
 complete -c smm -n "__fish_smm_needs_command" -f -a "sandbox" -d 'Run the built-in sandbox panel on 127.0.0.1: try smm with no account'
 complete -c smm -n "__fish_smm_needs_command" -f -a "demo" -d 'Walk through smm\'s main job against a built-in sandbox panel (no config needed)'
-complete -c smm -n "__fish_smm_needs_command" -f -a "completions" -d 'Print a shell completion script'
+complete -c smm -n "__fish_smm_needs_command" -f -a "completions" -d 'Print a shell completion script (see --help for where to install it)'
 complete -c smm -n "__fish_smm_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c smm -n "__fish_smm_using_subcommand balance" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_using_subcommand balance" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
 complete -c smm -n "__fish_smm_using_subcommand balance" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand balance" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -62,9 +62,9 @@ csv\t'Comma-separated values with a header row'
 tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand balance" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand balance" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
-complete -c smm -n "__fish_smm_using_subcommand balance" -l all -d 'Every panel profile of the config file at once, one row each'
+complete -c smm -n "__fish_smm_using_subcommand balance" -l all -d 'Every panel profile of the config file (or those -p names) at once, one row each'
 complete -c smm -n "__fish_smm_using_subcommand balance" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand balance" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand balance" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand balance" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand balance" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand balance" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -75,7 +75,7 @@ max\t'Largest maximum first'"
 complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -l category -d 'Only services whose category contains TEXT (case-insensitive)' -r
 complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -l search -d 'Only services whose name or category contains every word of TEXT (case-insensitive)' -r
 complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -l type -d 'Only services whose type contains TEXT (case, spaces and underscores ignored)' -r
-complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
 complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -83,16 +83,16 @@ csv\t'Comma-separated values with a header row'
 tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
-complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -l all -d 'Every panel profile of the config file at once, with a PROFILE column'
+complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -l all -d 'Every panel profile of the config file (or those -p names) at once, with a PROFILE column'
 complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -f -a "changes" -d 'The catalogue changes `smm sync` recorded, newest first'
-complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -a "changes" -d 'The catalogue changes `smm sync` recorded, newest first'
+complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c smm -n "__fish_smm_using_subcommand services; and __fish_seen_subcommand_from changes" -l since -d 'Only changes seen within this long (24h, 7d)' -r
-complete -c smm -n "__fish_smm_using_subcommand services; and __fish_seen_subcommand_from changes" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_using_subcommand services; and __fish_seen_subcommand_from changes" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
 complete -c smm -n "__fish_smm_using_subcommand services; and __fish_seen_subcommand_from changes" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand services; and __fish_seen_subcommand_from changes" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -101,13 +101,13 @@ tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand services; and __fish_seen_subcommand_from changes" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand services; and __fish_seen_subcommand_from changes" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
 complete -c smm -n "__fish_smm_using_subcommand services; and __fish_seen_subcommand_from changes" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand services; and __fish_seen_subcommand_from changes" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand services; and __fish_seen_subcommand_from changes" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand services; and __fish_seen_subcommand_from changes" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand services; and __fish_seen_subcommand_from changes" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand services; and __fish_seen_subcommand_from changes" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand services; and __fish_seen_subcommand_from help" -f -a "changes" -d 'The catalogue changes `smm sync` recorded, newest first'
 complete -c smm -n "__fish_smm_using_subcommand services; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
 complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -116,11 +116,11 @@ tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
 complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -f -a "add" -d 'Place one order'
+complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -f -a "add" -d 'Place one order, or every order of a bulk file'
 complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l service -d 'Service id (from `smm services`)' -r
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l link -d 'Link to the post, page or profile' -r
@@ -148,7 +148,7 @@ complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcomman
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l google-keyword -d 'Web Traffic: the Google keyword (with --type-of-traffic 1)' -r
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l referring-url -d 'Web Traffic: the referring URL (with --type-of-traffic 2)' -r
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -s f -l file -d 'Place every order of a bulk file: `service|link|quantity` lines, or CSV with a header (service,link,quantity[,runs,interval,comments,…]); - reads stdin' -r -F
-complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -160,14 +160,14 @@ complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcomman
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l dry-run -d 'Check the order against the catalogue and balance, print its cost, send nothing'
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l force -d 'Place it even if the order book shows the same order (profile, service, link, quantity) within the duplicate window'
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from help" -f -a "add" -d 'Place one order'
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from help" -f -a "add" -d 'Place one order, or every order of a bulk file'
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c smm -n "__fish_smm_using_subcommand status" -s f -l file -d 'Read ids from a file (separated by commas, spaces or newlines)' -r -F
-complete -c smm -n "__fish_smm_using_subcommand status" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_using_subcommand status" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
 complete -c smm -n "__fish_smm_using_subcommand status" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand status" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -176,12 +176,12 @@ tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand status" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand status" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
 complete -c smm -n "__fish_smm_using_subcommand status" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand status" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand status" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand status" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand status" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand refill" -s f -l file -d 'Read ids from a file (separated by commas, spaces or newlines)' -r -F
-complete -c smm -n "__fish_smm_using_subcommand refill" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_using_subcommand refill" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
 complete -c smm -n "__fish_smm_using_subcommand refill" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand refill" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -190,12 +190,12 @@ tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand refill" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand refill" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
 complete -c smm -n "__fish_smm_using_subcommand refill" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand refill" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand refill" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand refill" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand refill" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand refill" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand refill-status" -s f -l file -d 'Read ids from a file (separated by commas, spaces or newlines)' -r -F
-complete -c smm -n "__fish_smm_using_subcommand refill-status" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_using_subcommand refill-status" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
 complete -c smm -n "__fish_smm_using_subcommand refill-status" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand refill-status" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -204,12 +204,12 @@ tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand refill-status" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand refill-status" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
 complete -c smm -n "__fish_smm_using_subcommand refill-status" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand refill-status" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand refill-status" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand refill-status" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand refill-status" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand refill-status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand cancel" -s f -l file -d 'Read ids from a file (separated by commas, spaces or newlines)' -r -F
-complete -c smm -n "__fish_smm_using_subcommand cancel" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_using_subcommand cancel" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
 complete -c smm -n "__fish_smm_using_subcommand cancel" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand cancel" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -218,13 +218,13 @@ tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand cancel" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand cancel" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
 complete -c smm -n "__fish_smm_using_subcommand cancel" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand cancel" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand cancel" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand cancel" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand cancel" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand cancel" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand watch" -s f -l file -d 'Read ids from a file (separated by commas, spaces or newlines)' -r -F
 complete -c smm -n "__fish_smm_using_subcommand watch" -l every -d 'Time between polls (10s, 30s, 5m)' -r
-complete -c smm -n "__fish_smm_using_subcommand watch" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_using_subcommand watch" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
 complete -c smm -n "__fish_smm_using_subcommand watch" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand watch" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -233,7 +233,7 @@ tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand watch" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand watch" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
 complete -c smm -n "__fish_smm_using_subcommand watch" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand watch" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand watch" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand watch" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand watch" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand watch" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -247,7 +247,7 @@ complete -c smm -n "__fish_smm_using_subcommand orders" -l by -d 'Group: order c
 service\t'The service id'
 day\t'The UTC day the order was written down'
 status\t'The last status seen (every spelling of a known status together)'"
-complete -c smm -n "__fish_smm_using_subcommand orders" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_using_subcommand orders" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
 complete -c smm -n "__fish_smm_using_subcommand orders" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand orders" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -257,11 +257,11 @@ complete -c smm -n "__fish_smm_using_subcommand orders" -l timeout -d 'Seconds t
 complete -c smm -n "__fish_smm_using_subcommand orders" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
 complete -c smm -n "__fish_smm_using_subcommand orders" -l check -d 'Ask the panels for the status of every order not known to be finished'
 complete -c smm -n "__fish_smm_using_subcommand orders" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand orders" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand orders" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand orders" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand orders" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand orders" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c smm -n "__fish_smm_using_subcommand sync" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_using_subcommand sync" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
 complete -c smm -n "__fish_smm_using_subcommand sync" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand sync" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -270,11 +270,11 @@ tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand sync" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand sync" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
 complete -c smm -n "__fish_smm_using_subcommand sync" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand sync" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand sync" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand sync" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand sync" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
 complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -283,13 +283,13 @@ tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
 complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -f -a "account" -d 'The Discord accounts useapi.net drives Pika with'
 complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
 complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -298,7 +298,7 @@ tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
 complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -s h -l help -d 'Print help (see more with \'--help\')'
@@ -308,67 +308,93 @@ complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand
 complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from help" -f -a "account" -d 'The Discord accounts useapi.net drives Pika with'
 complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
-complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
-complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add help" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add help" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add help" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add help" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add help" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
 csv\t'Comma-separated values with a header row'
 tsv\t'Tab-separated values with a header row'"
-complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
-complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
-complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
-complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
-complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
-complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -f -a "path" -d 'Print the path of the config file smm reads'
-complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -f -a "show" -d 'Show the profiles, their URLs and where each key comes from (keys masked)'
-complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -f -a "init" -d 'Write a commented starter config file (mode 0600); never overwrites'
-complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add help" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add help" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add help" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add help" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add help" -f -a "path" -d 'Print the path of the config file smm reads'
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add help" -f -a "show" -d 'Show the profiles, their URLs and where each key comes from (keys masked)'
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add help" -f -a "init" -d 'Write a starter config file whose profiles are commented examples (mode 0600); never overwrites'
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add help" -f -a "add" -d 'Add a profile to the config file (creating the file when missing)'
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
 csv\t'Comma-separated values with a header row'
 tsv\t'Tab-separated values with a header row'"
-complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
-complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
-complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
-complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
 csv\t'Comma-separated values with a header row'
 tsv\t'Tab-separated values with a header row'"
-complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
-complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
-complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
-complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
 csv\t'Comma-separated values with a header row'
 tsv\t'Tab-separated values with a header row'"
-complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
-complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
-complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
-complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from add" -l url -d 'The panel\'s API endpoint, from its API page' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from add" -l key-env -d 'Read the key from this environment variable at every run' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from add" -l key-command -d 'Run this command at every run; the first line it prints is the key' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from add" -l key -d '`-`: read the key from stdin now and write it into the file (it stays out of your shell history)' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from add" -l api -d 'The API the panel speaks' -r -f -a "v2\t'The standard SMM panel API v2 (form-encoded POST, `key` + `action`)'
+streamdetails\t'streamdetails.com API v2 (JSON POST, `{"data", "error"}` envelope)'
+useapi\t'useapi.net (Bearer token; the Pika account endpoints)'"
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from add" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from add" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from add" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from add" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
+json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
+csv\t'Comma-separated values with a header row'
+tsv\t'Tab-separated values with a header row'"
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from add" -l force -d 'Replace a profile of that name'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from add" -l default -d 'Make it the default profile (default_profile)'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from add" -l allow-http -d 'Allow a plain http:// url to another machine (the key then crosses the network unencrypted)'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from add" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from add" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from add" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the path of the config file smm reads'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the profiles, their URLs and where each key comes from (keys masked)'
-complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Write a commented starter config file (mode 0600); never overwrites'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Write a starter config file whose profiles are commented examples (mode 0600); never overwrites'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a profile to the config file (creating the file when missing)'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l port -d 'Port on 127.0.0.1 (0 picks a free one)' -r
+complete -c smm -n "__fish_smm_using_subcommand sandbox" -l add-profile -d 'Add the sandbox\'s profile to the config file (as NAME, default "sandbox"), like `smm config add`; an existing profile of that name is left alone if it points here' -r
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l latency-ms -d 'Milliseconds added to every answer' -r
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l services -d 'Generated services on top of the seed\'s two' -r
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l key -d 'The API key the sandbox accepts' -r
@@ -385,7 +411,7 @@ complete -c smm -n "__fish_smm_using_subcommand sandbox" -l fault-first -d 'Only
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l fault-ratio -d 'Only this fraction of requests (evenly spread, 0.25 = every 4th) gets the fault' -r
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l retry-after -d 'Retry-After seconds sent with a 429' -r
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l slow-ms -d 'Delay of a slow answer, in milliseconds' -r
-complete -c smm -n "__fish_smm_using_subcommand sandbox" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_using_subcommand sandbox" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -394,11 +420,11 @@ tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand sandbox" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
-complete -c smm -n "__fish_smm_using_subcommand sandbox" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
+complete -c smm -n "__fish_smm_using_subcommand sandbox" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand sandbox" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c smm -n "__fish_smm_using_subcommand demo" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_using_subcommand demo" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
 complete -c smm -n "__fish_smm_using_subcommand demo" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand demo" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -407,11 +433,11 @@ tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand demo" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand demo" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
 complete -c smm -n "__fish_smm_using_subcommand demo" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand demo" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand demo" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand demo" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand demo" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
-complete -c smm -n "__fish_smm_using_subcommand demo" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c smm -n "__fish_smm_using_subcommand completions" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]' -r
+complete -c smm -n "__fish_smm_using_subcommand demo" -s h -l help -d 'Print help'
+complete -c smm -n "__fish_smm_using_subcommand completions" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
 complete -c smm -n "__fish_smm_using_subcommand completions" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand completions" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -420,13 +446,13 @@ tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand completions" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand completions" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
 complete -c smm -n "__fish_smm_using_subcommand completions" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand completions" -s v -l verbose -d 'Show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand completions" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand completions" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand completions" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
-complete -c smm -n "__fish_smm_using_subcommand completions" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c smm -n "__fish_smm_using_subcommand completions" -s h -l help -d 'Print help'
 complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync pika config sandbox demo completions help" -f -a "balance" -d 'Show the account balance (action=balance)'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync pika config sandbox demo completions help" -f -a "services" -d 'List the panel\'s services (action=services)'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync pika config sandbox demo completions help" -f -a "order" -d 'Place orders (action=add)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync pika config sandbox demo completions help" -f -a "services" -d 'List the panel\'s services, or only those with the given ids (action=services)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync pika config sandbox demo completions help" -f -a "order" -d 'Place orders (action=add): `smm order add`'
 complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync pika config sandbox demo completions help" -f -a "status" -d 'Show the status of orders (action=status)'
 complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync pika config sandbox demo completions help" -f -a "refill" -d 'Ask for a refill of orders (action=refill)'
 complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync pika config sandbox demo completions help" -f -a "refill-status" -d 'Show the status of refills, by refill id (action=refill_status)'
@@ -435,14 +461,15 @@ complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcom
 complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync pika config sandbox demo completions help" -f -a "orders" -d 'The order book: what was placed, where, at what cost, with what outcome'
 complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync pika config sandbox demo completions help" -f -a "sync" -d 'Bring the order book up to date from every panel: statuses, balances, catalogue changes; alerts for cron'
 complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync pika config sandbox demo completions help" -f -a "pika" -d 'useapi.net Pika accounts (profiles with api = "useapi")'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync pika config sandbox demo completions help" -f -a "config" -d 'Show or create the config file'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync pika config sandbox demo completions help" -f -a "config" -d 'Show, create or add profiles to the config file'
 complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync pika config sandbox demo completions help" -f -a "sandbox" -d 'Run the built-in sandbox panel on 127.0.0.1: try smm with no account'
 complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync pika config sandbox demo completions help" -f -a "demo" -d 'Walk through smm\'s main job against a built-in sandbox panel (no config needed)'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync pika config sandbox demo completions help" -f -a "completions" -d 'Print a shell completion script'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync pika config sandbox demo completions help" -f -a "completions" -d 'Print a shell completion script (see --help for where to install it)'
 complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync pika config sandbox demo completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c smm -n "__fish_smm_using_subcommand help; and __fish_seen_subcommand_from services" -f -a "changes" -d 'The catalogue changes `smm sync` recorded, newest first'
-complete -c smm -n "__fish_smm_using_subcommand help; and __fish_seen_subcommand_from order" -f -a "add" -d 'Place one order'
+complete -c smm -n "__fish_smm_using_subcommand help; and __fish_seen_subcommand_from order" -f -a "add" -d 'Place one order, or every order of a bulk file'
 complete -c smm -n "__fish_smm_using_subcommand help; and __fish_seen_subcommand_from pika" -f -a "account" -d 'The Discord accounts useapi.net drives Pika with'
 complete -c smm -n "__fish_smm_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the config file smm reads'
 complete -c smm -n "__fish_smm_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show the profiles, their URLs and where each key comes from (keys masked)'
-complete -c smm -n "__fish_smm_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Write a commented starter config file (mode 0600); never overwrites'
+complete -c smm -n "__fish_smm_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Write a starter config file whose profiles are commented examples (mode 0600); never overwrites'
+complete -c smm -n "__fish_smm_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "add" -d 'Add a profile to the config file (creating the file when missing)'

@@ -1,5 +1,7 @@
 //! Bulk order files: the mass-order format panels use (`service|link|quantity` per line) and
-//! CSV with a header (`service,link,quantity[,runs,interval,comments,…]`). The columns are the
+//! CSV with a header (`service,link,quantity[,runs,interval,comments,…]`; the separator may be
+//! `;`, as spreadsheets write CSV in many locales, or a tab, found from the header line; a UTF-8
+//! byte-order mark is skipped). The columns are the
 //! order fields of [`crate::order::FIELDS`], and every order goes through
 //! [`Order::from_values`], the checks of the `order add` flags. Cells are text: a cell is never
 //! read as a file name (`@FILE` is the command line's); an empty cell means the field is not
@@ -82,11 +84,25 @@ fn parse_pipes(text: &str) -> Result<Vec<Line>, Vec<String>> {
     }
 }
 
+/// The separator of a CSV file, from its header line: `;` or a tab when the line has more of
+/// them than commas, else `,`.
+fn delimiter(header: &str) -> u8 {
+    let count = |c: char| header.matches(c).count();
+    let commas = count(',');
+    match (count(';'), count('\t')) {
+        (semicolons, tabs) if semicolons > commas && semicolons >= tabs => b';',
+        (_, tabs) if tabs > commas => b'\t',
+        _ => b',',
+    }
+}
+
 /// CSV with a header naming the columns (any order; unknown columns are errors), after `skip`
 /// blank or `#` lines.
 fn parse_csv(text: &str, skip: usize) -> Result<Vec<Line>, Vec<String>> {
     let start: usize = text.split_inclusive('\n').take(skip).map(str::len).sum();
+    let header = text[start..].lines().next().unwrap_or("");
     let mut reader = csv::ReaderBuilder::new()
+        .delimiter(delimiter(header))
         .flexible(false)
         .trim(csv::Trim::All)
         .from_reader(&text.as_bytes()[start..]);
@@ -240,6 +256,23 @@ mod tests {
             "{errors:?}"
         );
         assert!(parse("\n\n").is_err());
+    }
+
+    #[test]
+    fn semicolons_tabs_and_a_byte_order_mark_are_read() {
+        let text = "\u{feff}service;link;quantity;comments\n1448;https://i.com/a,b;500;\n1452;https://fb.com/b;;\"great; thanks\nlove it, really\"\n";
+        let lines = parse(text).unwrap();
+        assert_eq!(lines.len(), 2);
+        assert_eq!(lines[0].order.get("link"), Some("https://i.com/a,b"));
+        assert_eq!(
+            lines[1].order.get("comments"),
+            Some("great; thanks\nlove it, really")
+        );
+        let lines = parse("service\tlink\tquantity\n1448\thttps://i.com/a\t500\n").unwrap();
+        assert_eq!(lines[0].order.get("quantity"), Some("500"));
+        let errors = parse("1448;https://i.com/a;500\n").unwrap_err();
+        assert_eq!(errors.len(), 1, "{errors:?}");
+        assert!(errors[0].contains("service,link,quantity"), "{errors:?}");
     }
 
     #[test]

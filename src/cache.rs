@@ -1,12 +1,12 @@
 //! A local cache of each profile's service catalogue, so dry runs, bulk validation and
 //! comparisons across panels do not refetch a multi-megabyte catalogue every time.
 //!
-//! One file per profile in `<data dir>/cache/` (directories 0700, files 0600): when it was
-//! fetched, from which URL, and the panel's body as it came. Entries expire after the
-//! profile's `services_ttl` (default 10 minutes); a changed URL never reuses an old entry;
-//! `--refresh` skips the cache.
+//! One file per profile in the platform cache directory (`~/.cache/smm/` on Linux, honouring
+//! `XDG_CACHE_HOME`; `SMM_CACHE_DIR` overrides it; directories 0700, files 0600): when it was
+//! fetched, from which URL, and the panel's body as it came. Entries expire after the profile's
+//! `services_ttl` (default 10 minutes); a changed URL never reuses an old entry; `--refresh`
+//! skips the cache.
 
-use crate::journal::data_dir;
 use crate::time::now;
 use serde::{Deserialize, Serialize};
 use std::io::Write;
@@ -38,9 +38,17 @@ fn path(profile: &str) -> anyhow::Result<PathBuf> {
             }
         })
         .collect();
-    Ok(data_dir()?
-        .join("cache")
-        .join(format!("services-{safe}.json")))
+    Ok(cache_dir()?.join(format!("services-{safe}.json")))
+}
+
+/// The cache directory: `SMM_CACHE_DIR`, else the platform's (`~/.cache/smm` on Linux).
+pub fn cache_dir() -> anyhow::Result<PathBuf> {
+    if let Some(dir) = std::env::var_os("SMM_CACHE_DIR").filter(|d| !d.is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("", "", "smm")
+        .map(|d| d.cache_dir().to_path_buf())
+        .ok_or_else(|| anyhow::anyhow!("no cache directory: set SMM_CACHE_DIR"))
 }
 
 /// The cached catalogue of `profile` from `url`, if younger than `ttl` seconds.

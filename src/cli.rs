@@ -1,7 +1,10 @@
 //! The command line: global flags and one subcommand per API action.
 
+use crate::help;
 use crate::order::OrderFields;
-use clap::{Args, Parser, Subcommand};
+pub use crate::settings::Source;
+use clap::parser::ValueSource;
+use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::path::PathBuf;
 use std::time::Duration;
 
@@ -14,8 +17,7 @@ use std::time::Duration;
     long_about = "A fast, safe, scriptable client for SMM panel APIs.\n\n\
         Each subcommand is one API action of the panel named by the profile. Output is a table, \
         the panel's JSON as it came (--json, for jq), or CSV/TSV for spreadsheets (--format).",
-    after_help = crate::exit::EXIT_CODES_HELP,
-    after_long_help = crate::exit::EXIT_CODES_HELP
+    after_help = help::SMM
 )]
 pub struct Cli {
     /// Flags that work before or after the subcommand.
@@ -26,10 +28,13 @@ pub struct Cli {
     pub command: Command,
 }
 
-/// Flags accepted anywhere on the command line.
+/// Flags accepted anywhere on the command line (shown after each command's own, under their
+/// own heading).
 #[derive(Debug, Args)]
+#[command(next_help_heading = "Global options")]
 pub struct Global {
-    /// Profile (panel) to use [default: default_profile, or the only profile]
+    /// Profile (panel) to use [default: default_profile, or the only profile]; with --all, a
+    /// comma-separated list of the profiles to ask
     #[arg(
         short = 'p',
         long,
@@ -55,7 +60,8 @@ pub struct Global {
     #[arg(long, global = true, value_name = "SECS", default_value = "30", value_parser = parse_timeout)]
     pub timeout: Duration,
 
-    /// Show each request (method, URL, fields with the key masked), HTTP status and time on stderr
+    /// Say which config file and profile are used and why, then show each request (method, URL,
+    /// fields with the key masked), HTTP status and time on stderr
     #[arg(short, long, global = true)]
     pub verbose: bool,
 
@@ -70,44 +76,141 @@ pub struct Global {
     /// Chunks of 100 ids in flight at once [default: the profile's concurrency, else 4]
     #[arg(long, global = true, value_name = "N", value_parser = clap::value_parser!(u8).range(1..=16))]
     pub concurrency: Option<u8>,
+
+    /// Where `--profile` came from (set by `parse`, not a flag).
+    #[arg(skip)]
+    pub profile_source: Source,
+
+    /// Where `--config` came from (set by `parse`, not a flag).
+    #[arg(skip)]
+    pub config_source: Source,
+}
+
+/// Where `id`'s value came from in `matches`.
+fn source_of(matches: &ArgMatches, id: &str) -> Source {
+    match matches.value_source(id) {
+        Some(ValueSource::CommandLine) => Source::Flag,
+        Some(ValueSource::EnvVariable) => Source::Env,
+        _ => Source::None,
+    }
+}
+
+/// The global flags that mean nothing for a subcommand, hidden from its help (still accepted).
+fn meaningless(subcommand: &str) -> &'static [&'static str] {
+    const ALL: &[&str] = &[
+        "profile",
+        "config",
+        "json",
+        "format",
+        "timeout",
+        "verbose",
+        "quiet",
+        "refresh",
+        "concurrency",
+    ];
+    match subcommand {
+        // The sandbox reads only -v (its request log) and -q.
+        "sandbox" => &[
+            "profile",
+            "config",
+            "json",
+            "format",
+            "timeout",
+            "refresh",
+            "concurrency",
+        ],
+        "completions" | "demo" => ALL,
+        // Config commands read the file: never the network or the catalogue.
+        "config" => &["timeout", "refresh", "concurrency"],
+        _ => &[],
+    }
+}
+
+/// The command-line interface smm parses with (and documents: completions, man page): the
+/// derived tree, where each subcommand for which a global flag means nothing gets a hidden copy
+/// of it. clap propagates a global flag only to subcommands that do not define it themselves,
+/// so the flag is still accepted there (and still reaches `Global`), but not shown in its help.
+pub fn command() -> clap::Command {
+    let cmd = Cli::command();
+    let globals: Vec<clap::Arg> = cmd
+        .get_arguments()
+        .filter(|a| a.is_global_set())
+        .cloned()
+        .collect();
+    cmd.mut_subcommands(|sub| {
+        let hidden = meaningless(sub.get_name());
+        globals
+            .iter()
+            .filter(|a| hidden.contains(&a.get_id().as_str()))
+            .fold(sub, |sub, a| sub.arg(a.clone().hide(true)))
+    })
+}
+
+/// Parses the process's arguments (see `parse_from`).
+pub fn parse() -> Result<Cli, clap::Error> {
+    parse_from(std::env::args_os())
+}
+
+/// Parses `args` with `command()`, noting where `--profile` and `--config` came from.
+pub fn parse_from<I, T>(args: I) -> Result<Cli, clap::Error>
+where
+    I: IntoIterator<Item = T>,
+    T: Into<std::ffi::OsString> + Clone,
+{
+    let matches = command().try_get_matches_from(args)?;
+    let mut cli = Cli::from_arg_matches(&matches)?;
+    cli.global.profile_source = source_of(&matches, "profile");
+    cli.global.config_source = source_of(&matches, "config");
+    Ok(cli)
 }
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Show the account balance (action=balance)
+    #[command(after_help = help::BALANCE)]
     Balance(BalanceArgs),
-    /// List the panel's services (action=services)
+    /// List the panel's services, or only those with the given ids (action=services)
+    #[command(after_help = help::SERVICES)]
     Services(ServicesArgs),
-    /// Place orders (action=add)
-    #[command(subcommand)]
+    /// Place orders (action=add): `smm order add`
+    #[command(subcommand, after_help = help::ORDER)]
     Order(OrderCommand),
     /// Show the status of orders (action=status)
+    #[command(after_help = help::STATUS)]
     Status(IdArgs),
     /// Ask for a refill of orders (action=refill)
+    #[command(after_help = help::REFILL)]
     Refill(IdArgs),
     /// Show the status of refills, by refill id (action=refill_status)
+    #[command(after_help = help::REFILL_STATUS)]
     RefillStatus(IdArgs),
     /// Ask the panel to cancel orders (action=cancel)
+    #[command(after_help = help::CANCEL)]
     Cancel(IdArgs),
     /// Follow orders until they finish: Completed, Partial or Canceled (polls action=status)
+    #[command(after_help = help::WATCH)]
     Watch(WatchArgs),
     /// The order book: what was placed, where, at what cost, with what outcome
+    #[command(after_help = help::ORDERS)]
     Orders(OrdersArgs),
     /// Bring the order book up to date from every panel: statuses, balances, catalogue changes;
     /// alerts for cron
     Sync(SyncArgs),
     /// useapi.net Pika accounts (profiles with api = "useapi")
-    #[command(subcommand)]
+    #[command(subcommand, after_help = help::PIKA)]
     Pika(PikaCommand),
-    /// Show or create the config file
-    #[command(subcommand)]
+    /// Show, create or add profiles to the config file
+    #[command(subcommand, after_help = help::CONFIG)]
     Config(ConfigCommand),
     /// Run the built-in sandbox panel on 127.0.0.1: try smm with no account
+    #[command(after_help = help::SANDBOX)]
     Sandbox(SandboxArgs),
     /// Walk through smm's main job against a built-in sandbox panel (no config needed)
+    #[command(after_help = help::DEMO)]
     Demo,
-    /// Print a shell completion script
+    /// Print a shell completion script (see --help for where to install it)
+    #[command(after_help = help::COMPLETIONS)]
     Completions {
         /// The shell to generate for
         shell: clap_complete::Shell,
@@ -117,7 +220,7 @@ pub enum Command {
 /// `smm balance` options.
 #[derive(Debug, Args)]
 pub struct BalanceArgs {
-    /// Every panel profile of the config file at once, one row each
+    /// Every panel profile of the config file (or those -p names) at once, one row each
     #[arg(long)]
     pub all: bool,
 }
@@ -135,14 +238,18 @@ pub enum SortBy {
     Max,
 }
 
-/// Filters for `smm services`.
+/// Filters for `smm services`. A positional id list and subcommands (`smm services changes`,
+/// say) can coexist: a word that names a subcommand is the subcommand, then no ids are taken.
 #[derive(Debug, Args)]
 #[command(args_conflicts_with_subcommands = true)]
 pub struct ServicesArgs {
     /// What else to do with catalogues
     #[command(subcommand)]
     pub command: Option<ServicesCommand>,
-    /// Every panel profile of the config file at once, with a PROFILE column
+    /// Only these services, in this order: ids, each a comma-separated list
+    #[arg(value_name = "IDS", conflicts_with = "all")]
+    pub ids: Vec<String>,
+    /// Every panel profile of the config file (or those -p names) at once, with a PROFILE column
     #[arg(long)]
     pub all: bool,
     /// Order the rows (default: the panel's order)
@@ -163,6 +270,7 @@ pub struct ServicesArgs {
 #[derive(Debug, Subcommand)]
 pub enum ServicesCommand {
     /// The catalogue changes `smm sync` recorded, newest first
+    #[command(after_help = help::SERVICES_CHANGES)]
     Changes(ChangesArgs),
 }
 
@@ -176,30 +284,19 @@ pub struct ChangesArgs {
 
 /// `smm sync` options (`-p a,b` picks profiles; `-q` prints only the alerts).
 #[derive(Debug, Args)]
-#[command(
-    after_help = "For each panel profile (all by default, or -p NAME[,NAME…]), at once: the \
-    status of every unfinished order placed on it (chunks of 100; finished orders are never asked \
-    again), its balance, and its catalogue compared with the last sync. Alerts: a balance under \
-    the profile's low_balance, a panel that cannot be reached, an order unchanged for \
-    stalled_after (24h), an order that ended Partial or Canceled. -q prints only the alerts (for \
-    cron mail).\n\nExit codes: 0 no alert; 3 alerts; 1 every panel failed; 2 bad input or config."
-)]
+#[command(after_help = help::SYNC)]
 pub struct SyncArgs {}
 
 /// `smm order …`
 #[derive(Debug, Subcommand)]
 pub enum OrderCommand {
-    /// Place one order
+    /// Place one order, or every order of a bulk file
+    #[command(after_help = help::ORDER_ADD)]
     Add(Box<AddArgs>),
 }
 
 /// The fields of an order; which ones a service needs depends on its type.
 #[derive(Debug, Args)]
-#[command(
-    after_help = "List fields (--comments, --usernames, --hashtags, --keywords, --groups) take text \
-    or @FILE and are sent one item per line. --comments splits on newlines only (a comment may \
-    contain commas); the others split on newlines and commas."
-)]
 pub struct AddArgs {
     /// The order's fields: one flag per row of `crate::order::FIELDS` (`--service`, `--link`,
     /// `--quantity`, …), checked by `Order::from_values`.
@@ -225,10 +322,6 @@ pub struct AddArgs {
 
 /// Ids for the batch commands.
 #[derive(Debug, Args)]
-#[command(
-    after_help = "IDS: one or more arguments, each a comma-separated list (1,10,100); - reads ids \
-    from stdin. Duplicates are dropped; more than 100 ids are sent in chunks of 100."
-)]
 pub struct IdArgs {
     /// Ids: comma-separated lists, or - for stdin
     #[arg(value_name = "IDS")]
@@ -240,18 +333,14 @@ pub struct IdArgs {
 
 /// Options of the sandbox panel.
 #[derive(Debug, Args)]
-#[command(
-    after_help = "The sandbox answers the SMM API v2 at http://127.0.0.1:PORT/api/v2 like a real panel: \
-    real error texts with HTTP 200, a balance that pays for orders, orders that move Pending -> \
-    In progress -> Completed/Partial over an accelerated clock (orders whose id is a multiple of 7 end Partial), \
-    refills and cancels. It listens on 127.0.0.1 only. --flavor smartpanel or ownsmm makes it answer \
-    like those families of panel software (success wrappers, snake_case types, numeric codes beside \
-    errors, other status spellings) with the same orders and rules."
-)]
 pub struct SandboxArgs {
     /// Port on 127.0.0.1 (0 picks a free one)
     #[arg(long, default_value_t = 7000)]
     pub port: u16,
+    /// Add the sandbox's profile to the config file (as NAME, default "sandbox"), like
+    /// `smm config add`; an existing profile of that name is left alone if it points here
+    #[arg(long, value_name = "NAME", num_args = 0..=1, default_missing_value = "sandbox")]
+    pub add_profile: Option<String>,
     /// Milliseconds added to every answer
     #[arg(long, value_name = "MS", default_value_t = 0)]
     pub latency_ms: u64,
@@ -305,9 +394,6 @@ pub struct SandboxArgs {
 
 /// `smm orders`: the order book, filtered.
 #[derive(Debug, Args)]
-#[command(after_help = "The order book is an SQLite file in the data directory \
-    (~/.local/share/smm/orders.db on Linux; SMM_DATA_DIR moves it). -p NAME shows one profile's \
-    orders. Amounts are exact; totals are per currency.")]
 pub struct OrdersArgs {
     /// Only orders placed within this long (30m, 24h, 7d)
     #[arg(long, value_name = "DURATION", value_parser = crate::time::parse_duration)]
@@ -333,20 +419,18 @@ pub struct OrdersArgs {
 #[derive(Debug, Subcommand)]
 pub enum PikaCommand {
     /// The Discord accounts useapi.net drives Pika with
-    #[command(subcommand)]
+    #[command(subcommand, after_help = help::PIKA)]
     Account(AccountCommand),
 }
 
 /// `smm pika account …`
 #[derive(Debug, Subcommand)]
-#[command(
-    after_help = "useapi.net retired its Pika API in December 2025; these commands follow its \
-    documented contract, for compatible endpoints."
-)]
 pub enum AccountCommand {
     /// List the configured accounts (GET /pika/account; Discord tokens masked)
+    #[command(after_help = help::PIKA)]
     List,
     /// Add or update an account (POST /pika/account/CHANNEL)
+    #[command(after_help = help::PIKA)]
     Set {
         /// Discord channel id (17-20 digits)
         channel: String,
@@ -358,6 +442,7 @@ pub enum AccountCommand {
         max_jobs: u8,
     },
     /// Remove an account (DELETE /pika/account/CHANNEL)
+    #[command(after_help = help::PIKA)]
     Delete {
         /// Discord channel id (17-20 digits)
         channel: String,
@@ -366,10 +451,6 @@ pub enum AccountCommand {
 
 /// `smm watch` options.
 #[derive(Debug, Args)]
-#[command(
-    after_help = "Exit codes: 0 every order Completed; 3 some ended Partial, Canceled or with an \
-    error; 130 stopped with Ctrl-C (the orders go on)."
-)]
 pub struct WatchArgs {
     /// The orders to follow
     #[command(flatten)]
@@ -383,11 +464,53 @@ pub struct WatchArgs {
 #[derive(Debug, Subcommand)]
 pub enum ConfigCommand {
     /// Print the path of the config file smm reads
+    #[command(after_help = help::CONFIG)]
     Path,
     /// Show the profiles, their URLs and where each key comes from (keys masked)
+    #[command(after_help = help::CONFIG)]
     Show,
-    /// Write a commented starter config file (mode 0600); never overwrites
+    /// Write a starter config file whose profiles are commented examples (mode 0600); never
+    /// overwrites
+    #[command(after_help = help::CONFIG)]
     Init,
+    /// Add a profile to the config file (creating the file when missing)
+    #[command(after_help = help::CONFIG_ADD)]
+    Add(ConfigAddArgs),
+}
+
+/// `smm config add NAME --url URL (--key-env VAR | --key-command CMD | --key -)`.
+#[derive(Debug, Args)]
+#[command(group(clap::ArgGroup::new("key_source").required(true).args(["key_env", "key_command", "key"])))]
+pub struct ConfigAddArgs {
+    /// The profile's name (letters, digits, - and _), used with -p NAME
+    #[arg(value_name = "NAME")]
+    pub name: String,
+    /// The panel's API endpoint, from its API page
+    #[arg(long, value_name = "URL")]
+    pub url: String,
+    /// Read the key from this environment variable at every run
+    #[arg(long, value_name = "VAR")]
+    pub key_env: Option<String>,
+    /// Run this command at every run; the first line it prints is the key
+    #[arg(long, value_name = "CMD")]
+    pub key_command: Option<String>,
+    /// `-`: read the key from stdin now and write it into the file (it stays out of your shell
+    /// history)
+    #[arg(long, value_name = "-")]
+    pub key: Option<String>,
+    /// The API the panel speaks
+    #[arg(long, value_enum, value_name = "API", default_value = "v2")]
+    pub api: crate::config::Api,
+    /// Replace a profile of that name
+    #[arg(long)]
+    pub force: bool,
+    /// Make it the default profile (default_profile)
+    #[arg(long)]
+    pub default: bool,
+    /// Allow a plain http:// url to another machine (the key then crosses the network
+    /// unencrypted)
+    #[arg(long)]
+    pub allow_http: bool,
 }
 
 /// Parses a money amount exactly.
@@ -429,6 +552,107 @@ mod tests {
     #[test]
     fn verify_cli() {
         Cli::command().debug_assert();
+        command().debug_assert();
+    }
+
+    #[test]
+    fn the_top_help_ends_with_the_exit_codes() {
+        assert!(help::SMM.ends_with(crate::exit::EXIT_CODES_HELP));
+    }
+
+    #[test]
+    fn every_command_has_examples() {
+        fn check(cmd: &clap::Command, path: &str) {
+            let help = cmd
+                .get_after_help()
+                .map(|h| h.to_string())
+                .unwrap_or_default();
+            assert!(help.contains("Examples:\n  "), "{path} has no examples");
+            for sub in cmd.get_subcommands().filter(|s| s.get_name() != "help") {
+                check(sub, &format!("{path} {}", sub.get_name()));
+            }
+        }
+        check(&command(), "smm");
+    }
+
+    #[test]
+    fn global_flags_come_last_under_their_own_heading() {
+        let mut cmd = command();
+        cmd.build();
+        let help = cmd
+            .find_subcommand_mut("order")
+            .and_then(|o| o.find_subcommand_mut("add"))
+            .unwrap()
+            .render_help()
+            .to_string();
+        let own = help.find("--service").unwrap();
+        let global = help.find("Global options:").unwrap();
+        assert!(
+            own < global && help[global..].contains("--timeout"),
+            "{help}"
+        );
+        assert!(!help[..global].contains("--timeout"), "{help}");
+    }
+
+    #[test]
+    fn flags_that_mean_nothing_are_hidden_but_accepted() {
+        let mut cmd = command();
+        cmd.build();
+        let sandbox = cmd.find_subcommand_mut("sandbox").unwrap();
+        let help = sandbox.render_long_help().to_string();
+        for hidden in [
+            "--json",
+            "--refresh",
+            "--concurrency",
+            "--profile",
+            "--timeout",
+        ] {
+            assert!(!help.contains(hidden), "{hidden} in {help}");
+        }
+        assert!(help.contains("--verbose"), "{help}");
+        let mut cmd = command();
+        cmd.build();
+        let config = cmd.find_subcommand_mut("config").unwrap();
+        let add = config.find_subcommand_mut("add").unwrap();
+        let help = add.render_long_help().to_string();
+        assert!(
+            !help.contains("--refresh") && help.contains("--config"),
+            "{help}"
+        );
+        parse_from(["smm", "sandbox", "--json", "--port", "0"]).unwrap();
+    }
+
+    #[test]
+    fn services_takes_ids_and_a_changes_subcommand() {
+        let cli = parse_from(["smm", "services", "1448", "1452,2000"]).unwrap();
+        let Command::Services(args) = cli.command else {
+            panic!("not services")
+        };
+        assert_eq!(args.ids, ["1448", "1452,2000"]);
+        assert!(args.command.is_none());
+        assert!(parse_from(["smm", "services", "1448", "--all"]).is_err());
+        // The word is the subcommand; ids still work beside it.
+        let cli = parse_from(["smm", "services", "changes", "--since", "7d"]).unwrap();
+        let Command::Services(args) = cli.command else {
+            panic!("not services")
+        };
+        assert!(matches!(
+            args.command,
+            Some(ServicesCommand::Changes(ChangesArgs {
+                since: Some(604_800)
+            }))
+        ));
+        assert!(args.ids.is_empty());
+    }
+
+    #[test]
+    fn where_the_profile_came_from() {
+        let cli = parse_from(["smm", "balance", "-p", "a"]).unwrap();
+        assert_eq!(cli.global.profile_source, Source::Flag);
+        if std::env::var_os("SMM_PROFILE").is_none() {
+            let cli = parse_from(["smm", "balance"]).unwrap();
+            assert_eq!(cli.global.profile_source, Source::None);
+        }
     }
 
     #[test]

@@ -13,7 +13,8 @@ pub const DEFAULT_ATTEMPTS: u32 = 3;
 /// How far back the duplicate guard looks when the profile does not say: 24 hours.
 pub const DEFAULT_DUPLICATE_WINDOW: u64 = 86_400;
 
-/// The starter file `smm config init` writes (the same text as `config.example.toml`).
+/// The starter file `smm config init` writes (the same text as `config.example.toml`): every
+/// profile in it is a commented example, so no command ever reaches a panel through it.
 pub const STARTER: &str = include_str!("../config.example.toml");
 
 /// The TOML file as written by the user.
@@ -63,7 +64,7 @@ pub struct ProfileDef {
 }
 
 /// The API dialects smm speaks.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize)]
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Api {
     /// The standard SMM panel API v2 (form-encoded POST, `key` + `action`).
@@ -220,7 +221,7 @@ pub fn display_url(url: &str) -> String {
 
 impl Config {
     /// The profile names, sorted, comma-separated (for error messages).
-    fn known(&self) -> String {
+    pub fn known(&self) -> String {
         if self.file.profiles.is_empty() {
             "none".to_string()
         } else {
@@ -235,6 +236,11 @@ impl Config {
 
     /// Picks the profile: `requested` (flag or `SMM_PROFILE`) > `default_profile` > the only one.
     pub fn select(&self, requested: Option<&str>) -> anyhow::Result<(&str, &ProfileDef)> {
+        if let Some(list) = requested.filter(|r| r.contains(',')) {
+            return Err(usage(format!(
+                "-p {list} names several profiles: pass one, or add --all to ask each of them"
+            )));
+        }
         let find = |name: &str, what: &str| {
             self.file
                 .profiles
@@ -258,7 +264,8 @@ impl Config {
         match (all.next(), all.next()) {
             (Some((k, v)), None) => Ok((k.as_str(), v)),
             (None, _) => Err(usage(format!(
-                "{} has no profiles: add a [profiles.NAME] section with url and key (see config.example.toml)",
+                "{} has no profiles: add one with `smm config add NAME --url URL --key-env VAR` \
+                 (or `smm sandbox --add-profile` for a local test panel)",
                 self.path.display()
             ))),
             _ => Err(usage(format!(
@@ -301,7 +308,7 @@ pub fn key_command_shown(command: &str) -> String {
 }
 
 /// Whether a URL's host is this machine (127.0.0.0/8, ::1 or localhost).
-fn is_loopback(url: &reqwest::Url) -> bool {
+pub fn is_loopback(url: &reqwest::Url) -> bool {
     match url.host() {
         Some(url::Host::Ipv4(ip)) => ip.is_loopback(),
         Some(url::Host::Ipv6(ip)) => ip.is_loopback(),
@@ -357,16 +364,22 @@ pub fn permission_warning(config: &Config) -> Option<String> {
     None
 }
 
-/// Turns a profile definition into a usable `Profile`: valid URL, a key from the file or env.
-pub fn resolve(name: &str, def: &ProfileDef, path: &Path) -> anyhow::Result<Profile> {
-    let url = reqwest::Url::parse(def.url.trim())
+/// Checks a profile's url: http(s) with a host, no credentials or key in it, and `http://`
+/// only to this machine unless `allow_http`.
+pub fn check_url(
+    name: &str,
+    text: &str,
+    allow_http: bool,
+    path: &Path,
+) -> anyhow::Result<reqwest::Url> {
+    let url = reqwest::Url::parse(text.trim())
         .ok()
         .filter(|u| matches!(u.scheme(), "http" | "https") && u.host().is_some())
         .ok_or_else(|| {
             usage(format!(
                 "profile '{name}' in {}: url '{}' is not an http(s) URL like https://panel.example/api/v2",
                 path.display(),
-                display_url(&def.url)
+                display_url(text)
             ))
         })?;
     if !url.username().is_empty() || url.password().is_some() {
@@ -385,7 +398,7 @@ pub fn resolve(name: &str, def: &ProfileDef, path: &Path) -> anyhow::Result<Prof
             path.display()
         )));
     }
-    if url.scheme() == "http" && !def.allow_http.unwrap_or(false) && !is_loopback(&url) {
+    if url.scheme() == "http" && !allow_http && !is_loopback(&url) {
         return Err(usage(format!(
             "profile '{name}' in {}: {} uses http://, so the key would cross the network unencrypted; \
              use https:// (or set allow_http = true in the profile if you must)",
@@ -393,6 +406,12 @@ pub fn resolve(name: &str, def: &ProfileDef, path: &Path) -> anyhow::Result<Prof
             url.host_str().unwrap_or("the panel")
         )));
     }
+    Ok(url)
+}
+
+/// Turns a profile definition into a usable `Profile`: valid URL, a key from the file or env.
+pub fn resolve(name: &str, def: &ProfileDef, path: &Path) -> anyhow::Result<Profile> {
+    let url = check_url(name, &def.url, def.allow_http.unwrap_or(false), path)?;
     let key = match (&def.key, &def.key_env, &def.key_command) {
         (Some(k), None, None) => Secret::new(k.trim()),
         (None, Some(var), None) => {
@@ -501,7 +520,7 @@ pub fn resolve(name: &str, def: &ProfileDef, path: &Path) -> anyhow::Result<Prof
     })
 }
 
-/// Writes the starter file at `path` with mode 0600 (a new directory 0700); refuses to
+/// Writes the starter file at `path` with mode 0600 (a missing directory 0700); refuses to
 /// overwrite an existing file.
 pub fn init(path: &Path) -> anyhow::Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
@@ -532,11 +551,10 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_starter_file_parses() {
+    fn the_starter_file_has_only_commented_profiles() {
         let file = parse(STARTER).unwrap();
-        assert_eq!(file.default_profile.as_deref(), Some("pica"));
-        assert_eq!(file.profiles["pica"].url, "https://pica-smm.com/api2/v2");
-        assert_eq!(file.profiles["pica"].api, Api::V2);
+        assert_eq!(file.default_profile, None);
+        assert!(file.profiles.is_empty());
     }
 
     #[test]

@@ -147,6 +147,17 @@ pub fn grouped_in_threes(t: &str, sep: char) -> bool {
     first && rest.peek().is_some() && rest.all(|p| digits(p) && p.len() == 3)
 }
 
+/// A computed amount (a cost, a total, a balance after an order) as smm prints it: at least
+/// two decimal places, more when the exact value needs them (`9.00`, `0.90`, `0.0123456`).
+/// The one rule for every amount smm works out itself; amounts the panel sent keep its text.
+pub fn show(amount: Decimal) -> String {
+    let mut shown = amount.normalize();
+    if shown.scale() < 2 {
+        shown.rescale(2);
+    }
+    shown.to_string()
+}
+
 /// Cost of an order: rate (per 1000 units) × quantity / 1000 × runs, exact; `None` when
 /// the result does not fit a decimal (absurd rates or quantities never panic).
 pub fn cost(rate: Decimal, quantity: u64, runs: u64) -> Option<Decimal> {
@@ -237,6 +248,20 @@ mod tests {
                 .unwrap_err()
                 .contains("not a decimal")
         );
+    }
+
+    #[test]
+    fn computed_amounts_show_at_least_two_places() {
+        let show = |t: &str| super::show(parse(t).unwrap());
+        assert_eq!(show("9"), "9.00");
+        assert_eq!(show("0.9"), "0.90");
+        assert_eq!(show("0.90000"), "0.90");
+        assert_eq!(show("41.00"), "41.00");
+        assert_eq!(show("0.0123456"), "0.0123456");
+        assert_eq!(show("0"), "0.00");
+        assert_eq!(show("-0.0"), "0.00");
+        assert_eq!(show("-1.5"), "-1.50");
+        assert_eq!(show("1234567.125"), "1234567.125");
     }
 
     #[test]

@@ -13,6 +13,21 @@ use std::sync::atomic::{AtomicBool, Ordering};
 /// Whether notes are silenced (`--quiet`).
 static QUIET: AtomicBool = AtomicBool::new(false);
 
+/// Whether `-v` asked for the run's decisions (config file, profile) and requests.
+static VERBOSE: AtomicBool = AtomicBool::new(false);
+
+/// Sets `-v` for the rest of the run.
+pub fn set_verbose(verbose: bool) {
+    VERBOSE.store(verbose, Ordering::Relaxed);
+}
+
+/// A `-v` line about what smm decided (`smm: config file …`), shown only with `-v`.
+pub fn verbose(text: &str) {
+    if VERBOSE.load(Ordering::Relaxed) {
+        line(&format!("smm: {text}"));
+    }
+}
+
 /// Sets `--quiet` for the rest of the run.
 pub fn set_quiet(quiet: bool) {
     QUIET.store(quiet, Ordering::Relaxed);

@@ -13,8 +13,12 @@ pub const DEFAULT_CONCURRENCY: usize = 4;
 pub struct Settings {
     /// `--config` / `SMM_CONFIG`: the config file to read instead of the default one.
     pub config: Option<PathBuf>,
-    /// `-p` / `SMM_PROFILE`: the profile asked for.
+    /// Where `config` came from.
+    pub config_source: Source,
+    /// `-p` / `SMM_PROFILE`: the profile asked for (with `--all`, a comma-separated list).
     pub profile: Option<String>,
+    /// Where `profile` came from: `--all` honours `-p` but not `SMM_PROFILE`.
+    pub profile_source: Source,
     /// How stdout is written.
     pub format: Format,
     /// Time allowed for each request.
@@ -29,7 +33,35 @@ pub struct Settings {
     pub concurrency: Option<usize>,
 }
 
+/// Where a global setting's value came from, for `-v` and for `--all`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub enum Source {
+    /// Not given.
+    #[default]
+    None,
+    /// The command line.
+    Flag,
+    /// The environment variable (`SMM_PROFILE`, `SMM_CONFIG`).
+    Env,
+}
+
 impl Settings {
+    /// The profiles `-p` names for `--all` (a comma-separated list on the command line), or
+    /// None for every profile. `SMM_PROFILE` names a single default, not a selection.
+    pub fn profiles_for_all(&self) -> Option<Vec<String>> {
+        if self.profile_source != Source::Flag {
+            return None;
+        }
+        let list = self.profile.as_deref()?;
+        let mut names: Vec<String> = Vec::new();
+        for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            if !names.iter().any(|n| n == name) {
+                names.push(name.to_string());
+            }
+        }
+        Some(names)
+    }
+
     /// Chunks in flight for a profile that sets `profile` (or not).
     pub fn concurrency_for(&self, profile: Option<usize>) -> usize {
         self.concurrency.or(profile).unwrap_or(DEFAULT_CONCURRENCY)

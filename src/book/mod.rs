@@ -320,9 +320,9 @@ pub struct Group {
     pub charge: Decimal,
 }
 
-/// Serializes a decimal as exact text.
+/// Serializes a computed amount as exact text, as smm shows amounts (`money::show`).
 fn decimal_text<S: serde::Serializer>(d: &Decimal, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&d.normalize().to_string())
+    s.serialize_str(&crate::money::show(*d))
 }
 
 /// What `begin` found in the book when it refused an order as a duplicate.

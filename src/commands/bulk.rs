@@ -192,7 +192,7 @@ pub fn run(
         orders: to_send,
         skipped: orders.len() - to_send - held,
         held,
-        total_cost: total.normalize().to_string(),
+        total_cost: crate::money::show(total),
         unpriced,
         currency: cur.clone(),
         balance: balance.map(|b| b.to_string()),
@@ -206,7 +206,7 @@ pub fn run(
     if let Some(balance) = balance.filter(|b| total > *b) {
         anyhow::bail!(
             "the balance ({balance} {cur}) does not cover the total ({} {cur}): nothing was placed",
-            total.normalize()
+            crate::money::show(total)
         );
     }
     if how.dry_run {
@@ -215,7 +215,12 @@ pub fn run(
         return Ok(Exit::Success);
     }
     if !how.yes && to_send > 0 {
-        confirm(ctx, to_send, &format!("{} {cur}", total.normalize()), how)?;
+        confirm(
+            ctx,
+            to_send,
+            &format!("{} {cur}", crate::money::show(total)),
+            how,
+        )?;
     }
     let bar = out.progress("orders");
     crate::panel::Progress::start(&bar, to_send as u64);
@@ -264,9 +269,9 @@ pub fn run(
         };
         let link = order.get("link").or(order.get("username"));
         table.add_row(vec![
-            Cell::new(n),
+            Cell::number(n),
             Cell::new(order.service),
-            Cell::new(order.get("quantity").unwrap_or("")),
+            Cell::number(order.get("quantity").unwrap_or("")),
             Cell::new(link.unwrap_or("")),
             shown,
         ]);

@@ -1,13 +1,106 @@
-//! `smm config path|show|init`
+//! `smm config path|show|init|add`
 
-use crate::cli::ConfigCommand;
+use crate::cli::{ConfigAddArgs, ConfigCommand};
 use crate::config;
+use crate::config_add::{Added, KeySource, NewProfile};
 use crate::exit::Exit;
+use crate::exit::usage;
 use crate::output::{Output, Table, print_line};
+use crate::secret::Secret;
 use crate::settings::Settings;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
+
+/// `smm config add`: the key source checked (and a `--key -` read from stdin) before the file
+/// is touched.
+fn add(path: &std::path::Path, args: &ConfigAddArgs) -> anyhow::Result<()> {
+    let key = match (&args.key, &args.key_env, &args.key_command) {
+        (Some(dash), _, _) if dash == "-" => KeySource::Key(read_key(&args.name)?),
+        (Some(_), _, _) => {
+            return Err(usage(format!(
+                "--key takes only - (the key is then read from stdin, so it stays out of your shell \
+                 history): `pass show smm/{0} | smm config add {0} --url URL --key -`; or use \
+                 --key-env VAR or --key-command CMD",
+                args.name
+            )));
+        }
+        (None, Some(var), _) => KeySource::Env(var.clone()),
+        (None, None, Some(command)) => KeySource::Command(command.clone()),
+        (None, None, None) => unreachable!("clap requires one key source"),
+    };
+    let profile = NewProfile {
+        name: args.name.clone(),
+        url: args.url.clone(),
+        api: args.api,
+        key,
+        allow_http: args.allow_http,
+    };
+    match crate::config_add::add(path, &profile, args.force, args.default)? {
+        Ok(added) => print_line(&added_message(&profile, &added)),
+        Err(_) => print_line(&format!(
+            "Profile '{}' is already in {} as given: nothing to change.",
+            profile.name,
+            path.display()
+        )),
+    }?;
+    Ok(())
+}
+
+/// What `config add` (and `sandbox --add-profile`) says it did.
+pub(super) fn added_message(profile: &NewProfile, added: &Added) -> String {
+    let name = &profile.name;
+    let verb = match (added.created, added.replaced) {
+        (true, _) => "Created",
+        (false, true) => "Replaced profile '{name}' in",
+        (false, false) => "Added profile '{name}' to",
+    }
+    .replace("{name}", name);
+    let mut text = match added.created {
+        true => format!(
+            "{verb} {} (mode 0600) with profile '{name}'",
+            added.path.display()
+        ),
+        false => format!("{verb} {}", added.path.display()),
+    };
+    match &added.default {
+        Some(d) if d == name => text.push_str(&format!("; '{name}' is the default profile")),
+        Some(d) => text.push_str(&format!(
+            "; default_profile = \"{d}\" set so commands without -p keep using '{d}'"
+        )),
+        None => {}
+    }
+    let how = match &profile.key {
+        KeySource::Key(_) => "the key is in the file".to_string(),
+        KeySource::Env(var) => format!("the key is read from ${var} at every run"),
+        KeySource::Command(_) => "the key comes from its key_command at every run".to_string(),
+    };
+    format!("{text}; {how}.\nTry it: smm -p {name} balance")
+}
+
+/// Reads a key from stdin: its first line, or typed at a hidden prompt on a terminal.
+fn read_key(name: &str) -> anyhow::Result<Secret> {
+    use std::io::{BufRead, IsTerminal};
+    let stdin = std::io::stdin();
+    let line = if stdin.is_terminal() {
+        crate::msg::prompt(&format!("API key for profile '{name}' (not shown): "));
+        rpassword::read_password().map_err(|e| usage(format!("cannot read the key: {e}")))?
+    } else {
+        let mut line = String::new();
+        stdin
+            .lock()
+            .read_line(&mut line)
+            .map_err(|e| usage(format!("cannot read the key from stdin: {e}")))?;
+        line
+    };
+    let key = Secret::new(line.trim());
+    if key.is_empty() {
+        return Err(usage(
+            "--key - read no key from stdin: pipe it in (`pass show smm/NAME | smm config add …`)",
+        ));
+    }
+    Ok(key)
+}
 
 /// What `config show --json` prints: the file, the profile chosen, and every profile (keys never).
 #[derive(Serialize)]
@@ -39,10 +132,13 @@ pub fn run(cmd: ConfigCommand, settings: &Settings) -> anyhow::Result<Exit> {
         ConfigCommand::Init => {
             config::init(&path)?;
             print_line(&format!(
-                "Wrote a starter config to {} (mode 0600): set each profile's url and key, then run `smm balance`.",
+                "Wrote a starter config to {} (mode 0600); its profiles are commented examples. \
+                 Add yours with `smm config add NAME --url URL --key-env VAR` (or edit the file), \
+                 then run `smm balance`.",
                 path.display()
             ))?;
         }
+        ConfigCommand::Add(args) => add(&path, &args)?,
         ConfigCommand::Show => {
             let cfg = config::load(&path)?;
             let out = Output::new(settings.format);

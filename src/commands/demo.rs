@@ -1,11 +1,9 @@
 //! `smm demo`: the main job, step by step, against an in-process sandbox panel.
 
-use crate::cli::Cli;
 use crate::config::Profile;
 use crate::exit::Exit;
 use crate::output::print_line;
 use crate::secret::Secret;
-use clap::Parser;
 
 /// The demo's steps: what it shows, and the command a user would type.
 const STEPS: [(&str, &str); 9] = [
@@ -61,7 +59,7 @@ pub fn run() -> anyhow::Result<Exit> {
     for (why, command) in STEPS {
         print_line(&format!("\n# {why}\n$ smm {command}"))?;
         let args = std::iter::once("smm").chain(command.split_whitespace());
-        let exit = match Cli::try_parse_from(args) {
+        let exit = match crate::cli::parse_from(args) {
             Ok(cli) => crate::commands::run_with(cli, Some(&profile)).unwrap_or_else(|err| {
                 crate::msg::error(&format!("{err:#}"));
                 crate::exit::code_for(&err)
@@ -77,8 +75,8 @@ pub fn run() -> anyhow::Result<Exit> {
         }
     }
     print_line(
-        "\nTo keep playing: run `smm sandbox` in another terminal and paste the profile it prints \
-         into your config (`smm config init` writes a starter file).",
+        "\nTo keep playing: run `smm sandbox --add-profile` in another terminal (it adds a profile \
+         'sandbox' to your config), then `smm -p sandbox balance`.",
     )?;
     sandbox.stop();
     Ok(worst)

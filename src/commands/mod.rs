@@ -54,7 +54,14 @@ impl Ctx {
             Some(p) => Ctx::build(settings, p.clone(), false),
             None => {
                 let config = load_config(settings)?;
-                Ctx::build(settings, config.profile(settings.profile.as_deref())?, true)
+                let (name, def) = config.select(settings.profile.as_deref())?;
+                crate::msg::verbose(&format!(
+                    "profile '{name}' ({}) at {}",
+                    why_profile(settings, &config),
+                    crate::config::display_url(&def.url)
+                ));
+                let profile = crate::config::resolve(name, def, &config.path)?;
+                Ctx::build(settings, profile, true)
             }
         }
     }
@@ -122,9 +129,30 @@ impl Ctx {
     }
 }
 
-/// Loads the config file (with the permissions warning).
+/// Why this profile was chosen, for `-v`.
+fn why_profile(settings: &Settings, config: &crate::config::Config) -> &'static str {
+    use crate::settings::Source;
+    match (settings.profile.is_some(), settings.profile_source) {
+        (true, Source::Env) => "from $SMM_PROFILE",
+        (true, _) => "from -p",
+        (false, _) if config.file.default_profile.is_some() => "default_profile of the config file",
+        (false, _) => "the only profile of the config file",
+    }
+}
+
+/// Loads the config file (with the permissions warning); `-v` says which file and why.
 pub fn load_config(settings: &Settings) -> anyhow::Result<crate::config::Config> {
+    use crate::settings::Source;
     let path = crate::config::locate(settings.config.as_deref())?;
+    crate::msg::verbose(&format!(
+        "config file {} ({})",
+        path.display(),
+        match settings.config_source {
+            Source::Flag => "from --config",
+            Source::Env => "from $SMM_CONFIG",
+            Source::None => "the default location",
+        }
+    ));
     let config = crate::config::load(&path)?;
     if let Some(warning) = crate::config::permission_warning(&config) {
         crate::msg::warn(&warning);
@@ -135,27 +163,59 @@ pub fn load_config(settings: &Settings) -> anyhow::Result<crate::config::Config>
 /// One profile's result in a command run over several profiles.
 type PerProfile<T> = (String, anyhow::Result<T>);
 
-/// Runs `f` for every SMM panel profile of the config file at once (account APIs such as
-/// useapi.net are left out); results come back in the file's order, each profile's own error
-/// in its place.
+/// The profiles `--all` asks: those `-p a,b` names, in that order (an unknown name is a usage
+/// error), else every SMM panel profile of the file (account APIs such as useapi.net are left
+/// out), in the file's order.
+fn profiles_for_all<'c>(
+    settings: &Settings,
+    config: &'c crate::config::Config,
+) -> anyhow::Result<Vec<&'c String>> {
+    let profiles = &config.file.profiles;
+    match settings.profiles_for_all() {
+        Some(wanted) => wanted
+            .iter()
+            .map(|name| {
+                profiles.get_key_value(name).map(|(k, _)| k).ok_or_else(|| {
+                    usage(format!(
+                        "profile '{name}' is not in {}; known profiles: {}",
+                        config.path.display(),
+                        config.known()
+                    ))
+                })
+            })
+            .collect(),
+        None => Ok(profiles
+            .iter()
+            .filter(|(_, def)| def.api.is_panel())
+            .map(|(name, _)| name)
+            .collect()),
+    }
+}
+
+/// Runs `f` for the profiles `--all` asks (see `profiles_for_all`) at once; results come back
+/// in that order, each profile's own error in its place.
 fn each_profile<T: Send>(
     settings: &Settings,
     f: impl Fn(&Ctx) -> anyhow::Result<T> + Sync,
 ) -> anyhow::Result<Vec<PerProfile<T>>> {
     let config = load_config(settings)?;
-    let names: Vec<&String> = config
-        .file
-        .profiles
-        .iter()
-        .filter(|(_, def)| def.api.is_panel())
-        .map(|(name, _)| name)
-        .collect();
+    let names = profiles_for_all(settings, &config)?;
     if names.is_empty() {
         return Err(usage(format!(
-            "{} has no panel profiles to query",
+            "{} has no panel profiles to query: add one with `smm config add NAME --url URL --key-env VAR` \
+             (or `smm sandbox --add-profile` for a local test panel)",
             config.path.display()
         )));
     }
+    let listed: Vec<&str> = names.iter().map(|n| n.as_str()).collect();
+    crate::msg::verbose(&format!(
+        "profiles {} ({})",
+        listed.join(", "),
+        match settings.profiles_for_all() {
+            Some(_) => "from -p with --all",
+            None => "--all: every panel profile of the config file",
+        }
+    ));
     let f = &f;
     let config = &config;
     Ok(std::thread::scope(|scope| {
@@ -213,7 +273,9 @@ pub fn settings(global: &Global) -> Settings {
     };
     Settings {
         config: global.config.clone(),
+        config_source: global.config_source,
         profile: global.profile.clone(),
+        profile_source: global.profile_source,
         format,
         timeout: global.timeout,
         verbose: global.verbose,
@@ -232,11 +294,12 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
 pub fn run_with(cli: Cli, fixed: Option<&Profile>) -> anyhow::Result<Exit> {
     let settings = &settings(&cli.global);
     crate::msg::set_quiet(settings.quiet);
+    crate::msg::set_verbose(settings.verbose);
     let ctx = || Ctx::new(settings, fixed);
     match cli.command {
         Command::Completions { shell } => completions::run(shell),
         Command::Config(cmd) => config::run(cmd, settings),
-        Command::Sandbox(args) => sandbox::run(&args, settings.verbose),
+        Command::Sandbox(args) => sandbox::run(&args, settings),
         Command::Demo => demo::run(),
         Command::Pika(PikaCommand::Account(cmd)) => pika::run(ctx, cmd),
         Command::Orders(args) => orders::run(settings, &args),
@@ -248,7 +311,7 @@ pub fn run_with(cli: Cli, fixed: Option<&Profile>) -> anyhow::Result<Exit> {
             ..
         }) => services::changes(settings, &args),
         Command::Services(args) if args.all => services::all(settings, &args),
-        Command::Services(args) => services::run(&ctx()?, &args),
+        Command::Services(args) => services::run(ctx, &args),
         Command::Order(OrderCommand::Add(args)) if args.file.is_some() => {
             let path = args.file.clone().unwrap_or_default();
             if !args.fields.is_empty() {

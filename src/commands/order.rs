@@ -161,9 +161,10 @@ fn dry(
     match account {
         Account::Money(balance) => match (priced.cost, report.after()) {
             (Some(c), Some(a)) if a < Decimal::ZERO => anyhow::bail!(
-                "the balance ({} {}) does not cover the cost ({c} {}): top up the account before ordering",
+                "the balance ({} {}) does not cover the cost ({} {}): top up the account before ordering",
                 balance.amount,
                 balance.currency,
+                crate::money::show(c),
                 balance.currency
             ),
             _ => Ok(Exit::Success),

@@ -4,6 +4,7 @@ use super::Ctx;
 use crate::book::{Book, Entry, Group, Outcome, Query, Seen};
 use crate::cli::OrdersArgs;
 use crate::exit::Exit;
+use crate::money::show;
 use crate::output::{Cell, Format, Output, Table};
 use crate::settings::Settings;
 use crate::time::utc_date;
@@ -114,12 +115,12 @@ fn row(e: &Entry, problem: Option<&String>) -> Vec<Cell> {
         Cell::new(utc_date(e.created)),
         Cell::new(&e.profile),
         Cell::new(e.service),
-        Cell::new(e.quantity.map(|q| q.to_string()).unwrap_or_default()),
+        Cell::number(e.quantity.map(|q| q.to_string()).unwrap_or_default()),
         Cell::new(e.link.as_deref().unwrap_or("")),
-        Cell::new(e.cost.as_deref().unwrap_or("")),
+        Cell::number(cost_text(e.cost.as_deref())),
         Cell::new(outcome),
         status,
-        Cell::new(e.charge.as_deref().unwrap_or("")),
+        Cell::number(e.charge.as_deref().unwrap_or("")),
         Cell::new(e.currency.as_deref().unwrap_or("")),
     ]
 }
@@ -146,16 +147,25 @@ fn table(entries: &[Entry], problems: &BTreeMap<String, String>) -> Table {
             Cell::new("TOTAL"),
             Cell::new(""),
             Cell::new(""),
-            Cell::new(format!("{n} orders")),
+            Cell::number(format!("{n} orders")),
             Cell::new(""),
-            Cell::new(cost.normalize()),
+            Cell::number(show(cost)),
             Cell::new(""),
             Cell::new(""),
-            Cell::new(charge.normalize()),
+            Cell::number(show(charge)),
             Cell::new(currency),
         ]);
     }
     table
+}
+
+/// A cost estimate from the book (smm's own computed amount) as amounts are shown; text that
+/// does not read as a decimal is shown as it is.
+fn cost_text(text: Option<&str>) -> String {
+    match text {
+        Some(t) => t.parse().map(show).unwrap_or_else(|_| t.to_string()),
+        None => String::new(),
+    }
 }
 
 /// A decimal from the book's text (absent or unreadable: zero).
@@ -170,9 +180,9 @@ fn groups_table(groups: &[Group]) -> Table {
     for g in groups {
         table.add_row(vec![
             Cell::new(&g.key),
-            Cell::new(g.orders),
-            Cell::new(g.cost.normalize()),
-            Cell::new(g.charge.normalize()),
+            Cell::number(g.orders),
+            Cell::number(show(g.cost)),
+            Cell::number(show(g.charge)),
             Cell::new(&g.currency),
         ]);
         let t = totals.entry(&g.currency).or_default();
@@ -183,9 +193,9 @@ fn groups_table(groups: &[Group]) -> Table {
     for (currency, (n, cost, charge)) in totals {
         table.add_row(vec![
             Cell::new("TOTAL"),
-            Cell::new(n),
-            Cell::new(cost.normalize()),
-            Cell::new(charge.normalize()),
+            Cell::number(n),
+            Cell::number(show(cost)),
+            Cell::number(show(charge)),
             Cell::new(currency),
         ]);
     }

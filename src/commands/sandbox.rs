@@ -1,13 +1,17 @@
 //! `smm sandbox`: run the built-in panel until Ctrl-C.
 
 use crate::cli::SandboxArgs;
+use crate::config_add::{KeySource, NewProfile};
 use crate::exit::{Exit, usage};
 use crate::output::print_line;
 use crate::sandbox::{Fault, FaultWhen, Flavor, Options};
+use crate::secret::Secret;
+use crate::settings::Settings;
 use std::time::Duration;
 
-/// Starts the sandbox, prints its URL and a ready-to-paste profile, and serves until Ctrl-C.
-pub fn run(args: &SandboxArgs, verbose: bool) -> anyhow::Result<Exit> {
+/// Starts the sandbox, adds its profile to the config file (`--add-profile`) or prints it to
+/// paste, and serves until Ctrl-C.
+pub fn run(args: &SandboxArgs, settings: &Settings) -> anyhow::Result<Exit> {
     if !(args.speed > 0.0 && args.speed.is_finite()) {
         return Err(usage("--speed must be more than 0"));
     }
@@ -29,20 +33,39 @@ pub fn run(args: &SandboxArgs, verbose: bool) -> anyhow::Result<Exit> {
         balance: args.balance,
         speed: args.speed,
         fault,
-        verbose,
+        verbose: settings.verbose,
         flavor: args.flavor,
     })?;
     let url = sandbox.v2_url();
     let key = &args.key;
+    let added = match &args.add_profile {
+        None => None,
+        Some(name) => match add_profile(settings, name, &url, key) {
+            Ok(text) => Some(text),
+            Err(e) => {
+                sandbox.stop();
+                return Err(e);
+            }
+        },
+    };
+    let v2 = match &added {
+        Some(text) => format!(
+            "{text}\n\nProfiles for the two other APIs it serves, to paste into your config file if you want them:"
+        ),
+        None => format!(
+            "Paste these profiles into your config file (`smm config path` shows where; `smm sandbox \
+             --add-profile` adds the first for you), then run `smm -p sandbox balance`:\n\
+             \n\
+             [profiles.sandbox]\n\
+             url = \"{url}\"\n\
+             key = \"{key}\""
+        ),
+    };
     print_line(&format!(
         "smm sandbox panel listening on {url}\n\
          key \"{key}\", balance {} USD, {} services{}; orders 23491-23500 exist already, new ones start at 23501.\n\
          \n\
-         Paste these profiles into your config file (`smm config path` shows where), then run `smm -p sandbox balance`:\n\
-         \n\
-         [profiles.sandbox]\n\
-         url = \"{url}\"\n\
-         key = \"{key}\"\n\
+         {v2}\n\
          \n\
          [profiles.sandbox-streamdetails]\n\
          api = \"streamdetails\"\n\
@@ -78,4 +101,41 @@ fn flavor_note(flavor: Flavor) -> String {
         Flavor::Smartpanel => ", answering like SmartPanel-style panels".into(),
         Flavor::Ownsmm => ", answering like OwnSMM-style panels".into(),
     }
+}
+
+/// Adds the sandbox's v2 profile `name` to the config file through `config add`'s code. A
+/// profile of that name on this machine (an earlier sandbox, say on another port) is replaced;
+/// one pointing elsewhere is refused (exit 2).
+fn add_profile(settings: &Settings, name: &str, url: &str, key: &str) -> anyhow::Result<String> {
+    let path = crate::config::locate(settings.config.as_deref())?;
+    let existing = crate::config::load(&path)
+        .ok()
+        .and_then(|config| config.file.profiles.get(name).map(|def| def.url.clone()));
+    let local = existing
+        .as_deref()
+        .and_then(|u| reqwest::Url::parse(u).ok())
+        .is_some_and(|u| crate::config::is_loopback(&u));
+    if let (Some(elsewhere), false) = (&existing, local) {
+        return Err(usage(format!(
+            "profile '{name}' in {} points at {}, not at this machine: pick another name \
+             (--add-profile NAME); the sandbox did not start",
+            path.display(),
+            crate::config::display_url(elsewhere)
+        )));
+    }
+    let profile = NewProfile {
+        name: name.to_string(),
+        url: url.to_string(),
+        api: crate::config::Api::V2,
+        key: KeySource::Key(Secret::new(key)),
+        allow_http: false,
+    };
+    let added = crate::config_add::add(&path, &profile, local, false)?;
+    Ok(match added {
+        Ok(added) => super::config::added_message(&profile, &added),
+        Err(_) => format!(
+            "Profile '{name}' in {} points at this sandbox already.\nTry it: smm -p {name} balance",
+            path.display()
+        ),
+    })
 }

@@ -7,29 +7,66 @@ use crate::output::{Output, views};
 use crate::panel::{Raw, Service, services_json};
 use crate::settings::Settings;
 
-/// Lists the catalogue, filtered by category, name and type (case-insensitive substrings).
-pub fn run(ctx: &Ctx, args: &ServicesArgs) -> anyhow::Result<Exit> {
+/// Lists the catalogue — or the services with the ids given, in that order — filtered by
+/// category, name and type (case-insensitive substrings). An id the catalogue lacks is an
+/// error line on stderr and exit 3; the others still print.
+pub fn run(ctx: impl FnOnce() -> anyhow::Result<Ctx>, args: &ServicesArgs) -> anyhow::Result<Exit> {
+    // Ids are read before anything else: a bad one needs neither the config nor the network.
+    let ids = match args.ids.is_empty() {
+        true => Vec::new(),
+        false => crate::ids::collect(&args.ids, None, &mut std::io::stdin().lock())?,
+    };
+    let ctx = ctx()?;
     let (answer, age) = ctx.services()?;
     if let Some(age) = age {
         crate::msg::note(&format!(
             "catalogue from the local cache, {age}s old (--refresh fetches it from the panel)"
         ));
     }
-    let filtered = args.category.is_some() || args.search.is_some() || args.kind.is_some();
-    let mut shown: Vec<&Service> = answer.value.iter().filter(|s| matches(s, args)).collect();
+    let filtered =
+        !ids.is_empty() || args.category.is_some() || args.search.is_some() || args.kind.is_some();
+    let mut missing = Vec::new();
+    let mut shown: Vec<&Service> = match ids.is_empty() {
+        true => answer.value.iter().collect(),
+        false => {
+            let by_id: std::collections::HashMap<&str, &Service> =
+                answer.value.iter().map(|s| (s.id.as_str(), s)).collect();
+            ids.iter()
+                .filter_map(|id| {
+                    let found = by_id.get(id.to_string().as_str()).copied();
+                    if found.is_none() {
+                        missing.push(*id);
+                    }
+                    found
+                })
+                .collect()
+        }
+    };
+    shown.retain(|s| matches(s, args));
     sort(&mut shown, args.sort, |s| s);
     let raw = match filtered {
         true => Raw::Body(services_json(&shown)),
         false => answer.raw.clone(),
     };
     ctx.out.answer(&raw, &views::services(&shown))?;
-    if shown.is_empty() && filtered {
+    for id in &missing {
+        crate::msg::error(&format!(
+            "service {id} is not in the catalogue of profile '{}' ({} services{}): see `smm services`",
+            ctx.profile.name,
+            answer.value.len(),
+            match age {
+                Some(_) => "; cached: --refresh fetches it from the panel",
+                None => "",
+            }
+        ));
+    }
+    if shown.is_empty() && filtered && missing.is_empty() {
         crate::msg::note(&format!(
             "no service matches the filters ({} services in the catalogue)",
             answer.value.len()
         ));
     }
-    Ok(Exit::Success)
+    Ok(Exit::from_items(!missing.is_empty()))
 }
 
 /// `smm services --all`: every panel profile's catalogue at once, filtered, in one table with

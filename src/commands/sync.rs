@@ -87,7 +87,7 @@ struct Document<'a> {
 /// and the alerts. Exit 0: no alert; 3: alerts; 1: every panel failed; 2: bad input.
 pub fn run(settings: &Settings, _args: &SyncArgs) -> anyhow::Result<Exit> {
     let config = super::load_config(settings)?;
-    let names = profiles(&config, settings.profile.as_deref())?;
+    let names = profiles(&config, settings.profiles_for_all())?;
     // Opened (and migrated) once before the panels run in parallel.
     Book::open()?;
     let reports: Vec<Report> = std::thread::scope(|scope| {
@@ -123,15 +123,11 @@ pub fn run(settings: &Settings, _args: &SyncArgs) -> anyhow::Result<Exit> {
     })
 }
 
-/// The profiles to sync: `-p a,b` (each must exist), else every SMM panel profile.
-fn profiles(config: &Config, requested: Option<&str>) -> anyhow::Result<Vec<String>> {
+/// The profiles to sync: those of `-p a,b` (each must exist; `SMM_PROFILE` does not narrow
+/// it), else every SMM panel profile.
+fn profiles(config: &Config, requested: Option<Vec<String>>) -> anyhow::Result<Vec<String>> {
     let names: Vec<String> = match requested {
-        Some(list) => list
-            .split(',')
-            .map(str::trim)
-            .filter(|n| !n.is_empty())
-            .map(String::from)
-            .collect(),
+        Some(list) => list,
         None => config
             .file
             .profiles

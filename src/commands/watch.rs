@@ -133,8 +133,8 @@ pub fn run(ctx: impl FnOnce() -> anyhow::Result<Ctx>, args: &WatchArgs) -> anyho
             table.add_row(vec![
                 Cell::new(&seen.order),
                 Cell::status(shown(seen)),
-                Cell::new(seen.charge.map(|c| c.to_string()).unwrap_or_default()),
-                Cell::new(seen.remains.map(|r| r.to_string()).unwrap_or_default()),
+                Cell::number(seen.charge.map(|c| c.to_string()).unwrap_or_default()),
+                Cell::number(seen.remains.map(|r| r.to_string()).unwrap_or_default()),
             ]);
         }
         out.table(&table)?;
@@ -216,7 +216,7 @@ fn summarize(seen: &[Seen]) -> String {
         "{done}/{} done: {}; charge {}, remains {remains}",
         seen.len(),
         parts.join(", "),
-        charge.normalize()
+        crate::money::show(charge)
     )
 }
 
@@ -235,9 +235,9 @@ fn groups(seen: &[Seen]) -> Table {
     for (status, (n, charge, remains)) in &groups {
         table.add_row(vec![
             Cell::status(status),
-            Cell::new(n),
-            Cell::new(charge.normalize()),
-            Cell::new(remains),
+            Cell::number(n),
+            Cell::number(crate::money::show(*charge)),
+            Cell::number(remains),
         ]);
     }
     table

@@ -7,7 +7,7 @@
 
 use crate::panel::status::{Canonical, canonical};
 use crate::text::safe;
-use comfy_table::{Color, ColumnConstraint, ContentArrangement, Width, presets};
+use comfy_table::{CellAlignment, Color, ColumnConstraint, ContentArrangement, Width, presets};
 use std::borrow::Cow;
 use std::io::Write;
 use unicode_width::UnicodeWidthStr;
@@ -20,6 +20,8 @@ pub enum Style {
     Plain,
     /// An order or refill status (coloured on a terminal by what it means).
     Status,
+    /// A number or an amount: right-aligned in tables (CSV and TSV are not padded).
+    Number,
 }
 
 /// One table cell: its text and what it holds.
@@ -45,6 +47,14 @@ impl Cell {
         Cell {
             text: text.to_string(),
             style: Style::Status,
+        }
+    }
+
+    /// A number or amount cell, right-aligned (`500`, `0.90`).
+    pub fn number(text: impl ToString) -> Cell {
+        Cell {
+            text: text.to_string(),
+            style: Style::Number,
         }
     }
 
@@ -111,17 +121,46 @@ impl Table {
         self.rows.push(row.into_iter().map(Into::into).collect());
     }
 
+    /// Which columns hold numbers (right-aligned, header included): those with a number cell.
+    fn numeric_columns(&self) -> Vec<bool> {
+        let columns = self
+            .header
+            .as_ref()
+            .map(Vec::len)
+            .into_iter()
+            .chain(self.rows.iter().map(Vec::len))
+            .max()
+            .unwrap_or(0);
+        let mut numeric = vec![false; columns];
+        for row in &self.rows {
+            for (i, cell) in row.iter().enumerate() {
+                numeric[i] |= cell.style == Style::Number;
+            }
+        }
+        numeric
+    }
+
     /// The comfy-table rendering for a terminal: rounded borders, colours (when `color`), fitted
     /// to the terminal without ever splitting a header; left long when the width is unknown.
     pub fn to_comfy(&self, color: bool) -> comfy_table::Table {
         let mut table = comfy_table::Table::new();
         table.load_style(presets::UTF8_FULL_CONDENSED);
+        let numeric = self.numeric_columns();
         if let Some(header) = &self.header {
-            table.set_header(header.iter().map(|h| safe(h)));
+            table.set_header(header.iter().enumerate().map(|(i, h)| {
+                let cell = comfy_table::Cell::new(safe(h));
+                match numeric.get(i) {
+                    Some(true) => cell.set_alignment(CellAlignment::Right),
+                    _ => cell,
+                }
+            }));
         }
         for row in &self.rows {
             table.add_row(row.iter().map(|c| {
-                let cell = comfy_table::Cell::new(safe(&c.text));
+                let mut cell = comfy_table::Cell::new(safe(&c.text));
+                if c.style == Style::Number {
+                    cell = cell.set_alignment(CellAlignment::Right);
+                }
                 match c.color().filter(|_| color) {
                     Some(color) => cell.fg(color),
                     None => cell,
@@ -151,20 +190,28 @@ impl Table {
     }
 
     /// Writes aligned columns separated by two spaces, without trailing spaces: what `grep`,
-    /// `cut` and `awk` want, and fast for tens of thousands of rows. The last cell of a short
-    /// (error) row runs on past its column instead of widening it for every other row.
+    /// `cut` and `awk` want, and fast for tens of thousands of rows. Numbers are right-aligned
+    /// in their column (and so is its header). The last cell of a short (error) row runs on
+    /// past its column instead of widening it for every other row.
     pub fn write_plain(&self, out: &mut impl Write) -> std::io::Result<()> {
         let mut widths: Vec<usize> = Vec::new();
+        let numeric = self.numeric_columns();
+        // Each cell's text and whether it is right-aligned.
         let lines = self
             .header
             .iter()
-            .map(|h| h.iter().map(|t| safe(t)).collect::<Vec<_>>())
-            .chain(
-                self.rows
-                    .iter()
-                    .map(|r| r.iter().map(|c| safe(&c.text)).collect()),
-            );
-        let lines: Vec<Vec<Cow<str>>> = lines.collect();
+            .map(|h| {
+                h.iter()
+                    .enumerate()
+                    .map(|(i, t)| (safe(t), numeric.get(i) == Some(&true)))
+                    .collect::<Vec<_>>()
+            })
+            .chain(self.rows.iter().map(|r| {
+                r.iter()
+                    .map(|c| (safe(&c.text), c.style == Style::Number))
+                    .collect()
+            }));
+        let lines: Vec<Vec<(Cow<str>, bool)>> = lines.collect();
         let columns = lines.iter().map(Vec::len).max().unwrap_or(0);
         widths.resize(columns, 0);
         for line in &lines {
@@ -172,7 +219,7 @@ impl Table {
                 true => line.len().saturating_sub(1),
                 false => line.len(),
             };
-            for (i, cell) in line.iter().take(counted).enumerate() {
+            for (i, (cell, _)) in line.iter().take(counted).enumerate() {
                 widths[i] = widths[i].max(cell.width());
             }
         }
@@ -180,11 +227,22 @@ impl Table {
         let mut buf = String::new();
         for line in &lines {
             buf.clear();
-            for (i, cell) in line.iter().enumerate() {
-                buf.push_str(cell);
-                if i + 1 < line.len() {
-                    let pad = widths[i] - cell.width() + 2;
+            let short = line.len() < columns;
+            for (i, (cell, right)) in line.iter().enumerate() {
+                let last = i + 1 == line.len();
+                let pad = widths[i].saturating_sub(cell.width());
+                // The run-on last cell of a short row is never padded.
+                if *right && !(short && last) {
                     buf.extend(std::iter::repeat_n(' ', pad));
+                    buf.push_str(cell);
+                    if !last {
+                        buf.push_str("  ");
+                    }
+                    continue;
+                }
+                buf.push_str(cell);
+                if !last {
+                    buf.extend(std::iter::repeat_n(' ', pad + 2));
                 }
             }
             let trimmed = buf.trim_end();
@@ -242,7 +300,7 @@ mod tests {
         t.add_row(vec![
             Cell::new("1"),
             Cell::status("Completed"),
-            Cell::new("0.90"),
+            Cell::number("0.90"),
         ]);
         t.add_row(vec![
             Cell::new("2"),
@@ -251,7 +309,7 @@ mod tests {
         t.add_row(vec![
             Cell::new("3"),
             Cell::status("a, \"b\""),
-            Cell::new("1"),
+            Cell::number("1"),
         ]);
         t
     }
@@ -263,10 +321,38 @@ mod tests {
         assert_eq!(
             String::from_utf8(out).unwrap(),
             "ORDER  STATUS     CHARGE\n\
-             1      Completed  0.90\n\
+             1      Completed    0.90\n\
              2      error: Incorrect order ID\n\
-             3      a, \"b\"     1\n"
+             3      a, \"b\"          1\n"
         );
+    }
+
+    #[test]
+    fn numbers_are_right_aligned_between_columns_too() {
+        let mut t = Table::new(&["ID", "RATE", "MIN", "NAME"]);
+        t.add_row(vec![
+            Cell::new("1448"),
+            Cell::number("0.90"),
+            Cell::number("50"),
+            Cell::new("Followers"),
+        ]);
+        t.add_row(vec![
+            Cell::new("7"),
+            Cell::number("12.5"),
+            Cell::number("1000"),
+            Cell::new("Likes"),
+        ]);
+        let mut out = Vec::new();
+        t.write_plain(&mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            "ID    RATE   MIN  NAME\n\
+             1448  0.90    50  Followers\n\
+             7     12.5  1000  Likes\n"
+        );
+        let rendered = t.to_comfy(false).to_string();
+        assert!(rendered.contains("│ 1448 ┆ 0.90 ┆   50 ┆"), "{rendered}");
+        assert!(rendered.contains("│ ID   ┆ RATE ┆  MIN ┆"), "{rendered}");
     }
 
     #[test]

@@ -30,9 +30,9 @@ pub fn account(profile: &str, account: &Account) -> Table {
         Account::Money(b) => {
             let mut table = Table::new(&["PROFILE", "BALANCE", "CURRENCY"]);
             table.add_row(vec![
-                profile.to_string(),
-                b.amount.to_string(),
-                b.currency.clone(),
+                Cell::new(profile),
+                Cell::number(b.amount),
+                Cell::new(&b.currency),
             ]);
             table
         }
@@ -46,12 +46,12 @@ pub fn account(profile: &str, account: &Account) -> Table {
                 "SUBSCRIPTION EXPIRES",
             ]);
             table.add_row(vec![
-                profile.to_string(),
-                num(u.total),
-                num(u.active),
-                num(u.available),
-                num(u.followers),
-                u.expires.map(utc_date).unwrap_or_default(),
+                Cell::new(profile),
+                Cell::number(num(u.total)),
+                Cell::number(num(u.active)),
+                Cell::number(num(u.available)),
+                Cell::number(num(u.followers)),
+                Cell::new(u.expires.map(utc_date).unwrap_or_default()),
             ]);
             table
         }
@@ -63,17 +63,17 @@ pub fn accounts(results: &[(String, Result<Account, String>)]) -> Table {
     let mut table = Table::new(&["PROFILE", "BALANCE", "CURRENCY"]);
     for (name, result) in results {
         match result {
-            Ok(Account::Money(b)) => {
-                table.add_row(vec![name.clone(), b.amount.to_string(), b.currency.clone()])
-            }
-            Ok(Account::Threads(u)) => {
-                let free = u.available.map(|n| n.to_string()).unwrap_or("?".into());
-                table.add_row(vec![
-                    name.clone(),
-                    format!("{free} threads free"),
-                    String::new(),
-                ])
-            }
+            Ok(Account::Money(b)) => table.add_row(vec![
+                Cell::new(name),
+                Cell::number(b.amount),
+                Cell::new(&b.currency),
+            ]),
+            // A subscription's balance is its free threads: the number, then what it counts.
+            Ok(Account::Threads(u)) => table.add_row(vec![
+                Cell::new(name),
+                Cell::number(u.available.map(|n| n.to_string()).unwrap_or("?".into())),
+                Cell::new("threads free"),
+            ]),
             Err(e) => table.add_row(error_row(name, e)),
         }
     }
@@ -93,22 +93,29 @@ pub fn services(shown: &[&Service]) -> Table {
     let mut table = Table::new(&headers);
     for s in shown {
         let mut row = vec![
-            s.id.clone(),
-            s.name.clone(),
-            s.category.clone(),
-            s.kind.clone(),
-            s.rate.map(|r| r.to_string()).unwrap_or_default(),
-            num(s.min),
-            num(s.max),
+            Cell::new(&s.id),
+            Cell::new(&s.name),
+            Cell::new(&s.category),
+            Cell::new(&s.kind),
+            rate(s),
+            Cell::number(num(s.min)),
+            Cell::number(num(s.max)),
         ];
         if timed {
-            row.push(s.duration.map(|d| format!("{d} min")).unwrap_or_default());
+            row.push(Cell::number(
+                s.duration.map(|d| format!("{d} min")).unwrap_or_default(),
+            ));
         } else {
-            row.extend([yes_no(s.refill), yes_no(s.cancel)]);
+            row.extend([Cell::new(yes_no(s.refill)), Cell::new(yes_no(s.cancel))]);
         }
         table.add_row(row);
     }
     table
+}
+
+/// A service's rate as the panel wrote it, right-aligned.
+fn rate(s: &Service) -> Cell {
+    Cell::number(s.rate.map(|r| r.to_string()).unwrap_or_default())
 }
 
 /// One offer of `services --all`: the profile, the service, the profile's currency.
@@ -121,16 +128,16 @@ pub fn offers(rows: &[Offer], failed: &[(String, String)]) -> Table {
     ]);
     for (name, s, currency) in rows {
         table.add_row(vec![
-            name.to_string(),
-            s.id.clone(),
-            s.name.clone(),
-            s.kind.clone(),
-            s.rate.map(|r| r.to_string()).unwrap_or_default(),
-            currency.to_string(),
-            num(s.min),
-            num(s.max),
-            yes_no(s.refill),
-            yes_no(s.cancel),
+            Cell::new(name),
+            Cell::new(&s.id),
+            Cell::new(&s.name),
+            Cell::new(&s.kind),
+            rate(s),
+            Cell::new(currency),
+            Cell::number(num(s.min)),
+            Cell::number(num(s.max)),
+            Cell::new(yes_no(s.refill)),
+            Cell::new(yes_no(s.cancel)),
         ]);
     }
     for (name, e) in failed {
@@ -165,9 +172,9 @@ pub fn statuses(rows: &[Row<OrderStatus>]) -> Table {
             (Ok(s), false) => vec![
                 Cell::new(&row.id),
                 Cell::status(&s.status),
-                Cell::new(s.charge.map(|c| c.to_string()).unwrap_or_default()),
-                Cell::new(&s.start_count),
-                Cell::new(&s.remains),
+                Cell::number(s.charge.map(|c| c.to_string()).unwrap_or_default()),
+                Cell::number(&s.start_count),
+                Cell::number(&s.remains),
                 Cell::new(&s.currency),
             ],
             (Ok(s), true) => {
@@ -175,7 +182,7 @@ pub fn statuses(rows: &[Row<OrderStatus>]) -> Table {
                 vec![
                     Cell::new(&row.id),
                     Cell::new(t.map(|t| t.service.as_str()).unwrap_or("")),
-                    Cell::new(num(t.and_then(|t| t.quantity))),
+                    Cell::number(num(t.and_then(|t| t.quantity))),
                     Cell::status(&s.status),
                     Cell::new(t.and_then(|t| t.created).map(utc_date).unwrap_or_default()),
                 ]
@@ -226,21 +233,21 @@ pub fn placed(placed: &Placed, order: &crate::order::Order) -> Table {
         None => {
             let mut table = Table::new(&["ORDER", "SERVICE", "QUANTITY", "LINK"]);
             table.add_row(vec![
-                placed.order.as_str(),
-                &order.service.to_string(),
-                order.get("quantity").unwrap_or(""),
-                link,
+                Cell::new(&placed.order),
+                Cell::new(order.service),
+                Cell::number(order.get("quantity").unwrap_or("")),
+                Cell::new(link),
             ]);
             table
         }
         Some(t) => {
             let mut table = Table::new(&["ORDER", "SERVICE", "THREADS", "STATUS", "LINK"]);
             table.add_row(vec![
-                placed.order.clone(),
-                t.service.clone(),
-                num(t.quantity),
-                placed.status.clone().unwrap_or_default(),
-                link.to_string(),
+                Cell::new(&placed.order),
+                Cell::new(&t.service),
+                Cell::number(num(t.quantity)),
+                Cell::new(placed.status.clone().unwrap_or_default()),
+                Cell::new(link),
             ]);
             table
         }
@@ -252,9 +259,9 @@ pub fn pika_accounts(accounts: &[PikaAccount]) -> Table {
     let mut table = Table::new(&["CHANNEL", "DISCORD TOKEN", "MAX JOBS"]);
     for a in accounts {
         table.add_row(vec![
-            a.channel.clone(),
-            a.discord.hint(),
-            a.max_jobs.clone(),
+            Cell::new(&a.channel),
+            Cell::new(a.discord.hint()),
+            Cell::number(&a.max_jobs),
         ]);
     }
     table
@@ -336,12 +343,12 @@ impl DryRun {
                 rate: service.rate.map(|r| r.to_string()),
                 quantity: priced.amount,
                 runs: priced.runs,
-                cost: priced.cost.map(|c| c.to_string()),
+                cost: priced.cost.map(crate::money::show),
                 balance: balance.amount.to_string(),
                 balance_after: priced
                     .cost
                     .and_then(|c| balance.amount.checked_sub(c))
-                    .map(|a| a.to_string()),
+                    .map(crate::money::show),
                 currency: balance.currency.clone(),
                 fields: order
                     .fields

@@ -13,12 +13,14 @@ mod fixtures;
 pub mod status;
 pub mod streamdetails;
 mod types;
+mod unanswered;
 pub mod useapi;
 pub mod v2;
 
 pub use chunks::{ChunkAnswer, Progress, Silent, run_chunks};
 pub use decode::*;
 pub use types::*;
+pub use unanswered::NoAnswer;
 
 use crate::config::{Api, Profile};
 use crate::exit::usage;

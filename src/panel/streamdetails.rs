@@ -57,19 +57,21 @@ impl<'a> Streamdetails<'a> {
         action: &str,
         fields: Map<String, Value>,
         effect: Effect,
-    ) -> Result<crate::http::Reply, crate::http::SendError> {
+    ) -> Result<crate::http::Reply, super::NoAnswer> {
         let mut body = Map::with_capacity(fields.len() + 1);
         body.insert("action".into(), action.into());
         body.extend(fields);
         let p = self.profile;
-        self.http.send(
-            reqwest::Method::POST,
-            &p.url,
-            &p.user_agent,
-            &p.key,
-            Payload::JsonWithKey(&body),
-            effect,
-        )
+        self.http
+            .send(
+                reqwest::Method::POST,
+                &p.url,
+                &p.user_agent,
+                &p.key,
+                Payload::JsonWithKey(&body),
+                effect,
+            )
+            .map_err(|e| super::NoAnswer::new(p, &p.url, effect, e))
     }
 
     /// Opens the envelope: the panel's error (any HTTP status) or its data.

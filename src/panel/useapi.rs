@@ -62,7 +62,8 @@ impl<'a> Useapi<'a> {
         let payload = Payload::Bearer(body);
         let reply = self
             .http
-            .send(method, &url, &p.user_agent, &p.key, payload, effect)?;
+            .send(method, &url, &p.user_agent, &p.key, payload, effect)
+            .map_err(|e| super::NoAnswer::new(p, &url, effect, e))?;
         if let Some(err) = redirect_error(&reply) {
             return Err(err);
         }

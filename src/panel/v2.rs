@@ -1,11 +1,11 @@
 //! The standard SMM panel API v2: form-encoded POSTs of `key` + `action` to one endpoint.
 
 use super::{
-    Account, Answer, Balance, ChunkAnswer, OrderStatus, Panel, PanelError, Placed, Progress, Raw,
-    Row, Service, ambiguous, decode_json, decode_services, error_text, flag, text,
+    Account, Answer, Balance, ChunkAnswer, NoAnswer, OrderStatus, Panel, PanelError, Placed,
+    Progress, Raw, Row, Service, ambiguous, decode_json, decode_services, error_text, flag, text,
 };
 use crate::config::Profile;
-use crate::http::{Effect, Http, Reply, SendError};
+use crate::http::{Effect, Http, Reply};
 use crate::ids::join;
 use crate::money;
 use crate::order::Order;
@@ -98,10 +98,11 @@ impl<'a> V2<'a> {
     }
 
     /// Sends one form to the profile's endpoint.
-    fn send(&self, fields: &[(&str, String)], effect: Effect) -> Result<Reply, SendError> {
+    fn send(&self, fields: &[(&str, String)], effect: Effect) -> Result<Reply, NoAnswer> {
         let p = self.profile;
         self.http
             .post_form(&p.url, &p.user_agent, &p.key, fields, effect)
+            .map_err(|e| NoAnswer::new(p, &p.url, effect, e))
     }
 
     /// Sends one request and returns the JSON answer and body; the panel's `{"error"}` is an error.

@@ -40,7 +40,7 @@ fn the_mass_order_format_against_the_sandbox() {
     ] {
         assert!(
             text.lines()
-                .any(|l| l.starts_with(line) && l.contains(order)),
+                .any(|l| l.trim_start().starts_with(line) && l.contains(order)),
             "{line}{order}: {text}"
         );
     }
@@ -162,7 +162,7 @@ fn dry_run_shows_the_total_and_stops() {
         .unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     assert!(
-        stdout(&out).contains("0.9 USD") && stdout(&out).contains("100.84292 USD"),
+        stdout(&out).contains("0.90 USD") && stdout(&out).contains("100.84292 USD"),
         "{}",
         stdout(&out)
     );
@@ -238,18 +238,20 @@ fn a_failed_line_exits_3_and_a_rerun_places_only_what_is_missing() {
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
     let text = stdout(&out);
     assert!(
-        text.lines()
-            .any(|l| l.starts_with("1 ") && l.contains("already placed as order 30000")),
+        text.lines().any(
+            |l| l.trim_start().starts_with("1 ") && l.contains("already placed as order 30000")
+        ),
         "{text}"
     );
     assert!(
         text.lines()
-            .any(|l| l.starts_with("2 ") && l.contains("order 30003")),
+            .any(|l| l.trim_start().starts_with("2 ") && l.contains("order 30003")),
         "{text}"
     );
     assert!(
-        text.lines()
-            .any(|l| l.starts_with("3 ") && l.contains("already placed as order 30002")),
+        text.lines().any(
+            |l| l.trim_start().starts_with("3 ") && l.contains("already placed as order 30002")
+        ),
         "{text}"
     );
     assert!(stderr(&out).contains("2 skipped"), "{}", stderr(&out));
@@ -433,7 +435,7 @@ fn a_rerun_counts_only_what_it_will_send() {
     };
     assert!(row("ORDERS").ends_with(" 1"), "{text}");
     assert!(row("SKIPPED").contains('1'), "{text}");
-    assert!(row("TOTAL COST").contains("0.9 USD"), "{text}");
+    assert!(row("TOTAL COST").contains("0.90 USD"), "{text}");
 }
 
 #[test]
@@ -540,4 +542,79 @@ fn a_csv_without_a_header_is_one_error_line() {
         "{err}"
     );
     assert!(panel.requests().is_empty(), "nothing is sent");
+}
+
+/// The CSV example of the README (NOTES-README.md), as written there.
+const README_CSV: &str = "service,link,quantity,runs,interval,comments
+1448,https://instagram.com/p/abc,500,5,30,
+1452,https://facebook.com/post/1,,,,\"Great post!
+Love it, really
+So true
+Amazing
+Beautiful
+Well said
+Wow
+Nice shot
+Thanks for sharing
+Can't wait for more\"
+";
+
+#[test]
+fn the_readme_csv_example_runs_on_the_sandbox_and_so_does_its_semicolon_twin() {
+    let sb = SandboxProc::start(&[]);
+    let home = sb.home("sandbox");
+    let file = write(&home, "orders.csv", README_CSV);
+    let out = home
+        .smm()
+        .args(["order", "add", "--file", &file, "--yes"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    // 0.90 × 500 / 1000 × 5 runs + 8 × 10 comments / 1000 = 2.25 + 0.08
+    assert!(
+        stdout(&out).contains("TOTAL COST  2.33 USD\n"),
+        "{}",
+        stdout(&out)
+    );
+    assert_eq!(
+        stdout(&out)
+            .lines()
+            .filter(|l| l.contains("  order 2350"))
+            .count(),
+        2,
+        "{}",
+        stdout(&out)
+    );
+    let placed = home.orders();
+    assert_eq!(
+        placed[1]["fields"],
+        r#"{"comments":"Great post!\nLove it, really\nSo true\nAmazing\nBeautiful\nWell said\nWow\nNice shot\nThanks for sharing\nCan't wait for more"}"#
+    );
+    // The same file as a spreadsheet in a comma-decimal locale exports it: `;` between
+    // cells and a byte-order mark.
+    let semicolons = format!(
+        "\u{feff}{}",
+        README_CSV
+            .replace(',', ";")
+            .replace("Love it; really", "Love it, really")
+            .replace("instagram.com/p/abc", "instagram.com/p/xyz")
+            .replace("post/1", "post/2")
+    );
+    let file = write(&home, "excel.csv", &semicolons);
+    let out = home
+        .smm()
+        .args(["order", "add", "--file", &file, "--yes"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let placed = home.orders();
+    assert_eq!(placed.len(), 4);
+    assert_eq!(placed[2]["link"], "https://instagram.com/p/xyz");
+    assert_eq!(placed[2]["fields"], r#"{"interval":"30","runs":"5"}"#);
+    assert!(
+        placed[3]["fields"]
+            .as_str()
+            .unwrap()
+            .contains("Love it, really")
+    );
 }

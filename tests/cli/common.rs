@@ -434,6 +434,7 @@ impl Home {
             .env("HOME", home)
             .env("XDG_CONFIG_HOME", home.join("xdg-config"))
             .env("XDG_DATA_HOME", home.join("xdg-data"))
+            .env("XDG_CACHE_HOME", home.join("xdg-cache"))
             .env("SMM_DATA_DIR", home.join("data"))
             .env("PATH", std::env::var_os("PATH").unwrap_or_default())
             .timeout(Duration::from_secs(60));
@@ -464,10 +465,30 @@ pub struct SandboxProc {
 impl SandboxProc {
     /// Starts the sandbox with extra `args` and waits for its banner.
     pub fn start(args: &[&str]) -> SandboxProc {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("smm"));
+        cmd.args(["sandbox", "--port", "0"]).args(args);
+        SandboxProc::spawn(cmd)
+    }
+
+    /// Starts the sandbox with extra `args` isolated in `home` (its config file is `home`'s, for
+    /// `--add-profile`), and waits for its banner.
+    pub fn start_in(home: &Home, args: &[&str]) -> SandboxProc {
+        let template = home.smm();
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("smm"));
+        cmd.env_clear();
+        for (key, value) in template.get_envs() {
+            if let Some(value) = value {
+                cmd.env(key, value);
+            }
+        }
+        cmd.args(["sandbox", "--port", "0"]).args(args);
+        SandboxProc::spawn(cmd)
+    }
+
+    /// Spawns `cmd` (an `smm sandbox`) and waits for its banner.
+    fn spawn(mut cmd: std::process::Command) -> SandboxProc {
         use std::io::BufRead;
-        let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("smm"))
-            .args(["sandbox", "--port", "0"])
-            .args(args)
+        let mut child = cmd
             .stdout(std::process::Stdio::piped())
             .stderr(std::process::Stdio::piped())
             .spawn()

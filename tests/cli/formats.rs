@@ -233,7 +233,7 @@ fn the_journal_parses_as_csv_tsv_and_json() {
                 "1448",
                 "1000",
                 "https://i.com/p?a=1,2",
-                "1.8",
+                "1.80",
                 "order 23502",
                 "",
                 "",

@@ -238,7 +238,7 @@ fn a_trickled_add_is_sent_once_and_recorded_as_unknown() {
 
 /// Writes the test catalogue into `home`'s cache for profile `h` at `url`, fresh.
 pub fn seed_catalogue(home: &Home, url: &str) {
-    let dir = home.dir.path().join("data/cache");
+    let dir = home.dir.path().join("xdg-cache/smm");
     std::fs::create_dir_all(&dir).unwrap();
     let now = std::time::SystemTime::now()
         .duration_since(std::time::UNIX_EPOCH)

@@ -4,17 +4,21 @@
 mod common;
 
 mod all_panels;
+mod amounts;
 mod batches;
 mod book;
 mod bulk;
 mod commands;
 mod completions;
 mod config;
+mod docs;
 mod flavors;
 mod formats;
 mod golden;
 mod hardening;
+mod help;
 mod hostile;
+mod onboarding;
 mod safety;
 mod sandbox;
 mod streamdetails;

@@ -360,6 +360,7 @@ fn under_umask(home: &Home, umask: &str, args: &[&str]) -> std::process::Output 
         .env("HOME", root)
         .env("XDG_CONFIG_HOME", root.join("xdg-config"))
         .env("XDG_DATA_HOME", root.join("xdg-data"))
+        .env("XDG_CACHE_HOME", root.join("xdg-cache"))
         .env("SMM_DATA_DIR", root.join("data/smm"))
         .env("PATH", std::env::var_os("PATH").unwrap_or_default())
         .output()
@@ -408,7 +409,13 @@ fn every_directory_smm_creates_is_0700_whatever_the_umask() {
             let out = under_umask(&home, umask, first);
             assert_eq!(out.status.code(), Some(0), "{first:?}: {}", stderr(&out));
             let data = home.dir.path().join("data");
-            for dir in [data.clone(), data.join("smm"), data.join("smm/cache")] {
+            let cache = home.dir.path().join("xdg-cache");
+            // Every one fetches the catalogue (cached); only a real add opens the order book.
+            let mut dirs = vec![cache.clone(), cache.join("smm")];
+            if first == &add[..] {
+                dirs.extend([data.clone(), data.join("smm")]);
+            }
+            for dir in dirs {
                 assert_eq!(
                     mode(&dir),
                     0o700,
