@@ -92,7 +92,7 @@ impl Kind {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Change {
     /// When it was seen (RFC 3339 in JSON).
-    #[serde(serialize_with = "rfc3339")]
+    #[serde(serialize_with = "crate::time::serialize_rfc3339")]
     pub time: i64,
     /// The profile whose panel changed.
     pub profile: String,
@@ -106,11 +106,6 @@ pub struct Change {
     pub old: Option<String>,
     /// The value after (exact text), if any.
     pub new: Option<String>,
-}
-
-/// Serializes unix seconds as RFC 3339.
-fn rfc3339<S: serde::Serializer>(t: &i64, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&crate::time::rfc3339(*t))
 }
 
 impl Change {

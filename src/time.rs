@@ -59,6 +59,22 @@ pub fn rfc3339(secs: i64) -> String {
         .unwrap_or_default()
 }
 
+/// Serializes unix seconds as RFC 3339 (for `#[serde(serialize_with)]`).
+pub fn serialize_rfc3339<S: serde::Serializer>(t: &i64, s: S) -> Result<S::Ok, S::Error> {
+    s.serialize_str(&rfc3339(*t))
+}
+
+/// Serializes optional unix seconds as RFC 3339, or null.
+pub fn serialize_rfc3339_opt<S: serde::Serializer>(
+    t: &Option<i64>,
+    s: S,
+) -> Result<S::Ok, S::Error> {
+    match t {
+        Some(t) => s.serialize_str(&rfc3339(*t)),
+        None => s.serialize_none(),
+    }
+}
+
 /// A short "how long ago": `5s`, `12m`, `3h05m`.
 pub fn ago(secs: u64) -> String {
     match secs {

@@ -17,7 +17,7 @@ pub fn journal_in(book: &Book, dir: &Path) -> anyhow::Result<()> {
     if !path.exists() {
         return Ok(());
     }
-    let counts = import(book, &path).map_err(|e| book.explain(e))?;
+    let counts = import(book, &path).map_err(|e| book.explain_unsent(e))?;
     let Some((orders, torn)) = counts else {
         return Ok(());
     };

@@ -73,7 +73,7 @@ CREATE INDEX orders_open ON orders (outcome, finished);
 CREATE TABLE meta (key TEXT PRIMARY KEY, value TEXT);
 ",
     "
-ALTER TABLE orders ADD COLUMN changed INTEGER;  -- unix seconds of the last status change
+ALTER TABLE orders ADD COLUMN changed INTEGER;  -- unix seconds the order last moved (status, remains)
 ALTER TABLE orders ADD COLUMN state TEXT;       -- the status's canonical name (Completed, …)
 CREATE INDEX orders_state ON orders (state);
 CREATE TABLE status_history (
@@ -192,7 +192,7 @@ pub struct Entry {
     /// smm's entry id.
     pub id: String,
     /// When it was written down (unix seconds).
-    #[serde(serialize_with = "rfc3339")]
+    #[serde(serialize_with = "crate::time::serialize_rfc3339")]
     pub created: i64,
     /// Profile name.
     pub profile: String,
@@ -225,9 +225,10 @@ pub struct Entry {
     /// Currency of the charge.
     pub currency: Option<String>,
     /// When the status was seen (RFC 3339), if ever.
-    #[serde(serialize_with = "rfc3339_opt")]
+    #[serde(serialize_with = "crate::time::serialize_rfc3339_opt")]
     pub checked: Option<i64>,
-    /// When the status last changed from one seen status to another (unix seconds), if ever.
+    /// When the order last moved — its status, remains or start count changed from what was
+    /// seen before (unix seconds) — if ever.
     #[serde(skip)]
     pub changed: Option<i64>,
 }
@@ -241,19 +242,6 @@ pub struct StatusChange {
     pub from: Option<String>,
     /// The status now.
     pub to: String,
-}
-
-/// Serializes unix seconds as RFC 3339.
-fn rfc3339<S: serde::Serializer>(t: &i64, s: S) -> Result<S::Ok, S::Error> {
-    s.serialize_str(&crate::time::rfc3339(*t))
-}
-
-/// Serializes optional unix seconds as RFC 3339 or null.
-fn rfc3339_opt<S: serde::Serializer>(t: &Option<i64>, s: S) -> Result<S::Ok, S::Error> {
-    match t {
-        Some(t) => s.serialize_str(&crate::time::rfc3339(*t)),
-        None => s.serialize_none(),
-    }
 }
 
 /// A status seen on the panel, to record.
@@ -411,7 +399,7 @@ impl Book {
         let version: i64 = self
             .conn
             .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(|e| self.explain(e))?;
+            .map_err(|e| self.explain_unsent(e))?;
         if version > SCHEMA_VERSION {
             return Err(usage(format!(
                 "the order book {} was written by a newer smm (schema version {version}; this smm \
@@ -419,7 +407,7 @@ impl Book {
                 self.path.display()
             )));
         }
-        self.migrate(version).map_err(|e| self.explain(e))
+        self.migrate(version).map_err(|e| self.explain_unsent(e))
     }
 
     /// WAL mode, full sync, and the migrations from `version` on.
@@ -464,7 +452,12 @@ impl Book {
             },
             other => format!("the order book {path}: {other}"),
         };
-        usage(format!("{what}; nothing was sent"))
+        usage(what)
+    }
+
+    /// `explain` for an error before anything was sent (opening the book, the guard).
+    fn explain_unsent(&self, e: rusqlite::Error) -> anyhow::Error {
+        usage(format!("{:#}; nothing was sent", self.explain(e)))
     }
 
     /// Writes an order down before it is sent, unless (and `force` is off) an order that may
@@ -477,7 +470,7 @@ impl Book {
         force: bool,
     ) -> anyhow::Result<Result<String, Earlier>> {
         self.begin_inner(order, window, force)
-            .map_err(|e| self.explain(e))
+            .map_err(|e| self.explain_unsent(e))
     }
 
     /// `begin` in SQL.
@@ -491,7 +484,7 @@ impl Book {
         let now = crate::time::now() as i64;
         let fingerprint = order.fingerprint();
         if !force && window > 0 {
-            let earlier = find_earlier(&tx, &fingerprint, now - window as i64)?;
+            let earlier = find_earlier(&tx, &fingerprint, since(now, window))?;
             if let Some(entry) = earlier {
                 return Ok(Err(Earlier { entry }));
             }
@@ -515,10 +508,10 @@ impl Book {
         if window == 0 {
             return Ok(None);
         }
-        let since = crate::time::now() as i64 - window as i64;
+        let since = since(crate::time::now() as i64, window);
         find_earlier(&self.conn, &order.fingerprint(), since)
             .map(|e| e.map(|entry| Earlier { entry }))
-            .map_err(|e| self.explain(e))
+            .map_err(|e| self.explain_unsent(e))
     }
 
     /// Records what the panel answered for entry `id`.
@@ -626,6 +619,11 @@ impl Book {
         }
         Ok(groups.into_values().collect())
     }
+}
+
+/// `window` seconds before `now`, never overflowing (a window longer than time is all time).
+fn since(now: i64, window: u64) -> i64 {
+    now.saturating_sub(i64::try_from(window).unwrap_or(i64::MAX))
 }
 
 /// The statement that writes an order down (`verb`: `INSERT` or `INSERT OR IGNORE`), for

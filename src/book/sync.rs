@@ -24,8 +24,9 @@ impl Book {
             let mut update = tx.prepare(
                 "UPDATE orders SET status = ?2, finished = ?3, charge = ?4, start_count = ?5, \
                  remains = ?6, currency = ?7, checked = ?8, state = ?9, \
-                 changed = CASE WHEN status IS NULL OR status IS ?2 THEN changed ELSE ?8 END \
-                 WHERE id = ?1",
+                 changed = CASE WHEN status IS NULL THEN changed \
+                 WHEN status IS ?2 AND remains IS ?6 AND start_count IS ?5 THEN changed \
+                 ELSE ?8 END WHERE id = ?1",
             )?;
             let mut history = tx.prepare(
                 "INSERT INTO status_history (order_id, seen, previous, status) VALUES (?1, ?2, ?3, ?4)",
@@ -80,51 +81,20 @@ impl Book {
             .map_err(|e| self.explain(e))
     }
 
-    /// A profile's catalogue as the last sync saw it, or None before its first sync.
-    pub fn catalogue(&self, profile: &str) -> anyhow::Result<Option<Vec<Snap>>> {
-        let read = || -> rusqlite::Result<Option<Vec<Snap>>> {
-            let key = format!("catalogue:{profile}");
-            let known: Option<String> = self
-                .conn
-                .query_row("SELECT value FROM meta WHERE key = ?1", [&key], |r| {
-                    r.get(0)
-                })
-                .optional()?;
-            if known.is_none() {
-                return Ok(None);
-            }
-            let mut stmt = self.conn.prepare(
-                "SELECT service, name, rate, min, max, refill, cancel FROM catalogue \
-                 WHERE profile = ?1 ORDER BY rowid",
-            )?;
-            let snaps = stmt
-                .query_map([profile], |r| {
-                    Ok(Snap {
-                        service: r.get(0)?,
-                        name: r.get(1)?,
-                        rate: r.get::<_, Option<String>>(2)?.and_then(|t| t.parse().ok()),
-                        min: r.get::<_, Option<i64>>(3)?.map(|n| n as u64),
-                        max: r.get::<_, Option<i64>>(4)?.map(|n| n as u64),
-                        refill: r.get(5)?,
-                        cancel: r.get(6)?,
-                    })
-                })?
-                .collect::<rusqlite::Result<Vec<_>>>()?;
-            Ok(Some(snaps))
-        };
-        read().map_err(|e| self.explain(e))
-    }
-
-    /// Replaces a profile's catalogue with `snaps` and records `changes`, in one transaction.
-    pub fn save_catalogue(
-        &self,
-        profile: &str,
-        snaps: &[Snap],
-        changes: &[Change],
-    ) -> anyhow::Result<()> {
-        let write = || -> rusqlite::Result<()> {
+    /// Compares `snaps`, a profile's catalogue as just fetched, with the copy the last sync
+    /// saw, records the changes and keeps `snaps` as the new copy — read, compare and write in
+    /// one transaction, so two overlapping syncs never record a change twice. Returns the
+    /// changes (none on a profile's first sync).
+    pub fn sync_catalogue(&self, profile: &str, snaps: &[Snap]) -> anyhow::Result<Vec<Change>> {
+        let run = || -> rusqlite::Result<Vec<Change>> {
             let tx =
                 rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+            let changes = match last_catalogue(&tx, profile)? {
+                Some(before) => {
+                    crate::catalogue::diff(profile, &before, snaps, crate::time::now() as i64)
+                }
+                None => Vec::new(),
+            };
             tx.execute("DELETE FROM catalogue WHERE profile = ?1", [profile])?;
             {
                 let mut insert = tx.prepare(
@@ -147,7 +117,7 @@ impl Book {
                     "INSERT INTO catalogue_changes (seen, profile, service, name, change, old, new) \
                      VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
                 )?;
-                for c in changes {
+                for c in &changes {
                     record.execute(params![
                         c.time,
                         c.profile,
@@ -166,9 +136,10 @@ impl Book {
                     crate::time::rfc3339(crate::time::now() as i64)
                 ],
             )?;
-            tx.commit()
+            tx.commit()?;
+            Ok(changes)
         };
-        write().map_err(|e| self.explain(e))
+        run().map_err(|e| self.explain(e))
     }
 
     /// The recorded catalogue changes since `since` (unix seconds), of one profile or all,
@@ -199,4 +170,38 @@ impl Book {
         };
         read().map_err(|e| self.explain(e))
     }
+}
+
+/// A profile's catalogue as the last sync saw it, or None before its first sync.
+fn last_catalogue(
+    conn: &rusqlite::Connection,
+    profile: &str,
+) -> rusqlite::Result<Option<Vec<Snap>>> {
+    let key = format!("catalogue:{profile}");
+    let known: Option<String> = conn
+        .query_row("SELECT value FROM meta WHERE key = ?1", [&key], |r| {
+            r.get(0)
+        })
+        .optional()?;
+    if known.is_none() {
+        return Ok(None);
+    }
+    let mut stmt = conn.prepare(
+        "SELECT service, name, rate, min, max, refill, cancel FROM catalogue \
+         WHERE profile = ?1 ORDER BY rowid",
+    )?;
+    let snaps = stmt
+        .query_map([profile], |r| {
+            Ok(Snap {
+                service: r.get(0)?,
+                name: r.get(1)?,
+                rate: r.get::<_, Option<String>>(2)?.and_then(|t| t.parse().ok()),
+                min: r.get::<_, Option<i64>>(3)?.map(|n| n as u64),
+                max: r.get::<_, Option<i64>>(4)?.map(|n| n as u64),
+                refill: r.get(5)?,
+                cancel: r.get(6)?,
+            })
+        })?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    Ok(Some(snaps))
 }

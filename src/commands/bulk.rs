@@ -2,7 +2,7 @@
 //! confirm, then place the orders one by one through the order book and its duplicate guard.
 
 use super::Ctx;
-use crate::book::Outcome;
+use crate::book::{Earlier, Outcome};
 use crate::exit::{Exit, usage};
 use crate::order::{Order, check};
 use crate::output::{Cell, Table};
@@ -239,24 +239,32 @@ pub fn run(
     }
     crate::panel::Progress::finish(&bar);
     let mut table = Table::new(&["LINE", "SERVICE", "QUANTITY", "LINK", "RESULT"]);
+    // Counted again from what happened: another run may have placed a line since the check.
+    (report.skipped, report.held) = (0, 0);
     for (n, order, done) in &results {
         let (result, shown, order_id, error) = match done {
             Done::Placed(id) => {
                 report.placed += 1;
                 ("placed", Cell::new(format!("order {id}")), Some(id), None)
             }
-            Done::Skipped(why) => (
-                "skipped",
-                Cell::new(format!("skipped: {why}")),
-                None,
-                Some(why),
-            ),
-            Done::Held(why) => (
-                "held",
-                Cell::status(format!("error: not sent again: {why}")),
-                None,
-                Some(why),
-            ),
+            Done::Skipped(why) => {
+                report.skipped += 1;
+                (
+                    "skipped",
+                    Cell::new(format!("skipped: {why}")),
+                    None,
+                    Some(why),
+                )
+            }
+            Done::Held(why) => {
+                report.held += 1;
+                (
+                    "held",
+                    Cell::status(format!("error: not sent again: {why}")),
+                    None,
+                    Some(why),
+                )
+            }
             Done::Failed(why) => {
                 report.failed += 1;
                 (
@@ -370,16 +378,24 @@ fn already(ctx: &Ctx, order: &Order) -> anyhow::Result<Option<Done>> {
     };
     let probe = super::order::new_order(ctx, order, None);
     let earlier = book.earlier(&probe, ctx.profile.duplicate_window)?;
-    Ok(earlier.map(|earlier| match earlier.entry.outcome {
+    Ok(earlier.map(found))
+}
+
+/// What a line the book already holds comes to: skipped when it was placed, held back when
+/// its outcome is unknown (another run may be placing it right now).
+fn found(earlier: Earlier) -> Done {
+    let e = earlier.entry;
+    match e.outcome {
         Outcome::Placed => Done::Skipped(format!(
             "already placed as order {}",
-            earlier.entry.order.unwrap_or_default()
+            e.order.unwrap_or_default()
         )),
         _ => Done::Held(format!(
-            "an earlier try's outcome is unknown (order book entry {}): check the panel, then --force",
-            earlier.entry.id
+            "an earlier try's outcome is unknown (order book entry {}; another run may be \
+             placing it): check the panel, then --force",
+            e.id
         )),
-    }))
+    }
 }
 
 /// Places one line through the book's guard at send time (another run may have placed it
@@ -387,16 +403,7 @@ fn already(ctx: &Ctx, order: &Order) -> anyhow::Result<Option<Done>> {
 fn place(ctx: &Ctx, panel: &dyn Panel, order: &Order, cost: Option<Decimal>, force: bool) -> Done {
     let ticket = match super::order::begin(ctx, order, cost, force) {
         Ok(Ok(ticket)) => ticket,
-        Ok(Err(earlier)) => {
-            let e = earlier.entry;
-            return Done::Skipped(match (e.outcome, e.order) {
-                (Outcome::Placed, Some(id)) => format!("already placed as order {id}"),
-                _ => format!(
-                    "being placed by another run, or its outcome is unknown (order book entry {})",
-                    e.id
-                ),
-            });
-        }
+        Ok(Err(earlier)) => return found(earlier),
         Err(e) => return Done::Failed(crate::text::shorten(&format!("{e:#}"), 160)),
     };
     let result = panel.add(order).map(|a| (a.value.order.clone(), a));

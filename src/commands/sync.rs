@@ -50,17 +50,17 @@ pub struct OrderChange {
 }
 
 /// What an alert is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
 #[serde(rename_all = "snake_case")]
 pub enum AlertKind {
-    /// The balance is under the profile's `low_balance`.
-    LowBalance,
     /// The panel could not be reached, refused the key, or answered nonsense.
     Unreachable,
-    /// An unfinished order has not changed for the profile's `stalled_after`.
-    Stalled,
     /// An order ended Partial or Canceled since the last sync.
     Ended,
+    /// The balance is under the profile's `low_balance`.
+    LowBalance,
+    /// An unfinished order has not changed for the profile's `stalled_after`.
+    Stalled,
 }
 
 /// One alert, naming its profile.
@@ -137,7 +137,13 @@ fn profiles(config: &Config, requested: Option<Vec<String>>) -> anyhow::Result<V
             .collect(),
     };
     for name in &names {
-        config.select(Some(name))?;
+        let (_, def) = config.select(Some(name))?;
+        if !def.api.is_panel() {
+            return Err(usage(format!(
+                "profile '{name}' is a useapi.net profile (api = \"useapi\"): `smm sync` needs SMM \
+                 panel profiles (api = \"v2\" or \"streamdetails\"); nothing was sent"
+            )));
+        }
     }
     if names.is_empty() {
         return Err(usage(format!(
@@ -164,6 +170,8 @@ fn sync_profile(settings: &Settings, config: &Config, name: &str) -> Report {
         });
         report.error = Some(message);
     }
+    // The same order every run: unreachable, ended, low balance, stalled.
+    report.alerts.sort_by_key(|a| a.kind);
     report
 }
 
@@ -207,6 +215,28 @@ fn steps(
             .unwrap_or_else(|_| Err(anyhow::anyhow!("internal error")));
         (orders, account)
     });
+    // What one side found is reported even when the other failed (the book has it already).
+    let account_error = match account {
+        Ok((account, catalogue_changes)) => {
+            if let Account::Money(balance) = account {
+                if let Some(low) = profile.low_balance.filter(|low| balance.amount < *low) {
+                    report.alerts.push(Alert {
+                        profile: name.to_string(),
+                        kind: AlertKind::LowBalance,
+                        message: format!(
+                            "{name}: balance {} {} is under low_balance {low}: top up the account",
+                            balance.amount, balance.currency
+                        ),
+                    });
+                }
+                report.balance = Some(balance.amount.to_string());
+                report.currency = Some(balance.currency);
+            }
+            report.catalogue_changes = catalogue_changes;
+            None
+        }
+        Err(e) => Some(e),
+    };
     let (asked, changes) = orders?;
     report.orders_asked = asked;
     for change in &changes {
@@ -224,26 +254,14 @@ fn steps(
         }
     }
     report.status_changes = changes;
-    let (account, catalogue_changes) = account?;
-    if let Account::Money(balance) = account {
-        if let Some(low) = profile.low_balance.filter(|low| balance.amount < *low) {
-            report.alerts.push(Alert {
-                profile: name.to_string(),
-                kind: AlertKind::LowBalance,
-                message: format!(
-                    "{name}: balance {} {} is under low_balance {low}: top up the account",
-                    balance.amount, balance.currency
-                ),
-            });
-        }
-        report.balance = Some(balance.amount.to_string());
-        report.currency = Some(balance.currency);
+    if let Some(e) = account_error {
+        return Err(e);
     }
-    report.catalogue_changes = catalogue_changes;
     let now = crate::time::now() as i64;
+    let stalled_after = i64::try_from(profile.stalled_after).unwrap_or(i64::MAX);
     for e in book.unfinished(&open)? {
         let since = e.changed.unwrap_or(e.created);
-        if now - since >= profile.stalled_after as i64 {
+        if now.saturating_sub(since) >= stalled_after {
             report.alerts.push(Alert {
                 profile: name.to_string(),
                 kind: AlertKind::Stalled,
@@ -251,7 +269,7 @@ fn steps(
                     "{name}: order {} ({}) has not changed for {}",
                     e.order.as_deref().unwrap_or("?"),
                     e.status.as_deref().unwrap_or("no status yet"),
-                    crate::time::ago((now - since).max(0) as u64)
+                    crate::time::ago(now.saturating_sub(since).max(0) as u64)
                 ),
             });
         }
@@ -333,13 +351,7 @@ fn catalogue(
         crate::cache::put(&profile.name, profile.url.as_str(), body);
     }
     let snaps: Vec<Snap> = answer.value.iter().map(Snap::from).collect();
-    let name = &profile.name;
-    let changes = match book.catalogue(name)? {
-        Some(before) => crate::catalogue::diff(name, &before, &snaps, crate::time::now() as i64),
-        None => Vec::new(),
-    };
-    book.save_catalogue(name, &snaps, &changes)?;
-    Ok(changes)
+    book.sync_catalogue(&profile.name, &snaps)
 }
 
 /// Prints the summary table and the changes, or only the alerts (`-q`), or one JSON document.

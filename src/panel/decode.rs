@@ -99,6 +99,16 @@ pub fn error_text(v: &Value) -> Option<String> {
     (!msg.is_empty()).then_some(msg)
 }
 
+/// `text` with every occurrence of the profile's key masked: a panel may echo the key back in
+/// its error (`key sk-… has no funds`), and smm never prints or records a key.
+pub fn without_key(text: &str, key: &crate::secret::Secret) -> String {
+    let key = key.expose();
+    if key.len() < 4 {
+        return text.to_string();
+    }
+    text.replace(key, crate::secret::MASK)
+}
+
 /// The panel's own error answer (`{"error": …}`): a definite no, not a lost request.
 #[derive(Debug)]
 pub struct PanelError(pub String);

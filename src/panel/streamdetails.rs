@@ -76,7 +76,10 @@ impl<'a> Streamdetails<'a> {
 
     /// Opens the envelope: the panel's error (any HTTP status) or its data.
     fn open(&self, reply: &crate::http::Reply) -> anyhow::Result<Value> {
-        envelope(&self.profile.name, reply)
+        envelope(&self.profile.name, reply).map_err(|e| match e.downcast::<PanelError>() {
+            Ok(PanelError(msg)) => PanelError(super::without_key(&msg, &self.profile.key)).into(),
+            Err(e) => e,
+        })
     }
 
     /// `user`: threads and subscription.
@@ -110,7 +113,14 @@ impl<'a> Streamdetails<'a> {
         // The panel's own error is definite; anything unreadable leaves the outcome unknown.
         let data = match self.open(&reply) {
             Ok(data) => data,
-            Err(e) if e.is::<PanelError>() => return Err(e),
+            // The panel's own error is definite when the answer says so plainly (2xx or 4xx); a
+            // 5xx carrying one may come from a panel that failed after taking the order.
+            Err(e)
+                if e.is::<PanelError>()
+                    && (reply.status.is_success() || reply.status.is_client_error()) =>
+            {
+                return Err(e);
+            }
             Err(e) => return Err(ambiguous(e)),
         };
         // One order, whose id is a positive whole number; anything else leaves it unknown.

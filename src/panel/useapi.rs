@@ -83,7 +83,8 @@ impl<'a> Useapi<'a> {
             .get("code")
             .map(text)
             .unwrap_or_else(|| reply.status.as_u16().to_string());
-        Err(PanelError(format!("useapi.net says: {message}{details} (HTTP {code})")).into())
+        let said = super::without_key(&format!("{message}{details}"), &self.profile.key);
+        Err(PanelError(format!("useapi.net says: {said} (HTTP {code})")).into())
     }
 }
 

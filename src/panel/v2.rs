@@ -126,6 +126,7 @@ impl<'a> V2<'a> {
                 } else {
                     String::new()
                 };
+                let msg = super::without_key(&msg, &self.profile.key);
                 Err(PanelError(format!("panel '{}' says: {msg}{hint}", self.profile.name)).into())
             }
         }

@@ -905,3 +905,43 @@ fn eight_adds_at_once_on_a_new_book_place_one_order() {
     assert_eq!(panel.actions("add").len(), 1);
     assert_eq!(home.orders().len(), 1);
 }
+
+#[test]
+fn a_window_longer_than_time_still_guards_and_a_key_echoed_by_the_panel_is_masked() {
+    let panel = Panel::with_catalogue(|req| match req.field("link") {
+        Some(l) if l.contains("echo") => {
+            Reply::json(r#"{"error":"key secret-key-123 has no funds"}"#)
+        }
+        _ => Reply::json(r#"{"order":23501}"#),
+    });
+    let home = Home::new();
+    home.write_config(&format!(
+        "[profiles.p]\nurl = \"{}\"\nkey = \"secret-key-123\"\nduplicate_window = \"300000000000y\"\n",
+        panel.url
+    ));
+    home.smm().args(ADD).assert().code(0);
+    let out = home.smm().args(ADD).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    assert_eq!(panel.actions("add").len(), 1);
+    let out = home
+        .smm()
+        .args([
+            "order",
+            "add",
+            "--service",
+            "1448",
+            "--link",
+            "https://i.com/echo",
+        ])
+        .args(["--quantity", "500"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let err = stderr(&out);
+    assert!(
+        err.contains("has no funds") && !err.contains("secret-key-123"),
+        "{err}"
+    );
+    let bytes = std::fs::read(home.book()).unwrap();
+    assert!(!String::from_utf8_lossy(&bytes).contains("secret-key-123"));
+}

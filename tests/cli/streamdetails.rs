@@ -424,3 +424,41 @@ fn against_the_sandbox_panel() {
         .unwrap();
     assert_eq!(out.status.code(), Some(2));
 }
+
+#[test]
+fn a_5xx_error_envelope_to_an_add_leaves_the_order_unknown_and_guards_a_repeat() {
+    let panel = Panel::start(|req| {
+        let b: Value = serde_json::from_str(&req.body).unwrap_or(Value::Null);
+        match b["action"].as_str() {
+            Some("services") => envelope(
+                json!([{"id":1,"name":"V","type":"viewers","category":"twitch","rate":1,"min":10,"max":2000,"duration":60}]),
+            ),
+            Some("add") => failure(502, "Bad gateway"),
+            _ => failure(400, "Invalid JSON data"),
+        }
+    });
+    let home = home_for(&panel.url);
+    let add = [
+        "order",
+        "add",
+        "--service",
+        "1",
+        "--link",
+        "https://www.twitch.tv/c",
+        "--quantity",
+        "100",
+    ];
+    let out = home.smm().args(add).output().unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    assert!(stderr(&out).contains("may or may not"), "{}", stderr(&out));
+    assert_eq!(home.orders()[0]["outcome"], "unknown");
+    // The unknown order guards a repeat: nothing is sent again.
+    let out = home.smm().args(add).output().unwrap();
+    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let adds = panel
+        .requests()
+        .iter()
+        .filter(|r| body(r)["action"] == "add")
+        .count();
+    assert_eq!(adds, 1);
+}

@@ -448,3 +448,83 @@ fn status_spellings_are_read_once_for_finished_alerts_and_filters() {
         .to_string();
     assert_eq!(last, "3,4");
 }
+
+#[test]
+fn a_failed_status_request_still_reports_the_balance_and_catalogue() {
+    let fail_status = Arc::new(Mutex::new(false));
+    let rate = Arc::new(Mutex::new("0.90"));
+    let (fail, r) = (Arc::clone(&fail_status), Arc::clone(&rate));
+    let panel = Panel::start(move |req: &Seen| match req.field("action") {
+        Some("status") if *fail.lock().unwrap() => {
+            Reply::with_status(400, "application/json", r#"{"error":"Bad request"}"#)
+        }
+        Some("status") => Reply::json(
+            r#"{"charge":"0.09","start_count":"5","status":"In progress","remains":"50","currency":"USD"}"#,
+        ),
+        Some("services") => Reply::json(format!(
+            r#"[{{"service":1448,"name":"F","type":"Default","category":"I","rate":"{}","min":"50","max":"10000"}}]"#,
+            r.lock().unwrap()
+        )),
+        _ => crate::common::fixture_reply(req),
+    });
+    let home = Home::new();
+    home.write_config(&format!(
+        "[profiles.p]\nurl = \"{}\"\nkey = \"k\"\nattempts = 1\nstalled_after = \"1s\"\n",
+        panel.url
+    ));
+    journal(&home, &panel.url, 7..=7, 0);
+    home.smm().arg("sync").assert().code(0);
+    *rate.lock().unwrap() = "1.50";
+    *fail_status.lock().unwrap() = true;
+    let out = home.smm().args(["sync", "--json"]).output().unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(3),
+        "an alert, not every panel failed"
+    );
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let p = &doc["profiles"][0];
+    assert_eq!(p["balance"], "100.84292");
+    assert_eq!(p["catalogue_changes"][0]["change"], "rate");
+    assert!(p["error"].as_str().unwrap().contains("Bad request"), "{p}");
+    assert_eq!(doc["alerts"][0]["kind"], "unreachable");
+}
+
+#[test]
+fn an_order_that_moves_is_not_stalled_and_useapi_profiles_are_refused() {
+    let remains = Arc::new(Mutex::new(400));
+    let r = Arc::clone(&remains);
+    let panel = Panel::start(move |req: &Seen| match req.field("action") {
+        Some("status") => Reply::json(format!(
+            r#"{{"charge":"0.09","start_count":"5","status":"In progress","remains":"{}","currency":"USD"}}"#,
+            r.lock().unwrap()
+        )),
+        _ => crate::common::fixture_reply(req),
+    });
+    let home = Home::new();
+    home.write_config(&format!(
+        "[profiles.p]\nurl = \"{}\"\nkey = \"k\"\nstalled_after = \"1h\"\n[profiles.u]\napi = \"useapi\"\nurl = \"http://127.0.0.1:9/useapi/v1\"\nkey = \"k\"\n",
+        panel.url
+    ));
+    journal(&home, &panel.url, 7..=7, 2 * 3600);
+    // First seen two hours after it was placed: counted from its creation, stalled.
+    let out = home.smm().args(["sync", "-q", "-p", "p"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(3));
+    assert!(
+        stdout(&out).contains("has not changed for 2h"),
+        "{}",
+        stdout(&out)
+    );
+    // It delivers (remains fall, same status): not stalled any more.
+    *remains.lock().unwrap() = 300;
+    let out = home.smm().args(["sync", "-q", "-p", "p"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
+    assert_eq!(stdout(&out), "");
+    let out = home.smm().args(["sync", "-p", "u"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        stderr(&out).contains("useapi.net profile"),
+        "{}",
+        stderr(&out)
+    );
+}
