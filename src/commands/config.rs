@@ -75,7 +75,11 @@ pub(super) fn added_message(profile: &NewProfile, added: &Added) -> String {
         KeySource::Env(var) => format!("the key is read from ${var} at every run"),
         KeySource::Command(_) => "the key comes from its key_command at every run".to_string(),
     };
-    format!("{text}; {how}.\nTry it: smm -p {name} balance")
+    let try_it = match profile.api {
+        config::Api::Useapi => "pika account list",
+        _ => "balance",
+    };
+    format!("{text}; {how}.\nTry it: smm -p {name} {try_it}")
 }
 
 /// Reads a key from stdin: its first line, or typed at a hidden prompt on a terminal.

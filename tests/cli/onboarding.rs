@@ -22,6 +22,26 @@ fn config_add(home: &Home, args: &[&str], stdin: &str) -> std::process::Output {
 }
 
 #[test]
+fn config_add_of_a_useapi_profile_suggests_a_command_it_takes() {
+    let home = Home::new();
+    let out = config_add(
+        &home,
+        &[
+            "u",
+            "--api",
+            "useapi",
+            "--url",
+            "http://127.0.0.1:9/useapi/v1",
+            "--key",
+            "-",
+        ],
+        "token\n",
+    );
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(stdout(&out).ends_with("\nTry it: smm -p u pika account list\n"));
+}
+
+#[test]
 fn the_starter_file_sends_nothing_and_says_how_to_add_a_profile() {
     let home = Home::new();
     let out = home.smm().args(["config", "init"]).output().unwrap();
