@@ -62,6 +62,14 @@ impl Settings {
         Some(names)
     }
 
+    /// The profile `-p` names on the command line (not `SMM_PROFILE`, which only picks the
+    /// default panel): what `smm orders` and `smm services changes` filter by.
+    pub fn profile_filter(&self) -> Option<String> {
+        self.profile
+            .clone()
+            .filter(|_| self.profile_source == Source::Flag)
+    }
+
     /// Chunks in flight for a profile that sets `profile` (or not).
     pub fn concurrency_for(&self, profile: Option<usize>) -> usize {
         self.concurrency.or(profile).unwrap_or(DEFAULT_CONCURRENCY)

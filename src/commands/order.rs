@@ -27,7 +27,11 @@ pub fn run(ctx: &Ctx, order: &Order, mode: Mode) -> anyhow::Result<Exit> {
         // A book that cannot be opened stops the order before any request.
         ctx.book()?;
     }
-    let (catalogue, age) = ctx.services()?;
+    let (catalogue, age) = ctx.services().map_err(|e| {
+        e.context(
+            "the catalogue, needed to check the order, could not be read: the order was not sent",
+        )
+    })?;
     let service = find_service(ctx, &catalogue.value, order.service, age)?;
     let priced = check(service, order).map_err(|e| usage(refusal(&e, age)))?;
     if mode.dry_run {

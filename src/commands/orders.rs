@@ -20,7 +20,7 @@ pub fn run(settings: &Settings, args: &OrdersArgs) -> anyhow::Result<Exit> {
         since: args
             .since
             .map(|s| crate::time::now().saturating_sub(s) as i64),
-        profile: settings.profile.clone(),
+        profile: settings.profile_filter(),
         url: None,
         status: args.status.clone(),
         outcome: args.outcome,
@@ -147,7 +147,10 @@ fn table(entries: &[Entry], problems: &BTreeMap<String, String>) -> Table {
             Cell::new("TOTAL"),
             Cell::new(""),
             Cell::new(""),
-            Cell::number(format!("{n} orders")),
+            Cell::number(match n {
+                1 => "1 order".to_string(),
+                n => format!("{n} orders"),
+            }),
             Cell::new(""),
             Cell::number(show(cost)),
             Cell::new(""),

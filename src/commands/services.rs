@@ -120,7 +120,7 @@ pub fn changes(settings: &Settings, args: &crate::cli::ChangesArgs) -> anyhow::R
     let since = args
         .since
         .map(|s| crate::time::now().saturating_sub(s) as i64);
-    let changes = book.catalogue_changes(since, settings.profile.as_deref())?;
+    let changes = book.catalogue_changes(since, settings.profile_filter().as_deref())?;
     let out = Output::new(settings.format);
     out.report(&changes, &views::catalogue_changes(&changes))?;
     if changes.is_empty() {

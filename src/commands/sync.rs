@@ -231,6 +231,10 @@ fn steps(
                 }
                 report.balance = Some(balance.amount.to_string());
                 report.currency = Some(balance.currency);
+            } else if let Account::Threads(threads) = account {
+                // A subscription: its free threads stand where money would.
+                report.balance = threads.available.map(|n| n.to_string());
+                report.currency = Some("threads free".to_string());
             }
             report.catalogue_changes = catalogue_changes;
             None
@@ -412,10 +416,10 @@ fn summary(reports: &[Report]) -> Table {
         table.add_row(vec![
             Cell::new(&r.profile),
             balance,
-            Cell::new(r.orders_asked),
-            Cell::new(r.status_changes.len()),
-            Cell::new(r.catalogue_changes.len()),
-            Cell::new(r.alerts.len()),
+            Cell::number(r.orders_asked),
+            Cell::number(r.status_changes.len()),
+            Cell::number(r.catalogue_changes.len()),
+            Cell::number(r.alerts.len()),
         ]);
     }
     table

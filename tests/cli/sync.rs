@@ -528,3 +528,61 @@ fn an_order_that_moves_is_not_stalled_and_useapi_profiles_are_refused() {
         stderr(&out)
     );
 }
+
+#[test]
+fn a_subscription_reports_its_free_threads_and_smm_profile_does_not_narrow_the_book() {
+    let sb = SandboxProc::start(&[]);
+    let sd_url = sb.url.replace("/api/v2", "/streamdetails/api/v2/");
+    let home = Home::new();
+    home.write_config(&format!(
+        "[profiles.v]\nurl = \"{}\"\nkey = \"sandbox\"\n[profiles.sd]\napi = \"streamdetails\"\nurl = \"{sd_url}\"\nkey = \"sandbox\"\n",
+        sb.url
+    ));
+    let out = home.smm().args(["sync", "--json"]).output().unwrap();
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let sd = doc["profiles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["profile"] == "sd")
+        .unwrap()
+        .clone();
+    assert_eq!(sd["currency"], "threads free", "{sd}");
+    assert!(
+        sd["balance"].as_str().unwrap().parse::<u64>().is_ok(),
+        "{sd}"
+    );
+    // SMM_PROFILE picks the default panel; it does not filter what the book lists.
+    for (profile, link) in [("v", "https://i.com/a"), ("v", "https://i.com/b")] {
+        home.smm()
+            .args([
+                "-p",
+                profile,
+                "order",
+                "add",
+                "--service",
+                "1448",
+                "--link",
+                link,
+            ])
+            .args(["--quantity", "100"])
+            .assert()
+            .code(0);
+    }
+    let out = home
+        .smm()
+        .args(["orders", "--json"])
+        .env("SMM_PROFILE", "sd")
+        .output()
+        .unwrap();
+    let orders: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(orders.as_array().unwrap().len(), 2);
+    let out = home
+        .smm()
+        .args(["orders", "--json", "-p", "sd"])
+        .output()
+        .unwrap();
+    let orders: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(orders.as_array().unwrap().len(), 0);
+}
