@@ -17,7 +17,7 @@ use std::time::Duration;
     long_about = "A fast, safe, scriptable client for SMM panel APIs.\n\n\
         Each subcommand is one API action of the panel named by the profile. Output is a table, \
         the panel's JSON as it came (--json, for jq), or CSV/TSV for spreadsheets (--format).",
-    after_help = help::SMM
+    after_help = help::top()
 )]
 pub struct Cli {
     /// Flags that work before or after the subcommand.
@@ -557,7 +557,7 @@ mod tests {
 
     #[test]
     fn the_top_help_ends_with_the_exit_codes() {
-        assert!(help::SMM.ends_with(crate::exit::EXIT_CODES_HELP));
+        assert!(help::top().ends_with(crate::exit::EXIT_CODES_HELP));
     }
 
     #[test]

@@ -13,7 +13,7 @@ macro_rules! with_ids {
     };
 }
 
-/// `smm --help`: examples, then the exit codes.
+/// `smm --help`: the examples (`top` adds the exit codes).
 pub const SMM: &str = "\
 Examples:
   smm demo                             # a tour on a built-in sandbox panel
@@ -26,17 +26,12 @@ Examples:
   smm status 23491,23492
   smm -p sandbox balance --all         # -p with --all: only the profiles named
   smm orders --since 24h               # the order book: cost, outcome, status
-  smm sync -q                          # for cron: statuses, balances, alerts
+  smm sync -q                          # for cron: statuses, balances, alerts";
 
-Exit codes:
-  0  success
-  1  the request failed: network error, timeout, HTTP error, an answer that is not JSON,
-     or the panel's own error message
-  2  bad input or configuration (usage, ids, profile, config file, key, an order the
-     catalogue refuses, a duplicate, an order book that cannot be opened); nothing was sent
-  3  a batch ran but some items carry errors (the table still shows every row);
-     `smm sync`: alerts were raised (1 when every panel failed)
-  130  `smm watch` stopped with Ctrl-C";
+/// `smm --help`: the examples, then the exit codes (from `exit`, their one home).
+pub fn top() -> String {
+    format!("{SMM}\n\n{}", crate::exit::EXIT_CODES_HELP)
+}
 
 /// `smm sync --help`.
 pub const SYNC: &str = "\
