@@ -1,7 +1,7 @@
 //! `smm orders`: the order book, filtered or grouped, and (`--check`) the panels' word on it.
 
 use super::Ctx;
-use crate::book::{Book, Entry, Group, Outcome, Query, Seen};
+use crate::book::{Book, Entry, Group, Outcome, Query};
 use crate::cli::OrdersArgs;
 use crate::exit::Exit;
 use crate::money::show;
@@ -235,57 +235,27 @@ fn check(
             .as_ref()
             .map(|c| crate::config::display_url(c.profile.url.as_str()))
             .unwrap_or_default();
-        let mut ids: Vec<(&Entry, u64)> = Vec::new();
+        let mut here_entries: Vec<Entry> = Vec::new();
         for e in entries {
-            match e.order.as_deref().and_then(|o| o.parse::<u64>().ok()) {
-                _ if ctx.is_ok() && e.url != here => {
-                    problems.insert(
-                        e.id.clone(),
-                        format!(
-                            "profile '{name}' now points at {here}, not {}: not checked",
-                            e.url
-                        ),
-                    );
-                }
-                Some(order) => ids.push((e, order)),
-                None => {}
+            if ctx.is_ok() && e.url != here {
+                problems.insert(
+                    e.id.clone(),
+                    format!(
+                        "profile '{name}' now points at {here}, not {}: not checked",
+                        e.url
+                    ),
+                );
+            } else {
+                here_entries.push(e.clone());
             }
         }
-        if ids.is_empty() {
-            continue;
-        }
-        let entries: Vec<Entry> = ids.iter().map(|(e, _)| (*e).clone()).collect();
-        let orders: Vec<u64> = ids.iter().map(|(_, o)| *o).collect();
-        let asked = ctx.and_then(|ctx| ctx.panel().status(&orders).map(|a| a.value));
+        let asked = ctx.and_then(|ctx| super::sync::statuses(&*ctx.panel(), book, &here_entries));
         match asked {
+            Ok(asked) => problems.extend(asked.problems),
             Err(e) => {
-                for (entry, _) in &ids {
+                for entry in &here_entries {
                     problems.insert(entry.id.clone(), format!("{e:#}"));
                 }
-            }
-            Ok(rows) => {
-                let by_order = super::sync::by_order(&entries);
-                let mut seen = Vec::new();
-                let mut answered = std::collections::HashSet::new();
-                for row in rows {
-                    for entry in by_order.get(&row.id).into_iter().flatten() {
-                        answered.insert(entry.id.clone());
-                        match &row.result {
-                            Ok(s) => seen.push((entry.id.clone(), super::sync::seen(s.clone()))),
-                            Err(e) => {
-                                problems.insert(entry.id.clone(), e.clone());
-                            }
-                        }
-                    }
-                }
-                for e in &entries {
-                    if !answered.contains(&e.id) {
-                        problems.insert(e.id.clone(), "not in the panel's answer".into());
-                    }
-                }
-                let pairs: Vec<(&str, &Seen)> =
-                    seen.iter().map(|(id, s)| (id.as_str(), s)).collect();
-                book.record_statuses(&pairs)?;
             }
         }
     }

@@ -13,7 +13,7 @@ use crate::output::{Cell, Output, Table};
 use crate::panel::{Account, Panel};
 use crate::settings::Settings;
 use serde::Serialize;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// What `smm sync` found on one profile's panel.
 #[derive(Debug, Default, Serialize)]
@@ -241,8 +241,12 @@ fn steps(
         }
         Err(e) => Some(e),
     };
-    let (asked, changes) = orders?;
-    report.orders_asked = asked;
+    let Asked {
+        count,
+        changes,
+        problems: _,
+    } = orders?;
+    report.orders_asked = count;
     for change in &changes {
         use crate::panel::status::{Canonical, canonical};
         let ended = matches!(
@@ -281,25 +285,53 @@ fn steps(
     Ok(())
 }
 
+/// What asking a panel about its open orders found.
+#[derive(Debug, Default)]
+pub struct Asked {
+    /// How many order ids were asked about.
+    pub count: usize,
+    /// The statuses that changed.
+    pub changes: Vec<OrderChange>,
+    /// Why an entry's status could not be learned (the panel's per-item error, or no answer
+    /// for it), by order book entry id.
+    pub problems: BTreeMap<String, String>,
+}
+
 /// Asks the panel for the status of `open` orders (chunks of at most 100), records what it
-/// sees, and returns how many it asked about and what changed.
-pub fn statuses(
-    panel: &dyn Panel,
-    book: &Book,
-    open: &[Entry],
-) -> anyhow::Result<(usize, Vec<OrderChange>)> {
+/// sees, and returns what it asked, what changed and what could not be learned. The one path
+/// by which `smm sync` and `smm orders --check` record statuses.
+pub fn statuses(panel: &dyn Panel, book: &Book, open: &[Entry]) -> anyhow::Result<Asked> {
     let by_order = by_order(open);
     let mut ids: Vec<u64> = by_order.keys().filter_map(|o| o.parse().ok()).collect();
     ids.sort_unstable();
     if ids.is_empty() {
-        return Ok((0, Vec::new()));
+        return Ok(Asked::default());
     }
     let rows = panel.status(&ids)?.value;
+    let mut asked = Asked {
+        count: ids.len(),
+        ..Asked::default()
+    };
     let mut seen: Vec<(String, Seen)> = Vec::new();
+    let mut answered: std::collections::HashSet<&str> = std::collections::HashSet::new();
     for row in rows {
-        let Ok(status) = row.result else { continue };
         for entry in by_order.get(&row.id).into_iter().flatten() {
-            seen.push((entry.id.clone(), self::seen(status.clone())));
+            answered.insert(&entry.id);
+            match &row.result {
+                Ok(status) => seen.push((entry.id.clone(), self::seen(status.clone()))),
+                Err(e) => {
+                    asked.problems.insert(entry.id.clone(), e.clone());
+                }
+            }
+        }
+    }
+    // Entries whose id is no order number were not asked about.
+    let asked_about = by_order.iter().filter(|(o, _)| o.parse::<u64>().is_ok());
+    for (_, entries) in asked_about {
+        for e in entries.iter().filter(|e| !answered.contains(e.id.as_str())) {
+            asked
+                .problems
+                .insert(e.id.clone(), "not in the panel's answer".into());
         }
     }
     let pairs: Vec<(&str, &Seen)> = seen.iter().map(|(id, s)| (id.as_str(), s)).collect();
@@ -308,7 +340,7 @@ pub fn statuses(
         .iter()
         .filter_map(|e| Some((e.id.as_str(), e.order.as_deref()?)))
         .collect();
-    let changes = changes
+    asked.changes = changes
         .into_iter()
         .map(|StatusChange { id, from, to }| OrderChange {
             order: order_of.get(id.as_str()).unwrap_or(&"?").to_string(),
@@ -317,11 +349,11 @@ pub fn statuses(
             to,
         })
         .collect();
-    Ok((ids.len(), changes))
+    Ok(asked)
 }
 
 /// The entries by the panel's order id (an id may appear on more than one entry).
-pub fn by_order(entries: &[Entry]) -> HashMap<String, Vec<&Entry>> {
+fn by_order(entries: &[Entry]) -> HashMap<String, Vec<&Entry>> {
     let mut map: HashMap<String, Vec<&Entry>> = HashMap::new();
     for e in entries {
         if let Some(order) = &e.order {
@@ -332,7 +364,7 @@ pub fn by_order(entries: &[Entry]) -> HashMap<String, Vec<&Entry>> {
 }
 
 /// A status as the order book records it.
-pub fn seen(s: crate::panel::OrderStatus) -> Seen {
+fn seen(s: crate::panel::OrderStatus) -> Seen {
     Seen {
         finished: crate::panel::status::is_finished(&s.status),
         status: s.status,
