@@ -2,7 +2,7 @@
 //! can mean.
 //!
 //! Panels differ in small ways (numbers as strings, thousands separators, `"Unknown"`),
-//! so every reader here accepts the variants in `../shared/fixtures/v2/` and never panics.
+//! so every reader here accepts the variants in `tests/fixtures/v2/` and never panics.
 
 use super::Service;
 use crate::http::Reply;

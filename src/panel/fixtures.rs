@@ -1,4 +1,4 @@
-//! Every answer sample in `tests/fixtures/v2/` (a copy of `../shared/fixtures/v2/`) read through
+//! Every answer sample in `tests/fixtures/v2/` read through
 //! the decoders the v2 client uses, with the exact values each must give.
 
 use super::status::{Canonical, canonical};
