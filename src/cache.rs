@@ -73,7 +73,7 @@ pub fn put(profile: &str, url: &str, body: &str) {
         return;
     };
     if let Some(dir) = path.parent() {
-        let _ = crate::private::create_dir(dir);
+        let _ = crate::config::private::create_dir(dir);
     }
     // Write then rename, so a reader never sees half a file.
     let tmp = path.with_extension(format!("tmp{}", std::process::id()));

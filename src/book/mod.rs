@@ -9,7 +9,9 @@
 //! holds keys, only the profile name, the panel URL (query string hidden) and the order's
 //! fields. Money is kept as exact decimal text.
 
+pub mod catalogue;
 mod import;
+pub mod journal;
 mod sync;
 
 use crate::exit::usage;
@@ -359,7 +361,7 @@ impl Book {
     /// The book in the data directory, created (0600, in a 0700 directory) and migrated when
     /// needed; an old `journal.jsonl` there is imported once.
     pub fn open() -> anyhow::Result<Book> {
-        let dir = crate::journal::data_dir()?;
+        let dir = crate::book::journal::data_dir()?;
         Book::open_at(&dir.join("orders.db"))
     }
 
@@ -369,11 +371,11 @@ impl Book {
             usage(format!(
                 "cannot open the order book {}: {e} (set {} to a writable directory); nothing was sent",
                 path.display(),
-                crate::journal::DATA_DIR_ENV
+                crate::book::journal::DATA_DIR_ENV
             ))
         };
         if let Some(dir) = path.parent() {
-            crate::private::create_dir(dir).map_err(|e| cannot(&e))?;
+            crate::config::private::create_dir(dir).map_err(|e| cannot(&e))?;
         }
         create_private_file(path).map_err(|e| cannot(&e))?;
         let conn = Connection::open(path).map_err(|e| cannot(&e))?;
@@ -446,7 +448,7 @@ impl Book {
                 ),
                 rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen => format!(
                     "cannot write the order book {path}: {e} (set {} to a writable directory)",
-                    crate::journal::DATA_DIR_ENV
+                    crate::book::journal::DATA_DIR_ENV
                 ),
                 _ => format!("the order book {path}: {e}"),
             },

@@ -2,7 +2,7 @@
 //! profile's last catalogue and the changes seen in it.
 
 use super::{Book, Seen, StatusChange};
-use crate::catalogue::{Change, Kind, Snap};
+use crate::book::catalogue::{Change, Kind, Snap};
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 use rust_decimal::Decimal;
 
@@ -91,7 +91,7 @@ impl Book {
                 rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
             let changes = match last_catalogue(&tx, profile)? {
                 Some(before) => {
-                    crate::catalogue::diff(profile, &before, snaps, crate::time::now() as i64)
+                    crate::book::catalogue::diff(profile, &before, snaps, crate::time::now() as i64)
                 }
                 None => Vec::new(),
             };

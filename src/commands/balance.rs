@@ -1,9 +1,9 @@
 //! `smm balance`: the account's money (or a subscription's threads).
 
 use super::Ctx;
+use crate::cli::settings::Settings;
 use crate::exit::Exit;
 use crate::output::{Output, views};
-use crate::settings::Settings;
 
 /// Prints the profile's account.
 pub fn run(ctx: &Ctx) -> anyhow::Result<Exit> {

@@ -1,13 +1,13 @@
 //! `smm config path|show|init|add`
 
+use crate::cli::settings::Settings;
 use crate::cli::{ConfigAddArgs, ConfigCommand};
 use crate::config;
-use crate::config_add::{Added, KeySource, NewProfile};
+use crate::config::add::{Added, KeySource, NewProfile};
+use crate::config::secret::Secret;
 use crate::exit::Exit;
 use crate::exit::usage;
 use crate::output::{Output, Table, print_line};
-use crate::secret::Secret;
-use crate::settings::Settings;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -36,7 +36,7 @@ fn add(path: &std::path::Path, args: &ConfigAddArgs) -> anyhow::Result<()> {
         key,
         allow_http: args.allow_http,
     };
-    match crate::config_add::add(path, &profile, args.force, args.default)? {
+    match crate::config::add::add(path, &profile, args.force, args.default)? {
         Ok(added) => print_line(&added_message(&profile, &added)),
         Err(_) => print_line(&format!(
             "Profile '{}' is already in {} as given: nothing to change.",

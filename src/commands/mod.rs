@@ -18,13 +18,13 @@ mod services;
 mod sync;
 mod watch;
 
+use crate::cli::settings::Settings;
 use crate::cli::{Cli, Command, Global, OrderCommand, PikaCommand, ServicesArgs, ServicesCommand};
 use crate::config::Profile;
 use crate::exit::{Exit, usage};
 use crate::http::{Http, HttpOptions};
 use crate::output::{Bar, Output};
 use crate::panel::{Action, Answer, Panel, Service};
-use crate::settings::Settings;
 
 /// What every command that talks to a panel needs: the resolved profile, the HTTP client
 /// and the output settings.
@@ -131,7 +131,7 @@ impl Ctx {
 
 /// Why this profile was chosen, for `-v`.
 fn why_profile(settings: &Settings, config: &crate::config::Config) -> &'static str {
-    use crate::settings::Source;
+    use crate::cli::settings::Source;
     match (settings.profile.is_some(), settings.profile_source) {
         (true, Source::Env) => "from $SMM_PROFILE",
         (true, _) => "from -p",
@@ -142,7 +142,7 @@ fn why_profile(settings: &Settings, config: &crate::config::Config) -> &'static 
 
 /// Loads the config file (with the permissions warning); `-v` says which file and why.
 pub fn load_config(settings: &Settings) -> anyhow::Result<crate::config::Config> {
-    use crate::settings::Source;
+    use crate::cli::settings::Source;
     let path = crate::config::locate(settings.config.as_deref())?;
     crate::msg::verbose(&format!(
         "config file {} ({})",

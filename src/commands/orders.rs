@@ -3,10 +3,10 @@
 use super::Ctx;
 use crate::book::{Book, Entry, Group, Outcome, Query};
 use crate::cli::OrdersArgs;
+use crate::cli::settings::Settings;
 use crate::exit::Exit;
 use crate::money::show;
 use crate::output::{Cell, Format, Output, Table};
-use crate::settings::Settings;
 use crate::time::utc_date;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;

@@ -1,11 +1,11 @@
 //! `smm services`
 
 use super::Ctx;
+use crate::cli::settings::Settings;
 use crate::cli::{ServicesArgs, SortBy};
 use crate::exit::Exit;
 use crate::output::{Output, views};
 use crate::panel::{Raw, Service, services_json};
-use crate::settings::Settings;
 
 /// Lists the catalogue — or the services with the ids given, in that order — filtered by
 /// category, name and type (case-insensitive substrings). An id the catalogue lacks is an

@@ -4,14 +4,14 @@
 //! Partial or Canceled.
 
 use super::Ctx;
+use crate::book::catalogue::{Change, Snap};
 use crate::book::{Book, Entry, Query, Seen, StatusChange};
-use crate::catalogue::{Change, Snap};
 use crate::cli::SyncArgs;
+use crate::cli::settings::Settings;
 use crate::config::Config;
 use crate::exit::{Exit, usage};
 use crate::output::{Cell, Output, Table};
 use crate::panel::{Account, Panel};
-use crate::settings::Settings;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 

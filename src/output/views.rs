@@ -460,7 +460,7 @@ impl DryRun {
 }
 
 /// Recorded catalogue changes: when, which profile, and the change in one line.
-pub fn catalogue_changes(changes: &[crate::catalogue::Change]) -> Table {
+pub fn catalogue_changes(changes: &[crate::book::catalogue::Change]) -> Table {
     let mut table = Table::new(&["SEEN", "PROFILE", "SERVICE", "CHANGE", "OLD", "NEW", "NAME"]);
     for c in changes {
         table.add_row(vec![

@@ -22,11 +22,11 @@ pub use decode::*;
 pub use types::*;
 pub use unanswered::NoAnswer;
 
+use crate::config::secret::Secret;
 use crate::config::{Api, Profile};
 use crate::exit::usage;
 use crate::http::Http;
 use crate::order::Order;
-use crate::secret::Secret;
 use anyhow::Result;
 
 /// The actions smm knows, for messages and for refusing what a dialect does not have.

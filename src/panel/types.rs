@@ -1,6 +1,6 @@
 //! What a panel answers, as typed values every dialect produces.
 
-use crate::secret::Secret;
+use crate::config::secret::Secret;
 use rust_decimal::Decimal;
 use serde_json::Value;
 use serde_json::value::RawValue;

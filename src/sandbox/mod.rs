@@ -1,6 +1,6 @@
 //! `smm sandbox`: a simulated SMM panel on 127.0.0.1 for trying smm and for tests.
 //!
-//! One HTTP server (`crate::serve`: hyper on tokio) routes by path to a dialect:
+//! One HTTP server (`crate::sandbox::serve`: hyper on tokio) routes by path to a dialect:
 //! `/api/v2` — the standard SMM panel API v2 (`v2.rs`); `/streamdetails/api/v2/` — the
 //! streamdetails API (`streamdetails.rs`); `/useapi/v1/pika/account` — useapi.net's Pika
 //! accounts (`useapi.rs`). Faults (HTML pages, 502, 429,
@@ -8,13 +8,14 @@
 
 mod control;
 mod flavor;
+pub mod serve;
 pub mod streamdetails;
 pub mod useapi;
 pub mod v2;
 
 pub use flavor::Flavor;
 
-use crate::serve::{Incoming, Outgoing, Server};
+use crate::sandbox::serve::{Incoming, Outgoing, Server};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};

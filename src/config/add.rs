@@ -5,9 +5,9 @@
 //! through a temporary file and a rename, keeping its mode (tightened to 0600 when a key is
 //! written into it) and following a symlink to the real file.
 
+use crate::config::secret::Secret;
 use crate::config::{self, Api};
 use crate::exit::usage;
-use crate::secret::Secret;
 use std::path::{Path, PathBuf};
 use toml_edit::{DocumentMut, Item, Table, value};
 
@@ -230,7 +230,7 @@ fn write(path: &Path, text: &str, new: bool, holds_key: bool) -> anyhow::Result<
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     if new {
-        crate::private::create_dir(dir)
+        crate::config::private::create_dir(dir)
             .map_err(|e| usage(format!("cannot create {}: {e}", dir.display())))?;
     }
     #[cfg(unix)]

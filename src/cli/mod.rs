@@ -1,8 +1,11 @@
 //! The command line: global flags and one subcommand per API action.
 
-use crate::help;
+pub mod help;
+pub mod settings;
+pub mod usage;
+
+pub use crate::cli::settings::Source;
 use crate::order::OrderFields;
-pub use crate::settings::Source;
 use clap::parser::ValueSource;
 use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
 use std::path::PathBuf;
