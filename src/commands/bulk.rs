@@ -4,7 +4,7 @@
 use super::Ctx;
 use crate::book::{Earlier, Outcome};
 use crate::exit::{Exit, usage};
-use crate::order::{Order, check};
+use crate::order::Order;
 use crate::output::{Cell, Table};
 use crate::panel::{Account, Panel};
 use rust_decimal::Decimal;
@@ -149,7 +149,7 @@ pub fn run(
                 "line {}: service {id} is not in the catalogue of profile '{}'",
                 line.line, ctx.profile.name
             )),
-            Some(service) => match check(service, &order) {
+            Some(service) => match service.price(&order) {
                 Err(e) => problems.push(format!("line {}: {e}", line.line)),
                 Ok(priced) => {
                     let already = if how.force {

@@ -4,9 +4,9 @@
 use super::Ctx;
 use crate::book::{Earlier, NewOrder, Outcome};
 use crate::exit::{Exit, usage};
-use crate::order::{Order, Priced, check, type_name};
+use crate::order::Order;
 use crate::output::views;
-use crate::panel::{Account, Panel, Service};
+use crate::panel::{Account, Panel, Priced, Service};
 use rust_decimal::Decimal;
 
 /// How `order add` runs: a dry run, or for real (then through the order book and its guard).
@@ -33,7 +33,7 @@ pub fn run(ctx: &Ctx, order: &Order, mode: Mode) -> anyhow::Result<Exit> {
         )
     })?;
     let service = find_service(ctx, &catalogue.value, order.service, age)?;
-    let priced = check(service, order).map_err(|e| usage(refusal(&e, age)))?;
+    let priced = service.price(order).map_err(|e| usage(refusal(&e, age)))?;
     if mode.dry_run {
         return dry(ctx, &*panel, order, service, priced);
     }
@@ -159,7 +159,7 @@ fn dry(
     priced: Priced,
 ) -> anyhow::Result<Exit> {
     let account = panel.balance()?.value;
-    let report = views::DryRun::new(service, order, &priced, &account, type_name(service));
+    let report = views::DryRun::new(service, order, &priced, &account, service.type_name());
     ctx.out.report(&report, &report.table())?;
     crate::msg::note("dry run — no order was placed");
     match account {

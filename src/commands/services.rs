@@ -161,8 +161,8 @@ fn matches(s: &Service, args: &ServicesArgs) -> bool {
     };
     let words = args.search.as_deref().map(lower).unwrap_or_default();
     let haystack = format!("{} {}", lower(&s.name), lower(&s.category));
-    let kind = args.kind.as_deref().map(crate::order::normalised);
+    let kind = args.kind.as_deref().map(crate::panel::normalised);
     has(&s.category, &args.category)
-        && kind.is_none_or(|k| crate::order::normalised(&s.kind).contains(&k))
+        && kind.is_none_or(|k| crate::panel::normalised(&s.kind).contains(&k))
         && words.split_whitespace().all(|w| haystack.contains(w))
 }

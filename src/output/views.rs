@@ -334,7 +334,7 @@ impl DryRun {
     pub fn new(
         service: &Service,
         order: &crate::order::Order,
-        priced: &crate::order::Priced,
+        priced: &crate::panel::Priced,
         account: &Account,
         type_name: String,
     ) -> DryRun {

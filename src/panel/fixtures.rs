@@ -157,12 +157,8 @@ fn check(name: &str, body: &str) {
                 ["mentions_hashtag", "poll", "Default"],
                 "kept as written"
             );
-            assert!(crate::order::needs(&s[0].kind).fields.contains(&"hashtag"));
-            assert!(
-                crate::order::needs(&s[1].kind)
-                    .fields
-                    .contains(&"answer_number")
-            );
+            assert!(s[0].needs().fields.contains(&"hashtag"));
+            assert!(s[1].needs().fields.contains(&"answer_number"));
             assert_eq!(
                 (s[0].dripfeed, s[1].dripfeed, s[2].dripfeed),
                 (Some(false), Some(true), None)
@@ -172,7 +168,7 @@ fn check(name: &str, body: &str) {
                     .get()
                     .contains("Usernames of people who posted the hashtag")
             );
-            // The placeholder: exact, shown as is (its orders are refused by order::check).
+            // The placeholder: exact, shown as is (its orders are refused by Service::price).
             assert_eq!(s[2].rate.unwrap().to_string(), "1000000000000");
             assert_eq!((s[2].min, s[2].max), (Some(500000), Some(100)));
         }

@@ -10,6 +10,7 @@ mod chunks;
 mod decode;
 #[cfg(test)]
 mod fixtures;
+pub mod service;
 pub mod status;
 pub mod streamdetails;
 mod types;
@@ -19,6 +20,7 @@ pub mod v2;
 
 pub use chunks::{ChunkAnswer, Progress, Silent, run_chunks};
 pub use decode::*;
+pub use service::{ABSURD_RATE, Amount, Needs, Priced, needs, normalised};
 pub use types::*;
 pub use unanswered::NoAnswer;
 
