@@ -12,7 +12,11 @@
 pub mod catalogue;
 mod import;
 pub mod journal;
+mod send;
 mod sync;
+
+pub use send::{Sent, send};
+pub use sync::{Asked, OrderChange, statuses};
 
 use crate::exit::usage;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};

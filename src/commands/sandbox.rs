@@ -132,7 +132,7 @@ fn add_profile(settings: &Settings, name: &str, url: &str, key: &str) -> anyhow:
     };
     let added = crate::config::add::add(&path, &profile, local, false)?;
     Ok(match added {
-        Ok(added) => super::config::added_message(&profile, &added),
+        Ok(added) => added.message(&profile),
         Err(_) => format!(
             "Profile '{name}' in {} points at this sandbox already.\nTry it: smm -p {name} balance",
             path.display()

@@ -73,7 +73,7 @@ pub fn run(ctx: impl FnOnce() -> anyhow::Result<Ctx>, args: &ServicesArgs) -> an
 /// PROFILE and CURRENCY columns; `--sort rate` puts the cheapest offers across panels first.
 /// A profile that fails shows its error in its row (exit 3); the others still print.
 pub fn all(settings: &Settings, args: &ServicesArgs) -> anyhow::Result<Exit> {
-    let results = super::each_profile(settings, |ctx| {
+    let results = super::fanout::each_profile(settings, |ctx| {
         let (answer, age) = ctx.services()?;
         if let Some(age) = age {
             crate::msg::note(&format!(
@@ -94,7 +94,7 @@ pub fn all(settings: &Settings, args: &ServicesArgs) -> anyhow::Result<Exit> {
         .iter()
         .filter_map(|(name, r)| r.as_ref().err().map(|e| (name.clone(), format!("{e:#}"))))
         .collect();
-    let doc = super::per_profile_json(&results, |(services, _)| {
+    let doc = super::fanout::per_profile_json(&results, |(services, _)| {
         let shown: Vec<&Service> = services.iter().filter(|s| matches(s, args)).collect();
         serde_json::from_str(&services_json(&shown)).unwrap_or_default()
     });

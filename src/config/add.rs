@@ -275,6 +275,44 @@ fn write(path: &Path, text: &str, new: bool, holds_key: bool) -> anyhow::Result<
     })
 }
 
+impl Added {
+    /// What `config add` (and `sandbox --add-profile`) says it did.
+    pub fn message(&self, profile: &NewProfile) -> String {
+        let added = self;
+        let name = &profile.name;
+        let verb = match (added.created, added.replaced) {
+            (true, _) => "Created",
+            (false, true) => "Replaced profile '{name}' in",
+            (false, false) => "Added profile '{name}' to",
+        }
+        .replace("{name}", name);
+        let mut text = match added.created {
+            true => format!(
+                "{verb} {} (mode 0600) with profile '{name}'",
+                added.path.display()
+            ),
+            false => format!("{verb} {}", added.path.display()),
+        };
+        match &added.default {
+            Some(d) if d == name => text.push_str(&format!("; '{name}' is the default profile")),
+            Some(d) => text.push_str(&format!(
+                "; default_profile = \"{d}\" set so commands without -p keep using '{d}'"
+            )),
+            None => {}
+        }
+        let how = match &profile.key {
+            KeySource::Key(_) => "the key is in the file".to_string(),
+            KeySource::Env(var) => format!("the key is read from ${var} at every run"),
+            KeySource::Command(_) => "the key comes from its key_command at every run".to_string(),
+        };
+        let try_it = match profile.api {
+            crate::config::Api::Useapi => "pika account list",
+            _ => "balance",
+        };
+        format!("{text}; {how}.\nTry it: smm -p {name} {try_it}")
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
