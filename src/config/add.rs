@@ -9,7 +9,7 @@ use crate::config::secret::Secret;
 use crate::config::{self, Api};
 use crate::exit::usage;
 use std::path::{Path, PathBuf};
-use toml_edit::{DocumentMut, Item, Table, value};
+use toml_edit::{DocumentMut, Item, Table as TomlTable, value};
 
 /// Where a new profile's key comes from.
 #[derive(Debug)]
@@ -136,7 +136,7 @@ pub fn add(
         }
         false => "\n".to_string(),
     };
-    let mut table = Table::new();
+    let mut table = TomlTable::default();
     table["url"] = value(profile.url.trim());
     if profile.api != Api::V2 {
         table["api"] = value(profile.api.name());
@@ -155,7 +155,7 @@ pub fn add(
         doc["default_profile"] = value(default.as_str());
     }
     let profiles = doc.entry("profiles").or_insert_with(|| {
-        let mut t = Table::new();
+        let mut t = TomlTable::default();
         t.set_implicit(true);
         Item::Table(t)
     });

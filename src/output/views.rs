@@ -4,7 +4,7 @@
 use super::{Cell, Table};
 use crate::book::{Entry, Group, Outcome};
 use crate::money::show;
-use crate::panel::{Account, OrderStatus, PikaAccount, Placed, Row, Service};
+use crate::panel::{Account, Cancel, OrderStatus, PikaAccount, Placed, Row, Service};
 use crate::time::utc_date;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
@@ -210,15 +210,15 @@ pub fn refill_statuses(rows: &[Row<String>]) -> Table {
 
 /// Cancels asked for: ORDER and CANCEL (`requested` when the panel took the request: it does
 /// not mean the order is cancelled yet).
-pub fn cancels(rows: &[Row<String>]) -> Table {
+pub fn cancels(rows: &[Row<Cancel>]) -> Table {
     outcomes(&["ORDER", "CANCEL"], rows, |v| match v {
-        crate::panel::v2::CANCEL_REQUESTED => Cell::new(v),
-        _ => Cell::status(v),
+        Cancel::Requested => Cell::new(v),
+        Cancel::Said(word) => Cell::status(word),
     })
 }
 
 /// Id and outcome rows under `headers`.
-fn outcomes(headers: &[&str], rows: &[Row<String>], cell: impl Fn(&str) -> Cell) -> Table {
+fn outcomes<T>(headers: &[&str], rows: &[Row<T>], cell: impl Fn(&T) -> Cell) -> Table {
     let mut table = Table::new(headers);
     for row in rows {
         table.add_row(match &row.result {

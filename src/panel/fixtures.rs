@@ -64,14 +64,18 @@ fn check(name: &str, body: &str) {
         "cancel.many.json" => {
             let v = items(&value);
             assert_eq!(cancel_outcome(&v[0]), Err("Incorrect order ID".into()));
-            assert_eq!(cancel_outcome(&v[1]), Ok("requested".into()));
+            assert_eq!(cancel_outcome(&v[1]), Ok(crate::panel::Cancel::Requested));
         }
         "cancel.many.flags.json" => {
             let v = items(&value);
-            assert_eq!(cancel_outcome(&v[0]), Ok("requested".into()), "true");
+            assert_eq!(
+                cancel_outcome(&v[0]),
+                Ok(crate::panel::Cancel::Requested),
+                "true"
+            );
             assert_eq!(
                 cancel_outcome(&v[1]),
-                Ok("requested".into()),
+                Ok(crate::panel::Cancel::Requested),
                 "status success"
             );
             assert_eq!(

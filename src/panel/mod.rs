@@ -140,7 +140,7 @@ pub trait Panel: Sync {
     }
 
     /// Asks for cancels: one row per order id with the panel's word.
-    fn cancel(&self, _ids: &[u64]) -> Result<Answer<Vec<Row<String>>>> {
+    fn cancel(&self, _ids: &[u64]) -> Result<Answer<Vec<Row<Cancel>>>> {
         Err(unsupported(self.profile(), Action::Cancel))
     }
 

@@ -160,6 +160,24 @@ impl<T> Row<T> {
     }
 }
 
+/// What a panel said of a cancel it was asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cancel {
+    /// The panel took the request: asked for, not yet done (the order is not cancelled yet).
+    Requested,
+    /// Another word, as the panel wrote it.
+    Said(String),
+}
+
+impl std::fmt::Display for Cancel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Cancel::Requested => f.write_str("requested"),
+            Cancel::Said(word) => f.write_str(word),
+        }
+    }
+}
+
 /// One account of an account-managing API (useapi.net Pika).
 #[derive(Debug, Clone, PartialEq)]
 pub struct PikaAccount {
