@@ -96,9 +96,9 @@ fn import(book: &Book, path: &Path) -> rusqlite::Result<Option<(u64, u64)>> {
                     }
                     Line::Outcome(o) => {
                         let name = match o.result {
-                            crate::book::journal::Result::Order => "placed",
-                            crate::book::journal::Result::Error => "refused",
-                            crate::book::journal::Result::Unknown => "unknown",
+                            crate::book::journal::Verdict::Order => "placed",
+                            crate::book::journal::Verdict::Error => "refused",
+                            crate::book::journal::Verdict::Unknown => "unknown",
                         };
                         outcome.execute(params![o.id, name, o.order, o.error, o.time as i64])?;
                     }

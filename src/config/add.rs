@@ -5,6 +5,7 @@
 //! through a temporary file and a rename, keeping its mode (tightened to 0600 when a key is
 //! written into it) and following a symlink to the real file.
 
+use crate::config::private::Existing;
 use crate::config::secret::Secret;
 use crate::config::{self, Api};
 use crate::exit::usage;
@@ -248,12 +249,7 @@ fn write(path: &Path, text: &str, new: bool, holds_key: bool) -> anyhow::Result<
             .unwrap_or_default(),
         std::process::id()
     ));
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let result = options
-        .open(&tmp)
+    let result = crate::config::private::write_private(&tmp, Existing::Refuse)
         .and_then(|mut f| {
             std::io::Write::write_all(&mut f, text.as_bytes())?;
             #[cfg(unix)]

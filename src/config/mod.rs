@@ -533,11 +533,7 @@ pub fn init(path: &Path) -> anyhow::Result<()> {
         crate::config::private::create_dir(dir)
             .with_context(|| format!("cannot create {}", dir.display()))?;
     }
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = match options.open(path) {
+    let mut file = match private::write_private(path, private::Existing::Refuse) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
             return Err(usage(format!(
