@@ -1,8 +1,9 @@
 //! smm: a fast, safe, scriptable client for SMM panel APIs — the library behind the binary.
 //!
-//! Data flows one way: `cli` → `settings` and `config` (profile) → `panel` (one interface,
-//! one file per dialect) → typed answer → `output` (tables, JSON, CSV). `commands` wires these
-//! together. `sandbox` is the built-in simulated panel; `serve` the HTTP server under it.
+//! Data flows one way: `cli` (and its settings) and `config` (profile) → `panel` (one
+//! interface, one file per dialect) → typed answer → `output` (tables, JSON, CSV). `commands`
+//! wires these together; `order` is the panel's input; `book` the order book and the guarded
+//! send. `sandbox` is the built-in simulated panel, with the HTTP server under it.
 
 #![warn(missing_docs)]
 
