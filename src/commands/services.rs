@@ -1,11 +1,11 @@
 //! `smm services`
 
 use super::Ctx;
+use crate::cli::settings::Settings;
 use crate::cli::{ServicesArgs, SortBy};
 use crate::exit::Exit;
 use crate::output::{Output, views};
 use crate::panel::{Raw, Service, services_json};
-use crate::settings::Settings;
 
 /// Lists the catalogue — or the services with the ids given, in that order — filtered by
 /// category, name and type (case-insensitive substrings). An id the catalogue lacks is an
@@ -73,7 +73,7 @@ pub fn run(ctx: impl FnOnce() -> anyhow::Result<Ctx>, args: &ServicesArgs) -> an
 /// PROFILE and CURRENCY columns; `--sort rate` puts the cheapest offers across panels first.
 /// A profile that fails shows its error in its row (exit 3); the others still print.
 pub fn all(settings: &Settings, args: &ServicesArgs) -> anyhow::Result<Exit> {
-    let results = super::each_profile(settings, |ctx| {
+    let results = super::fanout::each_profile(settings, |ctx| {
         let (answer, age) = ctx.services()?;
         if let Some(age) = age {
             crate::msg::note(&format!(
@@ -94,7 +94,7 @@ pub fn all(settings: &Settings, args: &ServicesArgs) -> anyhow::Result<Exit> {
         .iter()
         .filter_map(|(name, r)| r.as_ref().err().map(|e| (name.clone(), format!("{e:#}"))))
         .collect();
-    let doc = super::per_profile_json(&results, |(services, _)| {
+    let doc = super::fanout::per_profile_json(&results, |(services, _)| {
         let shown: Vec<&Service> = services.iter().filter(|s| matches(s, args)).collect();
         serde_json::from_str(&services_json(&shown)).unwrap_or_default()
     });
@@ -161,8 +161,8 @@ fn matches(s: &Service, args: &ServicesArgs) -> bool {
     };
     let words = args.search.as_deref().map(lower).unwrap_or_default();
     let haystack = format!("{} {}", lower(&s.name), lower(&s.category));
-    let kind = args.kind.as_deref().map(crate::order::normalised);
+    let kind = args.kind.as_deref().map(crate::panel::normalised);
     has(&s.category, &args.category)
-        && kind.is_none_or(|k| crate::order::normalised(&s.kind).contains(&k))
+        && kind.is_none_or(|k| crate::panel::normalised(&s.kind).contains(&k))
         && words.split_whitespace().all(|w| haystack.contains(w))
 }

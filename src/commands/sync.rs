@@ -4,16 +4,16 @@
 //! Partial or Canceled.
 
 use super::Ctx;
-use crate::book::{Book, Entry, Query, Seen, StatusChange};
-use crate::catalogue::{Change, Snap};
+use super::fanout::{Purpose, each, profiles};
+use crate::book::catalogue::{Change, Snap};
+use crate::book::{Asked, Book, OrderChange, Query, statuses};
 use crate::cli::SyncArgs;
+use crate::cli::settings::Settings;
 use crate::config::Config;
-use crate::exit::{Exit, usage};
-use crate::output::{Cell, Output, Table};
+use crate::exit::Exit;
+use crate::output::{Output, views};
 use crate::panel::{Account, Panel};
-use crate::settings::Settings;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashMap};
 
 /// What `smm sync` found on one profile's panel.
 #[derive(Debug, Default, Serialize)]
@@ -34,19 +34,6 @@ pub struct Report {
     pub alerts: Vec<Alert>,
     /// Why this panel could not be synced (whole or in part).
     pub error: Option<String>,
-}
-
-/// A status change of one order.
-#[derive(Debug, Clone, Serialize)]
-pub struct OrderChange {
-    /// The panel's order id.
-    pub order: String,
-    /// The order book entry.
-    pub id: String,
-    /// The status before (none the first time).
-    pub from: Option<String>,
-    /// The status now, as the panel wrote it.
-    pub to: String,
 }
 
 /// What an alert is about.
@@ -86,30 +73,20 @@ struct Document<'a> {
 /// Syncs every panel profile (or those of `-p a,b`) at once, prints the summary, the changes
 /// and the alerts. Exit 0: no alert; 3: alerts; 1: every panel failed; 2: bad input.
 pub fn run(settings: &Settings, _args: &SyncArgs) -> anyhow::Result<Exit> {
-    let config = super::load_config(settings)?;
-    let names = profiles(&config, settings.profiles_for_all())?;
+    let config = super::ctx::load_config(settings)?;
+    let names = profiles(settings, &config, Purpose::Sync)?;
     // Opened (and migrated) once before the panels run in parallel.
     Book::open()?;
-    let reports: Vec<Report> = std::thread::scope(|scope| {
-        let running: Vec<_> = names
-            .iter()
-            .map(|name| {
-                let config = &config;
-                scope.spawn(move || sync_profile(settings, config, name))
-            })
-            .collect();
-        running
-            .into_iter()
-            .zip(&names)
-            .map(|(handle, name)| {
-                handle.join().unwrap_or_else(|_| Report {
-                    profile: name.clone(),
-                    error: Some("internal error".into()),
-                    ..Report::default()
-                })
-            })
-            .collect()
-    });
+    let config = &config;
+    let reports: Vec<Report> = each(
+        &names,
+        |name| sync_profile(settings, config, name),
+        |name| Report {
+            profile: name.to_string(),
+            error: Some("internal error".into()),
+            ..Report::default()
+        },
+    );
     let out = Output::new(settings.format);
     print(&out, &reports, settings.quiet)?;
     let alerts = reports.iter().map(|r| r.alerts.len()).sum::<usize>();
@@ -121,37 +98,6 @@ pub fn run(settings: &Settings, _args: &SyncArgs) -> anyhow::Result<Exit> {
         (false, 0) => Exit::Success,
         (false, _) => Exit::Partial,
     })
-}
-
-/// The profiles to sync: those of `-p a,b` (each must exist; `SMM_PROFILE` does not narrow
-/// it), else every SMM panel profile.
-fn profiles(config: &Config, requested: Option<Vec<String>>) -> anyhow::Result<Vec<String>> {
-    let names: Vec<String> = match requested {
-        Some(list) => list,
-        None => config
-            .file
-            .profiles
-            .iter()
-            .filter(|(_, def)| def.api.is_panel())
-            .map(|(name, _)| name.clone())
-            .collect(),
-    };
-    for name in &names {
-        let (_, def) = config.select(Some(name))?;
-        if !def.api.is_panel() {
-            return Err(usage(format!(
-                "profile '{name}' is a useapi.net profile (api = \"useapi\"): `smm sync` needs SMM \
-                 panel profiles (api = \"v2\" or \"streamdetails\"); nothing was sent"
-            )));
-        }
-    }
-    if names.is_empty() {
-        return Err(usage(format!(
-            "{} has no panel profiles to sync",
-            config.path.display()
-        )));
-    }
-    Ok(names)
 }
 
 /// Syncs one profile: statuses, balance, catalogue, then the alerts. The first request that
@@ -285,96 +231,6 @@ fn steps(
     Ok(())
 }
 
-/// What asking a panel about its open orders found.
-#[derive(Debug, Default)]
-pub struct Asked {
-    /// How many order ids were asked about.
-    pub count: usize,
-    /// The statuses that changed.
-    pub changes: Vec<OrderChange>,
-    /// Why an entry's status could not be learned (the panel's per-item error, or no answer
-    /// for it), by order book entry id.
-    pub problems: BTreeMap<String, String>,
-}
-
-/// Asks the panel for the status of `open` orders (chunks of at most 100), records what it
-/// sees, and returns what it asked, what changed and what could not be learned. The one path
-/// by which `smm sync` and `smm orders --check` record statuses.
-pub fn statuses(panel: &dyn Panel, book: &Book, open: &[Entry]) -> anyhow::Result<Asked> {
-    let by_order = by_order(open);
-    let mut ids: Vec<u64> = by_order.keys().filter_map(|o| o.parse().ok()).collect();
-    ids.sort_unstable();
-    if ids.is_empty() {
-        return Ok(Asked::default());
-    }
-    let rows = panel.status(&ids)?.value;
-    let mut asked = Asked {
-        count: ids.len(),
-        ..Asked::default()
-    };
-    let mut seen: Vec<(String, Seen)> = Vec::new();
-    let mut answered: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    for row in rows {
-        for entry in by_order.get(&row.id).into_iter().flatten() {
-            answered.insert(&entry.id);
-            match &row.result {
-                Ok(status) => seen.push((entry.id.clone(), self::seen(status.clone()))),
-                Err(e) => {
-                    asked.problems.insert(entry.id.clone(), e.clone());
-                }
-            }
-        }
-    }
-    // Entries whose id is no order number were not asked about.
-    let asked_about = by_order.iter().filter(|(o, _)| o.parse::<u64>().is_ok());
-    for (_, entries) in asked_about {
-        for e in entries.iter().filter(|e| !answered.contains(e.id.as_str())) {
-            asked
-                .problems
-                .insert(e.id.clone(), "not in the panel's answer".into());
-        }
-    }
-    let pairs: Vec<(&str, &Seen)> = seen.iter().map(|(id, s)| (id.as_str(), s)).collect();
-    let changes = book.record_statuses(&pairs)?;
-    let order_of: HashMap<&str, &str> = open
-        .iter()
-        .filter_map(|e| Some((e.id.as_str(), e.order.as_deref()?)))
-        .collect();
-    asked.changes = changes
-        .into_iter()
-        .map(|StatusChange { id, from, to }| OrderChange {
-            order: order_of.get(id.as_str()).unwrap_or(&"?").to_string(),
-            id,
-            from,
-            to,
-        })
-        .collect();
-    Ok(asked)
-}
-
-/// The entries by the panel's order id (an id may appear on more than one entry).
-fn by_order(entries: &[Entry]) -> HashMap<String, Vec<&Entry>> {
-    let mut map: HashMap<String, Vec<&Entry>> = HashMap::new();
-    for e in entries {
-        if let Some(order) = &e.order {
-            map.entry(order.clone()).or_default().push(e);
-        }
-    }
-    map
-}
-
-/// A status as the order book records it.
-fn seen(s: crate::panel::OrderStatus) -> Seen {
-    Seen {
-        finished: crate::panel::status::is_finished(&s.status),
-        status: s.status,
-        charge: s.charge,
-        start_count: s.start_count,
-        remains: s.remains,
-        currency: s.currency,
-    }
-}
-
 /// Fetches the catalogue fresh (refreshing the cache), compares it with the last sync's copy,
 /// records both; returns the changes (none on the first sync).
 fn catalogue(
@@ -418,7 +274,22 @@ fn print(out: &Output, reports: &[Report], alerts_only: bool) -> std::io::Result
         .map(|a| format!("alert: {}", a.message))
         .collect();
     if !alerts_only {
-        out.table(&summary(reports))?;
+        let rows: Vec<views::Synced> = reports
+            .iter()
+            .map(|r| views::Synced {
+                profile: &r.profile,
+                balance: match (&r.balance, &r.currency) {
+                    (Some(b), Some(c)) => Some(format!("{b} {c}")),
+                    _ => None,
+                },
+                failed: r.error.is_some(),
+                orders_asked: r.orders_asked,
+                status_changes: r.status_changes.len(),
+                catalogue_changes: r.catalogue_changes.len(),
+                alerts: r.alerts.len(),
+            })
+            .collect();
+        out.table(&views::sync_summary(&rows))?;
         for line in &lines {
             out.line(line)?;
         }
@@ -427,32 +298,4 @@ fn print(out: &Output, reports: &[Report], alerts_only: bool) -> std::io::Result
         out.line(alert)?;
     }
     Ok(())
-}
-
-/// One row per profile: balance, orders asked, status changes, catalogue changes, alerts.
-fn summary(reports: &[Report]) -> Table {
-    let mut table = Table::new(&[
-        "PROFILE",
-        "BALANCE",
-        "ORDERS ASKED",
-        "STATUS CHANGES",
-        "CATALOGUE CHANGES",
-        "ALERTS",
-    ]);
-    for r in reports {
-        let balance = match (&r.balance, &r.currency) {
-            (Some(b), Some(c)) => Cell::new(format!("{b} {c}")),
-            _ if r.error.is_some() => Cell::status("error"),
-            _ => Cell::new(""),
-        };
-        table.add_row(vec![
-            Cell::new(&r.profile),
-            balance,
-            Cell::number(r.orders_asked),
-            Cell::number(r.status_changes.len()),
-            Cell::number(r.catalogue_changes.len()),
-            Cell::number(r.alerts.len()),
-        ]);
-    }
-    table
 }

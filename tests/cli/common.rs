@@ -113,7 +113,7 @@ pub struct Panel {
     seen: Arc<Mutex<Vec<Seen>>>,
     panics: Arc<Mutex<Vec<String>>>,
     none_expected: AtomicBool,
-    _server: smm::serve::Server,
+    _server: smm::sandbox::serve::Server,
 }
 
 impl Panel {
@@ -123,9 +123,9 @@ impl Panel {
         let record = Arc::clone(&seen);
         let panics = Arc::new(Mutex::new(Vec::new()));
         let record_panic = Arc::clone(&panics);
-        let server = smm::serve::Server::start(
+        let server = smm::sandbox::serve::Server::start(
             0,
-            Arc::new(move |req: &smm::serve::Incoming| {
+            Arc::new(move |req: &smm::sandbox::serve::Incoming| {
                 let url = match req.query.as_str() {
                     "" => req.path.clone(),
                     q => format!("{}?{q}", req.path),
@@ -162,7 +162,7 @@ impl Panel {
                 let mut headers =
                     vec![("Content-Type".to_string(), reply.content_type.to_string())];
                 headers.extend(reply.headers);
-                smm::serve::Outgoing {
+                smm::sandbox::serve::Outgoing {
                     status: reply.status,
                     headers,
                     body: reply.body,
