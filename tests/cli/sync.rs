@@ -436,23 +436,63 @@ fn a_failed_status_request_still_reports_the_balance_and_catalogue() {
         _ => crate::common::fixture_reply(req),
     });
     let home = Home::new();
-    home.write_config(&format!(
-        "[profiles.p]\nurl = \"{}\"\nkey = \"k\"\nattempts = 1\nstalled_after = \"1s\"\n",
-        panel.url
-    ));
-    journal(&home, &panel.url, 7..=7, 0);
+    let config = |stalled_after: &str| {
+        format!(
+            "[profiles.p]\nurl = \"{}\"\nkey = \"k\"\nattempts = 1\nstalled_after = \"{stalled_after}\"\n",
+            panel.url
+        )
+    };
+    // Placed two hours ago: not stalled at 24h (whatever the clock does while the first sync
+    // runs), stalled at 1h if the second sync worked it out from statuses it never learned.
+    home.write_config(&config("24h"));
+    journal(&home, &panel.url, 7..=7, 2 * 3600);
     home.run(["sync"]).expect_code(0);
+    home.write_config(&config("1h"));
     *rate.lock().unwrap() = "1.50";
     *fail_status.lock().unwrap() = true;
     let out = home.run(["sync", "--json"]);
     // an alert, not every panel failed
     out.expect_code(3);
-    let doc: Value = serde_json::from_str(&out.stdout).unwrap();
-    let p = &doc["profiles"][0];
-    assert_eq!(p["balance"], "100.84292");
-    assert_eq!(p["catalogue_changes"][0]["change"], "rate");
-    assert!(p["error"].as_str().unwrap().contains("Bad request"), "{p}");
-    assert_eq!(doc["alerts"][0]["kind"], "unreachable");
+    let mut doc = out.json();
+    // The change's time is when this sync saw it: an RFC 3339 UTC time, compared whole below.
+    let time = &mut doc["profiles"][0]["catalogue_changes"][0]["time"];
+    let seen = time.as_str().unwrap_or_default();
+    assert!(
+        seen.len() == 20 && seen.ends_with('Z') && seen.as_bytes()[10] == b'T',
+        "{seen}"
+    );
+    *time = "TIME".into();
+    let alert = serde_json::json!({
+        "profile": "p",
+        "kind": "unreachable",
+        "message": "p: the panel answered HTTP 400 Bad Request: Bad request"
+    });
+    // The balance and catalogue are reported although the statuses failed; the one alert is the
+    // failure (no stalled alert is worked out from statuses that were not learned).
+    assert_eq!(
+        doc,
+        serde_json::json!({
+            "profiles": [{
+                "profile": "p",
+                "balance": "100.84292",
+                "currency": "USD",
+                "orders_asked": 0,
+                "status_changes": [],
+                "catalogue_changes": [{
+                    "time": "TIME",
+                    "profile": "p",
+                    "service": "1448",
+                    "name": "F",
+                    "change": "rate",
+                    "old": "0.90",
+                    "new": "1.50"
+                }],
+                "alerts": [alert],
+                "error": "the panel answered HTTP 400 Bad Request: Bad request"
+            }],
+            "alerts": [alert]
+        })
+    );
 }
 
 #[test]
