@@ -5,6 +5,7 @@
 
 use crate::common::{
     Home, JOURNAL, Panel, Reply, Run, SandboxProc, fixture, fixture_reply, invalid_key_panel,
+    order_add,
 };
 use serde_json::{Value, json};
 
@@ -453,7 +454,7 @@ fn watch_with_json_prints_one_document_per_poll() {
     let home = sb.home("sandbox");
     for (link, quantity) in [("https://i.com/a", "100"), ("https://i.com/b", "200")] {
         home.smm()
-            .args(["order", "add", "--service", "1448", "--link", link])
+            .args(order_add("1448", link, &[]))
             .args(["--quantity", quantity])
             .run()
             .expect_code(0);

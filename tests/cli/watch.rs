@@ -1,6 +1,6 @@
 //! `smm watch`: polls until every order has finished; plain lines when piped; exit codes.
 
-use crate::common::{SandboxProc, Stream};
+use crate::common::{SandboxProc, Stream, order_add};
 use std::time::{Duration, Instant};
 
 #[test]
@@ -8,28 +8,10 @@ fn watch_follows_orders_to_completion() {
     // 1 real second = 1500 virtual seconds: an order is done in about 1.2 s.
     let sb = SandboxProc::start(&["--speed", "1500"]);
     let home = sb.home("sandbox");
-    home.run([
-        "order",
-        "add",
-        "--service",
-        "1448",
-        "--link",
-        "https://i.com/a",
-        "--quantity",
-        "100",
-    ])
-    .expect_code(0);
-    home.run([
-        "order",
-        "add",
-        "--service",
-        "1448",
-        "--link",
-        "https://i.com/b",
-        "--quantity",
-        "200",
-    ])
-    .expect_code(0);
+    home.run(order_add("1448", "https://i.com/a", &["--quantity", "100"]))
+        .expect_code(0);
+    home.run(order_add("1448", "https://i.com/b", &["--quantity", "200"]))
+        .expect_code(0);
     let started = Instant::now();
     let out = home.run(["watch", "23501,23502", "--every", "1s"]);
     out.expect_code(0);
