@@ -295,16 +295,34 @@ fn a_terminal_is_asked_to_confirm() {
         child.finish()
     };
     let out = run("n\n");
-    out.expect_code(1)
-        .stdout_has("smm: cancelled: nothing was placed");
-    assert!(
-        out.stdout.contains("Place 1 orders") && out.stdout.contains("[y/N]"),
+    // What the terminal showed: the summary, the prompt with the answer echoed, the refusal.
+    out.expect_code(1).stdout_is(concat!(
+        "┌────────────┬───────────────┐\r\n",
+        "│ ORDERS     ┆ 1             │\r\n",
+        "│ TOTAL COST ┆ 0.09 USD      │\r\n",
+        "│ BALANCE    ┆ 100.84292 USD │\r\n",
+        "└────────────┴───────────────┘\r\n",
+        "Place 1 orders for 0.09 USD on profile 'test'? [y/N] n\r\n",
+        "smm: cancelled: nothing was placed\r\n",
+    ));
+    assert!(panel.actions("add").is_empty(), "declined: nothing placed");
+    let out = run("y\n");
+    out.expect_code(0);
+    // After the progress bar (its frames depend on timing) clears its line: the report.
+    let report = out.stdout.rsplit("\u{1b}[2K").next().unwrap_or_default();
+    assert_eq!(
+        report,
+        concat!(
+            "┌──────┬─────────┬──────────┬─────────────────┬─────────────┐\r\n",
+            "│ LINE ┆ SERVICE ┆ QUANTITY ┆ LINK            ┆ RESULT      │\r\n",
+            "╞══════╪═════════╪══════════╪═════════════════╪═════════════╡\r\n",
+            "│    1 ┆ 1448    ┆      100 ┆ https://i.com/a ┆ order 23501 │\r\n",
+            "└──────┴─────────┴──────────┴─────────────────┴─────────────┘\r\n",
+            "smm: 1 placed\r\n",
+        ),
         "{}",
         out.stdout
     );
-    assert!(panel.actions("add").is_empty(), "declined: nothing placed");
-    let out = run("y\n");
-    out.expect_code(0).stdout_has("order 23501");
     assert_eq!(panel.actions("add").len(), 1);
 }
 

@@ -62,11 +62,15 @@ fn ctrl_c_stops_watch_cleanly() {
     let home = sb.home("sandbox");
     let mut child = home.spawn(["watch", "23500", "--every", "1s"]);
     // Interrupted once the first round is on screen (it is still running: 1 of 1 orders).
-    child.wait_for(Stream::Stdout, "23500", Duration::from_secs(30));
+    child.wait_for(
+        Stream::Stdout,
+        "0/1 done: 1 Pending",
+        Duration::from_secs(30),
+    );
     child.interrupt();
     let started = Instant::now();
     let out = child.finish();
     assert!(started.elapsed() < Duration::from_secs(3));
     out.expect_code(130)
-        .stderr_has("stopped: 1 of 1 orders still running");
+        .stderr_is("smm: stopped: 1 of 1 orders still running (they go on)\n");
 }
