@@ -18,19 +18,46 @@ fn watch_follows_orders_to_completion() {
     assert!(started.elapsed() < Duration::from_secs(20));
     let text = &out.stdout;
     // Piped: a dated line per poll, a line per change, then the final table.
-    assert!(text.lines().next().unwrap().contains("0/2 done"), "{text}");
-    assert!(
-        text.contains("23501: Pending -> In progress")
-            || text.contains("23501: Pending -> Completed"),
+    let (polls, table) = text.split_at(text.find("ORDER ").unwrap_or(text.len()));
+    assert_eq!(
+        table,
+        concat!(
+            "ORDER  STATUS     CHARGE  REMAINS\n",
+            "23501  Completed    0.09        0\n",
+            "23502  Completed    0.18        0\n",
+        ),
         "{text}"
     );
-    assert!(text.contains("2/2 done: 2 Completed"), "{text}");
-    let table: Vec<&str> = text
-        .lines()
-        .skip_while(|l| !l.starts_with("ORDER"))
-        .collect();
-    assert_eq!(table.len(), 3, "{text}");
-    assert!(table[1].starts_with("23501") && table[1].contains("Completed"));
+    // A poll: `YYYY-MM-DD HH:MM:SS UTC  N/2 done: ...`.
+    fn poll(line: &str) -> Option<&str> {
+        let (date, rest) = line.split_at(line.len().min(25));
+        let digits = date.bytes().filter(u8::is_ascii_digit).count();
+        (digits == 14 && date.ends_with(" UTC  ")).then_some(rest)
+    }
+    let lines: Vec<&str> = polls.lines().collect();
+    assert_eq!(poll(lines[0]).map(|l| &l[..9]), Some("0/2 done:"), "{text}");
+    assert_eq!(
+        poll(lines[lines.len() - 1]),
+        Some("2/2 done: 2 Completed; charge 0.27, remains 0"),
+        "{text}"
+    );
+    // Every other line is a change, and each order's changes follow on from one another to
+    // Completed (which status the first poll caught it in depends on how fast this machine is).
+    for id in ["23501", "23502"] {
+        let mut last: Option<&str> = None;
+        for line in lines.iter().filter(|l| poll(l).is_none()) {
+            let change = line.strip_prefix(&format!("{id}: ")[..]);
+            let Some((from, to)) = change.and_then(|c| c.split_once(" -> ")) else {
+                assert!(line.starts_with("2350"), "{line:?} in\n{text}");
+                continue;
+            };
+            let statuses = ["Pending", "In progress", "Completed"];
+            assert!(statuses.contains(&from) && statuses.contains(&to), "{text}");
+            assert!(last.is_none_or(|last| last == from), "{text}");
+            last = Some(to);
+        }
+        assert_eq!(last, Some("Completed"), "{id} in\n{text}");
+    }
 }
 
 #[test]
