@@ -5,8 +5,9 @@ use std::time::{Duration, Instant};
 
 #[test]
 fn watch_follows_orders_to_completion() {
-    // 1 real second = 1500 virtual seconds: an order is done in about 1.2 s.
-    let sb = SandboxProc::start(&["--speed", "1500"]);
+    // 1 real second = 600 virtual seconds: an order is done in about 3 s, time enough for the
+    // first poll to find both unfinished on a loaded machine.
+    let sb = SandboxProc::start(&["--speed", "600"]);
     let home = sb.home("sandbox");
     home.run(order_add("1448", "https://i.com/a", &["--quantity", "100"]))
         .expect_code(0);
