@@ -117,8 +117,8 @@ fn the_catalogue_cache_hits_misses_and_refreshes() {
     assert_eq!(services(), 1);
     let out = home.run(["services"]);
     assert_eq!(services(), 1, "second run served from the cache");
-    out.stderr_is(
-        "smm: catalogue from the local cache, 0s old (--refresh fetches it from the panel)\n",
+    out.stderr_like(
+        "smm: catalogue from the local cache, Ns old (--refresh fetches it from the panel)\n",
     );
     out.stdout_is(concat!(
         "ID  NAME                    CATEGORY   TYPE     RATE  MIN    MAX  REFILL  CANCEL\n",

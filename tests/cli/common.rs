@@ -569,7 +569,7 @@ impl Ran {
     }
 
     /// `text` (what this printed) with its test home written `~`, the port of every
-    /// `127.0.0.1:PORT` written `PORT` and every `12s ago` written `Ns ago`: what varies from
+    /// `127.0.0.1:PORT` written `PORT` and every `12s ago` (`old`) written `Ns ago` (`old`): what varies from
     /// run to run in output that names a file in the home, a test panel or a recent time, so
     /// that the rest can be compared whole.
     pub fn tidy(&self, text: &str) -> String {
@@ -587,20 +587,24 @@ impl Ran {
             });
             out.push_str(&part[digits..]);
         }
-        // "12s ago" → "Ns ago": how long ago, in seconds, depends on how fast the test ran.
-        let mut parts = out.split("s ago");
-        let mut tidied = parts.next().unwrap_or_default().to_string();
-        for part in parts {
-            let digits = tidied.bytes().rev().take_while(u8::is_ascii_digit).count();
-            let before = tidied[..tidied.len() - digits].chars().next_back();
-            if digits > 0 && !before.is_some_and(char::is_alphanumeric) {
-                tidied.truncate(tidied.len() - digits);
-                tidied.push('N');
+        // "12s ago" → "Ns ago", "0s old" → "Ns old": how long ago, in seconds, depends on how
+        // fast the test ran.
+        for unit in ["s ago", "s old"] {
+            let mut parts = out.split(unit);
+            let mut tidied = parts.next().unwrap_or_default().to_string();
+            for part in parts {
+                let digits = tidied.bytes().rev().take_while(u8::is_ascii_digit).count();
+                let before = tidied[..tidied.len() - digits].chars().next_back();
+                if digits > 0 && !before.is_some_and(char::is_alphanumeric) {
+                    tidied.truncate(tidied.len() - digits);
+                    tidied.push('N');
+                }
+                tidied.push_str(unit);
+                tidied.push_str(part);
             }
-            tidied.push_str("s ago");
-            tidied.push_str(part);
+            out = tidied;
         }
-        tidied
+        out
     }
 
     /// Fails the test with `what`, the command line, the exit code and both streams.
