@@ -257,13 +257,17 @@ fn max_rpm_paces_requests() {
     let mut times: Vec<Instant> = panel.requests().iter().map(|r| r.at).collect();
     times.sort();
     assert_eq!(times.len(), 4);
-    for pair in times.windows(2) {
-        assert!(
-            pair[1].duration_since(pair[0]) >= Duration::from_millis(180),
-            "{:?}",
-            pair[1].duration_since(pair[0])
-        );
-    }
+    // smm spaces its sends 200 ms apart; what reaches the panel may jitter by a scheduler tick
+    // on a loaded machine, so each gap gets 50 ms of slack and the whole span 30 ms in all.
+    let gaps: Vec<Duration> = times.windows(2).map(|p| p[1] - p[0]).collect();
+    assert!(
+        gaps.iter().all(|g| *g >= Duration::from_millis(150)),
+        "{gaps:?}"
+    );
+    assert!(
+        times[3] - times[0] >= Duration::from_millis(570),
+        "{gaps:?}"
+    );
 }
 
 #[test]
