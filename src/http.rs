@@ -208,6 +208,9 @@ impl Http {
         payload: Payload<'_>,
         effect: Effect,
     ) -> Result<Reply, SendError> {
+        // The client is built before the first pacing slot is taken: building it (the TLS
+        // roots) must not eat into the interval `max_rpm` keeps between requests.
+        self.client()?;
         let mut attempt = 1;
         loop {
             self.pace();
