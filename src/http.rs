@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 
 /// The HTTP client shared by every request of a run (connections are kept alive and reused).
 pub struct Http {
-    client: reqwest::blocking::Client,
+    /// Built on the first request (a run answered from the cache never loads the TLS roots).
+    client: std::sync::OnceLock<Result<reqwest::blocking::Client, String>>,
     timeout: Duration,
     verbose: bool,
     attempts: u32,
@@ -104,15 +105,10 @@ impl std::error::Error for SendError {}
 
 impl Http {
     /// Builds the client: timeout, no redirects (a key must never follow one), rustls with ring.
+    /// The client itself is built on the first request: building it reads the system's TLS
+    /// roots, which a run answered from the local cache never needs.
     pub fn new(options: HttpOptions) -> anyhow::Result<Http> {
-        // Installing twice returns Err, which is harmless.
-        let _ = rustls::crypto::ring::default_provider().install_default();
-        let client = reqwest::blocking::Client::builder()
-            .timeout(options.timeout)
-            .connect_timeout(connect_timeout(options.timeout))
-            .redirect(reqwest::redirect::Policy::none())
-            .pool_max_idle_per_host(options.concurrency.max(1))
-            .build()?;
+        let client = std::sync::OnceLock::new();
         let pace = options
             .max_rpm
             .filter(|rpm| *rpm > 0)
@@ -127,6 +123,22 @@ impl Http {
             throttled: AtomicU32::new(0),
             batching: std::sync::atomic::AtomicBool::new(false),
         })
+    }
+
+    /// The reqwest client, built on first use; a client that cannot be built sends nothing.
+    fn client(&self) -> Result<&reqwest::blocking::Client, SendError> {
+        let client = self.client.get_or_init(|| {
+            // Installing twice returns Err, which is harmless.
+            let _ = rustls::crypto::ring::default_provider().install_default();
+            reqwest::blocking::Client::builder()
+                .timeout(self.timeout)
+                .connect_timeout(connect_timeout(self.timeout))
+                .redirect(reqwest::redirect::Policy::none())
+                .pool_max_idle_per_host(self.concurrency)
+                .build()
+                .map_err(|e| format!("the HTTP client could not be set up: {e}"))
+        });
+        client.as_ref().map_err(|e| SendError::Connect(e.clone()))
     }
 
     /// Chunks of a batch to keep in flight now: the configured number, halved for every 429
@@ -196,6 +208,9 @@ impl Http {
         payload: Payload<'_>,
         effect: Effect,
     ) -> Result<Reply, SendError> {
+        // The client is built before the first pacing slot is taken: building it (the TLS
+        // roots) must not eat into the interval `max_rpm` keeps between requests.
+        self.client()?;
         let mut attempt = 1;
         loop {
             self.pace();
@@ -243,7 +258,7 @@ impl Http {
             crate::msg::trace(&format!("> {method} {url} {}", payload.describe()));
         }
         let mut request = self
-            .client
+            .client()?
             .request(method, url.clone())
             .header(reqwest::header::USER_AGENT, user_agent)
             .header(reqwest::header::ACCEPT, "application/json");

@@ -6,9 +6,10 @@
 
 use super::Service;
 use crate::http::Reply;
-use crate::text::{clean, shorten};
+use crate::text::{clean, safe, shorten};
 use serde_json::Value;
 use serde_json::value::RawValue;
+use std::borrow::Cow;
 
 /// Text of a JSON value: strings as they are, numbers as written, null as empty.
 pub fn text(v: &Value) -> String {
@@ -62,25 +63,33 @@ pub fn flag(v: &Value) -> Option<bool> {
 
 /// `flag` for text already taken out of its JSON (`""` is no).
 pub fn flag_text(t: &str) -> Option<bool> {
-    match t.to_ascii_lowercase().as_str() {
-        "1" | "true" | "yes" => Some(true),
-        "0" | "false" | "no" | "" => Some(false),
+    let is = |words: &[&str]| words.iter().any(|w| t.eq_ignore_ascii_case(w));
+    match t {
+        _ if is(&["1", "true", "yes"]) => Some(true),
+        _ if is(&["0", "false", "no", ""]) => Some(false),
         _ => None,
     }
 }
 
 /// The text of a raw JSON value, read like `text` (strings unquoted, numbers as written).
 fn raw_text(v: Option<&RawValue>) -> String {
+    raw_str(v).into_owned()
+}
+
+/// `raw_text`, borrowed from the JSON text when it can be: a string without escapes and
+/// without unsafe characters (the common case) is a slice of its JSON, no allocation.
+fn raw_str(v: Option<&RawValue>) -> Cow<'_, str> {
     let Some(v) = v else {
-        return String::new();
+        return Cow::Borrowed("");
     };
     let t = v.get().trim();
     match t.as_bytes().first() {
+        Some(b'"') if !t.contains('\\') && t.len() >= 2 => safe(t[1..t.len() - 1].trim()),
         Some(b'"') => serde_json::from_str::<String>(t)
-            .map(|s| clean(s.trim()))
+            .map(|s| Cow::Owned(clean(s.trim())))
             .unwrap_or_default(),
-        _ if t == "null" => String::new(),
-        _ => clean(t),
+        _ if t == "null" => Cow::Borrowed(""),
+        _ => safe(t),
     }
 }
 
@@ -246,7 +255,12 @@ struct ServiceFields<'a> {
 /// raw fields keeps a 20,000-entry catalogue fast and small.
 pub fn decode_service(raw: Box<RawValue>) -> Service {
     let f: ServiceFields = serde_json::from_str(raw.get()).unwrap_or_default();
-    let flag_of = |v| match raw_text(v) {
+    service_from(f, &raw)
+}
+
+/// A `Service` from its borrowed fields; `raw` is the entry's own text (copied into it).
+fn service_from(f: ServiceFields, raw: &RawValue) -> Service {
+    let flag_of = |v| match raw_str(v) {
         t if t.is_empty() => None,
         t => flag_text(&t),
     };
@@ -254,13 +268,14 @@ pub fn decode_service(raw: Box<RawValue>) -> Service {
     let name = raw_text(f.name);
     let kind = raw_text(f.kind);
     let category = raw_text(f.category);
-    let rate = crate::money::parse(&raw_text(f.rate));
-    let min = count_text(&raw_text(f.min));
-    let max = count_text(&raw_text(f.max));
+    let rate = crate::money::parse(&raw_str(f.rate));
+    let min = count_text(&raw_str(f.min));
+    let max = count_text(&raw_str(f.max));
     let refill = flag_of(f.refill);
     let cancel = flag_of(f.cancel);
     let dripfeed = flag_of(f.dripfeed);
-    let duration = count_text(&raw_text(f.duration));
+    let duration = count_text(&raw_str(f.duration));
+    let raw = raw.to_owned();
     Service {
         id,
         name,
@@ -278,9 +293,39 @@ pub fn decode_service(raw: Box<RawValue>) -> Service {
 }
 
 /// Decodes a whole catalogue from the panel's JSON array text, or `None` when it is not one.
+///
+/// The entries are borrowed from `body` while their fields are read; each is copied once, into
+/// its `Service::raw`.
 pub fn decode_services(body: &str) -> Option<Vec<Service>> {
-    let items: Vec<Box<RawValue>> = serde_json::from_str(body).ok()?;
-    Some(items.into_iter().map(decode_service).collect())
+    let items: Vec<&RawValue> = serde_json::from_str(body).ok()?;
+    let services = items.into_iter().map(|raw| {
+        let f: ServiceFields = serde_json::from_str(raw.get()).unwrap_or_default();
+        service_from(f, raw)
+    });
+    Some(services.collect())
+}
+
+/// How many entries a catalogue's JSON array text holds, checking that it is one (every entry
+/// read through, none kept), or `None` when it is not one: `decode_services` without the work.
+pub fn count_services(body: &str) -> Option<usize> {
+    struct Count;
+    impl<'de> serde::de::Visitor<'de> for Count {
+        type Value = usize;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a list")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<usize, A::Error> {
+            let mut n = 0;
+            while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {
+                n += 1;
+            }
+            Ok(n)
+        }
+    }
+    let mut de = serde_json::Deserializer::from_str(body);
+    let n = serde::Deserializer::deserialize_seq(&mut de, Count).ok()?;
+    de.end().ok()?;
+    Some(n)
 }
 
 /// A JSON array of the given entries, as text.
