@@ -2,7 +2,9 @@
 //! drives the built `smm` against local panels on 127.0.0.1.
 
 mod common;
+mod hostile_panel;
 
+mod alerts;
 mod all_panels;
 mod amounts;
 mod batches;
@@ -19,6 +21,7 @@ mod hardening;
 mod help;
 mod hostile;
 mod onboarding;
+mod never_backwards;
 mod safety;
 mod sandbox;
 mod streamdetails;

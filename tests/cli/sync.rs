@@ -480,11 +480,11 @@ fn an_order_that_moves_is_not_stalled_and_useapi_profiles_are_refused() {
         "{}",
         out.stdout
     );
-    // It delivers (remains fall, same status): not stalled any more.
+    // It delivers (remains fall, same status): not stalled any more, and the alert clears.
     *remains.lock().unwrap() = 300;
     let out = home.run(["sync", "-q", "-p", "p"]);
     out.expect_code(0);
-    assert_eq!(out.stdout, "");
+    assert_eq!(out.stdout, "resolved: p: order 7 is no longer stalled\n");
     let out = home.run(["sync", "-p", "u"]);
     out.expect_code(2);
     assert!(out.stderr.contains("useapi.net profile"), "{}", out.stderr);
