@@ -23,7 +23,12 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in the order alerts are shown.
-    pub const ALL: [Kind; 4] = [Kind::Unreachable, Kind::Ended, Kind::LowBalance, Kind::Stalled];
+    pub const ALL: [Kind; 4] = [
+        Kind::Unreachable,
+        Kind::Ended,
+        Kind::LowBalance,
+        Kind::Stalled,
+    ];
 
     /// The name stored in the book and printed by `--json`.
     pub fn name(self) -> &'static str {

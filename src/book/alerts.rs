@@ -143,7 +143,8 @@ impl Book {
                 .collect::<rusqlite::Result<Vec<(i64, String, String)>>>()?
             };
             {
-                let mut mark = tx.prepare("UPDATE status_history SET alerted = ?2 WHERE rowid = ?1")?;
+                let mut mark =
+                    tx.prepare("UPDATE status_history SET alerted = ?2 WHERE rowid = ?1")?;
                 let now = crate::time::now() as i64;
                 for (rowid, _, _) in &changes {
                     mark.execute(params![rowid, now])?;

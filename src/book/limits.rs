@@ -38,6 +38,9 @@ mod tests {
         assert_eq!(cut("abcdef", 3), "abc…");
         assert_eq!(cut("ééé", 2), "éé…");
         assert_eq!(cut("a\u{1b}b", 10), "a b");
-        assert_eq!(cut(&"x".repeat(600_000), STATUS).chars().count(), STATUS + 1);
+        assert_eq!(
+            cut(&"x".repeat(600_000), STATUS).chars().count(),
+            STATUS + 1
+        );
     }
 }

@@ -87,7 +87,13 @@ impl Book {
                 continue;
             };
             let outcome = Outcome::parse(&p.outcome);
-            match self.finish(&p.id, outcome, p.order.as_deref(), p.error.as_deref(), p.answered) {
+            match self.finish(
+                &p.id,
+                outcome,
+                p.order.as_deref(),
+                p.error.as_deref(),
+                p.answered,
+            ) {
                 Ok(()) => {
                     let _ = std::fs::remove_file(&file);
                 }

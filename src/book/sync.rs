@@ -25,7 +25,11 @@ impl Book {
     }
 
     /// `record_statuses` in SQL.
-    fn record_inner(&self, asked: i64, seen: &[(&str, &Seen)]) -> rusqlite::Result<Vec<StatusChange>> {
+    fn record_inner(
+        &self,
+        asked: i64,
+        seen: &[(&str, &Seen)],
+    ) -> rusqlite::Result<Vec<StatusChange>> {
         use super::limits::{CURRENCY, NUMBER, STATUS, cut};
         let blank = |s: &str, max| (!s.is_empty()).then(|| cut(s, max));
         let now = crate::time::now() as i64;
@@ -47,7 +51,9 @@ impl Book {
                 let was: Option<(Option<String>, Option<i64>)> = before
                     .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
                     .optional()?;
-                let Some((was, last_asked)) = was else { continue };
+                let Some((was, last_asked)) = was else {
+                    continue;
+                };
                 if last_asked.is_some_and(|last| last > asked) {
                     // A later request's answer is in the book already.
                     continue;

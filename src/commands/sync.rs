@@ -96,7 +96,9 @@ fn sync_profile(settings: &Settings, config: &Config, name: &str) -> Report {
     let repeat = config.profile(Some(name)).ok().and_then(|p| p.alert_repeat);
     if let Err(e) = steps(settings, config, name, &mut report, &mut found) {
         let message = format!("{e:#}");
-        found.alerts.push(crate::alerts::unreachable(name, &message));
+        found
+            .alerts
+            .push(crate::alerts::unreachable(name, &message));
         report.error = Some(message);
     }
     found.checked.push(Kind::Unreachable);
@@ -171,9 +173,11 @@ fn steps(
         Ok((account, catalogue_changes)) => {
             if let Account::Money(balance) = account {
                 found.checked.push(Kind::LowBalance);
-                found
-                    .alerts
-                    .extend(crate::alerts::low_balance(name, &balance, profile.low_balance));
+                found.alerts.extend(crate::alerts::low_balance(
+                    name,
+                    &balance,
+                    profile.low_balance,
+                ));
                 report.balance = Some(balance.amount.to_string());
                 report.currency = Some(balance.currency);
             } else if let Account::Threads(threads) = account {
@@ -194,15 +198,11 @@ fn steps(
             .alerts
             .extend(crate::alerts::ended(name, &order, &status));
     }
-    let orders = match orders {
-        Ok(orders) => orders,
-        Err(e) => return Err(e),
-    };
     let Asked {
         count,
         changes,
         problems: _,
-    } = orders;
+    } = orders?;
     report.orders_asked = count;
     report.status_changes = changes;
     let now = crate::time::now() as i64;

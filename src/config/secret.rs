@@ -73,12 +73,22 @@ mod tests {
     fn every_secret_is_masked_wherever_it_stands() {
         let key = "sk-live-0123456789abcdef";
         assert_eq!(
-            mask(&format!("<html>Fatal error: key {key} ({key})"), &[key, "tok-9876"]),
+            mask(
+                &format!("<html>Fatal error: key {key} ({key})"),
+                &[key, "tok-9876"]
+            ),
             "<html>Fatal error: key **** (****)"
         );
         assert_eq!(mask("a tok-9876 b", &[key, "tok-9876"]), "a **** b");
-        assert!(matches!(mask("nothing here", &[key]), std::borrow::Cow::Borrowed(_)));
-        assert_eq!(mask("k is a letter", &["k"]), "k is a letter", "too short to mask");
+        assert!(matches!(
+            mask("nothing here", &[key]),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(
+            mask("k is a letter", &["k"]),
+            "k is a letter",
+            "too short to mask"
+        );
     }
 
     #[test]

@@ -421,7 +421,10 @@ mod tests {
         assert_eq!(skipped, 2);
         let (value, skipped) =
             decode_json_keeping(&reply(200, r#"{"error":"Incorrect request"}"#), &keep).unwrap();
-        assert_eq!((error_text(&value).as_deref(), skipped), (Some("Incorrect request"), 0));
+        assert_eq!(
+            (error_text(&value).as_deref(), skipped),
+            (Some("Incorrect request"), 0)
+        );
         let (value, _) = decode_json_keeping(&reply(200, "[1]"), &keep).unwrap();
         assert_eq!(value, json!([1]));
         assert!(decode_json_keeping(&reply(200, r#"{"1":"#), &keep).is_err());

@@ -123,8 +123,7 @@ impl<'a> V2<'a> {
         chunk: &[u64],
     ) -> anyhow::Result<(Value, String)> {
         let reply = self.send(fields, Effect::Read)?;
-        let asked: std::collections::HashSet<String> =
-            chunk.iter().map(u64::to_string).collect();
+        let asked: std::collections::HashSet<String> = chunk.iter().map(u64::to_string).collect();
         let (value, skipped) = super::decode_json_keeping(&reply, &|k| asked.contains(k))?;
         self.refuse_error(&value)?;
         let body = match skipped {

@@ -64,7 +64,11 @@ fn a_low_balance_is_raised_once_stands_silently_and_resolves() {
 fn alert_repeat_raises_a_standing_alert_again_after_that_long() {
     let panel = Panel::fixtures();
     let home = Home::new();
-    home_at(&home, &panel.url, "low_balance = \"500\"\nalert_repeat = \"1s\"\n");
+    home_at(
+        &home,
+        &panel.url,
+        "low_balance = \"500\"\nalert_repeat = \"1s\"\n",
+    );
     let line = "alert: p: balance 100.84292 USD is under low_balance 500: top up the account\n";
     home.run(["sync", "-q"]).expect(3, line, "");
     std::thread::sleep(std::time::Duration::from_millis(2100));

@@ -29,7 +29,10 @@ fn two_overlapping_syncs_leave_the_newer_status_and_alert_once() {
     let a = home.spawn(["sync", "-q"]);
     let asked = Instant::now();
     while panel.actions("status").is_empty() {
-        assert!(asked.elapsed() < Duration::from_secs(20), "sync A never asked");
+        assert!(
+            asked.elapsed() < Duration::from_secs(20),
+            "sync A never asked"
+        );
         std::thread::sleep(Duration::from_millis(20));
     }
     let started = Instant::now();
@@ -48,7 +51,10 @@ fn two_overlapping_syncs_leave_the_newer_status_and_alert_once() {
     // A's older answer (In progress) is not written over B's newer one, nor alerted again.
     a.expect(0, "", "");
     let rows = home.orders();
-    assert_eq!((&rows[0]["status"], &rows[0]["finished"]), (&"Partial".into(), &1.into()));
+    assert_eq!(
+        (&rows[0]["status"], &rows[0]["finished"]),
+        (&"Partial".into(), &1.into())
+    );
     assert_eq!(history(&home, "e1"), [(None, "Partial".to_string())]);
     // Finished: the next sync does not ask about it, and has nothing new to say.
     home.run(["sync", "-q"]).expect(0, "", "");
@@ -99,6 +105,7 @@ fn a_60_mb_status_map_for_20_asked_ids_stays_under_300_mb() {
         .lines()
         .find_map(|l| l.strip_prefix("peak ")?.strip_suffix(" KB")?.parse().ok())
         .unwrap_or_else(|| out.fail("no peak memory from /usr/bin/time"));
+    eprintln!("smm sync peak memory: {peak_kb} KB");
     assert!(
         peak_kb < 300 * 1024,
         "smm sync peaked at {} MB for 20 asked ids",
@@ -106,7 +113,13 @@ fn a_60_mb_status_map_for_20_asked_ids_stays_under_300_mb() {
     );
     let doc = out.json();
     assert_eq!(doc["profiles"][0]["orders_asked"], 20);
-    assert_eq!(doc["profiles"][0]["status_changes"].as_array().unwrap().len(), 20);
+    assert_eq!(
+        doc["profiles"][0]["status_changes"]
+            .as_array()
+            .unwrap()
+            .len(),
+        20
+    );
     assert!(home.orders().iter().all(|r| r["status"] == "Completed"));
 }
 
@@ -130,15 +143,18 @@ fn an_add_answered_400_or_429_with_an_order_id_is_unknown_and_never_repeated() {
         assert_eq!(rows.len(), 1);
         assert_eq!(rows[0]["outcome"], "unknown", "HTTP {status}");
         assert!(
-            rows[0]["error"].as_str().unwrap().contains("order id 23501"),
+            rows[0]["error"]
+                .as_str()
+                .unwrap()
+                .contains("order id 23501"),
             "{}",
             rows[0]["error"]
         );
         // The repeat is refused, unsent.
         let again = home.run(&add);
-        again.expect_code(2).stderr_has(
-            "refusing a duplicate: an order whose outcome is unknown for service 1",
-        );
+        again
+            .expect_code(2)
+            .stderr_has("refusing a duplicate: an order whose outcome is unknown for service 1");
         assert_eq!(panel.actions("add").len(), 1, "HTTP {status}: sent once");
         assert_eq!(home.orders().len(), 1);
     }
@@ -171,10 +187,16 @@ fn a_key_the_panel_echoes_is_never_printed_alerted_or_stored() {
     runs[3].expect_code(1).stderr_has("Fatal error: key ****");
     runs[4].expect_code(1).stderr_has("bad key **** in");
     // Every panel failed (exit 1); the alert still went out, masked.
-    runs[6].expect_code(1).stdout_has("alert: p: ").stdout_has("bad key **** in");
+    runs[6]
+        .expect_code(1)
+        .stdout_has("alert: p: ")
+        .stdout_has("bad key **** in");
     let doc = runs[7].json();
     assert!(
-        doc["alerts"][0]["message"].as_str().unwrap().contains("bad key ****"),
+        doc["alerts"][0]["message"]
+            .as_str()
+            .unwrap()
+            .contains("bad key ****"),
         "{doc}"
     );
     let errors: Vec<String> = home
@@ -213,7 +235,9 @@ fn an_outcome_the_locked_book_cannot_take_is_kept_and_recorded_by_the_next_run()
         .run();
     out.expect_code(1).stdout_is("");
     let stderr = home.tidy(&out.stderr);
-    let line = stderr.strip_suffix('\n').unwrap_or_else(|| out.fail("no line"));
+    let line = stderr
+        .strip_suffix('\n')
+        .unwrap_or_else(|| out.fail("no line"));
     assert!(!line.contains('\n'), "one line: {stderr}");
     assert!(
         line.starts_with(
@@ -226,7 +250,12 @@ fn an_outcome_the_locked_book_cannot_take_is_kept_and_recorded_by_the_next_run()
     let side: Vec<_> = std::fs::read_dir(home.book().parent().unwrap())
         .unwrap()
         .map(|e| e.unwrap().path())
-        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with("outcome-"))
+        .filter(|p| {
+            p.file_name()
+                .unwrap()
+                .to_string_lossy()
+                .starts_with("outcome-")
+        })
         .collect();
     assert_eq!(side.len(), 1);
     #[cfg(unix)]
