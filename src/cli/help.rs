@@ -46,8 +46,8 @@ Exit codes: 0 nothing new; 3 new alerts; 1 every panel failed; 2 bad input or co
 Examples:
   smm sync                             # every panel profile at once
   smm sync -p sandbox                  # one profile (or -p a,b)
-  smm sync -q                          # only new alerts and resolved ones: for cron mail
-  smm sync --json | jq '.alerts[] | select(.new) | .message'";
+  smm sync -q                          # new and resolved alerts: for cron
+  smm sync --json | jq '.alerts[] | select(.new)'";
 
 /// `smm services changes --help`.
 pub const SERVICES_CHANGES: &str = "\

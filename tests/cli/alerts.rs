@@ -172,3 +172,38 @@ fn a_stalled_order_is_alerted_once_per_order_and_resolved_when_it_moves() {
         "",
     );
 }
+
+#[test]
+fn a_book_of_schema_2_keeps_its_orders_and_does_not_alert_old_changes_again() {
+    let panel = Panel::start(|req| match req.field("action") {
+        Some("status") => Reply::json(status_answer(req, "Partial")),
+        _ => fixture_reply(req),
+    });
+    let home = Home::new();
+    home_at(&home, &panel.url, "");
+    placed_orders(&home, &panel.url, 1..=3, 60);
+    // Order 1 ended Partial under an older smm, which alerted it then.
+    home.run(["orders", "--json"]).expect_code(0);
+    {
+        let conn = rusqlite::Connection::open(home.book()).unwrap();
+        conn.execute_batch(
+            "DROP TABLE alerts; DROP INDEX status_history_unalerted;
+             ALTER TABLE status_history DROP COLUMN alerted; ALTER TABLE orders DROP COLUMN asked;
+             UPDATE orders SET status = 'Partial', state = 'Partial', finished = 1 WHERE id = 'e1';
+             INSERT INTO status_history (order_id, seen, previous, status) VALUES ('e1', 1, NULL, 'Partial');
+             PRAGMA user_version = 2;",
+        )
+        .unwrap();
+    }
+    home.run(["sync", "-q"]).expect(
+        3,
+        "alert: p: order 2 ended Partial\nalert: p: order 3 ended Partial\n",
+        "",
+    );
+    let rows = home.orders();
+    assert_eq!(rows.len(), 3);
+    assert!(
+        rows.iter()
+            .all(|r| r["status"] == "Partial" && r["outcome"] == "placed")
+    );
+}
