@@ -62,6 +62,23 @@ pub struct Reply {
     pub body: String,
 }
 
+impl Reply {
+    /// The answer with every secret of the request (`secrets`) masked in its body and the
+    /// headers smm shows: a panel that echoes the key (plain text, HTML, in any field) never
+    /// gets it printed, alerted or stored.
+    fn masked(mut self, secrets: &[&str]) -> Reply {
+        let mask = |text: &mut String| {
+            if let std::borrow::Cow::Owned(masked) = crate::config::secret::mask(text, secrets) {
+                *text = masked;
+            }
+        };
+        mask(&mut self.body);
+        self.location.as_mut().map(mask);
+        self.retry_after.as_mut().map(mask);
+        self
+    }
+}
+
 /// Why a request got no answer; `Connect` means it never reached the panel.
 #[derive(Debug)]
 pub enum SendError {
@@ -212,9 +229,12 @@ impl Http {
         // roots) must not eat into the interval `max_rpm` keeps between requests.
         self.client()?;
         let mut attempt = 1;
+        let secrets = payload.secrets(key);
         loop {
             self.pace();
-            let result = self.send_once(method.clone(), url, user_agent, key, &payload);
+            let result = self
+                .send_once(method.clone(), url, user_agent, key, &payload)
+                .map(|reply| reply.masked(&secrets));
             if let Ok(reply) = &result
                 && reply.status == reqwest::StatusCode::TOO_MANY_REQUESTS
             {
@@ -329,6 +349,31 @@ pub enum Payload<'a> {
 const SECRET_FIELDS: [&str; 2] = ["key", "discord"];
 
 impl Payload<'_> {
+    /// The secrets this request carries: the key, and the value of every secret field
+    /// (a Discord token).
+    fn secrets<'k>(&'k self, key: &'k Secret) -> Vec<&'k str> {
+        let mut secrets = vec![key.expose()];
+        let object = match self {
+            Payload::Form(fields) => {
+                secrets.extend(
+                    fields
+                        .iter()
+                        .filter(|(k, _)| SECRET_FIELDS.contains(k))
+                        .map(|(_, v)| v.as_str()),
+                );
+                None
+            }
+            Payload::JsonWithKey(fields) => Some(*fields),
+            Payload::Bearer(body) => body.and_then(|b| b.as_object()),
+        };
+        for (k, v) in object.into_iter().flatten() {
+            if let (true, Some(v)) = (SECRET_FIELDS.contains(&k.as_str()), v.as_str()) {
+                secrets.push(v);
+            }
+        }
+        secrets
+    }
+
     /// The request's fields for `-v`, every secret masked.
     fn describe(&self) -> String {
         let masked = |k: &str, v: String| {

@@ -65,6 +65,8 @@ pub struct ProfileDef {
     pub low_balance: Option<String>,
     /// `smm sync` alerts when an unfinished order has not changed for this long (`24h`).
     pub stalled_after: Option<String>,
+    /// `smm sync` raises a standing alert again after this long (`24h`); unset: never.
+    pub alert_repeat: Option<String>,
 }
 
 /// The API dialects smm speaks.
@@ -123,6 +125,8 @@ pub struct Profile {
     pub low_balance: Option<rust_decimal::Decimal>,
     /// Seconds without a change after which `smm sync` calls an unfinished order stalled.
     pub stalled_after: u64,
+    /// Seconds after which `smm sync` raises a standing alert again (None: never).
+    pub alert_repeat: Option<u64>,
 }
 
 /// How long an unfinished order may go without a change before `smm sync` alerts: 24 hours.
@@ -488,6 +492,15 @@ pub fn resolve(name: &str, def: &ProfileDef, path: &Path) -> anyhow::Result<Prof
             ))
         })?,
     };
+    let alert_repeat = match &def.alert_repeat {
+        None => None,
+        Some(text) => Some(crate::time::parse_duration(text).map_err(|e| {
+            usage(format!(
+                "profile '{name}' in {}: alert_repeat {e}",
+                path.display()
+            ))
+        })?),
+    };
     let low_balance = match &def.low_balance {
         None => None,
         Some(text) => Some(
@@ -519,6 +532,7 @@ pub fn resolve(name: &str, def: &ProfileDef, path: &Path) -> anyhow::Result<Prof
         services_ttl,
         low_balance,
         stalled_after,
+        alert_repeat,
         user_agent: def
             .user_agent
             .clone()

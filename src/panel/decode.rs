@@ -108,16 +108,6 @@ pub fn error_text(v: &Value) -> Option<String> {
     (!msg.is_empty()).then_some(msg)
 }
 
-/// `text` with every occurrence of the profile's key masked: a panel may echo the key back in
-/// its error (`key sk-… has no funds`), and smm never prints or records a key.
-pub fn without_key(text: &str, key: &crate::config::secret::Secret) -> String {
-    let key = key.expose();
-    if key.len() < 4 {
-        return text.to_string();
-    }
-    text.replace(key, crate::config::secret::MASK)
-}
-
 /// The panel's own error answer (`{"error": …}`): a definite no, not a lost request.
 #[derive(Debug)]
 pub struct PanelError(pub String);
@@ -170,13 +160,35 @@ fn retry_hint(reply: &Reply) -> String {
 
 /// Turns an HTTP reply into JSON, or an error that says what came back instead.
 pub fn decode_json(reply: &Reply) -> anyhow::Result<Value> {
+    decode_json_keeping(reply, &|_| true).map(|(value, _)| value)
+}
+
+/// `decode_json` for an answer keyed by the ids asked (a status map): a JSON object keeps
+/// only the entries whose key `keep` accepts (and `error`), skipping every other entry while
+/// it parses, so memory follows the ids asked, not the answer's size. Returns the JSON and
+/// how many entries were skipped.
+pub fn decode_json_keeping(
+    reply: &Reply,
+    keep: &dyn Fn(&str) -> bool,
+) -> anyhow::Result<(Value, usize)> {
     if let Some(err) = redirect_error(reply) {
         return Err(err);
     }
     let status = reply.status;
-    match serde_json::from_str::<Value>(&reply.body) {
-        Ok(value) if status.is_success() => Ok(value),
-        Ok(value) => {
+    let parsed = match reply.body.trim_start().starts_with('{') {
+        true => {
+            use serde::de::DeserializeSeed;
+            let mut de = serde_json::Deserializer::from_str(&reply.body);
+            Keep(keep)
+                .deserialize(&mut de)
+                .and_then(|kept| de.end().map(|()| kept))
+                .map(|(map, skipped)| (Value::Object(map), skipped))
+        }
+        false => serde_json::from_str::<Value>(&reply.body).map(|v| (v, 0)),
+    };
+    match parsed {
+        Ok(parsed) if status.is_success() => Ok(parsed),
+        Ok((value, _)) => {
             let msg = error_text(&value).unwrap_or_else(|| shorten(&reply.body, 200));
             anyhow::bail!(
                 "the panel answered HTTP {status}{}: {msg}",
@@ -185,6 +197,50 @@ pub fn decode_json(reply: &Reply) -> anyhow::Result<Value> {
         }
         Err(_) => Err(not_json(reply)),
     }
+}
+
+/// Reads a JSON object keeping the entries whose key the function accepts (and `error`),
+/// skipping the others unread into memory; yields the kept entries and the skipped count.
+struct Keep<'k>(&'k dyn Fn(&str) -> bool);
+
+impl<'de> serde::de::DeserializeSeed<'de> for Keep<'_> {
+    type Value = (serde_json::Map<String, Value>, usize);
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Keep<'_> {
+    type Value = (serde_json::Map<String, Value>, usize);
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut kept = serde_json::Map::new();
+        let mut skipped = 0;
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            if key == "error" || (self.0)(&key) {
+                kept.insert(key.into_owned(), map.next_value::<Value>()?);
+            } else {
+                map.next_value::<serde::de::IgnoredAny>()?;
+                skipped += 1;
+            }
+        }
+        Ok((kept, skipped))
+    }
+}
+
+/// The error for an `add` answer that holds order id `id` under an HTTP status that says it
+/// failed (400, 429, 5xx…): it contradicts itself, so the order may or may not exist.
+pub fn contradiction(reply: &Reply, id: &str) -> anyhow::Error {
+    anyhow::anyhow!(
+        "the panel answered HTTP {} but its answer holds order id {id}: {}",
+        reply.status,
+        shorten(&reply.body, 200)
+    )
 }
 
 /// Marks an error after which an `add` may or may not have been placed.
@@ -390,6 +446,36 @@ mod tests {
         assert_eq!(flag(&json!(0)), Some(false));
         assert_eq!(flag(&json!(null)), None);
         assert_eq!(flag(&json!("maybe")), None);
+    }
+
+    #[test]
+    fn a_status_map_keeps_only_the_ids_asked() {
+        let reply = |status: u16, body: &str| Reply {
+            status: reqwest::StatusCode::from_u16(status).unwrap(),
+            location: None,
+            retry_after: None,
+            body: body.to_string(),
+        };
+        let keep = |k: &str| k == "1" || k == "3";
+        let body = r#"{"1":{"status":"Completed"},"2":{"status":"x"},"3":{"error":"Incorrect order ID"},"4":[1,{"a":2}]}"#;
+        let (value, skipped) = decode_json_keeping(&reply(200, body), &keep).unwrap();
+        assert_eq!(
+            value,
+            json!({"1": {"status": "Completed"}, "3": {"error": "Incorrect order ID"}})
+        );
+        assert_eq!(skipped, 2);
+        let (value, skipped) =
+            decode_json_keeping(&reply(200, r#"{"error":"Incorrect request"}"#), &keep).unwrap();
+        assert_eq!(
+            (error_text(&value).as_deref(), skipped),
+            (Some("Incorrect request"), 0)
+        );
+        let (value, _) = decode_json_keeping(&reply(200, "[1]"), &keep).unwrap();
+        assert_eq!(value, json!([1]));
+        assert!(decode_json_keeping(&reply(200, r#"{"1":"#), &keep).is_err());
+        assert!(decode_json_keeping(&reply(200, r#"{"1":{}} x"#), &keep).is_err());
+        let refused = decode_json_keeping(&reply(400, r#"{"2":1,"error":"Bad"}"#), &keep);
+        assert!(format!("{:#}", refused.unwrap_err()).ends_with(": Bad"));
     }
 
     #[test]

@@ -457,7 +457,9 @@ fn a_failed_status_request_still_reports_the_balance_and_catalogue() {
     let alert = serde_json::json!({
         "profile": "p",
         "kind": "unreachable",
-        "message": "p: the panel answered HTTP 400 Bad Request: Bad request"
+        "subject": "",
+        "message": "p: the panel answered HTTP 400 Bad Request: Bad request",
+        "new": true
     });
     // The balance and catalogue are reported although the statuses failed; the one alert is the
     // failure (no stalled alert is worked out from statuses that were not learned).
@@ -480,9 +482,11 @@ fn a_failed_status_request_still_reports_the_balance_and_catalogue() {
                     "new": "1.50"
                 }],
                 "alerts": [alert],
+                "resolved": [],
                 "error": "the panel answered HTTP 400 Bad Request: Bad request"
             }],
-            "alerts": [alert]
+            "alerts": [alert],
+            "resolved": []
         })
     );
 }
@@ -508,11 +512,11 @@ fn an_order_that_moves_is_not_stalled_and_useapi_profiles_are_refused() {
     let out = home.run(["sync", "-q", "-p", "p"]);
     out.expect_code(3);
     out.stdout_is("alert: p: order 7 (In progress) has not changed for 2h00m\n");
-    // It delivers (remains fall, same status): not stalled any more.
+    // It delivers (remains fall, same status): not stalled any more, and the alert clears.
     *remains.lock().unwrap() = 300;
     let out = home.run(["sync", "-q", "-p", "p"]);
     out.expect_code(0);
-    assert_eq!(out.stdout, "");
+    assert_eq!(out.stdout, "resolved: p: order 7 is no longer stalled\n");
     let out = home.run(["sync", "-p", "u"]);
     out.expect_code(2);
     out.stderr_is("smm: profile 'u' is a useapi.net profile (api = \"useapi\"): `smm sync` needs SMM panel profiles (api = \"v2\" or \"streamdetails\"); nothing was sent\n");
