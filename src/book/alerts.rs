@@ -5,7 +5,7 @@
 
 use super::Book;
 use crate::alerts::{Alert, Kind, Resolved};
-use rusqlite::{TransactionBehavior, params};
+use super::db::{DbError, Lock, args};
 use std::collections::HashMap;
 
 /// One profile's alerts after a run: every one that stands (and this run's events), each
@@ -43,21 +43,32 @@ impl Book {
         checked: &[Kind],
         found: Vec<Alert>,
         repeat: Option<u64>,
-    ) -> rusqlite::Result<Settled> {
+    ) -> Result<Settled, DbError> {
+        let db = &self.db;
+        db.write(&[Lock::Key(format!("alerts\u{1f}{profile}"))], || {
+            self.settle_locked(profile, checked, found, repeat)
+        })
+    }
+
+    /// `settle_inner` within its transaction.
+    fn settle_locked(
+        &self,
+        profile: &str,
+        checked: &[Kind],
+        found: Vec<Alert>,
+        repeat: Option<u64>,
+    ) -> Result<Settled, DbError> {
+        let db = &self.db;
         let now = crate::time::now() as i64;
         let repeat = repeat.map(|r| i64::try_from(r).unwrap_or(i64::MAX));
-        let tx = rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
         let mut standing: HashMap<(String, String), (String, i64)> = HashMap::new();
-        {
-            let mut stmt =
-                tx.prepare("SELECT kind, subject, message, raised FROM alerts WHERE profile = ?1")?;
-            let rows = stmt.query_map([profile], |r| {
-                Ok(((r.get(0)?, r.get(1)?), (r.get(2)?, r.get(3)?)))
-            })?;
-            for row in rows {
-                let (key, value) = row?;
-                standing.insert(key, value);
-            }
+        let rows = db.all(
+            "SELECT kind, subject, message, raised FROM alerts WHERE profile = ?1",
+            args![profile],
+            |r| Ok(((r.get(0)?, r.get(1)?), (r.get(2)?, r.get(3)?))),
+        )?;
+        for (key, value) in rows {
+            standing.insert(key, value);
         }
         let mut settled = Settled::default();
         for mut alert in found {
@@ -69,19 +80,19 @@ impl Book {
             let key = (alert.kind.name().to_string(), alert.subject.clone());
             alert.new = match standing.remove(&key) {
                 None => {
-                    tx.execute(
+                    db.exec(
                         "INSERT INTO alerts (profile, kind, subject, message, started, raised) \
                          VALUES (?1, ?2, ?3, ?4, ?5, ?5)",
-                        params![profile, key.0, key.1, alert.message, now],
+                        args![profile, &key.0, &key.1, &alert.message, now],
                     )?;
                     true
                 }
                 Some((_, raised)) => {
                     let again = repeat.is_some_and(|r| now.saturating_sub(raised) >= r);
-                    tx.execute(
-                        "UPDATE alerts SET message = ?4, raised = CASE WHEN ?5 THEN ?6 ELSE raised END \
+                    db.exec(
+                        "UPDATE alerts SET message = ?4, raised = CASE WHEN ?5 = 1 THEN ?6 ELSE raised END \
                          WHERE profile = ?1 AND kind = ?2 AND subject = ?3",
-                        params![profile, key.0, key.1, alert.message, again, now],
+                        args![profile, &key.0, &key.1, &alert.message, again, now],
                     )?;
                     again
                 }
@@ -97,9 +108,9 @@ impl Book {
                 continue;
             };
             if checked.contains(&kind) {
-                tx.execute(
+                db.exec(
                     "DELETE FROM alerts WHERE profile = ?1 AND kind = ?2 AND subject = ?3",
-                    params![profile, kind_name, subject],
+                    args![profile, &kind_name, &subject],
                 )?;
                 settled.resolved.push(Resolved {
                     profile: profile.to_string(),
@@ -117,7 +128,6 @@ impl Book {
                 });
             }
         }
-        tx.commit()?;
         settled.alerts.sort_by_key(|a| a.kind);
         settled.resolved.sort_by_key(|r| r.kind);
         Ok(settled)
@@ -128,30 +138,25 @@ impl Book {
     /// as (panel order id, status); they are marked taken in the same transaction, so each
     /// is returned once.
     pub fn unalerted_changes(&self, profile: &str) -> anyhow::Result<Vec<(String, String)>> {
-        let run = || -> rusqlite::Result<Vec<(String, String)>> {
-            let tx =
-                rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
-            let changes = {
-                let mut stmt = tx.prepare(
+        let db = &self.db;
+        let run = || -> Result<Vec<(String, String)>, DbError> {
+            db.write(&[Lock::Key(format!("alerts\u{1f}{profile}"))], || {
+                let changes = db.all(
                     "SELECT h.rowid, COALESCE(o.panel_order, '?'), h.status FROM status_history h \
                      JOIN orders o ON o.id = h.order_id \
                      WHERE h.alerted IS NULL AND o.profile = ?1 ORDER BY h.seen, h.rowid",
+                    args![profile],
+                    |r| Ok((r.get::<i64>(0)?, r.get::<String>(1)?, r.get::<String>(2)?)),
                 )?;
-                stmt.query_map([profile], |r| {
-                    Ok((r.get::<_, i64>(0)?, r.get::<_, String>(1)?, r.get(2)?))
-                })?
-                .collect::<rusqlite::Result<Vec<(i64, String, String)>>>()?
-            };
-            {
-                let mut mark =
-                    tx.prepare("UPDATE status_history SET alerted = ?2 WHERE rowid = ?1")?;
                 let now = crate::time::now() as i64;
                 for (rowid, _, _) in &changes {
-                    mark.execute(params![rowid, now])?;
+                    db.exec(
+                        "UPDATE status_history SET alerted = ?2 WHERE rowid = ?1",
+                        args![*rowid, now],
+                    )?;
                 }
-            }
-            tx.commit()?;
-            Ok(changes.into_iter().map(|(_, o, s)| (o, s)).collect())
+                Ok(changes.into_iter().map(|(_, o, s)| (o, s)).collect())
+            })
         };
         run().map_err(|e| self.explain(e))
     }

@@ -2,7 +2,7 @@
 
 use super::{Book, NewOrder};
 use crate::book::journal::Line;
-use rusqlite::{OptionalExtension, TransactionBehavior, params};
+use super::db::{DbError, Lock, args};
 use std::io::BufRead;
 use std::path::Path;
 
@@ -35,35 +35,25 @@ pub fn journal_in(book: &Book, dir: &Path) -> anyhow::Result<()> {
     crate::msg::note(&format!(
         "imported {orders} order(s) from {} into the order book {}{torn}; the old file is kept as {}",
         path.display(),
-        book.path().display(),
+        book.place(),
         renamed.display()
     ));
     Ok(())
 }
 
 /// The import itself: `None` when another run imported it already; else orders and torn lines.
-fn import(book: &Book, path: &Path) -> rusqlite::Result<Option<(u64, u64)>> {
-    let tx = rusqlite::Transaction::new_unchecked(&book.conn, TransactionBehavior::Immediate)?;
-    let done: Option<String> = tx
-        .query_row("SELECT value FROM meta WHERE key = ?1", [DONE], |r| {
-            r.get(0)
-        })
-        .optional()?;
-    if done.is_some() {
-        return Ok(None);
-    }
-    let Ok(file) = std::fs::File::open(path) else {
-        return Ok(None);
-    };
-    let (mut orders, mut torn) = (0u64, 0u64);
-    {
-        let mut insert = tx.prepare(&super::insert_sql("INSERT OR IGNORE"))?;
-        let mut outcome = tx.prepare(
-            "UPDATE orders SET outcome = ?2, panel_order = ?3, error = ?4, answered = ?5 WHERE id = ?1",
-        )?;
-        let mut status = tx.prepare(
-            "UPDATE orders SET status = ?2, finished = ?3, checked = ?4, state = ?5 WHERE id = ?1",
-        )?;
+fn import(book: &Book, path: &Path) -> Result<Option<(u64, u64)>, DbError> {
+    let db = &book.db;
+    db.write(&[Lock::Book], || {
+        let done: Option<String> =
+            db.one("SELECT value FROM meta WHERE key = ?1", args![DONE], |r| r.get(0))?;
+        if done.is_some() {
+            return Ok(None);
+        }
+        let Ok(file) = std::fs::File::open(path) else {
+            return Ok(None);
+        };
+        let (mut orders, mut torn) = (0u64, 0u64);
         let mut reader = std::io::BufReader::new(file);
         let mut raw = Vec::new();
         loop {
@@ -91,8 +81,8 @@ fn import(book: &Book, path: &Path) -> rusqlite::Result<Option<(u64, u64)>> {
                             cost: None,
                         };
                         let created = i.time as i64;
-                        orders += super::insert_order(&mut insert, &i.id, created, &order, i.cost)?
-                            as u64;
+                        orders +=
+                            super::insert_order(db, super::INSERT_NEW, &i.id, created, &order, i.cost)?;
                     }
                     Line::Outcome(o) => {
                         let name = match o.result {
@@ -100,23 +90,28 @@ fn import(book: &Book, path: &Path) -> rusqlite::Result<Option<(u64, u64)>> {
                             crate::book::journal::Verdict::Error => "refused",
                             crate::book::journal::Verdict::Unknown => "unknown",
                         };
-                        outcome.execute(params![o.id, name, o.order, o.error, o.time as i64])?;
+                        db.exec(
+                            "UPDATE orders SET outcome = ?2, panel_order = ?3, error = ?4, answered = ?5 WHERE id = ?1",
+                            args![o.id, name, o.order, o.error, o.time as i64],
+                        )?;
                     }
                     Line::Status(s) => {
                         let finished = crate::panel::status::is_finished(&s.status);
                         let state = crate::panel::status::canonical(&s.status).map(|c| c.name());
-                        status.execute(params![s.id, s.status, finished, s.time as i64, state])?;
+                        db.exec(
+                            "UPDATE orders SET status = ?2, finished = ?3, checked = ?4, state = ?5 WHERE id = ?1",
+                            args![s.id, s.status, finished, s.time as i64, state],
+                        )?;
                     }
                 }
             }
         }
-    }
-    tx.execute(
-        "INSERT INTO meta (key, value) VALUES (?1, ?2)",
-        params![DONE, crate::time::rfc3339(crate::time::now() as i64)],
-    )?;
-    tx.commit()?;
-    Ok(Some((orders, torn)))
+        db.exec(
+            "INSERT INTO meta (key, value) VALUES (?1, ?2)",
+            args![DONE, crate::time::rfc3339(crate::time::now() as i64)],
+        )?;
+        Ok(Some((orders, torn)))
+    })
 }
 
 /// The journal lines in one physical line: usually one; after a torn write, the torn part is

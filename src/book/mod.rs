@@ -1,29 +1,41 @@
-//! The order book: every order smm placed, in one SQLite file (`<data dir>/orders.db`), the one
-//! place in smm that knows SQL.
+//! The order book: every order smm placed, in one SQLite file (`<data dir>/orders.db`) or on
+//! a PostgreSQL server several machines share (`book = "postgres://…"`, see [`place`]); the
+//! one place in smm that knows SQL, and the only one that knows which database it talks to
+//! ([`db`]: the SQL is written once, for both).
 //!
 //! An order is written before it is sent (its outcome `unknown`) and again when the panel
 //! answers (`placed` or `refused`), each in its own committed transaction, so a crash or a
 //! timeout never leaves an order unaccounted for. The duplicate check and the insert happen in
-//! one `BEGIN IMMEDIATE` transaction: two processes can never both pass the guard. The file is
-//! a plain SQLite database (WAL, mode 0600) that operators can query with `sqlite3`; it never
+//! one write transaction (`BEGIN IMMEDIATE` on SQLite; on PostgreSQL an advisory lock on the
+//! order's fingerprint): two processes — or machines — can never both pass the guard. The file
+//! is a plain SQLite database (WAL, mode 0600) that operators can query with `sqlite3` (the
+//! server's tables are the same, for `psql`); it never
 //! holds keys, only the profile name, the panel URL (query string hidden) and the order's
 //! fields. Money is kept as exact decimal text.
 
 mod alerts;
 pub mod catalogue;
+mod copy;
+pub mod db;
 mod import;
 pub mod journal;
 pub mod limits;
 mod pending;
+mod pg;
+pub mod place;
 mod send;
 mod sync;
 
 pub use alerts::Settled;
+pub use copy::{Copied, Counts};
+pub use place::{BOOK_ENV, Place, use_config};
+pub use place::{find as find_place, named as named_place};
 pub use send::{Sent, send};
 pub use sync::{Asked, OrderChange, statuses};
 
 use crate::exit::usage;
-use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
+use db::{Db, DbError, Lock, Row, Value, args};
+use rusqlite::Connection;
 use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -47,7 +59,8 @@ pub fn data_dir() -> anyhow::Result<PathBuf> {
         })
 }
 
-/// The schema version this smm writes (`PRAGMA user_version`).
+/// The schema version this smm writes (`PRAGMA user_version` on SQLite, `meta`'s
+/// `schema_version` on PostgreSQL).
 pub const SCHEMA_VERSION: i64 = 3;
 
 /// How long a run waits for another smm holding the book before giving up, unless
@@ -68,6 +81,8 @@ fn busy_timeout() -> Duration {
 }
 
 /// The migrations, in order: migration `n` takes the schema from version `n` to `n + 1`.
+/// Written for SQLite; PostgreSQL runs each through [`db::pg_ddl`] (INTEGER → BIGINT, an
+/// identity for `INTEGER PRIMARY KEY`, an explicit `rowid` on the other tables).
 const MIGRATIONS: [&str; 3] = [
     "
 CREATE TABLE orders (
@@ -160,8 +175,10 @@ CREATE TABLE alerts (                                 -- the alerts standing now
 
 /// The order book.
 pub struct Book {
-    conn: Connection,
-    path: PathBuf,
+    db: Db,
+    place: Place,
+    /// The data directory: side files of outcomes the book could not take, an old journal.
+    dir: PathBuf,
 }
 
 /// What an order was meant to be, written before it is sent.
@@ -368,19 +385,19 @@ const COLUMNS: &str = "id, created, profile, url, service, link, quantity, field
     panel_order, error, status, charge, start_count, remains, currency, checked, changed";
 
 /// An entry from a row of `COLUMNS`.
-fn entry(row: &rusqlite::Row) -> rusqlite::Result<Entry> {
+fn entry(row: &Row) -> Result<Entry, DbError> {
     let fields: String = row.get(7)?;
     Ok(Entry {
         id: row.get(0)?,
         created: row.get(1)?,
         profile: row.get(2)?,
         url: row.get(3)?,
-        service: row.get::<_, i64>(4)? as u64,
+        service: row.get::<i64>(4)? as u64,
         link: row.get(5)?,
-        quantity: row.get::<_, Option<i64>>(6)?.map(|q| q as u64),
+        quantity: row.get::<Option<i64>>(6)?.map(|q| q as u64),
         fields: serde_json::from_str(&fields).unwrap_or_default(),
         cost: row.get(8)?,
-        outcome: Outcome::parse(&row.get::<_, String>(9)?),
+        outcome: Outcome::parse(&row.get::<String>(9)?),
         order: row.get(10)?,
         error: row.get(11)?,
         status: row.get(12)?,
@@ -399,14 +416,36 @@ pub fn new_id() -> String {
 }
 
 impl Book {
-    /// The book in the data directory, created (0600, in a 0700 directory) and migrated when
-    /// needed; an old `journal.jsonl` there is imported once.
+    /// The book this run uses ([`place::find`]: `SMM_BOOK`, the config file's `book`, else
+    /// `<data dir>/orders.db`), created and migrated when needed; an old `journal.jsonl` in
+    /// the data directory is imported once.
     pub fn open() -> anyhow::Result<Book> {
-        let dir = data_dir()?;
-        Book::open_at(&dir.join("orders.db"))
+        Book::open_place(place::find()?)
     }
 
-    /// The book at `path`.
+    /// The book at `place`.
+    pub fn open_place(place: Place) -> anyhow::Result<Book> {
+        match place {
+            Place::File(path) => Book::open_at(&path),
+            Place::Server(server) => {
+                let client = pg::connect(&server)?;
+                let dir = data_dir()?;
+                let book = Book {
+                    db: Db::Pg(std::cell::RefCell::new(db::Pg::new(client))),
+                    place: Place::Server(server),
+                    dir,
+                };
+                book.prepare()?;
+                book.fold_pending();
+                if book.dir.join("journal.jsonl").exists() {
+                    import::journal_in(&book, &book.dir)?;
+                }
+                Ok(book)
+            }
+        }
+    }
+
+    /// The SQLite book at `path`.
     pub fn open_at(path: &Path) -> anyhow::Result<Book> {
         let cannot = |e: &dyn std::fmt::Display| {
             usage(format!(
@@ -424,91 +463,145 @@ impl Book {
         let conn = Connection::open(path).map_err(|e| cannot(&e))?;
         conn.busy_timeout(busy_timeout()).map_err(|e| cannot(&e))?;
         let book = Book {
-            conn,
-            path: path.to_path_buf(),
+            db: Db::Lite(conn),
+            place: Place::File(path.to_path_buf()),
+            dir: path.parent().unwrap_or(Path::new(".")).to_path_buf(),
         };
         book.prepare()?;
         book.fold_pending();
-        if let Some(dir) = path.parent() {
-            import::journal_in(&book, dir)?;
-        }
+        import::journal_in(&book, &book.dir)?;
         Ok(book)
     }
 
-    /// The file's path.
-    pub fn path(&self) -> &Path {
-        &self.path
+    /// Where the book is: the file's path or the server's URL (never a password).
+    pub fn place(&self) -> &Place {
+        &self.place
+    }
+
+    /// The backend's name: `sqlite` or `postgres`.
+    pub fn backend(&self) -> &'static str {
+        match self.db.is_pg() {
+            true => "postgres",
+            false => "sqlite",
+        }
+    }
+
+    /// The schema version the book holds.
+    fn version(&self) -> Result<i64, DbError> {
+        match &self.db {
+            Db::Lite(conn) => Ok(conn.query_row("PRAGMA user_version", [], |r| r.get(0))?),
+            Db::Pg(_) => {
+                let has_meta = self
+                    .db
+                    .one("SELECT to_regclass('meta') IS NOT NULL", args![], |r| r.get(0))?
+                    .unwrap_or(false);
+                if !has_meta {
+                    return Ok(0);
+                }
+                let v: Option<String> = self.db.one(
+                    "SELECT value FROM meta WHERE key = 'schema_version'",
+                    args![],
+                    |r| r.get(0),
+                )?;
+                Ok(v.and_then(|v| v.parse().ok()).unwrap_or(0))
+            }
+        }
     }
 
     /// Sets WAL mode and brings the schema up to date; refuses a book from a newer smm.
     fn prepare(&self) -> anyhow::Result<()> {
-        let version: i64 = self
-            .conn
-            .query_row("PRAGMA user_version", [], |r| r.get(0))
-            .map_err(|e| self.explain_unsent(e))?;
+        let version = self.version().map_err(|e| self.explain_unsent(e))?;
         if version > SCHEMA_VERSION {
             return Err(usage(format!(
                 "the order book {} was written by a newer smm (schema version {version}; this smm \
                  knows up to {SCHEMA_VERSION}): upgrade smm; nothing was sent",
-                self.path.display()
+                self.place
             )));
         }
         self.migrate(version).map_err(|e| self.explain_unsent(e))
     }
 
-    /// WAL mode, full sync, and the migrations from `version` on.
-    fn migrate(&self, version: i64) -> rusqlite::Result<()> {
-        // Switching a new file to WAL needs the whole file for a moment; SQLite answers BUSY at
-        // once (no busy handler) when another smm opens it at the same time: wait and retry.
-        retry_busy(|| {
-            self.conn
-                .query_row("PRAGMA journal_mode = WAL", [], |_| Ok(()))
-        })?;
-        self.conn.pragma_update(None, "synchronous", "FULL")?;
+    /// WAL mode, full sync (SQLite), and the migrations from `version` on, in one transaction
+    /// that holds the whole book.
+    fn migrate(&self, version: i64) -> Result<(), DbError> {
+        if let Db::Lite(conn) = &self.db {
+            // Switching a new file to WAL needs the whole file for a moment; SQLite answers
+            // BUSY at once (no busy handler) when another smm opens it at the same time: wait
+            // and retry.
+            retry_busy(|| conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(())))?;
+            conn.pragma_update(None, "synchronous", "FULL")?;
+        }
         if version == SCHEMA_VERSION {
             return Ok(());
         }
-        let tx = rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
-        let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
-        for migration in MIGRATIONS.iter().skip(version.max(0) as usize) {
-            tx.execute_batch(migration)?;
-        }
-        tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
-        tx.commit()
+        self.db.write(&[Lock::Book], || {
+            // Read again under the lock: another smm may have migrated meanwhile.
+            let version = self.version()?;
+            for migration in MIGRATIONS.iter().skip(version.max(0) as usize) {
+                match &self.db {
+                    Db::Lite(_) => self.db.batch(migration)?,
+                    Db::Pg(_) => self.db.batch(&db::pg_ddl(migration))?,
+                }
+            }
+            match &self.db {
+                Db::Lite(conn) => conn.pragma_update(None, "user_version", SCHEMA_VERSION)?,
+                Db::Pg(_) => {
+                    self.db.exec(
+                        "INSERT INTO meta (key, value) VALUES ('schema_version', ?1) \
+                         ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                        args![SCHEMA_VERSION.to_string()],
+                    )?;
+                }
+            }
+            Ok(())
+        })
     }
 
-    /// A database error as one line that says what to do (exit 2).
-    fn explain(&self, e: rusqlite::Error) -> anyhow::Error {
-        let path = self.path.display();
+    /// A database error as one line that says what to do (exit 2; a server that cannot be
+    /// reached any more: exit 1).
+    fn explain(&self, e: DbError) -> anyhow::Error {
+        let place = &self.place;
         let what = match &e {
-            rusqlite::Error::SqliteFailure(f, _) => match f.code {
+            DbError::Lite(rusqlite::Error::SqliteFailure(f, _)) => match f.code {
                 rusqlite::ErrorCode::DatabaseBusy | rusqlite::ErrorCode::DatabaseLocked => format!(
-                    "another smm has held the order book {path} for more than {}s; try again when it \
+                    "another smm has held the order book {place} for more than {}s; try again when it \
                      is done (or set {LOCK_TIMEOUT_ENV} to wait longer)",
                     busy_timeout().as_secs_f64()
                 ),
                 rusqlite::ErrorCode::NotADatabase => format!(
-                    "{path} is not an SQLite database: move it away (smm then starts a new order book there)"
+                    "{place} is not an SQLite database: move it away (smm then starts a new order book there)"
                 ),
                 rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen => format!(
-                    "cannot write the order book {path}: {e} (set {} to a writable directory)",
+                    "cannot write the order book {place}: {e} (set {} to a writable directory)",
                     DATA_DIR_ENV
                 ),
-                _ => format!("the order book {path}: {e}"),
+                _ => format!("the order book {place}: {e}"),
             },
-            other => format!("the order book {path}: {other}"),
+            DbError::Pg(pe) if pe.as_db_error().is_none() => {
+                if let Place::Server(server) = place {
+                    return pg::refused(server, pe);
+                }
+                format!("the order book {place}: {e}")
+            }
+            _ => format!("the order book {place}: {e}"),
         };
         usage(what)
     }
 
     /// `explain` for an error before anything was sent (opening the book, the guard).
-    fn explain_unsent(&self, e: rusqlite::Error) -> anyhow::Error {
-        usage(format!("{:#}; nothing was sent", self.explain(e)))
+    fn explain_unsent(&self, e: DbError) -> anyhow::Error {
+        let unreachable = matches!(&e, DbError::Pg(pe) if pe.as_db_error().is_none());
+        let explained = self.explain(e);
+        if unreachable {
+            return explained;
+        }
+        usage(format!("{explained:#}; nothing was sent"))
     }
 
     /// Writes an order down before it is sent, unless (and `force` is off) an order that may
     /// exist — placed or unknown — has the same fingerprint within `window` seconds: then
-    /// returns that one. Check and insert are one `BEGIN IMMEDIATE` transaction.
+    /// returns that one. Check and insert are one write transaction, serialised on the
+    /// fingerprint (across machines on PostgreSQL).
     pub fn begin(
         &self,
         order: &NewOrder,
@@ -525,28 +618,28 @@ impl Book {
         order: &NewOrder,
         window: u64,
         force: bool,
-    ) -> rusqlite::Result<Result<String, Earlier>> {
-        let tx = rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
-        let now = crate::time::now() as i64;
+    ) -> Result<Result<String, Earlier>, DbError> {
         let fingerprint = order.fingerprint();
-        if !force && window > 0 {
-            let earlier = find_earlier(&tx, &fingerprint, since(now, window))?;
-            if let Some(entry) = earlier {
-                return Ok(Err(Earlier { entry }));
+        let locks = [Lock::Key(format!("guard\u{1f}{fingerprint}"))];
+        self.db.write(&locks, || {
+            let now = crate::time::now() as i64;
+            if !force && window > 0 {
+                let earlier = find_earlier(&self.db, &fingerprint, since(now, window))?;
+                if let Some(entry) = earlier {
+                    return Ok(Err(Earlier { entry }));
+                }
             }
-        }
-        let id = new_id();
-        let mut insert = tx.prepare(&insert_sql("INSERT"))?;
-        insert_order(
-            &mut insert,
-            &id,
-            now,
-            order,
-            order.cost.map(|c| c.to_string()),
-        )?;
-        drop(insert);
-        tx.commit()?;
-        Ok(Ok(id))
+            let id = new_id();
+            insert_order(
+                &self.db,
+                INSERT,
+                &id,
+                now,
+                order,
+                order.cost.map(|c| c.to_string()),
+            )?;
+            Ok(Ok(id))
+        })
     }
 
     /// The latest order that may exist with the same fingerprint within `window` seconds.
@@ -555,7 +648,7 @@ impl Book {
             return Ok(None);
         }
         let since = since(crate::time::now() as i64, window);
-        find_earlier(&self.conn, &order.fingerprint(), since)
+        find_earlier(&self.db, &order.fingerprint(), since)
             .map(|e| e.map(|entry| Earlier { entry }))
             .map_err(|e| self.explain_unsent(e))
     }
@@ -570,11 +663,11 @@ impl Book {
         error: Option<&str>,
         answered: i64,
     ) -> anyhow::Result<()> {
-        self.conn
-            .execute(
+        self.db
+            .exec(
                 "UPDATE orders SET outcome = ?2, panel_order = ?3, error = ?4, answered = ?5 \
                  WHERE id = ?1",
-                params![
+                args![
                     id,
                     outcome.name(),
                     limits::cut_opt(order, limits::NUMBER),
@@ -618,17 +711,20 @@ impl Book {
             0 => format!("SELECT {COLUMNS} FROM orders{filter} ORDER BY seq"),
             n => format!(
                 "SELECT {COLUMNS} FROM (SELECT * FROM orders{filter} ORDER BY seq DESC LIMIT {n}) \
-                 ORDER BY seq"
+                 AS newest ORDER BY seq"
             ),
         };
-        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.explain(e))?;
-        let mut rows = stmt
-            .query(rusqlite::params_from_iter(values.iter()))
-            .map_err(|e| self.explain(e))?;
-        while let Some(row) = rows.next().map_err(|e| self.explain(e))? {
-            f(entry(row).map_err(|e| self.explain(e))?)?;
-        }
-        Ok(())
+        let mut bad = None;
+        let walked = self.db.each(&sql, &values, |row| {
+            match entry(&row) {
+                Ok(e) => f(e)?,
+                Err(e) => bad = bad.take().or(Some(e)),
+            }
+            Ok(())
+        })?;
+        walked
+            .and(bad.map_or(Ok(()), Err))
+            .map_err(|e| self.explain(e))
     }
 
     /// Orders grouped by `by` and currency: count, total cost, total charge (exact).
@@ -636,7 +732,7 @@ impl Book {
         let key = match by {
             GroupBy::Profile => "profile",
             GroupBy::Service => "CAST(service AS TEXT)",
-            GroupBy::Day => "date(created, 'unixepoch')",
+            GroupBy::Day => "CAST(created AS TEXT)",
             GroupBy::Status => "COALESCE(state, status, '')",
         };
         let (filter, values) = where_clause(query, false);
@@ -644,20 +740,31 @@ impl Book {
             "SELECT {key}, COALESCE(currency, ''), CASE outcome WHEN 'refused' THEN NULL ELSE cost END, \
              charge FROM orders{filter} ORDER BY seq"
         );
-        let mut stmt = self.conn.prepare(&sql).map_err(|e| self.explain(e))?;
-        let mut rows = stmt
-            .query(rusqlite::params_from_iter(values.iter()))
-            .map_err(|e| self.explain(e))?;
         let mut groups: BTreeMap<(String, String), Group> = BTreeMap::new();
         let amount = |t: Option<String>| {
             t.and_then(|t| t.parse::<Decimal>().ok())
                 .unwrap_or_default()
         };
-        while let Some(row) = rows.next().map_err(|e| self.explain(e))? {
-            let read = || -> rusqlite::Result<(String, String, Option<String>, Option<String>)> {
-                Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+        let read = |row: &Row| -> Result<(String, String, Option<String>, Option<String>), DbError> {
+            Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+        };
+        let mut bad = None;
+        let walked = self.db.each(&sql, &values, |row| {
+            let (key, currency, cost, charge) = match read(&row) {
+                Ok(r) => r,
+                Err(e) => {
+                    bad = bad.take().or(Some(e));
+                    return Ok(());
+                }
             };
-            let (key, currency, cost, charge) = read().map_err(|e| self.explain(e))?;
+            // The UTC day, computed here: the two databases spell date functions differently.
+            let key = match by {
+                GroupBy::Day => key
+                    .parse::<i64>()
+                    .map(|t| crate::time::rfc3339(t)[..10].to_string())
+                    .unwrap_or(key),
+                _ => key,
+            };
             let g = groups
                 .entry((key.clone(), currency.clone()))
                 .or_insert_with(|| Group {
@@ -670,7 +777,11 @@ impl Book {
             g.orders += 1;
             g.cost = g.cost.saturating_add(amount(cost));
             g.charge = g.charge.saturating_add(amount(charge));
-        }
+            Ok(())
+        })?;
+        walked
+            .and(bad.map_or(Ok(()), Err))
+            .map_err(|e| self.explain(e))?;
         Ok(groups.into_values().collect())
     }
 }
@@ -680,35 +791,40 @@ fn since(now: i64, window: u64) -> i64 {
     now.saturating_sub(i64::try_from(window).unwrap_or(i64::MAX))
 }
 
-/// The statement that writes an order down (`verb`: `INSERT` or `INSERT OR IGNORE`), for
-/// `insert_order`.
-fn insert_sql(verb: &str) -> String {
-    format!(
-        "{verb} INTO orders (id, created, profile, url, service, link, quantity, fields, \
-         fingerprint, cost, outcome) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'unknown')"
-    )
-}
+/// The statement that writes an order down (outcome `unknown`), for `insert_order`.
+const INSERT: &str = "INSERT INTO orders (id, created, profile, url, service, link, quantity, \
+    fields, fingerprint, cost, outcome) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'unknown')";
 
-/// Writes `order` down as entry `id` (outcome `unknown`) through a statement of `insert_sql`.
+/// `INSERT` that skips an entry id the book holds already (the import, a copy).
+const INSERT_NEW: &str = "INSERT INTO orders (id, created, profile, url, service, link, quantity, \
+    fields, fingerprint, cost, outcome) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'unknown') \
+    ON CONFLICT (id) DO NOTHING";
+
+/// Writes `order` down as entry `id` (outcome `unknown`) through `sql` (`INSERT` or
+/// `INSERT_NEW`); returns how many rows were written.
 fn insert_order(
-    insert: &mut rusqlite::Statement,
+    db: &Db,
+    sql: &str,
     id: &str,
     created: i64,
     order: &NewOrder,
     cost: Option<String>,
-) -> rusqlite::Result<usize> {
-    insert.execute(params![
-        id,
-        created,
-        order.profile,
-        order.url,
-        order.service as i64,
-        order.link,
-        order.quantity.map(|q| q as i64),
-        serde_json::to_string(&order.fields).unwrap_or_default(),
-        order.fingerprint(),
-        cost,
-    ])
+) -> Result<u64, DbError> {
+    db.exec(
+        sql,
+        args![
+            id,
+            created,
+            order.profile.as_str(),
+            order.url.as_str(),
+            order.service as i64,
+            order.link.as_deref(),
+            order.quantity.map(|q| q as i64),
+            serde_json::to_string(&order.fields).unwrap_or_default(),
+            order.fingerprint(),
+            cost,
+        ],
+    )
 }
 
 /// Runs `f` again while SQLite answers BUSY without waiting itself, up to the lock timeout.
@@ -728,30 +844,24 @@ fn retry_busy<T>(mut f: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result
 }
 
 /// The newest entry that may exist (placed or unknown) with `fingerprint` since `since`.
-fn find_earlier(
-    conn: &Connection,
-    fingerprint: &str,
-    since: i64,
-) -> rusqlite::Result<Option<Entry>> {
-    conn.query_row(
+fn find_earlier(db: &Db, fingerprint: &str, since: i64) -> Result<Option<Entry>, DbError> {
+    db.one(
         &format!(
             "SELECT {COLUMNS} FROM orders WHERE fingerprint = ?1 AND created >= ?2 \
              AND outcome != 'refused' ORDER BY created DESC, seq DESC LIMIT 1"
         ),
-        params![fingerprint, since],
+        args![fingerprint, since],
         entry,
     )
-    .optional()
 }
 
 /// The WHERE clause and its values for `query` (`open`: placed and unfinished only).
-fn where_clause(query: &Query, open: bool) -> (String, Vec<rusqlite::types::Value>) {
-    use rusqlite::types::Value;
+fn where_clause(query: &Query, open: bool) -> (String, Vec<Value>) {
     let mut terms: Vec<&str> = Vec::new();
     let mut values: Vec<Value> = Vec::new();
     if let Some(since) = query.since {
         terms.push("created >= ?");
-        values.push(Value::Integer(since));
+        values.push(Value::Int(since));
     }
     if let Some(profile) = &query.profile {
         terms.push("profile = ?");
@@ -769,7 +879,7 @@ fn where_clause(query: &Query, open: bool) -> (String, Vec<rusqlite::types::Valu
                 values.push(Value::Text(c.name().to_string()));
             }
             None => {
-                terms.push("status = ? COLLATE NOCASE");
+                terms.push("lower(status) = lower(?)");
                 values.push(Value::Text(status.clone()));
             }
         }
@@ -849,7 +959,7 @@ mod tests {
         #[cfg(unix)]
         {
             use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(book.path()).unwrap().permissions().mode();
+            let mode = std::fs::metadata(book.place().to_string()).unwrap().permissions().mode();
             assert_eq!(mode & 0o777, 0o600);
         }
     }

@@ -4,7 +4,7 @@
 //! it, before anything else — so an order placed on the panel never stays without its id.
 
 use super::{Book, Outcome};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 /// What a side file holds: the arguments of [`Book::finish`].
 #[derive(serde::Serialize, serde::Deserialize)]
@@ -38,8 +38,7 @@ impl Book {
         answered: i64,
     ) -> std::io::Result<PathBuf> {
         use std::io::Write;
-        let dir = self.path.parent().unwrap_or(Path::new("."));
-        let path = dir.join(format!("{PREFIX}{id}{SUFFIX}"));
+        let path = self.dir.join(format!("{PREFIX}{id}{SUFFIX}"));
         let pending = Pending {
             id: id.to_string(),
             outcome: outcome.name().to_string(),
@@ -60,10 +59,7 @@ impl Book {
     /// Folds every side file beside the book into it, oldest first, and removes each once it
     /// is written; one the book cannot take now (locked again) stays for the next run.
     pub(super) fn fold_pending(&self) {
-        let Some(dir) = self.path.parent() else {
-            return;
-        };
-        let Ok(read) = std::fs::read_dir(dir) else {
+        let Ok(read) = std::fs::read_dir(&self.dir) else {
             return;
         };
         let mut files: Vec<PathBuf> = read

@@ -5,7 +5,7 @@
 use super::{Book, Entry, Seen, StatusChange};
 use crate::book::catalogue::{Change, Kind, Snap};
 use crate::panel::Panel;
-use rusqlite::{OptionalExtension, TransactionBehavior, params};
+use super::db::{Db, DbError, Lock, args};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -24,33 +24,24 @@ impl Book {
         self.record_inner(asked, seen).map_err(|e| self.explain(e))
     }
 
-    /// `record_statuses` in SQL.
+    /// `record_statuses` in SQL: one transaction every status writer serialises on.
     fn record_inner(
         &self,
         asked: i64,
         seen: &[(&str, &Seen)],
-    ) -> rusqlite::Result<Vec<StatusChange>> {
+    ) -> Result<Vec<StatusChange>, DbError> {
         use super::limits::{CURRENCY, NUMBER, STATUS, cut};
         let blank = |s: &str, max| (!s.is_empty()).then(|| cut(s, max));
         let now = crate::time::now() as i64;
-        let tx = rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
-        let mut changes = Vec::new();
-        {
-            let mut before = tx.prepare("SELECT status, asked FROM orders WHERE id = ?1")?;
-            let mut update = tx.prepare(
-                "UPDATE orders SET status = ?2, finished = ?3, charge = ?4, start_count = ?5, \
-                 remains = ?6, currency = ?7, checked = ?8, state = ?9, asked = ?10, \
-                 changed = CASE WHEN status IS NULL THEN changed \
-                 WHEN status IS ?2 AND remains IS ?6 AND start_count IS ?5 THEN changed \
-                 ELSE ?8 END WHERE id = ?1",
-            )?;
-            let mut history = tx.prepare(
-                "INSERT INTO status_history (order_id, seen, previous, status) VALUES (?1, ?2, ?3, ?4)",
-            )?;
+        let db = &self.db;
+        db.write(&[Lock::Key("statuses".into())], || {
+            let mut changes = Vec::new();
             for (id, s) in seen {
-                let was: Option<(Option<String>, Option<i64>)> = before
-                    .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
-                    .optional()?;
+                let was: Option<(Option<String>, Option<i64>)> = db.one(
+                    "SELECT status, asked FROM orders WHERE id = ?1",
+                    args![*id],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )?;
                 let Some((was, last_asked)) = was else {
                     continue;
                 };
@@ -59,20 +50,31 @@ impl Book {
                     continue;
                 }
                 let status = cut(&s.status, STATUS);
-                update.execute(params![
-                    id,
-                    status,
-                    s.finished,
-                    s.charge.map(|c| cut(&c.to_string(), NUMBER)),
-                    blank(&s.start_count, NUMBER),
-                    blank(&s.remains, NUMBER),
-                    blank(&s.currency, CURRENCY),
-                    now,
-                    crate::panel::status::canonical(&s.status).map(|c| c.name()),
-                    asked
-                ])?;
+                db.exec(
+                    "UPDATE orders SET status = ?2, finished = ?3, charge = ?4, start_count = ?5, \
+                     remains = ?6, currency = ?7, checked = ?8, state = ?9, asked = ?10, \
+                     changed = CASE WHEN status IS NULL THEN changed \
+                     WHEN status IS NOT DISTINCT FROM ?2 AND remains IS NOT DISTINCT FROM ?6 \
+                     AND start_count IS NOT DISTINCT FROM ?5 THEN changed \
+                     ELSE ?8 END WHERE id = ?1",
+                    args![
+                        *id,
+                        status.as_str(),
+                        s.finished,
+                        s.charge.map(|c| cut(&c.to_string(), NUMBER)),
+                        blank(&s.start_count, NUMBER),
+                        blank(&s.remains, NUMBER),
+                        blank(&s.currency, CURRENCY),
+                        now,
+                        crate::panel::status::canonical(&s.status).map(|c| c.name()),
+                        asked
+                    ],
+                )?;
                 if was.as_deref() != Some(status.as_str()) {
-                    history.execute(params![id, now, was, status])?;
+                    db.exec(
+                        "INSERT INTO status_history (order_id, seen, previous, status) VALUES (?1, ?2, ?3, ?4)",
+                        args![*id, now, was.as_deref(), status.as_str()],
+                    )?;
                     changes.push(StatusChange {
                         id: id.to_string(),
                         from: was,
@@ -80,9 +82,8 @@ impl Book {
                     });
                 }
             }
-        }
-        tx.commit()?;
-        Ok(changes)
+            Ok(changes)
+        })
     }
 
     /// Records a profile's balance, with the time.
@@ -92,10 +93,10 @@ impl Book {
         amount: Decimal,
         currency: &str,
     ) -> anyhow::Result<()> {
-        self.conn
-            .execute(
+        self.db
+            .exec(
                 "INSERT INTO balances (profile, seen, amount, currency) VALUES (?1, ?2, ?3, ?4)",
-                params![
+                args![
                     profile,
                     crate::time::now() as i64,
                     amount.to_string(),
@@ -122,58 +123,62 @@ impl Book {
             })
             .collect();
         let snaps = &snaps[..];
-        let run = || -> rusqlite::Result<Vec<Change>> {
-            let tx =
-                rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
-            let changes = match last_catalogue(&tx, profile)? {
-                Some(before) => {
-                    crate::book::catalogue::diff(profile, &before, snaps, crate::time::now() as i64)
-                }
-                None => Vec::new(),
-            };
-            tx.execute("DELETE FROM catalogue WHERE profile = ?1", [profile])?;
-            {
-                let mut insert = tx.prepare(
-                    "INSERT OR REPLACE INTO catalogue (profile, service, name, rate, min, max, refill, cancel) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                )?;
-                for s in snaps {
-                    insert.execute(params![
+        let db = &self.db;
+        let run = || -> Result<Vec<Change>, DbError> {
+            db.write(&[Lock::Key(format!("catalogue\u{1f}{profile}"))], || {
+                let changes = match last_catalogue(db, profile)? {
+                    Some(before) => crate::book::catalogue::diff(
                         profile,
-                        s.service,
-                        s.name,
-                        s.rate.map(|r| r.to_string()),
-                        s.min.map(|n| n as i64),
-                        s.max.map(|n| n as i64),
-                        s.refill,
-                        s.cancel
-                    ])?;
+                        &before,
+                        snaps,
+                        crate::time::now() as i64,
+                    ),
+                    None => Vec::new(),
+                };
+                db.exec("DELETE FROM catalogue WHERE profile = ?1", args![profile])?;
+                for s in snaps {
+                    db.exec(
+                        "INSERT INTO catalogue (profile, service, name, rate, min, max, refill, cancel) \
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) ON CONFLICT (profile, service) DO UPDATE \
+                         SET name = excluded.name, rate = excluded.rate, min = excluded.min, \
+                         max = excluded.max, refill = excluded.refill, cancel = excluded.cancel",
+                        args![
+                            profile,
+                            s.service.as_str(),
+                            s.name.as_str(),
+                            s.rate.map(|r| r.to_string()),
+                            s.min.map(|n| n as i64),
+                            s.max.map(|n| n as i64),
+                            s.refill,
+                            s.cancel
+                        ],
+                    )?;
                 }
-                let mut record = tx.prepare(
-                    "INSERT INTO catalogue_changes (seen, profile, service, name, change, old, new) \
-                     VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                )?;
                 for c in &changes {
-                    record.execute(params![
-                        c.time,
-                        c.profile,
-                        c.service,
-                        c.name,
-                        c.change.name(),
-                        c.old,
-                        c.new
-                    ])?;
+                    db.exec(
+                        "INSERT INTO catalogue_changes (seen, profile, service, name, change, old, new) \
+                         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+                        args![
+                            c.time,
+                            c.profile.as_str(),
+                            c.service.as_str(),
+                            c.name.as_str(),
+                            c.change.name(),
+                            c.old.as_deref(),
+                            c.new.as_deref()
+                        ],
+                    )?;
                 }
-            }
-            tx.execute(
-                "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",
-                params![
-                    format!("catalogue:{profile}"),
-                    crate::time::rfc3339(crate::time::now() as i64)
-                ],
-            )?;
-            tx.commit()?;
-            Ok(changes)
+                db.exec(
+                    "INSERT INTO meta (key, value) VALUES (?1, ?2) \
+                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    args![
+                        format!("catalogue:{profile}"),
+                        crate::time::rfc3339(crate::time::now() as i64)
+                    ],
+                )?;
+                Ok(changes)
+            })
         };
         run().map_err(|e| self.explain(e))
     }
@@ -185,60 +190,52 @@ impl Book {
         since: Option<i64>,
         profile: Option<&str>,
     ) -> anyhow::Result<Vec<Change>> {
-        let read = || -> rusqlite::Result<Vec<Change>> {
-            let mut stmt = self.conn.prepare(
+        self.db
+            .all(
                 "SELECT seen, profile, service, name, change, old, new FROM catalogue_changes \
                  WHERE seen >= ?1 AND (?2 IS NULL OR profile = ?2) ORDER BY seen DESC, seq DESC",
-            )?;
-            stmt.query_map(params![since.unwrap_or(i64::MIN), profile], |r| {
-                let kind: String = r.get(4)?;
-                Ok(Change {
-                    time: r.get(0)?,
-                    profile: r.get(1)?,
-                    service: r.get(2)?,
-                    name: r.get(3)?,
-                    change: Kind::parse(&kind).unwrap_or(Kind::Added),
-                    old: r.get(5)?,
-                    new: r.get(6)?,
-                })
-            })?
-            .collect()
-        };
-        read().map_err(|e| self.explain(e))
+                args![since.unwrap_or(i64::MIN), profile],
+                |r| {
+                    let kind: String = r.get(4)?;
+                    Ok(Change {
+                        time: r.get(0)?,
+                        profile: r.get(1)?,
+                        service: r.get(2)?,
+                        name: r.get(3)?,
+                        change: Kind::parse(&kind).unwrap_or(Kind::Added),
+                        old: r.get(5)?,
+                        new: r.get(6)?,
+                    })
+                },
+            )
+            .map_err(|e| self.explain(e))
     }
 }
 
 /// A profile's catalogue as the last sync saw it, or None before its first sync.
-fn last_catalogue(
-    conn: &rusqlite::Connection,
-    profile: &str,
-) -> rusqlite::Result<Option<Vec<Snap>>> {
+fn last_catalogue(db: &Db, profile: &str) -> Result<Option<Vec<Snap>>, DbError> {
     let key = format!("catalogue:{profile}");
-    let known: Option<String> = conn
-        .query_row("SELECT value FROM meta WHERE key = ?1", [&key], |r| {
-            r.get(0)
-        })
-        .optional()?;
+    let known: Option<String> =
+        db.one("SELECT value FROM meta WHERE key = ?1", args![key], |r| r.get(0))?;
     if known.is_none() {
         return Ok(None);
     }
-    let mut stmt = conn.prepare(
+    let snaps = db.all(
         "SELECT service, name, rate, min, max, refill, cancel FROM catalogue \
          WHERE profile = ?1 ORDER BY rowid",
-    )?;
-    let snaps = stmt
-        .query_map([profile], |r| {
+        args![profile],
+        |r| {
             Ok(Snap {
                 service: r.get(0)?,
                 name: r.get(1)?,
-                rate: r.get::<_, Option<String>>(2)?.and_then(|t| t.parse().ok()),
-                min: r.get::<_, Option<i64>>(3)?.map(|n| n as u64),
-                max: r.get::<_, Option<i64>>(4)?.map(|n| n as u64),
+                rate: r.get::<Option<String>>(2)?.and_then(|t| t.parse().ok()),
+                min: r.get::<Option<i64>>(3)?.map(|n| n as u64),
+                max: r.get::<Option<i64>>(4)?.map(|n| n as u64),
                 refill: r.get(5)?,
                 cancel: r.get(6)?,
             })
-        })?
-        .collect::<rusqlite::Result<Vec<_>>>()?;
+        },
+    )?;
     Ok(Some(snaps))
 }
 

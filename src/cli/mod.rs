@@ -201,6 +201,9 @@ pub enum Command {
     /// Bring the order book up to date from every panel: statuses, balances, catalogue changes;
     /// alerts for cron
     Sync(SyncArgs),
+    /// Which order book is in use (`smm book info`), or copy one into another (`smm book copy`)
+    #[command(subcommand, after_help = help::BOOK)]
+    Book(BookCommand),
     /// useapi.net Pika accounts (profiles with api = "useapi")
     #[command(subcommand, after_help = help::PIKA)]
     Pika(PikaCommand),
@@ -219,6 +222,27 @@ pub enum Command {
         /// The shell to generate for
         shell: clap_complete::Shell,
     },
+}
+
+/// `smm book` subcommands.
+#[derive(Debug, Subcommand)]
+pub enum BookCommand {
+    /// Which book is in use: backend, where (never a password), schema version, counts
+    Info,
+    /// Copy every order (with its status history), balance, catalogue snapshot and alert of
+    /// one book into another, keyed by entry ids: a second run copies nothing new
+    Copy(BookCopyArgs),
+}
+
+/// `smm book copy` options.
+#[derive(Debug, Args)]
+pub struct BookCopyArgs {
+    /// The book to copy into: a file path or postgres://USER@HOST[:PORT]/DB
+    #[arg(long, value_name = "PATH|URL")]
+    pub to: String,
+    /// The book to copy from (default: the one in use)
+    #[arg(long, value_name = "PATH|URL")]
+    pub from: Option<String>,
 }
 
 /// `smm balance` options.

@@ -6,6 +6,7 @@
 //! (the profile, client and book of a run) and `fanout` (every panel profile, or `-p a,b`).
 
 mod balance;
+pub mod book;
 mod batch;
 mod bulk;
 mod completions;
@@ -39,6 +40,7 @@ pub fn run_with(cli: Cli, fixed: Option<&Profile>) -> anyhow::Result<Exit> {
     let settings = &Settings::from(&cli.global);
     crate::msg::set_quiet(settings.quiet);
     crate::msg::set_verbose(settings.verbose);
+    crate::book::use_config(settings.config.as_deref());
     let ctx = || Ctx::new(settings, fixed);
     match cli.command {
         Command::Completions { shell } => completions::run(shell),
@@ -48,6 +50,7 @@ pub fn run_with(cli: Cli, fixed: Option<&Profile>) -> anyhow::Result<Exit> {
         Command::Pika(PikaCommand::Account(cmd)) => pika::run(ctx, cmd),
         Command::Orders(args) => orders::run(settings, &args),
         Command::Sync(args) => sync::run(settings, &args),
+        Command::Book(cmd) => book::run(settings, cmd),
         Command::Balance(args) if args.all => balance::all(settings),
         Command::Balance(_) => balance::run(&ctx()?),
         Command::Services(ServicesArgs {

@@ -48,7 +48,7 @@ pub fn run(settings: &Settings, args: &OrdersArgs) -> anyhow::Result<Exit> {
     if shown == 0 {
         crate::msg::note(&format!(
             "no orders in the order book {} match",
-            book.path().display()
+            book.place()
         ));
     }
     Ok(Exit::from_items(!problems.is_empty()))

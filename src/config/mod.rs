@@ -27,6 +27,11 @@ pub const STARTER: &str = include_str!("../../config.example.toml");
 pub struct ConfigFile {
     /// Profile used when none is named on the command line or in `SMM_PROFILE`.
     pub default_profile: Option<String>,
+    /// Where the order book is: a file path, or `postgres://USER@HOST[:PORT]/DB` for a book
+    /// several machines share (read by the book itself, `book::place`).
+    pub book: Option<String>,
+    /// A command whose first line of output is the PostgreSQL book's password.
+    pub book_password_command: Option<String>,
     /// Profiles by name.
     #[serde(default)]
     pub profiles: BTreeMap<String, ProfileDef>,

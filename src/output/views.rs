@@ -765,3 +765,45 @@ pub fn profiles<'a>(
     }
     table
 }
+
+/// `smm book info`: the backend, where the book is, its schema version and its counts.
+pub fn book_info(info: &crate::commands::book::Info) -> Table {
+    let c = &info.counts;
+    let mut table = Table::key_value();
+    for (key, value) in [
+        ("BACKEND", info.backend.to_string()),
+        ("BOOK", info.book.clone()),
+        ("SCHEMA VERSION", info.schema_version.to_string()),
+        ("ORDERS", c.orders.to_string()),
+        ("STATUS CHANGES", c.status_history.to_string()),
+        ("BALANCES", c.balances.to_string()),
+        ("CATALOGUE SERVICES", c.catalogue.to_string()),
+        ("CATALOGUE CHANGES", c.catalogue_changes.to_string()),
+        ("ALERTS", c.alerts.to_string()),
+    ] {
+        table.add_row(vec![key.to_string(), value]);
+    }
+    table
+}
+
+/// `smm book copy`'s summary: what was copied where, and what the target held already.
+pub fn book_copied(report: &crate::commands::book::CopyReport) -> Table {
+    let c = &report.copied;
+    let mut table = Table::key_value();
+    for (key, value) in [
+        ("FROM", report.from.clone()),
+        ("TO", report.to.clone()),
+        (
+            "ORDERS",
+            format!("{} copied, {} there already", c.orders, report.already),
+        ),
+        ("STATUS CHANGES", c.status_history.to_string()),
+        ("BALANCES", c.balances.to_string()),
+        ("CATALOGUE SERVICES", c.catalogue.to_string()),
+        ("CATALOGUE CHANGES", c.catalogue_changes.to_string()),
+        ("ALERTS", c.alerts.to_string()),
+    ] {
+        table.add_row(vec![key.to_string(), value]);
+    }
+    table
+}
