@@ -738,7 +738,7 @@ fn bad_books_stop_before_anything_is_sent() {
     drop(conn);
     let out = home.run(ADD);
     out.expect_code(2);
-    out.stderr_like("smm: the order book ~/data/orders.db was written by a newer smm (schema version 99; this smm knows up to 2): upgrade smm; nothing was sent\n");
+    out.stderr_like(&format!("smm: the order book ~/data/orders.db was written by a newer smm (schema version 99; this smm knows up to {}): upgrade smm; nothing was sent\n", smm::book::SCHEMA_VERSION));
     // Locked by another process past the timeout.
     let conn = rusqlite::Connection::open(home.book()).unwrap();
     conn.pragma_update(None, "user_version", 1).unwrap();
