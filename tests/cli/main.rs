@@ -18,6 +18,7 @@ mod golden;
 mod hardening;
 mod help;
 mod hostile;
+mod newuser;
 mod onboarding;
 mod safety;
 mod sandbox;
