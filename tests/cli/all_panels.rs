@@ -123,7 +123,7 @@ fn the_catalogue_cache_hits_misses_and_refreshes() {
         "--service",
         "1",
         "--link",
-        "l",
+        "https://i.com/l",
         "--quantity",
         "100",
         "--dry-run",

@@ -201,7 +201,7 @@ fn add_refill_and_cancel_are_sent_exactly_once_when_the_panel_fails() {
                 "--service",
                 "1",
                 "--link",
-                "l",
+                "https://i.com/l",
                 "--quantity",
                 "100",
             ],
@@ -242,7 +242,7 @@ fn add_after_a_5xx_says_the_order_may_exist() {
             "--service",
             "1",
             "--link",
-            "l",
+            "https://i.com/l",
             "--quantity",
             "100",
         ])
@@ -263,7 +263,7 @@ fn add_after_a_5xx_says_the_order_may_exist() {
             "--service",
             "1",
             "--link",
-            "l",
+            "https://i.com/l",
             "--quantity",
             "100",
         ])

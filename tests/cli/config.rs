@@ -352,7 +352,7 @@ fn usage_errors_are_one_line_with_a_pointer_to_help() {
             "smm: unexpected argument '--fiel' found; did you mean '--file'? (see `smm status --help`)",
         ),
         (
-            vec!["order", "add", "--link", "x"],
+            vec!["order", "add", "--link", "https://i.com/x"],
             "smm: order add needs --service ID (or --file PATH for a bulk file) (see `smm order add --help`)",
         ),
         (

@@ -41,3 +41,196 @@ fn a_dry_run_answers_as_the_real_order_would_about_a_duplicate() {
     assert_eq!(home.orders().len(), 1);
     assert_eq!(panel.actions("add").len(), 1);
 }
+
+/// Writes `text` to NAME in the home; returns its path.
+fn file(home: &Home, name: &str, text: &str) -> String {
+    let path = home.dir.path().join(name);
+    std::fs::write(&path, text).unwrap();
+    path.display().to_string()
+}
+
+#[test]
+fn a_bulk_file_reports_format_and_catalogue_errors_in_one_run() {
+    let panel = Panel::fixtures();
+    let home = Home::with_panel(&panel);
+    let path = file(
+        &home,
+        "orders.txt",
+        "1448|https://i.com/a|lots\n1448|https://i.com/b|10\n777|https://i.com/c|100\n\
+         1452|ftp://x|10\n1448|https://i.com/d|100\n",
+    );
+    home.run(["order", "add", "--yes", "--file", &path]).expect(
+        2,
+        "",
+        &format!(
+            "smm: {path}: line 1: quantity 'lots' is not a whole number\n\
+             smm: {path}: line 2: quantity 10 is below service 1448's minimum of 50\n\
+             smm: {path}: line 3: service 777 is not in the catalogue of profile 'test'\n\
+             smm: {path}: line 4: link 'ftp://x' uses the ftp: scheme; smm sends only http:// and https:// links\n\
+             smm: 4 line(s) cannot be ordered (above); nothing was sent\n"
+        ),
+    );
+    assert!(panel.actions("add").is_empty());
+}
+
+#[test]
+fn links_are_web_urls_or_usernames_for_services_that_take_one() {
+    let panel = Panel::fixtures();
+    let home = Home::with_panel(&panel);
+    let refused = |link: &str, rest: &[&str], says: &str| {
+        home.run(order_add("1448", link, rest))
+            .expect(2, "", &format!("smm: {says}\n"));
+    };
+    let help = " (see `smm order add --help`)";
+    refused(
+        "ftp://x",
+        &["--quantity", "100"],
+        &format!(
+            "--link 'ftp://x' uses the ftp: scheme; smm sends only http:// and https:// links{help}"
+        ),
+    );
+    refused(
+        "instagram.com/p/abc",
+        &["--quantity", "100"],
+        &format!(
+            "--link 'instagram.com/p/abc' has no scheme: write https://instagram.com/p/abc{help}"
+        ),
+    );
+    assert!(panel.requests().is_empty(), "refused before any request");
+    // Facebook Comments takes a link, not a username: the catalogue says no, before the add.
+    home.run(order_add("1452", "someone", &["--comments", "nice"]))
+        .expect(
+            2,
+            "",
+            "smm: service 1452 (Facebook Comments) takes a link, not a username: --link 'someone' \
+             must be an https://… URL; nothing was sent\n",
+        );
+    let mut add = order_add("1452", "fb.com", &["--comments", "nice"]);
+    add.insert(0, "--refresh");
+    home.run(add).expect(
+        2,
+        "",
+        "smm: --link 'fb.com' has no scheme: write https://fb.com; nothing was sent\n",
+    );
+    assert!(panel.actions("add").is_empty());
+    // Instagram Followers is sold per account: a bare username goes through as written.
+    home.run(order_add("1448", "@some.one_1", &["--quantity", "100"]))
+        .expect_code(0);
+    let adds = panel.actions("add");
+    assert_eq!(adds.len(), 1);
+    assert_eq!(adds[0].field("link"), Some("@some.one_1"));
+}
+
+#[test]
+fn a_service_missing_from_a_cached_catalogue_gets_the_refresh_hint_in_a_bulk_file() {
+    let panel = Panel::fixtures();
+    let home = Home::with_panel(&panel);
+    home.run(["services"]).expect_code(0);
+    let path = file(&home, "orders.txt", "1500|https://i.com/a|100\n");
+    let out = home.run(["order", "add", "--yes", "--file", &path]);
+    out.expect_code(2);
+    let age = out
+        .stderr
+        .split("cached ")
+        .nth(1)
+        .unwrap()
+        .split('s')
+        .next()
+        .unwrap();
+    out.stderr_is(&format!(
+        "smm: {path}: line 1: service 1500 is not in the catalogue of profile 'test' (catalogue \
+         cached {age}s ago: --refresh fetches it from the panel)\n\
+         smm: 1 line(s) cannot be ordered (above); nothing was sent\n"
+    ));
+    assert_eq!(
+        panel.actions("services").len(),
+        1,
+        "the cached copy was used"
+    );
+    // --refresh asks the panel: no hint, the panel's own catalogue says no.
+    home.run(["--refresh", "order", "add", "--yes", "--file", &path])
+        .expect(
+            2,
+            "",
+            &format!(
+                "smm: {path}: line 1: service 1500 is not in the catalogue of profile 'test'\n\
+             smm: 1 line(s) cannot be ordered (above); nothing was sent\n"
+            ),
+        );
+    assert_eq!(panel.actions("services").len(), 2);
+}
+
+#[test]
+fn a_bulk_dry_run_shows_each_line_and_its_cost() {
+    let panel = Panel::fixtures();
+    let home = Home::with_panel(&panel);
+    let path = file(
+        &home,
+        "orders.csv",
+        "service,link,quantity,comments\n1448,https://i.com/a,500,\n\
+         1452,https://fb.com/q,,\"a\nb\nc\nd\ne\nf\ng\nh\ni\nj\"\n",
+    );
+    home.run(["order", "add", "--dry-run", "--file", &path])
+        .expect(
+            0,
+            "ORDERS      2\n\
+         TOTAL COST  0.53 USD\n\
+         BALANCE     100.84292 USD\n\
+         \n\
+         LINE  SERVICE  LINK              QUANTITY  COST  ORDER  RESULT\n   \
+         2  1448     https://i.com/a        500  0.45         to place\n   \
+         3  1452     https://fb.com/q        10  0.08         to place\n",
+            "smm: dry run — no order was placed\n",
+        );
+    assert!(panel.actions("add").is_empty());
+}
+
+#[test]
+fn a_bulk_run_as_csv_keeps_the_result_and_the_order_id_apart() {
+    let panel = Panel::fixtures();
+    let home = Home::with_panel(&panel);
+    let path = file(&home, "orders.txt", "1448|https://i.com/a|500\n");
+    home.run(["--format", "csv", "order", "add", "--yes", "--file", &path])
+        .expect(
+            0,
+            "ORDERS,1\nTOTAL COST,0.45 USD\nBALANCE,100.84292 USD\n\
+             LINE,SERVICE,LINK,QUANTITY,COST,ORDER,RESULT\n\
+             1,1448,https://i.com/a,500,0.45,23501,placed\n",
+            "smm: 1 placed\n",
+        );
+    // Without a terminal, the confirmation is refused in the singular.
+    let path = file(&home, "one.txt", "1448|https://i.com/b|500\n");
+    home.run(["order", "add", "--file", &path]).expect(
+        2,
+        "ORDERS      1\nTOTAL COST  0.45 USD\nBALANCE     100.84292 USD\n",
+        "smm: placing 1 order needs confirmation: pass --yes (stdin is not a terminal)\n",
+    );
+}
+
+#[test]
+fn a_comment_count_is_the_quantity_in_errors_and_in_the_book() {
+    let panel = Panel::fixtures();
+    let home = Home::with_panel(&panel);
+    home.run(order_add(
+        "1452",
+        "https://fb.com/p",
+        &["--comments", "a\nb\nc"],
+    ))
+    .expect(
+        2,
+        "",
+        "smm: 3 comments are below service 1452's minimum of 10; nothing was sent\n",
+    );
+    let ten = "1\n2\n3\n4\n5\n6\n7\n8\n9\n10";
+    home.run(order_add("1452", "https://fb.com/p", &["--comments", ten]))
+        .expect_code(0);
+    let out = home.run(["--format", "csv", "orders"]);
+    out.expect_code(0);
+    let row = out.stdout.lines().nth(1).unwrap();
+    let cells: Vec<&str> = row.split(',').collect();
+    assert_eq!(
+        (cells[2], cells[3], cells[5]),
+        ("1452", "10", "0.08"),
+        "{row}"
+    );
+}

@@ -129,8 +129,14 @@ fn orders_that_cannot_be_right_are_refused_before_anything_is_sent() {
         (&["--link", "https://i.com/a\nb"], "spaces or line breaks"),
         (&["--link", EVIL], "--link"),
         (&["--link", "https://i.com/\u{202e}x"], "U+202E"),
-        (&["--link", "l", "--username", ""], "--username is empty"),
-        (&["--link", "l", "--service", "0"], "--service"),
+        (
+            &["--link", "https://i.com/l", "--username", ""],
+            "--username is empty",
+        ),
+        (
+            &["--link", "https://i.com/l", "--service", "0"],
+            "--service",
+        ),
         (
             &[
                 "--link",
@@ -142,7 +148,10 @@ fn orders_that_cannot_be_right_are_refused_before_anything_is_sent() {
             ],
             "--runs",
         ),
-        (&["--link", "l", "--expiry", "31/02/2026"], "28 days"),
+        (
+            &["--link", "https://i.com/l", "--expiry", "31/02/2026"],
+            "28 days",
+        ),
     ];
     for (extra, says) in cases {
         let out = home.smm().args(base).args(*extra).run();
