@@ -234,3 +234,45 @@ fn a_comment_count_is_the_quantity_in_errors_and_in_the_book() {
         "{row}"
     );
 }
+
+#[test]
+fn a_refused_connection_is_tried_once_more_after_a_tenth_of_a_second() {
+    // A port nobody listens on.
+    let port = std::net::TcpListener::bind("127.0.0.1:0")
+        .unwrap()
+        .local_addr()
+        .unwrap()
+        .port();
+    let home = Home::new();
+    home.write_config(&format!(
+        "[profiles.down]\nurl = \"http://127.0.0.1:{port}/api/v2\"\nkey = \"k\"\n"
+    ));
+    let url = format!("http://127.0.0.1:{port}/api/v2");
+    let out = home.run(["-v", "balance"]);
+    out.expect_code(1);
+    let refused = "could not connect to the panel: Connection refused (os error 111)";
+    let lines: Vec<&str> = out.stderr.lines().collect();
+    let tries: Vec<&&str> = lines.iter().filter(|l| l.starts_with("> POST")).collect();
+    assert_eq!(
+        tries.len(),
+        2,
+        "the profile's 3 attempts end at 2: {}",
+        out.stderr
+    );
+    let waits: Vec<&&str> = lines.iter().filter(|l| l.contains("retrying in")).collect();
+    assert_eq!(
+        waits,
+        [&&*format!(
+            "  retrying in 100 ms ({refused}; attempt 2 of 2)"
+        )],
+        "{}",
+        out.stderr
+    );
+    assert_eq!(
+        lines.last().unwrap(),
+        &format!(
+            "smm: {refused} — profile 'down' at {url}, 2 attempts; check the url (`smm config \
+             show`) and that the panel is up"
+        )
+    );
+}
