@@ -276,3 +276,198 @@ fn a_refused_connection_is_tried_once_more_after_a_tenth_of_a_second() {
         )
     );
 }
+
+/// A config with comments everywhere: the edits must keep them.
+const COMMENTED: &str = "# my panels\ndefault_profile = \"a\"\n\n# first\n[profiles.a]\n\
+    url = \"https://a.example/api/v2\" # the old one\nkey_env = \"A\"\n\n# second\n\
+    [profiles.b]\nurl = \"https://b.example/api/v2\"\nkey = \"secret\"\n\n[profiles.c]\n\
+    url = \"https://c.example/api/v2\"\nkey_env = \"C\"\n";
+
+#[test]
+fn config_set_changes_one_setting_checked_and_keeps_the_comments() {
+    let home = Home::new();
+    home.write_config(COMMENTED);
+    let path = home.config().display().to_string();
+    home.run(["config", "set", "url", "https://a2.example/api/v2"])
+        .expect(0, &format!("Set url of profile 'a' in {path}.\n"), "");
+    home.run(["config", "set", "-p", "b", "attempts", "4"])
+        .expect(0, &format!("Set attempts of profile 'b' in {path}.\n"), "");
+    // key_env replaces the key source: the key written in the file goes.
+    home.run(["config", "set", "-p", "b", "key_env", "B_KEY"])
+        .expect(0, &format!("Set key_env of profile 'b' in {path}.\n"), "");
+    let expected = COMMENTED
+        .replace("https://a.example", "https://a2.example")
+        .replace("key = \"secret\"\n", "attempts = 4\nkey_env = \"B_KEY\"\n");
+    assert_eq!(std::fs::read_to_string(home.config()).unwrap(), expected);
+    // Checked as the loader checks it; nothing written when refused.
+    for (args, says) in [
+        (
+            vec!["-p", "b", "attempts", "11"],
+            format!("profile 'b' in {path}: attempts must be between 1 and 10; nothing was changed"),
+        ),
+        (
+            vec!["-p", "b", "duplicate_window", "soon"],
+            format!(
+                "profile 'b' in {path}: duplicate_window '{}' is not a duration like 30m, 24h or 7d; nothing was changed",
+                "soon"
+            ),
+        ),
+        (
+            vec!["-p", "c", "url", "ftp://c.example"],
+            String::new(),
+        ),
+        (
+            vec!["-p", "b", "allow_http", "yes"],
+            "allow_http takes true or false, not 'yes'".to_string(),
+        ),
+        (
+            vec!["-p", "b", "colour", "red"],
+            "'colour' is not a profile setting; known: url, api, key_env, key_command, allow_http, \
+             user_agent, concurrency, max_rpm, attempts, duplicate_window, services_ttl, \
+             low_balance, stalled_after"
+                .to_string(),
+        ),
+        (
+            vec!["-p", "bb", "attempts", "2"],
+            format!("profile 'bb' is not in {path}; known profiles: a, b, c; did you mean 'b'?"),
+        ),
+    ] {
+        let out = home.run(["config", "set"].iter().chain(&args));
+        out.expect_code(2).stdout_is("");
+        if !says.is_empty() {
+            out.stderr_is(&format!("smm: {says}\n"));
+        }
+    }
+    assert_eq!(std::fs::read_to_string(home.config()).unwrap(), expected);
+}
+
+#[test]
+fn config_remove_and_set_default_never_leave_a_dangling_default() {
+    let home = Home::new();
+    home.write_config(COMMENTED);
+    let path = home.config().display().to_string();
+    let text = || std::fs::read_to_string(home.config()).unwrap();
+    home.run(["config", "set-default", "c"]).expect(
+        0,
+        &format!("'c' is the default profile in {path}.\n"),
+        "",
+    );
+    assert!(text().starts_with("# my panels\ndefault_profile = \"c\"\n\n# first\n"));
+    // The default goes and two are left: no default, and commands say how to pick one.
+    home.run(["config", "remove", "c"]).expect(
+        0,
+        &format!(
+            "Removed profile 'c' from {path}; it was the default: pick another with `smm config \
+             set-default NAME`.\n"
+        ),
+        "",
+    );
+    assert_eq!(
+        text(),
+        "# my panels\n\n# first\n[profiles.a]\nurl = \"https://a.example/api/v2\" # the old one\n\
+         key_env = \"A\"\n\n# second\n[profiles.b]\nurl = \"https://b.example/api/v2\"\n\
+         key = \"secret\"\n"
+    );
+    home.run(["balance"]).expect(
+        2,
+        "",
+        &format!(
+            "smm: {path} has several profiles and no default_profile: pick one with -p NAME (a, b) \
+             or `smm config set-default NAME`\n"
+        ),
+    );
+    home.run(["config", "set-default", "a"]).expect_code(0);
+    // The default goes and one is left: that one is the default.
+    home.run(["config", "remove", "a"]).expect(
+        0,
+        &format!(
+            "Removed profile 'a' from {path}; 'b', the one profile left, is the default now.\n"
+        ),
+        "",
+    );
+    assert_eq!(
+        text(),
+        "# my panels\n\ndefault_profile = \"b\"\n\n# second\n[profiles.b]\n\
+         url = \"https://b.example/api/v2\"\nkey = \"secret\"\n"
+    );
+    home.run(["config", "remove", "a"]).expect(
+        2,
+        "",
+        &format!("smm: profile 'a' is not in {path}; known profiles: b\n"),
+    );
+    home.run(["config", "names"]).expect(0, "b\n", "");
+}
+
+#[test]
+fn an_unknown_profile_gets_a_did_you_mean_and_a_missing_default_the_command_to_fix_it() {
+    let home = Home::new();
+    home.write_config(COMMENTED);
+    let path = home.config().display().to_string();
+    home.run(["-p", "bx", "balance"]).expect(
+        2,
+        "",
+        &format!(
+            "smm: profile 'bx' is not in {path}; known profiles: a, b, c; did you mean -p b?\n"
+        ),
+    );
+    home.run(["-p", "zzz", "balance"]).expect(
+        2,
+        "",
+        &format!("smm: profile 'zzz' is not in {path}; known profiles: a, b, c\n"),
+    );
+    home.write_config(&COMMENTED.replace("default_profile = \"a\"", "default_profile = \"pika\""));
+    home.run(["balance"]).expect(
+        2,
+        "",
+        &format!(
+            "smm: default_profile 'pika' is not in {path}; known profiles: a, b, c; \
+             `smm config set-default NAME` picks one of them\n"
+        ),
+    );
+    // `config init`, then a command: the hint names `config add`.
+    let fresh = Home::new();
+    fresh.run(["config", "init"]).expect_code(0);
+    fresh.run(["balance"]).expect(
+        2,
+        "",
+        &format!(
+            "smm: {} has no profiles: add one with `smm config add NAME --url URL --key-env VAR` \
+             (or `smm sandbox --add-profile` for a local test panel)\n",
+            fresh.config().display()
+        ),
+    );
+}
+
+#[test]
+fn bash_completes_profile_names_after_p() {
+    let home = Home::new();
+    home.write_config(COMMENTED);
+    let script = home.dir.path().join("smm.bash");
+    std::fs::write(&script, home.run(["completions", "bash"]).stdout).unwrap();
+    // bash calls the function with the command, the word being completed and the one before.
+    let complete = |words: &str| {
+        let out = home
+            .shell(&format!(
+                "exec bash -c '. {}; COMP_WORDS=({words}); n=${{#COMP_WORDS[@]}}; \
+                 COMP_CWORD=$((n-1)); _smm smm \"${{COMP_WORDS[n-1]}}\" \"${{COMP_WORDS[n-2]}}\"; \
+                 printf \"%s\\n\" \"${{COMPREPLY[@]}}\"'",
+                script.display()
+            ))
+            .output()
+            .unwrap();
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
+        String::from_utf8(out.stdout).unwrap()
+    };
+    assert_eq!(complete("smm -p \"\""), "a\nb\nc\n");
+    assert_eq!(complete("smm --profile b"), "b\n");
+    assert_eq!(complete("smm balance -p \"\""), "a\nb\nc\n");
+    // zsh and fish ask the same command.
+    let zsh = home.run(["completions", "zsh"]).stdout;
+    assert!(zsh.contains(":NAME:{compadd -- $(smm config names 2>/dev/null)}'"));
+    let fish = home.run(["completions", "fish"]).stdout;
+    assert!(fish.contains("-s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a \"(smm config names 2>/dev/null)\""));
+}
