@@ -507,7 +507,7 @@ pub enum ConfigCommand {
         value: String,
     },
     /// The profile names, one a line (for shell completion of -p)
-    #[command(hide = true)]
+    #[command(hide = true, after_help = help::CONFIG)]
     Names,
 }
 

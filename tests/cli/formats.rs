@@ -232,7 +232,8 @@ fn the_journal_parses_as_csv_tsv_and_json() {
                 "2026-01-01 02:00 UTC",
                 "test",
                 "1452",
-                "",
+                // Two comments: the quantity of a comment order.
+                "2",
                 "https://fb.com/post/1",
                 "0.016",
                 "refused: Not enough funds on balance",
