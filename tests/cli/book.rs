@@ -416,13 +416,7 @@ fn two_bulk_runs_of_one_file_at_once_place_each_line_once() {
     let both = format!("{}{}", a.stdout, b.stdout);
     let placed = both
         .lines()
-        .filter(|l| {
-            l.trim_end()
-                .rsplit("  ")
-                .next()
-                .unwrap_or("")
-                .starts_with("order 50")
-        })
+        .filter(|l| l.contains("  50") && l.trim_end().ends_with("  placed"))
         .count();
     assert_eq!(placed, 6, "{both}");
     let not_sent = both
