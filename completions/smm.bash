@@ -73,8 +73,20 @@ _smm() {
             smm__subcmd__config,init)
                 cmd="smm__subcmd__config__subcmd__init"
                 ;;
+            smm__subcmd__config,names)
+                cmd="smm__subcmd__config__subcmd__names"
+                ;;
             smm__subcmd__config,path)
                 cmd="smm__subcmd__config__subcmd__path"
+                ;;
+            smm__subcmd__config,remove)
+                cmd="smm__subcmd__config__subcmd__remove"
+                ;;
+            smm__subcmd__config,set)
+                cmd="smm__subcmd__config__subcmd__set"
+                ;;
+            smm__subcmd__config,set-default)
+                cmd="smm__subcmd__config__subcmd__set__subcmd__default"
                 ;;
             smm__subcmd__config,show)
                 cmd="smm__subcmd__config__subcmd__show"
@@ -88,8 +100,20 @@ _smm() {
             smm__subcmd__config__subcmd__help,init)
                 cmd="smm__subcmd__config__subcmd__help__subcmd__init"
                 ;;
+            smm__subcmd__config__subcmd__help,names)
+                cmd="smm__subcmd__config__subcmd__help__subcmd__names"
+                ;;
             smm__subcmd__config__subcmd__help,path)
                 cmd="smm__subcmd__config__subcmd__help__subcmd__path"
+                ;;
+            smm__subcmd__config__subcmd__help,remove)
+                cmd="smm__subcmd__config__subcmd__help__subcmd__remove"
+                ;;
+            smm__subcmd__config__subcmd__help,set)
+                cmd="smm__subcmd__config__subcmd__help__subcmd__set"
+                ;;
+            smm__subcmd__config__subcmd__help,set-default)
+                cmd="smm__subcmd__config__subcmd__help__subcmd__set__subcmd__default"
                 ;;
             smm__subcmd__config__subcmd__help,show)
                 cmd="smm__subcmd__config__subcmd__help__subcmd__show"
@@ -148,8 +172,20 @@ _smm() {
             smm__subcmd__help__subcmd__config,init)
                 cmd="smm__subcmd__help__subcmd__config__subcmd__init"
                 ;;
+            smm__subcmd__help__subcmd__config,names)
+                cmd="smm__subcmd__help__subcmd__config__subcmd__names"
+                ;;
             smm__subcmd__help__subcmd__config,path)
                 cmd="smm__subcmd__help__subcmd__config__subcmd__path"
+                ;;
+            smm__subcmd__help__subcmd__config,remove)
+                cmd="smm__subcmd__help__subcmd__config__subcmd__remove"
+                ;;
+            smm__subcmd__help__subcmd__config,set)
+                cmd="smm__subcmd__help__subcmd__config__subcmd__set"
+                ;;
+            smm__subcmd__help__subcmd__config,set-default)
+                cmd="smm__subcmd__help__subcmd__config__subcmd__set__subcmd__default"
                 ;;
             smm__subcmd__help__subcmd__config,show)
                 cmd="smm__subcmd__help__subcmd__config__subcmd__show"
@@ -255,11 +291,11 @@ _smm() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -293,11 +329,11 @@ _smm() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -339,11 +375,11 @@ _smm() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -377,11 +413,11 @@ _smm() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -408,7 +444,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__config)
-            opts="-p -v -q -h --timeout --refresh --concurrency --profile --config --json --format --verbose --quiet --help path show init add help"
+            opts="-p -v -q -h --timeout --refresh --concurrency --profile --config --json --format --verbose --quiet --help path show init add remove set-default set names help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -423,11 +459,11 @@ _smm() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -481,11 +517,11 @@ _smm() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -504,7 +540,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__config__subcmd__help)
-            opts="path show init add help"
+            opts="path show init add remove set-default set names help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -559,7 +595,63 @@ _smm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        smm__subcmd__config__subcmd__help__subcmd__names)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         smm__subcmd__config__subcmd__help__subcmd__path)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smm__subcmd__config__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smm__subcmd__config__subcmd__help__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smm__subcmd__config__subcmd__help__subcmd__set__subcmd__default)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -603,11 +695,49 @@ _smm() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smm__subcmd__config__subcmd__names)
+            opts="-p -v -q -h --timeout --refresh --concurrency --profile --config --json --format --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -641,11 +771,125 @@ _smm() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smm__subcmd__config__subcmd__remove)
+            opts="-p -v -q -h --timeout --refresh --concurrency --profile --config --json --format --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smm__subcmd__config__subcmd__set)
+            opts="-p -v -q -h --timeout --refresh --concurrency --profile --config --json --format --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smm__subcmd__config__subcmd__set__subcmd__default)
+            opts="-p -v -q -h --timeout --refresh --concurrency --profile --config --json --format --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -679,11 +923,11 @@ _smm() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -709,11 +953,11 @@ _smm() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -796,7 +1040,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__help__subcmd__config)
-            opts="path show init add"
+            opts="path show init add remove set-default set names"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -837,7 +1081,63 @@ _smm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        smm__subcmd__help__subcmd__config__subcmd__names)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         smm__subcmd__help__subcmd__config__subcmd__path)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smm__subcmd__help__subcmd__config__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smm__subcmd__help__subcmd__config__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smm__subcmd__help__subcmd__config__subcmd__set__subcmd__default)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1125,11 +1425,11 @@ _smm() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1271,11 +1571,11 @@ _smm() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1371,11 +1671,11 @@ _smm() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1409,11 +1709,11 @@ _smm() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1447,11 +1747,11 @@ _smm() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1485,11 +1785,11 @@ _smm() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1593,11 +1893,11 @@ _smm() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1639,11 +1939,11 @@ _smm() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1769,11 +2069,11 @@ _smm() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1815,11 +2115,11 @@ _smm() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1905,11 +2205,11 @@ _smm() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1959,11 +2259,11 @@ _smm() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2001,11 +2301,11 @@ _smm() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2089,11 +2389,11 @@ _smm() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2127,11 +2427,11 @@ _smm() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2177,11 +2477,11 @@ _smm() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)

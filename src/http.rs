@@ -240,8 +240,14 @@ impl Http {
             {
                 self.slow_down();
             }
+            // A refused connection is tried once more at most, quickly: a panel that is down
+            // costs a run a fraction of a second, not the full backoff.
+            let attempts = match &result {
+                Err(e) => max_attempts(self.attempts, e),
+                Ok(_) => self.attempts,
+            };
             let wait = match effect {
-                Effect::Read if attempt < self.attempts => retry_wait(&result, attempt),
+                Effect::Read if attempt < attempts => retry_wait(&result, attempt),
                 _ => None,
             };
             let Some(wait) = wait else {
@@ -256,7 +262,7 @@ impl Http {
                     "  retrying in {} ms ({why}; attempt {} of {})",
                     wait.as_millis(),
                     attempt + 1,
-                    self.attempts
+                    attempts
                 ));
             }
             std::thread::sleep(wait);
@@ -487,11 +493,27 @@ fn is_timeout(e: &std::io::Error) -> bool {
     false
 }
 
+/// The most tries of a read whose connection failed (nothing reached the panel).
+const CONNECT_ATTEMPTS: u32 = 2;
+/// The wait before trying a failed connection again.
+const CONNECT_RETRY: Duration = Duration::from_millis(100);
+
+/// How many times a read that failed with `cause` is sent in all, of a profile's `attempts`:
+/// a refused connection at most twice, an oversized answer once.
+pub fn max_attempts(attempts: u32, cause: &SendError) -> u32 {
+    match cause {
+        SendError::Connect(_) => attempts.clamp(1, CONNECT_ATTEMPTS),
+        SendError::TooLarge(_) => 1,
+        _ => attempts.max(1),
+    }
+}
+
 /// How long to wait before trying a read again, or `None` when its outcome is final:
 /// connection errors, timeouts, 5xx, HTML pages and 429 are worth another try.
 fn retry_wait(result: &Result<Reply, SendError>, attempt: u32) -> Option<Duration> {
     let reply = match result {
         Err(SendError::TooLarge(_)) => return None,
+        Err(SendError::Connect(_)) => return Some(CONNECT_RETRY),
         Err(_) => return Some(backoff(attempt)),
         Ok(reply) => reply,
     };
@@ -573,6 +595,10 @@ mod tests {
         );
         assert!(retry_wait(&reply(429, "{}", Some("3600")), 1).is_none());
         assert!(retry_wait(&Err(SendError::Timeout(Duration::from_secs(1))), 1).is_some());
+        assert_eq!(
+            retry_wait(&Err(SendError::Connect("refused".into())), 1),
+            Some(CONNECT_RETRY)
+        );
     }
 
     #[test]

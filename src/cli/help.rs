@@ -180,7 +180,10 @@ Examples:
   smm config add pica --url https://pica-smm.com/api2/v2 --key-env PICA_KEY
   pass show smm/pica | smm config add pica \\
       --url https://pica-smm.com/api2/v2 --key - --force
-  smm config show                      # profiles, URLs, where keys come from";
+  smm config show                      # profiles, URLs, where keys come from
+  smm config set-default pica          # the profile used without -p
+  smm config set -p pica attempts 5    # one setting, checked as smm reads it
+  smm config remove pica               # a profile and the comments above it";
 
 /// `smm config add --help`.
 pub const CONFIG_ADD: &str = "\

@@ -126,8 +126,12 @@ fn the_catalogue_cache_hits_misses_and_refreshes() {
         "2   TikTok Views            TikTok     Default  0.01  100  10000\n",
     ));
     // Dry runs use it too.
-    home.run(order_add("1", "l", &["--quantity", "100", "--dry-run"]))
-        .expect_code(0);
+    home.run(order_add(
+        "1",
+        "https://i.com/l",
+        &["--quantity", "100", "--dry-run"],
+    ))
+    .expect_code(0);
     assert_eq!(services(), 1);
     home.run(["services", "--refresh"]).expect_code(0);
     assert_eq!(services(), 2);

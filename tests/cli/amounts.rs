@@ -53,7 +53,10 @@ fn a_bulk_total_and_watch_sums_print_two_places() {
     out.expect_code(0);
     assert_eq!(
         out.stdout,
-        "ORDERS      2\nTOTAL COST  9.00 USD\nBALANCE     100.00 USD\n"
+        "ORDERS      2\nTOTAL COST  9.00 USD\nBALANCE     100.00 USD\n\n\
+         LINE  SERVICE  LINK                       QUANTITY  COST  ORDER  RESULT\n   \
+         1  1448     https://instagram.com/p/a      5000  4.50         to place\n   \
+         2  1448     https://instagram.com/p/b      5000  4.50         to place\n"
     );
     // Order 23491 is Completed with a charge of 0.90: the summary line says 0.90, not 0.9.
     let out = home.run(["watch", "23491"]);

@@ -195,7 +195,7 @@ fn add_refill_and_cancel_are_sent_exactly_once_when_the_panel_fails() {
     ];
     for failure in failures {
         let commands: [&[&str]; 4] = [
-            &order_add("1", "l", &["--quantity", "100"]),
+            &order_add("1", "https://i.com/l", &["--quantity", "100"]),
             &["refill", "5"],
             &["refill", "5,6"],
             &["cancel", "5"],
@@ -227,7 +227,7 @@ fn add_after_a_5xx_says_the_order_may_exist() {
     let panel = Panel::with_catalogue(|_| Reply::with_status(502, "text/html", "<html>502</html>"));
     let out = Home::with_panel(&panel)
         .smm()
-        .args(order_add("1", "l", &["--quantity", "100"]))
+        .args(order_add("1", "https://i.com/l", &["--quantity", "100"]))
         .run();
     out.stderr_is("smm: the order may or may not have been placed: check the panel's order list (or `smm status` with a recent order id; `smm orders` shows it as unknown) before running the same command again: the panel answered HTTP 502 Bad Gateway with an HTML page, not JSON (a Cloudflare check, maintenance page or wrong url?): <html>502</html>\n");
     let panel = Panel::with_catalogue(|_| {
@@ -235,7 +235,7 @@ fn add_after_a_5xx_says_the_order_may_exist() {
     });
     let out = Home::with_panel(&panel)
         .smm()
-        .args(order_add("1", "l", &["--quantity", "100"]))
+        .args(order_add("1", "https://i.com/l", &["--quantity", "100"]))
         .run();
     out.stderr_is(
         "smm: the order was not placed: the panel answered HTTP 429 Too Many Requests: slow down\n",

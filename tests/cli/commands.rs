@@ -270,11 +270,11 @@ fn unreadable_status_items_are_errors_not_blank_rows() {
 fn an_order_id_wins_over_a_null_or_extra_error_field() {
     let panel = Panel::with_catalogue(|_| Reply::json(r#"{"order":23501,"error":null}"#));
     let home = Home::with_panel(&panel);
-    let out = home.run(order_add("1", "l", &["--quantity", "10"]));
+    let out = home.run(order_add("1", "https://i.com/l", &["--quantity", "10"]));
     out.expect_code(0);
     out.stdout_is(concat!(
         "ORDER  SERVICE  QUANTITY  LINK\n",
-        "23501  1              10  l\n",
+        "23501  1              10  https://i.com/l\n",
     ));
 }
 
@@ -355,7 +355,7 @@ fn connection_refused_exits_1() {
     ));
     let out = home.run(["balance"]);
     out.expect_code(1);
-    out.stderr_like("smm: could not connect to the panel: Connection refused (os error 111) — profile 'x' at http://127.0.0.1:PORT/api/v2, 3 attempts; check the url (`smm config show`) and that the panel is up\n");
+    out.stderr_like("smm: could not connect to the panel: Connection refused (os error 111) — profile 'x' at http://127.0.0.1:PORT/api/v2, 2 attempts; check the url (`smm config show`) and that the panel is up\n");
 }
 
 #[test]
@@ -443,11 +443,11 @@ fn order_add_reads_answer_variants() {
         let body = fixture(name);
         let panel = Panel::with_catalogue(move |_| Reply::json(body.clone()));
         let home = Home::with_panel(&panel);
-        let out = home.run(order_add("1", "l", &["--quantity", "10"]));
+        let out = home.run(order_add("1", "https://i.com/l", &["--quantity", "10"]));
         out.expect_code(0);
         out.stdout_is(concat!(
             "ORDER  SERVICE  QUANTITY  LINK\n",
-            "23501  1              10  l\n",
+            "23501  1              10  https://i.com/l\n",
         ));
     }
 }
@@ -554,13 +554,17 @@ fn order_add_bad_input_sends_nothing() {
     let home = Home::with_panel(&panel);
     let cases: Vec<Vec<&str>> = vec![
         vec!["order", "add", "--service", "1", "--quantity", "10"],
-        order_add("1", "l", &["--quantity", "0"]),
-        order_add("1", "l", &["--runs", "2"]),
-        order_add("x", "l", &[]),
-        order_add("1", "l", &["--device", "9"]),
-        order_add("1", "l", &["--expiry", "2026-12-31"]),
-        order_add("1", "l", &["--type-of-traffic", "2"]),
-        order_add("1", "l", &["--comments", "@/nonexistent/file"]),
+        order_add("1", "https://i.com/l", &["--quantity", "0"]),
+        order_add("1", "https://i.com/l", &["--runs", "2"]),
+        order_add("x", "https://i.com/l", &[]),
+        order_add("1", "https://i.com/l", &["--device", "9"]),
+        order_add("1", "https://i.com/l", &["--expiry", "2026-12-31"]),
+        order_add("1", "https://i.com/l", &["--type-of-traffic", "2"]),
+        order_add(
+            "1",
+            "https://i.com/l",
+            &["--comments", "@/nonexistent/file"],
+        ),
     ];
     for args in cases {
         let out = home.run(&args);
@@ -605,7 +609,7 @@ fn dry_run_prices_the_order_and_sends_no_add() {
 
     let out = home.run(order_add(
         "1448",
-        "l",
+        "https://i.com/l",
         &["--quantity", "500", "--dry-run", "--json"],
     ));
     let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
@@ -620,19 +624,46 @@ fn dry_run_checks_service_quantity_and_type_fields() {
     let home = Home::with_panel(&panel);
     let cases = [
         (
-            vec!["--service", "999", "--link", "l", "--quantity", "100"],
+            vec![
+                "--service",
+                "999",
+                "--link",
+                "https://i.com/l",
+                "--quantity",
+                "100",
+            ],
             "not in",
         ),
         (
-            vec!["--service", "1448", "--link", "l", "--quantity", "10"],
+            vec![
+                "--service",
+                "1448",
+                "--link",
+                "https://i.com/l",
+                "--quantity",
+                "10",
+            ],
             "minimum of 50",
         ),
         (
-            vec!["--service", "1448", "--link", "l", "--quantity", "20000"],
+            vec![
+                "--service",
+                "1448",
+                "--link",
+                "https://i.com/l",
+                "--quantity",
+                "20000",
+            ],
             "maximum of 10000",
         ),
-        (vec!["--service", "1448", "--link", "l"], "--quantity"),
-        (vec!["--service", "1452", "--link", "l"], "--comments"),
+        (
+            vec!["--service", "1448", "--link", "https://i.com/l"],
+            "--quantity",
+        ),
+        (
+            vec!["--service", "1452", "--link", "https://i.com/l"],
+            "--comments",
+        ),
     ];
     for (args, expected) in cases {
         let out = home
@@ -647,7 +678,7 @@ fn dry_run_checks_service_quantity_and_type_fields() {
     let comments: Vec<String> = (1..=10).map(|i| format!("comment {i}")).collect();
     let out = home.run(order_add(
         "1452",
-        "l",
+        "https://i.com/l",
         &["--dry-run", "--comments", &comments.join("\n")],
     ));
     out.expect_code(0);
@@ -655,7 +686,7 @@ fn dry_run_checks_service_quantity_and_type_fields() {
     out.stdout_is(concat!(
         "SERVICE   1452 Facebook Comments\n",
         "TYPE      Custom Comments\n",
-        "LINK      l\n",
+        "LINK      https://i.com/l\n",
         "COMMENTS  10 items\n",
         "RATE      8 per 1000\n",
         "COST      0.08 USD\n",
@@ -672,7 +703,11 @@ fn dry_run_with_too_little_balance_exits_1() {
         _ => crate::common::fixture_reply(req),
     });
     let home = Home::with_panel(&panel);
-    let out = home.run(order_add("1448", "l", &["--dry-run", "--quantity", "1000"]));
+    let out = home.run(order_add(
+        "1448",
+        "https://i.com/l",
+        &["--dry-run", "--quantity", "1000"],
+    ));
     out.expect_code(1);
     out.stderr_is(concat!(
         "smm: dry run — no order was placed\n",
@@ -685,7 +720,11 @@ fn add_timeout_says_the_order_may_exist() {
     let panel =
         Panel::with_catalogue(|_| Reply::json(r#"{"order":1}"#).delayed(Duration::from_secs(5)));
     let home = Home::with_panel(&panel);
-    let out = home.run(order_add("1", "l", &["--quantity", "10", "--timeout", "1"]));
+    let out = home.run(order_add(
+        "1",
+        "https://i.com/l",
+        &["--quantity", "10", "--timeout", "1"],
+    ));
     out.expect_code(1);
     out.stderr_like("smm: the order may or may not have been placed: check the panel's order list (or `smm status` with a recent order id; `smm orders` shows it as unknown) before running the same command again: the panel did not answer within 1s (timed out; --timeout sets the limit) — profile 'test' at http://127.0.0.1:PORT/api/v2, 1 attempt\n");
     assert_eq!(panel.actions("add").len(), 1);

@@ -65,7 +65,7 @@ fn unknown_setting_is_refused_with_its_name() {
     home.write_config("[profiles.a]\nurl = \"https://x\"\nkye = \"k\"\n");
     let out = home.run(["balance"]);
     out.expect_code(2);
-    out.stderr_like("smm: config file ~/config.toml: line 3: unknown field `kye`, expected one of `url`, `key`, `key_env`, `key_command`, `allow_http`, `api`, `user_agent`, `concurrency`, `max_rpm`, `attempts`, `duplicate_window`, `services_ttl`, `low_balance`, `stalled_after`\n");
+    out.stderr_like("smm: config file ~/config.toml: line 3: unknown field `kye`, expected one of `url`, `key`, `key_env`, `key_command`, `allow_http`, `api`, `user_agent`, `concurrency`, `max_rpm`, `attempts`, `duplicate_window`, `services_ttl`, `low_balance`, `stalled_after`, `alert_repeat`\n");
 }
 
 fn two_profiles(a: &Panel, b: &Panel, default: Option<&str>) -> Home {
@@ -122,7 +122,7 @@ fn several_profiles_without_default_ask_to_pick_one() {
     let home = two_profiles(&a, &b, None);
     let out = home.run(["balance"]);
     out.expect_code(2);
-    out.stderr_like("smm: ~/config.toml has several profiles and no default_profile: pick one with -p NAME (alpha, beta) or set default_profile\n");
+    out.stderr_like("smm: ~/config.toml has several profiles and no default_profile: pick one with -p NAME (alpha, beta) or `smm config set-default NAME`\n");
 }
 
 #[test]
@@ -345,7 +345,7 @@ fn usage_errors_are_one_line_with_a_pointer_to_help() {
             "smm: unexpected argument '--fiel' found; did you mean '--file'? (see `smm status --help`)",
         ),
         (
-            vec!["order", "add", "--link", "x"],
+            vec!["order", "add", "--link", "https://i.com/x"],
             "smm: order add needs --service ID (or --file PATH for a bulk file) (see `smm order add --help`)",
         ),
         (

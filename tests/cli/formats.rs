@@ -233,7 +233,8 @@ fn the_journal_parses_as_csv_tsv_and_json() {
                 "2026-01-01 02:00 UTC",
                 "test",
                 "1452",
-                "",
+                // Two comments: the quantity of a comment order.
+                "2",
                 "https://fb.com/post/1",
                 "0.016",
                 "refused: Not enough funds on balance",
@@ -418,7 +419,17 @@ fn bulk_orders_with_json_print_one_document() {
     assert_eq!(dry["orders"], json!(3));
     // 0.45 + 0.09 + 0.90, exact, as text.
     assert_eq!(dry["total_cost"], json!("1.44"));
-    assert_eq!(dry["lines"], json!([]));
+    assert_eq!(
+        dry["lines"],
+        json!([
+            {"line": 1, "service": 1448, "quantity": 500, "link": "https://i.com/a",
+             "cost": "0.45", "result": "to place", "order": null, "error": null},
+            {"line": 2, "service": 1448, "quantity": 100, "link": "https://i.com/refused",
+             "cost": "0.09", "result": "to place", "order": null, "error": null},
+            {"line": 4, "service": 1448, "quantity": 1000, "link": "https://i.com/b",
+             "cost": "0.90", "result": "to place", "order": null, "error": null},
+        ])
+    );
     assert!(panel.actions("add").is_empty());
 
     let text = json_text(&home, &["order", "add", "--file", &file, "--yes"], 3);
@@ -434,12 +445,13 @@ fn bulk_orders_with_json_print_one_document() {
     assert_eq!(
         report["lines"],
         json!([
-            {"line": 1, "service": 1448, "quantity": "500", "link": "https://i.com/a",
-             "result": "placed", "order": "23501", "error": null},
-            {"line": 2, "service": 1448, "quantity": "100", "link": "https://i.com/refused",
-             "result": "failed", "order": null, "error": report["lines"][1]["error"].clone()},
-            {"line": 4, "service": 1448, "quantity": "1000", "link": "https://i.com/b",
-             "result": "placed", "order": "23502", "error": null},
+            {"line": 1, "service": 1448, "quantity": 500, "link": "https://i.com/a",
+             "cost": "0.45", "result": "placed", "order": "23501", "error": null},
+            {"line": 2, "service": 1448, "quantity": 100, "link": "https://i.com/refused",
+             "cost": "0.09", "result": "failed", "order": null,
+             "error": report["lines"][1]["error"].clone()},
+            {"line": 4, "service": 1448, "quantity": 1000, "link": "https://i.com/b",
+             "cost": "0.90", "result": "placed", "order": "23502", "error": null},
         ])
     );
     let error = report["lines"][1]["error"].as_str().unwrap();

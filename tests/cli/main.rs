@@ -21,6 +21,7 @@ mod hardening;
 mod help;
 mod hostile;
 mod never_backwards;
+mod newuser;
 mod onboarding;
 mod safety;
 mod sandbox;

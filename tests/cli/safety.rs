@@ -126,8 +126,14 @@ fn orders_that_cannot_be_right_are_refused_before_anything_is_sent() {
         (&["--link", "https://i.com/a\nb"], "spaces or line breaks"),
         (&["--link", EVIL], "--link"),
         (&["--link", "https://i.com/\u{202e}x"], "U+202E"),
-        (&["--link", "l", "--username", ""], "--username is empty"),
-        (&["--link", "l", "--service", "0"], "--service"),
+        (
+            &["--link", "https://i.com/l", "--username", ""],
+            "--username is empty",
+        ),
+        (
+            &["--link", "https://i.com/l", "--service", "0"],
+            "--service",
+        ),
         (
             &[
                 "--link",
@@ -139,7 +145,10 @@ fn orders_that_cannot_be_right_are_refused_before_anything_is_sent() {
             ],
             "--runs",
         ),
-        (&["--link", "l", "--expiry", "31/02/2026"], "28 days"),
+        (
+            &["--link", "https://i.com/l", "--expiry", "31/02/2026"],
+            "28 days",
+        ),
     ];
     for (extra, says) in cases {
         let out = home.smm().args(base).args(*extra).run();
@@ -258,7 +267,7 @@ fn a_bom_and_separators_follow_one_rule_everywhere() {
     let comment = comment.display();
     out.stderr_is(&format!(
         "smm: {comment}: the file holds no orders\n\
-         smm: {comment} has 1 bad line(s) (above); nothing was sent\n"
+         smm: 1 line(s) cannot be ordered (above); nothing was sent\n"
     ));
 }
 

@@ -233,15 +233,36 @@ fn add_errors_are_those_of_real_panels() {
     // …and smm refuses those orders from the catalogue before sending (exit 2) …
     for (args, expected) in [
         (
-            vec!["--service", "1", "--link", "l", "--quantity", "100"],
+            vec![
+                "--service",
+                "1",
+                "--link",
+                "https://i.com/l",
+                "--quantity",
+                "100",
+            ],
             "service 1 is not in the catalogue",
         ),
         (
-            vec!["--service", "1448", "--link", "l", "--quantity", "10"],
+            vec![
+                "--service",
+                "1448",
+                "--link",
+                "https://i.com/l",
+                "--quantity",
+                "10",
+            ],
             "below service 1448's minimum of 50",
         ),
         (
-            vec!["--service", "1448", "--link", "l", "--quantity", "10001"],
+            vec![
+                "--service",
+                "1448",
+                "--link",
+                "https://i.com/l",
+                "--quantity",
+                "10001",
+            ],
             "above service 1448's maximum of 10000",
         ),
     ] {
@@ -256,7 +277,7 @@ fn add_errors_are_those_of_real_panels() {
     // …while what only the panel knows comes back as its own error (exit 1).
     let out = home
         .smm()
-        .args(order_add("1448", "l", &[]))
+        .args(order_add("1448", "https://i.com/l", &[]))
         .args(["--quantity", "5000"])
         .run();
     out.expect_code(1);
