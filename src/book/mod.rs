@@ -25,6 +25,8 @@ mod pg;
 pub mod place;
 mod send;
 mod sync;
+#[cfg(test)]
+pub(crate) mod testing;
 
 pub use alerts::Settled;
 pub use copy::{Copied, Counts};
@@ -423,13 +425,21 @@ impl Book {
         Book::open_place(place::find()?)
     }
 
-    /// The book at `place`.
+    /// The book at `place` (a server's side files in the data directory).
     pub fn open_place(place: Place) -> anyhow::Result<Book> {
+        match place {
+            Place::File(path) => Book::open_at(&path),
+            server => Book::open_place_in(server, data_dir()?),
+        }
+    }
+
+    /// The book at `place`; for a server, `dir` keeps the side files of outcomes it could
+    /// not take (a file keeps them beside itself).
+    pub fn open_place_in(place: Place, dir: PathBuf) -> anyhow::Result<Book> {
         match place {
             Place::File(path) => Book::open_at(&path),
             Place::Server(server) => {
                 let client = pg::connect(&server)?;
-                let dir = data_dir()?;
                 let book = Book {
                     db: Db::Pg(std::cell::RefCell::new(db::Pg::new(client))),
                     place: Place::Server(server),
@@ -916,81 +926,214 @@ mod tests {
 
     #[test]
     fn intent_outcome_status_and_the_guard() {
+        // A book in a directory that does not exist yet.
         let dir = tempfile::tempdir().unwrap();
-        let book = Book::open_at(&dir.path().join("sub/orders.db")).unwrap();
-        let id = book.begin(&order(500), 86_400, false).unwrap().unwrap();
-        let again = book.begin(&order(500), 86_400, false).unwrap();
-        assert_eq!(again.unwrap_err().entry.id, id, "an unknown order guards");
-        assert!(book.begin(&order(501), 86_400, false).unwrap().is_ok());
-        assert!(book.begin(&order(500), 86_400, true).unwrap().is_ok());
-        assert!(book.begin(&order(500), 0, false).unwrap().is_ok());
-        book.finish(&id, Outcome::Placed, Some("23501"), None, 1)
+        Book::open_at(&dir.path().join("sub/orders.db")).unwrap();
+        for t in testing::books() {
+            let book = &t.book;
+            let id = book.begin(&order(500), 86_400, false).unwrap().unwrap();
+            let again = book.begin(&order(500), 86_400, false).unwrap();
+            assert_eq!(again.unwrap_err().entry.id, id, "an unknown order guards");
+            assert!(book.begin(&order(501), 86_400, false).unwrap().is_ok());
+            assert!(book.begin(&order(500), 86_400, true).unwrap().is_ok());
+            assert!(book.begin(&order(500), 0, false).unwrap().is_ok());
+            book.finish(&id, Outcome::Placed, Some("23501"), None, 1)
+                .unwrap();
+            let done = Seen {
+                status: "Completed".into(),
+                finished: true,
+                charge: Some("0.45".parse().unwrap()),
+                currency: "USD".into(),
+                ..Seen::default()
+            };
+            let changes = book.record_statuses(1, &[(&id, &done)]).unwrap();
+            assert_eq!(
+                changes,
+                vec![StatusChange {
+                    id: id.clone(),
+                    from: None,
+                    to: "Completed".into()
+                }]
+            );
+            assert!(book.record_statuses(1, &[(&id, &done)]).unwrap().is_empty());
+            let mut all = Vec::new();
+            book.list(&Query::default(), |e| {
+                all.push(e);
+                Ok(())
+            })
             .unwrap();
-        let done = Seen {
-            status: "Completed".into(),
-            finished: true,
-            charge: Some("0.45".parse().unwrap()),
-            currency: "USD".into(),
-            ..Seen::default()
-        };
-        let changes = book.record_statuses(1, &[(&id, &done)]).unwrap();
-        assert_eq!(
-            changes,
-            vec![StatusChange {
-                id: id.clone(),
-                from: None,
-                to: "Completed".into()
-            }]
-        );
-        assert!(book.record_statuses(1, &[(&id, &done)]).unwrap().is_empty());
-        let mut all = Vec::new();
-        book.list(&Query::default(), |e| {
-            all.push(e);
-            Ok(())
-        })
-        .unwrap();
-        assert_eq!(all.len(), 4);
-        assert_eq!(all[0].order.as_deref(), Some("23501"));
-        assert_eq!(all[0].cost.as_deref(), Some("0.45"));
-        assert_eq!(all[0].status.as_deref(), Some("Completed"));
-        assert_eq!(all[1].outcome, Outcome::Unknown);
-        let open = book.unfinished(&Query::default()).unwrap();
-        assert!(open.is_empty(), "the placed one is finished");
-        #[cfg(unix)]
-        {
-            use std::os::unix::fs::PermissionsExt;
-            let mode = std::fs::metadata(book.place().to_string()).unwrap().permissions().mode();
-            assert_eq!(mode & 0o777, 0o600);
+            assert_eq!(all.len(), 4, "{}", book.backend());
+            assert_eq!(all[0].order.as_deref(), Some("23501"));
+            assert_eq!(all[0].cost.as_deref(), Some("0.45"));
+            assert_eq!(all[0].status.as_deref(), Some("Completed"));
+            assert_eq!(all[1].outcome, Outcome::Unknown);
+            let open = book.unfinished(&Query::default()).unwrap();
+            assert!(open.is_empty(), "the placed one is finished");
+            #[cfg(unix)]
+            if let Place::File(path) = book.place() {
+                use std::os::unix::fs::PermissionsExt;
+                let mode = std::fs::metadata(path).unwrap().permissions().mode();
+                assert_eq!(mode & 0o777, 0o600);
+            }
         }
     }
 
     #[test]
     fn a_refused_order_is_no_duplicate() {
-        let dir = tempfile::tempdir().unwrap();
-        let book = Book::open_at(&dir.path().join("orders.db")).unwrap();
-        let id = book.begin(&order(500), 86_400, false).unwrap().unwrap();
-        book.finish(&id, Outcome::Refused, None, Some("Not enough funds"), 1)
-            .unwrap();
-        assert!(book.begin(&order(500), 86_400, false).unwrap().is_ok());
+        for t in testing::books() {
+            let book = &t.book;
+            let id = book.begin(&order(500), 86_400, false).unwrap().unwrap();
+            book.finish(&id, Outcome::Refused, None, Some("Not enough funds"), 1)
+                .unwrap();
+            assert!(book.begin(&order(500), 86_400, false).unwrap().is_ok());
+        }
     }
 
     #[test]
     fn the_newest_n_are_listed_oldest_first() {
-        let dir = tempfile::tempdir().unwrap();
-        let book = Book::open_at(&dir.path().join("orders.db")).unwrap();
-        for q in 1..=5 {
-            book.begin(&order(q), 0, false).unwrap().unwrap();
+        for t in testing::books() {
+            let book = &t.book;
+            for q in 1..=5 {
+                book.begin(&order(q), 0, false).unwrap().unwrap();
+            }
+            let mut shown = Vec::new();
+            let query = Query {
+                limit: 2,
+                ..Query::default()
+            };
+            book.list(&query, |e| {
+                shown.push(e.quantity.unwrap());
+                Ok(())
+            })
+            .unwrap();
+            assert_eq!(shown, vec![4, 5], "{}", book.backend());
         }
-        let mut shown = Vec::new();
-        let query = Query {
-            limit: 2,
-            ..Query::default()
+    }
+
+    /// Every table the book keeps, written and read on each backend, then copied from
+    /// SQLite into the other backend twice (the second run copies nothing).
+    #[test]
+    fn statuses_balances_catalogues_alerts_and_copies_on_every_backend() {
+        use crate::alerts::{Alert, Kind as AlertKind};
+        use crate::book::catalogue::Snap;
+        let books = testing::books();
+        for t in &books {
+            let book = &t.book;
+            let what = book.backend();
+            let a = book.begin(&order(1), 0, false).unwrap().unwrap();
+            let b = book.begin(&order(2), 0, false).unwrap().unwrap();
+            book.finish(&a, Outcome::Placed, Some("11"), None, 1).unwrap();
+            book.finish(&b, Outcome::Placed, Some("12"), None, 1).unwrap();
+            let seen = |status: &str| Seen {
+                status: status.into(),
+                remains: "5".into(),
+                currency: "USD".into(),
+                ..Seen::default()
+            };
+            let (pending, progress) = (seen("Pending"), seen("In progress"));
+            book.record_statuses(20, &[(&a, &progress), (&b, &pending)])
+                .unwrap();
+            // An older request's answer never overwrites a newer one.
+            let late = book.record_statuses(10, &[(&a, &pending)]).unwrap();
+            assert!(late.is_empty(), "{what}");
+            let open = book.unfinished(&Query::default()).unwrap();
+            assert_eq!(open[0].status.as_deref(), Some("In progress"), "{what}");
+            let by_status = |s: &str| {
+                let q = Query {
+                    status: Some(s.into()),
+                    ..Query::default()
+                };
+                book.unfinished(&q).unwrap().len()
+            };
+            assert_eq!((by_status("in PROGRESS"), by_status("pending")), (1, 1), "{what}");
+            let groups = book.groups(&Query::default(), GroupBy::Day).unwrap();
+            let today = crate::time::rfc3339(crate::time::now() as i64)[..10].to_string();
+            assert_eq!((groups[0].key.as_str(), groups[0].orders), (today.as_str(), 2));
+            let groups = book.groups(&Query::default(), GroupBy::Service).unwrap();
+            assert_eq!(groups[0].key, "1448", "{what}");
+            assert_eq!(groups[0].cost, "0.90".parse::<Decimal>().unwrap());
+            // Changes are taken for alerts once.
+            let taken = book.unalerted_changes("p").unwrap();
+            assert_eq!(taken.len(), 2, "{what}");
+            assert!(book.unalerted_changes("p").unwrap().is_empty());
+            book.record_balance("p", "12.50".parse().unwrap(), "USD")
+                .unwrap();
+            let snap = |rate: &str| Snap {
+                service: "1448".into(),
+                name: "Followers".into(),
+                rate: rate.parse().ok(),
+                min: Some(10),
+                max: Some(1000),
+                refill: Some(true),
+                cancel: None,
+            };
+            assert!(book.sync_catalogue("p", &[snap("0.90")]).unwrap().is_empty());
+            let changes = book.sync_catalogue("p", &[snap("1.10")]).unwrap();
+            assert_eq!(changes[0].line(), "service 1448 rate 0.90 → 1.10 (+22.2%)");
+            assert_eq!(book.catalogue_changes(None, Some("p")).unwrap(), changes);
+            assert_eq!(book.catalogue_changes(None, None).unwrap().len(), 1);
+            let alert = Alert {
+                profile: "p".into(),
+                kind: AlertKind::LowBalance,
+                subject: String::new(),
+                message: "balance low".into(),
+                new: false,
+            };
+            let settled = book
+                .settle_alerts("p", &[AlertKind::LowBalance], vec![alert.clone()], None)
+                .unwrap();
+            assert!(settled.alerts[0].new, "{what}");
+            let settled = book
+                .settle_alerts("p", &[AlertKind::LowBalance], vec![alert], Some(0))
+                .unwrap();
+            assert!(settled.alerts[0].new, "raised again after 0 s: {what}");
+            let counts = book.counts().unwrap();
+            assert_eq!(
+                counts,
+                Counts {
+                    orders: 2,
+                    status_history: 2,
+                    balances: 1,
+                    catalogue: 1,
+                    catalogue_changes: 1,
+                    alerts: 1
+                },
+                "{what}"
+            );
+            assert_eq!(book.schema_version().unwrap(), SCHEMA_VERSION);
+        }
+        // SQLite into the other backend (or into a second SQLite file), twice.
+        let fresh = match testing::fresh_pg() {
+            Some(place) => Book::open_place_in(place, books[0].dir.path().into()).unwrap(),
+            None => Book::open_at(&books[0].dir.path().join("fresh.db")).unwrap(),
         };
-        book.list(&query, |e| {
-            shown.push(e.quantity.unwrap());
-            Ok(())
-        })
-        .unwrap();
-        assert_eq!(shown, vec![4, 5]);
+        let silent = crate::panel::Silent;
+        let first = books[0].book.copy_to(&fresh, &silent).unwrap();
+        assert_eq!(first, books[0].book.counts().unwrap());
+        let again = books[0].book.copy_to(&fresh, &silent).unwrap();
+        assert_eq!(again, Counts::default(), "a second copy copies nothing");
+        assert_eq!(fresh.counts().unwrap(), books[0].book.counts().unwrap());
+        let mut copied = Vec::new();
+        fresh
+            .list(&Query::default(), |e| {
+                copied.push(e);
+                Ok(())
+            })
+            .unwrap();
+        let mut original = Vec::new();
+        books[0]
+            .book
+            .list(&Query::default(), |e| {
+                original.push(e);
+                Ok(())
+            })
+            .unwrap();
+        assert_eq!(copied, original);
+        // From the other backend into a book that holds other orders: only the new ones.
+        if let Some(other) = books.get(1) {
+            let theirs = other.reopen().copy_to(&fresh, &silent).unwrap();
+            assert_eq!((theirs.orders, theirs.status_history), (2, 2));
+            assert_eq!(fresh.counts().unwrap().orders, 4);
+        }
     }
 }

@@ -175,13 +175,6 @@ mod tests {
         all
     }
 
-    /// A temporary book (never the real home).
-    fn temp_book() -> (tempfile::TempDir, Book) {
-        let dir = tempfile::tempdir().unwrap();
-        let book = Book::open_at(&dir.path().join("orders.db")).unwrap();
-        (dir, book)
-    }
-
     /// An error as the panel layer marks one that may have placed the order.
     fn ambiguous() -> anyhow::Error {
         anyhow::anyhow!("timed out").context(crate::panel::MaybePlaced)
@@ -189,100 +182,106 @@ mod tests {
 
     #[test]
     fn the_intent_is_written_before_the_send_and_the_outcome_after() {
-        let (_dir, book) = temp_book();
-        let sent = send(Some(&book), &order(500), 86_400, false, || {
-            let during = entries(&book);
-            assert_eq!(during.len(), 1, "the intent is in the book while sending");
-            assert_eq!(during[0].outcome, Outcome::Unknown);
-            assert_eq!(during[0].order, None);
-            Ok(("23501".to_string(), "answer"))
-        })
-        .unwrap()
-        .unwrap();
-        assert_eq!(sent.outcome, Outcome::Placed);
-        assert_eq!(sent.order.as_deref(), Some("23501"));
-        assert_eq!(sent.answer.unwrap(), "answer");
-        let after = entries(&book);
-        assert_eq!(Some(&after[0].id), sent.entry.as_ref());
-        assert_eq!(after[0].outcome, Outcome::Placed);
-        assert_eq!(after[0].order.as_deref(), Some("23501"));
-        assert_eq!(after[0].cost.as_deref(), Some("0.45"));
+        for t in crate::book::testing::books() {
+            let book = &t.book;
+            let sent = send(Some(book), &order(500), 86_400, false, || {
+                let during = entries(book);
+                assert_eq!(during.len(), 1, "the intent is in the book while sending");
+                assert_eq!(during[0].outcome, Outcome::Unknown);
+                assert_eq!(during[0].order, None);
+                Ok(("23501".to_string(), "answer"))
+            })
+            .unwrap()
+            .unwrap();
+            assert_eq!(sent.outcome, Outcome::Placed);
+            assert_eq!(sent.order.as_deref(), Some("23501"));
+            assert_eq!(sent.answer.unwrap(), "answer");
+            let after = entries(book);
+            assert_eq!(Some(&after[0].id), sent.entry.as_ref());
+            assert_eq!(after[0].outcome, Outcome::Placed);
+            assert_eq!(after[0].order.as_deref(), Some("23501"));
+            assert_eq!(after[0].cost.as_deref(), Some("0.45"));
+        }
     }
 
     #[test]
     fn a_refusal_and_an_unknown_outcome_are_recorded_as_such() {
-        let (_dir, book) = temp_book();
-        let refused = send(Some(&book), &order(1), 86_400, false, || {
-            Err::<(String, ()), _>(anyhow::anyhow!("Not enough funds on balance"))
-        })
-        .unwrap()
-        .unwrap();
-        assert_eq!(refused.outcome, Outcome::Refused);
-        assert_eq!(refused.order, None);
-        assert!(refused.answer.is_err());
-        let unknown = send(Some(&book), &order(2), 86_400, false, || {
-            Err::<(String, ()), _>(ambiguous())
-        })
-        .unwrap()
-        .unwrap();
-        assert_eq!(unknown.outcome, Outcome::Unknown);
-        let all = entries(&book);
-        assert_eq!(all[0].outcome, Outcome::Refused);
-        assert_eq!(all[0].error.as_deref(), Some("Not enough funds on balance"));
-        assert_eq!(all[1].outcome, Outcome::Unknown);
-        assert!(all[1].error.as_deref().unwrap().contains("timed out"));
-        // A refused order does not guard; an unknown one does.
-        let again = send(Some(&book), &order(1), 86_400, false, || {
-            Ok(("1".into(), ()))
-        });
-        assert_eq!(again.unwrap().unwrap().outcome, Outcome::Placed);
-        let held = send(
-            Some(&book),
-            &order(2),
-            86_400,
-            false,
-            || -> anyhow::Result<(String, ())> {
-                panic!("an order whose outcome is unknown is not sent again")
-            },
-        );
-        let earlier: Earlier = held.unwrap().unwrap_err();
-        assert_eq!(earlier.entry.id, all[1].id);
+        for t in crate::book::testing::books() {
+            let book = &t.book;
+            let refused = send(Some(book), &order(1), 86_400, false, || {
+                Err::<(String, ()), _>(anyhow::anyhow!("Not enough funds on balance"))
+            })
+            .unwrap()
+            .unwrap();
+            assert_eq!(refused.outcome, Outcome::Refused);
+            assert_eq!(refused.order, None);
+            assert!(refused.answer.is_err());
+            let unknown = send(Some(book), &order(2), 86_400, false, || {
+                Err::<(String, ()), _>(ambiguous())
+            })
+            .unwrap()
+            .unwrap();
+            assert_eq!(unknown.outcome, Outcome::Unknown);
+            let all = entries(book);
+            assert_eq!(all[0].outcome, Outcome::Refused);
+            assert_eq!(all[0].error.as_deref(), Some("Not enough funds on balance"));
+            assert_eq!(all[1].outcome, Outcome::Unknown);
+            assert!(all[1].error.as_deref().unwrap().contains("timed out"));
+            // A refused order does not guard; an unknown one does.
+            let again = send(Some(book), &order(1), 86_400, false, || {
+                Ok(("1".into(), ()))
+            });
+            assert_eq!(again.unwrap().unwrap().outcome, Outcome::Placed);
+            let held = send(
+                Some(book),
+                &order(2),
+                86_400,
+                false,
+                || -> anyhow::Result<(String, ())> {
+                    panic!("an order whose outcome is unknown is not sent again")
+                },
+            );
+            let earlier: Earlier = held.unwrap().unwrap_err();
+            assert_eq!(earlier.entry.id, all[1].id);
+        }
     }
 
     #[test]
     fn a_duplicate_is_refused_without_sending_unless_forced() {
-        let (_dir, book) = temp_book();
-        let first = send(Some(&book), &order(500), 86_400, false, || {
-            Ok(("23501".to_string(), ()))
-        })
-        .unwrap()
-        .unwrap();
-        let calls = AtomicUsize::new(0);
-        let again = send(Some(&book), &order(500), 86_400, false, || {
-            calls.fetch_add(1, Ordering::SeqCst);
-            Ok(("23502".to_string(), ()))
-        })
-        .unwrap();
-        let earlier = again.unwrap_err();
-        assert_eq!(calls.load(Ordering::SeqCst), 0, "a duplicate is never sent");
-        assert_eq!(Some(&earlier.entry.id), first.entry.as_ref());
-        assert_eq!(earlier.entry.order.as_deref(), Some("23501"));
-        let refusal = format!("{:#}", earlier.refusal(&order(500)));
-        assert!(
-            refusal.starts_with("refusing a duplicate: order 23501 for service 1448")
-                && refusal.ends_with("pass --force to order it again"),
-            "{refusal}"
-        );
-        assert_eq!(entries(&book).len(), 1, "nothing written for the duplicate");
-        let forced = send(Some(&book), &order(500), 86_400, true, || {
-            calls.fetch_add(1, Ordering::SeqCst);
-            Ok(("23502".to_string(), ()))
-        })
-        .unwrap()
-        .unwrap();
-        assert_eq!(calls.load(Ordering::SeqCst), 1, "--force sends it");
-        assert_eq!(forced.order.as_deref(), Some("23502"));
-        assert_eq!(entries(&book).len(), 2);
+        for t in crate::book::testing::books() {
+            let book = &t.book;
+            let first = send(Some(book), &order(500), 86_400, false, || {
+                Ok(("23501".to_string(), ()))
+            })
+            .unwrap()
+            .unwrap();
+            let calls = AtomicUsize::new(0);
+            let again = send(Some(book), &order(500), 86_400, false, || {
+                calls.fetch_add(1, Ordering::SeqCst);
+                Ok(("23502".to_string(), ()))
+            })
+            .unwrap();
+            let earlier = again.unwrap_err();
+            assert_eq!(calls.load(Ordering::SeqCst), 0, "a duplicate is never sent");
+            assert_eq!(Some(&earlier.entry.id), first.entry.as_ref());
+            assert_eq!(earlier.entry.order.as_deref(), Some("23501"));
+            let refusal = format!("{:#}", earlier.refusal(&order(500)));
+            assert!(
+                refusal.starts_with("refusing a duplicate: order 23501 for service 1448")
+                    && refusal.ends_with("pass --force to order it again"),
+                "{refusal}"
+            );
+            assert_eq!(entries(book).len(), 1, "nothing written for the duplicate");
+            let forced = send(Some(book), &order(500), 86_400, true, || {
+                calls.fetch_add(1, Ordering::SeqCst);
+                Ok(("23502".to_string(), ()))
+            })
+            .unwrap()
+            .unwrap();
+            assert_eq!(calls.load(Ordering::SeqCst), 1, "--force sends it");
+            assert_eq!(forced.order.as_deref(), Some("23502"));
+            assert_eq!(entries(book).len(), 2);
+        }
     }
 
     #[test]
@@ -297,33 +296,57 @@ mod tests {
 
     #[test]
     fn racing_processes_send_the_same_order_once() {
-        let dir = tempfile::tempdir().unwrap();
-        let path = dir.path().join("orders.db");
-        Book::open_at(&path).unwrap();
-        let sends = AtomicUsize::new(0);
-        let start = std::sync::Barrier::new(8);
-        let results: Vec<bool> = std::thread::scope(|scope| {
-            let running: Vec<_> = (0..8)
-                .map(|_| {
-                    scope.spawn(|| {
-                        // Each its own connection, as separate smm processes would have.
-                        let book = Book::open_at(&path).unwrap();
-                        start.wait();
-                        let sent = send(Some(&book), &order(500), 86_400, false, || {
-                            sends.fetch_add(1, Ordering::SeqCst);
-                            std::thread::sleep(std::time::Duration::from_millis(20));
-                            Ok(("23501".to_string(), ()))
+        for t in crate::book::testing::books() {
+            let sends = AtomicUsize::new(0);
+            let start = std::sync::Barrier::new(8);
+            let (place, dir) = (&t.place, t.dir.path());
+            let results: Vec<bool> = std::thread::scope(|scope| {
+                let running: Vec<_> = (0..8)
+                    .map(|_| {
+                        scope.spawn(|| {
+                            // Each its own connection, as separate smm processes would have.
+                            let book = Book::open_place_in(place.clone(), dir.into()).unwrap();
+                            start.wait();
+                            let sent = send(Some(&book), &order(500), 86_400, false, || {
+                                sends.fetch_add(1, Ordering::SeqCst);
+                                std::thread::sleep(std::time::Duration::from_millis(20));
+                                Ok(("23501".to_string(), ()))
+                            })
+                            .unwrap();
+                            sent.is_ok()
                         })
-                        .unwrap();
-                        sent.is_ok()
                     })
-                })
-                .collect();
-            running.into_iter().map(|h| h.join().unwrap()).collect()
-        });
-        assert_eq!(sends.load(Ordering::SeqCst), 1, "exactly one send ran");
-        assert_eq!(results.iter().filter(|sent| **sent).count(), 1);
-        let book = Book::open_at(&path).unwrap();
-        assert_eq!(entries(&book).len(), 1);
+                    .collect();
+                running.into_iter().map(|h| h.join().unwrap()).collect()
+            });
+            assert_eq!(sends.load(Ordering::SeqCst), 1, "exactly one send ran");
+            assert_eq!(results.iter().filter(|sent| **sent).count(), 1);
+            assert_eq!(entries(&t.book).len(), 1);
+        }
+    }
+
+    #[test]
+    fn racing_processes_send_different_orders_at_once() {
+        for t in crate::book::testing::books() {
+            let sends = AtomicUsize::new(0);
+            let start = std::sync::Barrier::new(8);
+            let (place, dir) = (&t.place, t.dir.path());
+            std::thread::scope(|scope| {
+                for q in 0..8 {
+                    let (sends, start) = (&sends, &start);
+                    scope.spawn(move || {
+                        let book = Book::open_place_in(place.clone(), dir.into()).unwrap();
+                        start.wait();
+                        let sent = send(Some(&book), &order(q), 86_400, false, || {
+                            sends.fetch_add(1, Ordering::SeqCst);
+                            Ok((q.to_string(), ()))
+                        });
+                        assert!(sent.unwrap().is_ok(), "order {q} went through");
+                    });
+                }
+            });
+            assert_eq!(sends.load(Ordering::SeqCst), 8);
+            assert_eq!(entries(&t.book).len(), 8);
+        }
     }
 }

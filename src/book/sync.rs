@@ -193,7 +193,7 @@ impl Book {
         self.db
             .all(
                 "SELECT seen, profile, service, name, change, old, new FROM catalogue_changes \
-                 WHERE seen >= ?1 AND (?2 IS NULL OR profile = ?2) ORDER BY seen DESC, seq DESC",
+                 WHERE seen >= ?1 AND (CAST(?2 AS TEXT) IS NULL OR profile = ?2) ORDER BY seen DESC, seq DESC",
                 args![since.unwrap_or(i64::MIN), profile],
                 |r| {
                     let kind: String = r.get(4)?;
