@@ -27,6 +27,7 @@ mod safety;
 mod sandbox;
 mod streamdetails;
 mod sync;
+mod team_book;
 mod test_panel;
 mod useapi;
 mod watch;
