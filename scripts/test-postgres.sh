@@ -4,7 +4,8 @@
 #   eval "$(scripts/test-postgres.sh start)"   # exports SMM_TEST_PG_URL, PGPASSWORD, SMM_TEST_PG_DIR
 #   scripts/test-postgres.sh stop "$SMM_TEST_PG_DIR"
 # Installs Debian's postgresql package when the server binaries are missing (as root only).
-# initdb refuses root: as root, the cluster runs as the `postgres` user.
+# initdb refuses root: as root, the cluster runs as the `postgres` user. SMM_PG_DURABLE=1 keeps
+# fsync and synchronous commits on (as a real server: the benchmarks use it).
 set -euo pipefail
 
 bindir() {
@@ -42,9 +43,11 @@ start)
     as_owner "$bin/initdb" -D "$dir/data" -A scram-sha-256 --pwfile="$dir/pwfile" -U smm \
         --no-sync >/dev/null
     rm -f "$dir/pwfile"
-    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w \
-        -o "-p $port -k $dir -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off -c full_page_writes=off -c max_connections=200" \
-        start >/dev/null
+    opts="-p $port -k $dir -c listen_addresses=127.0.0.1 -c max_connections=200"
+    if [ "${SMM_PG_DURABLE:-}" != 1 ]; then
+        opts="$opts -c fsync=off -c synchronous_commit=off -c full_page_writes=off"
+    fi
+    as_owner "$bin/pg_ctl" -D "$dir/data" -l "$dir/log" -w -o "$opts" start >/dev/null
     PGPASSWORD="$password" "$bin/psql" -q -h 127.0.0.1 -p "$port" -U smm -d postgres \
         -c "CREATE DATABASE smm" >/dev/null
     echo "export SMM_TEST_PG_URL='postgres://smm@127.0.0.1:$port/smm'"

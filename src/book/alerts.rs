@@ -4,8 +4,8 @@
 //! overlapping syncs never raise the same alert twice.
 
 use super::Book;
-use crate::alerts::{Alert, Kind, Resolved};
 use super::db::{DbError, Lock, args};
+use crate::alerts::{Alert, Kind, Resolved};
 use std::collections::HashMap;
 
 /// One profile's alerts after a run: every one that stands (and this run's events), each

@@ -2,8 +2,8 @@
 //! balances, catalogue snapshots and changes, alerts copied into another — keyed by smm's
 //! entry ids, so a second run copies nothing new — and what a book holds.
 
-use super::db::{DbError, Lock, Row, Value, args};
 use super::Book;
+use super::db::{DbError, Lock, Row, Value, args};
 use std::collections::HashSet;
 
 /// Every column of `orders` but `seq` (the target numbers its own), in copy order.
@@ -159,9 +159,10 @@ impl Book {
             .map_err(src)?;
         to.db
             .write(&[Lock::Book], || {
-                for h in history.iter().filter(|h| {
-                    matches!(&h[0], Value::Text(id) if new_ids.contains(id))
-                }) {
+                for h in history
+                    .iter()
+                    .filter(|h| matches!(&h[0], Value::Text(id) if new_ids.contains(id)))
+                {
                     to.db.exec(
                         "INSERT INTO status_history (order_id, seen, previous, status, alerted) \
                          VALUES (?1, ?2, ?3, ?4, ?5)",

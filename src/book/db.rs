@@ -263,8 +263,7 @@ impl Db {
                     Err(e) => return Ok(Err(e.into())),
                 };
                 let width = stmt.column_count();
-                let mut rows = match stmt.query(rusqlite::params_from_iter(args.iter().map(lite)))
-                {
+                let mut rows = match stmt.query(rusqlite::params_from_iter(args.iter().map(lite))) {
                     Ok(r) => r,
                     Err(e) => return Ok(Err(e.into())),
                 };
@@ -421,11 +420,14 @@ fn pg_row(row: &postgres::Row) -> Result<Row, DbError> {
         let v = if *t == Type::INT8 {
             row.try_get::<_, Option<i64>>(i)?.map(Value::Int)
         } else if *t == Type::INT4 {
-            row.try_get::<_, Option<i32>>(i)?.map(|n| Value::Int(n.into()))
+            row.try_get::<_, Option<i32>>(i)?
+                .map(|n| Value::Int(n.into()))
         } else if *t == Type::INT2 {
-            row.try_get::<_, Option<i16>>(i)?.map(|n| Value::Int(n.into()))
+            row.try_get::<_, Option<i16>>(i)?
+                .map(|n| Value::Int(n.into()))
         } else if *t == Type::BOOL {
-            row.try_get::<_, Option<bool>>(i)?.map(|b| Value::Int(b as i64))
+            row.try_get::<_, Option<bool>>(i)?
+                .map(|b| Value::Int(b as i64))
         } else if *t == Type::TEXT || *t == Type::VARCHAR || *t == Type::NAME {
             row.try_get::<_, Option<String>>(i)?.map(Value::Text)
         } else {
@@ -583,6 +585,9 @@ mod tests {
     fn lock_keys_are_stable() {
         assert_eq!(Lock::Key("a".into()).key(), Lock::Key("a".into()).key());
         assert_ne!(Lock::Key("a".into()).key(), Lock::Key("b".into()).key());
-        assert_eq!(Lock::Key(String::new()).key(), 0xcbf2_9ce4_8422_2325_u64 as i64);
+        assert_eq!(
+            Lock::Key(String::new()).key(),
+            0xcbf2_9ce4_8422_2325_u64 as i64
+        );
     }
 }

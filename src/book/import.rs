@@ -1,8 +1,8 @@
 //! The one-time import of the JSON-lines journal of older smm versions into the order book.
 
+use super::db::{DbError, Lock, args};
 use super::{Book, NewOrder};
 use crate::book::journal::Line;
-use super::db::{DbError, Lock, args};
 use std::io::BufRead;
 use std::path::Path;
 

@@ -503,7 +503,9 @@ impl Book {
             Db::Pg(_) => {
                 let has_meta = self
                     .db
-                    .one("SELECT to_regclass('meta') IS NOT NULL", args![], |r| r.get(0))?
+                    .one("SELECT to_regclass('meta') IS NOT NULL", args![], |r| {
+                        r.get(0)
+                    })?
                     .unwrap_or(false);
                 if !has_meta {
                     return Ok(0);
@@ -755,9 +757,10 @@ impl Book {
             t.and_then(|t| t.parse::<Decimal>().ok())
                 .unwrap_or_default()
         };
-        let read = |row: &Row| -> Result<(String, String, Option<String>, Option<String>), DbError> {
-            Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
-        };
+        let read =
+            |row: &Row| -> Result<(String, String, Option<String>, Option<String>), DbError> {
+                Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?))
+            };
         let mut bad = None;
         let walked = self.db.each(&sql, &values, |row| {
             let (key, currency, cost, charge) = match read(&row) {
@@ -1022,8 +1025,10 @@ mod tests {
             let what = book.backend();
             let a = book.begin(&order(1), 0, false).unwrap().unwrap();
             let b = book.begin(&order(2), 0, false).unwrap().unwrap();
-            book.finish(&a, Outcome::Placed, Some("11"), None, 1).unwrap();
-            book.finish(&b, Outcome::Placed, Some("12"), None, 1).unwrap();
+            book.finish(&a, Outcome::Placed, Some("11"), None, 1)
+                .unwrap();
+            book.finish(&b, Outcome::Placed, Some("12"), None, 1)
+                .unwrap();
             let seen = |status: &str| Seen {
                 status: status.into(),
                 remains: "5".into(),
@@ -1045,10 +1050,17 @@ mod tests {
                 };
                 book.unfinished(&q).unwrap().len()
             };
-            assert_eq!((by_status("in PROGRESS"), by_status("pending")), (1, 1), "{what}");
+            assert_eq!(
+                (by_status("in PROGRESS"), by_status("pending")),
+                (1, 1),
+                "{what}"
+            );
             let groups = book.groups(&Query::default(), GroupBy::Day).unwrap();
             let today = crate::time::rfc3339(crate::time::now() as i64)[..10].to_string();
-            assert_eq!((groups[0].key.as_str(), groups[0].orders), (today.as_str(), 2));
+            assert_eq!(
+                (groups[0].key.as_str(), groups[0].orders),
+                (today.as_str(), 2)
+            );
             let groups = book.groups(&Query::default(), GroupBy::Service).unwrap();
             assert_eq!(groups[0].key, "1448", "{what}");
             assert_eq!(groups[0].cost, "0.90".parse::<Decimal>().unwrap());
@@ -1067,7 +1079,11 @@ mod tests {
                 refill: Some(true),
                 cancel: None,
             };
-            assert!(book.sync_catalogue("p", &[snap("0.90")]).unwrap().is_empty());
+            assert!(
+                book.sync_catalogue("p", &[snap("0.90")])
+                    .unwrap()
+                    .is_empty()
+            );
             let changes = book.sync_catalogue("p", &[snap("1.10")]).unwrap();
             assert_eq!(changes[0].line(), "service 1448 rate 0.90 → 1.10 (+22.2%)");
             assert_eq!(book.catalogue_changes(None, Some("p")).unwrap(), changes);

@@ -74,11 +74,23 @@ impl std::fmt::Display for Place {
 impl std::fmt::Display for Server {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self.is_socket() {
-            true => write!(f, "postgres://{}@/{}?host={}", self.user, self.db, self.host),
+            true => write!(
+                f,
+                "postgres://{}@/{}?host={}",
+                self.user, self.db, self.host
+            ),
             false if self.host.contains(':') => {
-                write!(f, "postgres://{}@[{}]:{}/{}", self.user, self.host, self.port, self.db)
+                write!(
+                    f,
+                    "postgres://{}@[{}]:{}/{}",
+                    self.user, self.host, self.port, self.db
+                )
             }
-            false => write!(f, "postgres://{}@{}:{}/{}", self.user, self.host, self.port, self.db),
+            false => write!(
+                f,
+                "postgres://{}@{}:{}/{}",
+                self.user, self.host, self.port, self.db
+            ),
         }
     }
 }
@@ -141,7 +153,12 @@ impl Server {
             true => "localhost".to_string(),
             false => self.host.clone(),
         };
-        let wanted = [host, self.port.to_string(), self.db.clone(), self.user.clone()];
+        let wanted = [
+            host,
+            self.port.to_string(),
+            self.db.clone(),
+            self.user.clone(),
+        ];
         Ok(text.lines().find_map(|line| pgpass_match(line, &wanted)))
     }
 }
@@ -201,7 +218,9 @@ fn run_password_command(command: &str) -> anyhow::Result<String> {
 /// `<data dir>/orders.db`.
 pub fn find() -> anyhow::Result<Place> {
     let (from_file, command, config_dir) = read_config()?;
-    let env = std::env::var(BOOK_ENV).ok().filter(|v| !v.trim().is_empty());
+    let env = std::env::var(BOOK_ENV)
+        .ok()
+        .filter(|v| !v.trim().is_empty());
     let (text, base) = match (env, from_file) {
         (Some(v), _) => (Some(v), None),
         (None, Some(v)) => (Some(v), config_dir),
@@ -261,7 +280,7 @@ pub fn parse(text: &str, command: Option<String>, base: Option<&Path>) -> anyhow
         if lower.contains("://") {
             return Err(usage(format!(
                 "the order book must be a file path or a postgres:// URL, not {}; nothing was sent",
-                text.split("://").next().unwrap_or("") .to_string() + "://…"
+                text.split("://").next().unwrap_or("").to_string() + "://…"
             )));
         }
         let path = PathBuf::from(text);
@@ -291,7 +310,8 @@ fn parse_url(text: &str, command: Option<String>) -> anyhow::Result<Server> {
         ));
     }
     let decode = |s: &str| {
-        percent_decode(s).ok_or_else(|| usage("the order book URL is not valid UTF-8; nothing was sent"))
+        percent_decode(s)
+            .ok_or_else(|| usage("the order book URL is not valid UTF-8; nothing was sent"))
     };
     let user = decode(url.username())?;
     if user.is_empty() {
@@ -402,7 +422,13 @@ mod tests {
     fn urls_parse_with_their_tls() {
         let s = server("postgres://smm@127.0.0.1:6543/book").unwrap();
         assert_eq!(
-            (s.user.as_str(), s.host.as_str(), s.port, s.db.as_str(), &s.tls),
+            (
+                s.user.as_str(),
+                s.host.as_str(),
+                s.port,
+                s.db.as_str(),
+                &s.tls
+            ),
             ("smm", "127.0.0.1", 6543, "book", &Tls::Disable)
         );
         assert_eq!(s.to_string(), "postgres://smm@127.0.0.1:6543/book");
@@ -410,9 +436,16 @@ mod tests {
         assert_eq!((s.port, &s.tls), (5432, &Tls::VerifyFull { root: None }));
         let s = server("postgres://ops@db.agency.example/smm?sslmode=require").unwrap();
         assert_eq!(s.tls, Tls::Require);
-        let s = server("postgres://ops@db.agency.example/smm?sslmode=verify-full&sslrootcert=/etc/ca.pem")
-            .unwrap();
-        assert_eq!(s.tls, Tls::VerifyFull { root: Some("/etc/ca.pem".into()) });
+        let s = server(
+            "postgres://ops@db.agency.example/smm?sslmode=verify-full&sslrootcert=/etc/ca.pem",
+        )
+        .unwrap();
+        assert_eq!(
+            s.tls,
+            Tls::VerifyFull {
+                root: Some("/etc/ca.pem".into())
+            }
+        );
         let s = server("postgres://ops@10.0.0.5/smm?sslmode=disable").unwrap();
         assert_eq!(s.tls, Tls::Disable);
         let s = server("postgres://smm@/book?host=/tmp/pg").unwrap();
@@ -426,19 +459,33 @@ mod tests {
     #[test]
     fn unsafe_or_unclear_settings_are_refused() {
         let r = refusal("postgres://ops:hunter2@db.example/smm?sslmode=require");
-        assert!(r.contains("holds a password") && r.contains("PGPASSWORD"), "{r}");
+        assert!(
+            r.contains("holds a password") && r.contains("PGPASSWORD"),
+            "{r}"
+        );
         assert!(!r.contains("hunter2"), "{r}");
         let r = refusal("postgres://ops@db.example/smm?password=hunter2");
-        assert!(r.contains("holds a password") && !r.contains("hunter2"), "{r}");
+        assert!(
+            r.contains("holds a password") && !r.contains("hunter2"),
+            "{r}"
+        );
         let r = refusal("postgres://ops@db.example/smm");
         assert!(r.contains("sslmode=verify-full"), "{r}");
         for mode in ["prefer", "allow", "verify-ca"] {
             let r = refusal(&format!("postgres://ops@db.example/smm?sslmode={mode}"));
-            assert!(r.contains(&format!("sslmode={mode} is not one smm takes")), "{r}");
+            assert!(
+                r.contains(&format!("sslmode={mode} is not one smm takes")),
+                "{r}"
+            );
         }
         assert!(refusal("postgres://db.example/smm?sslmode=require").contains("names no user"));
-        assert!(refusal("postgres://ops@db.example/?sslmode=require").contains("names no database"));
-        assert!(refusal("postgres://ops@db.example/smm?sslmode=require&x=1").contains("does not know (x)"));
+        assert!(
+            refusal("postgres://ops@db.example/?sslmode=require").contains("names no database")
+        );
+        assert!(
+            refusal("postgres://ops@db.example/smm?sslmode=require&x=1")
+                .contains("does not know (x)")
+        );
         let r = format!("{:#}", parse("mysql://a@b/c", None, None).unwrap_err());
         assert!(r.contains("a file path or a postgres:// URL"), "{r}");
     }
@@ -459,8 +506,14 @@ mod tests {
     #[test]
     fn pgpass_lines_match_with_wildcards_and_escapes() {
         let wanted = ["h".to_string(), "5432".into(), "smm".into(), "ops".into()];
-        assert_eq!(pgpass_match("h:5432:smm:ops:pw", &wanted).as_deref(), Some("pw"));
-        assert_eq!(pgpass_match("*:*:*:ops:a\\:b", &wanted).as_deref(), Some("a:b"));
+        assert_eq!(
+            pgpass_match("h:5432:smm:ops:pw", &wanted).as_deref(),
+            Some("pw")
+        );
+        assert_eq!(
+            pgpass_match("*:*:*:ops:a\\:b", &wanted).as_deref(),
+            Some("a:b")
+        );
         assert_eq!(pgpass_match("h:5433:smm:ops:pw", &wanted), None);
         assert_eq!(pgpass_match("# h:5432:smm:ops:pw", &wanted), None);
     }

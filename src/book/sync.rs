@@ -2,10 +2,10 @@
 //! profile's last catalogue and the changes seen in it; and [`statuses`], the one path by which
 //! `smm sync` and `smm orders --check` ask a panel about open orders and record its word.
 
+use super::db::{Db, DbError, Lock, args};
 use super::{Book, Entry, Seen, StatusChange};
 use crate::book::catalogue::{Change, Kind, Snap};
 use crate::panel::Panel;
-use super::db::{Db, DbError, Lock, args};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
@@ -216,7 +216,9 @@ impl Book {
 fn last_catalogue(db: &Db, profile: &str) -> Result<Option<Vec<Snap>>, DbError> {
     let key = format!("catalogue:{profile}");
     let known: Option<String> =
-        db.one("SELECT value FROM meta WHERE key = ?1", args![key], |r| r.get(0))?;
+        db.one("SELECT value FROM meta WHERE key = ?1", args![key], |r| {
+            r.get(0)
+        })?;
     if known.is_none() {
         return Ok(None);
     }

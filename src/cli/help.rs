@@ -293,12 +293,12 @@ mod tests {
 /// `smm book --help`: where the book is and how to share it.
 pub const BOOK: &str = "\
 Where the order book is: `book = \"postgres://USER@HOST[:PORT]/DB\"` at the top of the config
-file (or SMM_BOOK, which wins) puts it on a PostgreSQL server several machines share; a path,
-or nothing, keeps the SQLite file (<data dir>/orders.db). The password comes from PGPASSWORD,
-a ~/.pgpass line or book_password_command, never from the URL. A server not on this machine
-needs ?sslmode=verify-full (or require; disable only on a network you trust).
+file (or SMM_BOOK, which wins) puts it on a PostgreSQL server several machines share (add
+?sslmode=verify-full for a server not on this machine); a path, or nothing, keeps the SQLite
+file (<data dir>/orders.db). The password comes from book_password_command, PGPASSWORD or a
+~/.pgpass line, never from the URL. `--to`/`--from` take a path or such a URL.
 
 Examples:
-  smm book info
-  smm book copy --to postgres://smm@db.agency.example/smm?sslmode=verify-full
-  smm book copy --from ~/old/orders.db --to postgres://smm@127.0.0.1/smm";
+  smm book info                                  # backend, where, schema version, counts
+  smm book copy --to backup.db                   # the book in use into a file (again: nothing new)
+  smm book copy --from backup.db --to copy.db";

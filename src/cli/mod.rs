@@ -228,9 +228,11 @@ pub enum Command {
 #[derive(Debug, Subcommand)]
 pub enum BookCommand {
     /// Which book is in use: backend, where (never a password), schema version, counts
+    #[command(after_help = help::BOOK)]
     Info,
     /// Copy every order (with its status history), balance, catalogue snapshot and alert of
     /// one book into another, keyed by entry ids: a second run copies nothing new
+    #[command(after_help = help::BOOK)]
     Copy(BookCopyArgs),
 }
 

@@ -86,7 +86,9 @@ fn copy(out: Output, args: &BookCopyArgs) -> anyhow::Result<Exit> {
 fn same(a: &Place, b: &Place) -> bool {
     match (a, b) {
         (Place::File(a), Place::File(b)) => {
-            a == b || (a.canonicalize().ok().is_some() && a.canonicalize().ok() == b.canonicalize().ok())
+            a == b
+                || (a.canonicalize().ok().is_some()
+                    && a.canonicalize().ok() == b.canonicalize().ok())
         }
         (Place::Server(a), Place::Server(b)) => a.to_string() == b.to_string(),
         _ => false,

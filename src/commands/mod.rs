@@ -6,8 +6,8 @@
 //! (the profile, client and book of a run) and `fanout` (every panel profile, or `-p a,b`).
 
 mod balance;
-pub mod book;
 mod batch;
+pub mod book;
 mod bulk;
 mod completions;
 mod config;

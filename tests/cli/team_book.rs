@@ -31,14 +31,18 @@ struct PgBook {
 
 /// A database of its own for this test, or None (with a note) without a server outside CI.
 fn pg_book() -> Option<PgBook> {
-    let Some(url) = std::env::var("SMM_TEST_PG_URL").ok().filter(|u| !u.is_empty()) else {
+    let Some(url) = std::env::var("SMM_TEST_PG_URL")
+        .ok()
+        .filter(|u| !u.is_empty())
+    else {
         if std::env::var("CI").is_ok_and(|c| c == "true") {
             panic!("SMM_TEST_PG_URL is not set: CI runs the team book's tests (see .ci/run)");
         }
         eprintln!("note: SMM_TEST_PG_URL is not set: this PostgreSQL test is skipped");
         return None;
     };
-    let password = std::env::var("PGPASSWORD").expect("PGPASSWORD holds the test server's password");
+    let password =
+        std::env::var("PGPASSWORD").expect("PGPASSWORD holds the test server's password");
     let mut client = postgres::Client::connect(
         &format!("{url}?password={password}").replace("postgres://", "postgresql://"),
         postgres::NoTls,
@@ -113,7 +117,10 @@ fn one_machine_places_another_lists_refuses_the_duplicate_and_syncs_it() {
     let (a, b) = (machine(&panel, &book), machine(&panel, &book));
     a.run(ADD).expect_code(0).stdout_has("23501");
     assert_eq!(panel.actions("add").len(), 1);
-    assert!(!a.book().exists(), "no SQLite file: the book is on the server");
+    assert!(
+        !a.book().exists(),
+        "no SQLite file: the book is on the server"
+    );
     // The other machine sees the order.
     let listed = b.run(["orders", "--json"]);
     listed.expect_code(0);
@@ -125,18 +132,28 @@ fn one_machine_places_another_lists_refuses_the_duplicate_and_syncs_it() {
     let again = b.run(ADD);
     again.expect_code(2);
     again.stderr_has("refusing a duplicate: order 23501 for service 1448");
-    assert_eq!(panel.actions("add").len(), 1, "the duplicate never reached the panel");
+    assert_eq!(
+        panel.actions("add").len(),
+        1,
+        "the duplicate never reached the panel"
+    );
     // … and syncs it: the status is in the shared book, newer-wins by `asked`.
     // Exit 3: the order ended (Partial), an alert.
     b.run(["sync"])
         .expect_code(3)
         .stdout_has("alert: test: order 23501 ended Partial");
-    assert_eq!(book.column("SELECT status FROM orders"), [Some("Partial".into())]);
+    assert_eq!(
+        book.column("SELECT status FROM orders"),
+        [Some("Partial".into())]
+    );
     assert_eq!(
         book.column("SELECT CAST(asked IS NOT NULL AS TEXT) FROM orders"),
         [Some("true".into())]
     );
-    assert_eq!(book.column("SELECT status FROM status_history"), [Some("Partial".into())]);
+    assert_eq!(
+        book.column("SELECT status FROM status_history"),
+        [Some("Partial".into())]
+    );
     assert_eq!(book.column("SELECT amount FROM balances").len(), 1);
     let seen_by_a = a.run(["orders", "--json"]);
     assert_eq!(seen_by_a.json()[0]["status"], "Partial");
@@ -146,7 +163,10 @@ fn one_machine_places_another_lists_refuses_the_duplicate_and_syncs_it() {
     let info = info.json();
     assert_eq!(info["backend"], "postgres");
     assert_eq!(info["book"], book.url.as_str());
-    assert_eq!(info["schema_version"], b.run(["book", "info", "--json"]).json()["schema_version"]);
+    assert_eq!(
+        info["schema_version"],
+        b.run(["book", "info", "--json"]).json()["schema_version"]
+    );
     assert_eq!(info["counts"]["orders"], 1);
     assert_eq!(info["counts"]["status_history"], 1);
 }
@@ -161,7 +181,16 @@ fn eight_machines_one_order_reaches_the_panel_once_per_round_and_different_order
     let machines: Vec<Home> = (0..8).map(|_| machine(&panel, &book)).collect();
     for round in 1..=2 {
         let link = format!("https://i.com/round{round}");
-        let add = ["order", "add", "--service", "1448", "--link", &link, "--quantity", "500"];
+        let add = [
+            "order",
+            "add",
+            "--service",
+            "1448",
+            "--link",
+            &link,
+            "--quantity",
+            "500",
+        ];
         let running: Vec<_> = machines.iter().map(|m| m.spawn(add)).collect();
         let codes: Vec<Option<i32>> = running.into_iter().map(|r| r.finish().code).collect();
         assert_eq!(
@@ -179,7 +208,13 @@ fn eight_machines_one_order_reaches_the_panel_once_per_round_and_different_order
         .map(|(i, m)| {
             let quantity = (100 + i).to_string();
             m.spawn([
-                "order", "add", "--service", "1448", "--link", "https://i.com/x", "--quantity",
+                "order",
+                "add",
+                "--service",
+                "1448",
+                "--link",
+                "https://i.com/x",
+                "--quantity",
                 quantity.as_str(),
             ])
         })
@@ -200,7 +235,16 @@ fn a_copy_into_the_team_book_run_twice_copies_nothing_new() {
     let laptop = Home::with_panel(&panel);
     for q in ["100", "200", "300"] {
         laptop
-            .run(["order", "add", "--service", "1448", "--link", "https://i.com/p", "--quantity", q])
+            .run([
+                "order",
+                "add",
+                "--service",
+                "1448",
+                "--link",
+                "https://i.com/p",
+                "--quantity",
+                q,
+            ])
             .expect_code(0);
     }
     laptop.run(["sync"]).expect_code(3);
@@ -221,14 +265,27 @@ fn a_copy_into_the_team_book_run_twice_copies_nothing_new() {
     let report = second.json();
     assert_eq!(report["copied"]["orders"], 0);
     assert_eq!(report["already"], 3);
-    for table in ["status_history", "balances", "catalogue", "catalogue_changes", "alerts"] {
+    for table in [
+        "status_history",
+        "balances",
+        "catalogue",
+        "catalogue_changes",
+        "alerts",
+    ] {
         assert_eq!(report["copied"][table], 0, "{table}");
     }
     assert_eq!(book.column("SELECT id FROM orders").len(), 3);
     // The copy is the team's book now: a colleague's duplicate is refused.
     let colleague = machine(&panel, &book);
     let dup = colleague.run([
-        "order", "add", "--service", "1448", "--link", "https://i.com/p", "--quantity", "100",
+        "order",
+        "add",
+        "--service",
+        "1448",
+        "--link",
+        "https://i.com/p",
+        "--quantity",
+        "100",
     ]);
     dup.expect_code(2);
     dup.stderr_has("refusing a duplicate");
@@ -255,9 +312,7 @@ fn an_unreachable_server_refuses_the_add_unsent_and_reads_and_sync_say_so() {
         "book = \"postgres://smm@127.0.0.1:{port}/team\"\n\n[profiles.test]\nurl = \"{}\"\nkey = \"test-key\"\n",
         panel.url
     ));
-    let line = format!(
-        "smm: cannot reach the order book (host 127.0.0.1:{port}, database team): "
-    );
+    let line = format!("smm: cannot reach the order book (host 127.0.0.1:{port}, database team): ");
     for args in [&ADD[..], &["orders"], &["sync"], &["book", "info"]] {
         let out = home.smm().args(args).env("PGPASSWORD", "x").run();
         out.expect_code(1);
@@ -278,7 +333,10 @@ fn the_password_is_in_no_output_and_never_in_the_url() {
     let out = home
         .smm()
         .args(ADD)
-        .env("SMM_BOOK", format!("postgres://smm:{secret}@127.0.0.1/team"))
+        .env(
+            "SMM_BOOK",
+            format!("postgres://smm:{secret}@127.0.0.1/team"),
+        )
         .run();
     out.expect_code(2);
     out.stderr_is(
@@ -299,7 +357,17 @@ fn the_password_is_in_no_output_and_never_in_the_url() {
     ));
     let mut outputs = Vec::new();
     for args in [
-        &["-v", "order", "add", "--service", "1448", "--link", "https://i.com/p", "--quantity", "500"][..],
+        &[
+            "-v",
+            "order",
+            "add",
+            "--service",
+            "1448",
+            "--link",
+            "https://i.com/p",
+            "--quantity",
+            "500",
+        ][..],
         &["-v", "orders", "--json"],
         &["-v", "sync"],
         &["book", "info"],
@@ -318,8 +386,14 @@ fn the_password_is_in_no_output_and_never_in_the_url() {
     ));
     let wrong = home.smm().args(ADD).env("PGPASSWORD", secret).run();
     wrong.expect_code(2);
-    wrong.stderr_has("refused user smm").stderr_has("PGPASSWORD");
-    let right = home.smm().args(["orders"]).env("PGPASSWORD", &book.password).run();
+    wrong
+        .stderr_has("refused user smm")
+        .stderr_has("PGPASSWORD");
+    let right = home
+        .smm()
+        .args(["orders"])
+        .env("PGPASSWORD", &book.password)
+        .run();
     right.expect_code(0);
     outputs.push(wrong);
     outputs.push(right);
@@ -361,7 +435,10 @@ fn tls_settings_are_parsed_and_unsafe_ones_refused_before_anything_is_sent() {
     let out = home
         .smm()
         .args(ADD)
-        .env("SMM_BOOK", format!("postgres://smm@127.0.0.1:{port}/team?sslmode=require"))
+        .env(
+            "SMM_BOOK",
+            format!("postgres://smm@127.0.0.1:{port}/team?sslmode=require"),
+        )
         .env("PGPASSWORD", "x")
         .run();
     out.expect_code(1);
@@ -374,5 +451,6 @@ fn tls_settings_are_parsed_and_unsafe_ones_refused_before_anything_is_sent() {
         .env("PGPASSWORD", &book.password)
         .run();
     out.expect_code(1);
-    out.stderr_has("cannot reach the order book").stderr_has("nothing was sent");
+    out.stderr_has("cannot reach the order book")
+        .stderr_has("nothing was sent");
 }
