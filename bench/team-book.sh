@@ -61,14 +61,14 @@ with open(path, "w") as f:
         f.write('{"kind":"outcome","id":"old-%d","time":%d,"result":"order","order":"%d","error":null}\n' % (i, t + i // 100, 100000 + i))
 PY
 SMM_DATA_DIR="$work/full" "$smm" orders --limit 1 -q >/dev/null   # the SQLite book of 1,000,000
-full=$(newdb full)
+full=$(newdb book_full)
 /usr/bin/time -f "  book copy, 1,000,000 orders: %e s, peak %M KB" \
   env SMM_DATA_DIR="$work/full" "$smm" book copy --to "$full" -q
 /usr/bin/time -f "  book copy again (nothing new): %e s, peak %M KB" \
   env SMM_DATA_DIR="$work/full" "$smm" book copy --to "$full" -q | grep ORDERS
 
 echo; echo "== 2. one order add: an empty PostgreSQL book vs 1,000,000 orders"
-empty=$(newdb empty)
+empty=$(newdb book_empty)
 "$smm" services >/dev/null   # fill the catalogue cache
 python3 - "$smm" "$work" "$empty" "$full" <<'PY'
 import os, statistics, subprocess, sys, time
@@ -77,7 +77,7 @@ for name, book in (("sqlite empty", f"{work}/empty/orders.db"), ("pg empty", emp
     env = dict(os.environ, SMM_DATA_DIR=f"{work}/empty", SMM_BOOK=book)
     times = []
     for i in range(25):
-        cmd = [smm, "order", "add", "--service", "1448", "--link", f"https://i.com/new/{name}/{i}", "--quantity", "100"]
+        cmd = [smm, "order", "add", "--service", "1448", "--link", f"https://i.com/new/{name.replace(' ', '-')}/{i}", "--quantity", "100"]
         t = time.perf_counter()
         subprocess.run(cmd, env=env, check=True, stdout=subprocess.DEVNULL)
         times.append(time.perf_counter() - t)
@@ -86,7 +86,7 @@ for name, book in (("sqlite empty", f"{work}/empty/orders.db"), ("pg empty", emp
 PY
 
 echo; echo "== 3. 8 machines at once: the same order (5 rounds), then 8 different orders"
-race=$(newdb race)
+race=$(newdb book_race)
 python3 - "$smm" "$work" "$race" <<'PY'
 import os, subprocess, sys, time
 smm, work, race = sys.argv[1:4]
@@ -134,7 +134,7 @@ mkdir -p "$work/slow"
 seed "$a" a "$work/slow"; seed "$b" b "$work/slow"
 printf '[profiles.a]\nurl = "%s"\nkey = "sandbox"\n[profiles.b]\nurl = "%s"\nkey = "sandbox"\n' "$a" "$b" >"$work/config.toml"
 SMM_DATA_DIR="$work/slow" "$smm" orders --limit 1 -q >/dev/null   # import the 20,000 orders
-sync=$(newdb sync)
+sync=$(newdb book_sync)
 SMM_DATA_DIR="$work/slow" "$smm" book copy --to "$sync" -q >/dev/null
 export SMM_BOOK="$sync" SMM_DATA_DIR="$work/slow"
 "$smm" sync -q >/dev/null || true       # first sync: catalogue snapshots

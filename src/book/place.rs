@@ -123,7 +123,18 @@ impl Server {
     /// matching line of `PGPASSFILE` or `~/.pgpass`; None when none gives one.
     pub fn password(&self) -> anyhow::Result<Option<String>> {
         if let Some(command) = &self.password_command {
-            return run_password_command(command).map(Some);
+            // Run once per process: `smm sync` opens the book once per profile.
+            static ANSWERED: std::sync::Mutex<Option<(String, String)>> =
+                std::sync::Mutex::new(None);
+            let mut answered = ANSWERED.lock().unwrap_or_else(|e| e.into_inner());
+            if let Some((c, password)) = answered.as_ref()
+                && c == command
+            {
+                return Ok(Some(password.clone()));
+            }
+            let password = run_password_command(command)?;
+            *answered = Some((command.clone(), password.clone()));
+            return Ok(Some(password));
         }
         if let Some(p) = std::env::var_os("PGPASSWORD").filter(|p| !p.is_empty()) {
             return Ok(Some(p.to_string_lossy().into_owned()));
