@@ -2,7 +2,7 @@
 //! duplicate, a config only an editor could change, bulk files, a dead panel's cost, the
 //! demo's tour of the book and `smm sync`, currencies, comment counts and sandbox ids.
 
-use crate::common::{Home, Panel, order_add};
+use crate::common::{Home, Panel, SandboxProc, order_add};
 
 /// The stderr of an error, as `smm` prints it.
 fn error(text: &str) -> String {
@@ -470,4 +470,61 @@ fn bash_completes_profile_names_after_p() {
     assert!(zsh.contains(":NAME:{compadd -- $(smm config names 2>/dev/null)}'"));
     let fish = home.run(["completions", "fish"]).stdout;
     assert!(fish.contains("-s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a \"(smm config names 2>/dev/null)\""));
+}
+
+#[test]
+fn a_restarted_sandbox_never_gives_an_order_id_again() {
+    let home = Home::new();
+    let place = |link: &str| {
+        let ran = home.run(order_add("1448", link, &["--quantity", "100"]));
+        ran.expect_code(0);
+        ran.stdout.lines().nth(1).unwrap()[..5].to_string()
+    };
+    let sandbox = SandboxProc::start_in(&home, &["--add-profile"]);
+    assert!(sandbox.banner.contains("new ones start at 23501.\n"));
+    assert_eq!(place("https://i.com/a"), "23501");
+    assert_eq!(place("https://i.com/b"), "23502");
+    sandbox.interrupt();
+    // The last id is kept in the data dir, private.
+    let ids = home.dir.path().join("data/sandbox-ids.json");
+    assert_eq!(
+        std::fs::read_to_string(&ids).unwrap(),
+        r#"{"order":23502,"refill":0}"#
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&ids).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let sandbox = SandboxProc::start_in(&home, &["--add-profile"]);
+    assert!(sandbox.banner.contains(
+        "new ones start at 23503 (after the ids earlier sandboxes gave; --fresh begins at 23501 again).\n"
+    ));
+    assert_eq!(place("https://i.com/c"), "23503");
+    sandbox.interrupt();
+    // The book never holds the same panel order twice for the profile.
+    let orders: Vec<(String, String)> = home
+        .orders()
+        .iter()
+        .map(|o| {
+            (
+                o["profile"].as_str().unwrap().to_string(),
+                o["panel_order"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        orders,
+        [("sandbox", "23501"), ("sandbox", "23502"), ("sandbox", "23503")]
+            .map(|(p, o)| (p.to_string(), o.to_string()))
+    );
+    // --fresh begins again, and says so by not saying otherwise.
+    let sandbox = SandboxProc::start_in(&home, &["--fresh"]);
+    assert!(sandbox.banner.contains("new ones start at 23501.\n"));
+    drop(sandbox);
+    assert_eq!(
+        std::fs::read_to_string(&ids).unwrap(),
+        r#"{"order":0,"refill":0}"#
+    );
 }
