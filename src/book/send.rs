@@ -23,6 +23,7 @@ impl NewOrder {
                 .map(|(k, v)| (k.to_string(), v.clone()))
                 .collect(),
             cost,
+            currency: None,
         }
     }
 }
@@ -162,6 +163,7 @@ mod tests {
             quantity: Some(quantity),
             fields: Default::default(),
             cost: Some("0.45".parse().unwrap()),
+            currency: None,
         }
     }
 

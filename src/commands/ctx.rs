@@ -91,6 +91,35 @@ impl Ctx {
         NewOrder::from_order(&self.profile.name, &url, order, cost)
     }
 
+    /// The currency the panel bills this profile in, as far as the book knows (earlier orders,
+    /// balances): for the cost of an order about to be placed, with no request.
+    pub fn known_currency(&self) -> Option<String> {
+        let book = self.book().ok().flatten()?;
+        let url = crate::config::display_url(self.profile.url.as_str());
+        book.currency(&self.profile.name, &url).ok().flatten()
+    }
+
+    /// Asks the panel's balance for the currency of book entry `entry`, just placed, when the
+    /// book knew none: a v2 catalogue carries no currency, and without it the book's totals
+    /// would split until the first status. One request on a panel's first order only (later
+    /// orders find it in the book), made after the order is placed and shown; a failure
+    /// changes nothing (the first status fills it in).
+    pub fn learn_currency(&self, panel: &dyn Panel, entry: &str) {
+        let Ok(Some(book)) = self.book() else {
+            return;
+        };
+        let learnt = panel
+            .balance()
+            .map(|answer| answer.value.currency().map(str::to_string))
+            .and_then(|currency| match currency {
+                Some(c) => book.set_currency(entry, &c),
+                None => Ok(()),
+            });
+        if let Err(e) = learnt {
+            crate::msg::verbose(&format!("the order's currency, from the balance: {e:#}"));
+        }
+    }
+
     /// The profile's panel.
     pub fn panel(&self) -> Box<dyn Panel + '_> {
         crate::panel::connect(&self.http, &self.profile, &self.progress)

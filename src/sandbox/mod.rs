@@ -210,9 +210,8 @@ pub fn start(opts: Options) -> anyhow::Result<Sandbox> {
         (Some(file), false) => file.load()?,
         (Some(file), true) => {
             let none = ids::Last::default();
-            file.save(none).map_err(|e| {
-                anyhow::anyhow!("cannot write {}: {e}", file.path().display())
-            })?;
+            file.save(none)
+                .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", file.path().display()))?;
             none
         }
         (None, _) => ids::Last::default(),

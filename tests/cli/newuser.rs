@@ -16,6 +16,7 @@ fn a_dry_run_answers_as_the_real_order_would_about_a_duplicate() {
     let add = order_add("1448", "https://i.com/p", &["--quantity", "500"]);
     home.run(&add).expect_code(0);
     let entry = home.orders()[0]["id"].as_str().unwrap().to_string();
+    let before = panel.requests().len();
     let dry = home.run(add.iter().chain(&["--dry-run"]));
     dry.expect_code(2).stdout_is("");
     let ago = dry
@@ -33,7 +34,7 @@ fn a_dry_run_answers_as_the_real_order_would_about_a_duplicate() {
     // Read-only: the guard's lookup wrote nothing, and nothing reached the panel.
     assert_eq!(home.orders().len(), 1);
     assert_eq!(panel.actions("add").len(), 1);
-    assert_eq!(panel.actions("balance").len(), 0);
+    assert_eq!(panel.requests().len(), before);
     // With --force the dry run prices it, as the forced order would be placed.
     home.run(add.iter().chain(&["--dry-run", "--force"]))
         .expect_code(0)
@@ -516,8 +517,12 @@ fn a_restarted_sandbox_never_gives_an_order_id_again() {
         .collect();
     assert_eq!(
         orders,
-        [("sandbox", "23501"), ("sandbox", "23502"), ("sandbox", "23503")]
-            .map(|(p, o)| (p.to_string(), o.to_string()))
+        [
+            ("sandbox", "23501"),
+            ("sandbox", "23502"),
+            ("sandbox", "23503")
+        ]
+        .map(|(p, o)| (p.to_string(), o.to_string()))
     );
     // --fresh begins again, and says so by not saying otherwise.
     let sandbox = SandboxProc::start_in(&home, &["--fresh"]);
@@ -526,5 +531,50 @@ fn a_restarted_sandbox_never_gives_an_order_id_again() {
     assert_eq!(
         std::fs::read_to_string(&ids).unwrap(),
         r#"{"order":0,"refill":0}"#
+    );
+}
+
+#[test]
+fn totals_are_in_the_panels_currency_from_the_first_order_on() {
+    let panel = Panel::fixtures();
+    let home = Home::with_panel(&panel);
+    home.run(order_add("1448", "https://i.com/1", &["--quantity", "500"]))
+        .expect_code(0);
+    // The catalogue carries no currency: the first order asks the balance once, after it is
+    // placed; the second finds the currency in the book.
+    assert_eq!(panel.actions("balance").len(), 1);
+    home.run(order_add(
+        "1448",
+        "https://i.com/2",
+        &["--quantity", "1000"],
+    ))
+    .expect_code(0);
+    assert_eq!(panel.actions("balance").len(), 1);
+    let currencies: Vec<serde_json::Value> = home
+        .orders()
+        .iter()
+        .map(|o| o["currency"].clone())
+        .collect();
+    assert_eq!(currencies, ["USD", "USD"]);
+    let out = home.run(["orders"]);
+    out.expect_code(0);
+    let total: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("TOTAL"))
+        .collect();
+    assert_eq!(total.len(), 1, "{}", out.stdout);
+    assert_eq!(
+        total[0].split_whitespace().collect::<Vec<_>>(),
+        ["TOTAL", "2", "orders", "1.35", "0.00", "USD"]
+    );
+    home.run(["orders", "--by", "service"]).expect(
+        0,
+        concat!(
+            "GROUP  ORDERS  COST  CHARGE  CURRENCY\n",
+            "1448        2  1.35    0.00  USD\n",
+            "TOTAL       2  1.35    0.00  USD\n",
+        ),
+        "",
     );
 }
