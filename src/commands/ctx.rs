@@ -20,8 +20,8 @@ pub struct Ctx {
     pub http: Http,
     /// How to print.
     pub out: Output,
-    /// Whether orders go into the order book and catalogues into the cache (not for the demo,
-    /// whose sandbox orders are throwaway).
+    /// Whether orders go into the order book and catalogues into the cache (not for
+    /// `smm orders --check`, which records through the book it holds).
     pub persistent: bool,
     /// The order book, opened on first use.
     book: std::cell::OnceCell<crate::book::Book>,
@@ -33,22 +33,16 @@ pub struct Ctx {
 
 impl Ctx {
     /// Loads the config, resolves the profile and builds the client; all before any request.
-    /// A `fixed` profile (the demo's) replaces the config file and keeps no book or cache.
-    pub fn new(settings: &Settings, fixed: Option<&Profile>) -> anyhow::Result<Ctx> {
-        match fixed {
-            Some(p) => Ctx::build(settings, p.clone(), false),
-            None => {
-                let config = load_config(settings)?;
-                let (name, def) = config.select(settings.profile.as_deref())?;
-                crate::msg::verbose(&format!(
-                    "profile '{name}' ({}) at {}",
-                    why_profile(settings, &config),
-                    crate::config::display_url(&def.url)
-                ));
-                let profile = crate::config::resolve(name, def, &config.path)?;
-                Ctx::build(settings, profile, true)
-            }
-        }
+    pub fn new(settings: &Settings) -> anyhow::Result<Ctx> {
+        let config = load_config(settings)?;
+        let (name, def) = config.select(settings.profile.as_deref())?;
+        crate::msg::verbose(&format!(
+            "profile '{name}' ({}) at {}",
+            why_profile(settings, &config),
+            crate::config::display_url(&def.url)
+        ));
+        let profile = crate::config::resolve(name, def, &config.path)?;
+        Ctx::build(settings, profile, true)
     }
 
     /// A context for `profile`; `persistent` enables the order book and the catalogue cache.
