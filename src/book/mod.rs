@@ -200,6 +200,8 @@ pub struct NewOrder {
     pub fields: BTreeMap<String, String>,
     /// The cost estimate, when known.
     pub cost: Option<Decimal>,
+    /// The currency of the cost (the panel's), when known before the first status.
+    pub currency: Option<String>,
 }
 
 impl NewOrder {
@@ -654,6 +656,37 @@ impl Book {
         })
     }
 
+    /// The currency `profile`'s panel at `url` bills in, as far as the book knows: that of its
+    /// latest order with one (from a status, or from placing), else that of its latest balance.
+    pub fn currency(&self, profile: &str, url: &str) -> anyhow::Result<Option<String>> {
+        let known = |sql: &str, args: &[Value]| self.db.one(sql, args, |row| row.get::<String>(0));
+        let from_orders = known(
+            "SELECT currency FROM orders WHERE profile = ?1 AND url = ?2 AND currency <> '' \
+             ORDER BY seq DESC LIMIT 1",
+            args![profile, url],
+        );
+        let found = match from_orders {
+            Ok(None) => known(
+                "SELECT currency FROM balances WHERE profile = ?1 AND currency <> '' \
+                 ORDER BY seen DESC LIMIT 1",
+                args![profile],
+            ),
+            other => other,
+        };
+        found.map_err(|e| self.explain(e))
+    }
+
+    /// Sets the currency of entry `id` when it has none yet (a status's stays).
+    pub fn set_currency(&self, id: &str, currency: &str) -> anyhow::Result<()> {
+        self.db
+            .exec(
+                "UPDATE orders SET currency = ?2 WHERE id = ?1 AND currency IS NULL",
+                args![id, limits::cut(currency, limits::CURRENCY)],
+            )
+            .map(drop)
+            .map_err(|e| self.explain(e))
+    }
+
     /// The latest order that may exist with the same fingerprint within `window` seconds.
     pub fn earlier(&self, order: &NewOrder, window: u64) -> anyhow::Result<Option<Earlier>> {
         if window == 0 {
@@ -806,12 +839,13 @@ fn since(now: i64, window: u64) -> i64 {
 
 /// The statement that writes an order down (outcome `unknown`), for `insert_order`.
 const INSERT: &str = "INSERT INTO orders (id, created, profile, url, service, link, quantity, \
-    fields, fingerprint, cost, outcome) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'unknown')";
+    fields, fingerprint, cost, currency, outcome) \
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'unknown')";
 
 /// `INSERT` that skips an entry id the book holds already (the import, a copy).
 const INSERT_NEW: &str = "INSERT INTO orders (id, created, profile, url, service, link, quantity, \
-    fields, fingerprint, cost, outcome) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'unknown') \
-    ON CONFLICT (id) DO NOTHING";
+    fields, fingerprint, cost, currency, outcome) \
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'unknown') ON CONFLICT (id) DO NOTHING";
 
 /// Writes `order` down as entry `id` (outcome `unknown`) through `sql` (`INSERT` or
 /// `INSERT_NEW`); returns how many rows were written.
@@ -836,6 +870,7 @@ fn insert_order(
             serde_json::to_string(&order.fields).unwrap_or_default(),
             order.fingerprint(),
             cost,
+            limits::cut_opt(order.currency.as_deref(), limits::CURRENCY),
         ],
     )
 }
@@ -924,6 +959,7 @@ mod tests {
             quantity: Some(quantity),
             fields: BTreeMap::new(),
             cost: Some("0.45".parse().unwrap()),
+            currency: None,
         }
     }
 
