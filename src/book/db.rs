@@ -193,7 +193,7 @@ pub enum Db {
     /// An SQLite file.
     Lite(rusqlite::Connection),
     /// A PostgreSQL server, with the statements prepared so far.
-    Pg(RefCell<Pg>),
+    Pg(Box<RefCell<Pg>>),
 }
 
 /// A PostgreSQL connection and its prepared statements (by SQL text).

@@ -443,7 +443,7 @@ impl Book {
             Place::Server(server) => {
                 let client = pg::connect(&server)?;
                 let book = Book {
-                    db: Db::Pg(std::cell::RefCell::new(db::Pg::new(client))),
+                    db: Db::Pg(Box::new(std::cell::RefCell::new(db::Pg::new(client)))),
                     place: Place::Server(server),
                     dir,
                 };

@@ -250,6 +250,19 @@ Examples:
   smm completions bash > ~/.local/share/bash-completion/completions/smm
   mkdir -p ~/.zfunc && smm completions zsh > ~/.zfunc/_smm";
 
+/// `smm book --help`: where the book is and how to share it.
+pub const BOOK: &str = "\
+Where the order book is: `book = \"postgres://USER@HOST[:PORT]/DB\"` at the top of the config
+file (or SMM_BOOK, which wins) puts it on a PostgreSQL server several machines share (add
+?sslmode=verify-full for a server not on this machine); a path, or nothing, keeps the SQLite
+file (<data dir>/orders.db). The password comes from book_password_command, PGPASSWORD or a
+~/.pgpass line, never from the URL. `--to`/`--from` take a path or such a URL.
+
+Examples:
+  smm book info                        # backend, where, schema version, counts
+  smm book copy --to backup.db         # into a file; again: nothing new
+  smm book copy --from backup.db --to copy.db";
+
 #[cfg(test)]
 mod tests {
     /// Every example line, with the command it documents.
@@ -296,16 +309,3 @@ mod tests {
         }
     }
 }
-
-/// `smm book --help`: where the book is and how to share it.
-pub const BOOK: &str = "\
-Where the order book is: `book = \"postgres://USER@HOST[:PORT]/DB\"` at the top of the config
-file (or SMM_BOOK, which wins) puts it on a PostgreSQL server several machines share (add
-?sslmode=verify-full for a server not on this machine); a path, or nothing, keeps the SQLite
-file (<data dir>/orders.db). The password comes from book_password_command, PGPASSWORD or a
-~/.pgpass line, never from the URL. `--to`/`--from` take a path or such a URL.
-
-Examples:
-  smm book info                                  # backend, where, schema version, counts
-  smm book copy --to backup.db                   # the book in use into a file (again: nothing new)
-  smm book copy --from backup.db --to copy.db";
