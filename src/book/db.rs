@@ -379,6 +379,23 @@ impl Db {
         }
     }
 
+    /// Runs `f` in a write transaction that holds the whole book (migrations). On PostgreSQL
+    /// the lock is taken before the transaction starts, so that the transaction sees every
+    /// table another smm created while this one waited (a server caches its catalogue per
+    /// transaction).
+    pub fn exclusive<T>(&self, f: impl FnOnce() -> Result<T, DbError>) -> Result<T, DbError> {
+        match self {
+            Db::Lite(_) => self.write(&[Lock::Book], f),
+            Db::Pg(_) => {
+                self.exec("SELECT pg_advisory_lock(?1)", args![Lock::Book.key()])?;
+                let done = self.write(&[], f);
+                let unlocked = self.exec("SELECT pg_advisory_unlock(?1)", args![Lock::Book.key()]);
+                let done = done?;
+                unlocked.map(|_| done)
+            }
+        }
+    }
+
     /// Whether this is the PostgreSQL backend (for the schema version's home and `book info`).
     pub fn is_pg(&self) -> bool {
         matches!(self, Db::Pg(_))

@@ -63,7 +63,7 @@ pub fn data_dir() -> anyhow::Result<PathBuf> {
 
 /// The schema version this smm writes (`PRAGMA user_version` on SQLite, `meta`'s
 /// `schema_version` on PostgreSQL).
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// How long a run waits for another smm holding the book before giving up, unless
 /// `SMM_LOCK_TIMEOUT` (seconds) says otherwise.
@@ -85,7 +85,7 @@ fn busy_timeout() -> Duration {
 /// The migrations, in order: migration `n` takes the schema from version `n` to `n + 1`.
 /// Written for SQLite; PostgreSQL runs each through [`db::pg_ddl`] (INTEGER → BIGINT, an
 /// identity for `INTEGER PRIMARY KEY`, an explicit `rowid` on the other tables).
-const MIGRATIONS: [&str; 3] = [
+const MIGRATIONS: [&str; 4] = [
     "
 CREATE TABLE orders (
     seq         INTEGER PRIMARY KEY,   -- insertion order
@@ -172,6 +172,9 @@ CREATE TABLE alerts (                                 -- the alerts standing now
     raised  INTEGER NOT NULL,                         -- unix seconds it was last printed
     PRIMARY KEY (profile, kind, subject)
 );
+",
+    "
+CREATE INDEX IF NOT EXISTS orders_currency ON orders (profile, url, seq) WHERE currency IS NOT NULL; -- Book::currency at a million orders
 ",
 ];
 
@@ -548,7 +551,7 @@ impl Book {
         if version == SCHEMA_VERSION {
             return Ok(());
         }
-        self.db.write(&[Lock::Book], || {
+        self.db.exclusive(|| {
             // Read again under the lock: another smm may have migrated meanwhile.
             let version = self.version()?;
             for migration in MIGRATIONS.iter().skip(version.max(0) as usize) {

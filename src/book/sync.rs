@@ -2,7 +2,34 @@
 //! profile's last catalogue and the changes seen in it; and [`statuses`], the one path by which
 //! `smm sync` and `smm orders --check` ask a panel about open orders and record its word.
 
-use super::db::{Db, DbError, Lock, args};
+use super::db::{Db, DbError, Lock, Value, args};
+
+/// Orders per statement when statuses are recorded.
+const BATCH: usize = 500;
+
+/// `n` placeholders from `?first` on (`marks(3, 1)` is `?1, ?2, ?3`).
+fn marks(n: usize, first: usize) -> String {
+    (first..first + n)
+        .map(|i| format!("?{i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// `rows` rows of typed placeholders for a VALUES list: `(CAST(?1 AS TEXT), …), (…)`.
+fn typed_rows(rows: usize, types: &[&str]) -> String {
+    let width = types.len();
+    (0..rows)
+        .map(|r| {
+            let row: Vec<String> = types
+                .iter()
+                .enumerate()
+                .map(|(c, t)| format!("CAST(?{} AS {t})", r * width + c + 1))
+                .collect();
+            format!("({})", row.join(", "))
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
 use super::{Book, Entry, Seen, StatusChange};
 use crate::book::catalogue::{Change, Kind, Snap};
 use crate::panel::Panel;
@@ -24,66 +51,121 @@ impl Book {
         self.record_inner(asked, seen).map_err(|e| self.explain(e))
     }
 
-    /// `record_statuses` in SQL: one transaction every status writer serialises on.
+    /// `record_statuses` in SQL: one transaction every status writer serialises on, a few
+    /// statements per 500 orders (a server's round trips, not a statement per order).
     fn record_inner(
         &self,
         asked: i64,
         seen: &[(&str, &Seen)],
     ) -> Result<Vec<StatusChange>, DbError> {
-        use super::limits::{CURRENCY, NUMBER, STATUS, cut};
-        let blank = |s: &str, max| (!s.is_empty()).then(|| cut(s, max));
-        let now = crate::time::now() as i64;
         let db = &self.db;
         db.write(&[Lock::Key("statuses".into())], || {
             let mut changes = Vec::new();
+            let mut batch: Vec<(&str, &Seen)> = Vec::new();
             for (id, s) in seen {
-                let was: Option<(Option<String>, Option<i64>)> = db.one(
-                    "SELECT status, asked FROM orders WHERE id = ?1",
-                    args![*id],
-                    |r| Ok((r.get(0)?, r.get(1)?)),
-                )?;
-                let Some((was, last_asked)) = was else {
-                    continue;
-                };
-                if last_asked.is_some_and(|last| last > asked) {
-                    // A later request's answer is in the book already.
-                    continue;
+                // An order twice in one batch: the first one is written before the second.
+                if batch.len() == BATCH || batch.iter().any(|(b, _)| b == id) {
+                    self.record_batch(asked, &batch, &mut changes)?;
+                    batch.clear();
                 }
-                let status = cut(&s.status, STATUS);
-                db.exec(
-                    "UPDATE orders SET status = ?2, finished = ?3, charge = ?4, start_count = ?5, \
-                     remains = ?6, currency = ?7, checked = ?8, state = ?9, asked = ?10, \
-                     changed = CASE WHEN status IS NULL THEN changed \
-                     WHEN status IS NOT DISTINCT FROM ?2 AND remains IS NOT DISTINCT FROM ?6 \
-                     AND start_count IS NOT DISTINCT FROM ?5 THEN changed \
-                     ELSE ?8 END WHERE id = ?1",
-                    args![
-                        *id,
-                        status.as_str(),
-                        s.finished,
-                        s.charge.map(|c| cut(&c.to_string(), NUMBER)),
-                        blank(&s.start_count, NUMBER),
-                        blank(&s.remains, NUMBER),
-                        blank(&s.currency, CURRENCY),
-                        now,
-                        crate::panel::status::canonical(&s.status).map(|c| c.name()),
-                        asked
-                    ],
-                )?;
-                if was.as_deref() != Some(status.as_str()) {
-                    db.exec(
-                        "INSERT INTO status_history (order_id, seen, previous, status) VALUES (?1, ?2, ?3, ?4)",
-                        args![*id, now, was.as_deref(), status.as_str()],
-                    )?;
-                    changes.push(StatusChange {
-                        id: id.to_string(),
-                        from: was,
-                        to: status,
-                    });
-                }
+                batch.push((id, s));
             }
+            self.record_batch(asked, &batch, &mut changes)?;
             Ok(changes)
         })
+    }
+
+    /// One batch of `record_inner` (no order twice): read what the book holds, then write the
+    /// statuses that are not older than it holds, and the history of those that changed.
+    fn record_batch(
+        &self,
+        asked: i64,
+        batch: &[(&str, &Seen)],
+        changes: &mut Vec<StatusChange>,
+    ) -> Result<(), DbError> {
+        use super::limits::{CURRENCY, NUMBER, STATUS, cut};
+        if batch.is_empty() {
+            return Ok(());
+        }
+        let db = &self.db;
+        let blank = |s: &str, max| (!s.is_empty()).then(|| cut(s, max));
+        let now = crate::time::now() as i64;
+        let ids: Vec<Value> = batch.iter().map(|(id, _)| Value::from(*id)).collect();
+        let before: HashMap<String, (Option<String>, Option<i64>)> = db
+            .all(
+                &format!(
+                    "SELECT id, status, asked FROM orders WHERE id IN ({})",
+                    marks(ids.len(), 1)
+                ),
+                &ids,
+                |r| Ok((r.get::<String>(0)?, (r.get(1)?, r.get(2)?))),
+            )?
+            .into_iter()
+            .collect();
+        let mut rows: Vec<Value> = Vec::new();
+        let mut history: Vec<Value> = Vec::new();
+        for (id, s) in batch {
+            let Some((was, last_asked)) = before.get(*id) else {
+                continue;
+            };
+            if last_asked.is_some_and(|last| last > asked) {
+                // A later request's answer is in the book already.
+                continue;
+            }
+            let status = cut(&s.status, STATUS);
+            rows.extend_from_slice(args![
+                *id,
+                status.as_str(),
+                s.finished,
+                s.charge.map(|c| cut(&c.to_string(), NUMBER)),
+                blank(&s.start_count, NUMBER),
+                blank(&s.remains, NUMBER),
+                blank(&s.currency, CURRENCY),
+                now,
+                crate::panel::status::canonical(&s.status).map(|c| c.name()),
+                asked
+            ]);
+            if was.as_deref() != Some(status.as_str()) {
+                history.extend_from_slice(args![*id, now, was.as_deref(), status.as_str()]);
+                changes.push(StatusChange {
+                    id: id.to_string(),
+                    from: was.clone(),
+                    to: status,
+                });
+            }
+        }
+        if !rows.is_empty() {
+            // Typed placeholders: PostgreSQL types a VALUES list from its first row.
+            let types = [
+                "TEXT", "TEXT", "BIGINT", "TEXT", "TEXT", "TEXT", "TEXT", "BIGINT", "TEXT",
+                "BIGINT",
+            ];
+            let values = typed_rows(rows.len() / types.len(), &types);
+            db.exec(
+                &format!(
+                    "UPDATE orders SET status = v.column2, finished = v.column3, charge = v.column4, \
+                     start_count = v.column5, remains = v.column6, currency = v.column7, \
+                     checked = v.column8, state = v.column9, asked = v.column10, \
+                     changed = CASE WHEN orders.status IS NULL THEN orders.changed \
+                     WHEN orders.status IS NOT DISTINCT FROM v.column2 \
+                     AND orders.remains IS NOT DISTINCT FROM v.column6 \
+                     AND orders.start_count IS NOT DISTINCT FROM v.column5 THEN orders.changed \
+                     ELSE v.column8 END \
+                     FROM (VALUES {values}) AS v WHERE orders.id = v.column1"
+                ),
+                &rows,
+            )?;
+        }
+        if !history.is_empty() {
+            let values = typed_rows(history.len() / 4, &["TEXT", "BIGINT", "TEXT", "TEXT"]);
+            db.exec(
+                &format!(
+                    "INSERT INTO status_history (order_id, seen, previous, status) VALUES {values}"
+                ),
+                &history,
+            )?;
+        }
+        Ok(())
     }
 
     /// Records a profile's balance, with the time.
