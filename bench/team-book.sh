@@ -103,7 +103,8 @@ for r in range(1, 6):
     errors = [p.stderr.read().decode() for p in procs]
     took = time.perf_counter() - t
     dup = sum("refusing a duplicate" in e for e in errors)
-    print(f"  round {r}: {codes.count(0)} placed, {dup} refused as duplicates, other exits {[c for c in codes if c not in (0, 2)]} ({took*1000:.0f} ms)")
+    other = [e.strip() for e in errors if e.strip() and "refusing a duplicate" not in e]
+    print(f"  round {r}: {codes.count(0)} placed, {dup} refused as duplicates ({took*1000:.0f} ms); other errors: {other or 'none'}")
 procs = []
 t = time.perf_counter()
 for i, e in enumerate(envs):
