@@ -120,6 +120,8 @@ fn meaningless(subcommand: &str) -> &'static [&'static str] {
             "concurrency",
         ],
         "completions" | "demo" => ALL,
+        // The server always answers in JSON and sends one request at a time per tool.
+        "mcp" => &["json", "format", "concurrency"],
         // Config commands read the file: never the network or the catalogue.
         "config" => &["timeout", "refresh", "concurrency"],
         _ => &[],
@@ -197,6 +199,10 @@ pub enum Command {
     /// Bring the order book up to date from every panel: statuses, balances, catalogue changes;
     /// alerts for cron
     Sync(SyncArgs),
+    /// Serve smm to AI assistants over the Model Context Protocol (stdio): balances, services,
+    /// quotes, orders through the order book, status, refills, sync
+    #[command(after_help = help::MCP)]
+    Mcp,
     /// useapi.net Pika accounts (profiles with api = "useapi")
     #[command(subcommand, after_help = help::PIKA)]
     Pika(PikaCommand),

@@ -197,6 +197,23 @@ Examples:
   smm config add twitch --api streamdetails \\
       --url https://streamdetails.com/api/v2/ --key-env STREAMDETAILS_KEY";
 
+/// `smm mcp --help`: the tools, the safety settings, how an assistant starts it.
+pub const MCP: &str = "\
+Serves the Model Context Protocol on stdin/stdout for an AI assistant (Claude Desktop, Claude \
+Code, any MCP client): tools balance, search_services, quote_order, place_order, order_status, \
+list_orders, request_refill and sync, over the profiles of the config file and the order book. \
+stdout carries only protocol messages; notes go to stderr. Safe by default: the [mcp] table of \
+the config file must set allow_orders = true before place_order and request_refill send \
+anything; max_order_cost and max_daily_spend (counted from the order book over the last 24 \
+hours) refuse orders unsent; profiles = [...] limits what the assistant sees. Orders go through \
+the order book and its duplicate guard, like `smm order add`. A tool call taking longer than \
+--timeout ends as a tool error.
+
+Examples:
+  smm mcp                              # started by the assistant, not by hand
+  claude mcp add smm -- smm mcp        # Claude Code
+  smm --config ~/smm-ai.toml mcp       # a config file of its own for the assistant";
+
 /// `smm sandbox --help`.
 pub const SANDBOX: &str = "\
 The sandbox answers the SMM API v2 at http://127.0.0.1:PORT/api/v2 like a real panel: real \

@@ -20,6 +20,7 @@ pub mod http;
 pub mod ids;
 pub mod input;
 pub mod journal;
+pub mod mcp;
 pub mod money;
 pub mod msg;
 pub mod order;

@@ -577,6 +577,26 @@ impl Book {
         Ok(())
     }
 
+    /// The total cost estimate of the orders that may exist (placed or unknown, refused ones
+    /// aside) written down at or after `since` (unix seconds), by every smm process; with the
+    /// number of those whose cost was not known in advance (not in the total).
+    pub fn spent_since(&self, since: i64) -> anyhow::Result<(Decimal, u64)> {
+        let mut stmt = self
+            .conn
+            .prepare("SELECT cost FROM orders WHERE created >= ?1 AND outcome != 'refused'")
+            .map_err(|e| self.explain(e))?;
+        let mut rows = stmt.query(params![since]).map_err(|e| self.explain(e))?;
+        let (mut total, mut unpriced) = (Decimal::ZERO, 0);
+        while let Some(row) = rows.next().map_err(|e| self.explain(e))? {
+            let cost: Option<String> = row.get(0).map_err(|e| self.explain(e))?;
+            match cost.and_then(|c| c.parse::<Decimal>().ok()) {
+                Some(c) => total = total.saturating_add(c),
+                None => unpriced += 1,
+            }
+        }
+        Ok((total, unpriced))
+    }
+
     /// Orders grouped by `by` and currency: count, total cost, total charge (exact).
     pub fn groups(&self, query: &Query, by: GroupBy) -> anyhow::Result<Vec<Group>> {
         let key = match by {
@@ -818,6 +838,27 @@ mod tests {
         book.finish(&id, Outcome::Refused, None, Some("Not enough funds"))
             .unwrap();
         assert!(book.begin(&order(500), 86_400, false).unwrap().is_ok());
+    }
+
+    #[test]
+    fn spent_since_counts_placed_and_unknown_orders_not_refused_or_older_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let book = Book::open_at(&dir.path().join("orders.db")).unwrap();
+        let placed = book.begin(&order(500), 0, false).unwrap().unwrap();
+        book.finish(&placed, Outcome::Placed, Some("1"), None).unwrap();
+        let refused = book.begin(&order(501), 0, false).unwrap().unwrap();
+        book.finish(&refused, Outcome::Refused, None, Some("no")).unwrap();
+        book.begin(&order(502), 0, false).unwrap().unwrap(); // unknown: still in flight
+        let unpriced = NewOrder {
+            cost: None,
+            ..order(503)
+        };
+        book.begin(&unpriced, 0, false).unwrap().unwrap();
+        let now = crate::time::now() as i64;
+        let (total, without_cost) = book.spent_since(now - 60).unwrap();
+        assert_eq!(total, "0.90".parse::<Decimal>().unwrap());
+        assert_eq!(without_cost, 1);
+        assert_eq!(book.spent_since(now + 60).unwrap(), (Decimal::ZERO, 0));
     }
 
     #[test]

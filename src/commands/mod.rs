@@ -10,12 +10,12 @@ mod bulk;
 mod completions;
 mod config;
 mod demo;
-mod order;
+pub(crate) mod order;
 mod orders;
 mod pika;
 mod sandbox;
-mod services;
-mod sync;
+pub(crate) mod services;
+pub(crate) mod sync;
 mod watch;
 
 use crate::cli::{Cli, Command, Global, OrderCommand, PikaCommand, ServicesArgs, ServicesCommand};
@@ -67,7 +67,7 @@ impl Ctx {
     }
 
     /// A context for `profile`; `persistent` enables the order book and the catalogue cache.
-    fn build(settings: &Settings, profile: Profile, persistent: bool) -> anyhow::Result<Ctx> {
+    pub(crate) fn build(settings: &Settings, profile: Profile, persistent: bool) -> anyhow::Result<Ctx> {
         let http = Http::new(HttpOptions {
             timeout: settings.timeout,
             verbose: settings.verbose,
@@ -161,7 +161,7 @@ pub fn load_config(settings: &Settings) -> anyhow::Result<crate::config::Config>
 }
 
 /// One profile's result in a command run over several profiles.
-type PerProfile<T> = (String, anyhow::Result<T>);
+pub(crate) type PerProfile<T> = (String, anyhow::Result<T>);
 
 /// The profiles `--all` asks: those `-p a,b` names, in that order (an unknown name is a usage
 /// error), else every SMM panel profile of the file (account APIs such as useapi.net are left
@@ -194,7 +194,7 @@ fn profiles_for_all<'c>(
 
 /// Runs `f` for the profiles `--all` asks (see `profiles_for_all`) at once; results come back
 /// in that order, each profile's own error in its place.
-fn each_profile<T: Send>(
+pub(crate) fn each_profile<T: Send>(
     settings: &Settings,
     f: impl Fn(&Ctx) -> anyhow::Result<T> + Sync,
 ) -> anyhow::Result<Vec<PerProfile<T>>> {
@@ -244,7 +244,7 @@ fn each_profile<T: Send>(
 }
 
 /// `{"<profile>": <answer>, …}` for `--all --json`; a failed profile maps to `{"error": …}`.
-fn per_profile_json<T>(
+pub(crate) fn per_profile_json<T>(
     results: &[PerProfile<T>],
     answer: impl Fn(&T) -> serde_json::Value,
 ) -> serde_json::Map<String, serde_json::Value> {
@@ -304,6 +304,7 @@ pub fn run_with(cli: Cli, fixed: Option<&Profile>) -> anyhow::Result<Exit> {
         Command::Pika(PikaCommand::Account(cmd)) => pika::run(ctx, cmd),
         Command::Orders(args) => orders::run(settings, &args),
         Command::Sync(args) => sync::run(settings, &args),
+        Command::Mcp => crate::mcp::run(settings),
         Command::Balance(args) if args.all => balance::all(settings),
         Command::Balance(_) => balance::run(&ctx()?),
         Command::Services(ServicesArgs {

@@ -22,8 +22,30 @@ pub struct Mode {
 /// be right), then places it, or with a dry run prices it against the account.
 pub fn run(ctx: &Ctx, order: &Order, mode: Mode) -> anyhow::Result<Exit> {
     let panel = ctx.panel();
+    let (service, priced) = checked(ctx, &*panel, order, mode.dry_run)?;
+    if mode.dry_run {
+        return dry(ctx, &*panel, order, &service, priced);
+    }
+    let answer = guarded(ctx, order, priced.cost, mode.force, || {
+        let answer = panel.add(order)?;
+        Ok((answer.value.order.clone(), answer))
+    })?;
+    ctx.out
+        .answer(&answer.raw, &views::placed(&answer.value, order))?;
+    Ok(Exit::Success)
+}
+
+/// The checks before an order is sent (exit 2, nothing sent, when it cannot be right): the
+/// panel's own, a book that opens (unless a dry run), the service in the catalogue and the
+/// order against it. Returns the service and the order's price.
+pub(crate) fn checked(
+    ctx: &Ctx,
+    panel: &dyn Panel,
+    order: &Order,
+    dry_run: bool,
+) -> anyhow::Result<(Service, Priced)> {
     panel.check_order(order)?;
-    if !mode.dry_run {
+    if !dry_run {
         // A book that cannot be opened stops the order before any request.
         ctx.book()?;
     }
@@ -34,16 +56,7 @@ pub fn run(ctx: &Ctx, order: &Order, mode: Mode) -> anyhow::Result<Exit> {
     })?;
     let service = find_service(ctx, &catalogue.value, order.service, age)?;
     let priced = check(service, order).map_err(|e| usage(refusal(&e, age)))?;
-    if mode.dry_run {
-        return dry(ctx, &*panel, order, service, priced);
-    }
-    let answer = guarded(ctx, order, priced.cost, mode.force, || {
-        let answer = panel.add(order)?;
-        Ok((answer.value.order.clone(), answer))
-    })?;
-    ctx.out
-        .answer(&answer.raw, &views::placed(&answer.value, order))?;
-    Ok(Exit::Success)
+    Ok((service.clone(), priced))
 }
 
 /// A refusal by the catalogue, with a hint when the catalogue came from the cache.
@@ -162,6 +175,16 @@ fn dry(
     let report = views::DryRun::new(service, order, &priced, &account, type_name(service));
     ctx.out.report(&report, &report.table())?;
     crate::msg::note("dry run — no order was placed");
+    covered(&account, &priced, &report)
+}
+
+/// The dry run's verdict on the account: an error when the balance does not cover the cost,
+/// or a subscription has too few free threads.
+pub(crate) fn covered(
+    account: &Account,
+    priced: &Priced,
+    report: &views::DryRun,
+) -> anyhow::Result<Exit> {
     match account {
         Account::Money(balance) => match (priced.cost, report.after()) {
             (Some(c), Some(a)) if a < Decimal::ZERO => anyhow::bail!(

@@ -130,7 +130,7 @@ pub fn changes(settings: &Settings, args: &crate::cli::ChangesArgs) -> anyhow::R
 }
 
 /// Sorts rows by `key` of the service each row shows (stable: ties keep the panel's order).
-fn sort<T>(rows: &mut [T], key: Option<SortBy>, service: impl Fn(&T) -> &Service) {
+pub(crate) fn sort<T>(rows: &mut [T], key: Option<SortBy>, service: impl Fn(&T) -> &Service) {
     match key {
         None => {}
         Some(SortBy::Rate) => rows.sort_by(|a, b| {
@@ -152,7 +152,7 @@ fn sort<T>(rows: &mut [T], key: Option<SortBy>, service: impl Fn(&T) -> &Service
 /// compared without case, spaces, underscores or hyphens: `custom comments` finds
 /// `custom_comments`); every word of `--search` is in the name or the category (all
 /// case-insensitive).
-fn matches(s: &Service, args: &ServicesArgs) -> bool {
+pub(crate) fn matches(s: &Service, args: &ServicesArgs) -> bool {
     let lower = |t: &str| t.to_lowercase();
     let has = |field: &str, filter: &Option<String>| {
         filter

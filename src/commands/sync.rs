@@ -76,16 +76,43 @@ pub struct Alert {
 
 /// The whole run, as `--json` prints it.
 #[derive(Serialize)]
-struct Document<'a> {
+pub(crate) struct Document<'a> {
     /// Each profile's report, in the config file's order.
     profiles: &'a [Report],
     /// Every alert.
     alerts: Vec<&'a Alert>,
 }
 
+impl Document<'_> {
+    /// The document of `reports`: every report, then every alert.
+    pub(crate) fn of(reports: &[Report]) -> Document<'_> {
+        Document {
+            profiles: reports,
+            alerts: reports.iter().flat_map(|r| &r.alerts).collect(),
+        }
+    }
+}
+
 /// Syncs every panel profile (or those of `-p a,b`) at once, prints the summary, the changes
 /// and the alerts. Exit 0: no alert; 3: alerts; 1: every panel failed; 2: bad input.
 pub fn run(settings: &Settings, _args: &SyncArgs) -> anyhow::Result<Exit> {
+    let reports = reports(settings)?;
+    let out = Output::new(settings.format);
+    print(&out, &reports, settings.quiet)?;
+    let alerts = reports.iter().map(|r| r.alerts.len()).sum::<usize>();
+    let all_failed = reports
+        .iter()
+        .all(|r| r.error.is_some() && r.balance.is_none());
+    Ok(match (all_failed, alerts) {
+        (true, _) => Exit::Failed,
+        (false, 0) => Exit::Success,
+        (false, _) => Exit::Partial,
+    })
+}
+
+/// Syncs every panel profile (or those of `-p a,b`) at once: one report per profile, in that
+/// order; nothing printed.
+pub(crate) fn reports(settings: &Settings) -> anyhow::Result<Vec<Report>> {
     let config = super::load_config(settings)?;
     let names = profiles(&config, settings.profiles_for_all())?;
     // Opened (and migrated) once before the panels run in parallel.
@@ -110,17 +137,7 @@ pub fn run(settings: &Settings, _args: &SyncArgs) -> anyhow::Result<Exit> {
             })
             .collect()
     });
-    let out = Output::new(settings.format);
-    print(&out, &reports, settings.quiet)?;
-    let alerts = reports.iter().map(|r| r.alerts.len()).sum::<usize>();
-    let all_failed = reports
-        .iter()
-        .all(|r| r.error.is_some() && r.balance.is_none());
-    Ok(match (all_failed, alerts) {
-        (true, _) => Exit::Failed,
-        (false, 0) => Exit::Success,
-        (false, _) => Exit::Partial,
-    })
+    Ok(reports)
 }
 
 /// The profiles to sync: those of `-p a,b` (each must exist; `SMM_PROFILE` does not narrow
@@ -393,11 +410,7 @@ fn catalogue(
 /// Prints the summary table and the changes, or only the alerts (`-q`), or one JSON document.
 fn print(out: &Output, reports: &[Report], alerts_only: bool) -> std::io::Result<()> {
     if out.json() {
-        let alerts = reports.iter().flat_map(|r| &r.alerts).collect();
-        return out.json_line(&Document {
-            profiles: reports,
-            alerts,
-        });
+        return out.json_line(&Document::of(reports));
     }
     let mut lines = Vec::new();
     for r in reports {

@@ -1,0 +1,175 @@
+//! The adapter: every place the MCP server reaches smm's own logic, and nothing else. The
+//! tools call only these functions, so a change inside smm is repointed here, once.
+//!
+//! Orders go through the same two paths as `smm order add`: [`checked`] (the catalogue checks
+//! of a dry run and of a real add) and [`place`] (the order book's guarded send: the intent
+//! written before sending, the duplicate guard, the outcome after).
+
+use crate::book::{Book, Entry, Query};
+use crate::commands::{self, Ctx, PerProfile};
+use crate::config::Config;
+use crate::order::{Order, Priced};
+use crate::output::views::DryRun;
+use crate::panel::{Account, Panel, Service};
+use crate::settings::Settings;
+use rust_decimal::Decimal;
+use serde_json::Value;
+
+/// The config file, as every command loads it (a permissions warning goes to stderr).
+pub fn config(settings: &Settings) -> anyhow::Result<Config> {
+    commands::load_config(settings)
+}
+
+/// The context of one profile: key resolved, HTTP client built, order book and catalogue
+/// cache on.
+pub fn context(settings: &Settings, config: &Config, profile: &str) -> anyhow::Result<Ctx> {
+    let profile = config.profile(Some(profile))?;
+    Ctx::build(settings, profile, true)
+}
+
+/// Runs `f` on each of `profiles` at once (as `--all` does); results in that order.
+pub fn each<T: Send>(
+    settings: &Settings,
+    profiles: &[String],
+    f: impl Fn(&Ctx) -> anyhow::Result<T> + Sync,
+) -> anyhow::Result<Vec<PerProfile<T>>> {
+    commands::each_profile(&for_profiles(settings, profiles), f)
+}
+
+/// The settings of a run over `profiles` (as `-p a,b` on the command line).
+fn for_profiles(settings: &Settings, profiles: &[String]) -> Settings {
+    Settings {
+        profile: Some(profiles.join(",")),
+        profile_source: crate::settings::Source::Flag,
+        ..settings.clone()
+    }
+}
+
+/// The account: typed, and the panel's JSON as `smm balance --json` prints it.
+pub fn balance(ctx: &Ctx) -> anyhow::Result<(Account, Value)> {
+    let answer = ctx.panel().balance()?;
+    Ok((answer.value, answer.raw.value()))
+}
+
+/// The catalogue (from the cache while it is fresh, as `smm services` reads it).
+pub fn catalogue(ctx: &Ctx) -> anyhow::Result<Vec<Service>> {
+    Ok(ctx.services()?.0.value)
+}
+
+/// Whether a service passes `smm services --search WORDS --type TYPE`.
+pub fn service_matches(service: &Service, words: Option<&str>, kind: Option<&str>) -> bool {
+    let args = crate::cli::ServicesArgs {
+        command: None,
+        ids: Vec::new(),
+        all: false,
+        sort: None,
+        category: None,
+        search: words.map(str::to_string),
+        kind: kind.map(str::to_string),
+    };
+    commands::services::matches(service, &args)
+}
+
+/// Sorts rows as `smm services --sort` does (stable).
+pub fn sort_services<T>(rows: &mut [T], by: crate::cli::SortBy, service: impl Fn(&T) -> &Service) {
+    commands::services::sort(rows, Some(by), service)
+}
+
+/// A service's own JSON, as the panel sent it.
+pub fn service_json(service: &Service) -> Value {
+    serde_json::from_str(service.raw.get()).unwrap_or_default()
+}
+
+/// An order from named values (form names), through the one constructor of the command line
+/// and bulk files: every value checked, and the rules between fields.
+pub fn order(values: Vec<(&'static str, String)>) -> Result<Order, String> {
+    Order::from_values(values, crate::order::Naming::Column)
+}
+
+/// The order's service and price: the checks `smm order add` (and its dry run) makes before
+/// anything is sent.
+pub fn checked(
+    ctx: &Ctx,
+    panel: &dyn Panel,
+    order: &Order,
+    dry_run: bool,
+) -> anyhow::Result<(Service, Priced)> {
+    commands::order::checked(ctx, panel, order, dry_run)
+}
+
+/// The dry run's report, as `smm order add --dry-run --json` prints it, and its verdict on the
+/// account (the line `smm` prints when the balance does not cover the cost).
+pub fn quote(
+    panel: &dyn Panel,
+    order: &Order,
+    service: &Service,
+    priced: &Priced,
+) -> anyhow::Result<(Value, Option<String>)> {
+    let account = panel.balance()?.value;
+    let report = DryRun::new(
+        service,
+        order,
+        priced,
+        &account,
+        crate::order::type_name(service),
+    );
+    let verdict = commands::order::covered(&account, priced, &report)
+        .err()
+        .map(|e| format!("{e:#}"));
+    Ok((serde_json::to_value(&report)?, verdict))
+}
+
+/// Places the order through the order book's guarded send (no `--force`): refused when the
+/// book holds the same order within the profile's window; written down before it is sent,
+/// its outcome after. Returns the panel's id and its JSON answer.
+pub fn place(
+    ctx: &Ctx,
+    panel: &dyn Panel,
+    order: &Order,
+    cost: Option<Decimal>,
+) -> anyhow::Result<(String, Value)> {
+    commands::order::guarded(ctx, order, cost, false, || {
+        let answer = panel.add(order)?;
+        let id = answer.value.order.clone();
+        Ok((id.clone(), (id, answer.raw.value())))
+    })
+}
+
+/// The statuses of orders: the panel's JSON, as `smm status --json` prints it.
+pub fn status(ctx: &Ctx, ids: &[u64]) -> anyhow::Result<Value> {
+    Ok(ctx.panel().status(ids)?.raw.value())
+}
+
+/// Asks for refills: the panel's JSON, as `smm refill --json` prints it.
+pub fn refill(ctx: &Ctx, ids: &[u64]) -> anyhow::Result<Value> {
+    Ok(ctx.panel().refill(ids)?.raw.value())
+}
+
+/// The order book's entries `query` selects (oldest first), those `keep` accepts; at most the
+/// newest `limit`.
+pub fn orders(query: &Query, limit: usize, keep: impl Fn(&Entry) -> bool) -> anyhow::Result<Vec<Entry>> {
+    let book = Book::open()?;
+    let mut shown = std::collections::VecDeque::new();
+    book.list(query, |e| {
+        if keep(&e) {
+            shown.push_back(e);
+            if shown.len() > limit {
+                shown.pop_front();
+            }
+        }
+        Ok(())
+    })?;
+    Ok(shown.into())
+}
+
+/// `smm sync` over `profiles`: its JSON document (every profile's report, then the alerts).
+pub fn sync(settings: &Settings, profiles: &[String]) -> anyhow::Result<Value> {
+    let reports = commands::sync::reports(&for_profiles(settings, profiles))?;
+    Ok(serde_json::to_value(commands::sync::Document::of(&reports))?)
+}
+
+/// What the orders that may exist (placed or unknown) written down at or after `since` cost,
+/// by every smm process; and how many of them had no cost known in advance.
+pub fn spent_since(since: i64) -> anyhow::Result<(Decimal, u64)> {
+    Book::open()?.spent_since(since)
+}

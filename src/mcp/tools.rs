@@ -1,0 +1,516 @@
+//! The eight tools: their arguments (each a JSON Schema), their one-line descriptions for a
+//! model, and what each does — through [`super::smm`] only.
+
+use super::smm;
+use super::{Policy, Refusal};
+use crate::cli::SortBy;
+use schemars::JsonSchema;
+use serde::Deserialize;
+use serde_json::{Map, Value, json};
+
+/// The most services `search_services` returns.
+const MAX_SERVICES: usize = 100;
+/// The most orders `list_orders` returns.
+const MAX_ORDERS: usize = 200;
+/// The most ids `order_status` and `request_refill` take at once.
+const MAX_IDS: usize = 100;
+
+/// `balance` arguments.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct BalanceArgs {
+    /// The profile to ask (default: every panel profile the assistant may use).
+    pub profile: Option<String>,
+}
+
+/// How `search_services` orders its rows.
+#[derive(Debug, Clone, Copy, Deserialize, JsonSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Sort {
+    /// Cheapest first across panels (unknown rates last).
+    Rate,
+    /// By name.
+    Name,
+}
+
+/// `search_services` arguments.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SearchArgs {
+    /// Words that must all appear in the service's name or category (case-insensitive).
+    pub query: Option<String>,
+    /// Only this profile's catalogue (default: every panel profile the assistant may use).
+    pub profile: Option<String>,
+    /// Only services whose type contains this (`Default`, `Custom Comments`, `Subscriptions`…).
+    #[serde(rename = "type")]
+    pub kind: Option<String>,
+    /// `rate` (cheapest first, the default) or `name`.
+    pub sort: Option<Sort>,
+    /// How many services to return (default 20, at most 100).
+    #[schemars(range(min = 1, max = 100))]
+    pub limit: Option<usize>,
+}
+
+/// `quote_order` and `place_order` arguments: where to order, then the order's fields (the
+/// form names of the SMM API v2; which ones a service needs depends on its type).
+// A `route` (issue 22) will stand beside `profile`, one or the other.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct OrderArgs {
+    /// The profile (panel) to order on (default: the config's default profile).
+    pub profile: Option<String>,
+    /// Service id (from search_services).
+    pub service: u64,
+    /// Link to the post, page or profile.
+    pub link: Option<String>,
+    /// Quantity to order.
+    pub quantity: Option<u64>,
+    /// Drip-feed: number of runs (with interval).
+    pub runs: Option<u64>,
+    /// Drip-feed: minutes between runs (with runs).
+    pub interval: Option<u64>,
+    /// Custom Comments: the comments, one per line.
+    pub comments: Option<String>,
+    /// Usernames to mention, one per line or comma-separated.
+    pub usernames: Option<String>,
+    /// Hashtags, one per line or comma-separated.
+    pub hashtags: Option<String>,
+    /// One hashtag (Mentions Hashtag).
+    pub hashtag: Option<String>,
+    /// One username (Mentions User Followers, Comment Likes/Replies, Subscriptions).
+    pub username: Option<String>,
+    /// SEO keywords, one per line or comma-separated.
+    pub keywords: Option<String>,
+    /// Media URL (Mentions Media Likers).
+    pub media: Option<String>,
+    /// Groups to invite from, one per line or comma-separated.
+    pub groups: Option<String>,
+    /// Poll answer number.
+    pub answer_number: Option<u64>,
+    /// Subscriptions: minimum quantity per post.
+    pub min: Option<u64>,
+    /// Subscriptions: maximum quantity per post.
+    pub max: Option<u64>,
+    /// Subscriptions: number of new posts to serve.
+    pub posts: Option<u64>,
+    /// Subscriptions: number of existing posts to serve.
+    pub old_posts: Option<u64>,
+    /// Subscriptions: delay in minutes.
+    pub delay: Option<u64>,
+    /// Subscriptions: expiry date, d/m/Y.
+    pub expiry: Option<String>,
+    /// Web Traffic: country code or name.
+    pub country: Option<String>,
+    /// Web Traffic: device (1 desktop, 2 Android, 3 iOS, 4 mixed mobile, 5 mixed).
+    pub device: Option<u64>,
+    /// Web Traffic: 1 Google keyword, 2 custom referrer, 3 blank referrer.
+    pub type_of_traffic: Option<u64>,
+    /// Web Traffic: the Google keyword (with type_of_traffic 1).
+    pub google_keyword: Option<String>,
+    /// Web Traffic: the referring URL (with type_of_traffic 2).
+    pub referring_url: Option<String>,
+}
+
+/// `order_status` and `request_refill` arguments.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct IdsArgs {
+    /// The panel's order ids (at most 100).
+    #[schemars(length(min = 1, max = 100))]
+    pub ids: Vec<u64>,
+    /// The profile (panel) the orders are on (default: the config's default profile).
+    pub profile: Option<String>,
+}
+
+/// `list_orders` arguments.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct ListArgs {
+    /// Only orders written down within this long (`30m`, `24h`, `7d`).
+    pub since: Option<String>,
+    /// Only orders whose last known status is this (`Completed`, `Partial`, `In progress`…).
+    pub status: Option<String>,
+    /// Only this profile's orders.
+    pub profile: Option<String>,
+    /// How many of the newest orders to return (default 50, at most 200).
+    #[schemars(range(min = 1, max = 200))]
+    pub limit: Option<usize>,
+}
+
+/// `sync` arguments.
+#[derive(Debug, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct SyncArgs {
+    /// Only this profile (default: every panel profile the assistant may use).
+    pub profile: Option<String>,
+}
+
+/// One tool: its name, its description for a model, and its arguments' schema.
+pub struct Spec {
+    /// The tool's name.
+    pub name: &'static str,
+    /// One line for a model.
+    pub description: &'static str,
+    /// The JSON Schema of its arguments.
+    pub schema: fn() -> Map<String, Value>,
+}
+
+/// The JSON Schema of `T`, as an object.
+fn schema<T: JsonSchema>() -> Map<String, Value> {
+    match serde_json::to_value(schemars::schema_for!(T)) {
+        Ok(Value::Object(mut map)) => {
+            map.remove("$schema");
+            map
+        }
+        _ => Map::new(),
+    }
+}
+
+/// Every tool, in the order `tools/list` gives them.
+pub const TOOLS: &[Spec] = &[
+    Spec {
+        name: "balance",
+        description: "Account balance (and currency) of one SMM panel profile, or of every panel profile.",
+        schema: schema::<BalanceArgs>,
+    },
+    Spec {
+        name: "search_services",
+        description: "Search the service catalogues of the SMM panels by words in name or category and by type; the cheapest offers across panels first.",
+        schema: schema::<SearchArgs>,
+    },
+    Spec {
+        name: "quote_order",
+        description: "Check an order against the panel's catalogue and price it against the balance (a dry run): cost, balance after, whether it can be placed. Sends nothing.",
+        schema: schema::<OrderArgs>,
+    },
+    Spec {
+        name: "place_order",
+        description: "Place an order on an SMM panel, through smm's order book and duplicate guard; refused unless the operator allowed orders, and beyond the cost caps.",
+        schema: schema::<OrderArgs>,
+    },
+    Spec {
+        name: "order_status",
+        description: "The panel's status of orders by their panel order ids: status, charge, start count, remains.",
+        schema: schema::<IdsArgs>,
+    },
+    Spec {
+        name: "list_orders",
+        description: "The orders smm placed (its order book): when, where, service, link, quantity, cost, outcome, last known status; newest last.",
+        schema: schema::<ListArgs>,
+    },
+    Spec {
+        name: "request_refill",
+        description: "Ask the panel to refill orders (by panel order ids); refused unless the operator allowed orders.",
+        schema: schema::<IdsArgs>,
+    },
+    Spec {
+        name: "sync",
+        description: "Bring the order book up to date from the panels (statuses, balances, catalogue changes) and return the summary and alerts.",
+        schema: schema::<SyncArgs>,
+    },
+];
+
+/// Reads a tool's arguments; a wrong type or an unknown field is a refusal naming it.
+fn args<T: for<'de> Deserialize<'de>>(tool: &str, value: Value) -> Result<T, Refusal> {
+    serde_json::from_value(value).map_err(|e| {
+        Refusal::new(format!(
+            "bad arguments for {tool}: {e} (see the tool's input schema); nothing was sent"
+        ))
+    })
+}
+
+/// Runs tool `name` with `arguments` (blocking: requests to panels, the order book); None when
+/// there is no such tool.
+pub fn call(policy: &Policy, name: &str, arguments: Value) -> Option<Result<Value, Refusal>> {
+    Some(match name {
+        "balance" => args(name, arguments).and_then(|a| balance(policy, a)),
+        "search_services" => args(name, arguments).and_then(|a| search(policy, a)),
+        "quote_order" => args(name, arguments).and_then(|a| quote(policy, a)),
+        "place_order" => args(name, arguments).and_then(|a| place(policy, a)),
+        "order_status" => args(name, arguments).and_then(|a| status(policy, a)),
+        "list_orders" => args(name, arguments).and_then(|a| list(policy, a)),
+        "request_refill" => args(name, arguments).and_then(|a| refill(policy, a)),
+        "sync" => args(name, arguments).and_then(|a| sync(policy, a)),
+        _ => return None,
+    })
+}
+
+/// `{"<profile>": <answer or {"error": line}>}` of a run over several profiles.
+fn per_profile<T>(
+    results: &[crate::commands::PerProfile<T>],
+    answer: impl Fn(&T) -> Value,
+) -> Map<String, Value> {
+    crate::commands::per_profile_json(results, answer)
+}
+
+/// `balance`: one profile's account, or every visible panel profile's.
+fn balance(policy: &Policy, a: BalanceArgs) -> Result<Value, Refusal> {
+    let config = smm::config(&policy.settings)?;
+    let profiles = policy.profiles(&config, a.profile.as_deref())?;
+    let results = smm::each(&policy.settings, &profiles, |ctx| smm::balance(ctx))?;
+    if a.profile.is_some()
+        && let Some((_, Err(e))) = results.first()
+    {
+        return Err(Refusal::from(e));
+    }
+    Ok(Value::Object(per_profile(&results, |(_, raw)| raw.clone())))
+}
+
+/// `search_services`: the matching services of one or every visible profile, cheapest first.
+fn search(policy: &Policy, a: SearchArgs) -> Result<Value, Refusal> {
+    let limit = a.limit.unwrap_or(20).clamp(1, MAX_SERVICES);
+    let config = smm::config(&policy.settings)?;
+    let profiles = policy.profiles(&config, a.profile.as_deref())?;
+    let results = smm::each(&policy.settings, &profiles, |ctx| {
+        let services = smm::catalogue(ctx)?;
+        let currency = smm::balance(ctx)
+            .ok()
+            .and_then(|(account, _)| account.currency().map(str::to_string))
+            .unwrap_or_default();
+        Ok((services, currency))
+    })?;
+    if a.profile.is_some()
+        && let Some((_, Err(e))) = results.first()
+    {
+        return Err(Refusal::from(e));
+    }
+    let mut rows: Vec<(&str, &crate::panel::Service, &str)> = results
+        .iter()
+        .filter_map(|(name, r)| r.as_ref().ok().map(|(s, c)| (name, s, c)))
+        .flat_map(|(name, services, currency)| {
+            services
+                .iter()
+                .filter(|s| smm::service_matches(s, a.query.as_deref(), a.kind.as_deref()))
+                .map(move |s| (name.as_str(), s, currency.as_str()))
+        })
+        .collect();
+    let by = match a.sort.unwrap_or(Sort::Rate) {
+        Sort::Rate => SortBy::Rate,
+        Sort::Name => SortBy::Name,
+    };
+    smm::sort_services(&mut rows, by, |(_, s, _)| s);
+    let matched = rows.len();
+    let services: Vec<Value> = rows
+        .iter()
+        .take(limit)
+        .map(|(profile, s, currency)| {
+            let mut row = Map::new();
+            row.insert("profile".into(), (*profile).into());
+            row.insert("currency".into(), (*currency).into());
+            if let Value::Object(fields) = smm::service_json(s) {
+                for (k, v) in fields {
+                    row.entry(k).or_insert(v);
+                }
+            }
+            Value::Object(row)
+        })
+        .collect();
+    let errors: Map<String, Value> = results
+        .iter()
+        .filter_map(|(name, r)| r.as_ref().err().map(|e| (name.clone(), line(e).into())))
+        .collect();
+    Ok(json!({
+        "services": services,
+        "matched": matched,
+        "shown": services.len(),
+        "errors": errors,
+    }))
+}
+
+/// The order the arguments describe (every value checked as `smm order add` checks it), and
+/// the profile it is for.
+fn order_of(policy: &Policy, a: &OrderArgs) -> Result<(crate::order::Order, String), Refusal> {
+    let order = smm::order(a.values()).map_err(|e| {
+        Refusal::new(format!(
+            "{e} (see the tool's input schema); nothing was sent"
+        ))
+    })?;
+    let config = smm::config(&policy.settings)?;
+    let profile = policy.one(&config, a.profile.as_deref())?;
+    Ok((order, profile))
+}
+
+impl OrderArgs {
+    /// The order's fields by their form names, as text (those given).
+    fn values(&self) -> Vec<(&'static str, String)> {
+        let text = |v: &Option<String>| v.clone();
+        let num = |v: &Option<u64>| v.map(|n| n.to_string());
+        let fields: [(&'static str, Option<String>); 25] = [
+            ("service", Some(self.service.to_string())),
+            ("link", text(&self.link)),
+            ("quantity", num(&self.quantity)),
+            ("runs", num(&self.runs)),
+            ("interval", num(&self.interval)),
+            ("comments", text(&self.comments)),
+            ("usernames", text(&self.usernames)),
+            ("hashtags", text(&self.hashtags)),
+            ("hashtag", text(&self.hashtag)),
+            ("username", text(&self.username)),
+            ("keywords", text(&self.keywords)),
+            ("media", text(&self.media)),
+            ("groups", text(&self.groups)),
+            ("answer_number", num(&self.answer_number)),
+            ("min", num(&self.min)),
+            ("max", num(&self.max)),
+            ("posts", num(&self.posts)),
+            ("old_posts", num(&self.old_posts)),
+            ("delay", num(&self.delay)),
+            ("expiry", text(&self.expiry)),
+            ("country", text(&self.country)),
+            ("device", num(&self.device)),
+            ("type_of_traffic", num(&self.type_of_traffic)),
+            ("google_keyword", text(&self.google_keyword)),
+            ("referring_url", text(&self.referring_url)),
+        ];
+        fields
+            .into_iter()
+            .filter_map(|(name, value)| Some((name, value?)))
+            .collect()
+    }
+}
+
+/// `quote_order`: the dry run, and whether `place_order` would place it.
+fn quote(policy: &Policy, a: OrderArgs) -> Result<Value, Refusal> {
+    let (order, profile) = order_of(policy, &a)?;
+    let config = smm::config(&policy.settings)?;
+    let ctx = smm::context(&policy.settings, &config, &profile)?;
+    let panel = ctx.panel();
+    let (service, priced) = smm::checked(&ctx, &*panel, &order, true)?;
+    let (report, verdict) = smm::quote(&*panel, &order, &service, &priced)?;
+    let mut problems: Vec<String> = verdict.into_iter().collect();
+    if !policy.allow_orders {
+        problems.push(policy.orders_off());
+    }
+    if let Some(refusal) = policy.over_caps(priced.cost)? {
+        problems.push(refusal.0);
+    }
+    Ok(json!({
+        "profile": profile,
+        "quote": report,
+        "can_place": problems.is_empty(),
+        "problems": problems,
+        "sent": false,
+    }))
+}
+
+/// `place_order`: the checks, the caps, then the order book's guarded send.
+fn place(policy: &Policy, a: OrderArgs) -> Result<Value, Refusal> {
+    policy.orders_allowed()?;
+    let (order, profile) = order_of(policy, &a)?;
+    let config = smm::config(&policy.settings)?;
+    let ctx = smm::context(&policy.settings, &config, &profile)?;
+    let panel = ctx.panel();
+    let (_, priced) = smm::checked(&ctx, &*panel, &order, false)?;
+    if let Some(refusal) = policy.over_caps(priced.cost)? {
+        return Err(refusal);
+    }
+    let (id, answer) = smm::place(&ctx, &*panel, &order, priced.cost)?;
+    Ok(json!({
+        "profile": profile,
+        "order": id,
+        "service": order.service,
+        "cost": priced.cost.map(crate::money::show),
+        "answer": answer,
+    }))
+}
+
+/// The ids of `order_status` and `request_refill`: 1 to 100 of them.
+fn ids(a: &IdsArgs) -> Result<&[u64], Refusal> {
+    match a.ids.len() {
+        0 => Err(Refusal::new("ids is empty: give at least one order id; nothing was sent")),
+        n if n > MAX_IDS => Err(Refusal::new(format!(
+            "{n} ids: at most {MAX_IDS} at once; nothing was sent"
+        ))),
+        _ => Ok(&a.ids),
+    }
+}
+
+/// `order_status`: the panel's word on orders.
+fn status(policy: &Policy, a: IdsArgs) -> Result<Value, Refusal> {
+    let ids = ids(&a)?;
+    let config = smm::config(&policy.settings)?;
+    let profile = policy.one(&config, a.profile.as_deref())?;
+    let ctx = smm::context(&policy.settings, &config, &profile)?;
+    Ok(json!({ "profile": profile, "statuses": smm::status(&ctx, ids)? }))
+}
+
+/// `request_refill`: refills asked of the panel (when orders are allowed).
+fn refill(policy: &Policy, a: IdsArgs) -> Result<Value, Refusal> {
+    policy.orders_allowed()?;
+    let ids = ids(&a)?;
+    let config = smm::config(&policy.settings)?;
+    let profile = policy.one(&config, a.profile.as_deref())?;
+    let ctx = smm::context(&policy.settings, &config, &profile)?;
+    Ok(json!({ "profile": profile, "refills": smm::refill(&ctx, ids)? }))
+}
+
+/// `list_orders`: the newest orders of the book the filters select, of visible profiles.
+fn list(policy: &Policy, a: ListArgs) -> Result<Value, Refusal> {
+    let limit = a.limit.unwrap_or(50).clamp(1, MAX_ORDERS);
+    let since = match &a.since {
+        Some(text) => Some(
+            crate::time::parse_duration(text)
+                .map_err(|e| Refusal::new(format!("since: {e}")))?,
+        ),
+        None => None,
+    };
+    let config = smm::config(&policy.settings)?;
+    if let Some(p) = &a.profile {
+        policy.one(&config, Some(p))?;
+    }
+    let visible = policy.visible(&config);
+    let query = crate::book::Query {
+        since: since.map(|s| crate::time::now().saturating_sub(s) as i64),
+        profile: a.profile.clone(),
+        url: None,
+        status: a.status.clone(),
+        outcome: None,
+        limit: 0,
+    };
+    let orders = smm::orders(&query, limit, |e| visible.contains(&e.profile))?;
+    Ok(json!({ "orders": orders, "shown": orders.len() }))
+}
+
+/// `sync`: `smm sync` over one or every visible panel profile.
+fn sync(policy: &Policy, a: SyncArgs) -> Result<Value, Refusal> {
+    let config = smm::config(&policy.settings)?;
+    let profiles = policy.profiles(&config, a.profile.as_deref())?;
+    Ok(smm::sync(&policy.settings, &profiles)?)
+}
+
+/// An error as the one line smm prints (`smm: …`), made safe and cut.
+pub fn line(e: &anyhow::Error) -> String {
+    format!("smm: {}", crate::text::shorten(&format!("{e:#}"), 1000))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_order_arguments_are_the_order_fields_and_a_profile() {
+        let schema = schema::<OrderArgs>();
+        let mut names: Vec<&str> = schema["properties"]
+            .as_object()
+            .unwrap()
+            .keys()
+            .map(String::as_str)
+            .collect();
+        names.sort_unstable();
+        let mut expected: Vec<&str> = crate::order::FIELDS.iter().map(|f| f.name).collect();
+        expected.push("profile");
+        expected.sort_unstable();
+        assert_eq!(names, expected);
+        let all: OrderArgs = serde_json::from_value(json!({
+            "service": 1, "link": "l", "quantity": 2, "runs": 3, "interval": 4, "comments": "c",
+            "usernames": "u", "hashtags": "h", "hashtag": "t", "username": "n", "keywords": "k",
+            "media": "m", "groups": "g", "answer_number": 5, "min": 6, "max": 7, "posts": 8,
+            "old_posts": 9, "delay": 10, "expiry": "1/1/2030", "country": "US", "device": 1,
+            "type_of_traffic": 2, "google_keyword": "w", "referring_url": "r"
+        }))
+        .unwrap();
+        let given: Vec<&str> = all.values().iter().map(|(n, _)| *n).collect();
+        let fields: Vec<&str> = crate::order::FIELDS.iter().map(|f| f.name).collect();
+        assert_eq!(given, fields, "every field, in the API's order");
+    }
+}
