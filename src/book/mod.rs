@@ -845,9 +845,11 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let book = Book::open_at(&dir.path().join("orders.db")).unwrap();
         let placed = book.begin(&order(500), 0, false).unwrap().unwrap();
-        book.finish(&placed, Outcome::Placed, Some("1"), None).unwrap();
+        book.finish(&placed, Outcome::Placed, Some("1"), None)
+            .unwrap();
         let refused = book.begin(&order(501), 0, false).unwrap().unwrap();
-        book.finish(&refused, Outcome::Refused, None, Some("no")).unwrap();
+        book.finish(&refused, Outcome::Refused, None, Some("no"))
+            .unwrap();
         book.begin(&order(502), 0, false).unwrap().unwrap(); // unknown: still in flight
         let unpriced = NewOrder {
             cost: None,

@@ -67,7 +67,11 @@ impl Ctx {
     }
 
     /// A context for `profile`; `persistent` enables the order book and the catalogue cache.
-    pub(crate) fn build(settings: &Settings, profile: Profile, persistent: bool) -> anyhow::Result<Ctx> {
+    pub(crate) fn build(
+        settings: &Settings,
+        profile: Profile,
+        persistent: bool,
+    ) -> anyhow::Result<Ctx> {
         let http = Http::new(HttpOptions {
             timeout: settings.timeout,
             verbose: settings.verbose,

@@ -45,7 +45,11 @@ pub fn run(settings: &Settings) -> anyhow::Result<Exit> {
             v if v.is_empty() => "no profiles".to_string(),
             v => format!("profiles {v}"),
         },
-        if policy.allow_orders { "allowed" } else { "off" }
+        if policy.allow_orders {
+            "allowed"
+        } else {
+            "off"
+        }
     ));
     let runtime = tokio::runtime::Builder::new_current_thread()
         .enable_all()
@@ -87,10 +91,7 @@ pub struct Refusal(String);
 impl Refusal {
     /// A refusal saying `line` (made safe and cut to one line).
     fn new(line: impl Into<String>) -> Refusal {
-        Refusal(format!(
-            "smm: {}",
-            crate::text::shorten(&line.into(), 1000)
-        ))
+        Refusal(format!("smm: {}", crate::text::shorten(&line.into(), 1000)))
     }
 }
 
@@ -140,7 +141,10 @@ impl Policy {
             settings: settings.clone(),
             path: config.path.clone(),
             allow_orders: def.and_then(|d| d.allow_orders).unwrap_or(false),
-            max_order_cost: amount("max_order_cost", def.and_then(|d| d.max_order_cost.as_ref()))?,
+            max_order_cost: amount(
+                "max_order_cost",
+                def.and_then(|d| d.max_order_cost.as_ref()),
+            )?,
             max_daily_spend: amount(
                 "max_daily_spend",
                 def.and_then(|d| d.max_daily_spend.as_ref()),

@@ -147,7 +147,11 @@ pub fn refill(ctx: &Ctx, ids: &[u64]) -> anyhow::Result<Value> {
 
 /// The order book's entries `query` selects (oldest first), those `keep` accepts; at most the
 /// newest `limit`.
-pub fn orders(query: &Query, limit: usize, keep: impl Fn(&Entry) -> bool) -> anyhow::Result<Vec<Entry>> {
+pub fn orders(
+    query: &Query,
+    limit: usize,
+    keep: impl Fn(&Entry) -> bool,
+) -> anyhow::Result<Vec<Entry>> {
     let book = Book::open()?;
     let mut shown = std::collections::VecDeque::new();
     book.list(query, |e| {
@@ -165,7 +169,9 @@ pub fn orders(query: &Query, limit: usize, keep: impl Fn(&Entry) -> bool) -> any
 /// `smm sync` over `profiles`: its JSON document (every profile's report, then the alerts).
 pub fn sync(settings: &Settings, profiles: &[String]) -> anyhow::Result<Value> {
     let reports = commands::sync::reports(&for_profiles(settings, profiles))?;
-    Ok(serde_json::to_value(commands::sync::Document::of(&reports))?)
+    Ok(serde_json::to_value(commands::sync::Document::of(
+        &reports,
+    ))?)
 }
 
 /// What the orders that may exist (placed or unknown) written down at or after `since` cost,

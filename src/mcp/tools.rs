@@ -247,7 +247,7 @@ fn per_profile<T>(
 fn balance(policy: &Policy, a: BalanceArgs) -> Result<Value, Refusal> {
     let config = smm::config(&policy.settings)?;
     let profiles = policy.profiles(&config, a.profile.as_deref())?;
-    let results = smm::each(&policy.settings, &profiles, |ctx| smm::balance(ctx))?;
+    let results = smm::each(&policy.settings, &profiles, smm::balance)?;
     if a.profile.is_some()
         && let Some((_, Err(e))) = results.first()
     {
@@ -417,7 +417,9 @@ fn place(policy: &Policy, a: OrderArgs) -> Result<Value, Refusal> {
 /// The ids of `order_status` and `request_refill`: 1 to 100 of them.
 fn ids(a: &IdsArgs) -> Result<&[u64], Refusal> {
     match a.ids.len() {
-        0 => Err(Refusal::new("ids is empty: give at least one order id; nothing was sent")),
+        0 => Err(Refusal::new(
+            "ids is empty: give at least one order id; nothing was sent",
+        )),
         n if n > MAX_IDS => Err(Refusal::new(format!(
             "{n} ids: at most {MAX_IDS} at once; nothing was sent"
         ))),
@@ -449,8 +451,7 @@ fn list(policy: &Policy, a: ListArgs) -> Result<Value, Refusal> {
     let limit = a.limit.unwrap_or(50).clamp(1, MAX_ORDERS);
     let since = match &a.since {
         Some(text) => Some(
-            crate::time::parse_duration(text)
-                .map_err(|e| Refusal::new(format!("since: {e}")))?,
+            crate::time::parse_duration(text).map_err(|e| Refusal::new(format!("since: {e}")))?,
         ),
         None => None,
     };

@@ -18,6 +18,7 @@ mod golden;
 mod hardening;
 mod help;
 mod hostile;
+mod mcp;
 mod onboarding;
 mod safety;
 mod sandbox;
