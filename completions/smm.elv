@@ -44,6 +44,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand watch 'Follow orders until they finish: Completed, Partial or Canceled (polls action=status)'
             cand orders 'The order book: what was placed, where, at what cost, with what outcome'
             cand sync 'Bring the order book up to date from every panel: statuses, balances, catalogue changes; alerts for cron'
+            cand mcp 'Serve smm to AI assistants over the Model Context Protocol (stdio): balances, services, quotes, orders through the order book, status, refills, sync'
             cand pika 'useapi.net Pika accounts (profiles with api = "useapi")'
             cand config 'Show, create or add profiles to the config file'
             cand sandbox 'Run the built-in sandbox panel on 127.0.0.1: try smm with no account'
@@ -317,6 +318,22 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
+        }
+        &'smm;mcp'= {
+            cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
+            cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
+            cand -v 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -q 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'smm;pika'= {
             cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
@@ -619,6 +636,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand watch 'Follow orders until they finish: Completed, Partial or Canceled (polls action=status)'
             cand orders 'The order book: what was placed, where, at what cost, with what outcome'
             cand sync 'Bring the order book up to date from every panel: statuses, balances, catalogue changes; alerts for cron'
+            cand mcp 'Serve smm to AI assistants over the Model Context Protocol (stdio): balances, services, quotes, orders through the order book, status, refills, sync'
             cand pika 'useapi.net Pika accounts (profiles with api = "useapi")'
             cand config 'Show, create or add profiles to the config file'
             cand sandbox 'Run the built-in sandbox panel on 127.0.0.1: try smm with no account'
@@ -651,6 +669,8 @@ set edit:completion:arg-completer[smm] = {|@words|
         &'smm;help;orders'= {
         }
         &'smm;help;sync'= {
+        }
+        &'smm;help;mcp'= {
         }
         &'smm;help;pika'= {
             cand account 'The Discord accounts useapi.net drives Pika with'

@@ -200,19 +200,18 @@ Examples:
 /// `smm mcp --help`: the tools, the safety settings, how an assistant starts it.
 pub const MCP: &str = "\
 Serves the Model Context Protocol on stdin/stdout for an AI assistant (Claude Desktop, Claude \
-Code, any MCP client): tools balance, search_services, quote_order, place_order, order_status, \
-list_orders, request_refill and sync, over the profiles of the config file and the order book. \
-stdout carries only protocol messages; notes go to stderr. Safe by default: the [mcp] table of \
-the config file must set allow_orders = true before place_order and request_refill send \
-anything; max_order_cost and max_daily_spend (counted from the order book over the last 24 \
-hours) refuse orders unsent; profiles = [...] limits what the assistant sees. Orders go through \
-the order book and its duplicate guard, like `smm order add`. A tool call taking longer than \
---timeout ends as a tool error.
+Code, any MCP client), which starts it: tools balance, search_services, quote_order, \
+place_order, order_status, list_orders, request_refill and sync, over the profiles of the \
+config file and the order book. stdout carries only protocol messages; notes go to stderr. \
+Safe by default: the [mcp] table of the config file must set allow_orders = true before \
+place_order and request_refill send anything; max_order_cost and max_daily_spend (counted from \
+the order book over the last 24 hours) refuse orders unsent; profiles = [...] limits what the \
+assistant sees. Orders go through the order book and its duplicate guard, like `smm order add`. \
+A tool call taking longer than --timeout ends as a tool error. Claude Code: \
+`claude mcp add smm -- smm mcp`; Claude Desktop: see the README.
 
 Examples:
-  smm mcp                              # started by the assistant, not by hand
-  claude mcp add smm -- smm mcp        # Claude Code
-  smm --config ~/smm-ai.toml mcp       # a config file of its own for the assistant";
+  smm mcp                              # what the assistant runs (JSON-RPC on stdin/stdout)";
 
 /// `smm sandbox --help`.
 pub const SANDBOX: &str = "\

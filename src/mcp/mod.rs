@@ -55,10 +55,19 @@ pub fn run(settings: &Settings) -> anyhow::Result<Exit> {
         .enable_all()
         .build()?;
     runtime.block_on(async move {
-        let server = Server { policy }
-            .serve(rmcp::transport::stdio())
-            .await
-            .map_err(|e| anyhow::anyhow!("MCP session could not start: {e}"))?;
+        let started = Server { policy }.serve(rmcp::transport::stdio()).await;
+        let server = match started {
+            Ok(server) => server,
+            // The client went away before starting a session: nothing to serve.
+            Err(rmcp::service::ServerInitializeError::ConnectionClosed(_)) => {
+                crate::msg::note("stdin closed before an MCP session started");
+                return anyhow::Ok(());
+            }
+            Err(e) => anyhow::bail!(
+                "the MCP session could not start: {e} (smm mcp is started by an MCP client, \
+                 which speaks JSON-RPC on its stdin)"
+            ),
+        };
         server
             .waiting()
             .await
