@@ -211,7 +211,7 @@ A tool call taking longer than --timeout ends as a tool error. Claude Code: \
 `claude mcp add smm -- smm mcp`; Claude Desktop: see the README.
 
 Examples:
-  smm mcp                              # what the assistant runs (JSON-RPC on stdin/stdout)";
+  smm mcp                              # what the assistant runs, on stdio";
 
 /// `smm sandbox --help`.
 pub const SANDBOX: &str = "\

@@ -173,6 +173,14 @@ impl Policy {
             .collect()
     }
 
+    /// Whether the assistant may see what profile `name` holds (in the order book too, where
+    /// a profile may no longer be in the file).
+    fn may_see(&self, name: &str) -> bool {
+        self.profiles
+            .as_ref()
+            .is_none_or(|p| p.iter().any(|v| v == name))
+    }
+
     /// `requested` when the assistant may use it; a refusal naming the ones it may use else.
     fn check(&self, config: &Config, requested: &str) -> Result<String, Refusal> {
         let visible = self.visible(config);

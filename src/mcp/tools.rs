@@ -459,7 +459,6 @@ fn list(policy: &Policy, a: ListArgs) -> Result<Value, Refusal> {
     if let Some(p) = &a.profile {
         policy.one(&config, Some(p))?;
     }
-    let visible = policy.visible(&config);
     let query = crate::book::Query {
         since: since.map(|s| crate::time::now().saturating_sub(s) as i64),
         profile: a.profile.clone(),
@@ -468,7 +467,7 @@ fn list(policy: &Policy, a: ListArgs) -> Result<Value, Refusal> {
         outcome: None,
         limit: 0,
     };
-    let orders = smm::orders(&query, limit, |e| visible.contains(&e.profile))?;
+    let orders = smm::orders(&query, limit, |e| policy.may_see(&e.profile))?;
     Ok(json!({ "orders": orders, "shown": orders.len() }))
 }
 

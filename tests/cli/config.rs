@@ -320,7 +320,11 @@ fn the_example_file_is_valid() {
     // `smm mcp` reads the [mcp] table before serving (stdin closed: no session, exit 0).
     let out = home.smm().arg("mcp").output().unwrap();
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stderr(&out).contains("profiles pica; orders off"), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("profiles pica; orders off"),
+        "{}",
+        stderr(&out)
+    );
 }
 
 #[test]

@@ -651,3 +651,45 @@ fn a_bad_mcp_table_stops_before_serving() {
         assert!(stderr.contains(says), "{table}: {stderr}");
     }
 }
+
+#[test]
+fn list_orders_reads_the_book_of_the_visible_profiles_newest_last() {
+    let panel = Panel::fixtures();
+    panel.expect_none();
+    let home = Home::with_panel(&panel);
+    home.write_journal(crate::common::JOURNAL);
+    let mut mcp = Mcp::start(&home, &[]);
+    let all = mcp.ok("list_orders", json!({}));
+    assert_eq!(all["shown"], 5, "{all}");
+    let newest = mcp.ok("list_orders", json!({"limit": 2}));
+    let ids: Vec<&str> = newest["orders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| o["id"].as_str().unwrap())
+        .collect();
+    assert_eq!(ids, ["a4", "a5"]);
+    let completed = mcp.ok("list_orders", json!({"status": "Completed"}));
+    assert_eq!(completed["orders"][0]["id"], "a1", "{completed}");
+    assert_eq!(completed["shown"], 1);
+    mcp.finish("test-key");
+    // With [mcp] profiles, the others' orders are not shown.
+    let text = std::fs::read_to_string(home.config()).unwrap();
+    home.write_config(&format!("{text}\n[mcp]\nprofiles = [\"test\"]\n"));
+    let mut mcp = Mcp::start(&home, &[]);
+    let shown = mcp.ok("list_orders", json!({}));
+    assert_eq!(shown["shown"], 4, "{shown}");
+    assert!(
+        shown["orders"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .all(|o| o["profile"] == "test")
+    );
+    let line = mcp.refused("list_orders", json!({"profile": "other"}));
+    assert!(
+        line.contains("profile 'other' is not one smm mcp may use"),
+        "{line}"
+    );
+    mcp.finish("test-key");
+}
