@@ -215,16 +215,19 @@ impl Policy {
         }
     }
 
-    /// The one profile a tool runs on: `requested`, else the file's default profile, else the
-    /// only visible one.
+    /// The one profile a tool runs on: `requested`, else the default panel (`-p` or
+    /// `SMM_PROFILE` when `smm mcp` started, else the file's `default_profile`) when visible,
+    /// else the only visible one.
     fn one(&self, config: &Config, requested: Option<&str>) -> Result<String, Refusal> {
         if let Some(name) = requested {
             return self.check(config, name);
         }
         let visible = self.visible(config);
-        if let Some(default) = &config.file.default_profile
-            && visible.contains(default)
-        {
+        let defaults = [
+            self.settings.profile.as_ref(),
+            config.file.default_profile.as_ref(),
+        ];
+        if let Some(default) = defaults.into_iter().flatten().find(|d| visible.contains(d)) {
             return Ok(default.clone());
         }
         match visible.as_slice() {

@@ -693,3 +693,24 @@ fn list_orders_reads_the_book_of_the_visible_profiles_newest_last() {
     );
     mcp.finish("test-key");
 }
+
+#[test]
+fn a_tool_without_profile_uses_the_default_panel() {
+    let a = Panel::fixtures();
+    let b = Panel::fixtures();
+    // `default_profile` is a: without -p, a answers.
+    let home = Home::with_profiles(&[("a", &a), ("b", &b)]);
+    let mut mcp = Mcp::start(&home, &[]);
+    assert_eq!(mcp.ok("order_status", json!({"ids": [1]}))["profile"], "a");
+    mcp.finish("key-a");
+    // `-p b` when smm mcp starts picks b.
+    let mut mcp = Mcp::start(&home, &["-p", "b"]);
+    assert_eq!(mcp.ok("order_status", json!({"ids": [1]}))["profile"], "b");
+    assert_eq!(
+        mcp.ok("order_status", json!({"ids": [1], "profile": "a"}))["profile"],
+        "a"
+    );
+    mcp.finish("key-b");
+    assert_eq!(a.actions("status").len(), 2);
+    assert_eq!(b.actions("status").len(), 1);
+}
