@@ -176,6 +176,52 @@ fn parse_csv(text: &str, skip: usize) -> Result<Vec<Line>, Vec<String>> {
     }
 }
 
+/// One line's outcome in the report of a bulk run (`order add --file`).
+#[derive(Debug, serde::Serialize)]
+pub struct LineReport {
+    /// The line number in the file.
+    pub line: usize,
+    /// The service id.
+    pub service: u64,
+    /// The quantity, as written.
+    pub quantity: Option<String>,
+    /// The link (or username).
+    pub link: Option<String>,
+    /// `placed`, `skipped`, `held` or `failed`.
+    pub result: &'static str,
+    /// The panel's order id, when placed (or placed by an earlier run).
+    pub order: Option<String>,
+    /// Why it was skipped or failed.
+    pub error: Option<String>,
+}
+
+/// The report of a bulk run: the summary before sending, and each line's outcome after.
+#[derive(Debug, serde::Serialize)]
+pub struct Report {
+    /// Whether this was a dry run (nothing sent).
+    pub dry_run: bool,
+    /// Orders to send.
+    pub orders: usize,
+    /// Lines the book shows placed already.
+    pub skipped: usize,
+    /// Lines not sent again because an earlier try's outcome is unknown.
+    pub held: usize,
+    /// The total cost of the orders to send (exact).
+    pub total_cost: String,
+    /// Orders whose cost depends on deliveries.
+    pub unpriced: usize,
+    /// The account currency.
+    pub currency: String,
+    /// The balance before sending.
+    pub balance: Option<String>,
+    /// Orders placed.
+    pub placed: usize,
+    /// Orders not placed (or not known to be).
+    pub failed: usize,
+    /// Each line's outcome (empty for a dry run).
+    pub lines: Vec<LineReport>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

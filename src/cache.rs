@@ -7,6 +7,7 @@
 //! `services_ttl` (default 10 minutes); a changed URL never reuses an old entry; `--refresh`
 //! skips the cache.
 
+use crate::config::private::Existing;
 use crate::time::now;
 use serde::{Deserialize, Serialize};
 use std::io::Write;
@@ -73,16 +74,11 @@ pub fn put(profile: &str, url: &str, body: &str) {
         return;
     };
     if let Some(dir) = path.parent() {
-        let _ = crate::private::create_dir(dir);
+        let _ = crate::config::private::create_dir(dir);
     }
     // Write then rename, so a reader never sees half a file.
     let tmp = path.with_extension(format!("tmp{}", std::process::id()));
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let written = options
-        .open(&tmp)
+    let written = crate::config::private::write_private(&tmp, Existing::Truncate)
         .and_then(|mut f| f.write_all(text.as_bytes()));
     if written.is_ok() {
         let _ = std::fs::rename(&tmp, &path);

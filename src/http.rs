@@ -1,7 +1,7 @@
 //! The one HTTP client of a run: timeouts, User-Agent, no redirects, `-v` logging, retries
 //! for reads, client-side pacing (`max_rpm`) and the concurrency of batch chunks.
 
-use crate::secret::{MASK, Secret};
+use crate::config::secret::{MASK, Secret};
 use crate::text::shorten;
 use std::fmt;
 use std::sync::Mutex;

@@ -32,6 +32,6 @@ fn usage_error(err: clap::Error) -> ! {
         err.exit();
     }
     let args: Vec<String> = std::env::args().skip(1).collect();
-    msg::error(&smm::usage::one_line(&err, &args));
+    msg::error(&smm::cli::usage::one_line(&err, &args));
     std::process::exit(exit::Exit::Usage.code());
 }

@@ -1,7 +1,7 @@
 //! The one-time import of the JSON-lines journal of older smm versions into the order book.
 
 use super::{Book, NewOrder};
-use crate::journal::Line;
+use crate::book::journal::Line;
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 use std::io::BufRead;
 use std::path::Path;
@@ -96,9 +96,9 @@ fn import(book: &Book, path: &Path) -> rusqlite::Result<Option<(u64, u64)>> {
                     }
                     Line::Outcome(o) => {
                         let name = match o.result {
-                            crate::journal::Result::Order => "placed",
-                            crate::journal::Result::Error => "refused",
-                            crate::journal::Result::Unknown => "unknown",
+                            crate::book::journal::Verdict::Order => "placed",
+                            crate::book::journal::Verdict::Error => "refused",
+                            crate::book::journal::Verdict::Unknown => "unknown",
                         };
                         outcome.execute(params![o.id, name, o.order, o.error, o.time as i64])?;
                     }

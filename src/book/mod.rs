@@ -9,8 +9,14 @@
 //! holds keys, only the profile name, the panel URL (query string hidden) and the order's
 //! fields. Money is kept as exact decimal text.
 
+pub mod catalogue;
 mod import;
+pub mod journal;
+mod send;
 mod sync;
+
+pub use send::{Sent, send};
+pub use sync::{Asked, OrderChange, statuses};
 
 use crate::exit::usage;
 use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
@@ -18,6 +24,24 @@ use rust_decimal::Decimal;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::time::Duration;
+
+/// The environment variable that moves the data directory (the order book, an old journal).
+pub const DATA_DIR_ENV: &str = "SMM_DATA_DIR";
+
+/// Where smm keeps its data: `SMM_DATA_DIR`, else the platform data dir
+/// (`~/.local/share/smm` on Linux).
+pub fn data_dir() -> anyhow::Result<PathBuf> {
+    if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
+        return Ok(PathBuf::from(dir));
+    }
+    directories::ProjectDirs::from("", "", "smm")
+        .map(|d| d.data_dir().to_path_buf())
+        .ok_or_else(|| {
+            usage(format!(
+                "cannot find a data directory for the journal: set {DATA_DIR_ENV}"
+            ))
+        })
+}
 
 /// The schema version this smm writes (`PRAGMA user_version`).
 pub const SCHEMA_VERSION: i64 = 2;
@@ -359,7 +383,7 @@ impl Book {
     /// The book in the data directory, created (0600, in a 0700 directory) and migrated when
     /// needed; an old `journal.jsonl` there is imported once.
     pub fn open() -> anyhow::Result<Book> {
-        let dir = crate::journal::data_dir()?;
+        let dir = data_dir()?;
         Book::open_at(&dir.join("orders.db"))
     }
 
@@ -369,13 +393,15 @@ impl Book {
             usage(format!(
                 "cannot open the order book {}: {e} (set {} to a writable directory); nothing was sent",
                 path.display(),
-                crate::journal::DATA_DIR_ENV
+                DATA_DIR_ENV
             ))
         };
         if let Some(dir) = path.parent() {
-            crate::private::create_dir(dir).map_err(|e| cannot(&e))?;
+            crate::config::private::create_dir(dir).map_err(|e| cannot(&e))?;
         }
-        create_private_file(path).map_err(|e| cannot(&e))?;
+        // Created empty, 0600, when missing (SQLite gives its WAL files the same mode).
+        crate::config::private::write_private(path, crate::config::private::Existing::Keep)
+            .map_err(|e| cannot(&e))?;
         let conn = Connection::open(path).map_err(|e| cannot(&e))?;
         conn.busy_timeout(busy_timeout()).map_err(|e| cannot(&e))?;
         let book = Book {
@@ -446,7 +472,7 @@ impl Book {
                 ),
                 rusqlite::ErrorCode::ReadOnly | rusqlite::ErrorCode::CannotOpen => format!(
                     "cannot write the order book {path}: {e} (set {} to a writable directory)",
-                    crate::journal::DATA_DIR_ENV
+                    DATA_DIR_ENV
                 ),
                 _ => format!("the order book {path}: {e}"),
             },
@@ -752,16 +778,6 @@ fn where_clause(query: &Query, open: bool) -> (String, Vec<rusqlite::types::Valu
         false => format!(" WHERE {}", terms.join(" AND ")),
     };
     (filter, values)
-}
-
-/// Creates `path` empty with mode 0600 if it does not exist (SQLite gives its WAL files the
-/// same mode).
-fn create_private_file(path: &Path) -> std::io::Result<()> {
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create(true).truncate(false);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    options.open(path).map(|_| ())
 }
 
 #[cfg(test)]

@@ -1,10 +1,14 @@
 //! What `smm sync` keeps in the order book: status changes (with their history), balances, each
-//! profile's last catalogue and the changes seen in it.
+//! profile's last catalogue and the changes seen in it; and [`statuses`], the one path by which
+//! `smm sync` and `smm orders --check` ask a panel about open orders and record its word.
 
-use super::{Book, Seen, StatusChange};
-use crate::catalogue::{Change, Kind, Snap};
+use super::{Book, Entry, Seen, StatusChange};
+use crate::book::catalogue::{Change, Kind, Snap};
+use crate::panel::Panel;
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 use rust_decimal::Decimal;
+use serde::Serialize;
+use std::collections::{BTreeMap, HashMap};
 
 impl Book {
     /// Records the statuses seen on a panel, in one transaction; keeps a history of changes
@@ -91,7 +95,7 @@ impl Book {
                 rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
             let changes = match last_catalogue(&tx, profile)? {
                 Some(before) => {
-                    crate::catalogue::diff(profile, &before, snaps, crate::time::now() as i64)
+                    crate::book::catalogue::diff(profile, &before, snaps, crate::time::now() as i64)
                 }
                 None => Vec::new(),
             };
@@ -204,4 +208,107 @@ fn last_catalogue(
         })?
         .collect::<rusqlite::Result<Vec<_>>>()?;
     Ok(Some(snaps))
+}
+
+/// A status change of one order.
+#[derive(Debug, Clone, Serialize)]
+pub struct OrderChange {
+    /// The panel's order id.
+    pub order: String,
+    /// The order book entry.
+    pub id: String,
+    /// The status before (none the first time).
+    pub from: Option<String>,
+    /// The status now, as the panel wrote it.
+    pub to: String,
+}
+
+/// What asking a panel about its open orders found.
+#[derive(Debug, Default)]
+pub struct Asked {
+    /// How many order ids were asked about.
+    pub count: usize,
+    /// The statuses that changed.
+    pub changes: Vec<OrderChange>,
+    /// Why an entry's status could not be learned (the panel's per-item error, or no answer
+    /// for it), by order book entry id.
+    pub problems: BTreeMap<String, String>,
+}
+
+/// Asks the panel for the status of `open` orders (chunks of at most 100), records what it
+/// sees, and returns what it asked, what changed and what could not be learned. The one path
+/// by which `smm sync` and `smm orders --check` record statuses.
+pub fn statuses(panel: &dyn Panel, book: &Book, open: &[Entry]) -> anyhow::Result<Asked> {
+    let by_order = by_order(open);
+    let mut ids: Vec<u64> = by_order.keys().filter_map(|o| o.parse().ok()).collect();
+    ids.sort_unstable();
+    if ids.is_empty() {
+        return Ok(Asked::default());
+    }
+    let rows = panel.status(&ids)?.value;
+    let mut asked = Asked {
+        count: ids.len(),
+        ..Asked::default()
+    };
+    let mut seen: Vec<(String, Seen)> = Vec::new();
+    let mut answered: std::collections::HashSet<&str> = std::collections::HashSet::new();
+    for row in rows {
+        for entry in by_order.get(&row.id).into_iter().flatten() {
+            answered.insert(&entry.id);
+            match &row.result {
+                Ok(status) => seen.push((entry.id.clone(), self::seen(status.clone()))),
+                Err(e) => {
+                    asked.problems.insert(entry.id.clone(), e.clone());
+                }
+            }
+        }
+    }
+    // Entries whose id is no order number were not asked about.
+    let asked_about = by_order.iter().filter(|(o, _)| o.parse::<u64>().is_ok());
+    for (_, entries) in asked_about {
+        for e in entries.iter().filter(|e| !answered.contains(e.id.as_str())) {
+            asked
+                .problems
+                .insert(e.id.clone(), "not in the panel's answer".into());
+        }
+    }
+    let pairs: Vec<(&str, &Seen)> = seen.iter().map(|(id, s)| (id.as_str(), s)).collect();
+    let changes = book.record_statuses(&pairs)?;
+    let order_of: HashMap<&str, &str> = open
+        .iter()
+        .filter_map(|e| Some((e.id.as_str(), e.order.as_deref()?)))
+        .collect();
+    asked.changes = changes
+        .into_iter()
+        .map(|StatusChange { id, from, to }| OrderChange {
+            order: order_of.get(id.as_str()).unwrap_or(&"?").to_string(),
+            id,
+            from,
+            to,
+        })
+        .collect();
+    Ok(asked)
+}
+
+/// The entries by the panel's order id (an id may appear on more than one entry).
+fn by_order(entries: &[Entry]) -> HashMap<String, Vec<&Entry>> {
+    let mut map: HashMap<String, Vec<&Entry>> = HashMap::new();
+    for e in entries {
+        if let Some(order) = &e.order {
+            map.entry(order.clone()).or_default().push(e);
+        }
+    }
+    map
+}
+
+/// A status as the order book records it.
+fn seen(s: crate::panel::OrderStatus) -> Seen {
+    Seen {
+        finished: crate::panel::status::is_finished(&s.status),
+        status: s.status,
+        charge: s.charge,
+        start_count: s.start_count,
+        remains: s.remains,
+        currency: s.currency,
+    }
 }

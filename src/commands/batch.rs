@@ -22,25 +22,24 @@ pub fn run(
     let (raw, table, failed, total) = match action {
         Action::Status => {
             let a = panel.status(&ids)?;
-            (
-                a.raw.clone(),
-                views::statuses(&a.value),
-                failures(&a.value),
-                a.value.len(),
-            )
+            let table = views::statuses(&a.value);
+            (a.raw, table, failures(&a.value), a.value.len())
+        }
+        Action::Cancel => {
+            let a = panel.cancel(&ids)?;
+            let table = views::cancels(&a.value);
+            (a.raw, table, failures(&a.value), a.value.len())
         }
         other => {
             let a = match other {
                 Action::Refill => panel.refill(&ids)?,
-                Action::RefillStatus => panel.refill_status(&ids)?,
-                _ => panel.cancel(&ids)?,
+                _ => panel.refill_status(&ids)?,
             };
             let table = match other {
                 Action::Refill => views::refills(&a.value),
-                Action::RefillStatus => views::refill_statuses(&a.value),
-                _ => views::cancels(&a.value),
+                _ => views::refill_statuses(&a.value),
             };
-            (a.raw.clone(), table, failures(&a.value), a.value.len())
+            (a.raw, table, failures(&a.value), a.value.len())
         }
     };
     ctx.out.answer(&raw, &table)?;

@@ -3,19 +3,20 @@
 
 use super::Ctx;
 use crate::book::{Earlier, Outcome};
+use crate::bulk::{LineReport, Report};
+use crate::cli::AddArgs;
 use crate::exit::{Exit, usage};
-use crate::order::{Order, check};
-use crate::output::{Cell, Table};
+use crate::order::Order;
+use crate::output::{Table, views};
 use crate::panel::{Account, Panel};
 use rust_decimal::Decimal;
-use serde::Serialize;
 use std::collections::HashMap;
 use std::io::{BufRead, IsTerminal};
 use std::path::Path;
 
 /// Reads (at most 10 MiB, a BOM dropped) and parses a bulk file (`-` is stdin); every bad line
 /// is reported, nothing is sent.
-pub fn read(path: &Path) -> anyhow::Result<Vec<crate::bulk::Line>> {
+fn read(path: &Path) -> anyhow::Result<Vec<crate::bulk::Line>> {
     let text = if path.as_os_str() == "-" {
         crate::input::read_text(std::io::stdin().lock(), "stdin")
     } else {
@@ -36,7 +37,7 @@ pub fn read(path: &Path) -> anyhow::Result<Vec<crate::bulk::Line>> {
 
 /// How a bulk file is run.
 #[derive(Debug, Clone, Copy)]
-pub struct How {
+struct How {
     /// Check and price only.
     pub dry_run: bool,
     /// Place without asking.
@@ -60,54 +61,28 @@ enum Done {
     Failed(String),
 }
 
-/// One line's outcome in the `--json` report.
-#[derive(Debug, Serialize)]
-struct LineReport {
-    /// The line number in the file.
-    line: usize,
-    /// The service id.
-    service: u64,
-    /// The quantity, as written.
-    quantity: Option<String>,
-    /// The link (or username).
-    link: Option<String>,
-    /// `placed`, `skipped`, `held` or `failed`.
-    result: &'static str,
-    /// The panel's order id, when placed (or placed by an earlier run).
-    order: Option<String>,
-    /// Why it was skipped or failed.
-    error: Option<String>,
-}
-
-/// The `--json` report of a bulk run.
-#[derive(Debug, Serialize)]
-struct Report {
-    /// Whether this was a dry run (nothing sent).
-    dry_run: bool,
-    /// Orders to send.
-    orders: usize,
-    /// Lines the book shows placed already.
-    skipped: usize,
-    /// Lines not sent again because an earlier try's outcome is unknown.
-    held: usize,
-    /// The total cost of the orders to send (exact).
-    total_cost: String,
-    /// Orders whose cost depends on deliveries.
-    unpriced: usize,
-    /// The account currency.
-    currency: String,
-    /// The balance before sending.
-    balance: Option<String>,
-    /// Orders placed.
-    placed: usize,
-    /// Orders not placed (or not known to be).
-    failed: usize,
-    /// Each line's outcome (empty for a dry run).
-    lines: Vec<LineReport>,
+/// `order add --file`: reads and checks every line of the file (nothing else may be given),
+/// then validates, prices, confirms and places its orders.
+pub fn run(ctx: impl FnOnce() -> anyhow::Result<Ctx>, args: &AddArgs) -> anyhow::Result<Exit> {
+    let path = args.file.clone().unwrap_or_default();
+    if !args.fields.is_empty() {
+        return Err(usage(format!(
+            "--file takes every order from the file: leave out {}",
+            args.fields.flags().join(", ")
+        )));
+    }
+    let lines = read(&path)?;
+    let how = How {
+        dry_run: args.dry_run,
+        yes: args.yes,
+        force: args.force,
+        from_stdin: path.as_os_str() == "-",
+    };
+    place_all(&ctx()?, &path, lines, how)
 }
 
 /// Validates, prices, confirms and places the orders of a bulk file.
-pub fn run(
+fn place_all(
     ctx: &Ctx,
     source: &Path,
     lines: Vec<crate::bulk::Line>,
@@ -149,7 +124,7 @@ pub fn run(
                 "line {}: service {id} is not in the catalogue of profile '{}'",
                 line.line, ctx.profile.name
             )),
-            Some(service) => match check(service, &order) {
+            Some(service) => match service.price(&order) {
                 Err(e) => problems.push(format!("line {}: {e}", line.line)),
                 Ok(priced) => {
                     let already = if how.force {
@@ -201,7 +176,7 @@ pub fn run(
         lines: Vec::new(),
     };
     if !out.json() {
-        out.table(&summary(&report))?;
+        out.table(&views::bulk_summary(&report))?;
     }
     if let Some(balance) = balance.filter(|b| total > *b) {
         anyhow::bail!(
@@ -238,51 +213,28 @@ pub fn run(
         results.push((*n, order, done));
     }
     crate::panel::Progress::finish(&bar);
-    let mut table = Table::new(&["LINE", "SERVICE", "QUANTITY", "LINK", "RESULT"]);
     // Counted again from what happened: another run may have placed a line since the check.
     (report.skipped, report.held) = (0, 0);
     for (n, order, done) in &results {
-        let (result, shown, order_id, error) = match done {
+        let (result, order_id, error) = match done {
             Done::Placed(id) => {
                 report.placed += 1;
-                ("placed", Cell::new(format!("order {id}")), Some(id), None)
+                ("placed", Some(id), None)
             }
             Done::Skipped(why) => {
                 report.skipped += 1;
-                (
-                    "skipped",
-                    Cell::new(format!("skipped: {why}")),
-                    None,
-                    Some(why),
-                )
+                ("skipped", None, Some(why))
             }
             Done::Held(why) => {
                 report.held += 1;
-                (
-                    "held",
-                    Cell::status(format!("error: not sent again: {why}")),
-                    None,
-                    Some(why),
-                )
+                ("held", None, Some(why))
             }
             Done::Failed(why) => {
                 report.failed += 1;
-                (
-                    "failed",
-                    Cell::status(format!("error: {why}")),
-                    None,
-                    Some(why),
-                )
+                ("failed", None, Some(why))
             }
         };
         let link = order.get("link").or(order.get("username"));
-        table.add_row(vec![
-            Cell::number(n),
-            Cell::new(order.service),
-            Cell::number(order.get("quantity").unwrap_or("")),
-            Cell::new(link.unwrap_or("")),
-            shown,
-        ]);
         report.lines.push(LineReport {
             line: *n,
             service: order.service,
@@ -293,7 +245,7 @@ pub fn run(
             error: error.cloned(),
         });
     }
-    out.report(&report, &table)?;
+    out.report(&report, &views::bulk_lines(&report))?;
     let mut note = format!("{} placed", report.placed);
     if report.skipped > 0 {
         note.push_str(&format!(
@@ -312,40 +264,6 @@ pub fn run(
     }
     crate::msg::note(&note);
     Ok(Exit::from_items(report.failed + report.held > 0))
-}
-
-/// The summary shown before sending: orders, skipped lines, total cost, balance.
-fn summary(report: &Report) -> Table {
-    let cur = &report.currency;
-    let mut summary = Table::key_value();
-    summary.add_row(vec!["ORDERS".to_string(), report.orders.to_string()]);
-    if report.skipped > 0 {
-        summary.add_row(vec![
-            "SKIPPED".to_string(),
-            format!("{} (in the order book already)", report.skipped),
-        ]);
-    }
-    if report.held > 0 {
-        summary.add_row(vec![
-            "HELD BACK".to_string(),
-            format!(
-                "{} (an earlier try's outcome is unknown: check the panel, then --force)",
-                report.held
-            ),
-        ]);
-    }
-    let priced = match report.unpriced {
-        0 => format!("{} {cur}", report.total_cost),
-        n => format!(
-            "{} {cur} (+ {n} order(s) priced by deliveries)",
-            report.total_cost
-        ),
-    };
-    summary.add_row(vec!["TOTAL COST".to_string(), priced]);
-    if let Some(balance) = &report.balance {
-        summary.add_row(vec!["BALANCE".to_string(), format!("{balance} {cur}")]);
-    }
-    summary
 }
 
 /// Asks on the terminal before placing `count` orders for `total`; refuses when stdin cannot
@@ -376,7 +294,7 @@ fn already(ctx: &Ctx, order: &Order) -> anyhow::Result<Option<Done>> {
     let Some(book) = ctx.book()? else {
         return Ok(None);
     };
-    let probe = super::order::new_order(ctx, order, None);
+    let probe = ctx.new_order(order, None);
     let earlier = book.earlier(&probe, ctx.profile.duplicate_window)?;
     Ok(earlier.map(found))
 }
@@ -401,15 +319,21 @@ fn found(earlier: Earlier) -> Done {
 /// Places one line through the book's guard at send time (another run may have placed it
 /// since the check): a line the book already holds is skipped, never sent twice.
 fn place(ctx: &Ctx, panel: &dyn Panel, order: &Order, cost: Option<Decimal>, force: bool) -> Done {
-    let ticket = match super::order::begin(ctx, order, cost, force) {
-        Ok(Ok(ticket)) => ticket,
-        Ok(Err(earlier)) => return found(earlier),
-        Err(e) => return Done::Failed(crate::text::shorten(&format!("{e:#}"), 160)),
+    let failed = |e: anyhow::Error| Done::Failed(crate::text::shorten(&format!("{e:#}"), 160));
+    let book = match ctx.book() {
+        Ok(book) => book,
+        Err(e) => return failed(e),
     };
-    let result = panel.add(order).map(|a| (a.value.order.clone(), a));
-    super::order::record(ctx, ticket, &result);
-    match result {
-        Ok((id, _)) => Done::Placed(id),
-        Err(e) => Done::Failed(crate::text::shorten(&format!("{e:#}"), 160)),
+    let new = ctx.new_order(order, cost);
+    let sent = crate::book::send(book, &new, ctx.profile.duplicate_window, force, || {
+        panel.add(order).map(|a| (a.value.order.clone(), a))
+    });
+    match sent {
+        Err(e) => failed(e),
+        Ok(Err(earlier)) => found(earlier),
+        Ok(Ok(sent)) => match sent.answer {
+            Ok(_) => Done::Placed(sent.order.unwrap_or_default()),
+            Err(e) => failed(e),
+        },
     }
 }

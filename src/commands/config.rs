@@ -1,13 +1,13 @@
 //! `smm config path|show|init|add`
 
+use crate::cli::settings::Settings;
 use crate::cli::{ConfigAddArgs, ConfigCommand};
 use crate::config;
-use crate::config_add::{Added, KeySource, NewProfile};
+use crate::config::add::{KeySource, NewProfile};
+use crate::config::secret::Secret;
 use crate::exit::Exit;
 use crate::exit::usage;
-use crate::output::{Output, Table, print_line};
-use crate::secret::Secret;
-use crate::settings::Settings;
+use crate::output::{Output, print_line, views};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::path::PathBuf;
@@ -36,8 +36,8 @@ fn add(path: &std::path::Path, args: &ConfigAddArgs) -> anyhow::Result<()> {
         key,
         allow_http: args.allow_http,
     };
-    match crate::config_add::add(path, &profile, args.force, args.default)? {
-        Ok(added) => print_line(&added_message(&profile, &added)),
+    match crate::config::add::add(path, &profile, args.force, args.default)? {
+        Ok(added) => print_line(&added.message(&profile)),
         Err(_) => print_line(&format!(
             "Profile '{}' is already in {} as given: nothing to change.",
             profile.name,
@@ -45,41 +45,6 @@ fn add(path: &std::path::Path, args: &ConfigAddArgs) -> anyhow::Result<()> {
         )),
     }?;
     Ok(())
-}
-
-/// What `config add` (and `sandbox --add-profile`) says it did.
-pub(super) fn added_message(profile: &NewProfile, added: &Added) -> String {
-    let name = &profile.name;
-    let verb = match (added.created, added.replaced) {
-        (true, _) => "Created",
-        (false, true) => "Replaced profile '{name}' in",
-        (false, false) => "Added profile '{name}' to",
-    }
-    .replace("{name}", name);
-    let mut text = match added.created {
-        true => format!(
-            "{verb} {} (mode 0600) with profile '{name}'",
-            added.path.display()
-        ),
-        false => format!("{verb} {}", added.path.display()),
-    };
-    match &added.default {
-        Some(d) if d == name => text.push_str(&format!("; '{name}' is the default profile")),
-        Some(d) => text.push_str(&format!(
-            "; default_profile = \"{d}\" set so commands without -p keep using '{d}'"
-        )),
-        None => {}
-    }
-    let how = match &profile.key {
-        KeySource::Key(_) => "the key is in the file".to_string(),
-        KeySource::Env(var) => format!("the key is read from ${var} at every run"),
-        KeySource::Command(_) => "the key comes from its key_command at every run".to_string(),
-    };
-    let try_it = match profile.api {
-        config::Api::Useapi => "pika account list",
-        _ => "balance",
-    };
-    format!("{text}; {how}.\nTry it: smm -p {name} {try_it}")
 }
 
 /// Reads a key from stdin: its first line, or typed at a hidden prompt on a terminal.
@@ -163,15 +128,12 @@ pub fn run(cmd: ConfigCommand, settings: &Settings) -> anyhow::Result<Exit> {
                     (name.clone(), shown)
                 })
                 .collect();
-            let mut table = Table::new(&["", "PROFILE", "API", "URL", "KEY"]);
-            for (name, p) in &profiles {
-                let mark = if chosen.as_deref() == Some(name.as_str()) {
-                    "*"
-                } else {
-                    ""
-                };
-                table.add_row(vec![mark, name, p.api, &p.url, &p.key]);
-            }
+            let table = views::profiles(
+                chosen.as_deref(),
+                profiles
+                    .iter()
+                    .map(|(name, p)| (name.as_str(), p.api, p.url.as_str(), p.key.as_str())),
+            );
             out.line(&format!("config: {}", path.display()))?;
             let doc = Shown {
                 path,

@@ -1,9 +1,9 @@
 //! `smm demo`: the main job, step by step, against an in-process sandbox panel.
 
 use crate::config::Profile;
+use crate::config::secret::Secret;
 use crate::exit::Exit;
 use crate::output::print_line;
-use crate::secret::Secret;
 
 /// The demo's steps: what it shows, and the command a user would type.
 const STEPS: [(&str, &str); 9] = [

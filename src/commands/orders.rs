@@ -1,14 +1,11 @@
 //! `smm orders`: the order book, filtered or grouped, and (`--check`) the panels' word on it.
 
 use super::Ctx;
-use crate::book::{Book, Entry, Group, Outcome, Query};
+use crate::book::{Book, Entry, Query};
 use crate::cli::OrdersArgs;
+use crate::cli::settings::Settings;
 use crate::exit::Exit;
-use crate::money::show;
-use crate::output::{Cell, Format, Output, Table};
-use crate::settings::Settings;
-use crate::time::utc_date;
-use rust_decimal::Decimal;
+use crate::output::{Format, Output, views};
 use std::collections::BTreeMap;
 
 /// Lists the book (oldest of the selection first), or its groups; `--check` first asks the
@@ -28,7 +25,7 @@ pub fn run(settings: &Settings, args: &OrdersArgs) -> anyhow::Result<Exit> {
     };
     if let Some(by) = args.by {
         let groups = book.groups(&query, by)?;
-        out.report(&groups, &groups_table(&groups))?;
+        out.report(&groups, &views::order_groups(&groups))?;
         return Ok(Exit::Success);
     }
     let mut problems: BTreeMap<String, String> = BTreeMap::new();
@@ -44,7 +41,7 @@ pub fn run(settings: &Settings, args: &OrdersArgs) -> anyhow::Result<Exit> {
                 entries.push(e);
                 Ok(())
             })?;
-            out.table(&table(&entries, &problems))?;
+            out.table(&views::orders(&entries, &problems))?;
             entries.len()
         }
     };
@@ -64,145 +61,33 @@ fn stream_json(book: &Book, query: &Query, out: Output) -> anyhow::Result<usize>
     Ok(array.finish()?)
 }
 
-/// `--format csv|tsv`: the table's columns, one order at a time.
+/// `--format csv|tsv`: the table's columns, a thousand orders at a time.
 fn stream_delimited(book: &Book, query: &Query, out: Output) -> anyhow::Result<usize> {
     let mut n = 0;
-    let mut chunk = Table::new(&HEADERS);
-    let flush = |chunk: &mut Table, first: bool| -> std::io::Result<()> {
+    let mut chunk: Vec<Entry> = Vec::new();
+    let flush = |chunk: &mut Vec<Entry>, first: bool| -> std::io::Result<()> {
+        let mut table = views::order_rows(chunk);
         if !first {
-            chunk.header = None;
+            table.header = None;
         }
-        out.table(chunk)?;
-        chunk.rows.clear();
+        out.table(&table)?;
+        chunk.clear();
         Ok(())
     };
     let mut first = true;
     book.list(query, |e| {
-        chunk.add_row(row(&e, None));
+        chunk.push(e);
         n += 1;
-        if chunk.rows.len() == 1000 {
+        if chunk.len() == 1000 {
             flush(&mut chunk, first)?;
             first = false;
         }
         Ok(())
     })?;
-    if !chunk.rows.is_empty() || first {
+    if !chunk.is_empty() || first {
         flush(&mut chunk, first)?;
     }
     Ok(n)
-}
-
-/// The columns of `smm orders`.
-const HEADERS: [&str; 10] = [
-    "PLACED", "PROFILE", "SERVICE", "QUANTITY", "LINK", "COST", "OUTCOME", "STATUS", "CHARGE",
-    "CURRENCY",
-];
-
-/// One order as a table row; `problem` is why `--check` could not learn its status.
-fn row(e: &Entry, problem: Option<&String>) -> Vec<Cell> {
-    let outcome = match (e.outcome, &e.order, &e.error) {
-        (Outcome::Placed, order, _) => format!("order {}", order.as_deref().unwrap_or("?")),
-        (Outcome::Refused, _, error) => format!("refused: {}", error.as_deref().unwrap_or("")),
-        (Outcome::Unknown, _, Some(_)) => "unknown: check the panel's order list".to_string(),
-        (Outcome::Unknown, _, None) => "no answer recorded (smm stopped?): check the panel".into(),
-    };
-    let status = match (problem, &e.status) {
-        (Some(problem), _) => Cell::status(format!("error: {problem}")),
-        (None, Some(status)) => Cell::status(status),
-        (None, None) => Cell::new(""),
-    };
-    vec![
-        Cell::new(utc_date(e.created)),
-        Cell::new(&e.profile),
-        Cell::new(e.service),
-        Cell::number(e.quantity.map(|q| q.to_string()).unwrap_or_default()),
-        Cell::new(e.link.as_deref().unwrap_or("")),
-        Cell::number(cost_text(e.cost.as_deref())),
-        Cell::new(outcome),
-        status,
-        Cell::number(e.charge.as_deref().unwrap_or("")),
-        Cell::new(e.currency.as_deref().unwrap_or("")),
-    ]
-}
-
-/// The book as a table, ending with a totals line per currency.
-fn table(entries: &[Entry], problems: &BTreeMap<String, String>) -> Table {
-    let mut table = Table::new(&HEADERS);
-    for e in entries {
-        table.add_row(row(e, problems.get(&e.id)));
-    }
-    let mut totals: BTreeMap<String, (usize, Decimal, Decimal)> = BTreeMap::new();
-    for e in entries {
-        let t = totals
-            .entry(e.currency.clone().unwrap_or_default())
-            .or_default();
-        t.0 += 1;
-        if e.outcome != Outcome::Refused {
-            t.1 = t.1.saturating_add(amount(e.cost.as_deref()));
-        }
-        t.2 = t.2.saturating_add(amount(e.charge.as_deref()));
-    }
-    for (currency, (n, cost, charge)) in totals {
-        table.add_row(vec![
-            Cell::new("TOTAL"),
-            Cell::new(""),
-            Cell::new(""),
-            Cell::number(match n {
-                1 => "1 order".to_string(),
-                n => format!("{n} orders"),
-            }),
-            Cell::new(""),
-            Cell::number(show(cost)),
-            Cell::new(""),
-            Cell::new(""),
-            Cell::number(show(charge)),
-            Cell::new(currency),
-        ]);
-    }
-    table
-}
-
-/// A cost estimate from the book (smm's own computed amount) as amounts are shown; text that
-/// does not read as a decimal is shown as it is.
-fn cost_text(text: Option<&str>) -> String {
-    match text {
-        Some(t) => t.parse().map(show).unwrap_or_else(|_| t.to_string()),
-        None => String::new(),
-    }
-}
-
-/// A decimal from the book's text (absent or unreadable: zero).
-fn amount(text: Option<&str>) -> Decimal {
-    text.and_then(|t| t.parse().ok()).unwrap_or_default()
-}
-
-/// `--by`: one row per group and currency, then the totals per currency.
-fn groups_table(groups: &[Group]) -> Table {
-    let mut table = Table::new(&["GROUP", "ORDERS", "COST", "CHARGE", "CURRENCY"]);
-    let mut totals: BTreeMap<&str, (u64, Decimal, Decimal)> = BTreeMap::new();
-    for g in groups {
-        table.add_row(vec![
-            Cell::new(&g.key),
-            Cell::number(g.orders),
-            Cell::number(show(g.cost)),
-            Cell::number(show(g.charge)),
-            Cell::new(&g.currency),
-        ]);
-        let t = totals.entry(&g.currency).or_default();
-        t.0 += g.orders;
-        t.1 = t.1.saturating_add(g.cost);
-        t.2 = t.2.saturating_add(g.charge);
-    }
-    for (currency, (n, cost, charge)) in totals {
-        table.add_row(vec![
-            Cell::new("TOTAL"),
-            Cell::number(n),
-            Cell::number(show(cost)),
-            Cell::number(show(charge)),
-            Cell::new(currency),
-        ]);
-    }
-    table
 }
 
 /// Asks each profile's panel for the status of its placed, unfinished orders (only on the
@@ -249,7 +134,7 @@ fn check(
                 here_entries.push(e.clone());
             }
         }
-        let asked = ctx.and_then(|ctx| super::sync::statuses(&*ctx.panel(), book, &here_entries));
+        let asked = ctx.and_then(|ctx| crate::book::statuses(&*ctx.panel(), book, &here_entries));
         match asked {
             Ok(asked) => problems.extend(asked.problems),
             Err(e) => {

@@ -2,11 +2,11 @@
 
 use super::Ctx;
 use crate::cli::AccountCommand;
+use crate::config::secret::Secret;
 use crate::exit::{Exit, usage};
 use crate::output::views;
 use crate::panel::Raw;
 use crate::panel::useapi::check_channel;
-use crate::secret::Secret;
 use std::io::{BufRead, Read};
 
 /// The environment variable read for the Discord token when `--discord` is absent.

@@ -1,12 +1,12 @@
 //! `smm sandbox`: run the built-in panel until Ctrl-C.
 
 use crate::cli::SandboxArgs;
-use crate::config_add::{KeySource, NewProfile};
+use crate::cli::settings::Settings;
+use crate::config::add::{KeySource, NewProfile};
+use crate::config::secret::Secret;
 use crate::exit::{Exit, usage};
 use crate::output::print_line;
 use crate::sandbox::{Fault, FaultWhen, Flavor, Options};
-use crate::secret::Secret;
-use crate::settings::Settings;
 use std::time::Duration;
 
 /// Starts the sandbox, adds its profile to the config file (`--add-profile`) or prints it to
@@ -130,9 +130,9 @@ fn add_profile(settings: &Settings, name: &str, url: &str, key: &str) -> anyhow:
         key: KeySource::Key(Secret::new(key)),
         allow_http: false,
     };
-    let added = crate::config_add::add(&path, &profile, local, false)?;
+    let added = crate::config::add::add(&path, &profile, local, false)?;
     Ok(match added {
-        Ok(added) => super::config::added_message(&profile, &added),
+        Ok(added) => added.message(&profile),
         Err(_) => format!(
             "Profile '{name}' in {} points at this sandbox already.\nTry it: smm -p {name} balance",
             path.display()

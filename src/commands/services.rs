@@ -1,11 +1,11 @@
 //! `smm services`
 
 use super::Ctx;
+use crate::cli::settings::Settings;
 use crate::cli::{ServicesArgs, SortBy};
 use crate::exit::Exit;
 use crate::output::{Output, views};
 use crate::panel::{Raw, Service, services_json};
-use crate::settings::Settings;
 
 /// Lists the catalogue — or the services with the ids given, in that order — filtered by
 /// category, name and type (case-insensitive substrings). An id the catalogue lacks is an
@@ -73,7 +73,7 @@ pub fn run(ctx: impl FnOnce() -> anyhow::Result<Ctx>, args: &ServicesArgs) -> an
 /// PROFILE and CURRENCY columns; `--sort rate` puts the cheapest offers across panels first.
 /// A profile that fails shows its error in its row (exit 3); the others still print.
 pub fn all(settings: &Settings, args: &ServicesArgs) -> anyhow::Result<Exit> {
-    let results = super::each_profile(settings, |ctx| {
+    let results = super::fanout::each_profile(settings, |ctx| {
         let (answer, age) = ctx.services()?;
         if let Some(age) = age {
             crate::msg::note(&format!(
@@ -94,7 +94,7 @@ pub fn all(settings: &Settings, args: &ServicesArgs) -> anyhow::Result<Exit> {
         .iter()
         .filter_map(|(name, r)| r.as_ref().err().map(|e| (name.clone(), format!("{e:#}"))))
         .collect();
-    let doc = super::per_profile_json(&results, |(services, _)| {
+    let doc = super::fanout::per_profile_json(&results, |(services, _)| {
         let shown: Vec<&Service> = services.iter().filter(|s| matches(s, args)).collect();
         serde_json::from_str(&services_json(&shown)).unwrap_or_default()
     });
@@ -130,39 +130,21 @@ pub fn changes(settings: &Settings, args: &crate::cli::ChangesArgs) -> anyhow::R
 }
 
 /// Sorts rows by `key` of the service each row shows (stable: ties keep the panel's order).
-pub(crate) fn sort<T>(rows: &mut [T], key: Option<SortBy>, service: impl Fn(&T) -> &Service) {
+fn sort<T>(rows: &mut [T], key: Option<SortBy>, service: impl Fn(&T) -> &Service) {
     match key {
         None => {}
-        Some(SortBy::Rate) => rows.sort_by(|a, b| {
-            let (a, b) = (service(a).rate, service(b).rate);
-            match (a, b) {
-                (Some(a), Some(b)) => a.cmp(&b),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => std::cmp::Ordering::Equal,
-            }
-        }),
+        Some(SortBy::Rate) => rows.sort_by(|a, b| service(a).cheaper(service(b))),
         Some(SortBy::Name) => rows.sort_by_key(|r| service(r).name.to_lowercase()),
         Some(SortBy::Min) => rows.sort_by_key(|r| service(r).min.unwrap_or(u64::MAX)),
         Some(SortBy::Max) => rows.sort_by_key(|r| std::cmp::Reverse(service(r).max.unwrap_or(0))),
     }
 }
 
-/// Whether a service passes every given filter: category and type contain their text (the type
-/// compared without case, spaces, underscores or hyphens: `custom comments` finds
-/// `custom_comments`); every word of `--search` is in the name or the category (all
-/// case-insensitive).
-pub(crate) fn matches(s: &Service, args: &ServicesArgs) -> bool {
-    let lower = |t: &str| t.to_lowercase();
-    let has = |field: &str, filter: &Option<String>| {
-        filter
-            .as_ref()
-            .is_none_or(|f| lower(field).contains(&lower(f)))
-    };
-    let words = args.search.as_deref().map(lower).unwrap_or_default();
-    let haystack = format!("{} {}", lower(&s.name), lower(&s.category));
-    let kind = args.kind.as_deref().map(crate::order::normalised);
-    has(&s.category, &args.category)
-        && kind.is_none_or(|k| crate::order::normalised(&s.kind).contains(&k))
-        && words.split_whitespace().all(|w| haystack.contains(w))
+/// Whether a service passes every given filter (see [`Service::matches`]).
+fn matches(s: &Service, args: &ServicesArgs) -> bool {
+    s.matches(
+        args.category.as_deref(),
+        args.kind.as_deref(),
+        args.search.as_deref(),
+    )
 }

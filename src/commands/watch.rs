@@ -3,7 +3,7 @@
 use super::Ctx;
 use crate::cli::WatchArgs;
 use crate::exit::Exit;
-use crate::output::{Cell, Live, Table};
+use crate::output::{Live, Table, views};
 use crate::panel::status::{Canonical, canonical, is_finished};
 use crate::panel::{OrderStatus, PanelError, Row};
 use crate::time::{utc_date, utc_time};
@@ -128,16 +128,16 @@ pub fn run(ctx: impl FnOnce() -> anyhow::Result<Ctx>, args: &WatchArgs) -> anyho
         }
     }
     if !out.json() {
-        let mut table = Table::new(&["ORDER", "STATUS", "CHARGE", "REMAINS"]);
-        for seen in &last {
-            table.add_row(vec![
-                Cell::new(&seen.order),
-                Cell::status(shown(seen)),
-                Cell::number(seen.charge.map(|c| c.to_string()).unwrap_or_default()),
-                Cell::number(seen.remains.map(|r| r.to_string()).unwrap_or_default()),
-            ]);
-        }
-        out.table(&table)?;
+        let rows: Vec<views::Watched> = last
+            .iter()
+            .map(|seen| views::Watched {
+                order: &seen.order,
+                shown: shown(seen),
+                charge: seen.charge,
+                remains: seen.remains,
+            })
+            .collect();
+        out.table(&views::watched(&rows))?;
     }
     let all_completed = last
         .iter()
@@ -231,16 +231,7 @@ fn groups(seen: &[Seen]) -> Table {
         g.1 += s.charge.unwrap_or_default();
         g.2 += still_to_deliver(std::iter::once(s));
     }
-    let mut table = Table::new(&["STATUS", "ORDERS", "CHARGE", "REMAINS"]);
-    for (status, (n, charge, remains)) in &groups {
-        table.add_row(vec![
-            Cell::status(status),
-            Cell::number(n),
-            Cell::number(crate::money::show(*charge)),
-            Cell::number(remains),
-        ]);
-    }
-    table
+    views::watch_groups(&groups)
 }
 
 /// Units still to deliver over `seen`: an over-delivered order (negative remains) owes none.

@@ -13,9 +13,9 @@
 mod smm;
 mod tools;
 
+use crate::cli::settings::Settings;
 use crate::config::Config;
 use crate::exit::{Exit, usage};
-use crate::settings::Settings;
 use rmcp::model::{
     CallToolRequestParams, CallToolResponse, CallToolResult, ContentBlock, Implementation,
     ListToolsResult, PaginatedRequestParams, ServerCapabilities, ServerConfig, Tool,
@@ -259,45 +259,51 @@ impl Policy {
         }
     }
 
-    /// Why an order costing `cost` would pass a cap (`max_order_cost`, or `max_daily_spend`
-    /// counted from the order book over the last 24 hours), or None.
+    /// Why an order costing `cost` would pass a cap — `max_order_cost`, or `max_daily_spend`
+    /// counted from the order book over the last 24 hours — or None.
     fn over_caps(&self, cost: Option<Decimal>) -> anyhow::Result<Option<Refusal>> {
-        if self.max_order_cost.is_none() && self.max_daily_spend.is_none() {
+        if let Some(refusal) = self.over_order_cap(cost) {
+            return Ok(Some(refusal));
+        }
+        let (Some(max), Some(cost)) = (self.max_daily_spend, cost) else {
             return Ok(None);
+        };
+        let (spent, _) = smm::spent_since(crate::time::now() as i64 - DAY)?;
+        Ok((spent.saturating_add(cost) > max).then(|| over_limit(cost, spent, max)))
+    }
+
+    /// Why an order costing `cost` would pass `max_order_cost`, or could not be checked
+    /// against the caps (its cost not known in advance), or None.
+    fn over_order_cap(&self, cost: Option<Decimal>) -> Option<Refusal> {
+        if self.max_order_cost.is_none() && self.max_daily_spend.is_none() {
+            return None;
         }
         let Some(cost) = cost else {
-            return Ok(Some(Refusal::new(
+            return Some(Refusal::new(
                 "the order's cost is not known in advance (it depends on what the panel delivers) \
                  and the [mcp] table caps spending: refused; nothing was sent",
-            )));
+            ));
         };
-        let show = crate::money::show;
-        if let Some(max) = self.max_order_cost
-            && cost > max
-        {
-            return Ok(Some(Refusal::new(format!(
-                "the order costs {}, more than max_order_cost {} of the [mcp] table: refused; nothing was sent",
-                show(cost),
-                show(max)
-            ))));
-        }
-        if let Some(max) = self.max_daily_spend {
-            let since = crate::time::now() as i64 - DAY;
-            let (spent, _) = smm::spent_since(since)?;
-            let total = spent.saturating_add(cost);
-            if total > max {
-                return Ok(Some(Refusal::new(format!(
-                    "the order ({}) would take the last 24 hours' orders from {} to {}, past max_daily_spend {} \
-                     of the [mcp] table (see list_orders): refused; nothing was sent",
-                    show(cost),
-                    show(spent),
-                    show(total),
-                    show(max)
-                ))));
-            }
-        }
-        Ok(None)
+        let max = self.max_order_cost.filter(|max| cost > *max)?;
+        Some(Refusal::new(format!(
+            "the order costs {}, more than max_order_cost {} of the [mcp] table: refused; nothing was sent",
+            crate::money::show(cost),
+            crate::money::show(max)
+        )))
     }
+}
+
+/// The refusal of an order costing `cost` over `max_daily_spend` (`max`), `spent` already.
+fn over_limit(cost: Decimal, spent: Decimal, max: Decimal) -> Refusal {
+    let show = crate::money::show;
+    Refusal::new(format!(
+        "the order ({}) would take the last 24 hours' orders from {} to {}, past max_daily_spend {} \
+         of the [mcp] table (see list_orders): refused; nothing was sent",
+        show(cost),
+        show(spent),
+        show(spent.saturating_add(cost)),
+        show(max)
+    ))
 }
 
 /// The MCP server: the tools over the policy.

@@ -1,23 +1,27 @@
 //! The adapter: every place the MCP server reaches smm's own logic, and nothing else. The
 //! tools call only these functions, so a change inside smm is repointed here, once.
 //!
-//! Orders go through the same two paths as `smm order add`: [`checked`] (the catalogue checks
-//! of a dry run and of a real add) and [`place`] (the order book's guarded send: the intent
-//! written before sending, the duplicate guard, the outcome after).
+//! Everything here goes through the layers the commands share, never through a command: the
+//! config and a profile's context (`commands::ctx`), the fan-out over profiles
+//! (`commands::fanout`), an order's checks (`commands::checks`), one profile's sync
+//! (`commands::syncing`), the catalogue's filters (`panel::Service`) and the order book with
+//! its guarded send (`book::send`: the intent written before sending under the duplicate
+//! guard, the outcome after).
 
 use crate::book::{Book, Entry, Query};
-use crate::commands::{self, Ctx, PerProfile};
+use crate::cli::settings::{Settings, Source};
+use crate::commands::Ctx;
+use crate::commands::fanout::PerProfile;
 use crate::config::Config;
-use crate::order::{Order, Priced};
+use crate::order::Order;
 use crate::output::views::DryRun;
-use crate::panel::{Account, Panel, Service};
-use crate::settings::Settings;
+use crate::panel::{Account, Panel, Priced, Service};
 use rust_decimal::Decimal;
 use serde_json::Value;
 
 /// The config file, as every command loads it (a permissions warning goes to stderr).
 pub fn config(settings: &Settings) -> anyhow::Result<Config> {
-    commands::load_config(settings)
+    crate::commands::ctx::load_config(settings)
 }
 
 /// The context of one profile: key resolved, HTTP client built, order book and catalogue
@@ -33,14 +37,23 @@ pub fn each<T: Send>(
     profiles: &[String],
     f: impl Fn(&Ctx) -> anyhow::Result<T> + Sync,
 ) -> anyhow::Result<Vec<PerProfile<T>>> {
-    commands::each_profile(&for_profiles(settings, profiles), f)
+    crate::commands::fanout::each_profile(&for_profiles(settings, profiles), f)
+}
+
+/// `{"<profile>": <answer or {"error": line}>}` of a run over several profiles, as `--all
+/// --json` prints it.
+pub fn per_profile<T>(
+    results: &[PerProfile<T>],
+    answer: impl Fn(&T) -> Value,
+) -> serde_json::Map<String, Value> {
+    crate::commands::fanout::per_profile_json(results, answer)
 }
 
 /// The settings of a run over `profiles` (as `-p a,b` on the command line).
 fn for_profiles(settings: &Settings, profiles: &[String]) -> Settings {
     Settings {
         profile: Some(profiles.join(",")),
-        profile_source: crate::settings::Source::Flag,
+        profile_source: Source::Flag,
         ..settings.clone()
     }
 }
@@ -58,21 +71,17 @@ pub fn catalogue(ctx: &Ctx) -> anyhow::Result<Vec<Service>> {
 
 /// Whether a service passes `smm services --search WORDS --type TYPE`.
 pub fn service_matches(service: &Service, words: Option<&str>, kind: Option<&str>) -> bool {
-    let args = crate::cli::ServicesArgs {
-        command: None,
-        ids: Vec::new(),
-        all: false,
-        sort: None,
-        category: None,
-        search: words.map(str::to_string),
-        kind: kind.map(str::to_string),
-    };
-    commands::services::matches(service, &args)
+    service.matches(None, kind, words)
 }
 
-/// Sorts rows as `smm services --sort` does (stable).
-pub fn sort_services<T>(rows: &mut [T], by: crate::cli::SortBy, service: impl Fn(&T) -> &Service) {
-    commands::services::sort(rows, Some(by), service)
+/// Sorts rows cheapest first (unknown rates last), as `smm services --sort rate` does; stable.
+pub fn cheapest_first<T>(rows: &mut [T], service: impl Fn(&T) -> &Service) {
+    rows.sort_by(|a, b| service(a).cheaper(service(b)));
+}
+
+/// Sorts rows by name (case-insensitive), as `smm services --sort name` does; stable.
+pub fn by_name<T>(rows: &mut [T], service: impl Fn(&T) -> &Service) {
+    rows.sort_by_key(|r| service(r).name.to_lowercase());
 }
 
 /// A service's own JSON, as the panel sent it.
@@ -94,7 +103,7 @@ pub fn checked(
     order: &Order,
     dry_run: bool,
 ) -> anyhow::Result<(Service, Priced)> {
-    commands::order::checked(ctx, panel, order, dry_run)
+    crate::commands::checks::checked(ctx, panel, order, dry_run)
 }
 
 /// The dry run's report, as `smm order add --dry-run --json` prints it, and its verdict on the
@@ -106,14 +115,8 @@ pub fn quote(
     priced: &Priced,
 ) -> anyhow::Result<(Value, Option<String>)> {
     let account = panel.balance()?.value;
-    let report = DryRun::new(
-        service,
-        order,
-        priced,
-        &account,
-        crate::order::type_name(service),
-    );
-    let verdict = commands::order::covered(&account, priced, &report)
+    let report = DryRun::new(service, order, priced, &account, service.type_name());
+    let verdict = crate::commands::checks::covered(&account, priced, report.after())
         .err()
         .map(|e| format!("{e:#}"));
     Ok((serde_json::to_value(&report)?, verdict))
@@ -128,11 +131,14 @@ pub fn place(
     order: &Order,
     cost: Option<Decimal>,
 ) -> anyhow::Result<(String, Value)> {
-    commands::order::guarded(ctx, order, cost, false, || {
+    let new = ctx.new_order(order, cost);
+    let window = ctx.profile.duplicate_window;
+    let sent = crate::book::send(ctx.book()?, &new, window, false, || {
         let answer = panel.add(order)?;
         let id = answer.value.order.clone();
         Ok((id.clone(), (id, answer.raw.value())))
-    })
+    })?;
+    sent.map_err(|earlier| earlier.refusal(&new))?.answer
 }
 
 /// The statuses of orders: the panel's JSON, as `smm status --json` prints it.
@@ -168,10 +174,9 @@ pub fn orders(
 
 /// `smm sync` over `profiles`: its JSON document (every profile's report, then the alerts).
 pub fn sync(settings: &Settings, profiles: &[String]) -> anyhow::Result<Value> {
-    let reports = commands::sync::reports(&for_profiles(settings, profiles))?;
-    Ok(serde_json::to_value(commands::sync::Document::of(
-        &reports,
-    ))?)
+    use crate::commands::syncing::{Document, reports};
+    let reports = reports(&for_profiles(settings, profiles))?;
+    Ok(serde_json::to_value(Document::of(&reports))?)
 }
 
 /// What the orders that may exist (placed or unknown) written down at or after `since` cost,

@@ -3,7 +3,6 @@
 
 use super::smm;
 use super::{Policy, Refusal};
-use crate::cli::SortBy;
 use schemars::JsonSchema;
 use serde::Deserialize;
 use serde_json::{Map, Value, json};
@@ -235,14 +234,6 @@ pub fn call(policy: &Policy, name: &str, arguments: Value) -> Option<Result<Valu
     })
 }
 
-/// `{"<profile>": <answer or {"error": line}>}` of a run over several profiles.
-fn per_profile<T>(
-    results: &[crate::commands::PerProfile<T>],
-    answer: impl Fn(&T) -> Value,
-) -> Map<String, Value> {
-    crate::commands::per_profile_json(results, answer)
-}
-
 /// `balance`: one profile's account, or every visible panel profile's.
 fn balance(policy: &Policy, a: BalanceArgs) -> Result<Value, Refusal> {
     let config = smm::config(&policy.settings)?;
@@ -253,7 +244,9 @@ fn balance(policy: &Policy, a: BalanceArgs) -> Result<Value, Refusal> {
     {
         return Err(Refusal::from(e));
     }
-    Ok(Value::Object(per_profile(&results, |(_, raw)| raw.clone())))
+    Ok(Value::Object(smm::per_profile(&results, |(_, raw)| {
+        raw.clone()
+    })))
 }
 
 /// `search_services`: the matching services of one or every visible profile, cheapest first.
@@ -284,11 +277,10 @@ fn search(policy: &Policy, a: SearchArgs) -> Result<Value, Refusal> {
                 .map(move |s| (name.as_str(), s, currency.as_str()))
         })
         .collect();
-    let by = match a.sort.unwrap_or(Sort::Rate) {
-        Sort::Rate => SortBy::Rate,
-        Sort::Name => SortBy::Name,
-    };
-    smm::sort_services(&mut rows, by, |(_, s, _)| s);
+    match a.sort.unwrap_or(Sort::Rate) {
+        Sort::Rate => smm::cheapest_first(&mut rows, |(_, s, _)| s),
+        Sort::Name => smm::by_name(&mut rows, |(_, s, _)| s),
+    }
     let matched = rows.len();
     let services: Vec<Value> = rows
         .iter()

@@ -2,8 +2,12 @@
 //! has (money or thread accounts, timed services, thread orders).
 
 use super::{Cell, Table};
-use crate::panel::{Account, OrderStatus, PikaAccount, Placed, Row, Service};
+use crate::book::{Entry, Group, Outcome};
+use crate::money::show;
+use crate::panel::{Account, Cancel, OrderStatus, PikaAccount, Placed, Row, Service};
 use crate::time::utc_date;
+use rust_decimal::Decimal;
+use std::collections::BTreeMap;
 
 /// A number as text, blank when unknown.
 pub fn num(n: Option<u64>) -> String {
@@ -206,15 +210,15 @@ pub fn refill_statuses(rows: &[Row<String>]) -> Table {
 
 /// Cancels asked for: ORDER and CANCEL (`requested` when the panel took the request: it does
 /// not mean the order is cancelled yet).
-pub fn cancels(rows: &[Row<String>]) -> Table {
+pub fn cancels(rows: &[Row<Cancel>]) -> Table {
     outcomes(&["ORDER", "CANCEL"], rows, |v| match v {
-        crate::panel::v2::CANCEL_REQUESTED => Cell::new(v),
-        _ => Cell::status(v),
+        Cancel::Requested => Cell::new(v),
+        Cancel::Said(word) => Cell::status(word),
     })
 }
 
 /// Id and outcome rows under `headers`.
-fn outcomes(headers: &[&str], rows: &[Row<String>], cell: impl Fn(&str) -> Cell) -> Table {
+fn outcomes<T>(headers: &[&str], rows: &[Row<T>], cell: impl Fn(&T) -> Cell) -> Table {
     let mut table = Table::new(headers);
     for row in rows {
         table.add_row(match &row.result {
@@ -334,7 +338,7 @@ impl DryRun {
     pub fn new(
         service: &Service,
         order: &crate::order::Order,
-        priced: &crate::order::Priced,
+        priced: &crate::panel::Priced,
         account: &Account,
         type_name: String,
     ) -> DryRun {
@@ -460,7 +464,7 @@ impl DryRun {
 }
 
 /// Recorded catalogue changes: when, which profile, and the change in one line.
-pub fn catalogue_changes(changes: &[crate::catalogue::Change]) -> Table {
+pub fn catalogue_changes(changes: &[crate::book::catalogue::Change]) -> Table {
     let mut table = Table::new(&["SEEN", "PROFILE", "SERVICE", "CHANGE", "OLD", "NEW", "NAME"]);
     for c in changes {
         table.add_row(vec![
@@ -472,6 +476,290 @@ pub fn catalogue_changes(changes: &[crate::catalogue::Change]) -> Table {
             c.new.clone().unwrap_or_default(),
             c.name.clone(),
         ]);
+    }
+    table
+}
+
+/// A bulk run's summary, shown before sending: orders, skipped lines, total cost, balance.
+pub fn bulk_summary(report: &crate::bulk::Report) -> Table {
+    let cur = &report.currency;
+    let mut summary = Table::key_value();
+    summary.add_row(vec!["ORDERS".to_string(), report.orders.to_string()]);
+    if report.skipped > 0 {
+        summary.add_row(vec![
+            "SKIPPED".to_string(),
+            format!("{} (in the order book already)", report.skipped),
+        ]);
+    }
+    if report.held > 0 {
+        summary.add_row(vec![
+            "HELD BACK".to_string(),
+            format!(
+                "{} (an earlier try's outcome is unknown: check the panel, then --force)",
+                report.held
+            ),
+        ]);
+    }
+    let priced = match report.unpriced {
+        0 => format!("{} {cur}", report.total_cost),
+        n => format!(
+            "{} {cur} (+ {n} order(s) priced by deliveries)",
+            report.total_cost
+        ),
+    };
+    summary.add_row(vec!["TOTAL COST".to_string(), priced]);
+    if let Some(balance) = &report.balance {
+        summary.add_row(vec!["BALANCE".to_string(), format!("{balance} {cur}")]);
+    }
+    summary
+}
+
+/// A bulk run's lines after sending: LINE, SERVICE, QUANTITY, LINK and what became of each.
+pub fn bulk_lines(report: &crate::bulk::Report) -> Table {
+    let mut table = Table::new(&["LINE", "SERVICE", "QUANTITY", "LINK", "RESULT"]);
+    for l in &report.lines {
+        let why = l.error.as_deref().unwrap_or("");
+        let shown = match l.result {
+            "placed" => Cell::new(format!("order {}", l.order.as_deref().unwrap_or(""))),
+            "skipped" => Cell::new(format!("skipped: {why}")),
+            "held" => Cell::status(format!("error: not sent again: {why}")),
+            _ => Cell::status(format!("error: {why}")),
+        };
+        table.add_row(vec![
+            Cell::number(l.line),
+            Cell::new(l.service),
+            Cell::number(l.quantity.as_deref().unwrap_or("")),
+            Cell::new(l.link.as_deref().unwrap_or("")),
+            shown,
+        ]);
+    }
+    table
+}
+
+/// The columns of `smm orders`.
+const ORDER_HEADERS: [&str; 10] = [
+    "PLACED", "PROFILE", "SERVICE", "QUANTITY", "LINK", "COST", "OUTCOME", "STATUS", "CHARGE",
+    "CURRENCY",
+];
+
+/// Orders as the rows of `smm orders`, without totals (a chunk of a CSV or TSV stream).
+pub fn order_rows(entries: &[Entry]) -> Table {
+    let mut table = Table::new(&ORDER_HEADERS);
+    for e in entries {
+        table.add_row(row(e, None));
+    }
+    table
+}
+
+/// One order as a table row; `problem` is why `--check` could not learn its status.
+fn row(e: &Entry, problem: Option<&String>) -> Vec<Cell> {
+    let outcome = match (e.outcome, &e.order, &e.error) {
+        (Outcome::Placed, order, _) => format!("order {}", order.as_deref().unwrap_or("?")),
+        (Outcome::Refused, _, error) => format!("refused: {}", error.as_deref().unwrap_or("")),
+        (Outcome::Unknown, _, Some(_)) => "unknown: check the panel's order list".to_string(),
+        (Outcome::Unknown, _, None) => "no answer recorded (smm stopped?): check the panel".into(),
+    };
+    let status = match (problem, &e.status) {
+        (Some(problem), _) => Cell::status(format!("error: {problem}")),
+        (None, Some(status)) => Cell::status(status),
+        (None, None) => Cell::new(""),
+    };
+    vec![
+        Cell::new(utc_date(e.created)),
+        Cell::new(&e.profile),
+        Cell::new(e.service),
+        Cell::number(e.quantity.map(|q| q.to_string()).unwrap_or_default()),
+        Cell::new(e.link.as_deref().unwrap_or("")),
+        Cell::number(cost_text(e.cost.as_deref())),
+        Cell::new(outcome),
+        status,
+        Cell::number(e.charge.as_deref().unwrap_or("")),
+        Cell::new(e.currency.as_deref().unwrap_or("")),
+    ]
+}
+
+/// The order book as a table, ending with a totals line per currency; `problems` are why
+/// `--check` could not learn an entry's status, by entry id.
+pub fn orders(entries: &[Entry], problems: &BTreeMap<String, String>) -> Table {
+    let mut table = Table::new(&ORDER_HEADERS);
+    for e in entries {
+        table.add_row(row(e, problems.get(&e.id)));
+    }
+    let mut totals: BTreeMap<String, (usize, Decimal, Decimal)> = BTreeMap::new();
+    for e in entries {
+        let t = totals
+            .entry(e.currency.clone().unwrap_or_default())
+            .or_default();
+        t.0 += 1;
+        if e.outcome != Outcome::Refused {
+            t.1 = t.1.saturating_add(amount(e.cost.as_deref()));
+        }
+        t.2 = t.2.saturating_add(amount(e.charge.as_deref()));
+    }
+    for (currency, (n, cost, charge)) in totals {
+        table.add_row(vec![
+            Cell::new("TOTAL"),
+            Cell::new(""),
+            Cell::new(""),
+            Cell::number(match n {
+                1 => "1 order".to_string(),
+                n => format!("{n} orders"),
+            }),
+            Cell::new(""),
+            Cell::number(show(cost)),
+            Cell::new(""),
+            Cell::new(""),
+            Cell::number(show(charge)),
+            Cell::new(currency),
+        ]);
+    }
+    table
+}
+
+/// A cost estimate from the book (smm's own computed amount) as amounts are shown; text that
+/// does not read as a decimal is shown as it is.
+fn cost_text(text: Option<&str>) -> String {
+    match text {
+        Some(t) => t.parse().map(show).unwrap_or_else(|_| t.to_string()),
+        None => String::new(),
+    }
+}
+
+/// A decimal from the book's text (absent or unreadable: zero).
+fn amount(text: Option<&str>) -> Decimal {
+    text.and_then(|t| t.parse().ok()).unwrap_or_default()
+}
+
+/// `smm orders --by`: one row per group and currency, then the totals per currency.
+pub fn order_groups(groups: &[Group]) -> Table {
+    let mut table = Table::new(&["GROUP", "ORDERS", "COST", "CHARGE", "CURRENCY"]);
+    let mut totals: BTreeMap<&str, (u64, Decimal, Decimal)> = BTreeMap::new();
+    for g in groups {
+        table.add_row(vec![
+            Cell::new(&g.key),
+            Cell::number(g.orders),
+            Cell::number(show(g.cost)),
+            Cell::number(show(g.charge)),
+            Cell::new(&g.currency),
+        ]);
+        let t = totals.entry(&g.currency).or_default();
+        t.0 += g.orders;
+        t.1 = t.1.saturating_add(g.cost);
+        t.2 = t.2.saturating_add(g.charge);
+    }
+    for (currency, (n, cost, charge)) in totals {
+        table.add_row(vec![
+            Cell::new("TOTAL"),
+            Cell::number(n),
+            Cell::number(show(cost)),
+            Cell::number(show(charge)),
+            Cell::new(currency),
+        ]);
+    }
+    table
+}
+
+/// One profile's line in the summary of `smm sync`.
+#[derive(Debug, Clone, Default)]
+pub struct Synced<'a> {
+    /// The profile.
+    pub profile: &'a str,
+    /// The balance with its currency (or the free threads), when it was read.
+    pub balance: Option<String>,
+    /// Whether the profile's sync failed (whole or in part).
+    pub failed: bool,
+    /// How many unfinished orders were asked about.
+    pub orders_asked: usize,
+    /// How many statuses changed.
+    pub status_changes: usize,
+    /// How many catalogue changes were seen.
+    pub catalogue_changes: usize,
+    /// How many alerts were raised.
+    pub alerts: usize,
+}
+
+/// `smm sync`'s summary, one row per profile: balance, orders asked, status changes,
+/// catalogue changes, alerts.
+pub fn sync_summary(rows: &[Synced]) -> Table {
+    let mut table = Table::new(&[
+        "PROFILE",
+        "BALANCE",
+        "ORDERS ASKED",
+        "STATUS CHANGES",
+        "CATALOGUE CHANGES",
+        "ALERTS",
+    ]);
+    for r in rows {
+        let balance = match &r.balance {
+            Some(b) => Cell::new(b),
+            None if r.failed => Cell::status("error"),
+            None => Cell::new(""),
+        };
+        table.add_row(vec![
+            Cell::new(r.profile),
+            balance,
+            Cell::number(r.orders_asked),
+            Cell::number(r.status_changes),
+            Cell::number(r.catalogue_changes),
+            Cell::number(r.alerts),
+        ]);
+    }
+    table
+}
+
+/// One order as `smm watch` last saw it.
+#[derive(Debug, Clone)]
+pub struct Watched<'a> {
+    /// The order id.
+    pub order: &'a str,
+    /// Its status, or `error: …`.
+    pub shown: String,
+    /// The charge so far.
+    pub charge: Option<rust_decimal::Decimal>,
+    /// Units still to deliver.
+    pub remains: Option<i64>,
+}
+
+/// `smm watch`'s last poll: ORDER, STATUS, CHARGE, REMAINS.
+pub fn watched(rows: &[Watched]) -> Table {
+    let mut table = Table::new(&["ORDER", "STATUS", "CHARGE", "REMAINS"]);
+    for w in rows {
+        table.add_row(vec![
+            Cell::new(w.order),
+            Cell::status(&w.shown),
+            Cell::number(w.charge.map(|c| c.to_string()).unwrap_or_default()),
+            Cell::number(w.remains.map(|r| r.to_string()).unwrap_or_default()),
+        ]);
+    }
+    table
+}
+
+/// `smm watch`'s live summary: per status, the orders, their charge and what remains.
+pub fn watch_groups(
+    groups: &std::collections::BTreeMap<String, (usize, rust_decimal::Decimal, u64)>,
+) -> Table {
+    let mut table = Table::new(&["STATUS", "ORDERS", "CHARGE", "REMAINS"]);
+    for (status, (n, charge, remains)) in groups {
+        table.add_row(vec![
+            Cell::status(status),
+            Cell::number(n),
+            Cell::number(crate::money::show(*charge)),
+            Cell::number(remains),
+        ]);
+    }
+    table
+}
+
+/// `smm config show`: every profile (`*` marks the one a command would use now) with its API,
+/// URL (hidden parts hidden) and where its key comes from (never the key).
+pub fn profiles<'a>(
+    chosen: Option<&str>,
+    profiles: impl IntoIterator<Item = (&'a str, &'a str, &'a str, &'a str)>,
+) -> Table {
+    let mut table = Table::new(&["", "PROFILE", "API", "URL", "KEY"]);
+    for (name, api, url, key) in profiles {
+        let mark = if chosen == Some(name) { "*" } else { "" };
+        table.add_row(vec![mark, name, api, url, key]);
     }
     table
 }

@@ -2,7 +2,7 @@
 //! can mean.
 //!
 //! Panels differ in small ways (numbers as strings, thousands separators, `"Unknown"`),
-//! so every reader here accepts the variants in `../shared/fixtures/v2/` and never panics.
+//! so every reader here accepts the variants in `tests/fixtures/v2/` and never panics.
 
 use super::Service;
 use crate::http::Reply;
@@ -101,12 +101,12 @@ pub fn error_text(v: &Value) -> Option<String> {
 
 /// `text` with every occurrence of the profile's key masked: a panel may echo the key back in
 /// its error (`key sk-… has no funds`), and smm never prints or records a key.
-pub fn without_key(text: &str, key: &crate::secret::Secret) -> String {
+pub fn without_key(text: &str, key: &crate::config::secret::Secret) -> String {
     let key = key.expose();
     if key.len() < 4 {
         return text.to_string();
     }
-    text.replace(key, crate::secret::MASK)
+    text.replace(key, crate::config::secret::MASK)
 }
 
 /// The panel's own error answer (`{"error": …}`): a definite no, not a lost request.

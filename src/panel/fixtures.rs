@@ -1,4 +1,4 @@
-//! Every answer sample in `tests/fixtures/v2/` (a copy of `../shared/fixtures/v2/`) read through
+//! Every answer sample in `tests/fixtures/v2/` read through
 //! the decoders the v2 client uses, with the exact values each must give.
 
 use super::status::{Canonical, canonical};
@@ -64,14 +64,18 @@ fn check(name: &str, body: &str) {
         "cancel.many.json" => {
             let v = items(&value);
             assert_eq!(cancel_outcome(&v[0]), Err("Incorrect order ID".into()));
-            assert_eq!(cancel_outcome(&v[1]), Ok("requested".into()));
+            assert_eq!(cancel_outcome(&v[1]), Ok(crate::panel::Cancel::Requested));
         }
         "cancel.many.flags.json" => {
             let v = items(&value);
-            assert_eq!(cancel_outcome(&v[0]), Ok("requested".into()), "true");
+            assert_eq!(
+                cancel_outcome(&v[0]),
+                Ok(crate::panel::Cancel::Requested),
+                "true"
+            );
             assert_eq!(
                 cancel_outcome(&v[1]),
-                Ok("requested".into()),
+                Ok(crate::panel::Cancel::Requested),
                 "status success"
             );
             assert_eq!(
@@ -157,12 +161,8 @@ fn check(name: &str, body: &str) {
                 ["mentions_hashtag", "poll", "Default"],
                 "kept as written"
             );
-            assert!(crate::order::needs(&s[0].kind).fields.contains(&"hashtag"));
-            assert!(
-                crate::order::needs(&s[1].kind)
-                    .fields
-                    .contains(&"answer_number")
-            );
+            assert!(s[0].needs().fields.contains(&"hashtag"));
+            assert!(s[1].needs().fields.contains(&"answer_number"));
             assert_eq!(
                 (s[0].dripfeed, s[1].dripfeed, s[2].dripfeed),
                 (Some(false), Some(true), None)
@@ -172,7 +172,7 @@ fn check(name: &str, body: &str) {
                     .get()
                     .contains("Usernames of people who posted the hashtag")
             );
-            // The placeholder: exact, shown as is (its orders are refused by order::check).
+            // The placeholder: exact, shown as is (its orders are refused by Service::price).
             assert_eq!(s[2].rate.unwrap().to_string(), "1000000000000");
             assert_eq!((s[2].min, s[2].max), (Some(500000), Some(100)));
         }

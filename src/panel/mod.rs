@@ -10,6 +10,7 @@ mod chunks;
 mod decode;
 #[cfg(test)]
 mod fixtures;
+pub mod service;
 pub mod status;
 pub mod streamdetails;
 mod types;
@@ -19,14 +20,15 @@ pub mod v2;
 
 pub use chunks::{ChunkAnswer, Progress, Silent, run_chunks};
 pub use decode::*;
+pub use service::{ABSURD_RATE, Amount, Needs, Priced, needs, normalised};
 pub use types::*;
 pub use unanswered::NoAnswer;
 
+use crate::config::secret::Secret;
 use crate::config::{Api, Profile};
 use crate::exit::usage;
 use crate::http::Http;
 use crate::order::Order;
-use crate::secret::Secret;
 use anyhow::Result;
 
 /// The actions smm knows, for messages and for refusing what a dialect does not have.
@@ -138,7 +140,7 @@ pub trait Panel: Sync {
     }
 
     /// Asks for cancels: one row per order id with the panel's word.
-    fn cancel(&self, _ids: &[u64]) -> Result<Answer<Vec<Row<String>>>> {
+    fn cancel(&self, _ids: &[u64]) -> Result<Answer<Vec<Row<Cancel>>>> {
         Err(unsupported(self.profile(), Action::Cancel))
     }
 

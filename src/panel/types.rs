@@ -1,6 +1,6 @@
 //! What a panel answers, as typed values every dialect produces.
 
-use crate::secret::Secret;
+use crate::config::secret::Secret;
 use rust_decimal::Decimal;
 use serde_json::Value;
 use serde_json::value::RawValue;
@@ -157,6 +157,24 @@ impl<T> Row<T> {
     /// Whether this row carries an error.
     pub fn failed(&self) -> bool {
         self.result.is_err()
+    }
+}
+
+/// What a panel said of a cancel it was asked for.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Cancel {
+    /// The panel took the request: asked for, not yet done (the order is not cancelled yet).
+    Requested,
+    /// Another word, as the panel wrote it.
+    Said(String),
+}
+
+impl std::fmt::Display for Cancel {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Cancel::Requested => f.write_str("requested"),
+            Cancel::Said(word) => f.write_str(word),
+        }
     }
 }
 

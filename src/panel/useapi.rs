@@ -6,9 +6,9 @@
 
 use super::{Answer, Panel, PanelError, PikaAccount, Raw, not_json, redirect_error, text};
 use crate::config::Profile;
+use crate::config::secret::Secret;
 use crate::exit::usage;
 use crate::http::{Effect, Http, Payload, Reply};
-use crate::secret::Secret;
 use crate::text::shorten;
 use serde_json::{Value, json};
 

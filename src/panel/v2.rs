@@ -1,8 +1,9 @@
 //! The standard SMM panel API v2: form-encoded POSTs of `key` + `action` to one endpoint.
 
 use super::{
-    Account, Answer, Balance, ChunkAnswer, NoAnswer, OrderStatus, Panel, PanelError, Placed,
-    Progress, Raw, Row, Service, ambiguous, decode_json, decode_services, error_text, flag, text,
+    Account, Answer, Balance, Cancel, ChunkAnswer, NoAnswer, OrderStatus, Panel, PanelError,
+    Placed, Progress, Raw, Row, Service, ambiguous, decode_json, decode_services, error_text, flag,
+    text,
 };
 use crate::config::Profile;
 use crate::http::{Effect, Http, Reply};
@@ -243,9 +244,14 @@ impl<'a> V2<'a> {
     ///
     /// Items are matched by their id field; a panel that sends items without ids is read by
     /// position. An id the answer does not mention gets an error row.
-    fn items(&self, kind: Batch, ids: &[u64]) -> anyhow::Result<Answer<Vec<Row<String>>>> {
+    fn items<T>(
+        &self,
+        kind: Batch,
+        ids: &[u64],
+        outcome: impl Fn(&Value) -> Result<T, String>,
+    ) -> anyhow::Result<Answer<Vec<Row<T>>>> {
         let answer = self.batch(kind, ids)?;
-        let (id_key, value_key) = kind.item_keys();
+        let (id_key, _) = kind.item_keys();
         let items: Vec<&Value> = match (&answer.value, answer.single) {
             (Value::Array(list), false) => list.iter().collect(),
             (value, _) => vec![value],
@@ -260,10 +266,9 @@ impl<'a> V2<'a> {
                     true => items.get(position).copied(),
                     false => items.iter().copied().find(|i| text(&i[id_key]) == key),
                 };
-                let result = match (item, kind) {
-                    (None, _) => Err("missing from the panel's answer".to_string()),
-                    (Some(item), Batch::Cancel) => cancel_outcome(item),
-                    (Some(item), _) => item_outcome(item, value_key),
+                let result = match item {
+                    None => Err("missing from the panel's answer".to_string()),
+                    Some(item) => outcome(item),
                 };
                 Row { id: key, result }
             })
@@ -367,15 +372,17 @@ impl Panel for V2<'_> {
     }
 
     fn refill(&self, ids: &[u64]) -> anyhow::Result<Answer<Vec<Row<String>>>> {
-        self.items(Batch::Refill, ids)
+        let key = Batch::Refill.item_keys().1;
+        self.items(Batch::Refill, ids, |item| item_outcome(item, key))
     }
 
     fn refill_status(&self, ids: &[u64]) -> anyhow::Result<Answer<Vec<Row<String>>>> {
-        self.items(Batch::RefillStatus, ids)
+        let key = Batch::RefillStatus.item_keys().1;
+        self.items(Batch::RefillStatus, ids, |item| item_outcome(item, key))
     }
 
-    fn cancel(&self, ids: &[u64]) -> anyhow::Result<Answer<Vec<Row<String>>>> {
-        self.items(Batch::Cancel, ids)
+    fn cancel(&self, ids: &[u64]) -> anyhow::Result<Answer<Vec<Row<Cancel>>>> {
+        self.items(Batch::Cancel, ids, cancel_outcome)
     }
 }
 
@@ -528,8 +535,8 @@ pub fn decode_status(v: &Value) -> OrderStatus {
 
 /// What a cancel item says: accepted (`"cancel"` as `1`, `"1"`, `true` or
 /// `{"status":"success"}`) is `requested`; `0`/`false` or another wrapper status is a refusal;
-/// an `{"error"}` in or around the item is that error. Another word is shown as the panel wrote it.
-pub fn cancel_outcome(item: &Value) -> Result<String, String> {
+/// an `{"error"}` in or around the item is that error. Another word is kept as the panel wrote it.
+pub fn cancel_outcome(item: &Value) -> Result<Cancel, String> {
     let v = item_outcome(item, "cancel")?;
     let said = &item["cancel"];
     let verdict = match said.as_object() {
@@ -540,14 +547,11 @@ pub fn cancel_outcome(item: &Value) -> Result<String, String> {
         None => flag(said),
     };
     match verdict {
-        Some(true) => Ok(CANCEL_REQUESTED.to_string()),
+        Some(true) => Ok(Cancel::Requested),
         Some(false) => Err(format!("the panel did not accept the cancel (cancel: {v})")),
-        None => Ok(v),
+        None => Ok(Cancel::Said(v)),
     }
 }
-
-/// How a cancel the panel accepted is shown: asked for, not yet done.
-pub const CANCEL_REQUESTED: &str = "requested";
 
 /// The outcome of an item: the value under `key`, or the error in it or around it.
 pub fn item_outcome(item: &Value, key: &str) -> Result<String, String> {
@@ -603,7 +607,7 @@ mod tests {
         ] {
             assert_eq!(
                 cancel_outcome(&accepted),
-                Ok("requested".into()),
+                Ok(crate::panel::Cancel::Requested),
                 "{accepted}"
             );
         }
@@ -634,7 +638,7 @@ mod tests {
         }
         assert_eq!(
             cancel_outcome(&json!({"order": 1, "cancel": "queued"})),
-            Ok("queued".into())
+            Ok(crate::panel::Cancel::Said("queued".into()))
         );
     }
 

@@ -8,12 +8,12 @@
 //! `action=seed&count=10000&quantity=100` (orders placed now on service 1448, already paid;
 //! answers the first and last id).
 
-use super::v2::{Fields, Panel};
+use super::v2::{Fields, V2State};
 use serde_json::{Value, json};
 
 /// Applies one control action to `panel` at virtual time `now`; the answer says what was done
 /// or what is wrong.
-pub fn handle(panel: &mut Panel, fields: &Fields, now: f64) -> (u16, Value) {
+pub fn handle(panel: &mut V2State, fields: &Fields, now: f64) -> (u16, Value) {
     match apply(panel, fields, now) {
         Ok(done) => (200, done),
         Err(msg) => (400, json!({ "error": msg })),
@@ -21,7 +21,7 @@ pub fn handle(panel: &mut Panel, fields: &Fields, now: f64) -> (u16, Value) {
 }
 
 /// The action itself.
-fn apply(panel: &mut Panel, fields: &Fields, now: f64) -> Result<Value, String> {
+fn apply(panel: &mut V2State, fields: &Fields, now: f64) -> Result<Value, String> {
     let get = |name: &str| fields.get(name).map(|v| v.trim()).filter(|v| !v.is_empty());
     let number = |name: &str| -> Result<u64, String> {
         get(name)

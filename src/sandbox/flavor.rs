@@ -3,7 +3,7 @@
 //! so that smm (or any client) can be seen reading them end to end. The panel's state and rules
 //! are the same in every flavour; only the shapes and spellings of the answers change.
 
-use super::v2::Service;
+use super::catalogue::Service;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value, json};
 

@@ -1,20 +1,22 @@
 //! `smm sandbox`: a simulated SMM panel on 127.0.0.1 for trying smm and for tests.
 //!
-//! One HTTP server (`crate::serve`: hyper on tokio) routes by path to a dialect:
+//! One HTTP server (`crate::sandbox::serve`: hyper on tokio) routes by path to a dialect:
 //! `/api/v2` — the standard SMM panel API v2 (`v2.rs`); `/streamdetails/api/v2/` — the
 //! streamdetails API (`streamdetails.rs`); `/useapi/v1/pika/account` — useapi.net's Pika
 //! accounts (`useapi.rs`). Faults (HTML pages, 502, 429,
 //! slow answers) can be injected for the first N requests or a fraction of them.
 
+mod catalogue;
 mod control;
 mod flavor;
+pub mod serve;
 pub mod streamdetails;
 pub mod useapi;
 pub mod v2;
 
 pub use flavor::Flavor;
 
-use crate::serve::{Incoming, Outgoing, Server};
+use crate::sandbox::serve::{Incoming, Outgoing, Server};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 use std::sync::atomic::{AtomicU64, Ordering};
@@ -151,9 +153,9 @@ impl Sandbox {
 /// What every request shares.
 struct Shared {
     opts: Options,
-    v2: Mutex<v2::Panel>,
-    streamdetails: Mutex<streamdetails::Panel>,
-    useapi: Mutex<useapi::Panel>,
+    v2: Mutex<v2::V2State>,
+    streamdetails: Mutex<streamdetails::StreamdetailsState>,
+    useapi: Mutex<useapi::UseapiState>,
     started: Instant,
     requests: AtomicU64,
 }
@@ -170,10 +172,10 @@ pub fn start(opts: Options) -> anyhow::Result<Sandbox> {
     let port = opts.port;
     let shared = Arc::new(Shared {
         v2: Mutex::new(
-            v2::Panel::new(&opts.key, opts.services, opts.balance, 0.0).with_flavor(opts.flavor),
+            v2::V2State::new(&opts.key, opts.services, opts.balance, 0.0).with_flavor(opts.flavor),
         ),
-        streamdetails: Mutex::new(streamdetails::Panel::new(&opts.key)),
-        useapi: Mutex::new(useapi::Panel::new(&opts.key)),
+        streamdetails: Mutex::new(streamdetails::StreamdetailsState::new(&opts.key)),
+        useapi: Mutex::new(useapi::UseapiState::new(&opts.key)),
         opts,
         started: Instant::now(),
         requests: AtomicU64::new(0),

@@ -30,7 +30,7 @@ const SERVICES: [Entry; 3] = [
 ];
 
 /// The panel state.
-pub struct Panel {
+pub struct StreamdetailsState {
     key: String,
     orders: Vec<Order>,
 }
@@ -38,10 +38,10 @@ pub struct Panel {
 /// An HTTP status and the envelope to send.
 pub type Reply = (u16, Value);
 
-impl Panel {
+impl StreamdetailsState {
     /// A panel accepting `key` (and `<key>-expired`).
-    pub fn new(key: &str) -> Panel {
-        Panel {
+    pub fn new(key: &str) -> StreamdetailsState {
+        StreamdetailsState {
             key: key.to_string(),
             orders: Vec::new(),
         }
@@ -224,7 +224,7 @@ fn error(code: u16, message: &str) -> Reply {
 mod tests {
     use super::*;
 
-    fn call(p: &mut Panel, body: Value, now: f64) -> Reply {
+    fn call(p: &mut StreamdetailsState, body: Value, now: f64) -> Reply {
         p.handle("POST", &body.to_string(), now, 1_700_000_000)
     }
 
@@ -240,7 +240,7 @@ mod tests {
 
     #[test]
     fn every_documented_error() {
-        let mut p = Panel::new("k");
+        let mut p = StreamdetailsState::new("k");
         assert_eq!(
             message(&p.handle("GET", "", 0.0, 0)),
             (405, "Method not allowed".into())
@@ -257,7 +257,7 @@ mod tests {
             message(&call(&mut p, json!({"key": "x", "action": "user"}), 0.0)),
             (401, "Authorization failed".into())
         );
-        let add = |p: &mut Panel, extra: Value| {
+        let add = |p: &mut StreamdetailsState, extra: Value| {
             let mut req = json!({"key": "k", "action": "add", "service_id": 1, "link": "https://www.twitch.tv/chan", "quantity": 100});
             for (k, v) in extra.as_object().unwrap() {
                 req[k] = v.clone();
@@ -312,7 +312,7 @@ mod tests {
             message(&expired),
             (403, "Your API subscription is expired".into())
         );
-        let get = |p: &mut Panel, extra: Value| {
+        let get = |p: &mut StreamdetailsState, extra: Value| {
             let mut req = json!({"key": "k", "action": "get"});
             for (k, v) in extra.as_object().unwrap() {
                 req[k] = v.clone();
@@ -339,7 +339,7 @@ mod tests {
 
     #[test]
     fn orders_use_threads_until_their_duration_ends() {
-        let mut p = Panel::new("k");
+        let mut p = StreamdetailsState::new("k");
         let r = call(
             &mut p,
             json!({"key": "k", "action": "add", "service_id": 1, "link": "https://twitch.tv/chan", "quantity": 300}),

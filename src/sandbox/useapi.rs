@@ -8,7 +8,7 @@ use std::collections::BTreeMap;
 pub const MAX_JOBS: u64 = 10;
 
 /// The configured accounts, by channel.
-pub struct Panel {
+pub struct UseapiState {
     key: String,
     accounts: BTreeMap<String, (String, u64)>,
 }
@@ -16,10 +16,10 @@ pub struct Panel {
 /// An HTTP status and an optional JSON body (204 has none).
 pub type Reply = (u16, Option<Value>);
 
-impl Panel {
+impl UseapiState {
     /// A panel accepting `Authorization: Bearer <key>`.
-    pub fn new(key: &str) -> Panel {
-        Panel {
+    pub fn new(key: &str) -> UseapiState {
+        UseapiState {
             key: key.to_string(),
             accounts: BTreeMap::new(),
         }
@@ -137,7 +137,7 @@ mod tests {
 
     const CH: &str = "12345678901234567";
 
-    fn set(p: &mut Panel, path: &str, body: Value) -> Reply {
+    fn set(p: &mut UseapiState, path: &str, body: Value) -> Reply {
         p.handle("POST", Some(path), Some("Bearer k"), &body.to_string())
     }
 
@@ -152,7 +152,7 @@ mod tests {
 
     #[test]
     fn every_documented_error_and_the_happy_path() {
-        let mut p = Panel::new("k");
+        let mut p = UseapiState::new("k");
         assert_eq!(
             msg(&p.handle("GET", None, None, "")),
             (401, "Unauthorized".into())

@@ -4,6 +4,7 @@
 //! Time is passed in as virtual seconds (`now`), so the state machine is deterministic and
 //! testable; the server maps real time to virtual time with its `--speed`.
 
+use super::catalogue::{Service, catalogue};
 use super::flavor::Flavor;
 use rust_decimal::Decimal;
 use serde_json::{Map, Value, json};
@@ -21,29 +22,6 @@ pub const MAX_IDS: usize = 100;
 pub const MAX_RUNS: u64 = 1000;
 /// The first order id the sandbox hands out (history orders come just before it).
 pub const FIRST_ORDER: u64 = 23501;
-
-/// One catalogue entry.
-#[derive(Debug, Clone)]
-pub struct Service {
-    /// Service id.
-    pub id: u64,
-    /// Display name.
-    pub name: String,
-    /// Order type (`Default`, `Custom Comments`, …).
-    pub kind: &'static str,
-    /// Category.
-    pub category: &'static str,
-    /// Price per 1000.
-    pub rate: Decimal,
-    /// Minimum quantity.
-    pub min: u64,
-    /// Maximum quantity.
-    pub max: u64,
-    /// Refills offered.
-    pub refill: bool,
-    /// Cancels allowed.
-    pub cancel: bool,
-}
 
 /// One order as the panel stores it.
 #[derive(Debug, Clone)]
@@ -79,7 +57,7 @@ pub struct View {
 }
 
 /// The panel state: one account with its key, balance, orders and refills.
-pub struct Panel {
+pub struct V2State {
     key: String,
     start_balance: Decimal,
     services: Vec<Service>,
@@ -96,13 +74,13 @@ pub struct Panel {
 /// Request fields (form, query or JSON), by name.
 pub type Fields = HashMap<String, String>;
 
-impl Panel {
+impl V2State {
     /// A panel with the seed's two services plus `extra` generated ones, `balance` in USD, and a
     /// few history orders (ids just below 23501) in every status.
-    pub fn new(key: &str, extra: usize, balance: Decimal, now: f64) -> Panel {
+    pub fn new(key: &str, extra: usize, balance: Decimal, now: f64) -> V2State {
         let services = catalogue(extra);
         let services_body = services_body(&services, Flavor::Standard);
-        let mut panel = Panel {
+        let mut panel = V2State {
             key: key.to_string(),
             start_balance: balance,
             services,
@@ -119,7 +97,7 @@ impl Panel {
     }
 
     /// The same panel answering in `flavor`'s shapes (with its placeholder service, if any).
-    pub fn with_flavor(mut self, flavor: Flavor) -> Panel {
+    pub fn with_flavor(mut self, flavor: Flavor) -> V2State {
         self.flavor = flavor;
         self.services.extend(flavor.placeholder());
         self.services_body = services_body(&self.services, flavor);
@@ -677,82 +655,12 @@ fn services_body(services: &[Service], flavor: Flavor) -> String {
     Value::Array(services.iter().map(|s| flavor.service_json(s)).collect()).to_string()
 }
 
-/// The seed page's two services, then `extra` generated ones across categories and types.
-pub fn catalogue(extra: usize) -> Vec<Service> {
-    let mut services = vec![
-        Service {
-            id: 1448,
-            name: "Instagram Followers".into(),
-            kind: "Default",
-            category: "Instagram",
-            rate: Decimal::new(90, 2),
-            min: 50,
-            max: 10_000,
-            refill: true,
-            cancel: true,
-        },
-        Service {
-            id: 1452,
-            name: "Facebook Comments".into(),
-            kind: "Custom Comments",
-            category: "Facebook",
-            rate: Decimal::new(8, 0),
-            min: 10,
-            max: 1500,
-            refill: false,
-            cancel: false,
-        },
-    ];
-    const CATEGORIES: [&str; 8] = [
-        "Instagram",
-        "TikTok",
-        "YouTube",
-        "Telegram",
-        "Twitter",
-        "Facebook",
-        "Spotify",
-        "Website Traffic",
-    ];
-    const KINDS: [(&str, &str); 10] = [
-        ("Default", "Followers"),
-        ("Default", "Likes"),
-        ("Default", "Views"),
-        ("Custom Comments", "Custom Comments"),
-        ("Mentions", "Mentions"),
-        ("Poll", "Poll Votes"),
-        ("Package", "Starter Package"),
-        ("Subscriptions", "Auto Likes"),
-        ("Comment Likes", "Comment Likes"),
-        ("Web Traffic", "Visitors"),
-    ];
-    for i in 0..extra {
-        let category = CATEGORIES[i % CATEGORIES.len()];
-        let (kind, what) = KINDS[(i / CATEGORIES.len() + i) % KINDS.len()];
-        let n = i as u64;
-        services.push(Service {
-            id: 2000 + n,
-            name: format!(
-                "{category} {what} [{}]",
-                ["Real", "HQ", "Fast", "Cheap"][i % 4]
-            ),
-            kind,
-            category,
-            rate: Decimal::new(((n * 7919) % 40_000 + 100) as i64, 4),
-            min: [10, 50, 100][i % 3],
-            max: [1_000, 10_000, 100_000, 5_000_000][i % 4],
-            refill: i % 2 == 0,
-            cancel: i % 3 != 0,
-        });
-    }
-    services
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    fn panel() -> Panel {
-        Panel::new("k", 0, Decimal::new(10000, 2), 1_000_000.0)
+    fn panel() -> V2State {
+        V2State::new("k", 0, Decimal::new(10000, 2), 1_000_000.0)
     }
 
     fn req(pairs: &[(&str, &str)]) -> Fields {
@@ -817,7 +725,7 @@ mod tests {
     #[test]
     fn add_errors_are_the_real_panels_texts() {
         let mut p = panel();
-        let add = |p: &mut Panel, extra: &[(&str, &str)]| {
+        let add = |p: &mut V2State, extra: &[(&str, &str)]| {
             let mut pairs = vec![("action", "add")];
             pairs.extend_from_slice(extra);
             p.answer(&req(&pairs), T0)["error"].clone()
@@ -1013,7 +921,7 @@ mod tests {
     fn refill_only_for_finished_refillable_orders() {
         let mut p = panel();
         let refill =
-            |p: &mut Panel, id: &str| p.answer(&req(&[("action", "refill"), ("order", id)]), T0);
+            |p: &mut V2State, id: &str| p.answer(&req(&[("action", "refill"), ("order", id)]), T0);
         assert_eq!(refill(&mut p, "23491"), json!({"refill": "1"}));
         assert_eq!(
             refill(&mut p, "23492"),
@@ -1034,7 +942,7 @@ mod tests {
             json!([{"order": 23493, "refill": 2}, {"order": 9, "refill": {"error": "Incorrect order ID"}}])
         );
 
-        let status = |p: &mut Panel, t: f64| {
+        let status = |p: &mut V2State, t: f64| {
             p.answer(
                 &req(&[("action", "refill_status"), ("refill", "1")]),
                 T0 + t,
@@ -1113,7 +1021,7 @@ mod tests {
         let kinds: std::collections::HashSet<&str> = c.iter().map(|s| s.kind).collect();
         let cats: std::collections::HashSet<&str> = c.iter().map(|s| s.category).collect();
         assert!(kinds.len() >= 8 && cats.len() >= 8, "{kinds:?} {cats:?}");
-        let p = Panel::new("k", 3, Decimal::ONE, 0.0);
+        let p = V2State::new("k", 3, Decimal::ONE, 0.0);
         let v: Value = serde_json::from_str(p.services_body()).unwrap();
         assert_eq!(
             v[0],

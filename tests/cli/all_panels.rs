@@ -1,6 +1,6 @@
 //! Several panels at once (`--all`), the cheapest offers first, and the catalogue cache.
 
-use crate::common::{Home, Panel, Reply, stderr, stdout};
+use crate::common::{Home, Panel, Reply};
 use serde_json::{Value, json};
 
 /// A panel selling Instagram followers at `rate` (and something else), in `currency`.
@@ -48,9 +48,9 @@ fn home(cheap: &Panel, dear: &Panel, down: bool) -> Home {
 fn balance_all_shows_every_panel_and_the_failing_one_in_its_row() {
     let (cheap, dear) = (panel("0.50", "USD"), panel("0.90", "EUR"));
     let home = home(&cheap, &dear, true);
-    let out = home.smm().args(["balance", "--all"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
-    let text = stdout(&out);
+    let out = home.run(["balance", "--all"]);
+    out.expect_code(3);
+    let text = &out.stdout;
     let line = |p: &str| {
         text.lines()
             .find(|l| l.starts_with(p))
@@ -64,12 +64,8 @@ fn balance_all_shows_every_panel_and_the_failing_one_in_its_row() {
         !text.contains("pika"),
         "useapi profiles are not panels: {text}"
     );
-    let out = home
-        .smm()
-        .args(["balance", "--all", "--json"])
-        .output()
-        .unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = home.run(["balance", "--all", "--json"]);
+    let v: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(v["cheap"], json!({"balance": "10.5", "currency": "USD"}));
     assert_eq!(v["dear"]["currency"], "EUR");
     assert!(v["down"]["error"].as_str().unwrap().contains("connect"));
@@ -79,20 +75,16 @@ fn balance_all_shows_every_panel_and_the_failing_one_in_its_row() {
 fn services_all_sorted_by_rate_puts_the_cheapest_offer_first() {
     let (cheap, dear) = (panel("0.50", "USD"), panel("0.45", "USD"));
     let home = home(&cheap, &dear, false);
-    let out = home
-        .smm()
-        .args([
-            "services",
-            "--all",
-            "--search",
-            "instagram followers",
-            "--sort",
-            "rate",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let text = stdout(&out);
+    let out = home.run([
+        "services",
+        "--all",
+        "--search",
+        "instagram followers",
+        "--sort",
+        "rate",
+    ]);
+    out.expect_code(0);
+    let text = &out.stdout;
     let lines: Vec<&str> = text.lines().collect();
     for col in [
         "PROFILE", "RATE", "CURRENCY", "MIN", "MAX", "REFILL", "CANCEL",
@@ -108,12 +100,8 @@ fn services_all_sorted_by_rate_puts_the_cheapest_offer_first() {
         lines[2].starts_with("cheap") && lines[2].contains("0.50"),
         "{text}"
     );
-    let out = home
-        .smm()
-        .args(["services", "--all", "--search", "followers", "--json"])
-        .output()
-        .unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = home.run(["services", "--all", "--search", "followers", "--json"]);
+    let v: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(v["cheap"].as_array().unwrap().len(), 1);
     assert_eq!(v["dear"][0]["rate"], "0.45");
 }
@@ -123,35 +111,33 @@ fn the_catalogue_cache_hits_misses_and_refreshes() {
     let (a, b) = (panel("0.50", "USD"), panel("0.45", "USD"));
     let home = home(&a, &b, false);
     let services = || a.actions("services").len();
-    home.smm().arg("services").assert().code(0);
+    home.run(["services"]).expect_code(0);
     assert_eq!(services(), 1);
-    let out = home.smm().arg("services").output().unwrap();
+    let out = home.run(["services"]);
     assert_eq!(services(), 1, "second run served from the cache");
-    assert!(stderr(&out).contains("cache") && stdout(&out).contains("Instagram Followers HQ"));
+    assert!(out.stderr.contains("cache") && out.stdout.contains("Instagram Followers HQ"));
     // Dry runs use it too.
-    home.smm()
-        .args([
-            "order",
-            "add",
-            "--service",
-            "1",
-            "--link",
-            "l",
-            "--quantity",
-            "100",
-            "--dry-run",
-        ])
-        .assert()
-        .code(0);
+    home.run([
+        "order",
+        "add",
+        "--service",
+        "1",
+        "--link",
+        "l",
+        "--quantity",
+        "100",
+        "--dry-run",
+    ])
+    .expect_code(0);
     assert_eq!(services(), 1);
-    home.smm().args(["services", "--refresh"]).assert().code(0);
+    home.run(["services", "--refresh"]).expect_code(0);
     assert_eq!(services(), 2);
     // A changed URL never reuses the old catalogue.
     let text = std::fs::read_to_string(home.config())
         .unwrap()
         .replace(&a.url, &b.url);
     home.write_config(&text);
-    home.smm().arg("services").assert().code(0);
+    home.run(["services"]).expect_code(0);
     assert_eq!(b.actions("services").len(), 1);
 }
 
@@ -163,8 +149,8 @@ fn a_zero_ttl_turns_the_cache_off() {
         "[profiles.a]\nurl = \"{}\"\nkey = \"k\"\nservices_ttl = \"0\"\n",
         a.url
     ));
-    home.smm().arg("services").assert().code(0);
-    home.smm().arg("services").assert().code(0);
+    home.run(["services"]).expect_code(0);
+    home.run(["services"]).expect_code(0);
     assert_eq!(a.actions("services").len(), 2);
 }
 
@@ -185,9 +171,9 @@ fn several_sandbox_panels_as_several_profiles() {
          [profiles.gone]\nurl = \"http://127.0.0.1:{port}/api/v2\"\nkey = \"sandbox\"\nattempts = 1\n",
         one.url, two.url
     ));
-    let out = home.smm().args(["balance", "--all"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    let text = stdout(&out);
+    let out = home.run(["balance", "--all"]);
+    out.expect_code(3);
+    let text = &out.stdout;
     assert!(
         text.lines()
             .any(|l| l.starts_with("one") && l.contains("12.34")),
@@ -203,13 +189,10 @@ fn several_sandbox_panels_as_several_profiles() {
             .any(|l| l.starts_with("gone") && l.contains("error")),
         "{text}"
     );
-    let out = home
-        .smm()
-        .args(["services", "--all", "--type", "poll", "--sort", "rate"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    let rates: Vec<rust_decimal::Decimal> = stdout(&out)
+    let out = home.run(["services", "--all", "--type", "poll", "--sort", "rate"]);
+    out.expect_code(3);
+    let rates: Vec<rust_decimal::Decimal> = out
+        .stdout
         .lines()
         .skip(1)
         .filter(|l| !l.starts_with("gone"))
@@ -221,6 +204,6 @@ fn several_sandbox_panels_as_several_profiles() {
                 .unwrap()
         })
         .collect();
-    assert!(rates.len() >= 4, "{}", stdout(&out));
+    assert!(rates.len() >= 4, "{}", out.stdout);
     assert!(rates.windows(2).all(|w| w[0] <= w[1]), "{rates:?}");
 }

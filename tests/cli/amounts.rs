@@ -2,7 +2,7 @@
 //! with at least two decimal places everywhere; numbers are right-aligned in tables; `smm
 //! services ID…`; the catalogue cache lives in the cache directory.
 
-use crate::common::{Home, Panel, SandboxProc, stderr, stdout};
+use crate::common::{Home, Panel, Run, SandboxProc};
 
 #[test]
 fn a_dry_run_prints_cost_balance_and_after_alike() {
@@ -19,11 +19,10 @@ fn a_dry_run_prints_cost_balance_and_after_alike() {
             "https://instagram.com/p/abc",
         ])
         .args(["--quantity", "10000", "--dry-run"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        .run();
+    out.expect_code(0);
     assert_eq!(
-        stdout(&out),
+        out.stdout,
         "SERVICE   1448 Instagram Followers\n\
          TYPE      Default\n\
          LINK      https://instagram.com/p/abc\n\
@@ -44,9 +43,8 @@ fn a_dry_run_prints_cost_balance_and_after_alike() {
             "https://instagram.com/p/abc",
         ])
         .args(["--quantity", "10000", "--dry-run", "--json"])
-        .output()
-        .unwrap();
-    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        .run();
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(doc["cost"], "9.00");
     assert_eq!(doc["balance_after"], "91.00");
 }
@@ -65,17 +63,16 @@ fn a_bulk_total_and_watch_sums_print_two_places() {
         .smm()
         .args(["order", "add", "--dry-run", "--file"])
         .arg(&file)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        .run();
+    out.expect_code(0);
     assert_eq!(
-        stdout(&out),
+        out.stdout,
         "ORDERS      2\nTOTAL COST  9.00 USD\nBALANCE     100.00 USD\n"
     );
     // Order 23491 is Completed with a charge of 0.90: the summary line says 0.90, not 0.9.
-    let out = home.smm().args(["watch", "23491"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let text = stdout(&out);
+    let out = home.run(["watch", "23491"]);
+    out.expect_code(0);
+    let text = &out.stdout;
     assert!(
         text.lines()
             .next()
@@ -93,41 +90,29 @@ fn a_bulk_total_and_watch_sums_print_two_places() {
 fn services_with_ids_shows_those_in_that_order() {
     let panel = Panel::fixtures();
     let home = Home::with_panel(&panel);
-    let out = home
-        .smm()
-        .args(["services", "1452", "1448,1452"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = home.run(["services", "1452", "1448,1452"]);
+    out.expect_code(0);
     assert_eq!(
-        stdout(&out),
+        out.stdout,
         "ID    NAME                 CATEGORY   TYPE             RATE  MIN    MAX  REFILL  CANCEL\n\
          1452  Facebook Comments    Facebook   Custom Comments     8   10   1500  no      no\n\
          1448  Instagram Followers  Instagram  Default          0.90   50  10000  yes     yes\n"
     );
-    let out = home
-        .smm()
-        .args(["services", "1448", "--json"])
-        .output()
-        .unwrap();
-    let doc: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = home.run(["services", "1448", "--json"]);
+    let doc: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(doc.as_array().unwrap().len(), 1);
     assert_eq!(doc[0]["service"], 1448);
     // An id the catalogue lacks: the others print, the missing one is named, exit 3.
-    let out = home
-        .smm()
-        .args(["services", "9999", "1448"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    assert_eq!(stdout(&out).lines().count(), 2, "{}", stdout(&out));
+    let out = home.run(["services", "9999", "1448"]);
+    out.expect_code(3);
+    assert_eq!(out.stdout.lines().count(), 2, "{}", out.stdout);
     assert!(
-        stderr(&out).contains(
+        out.stderr.contains(
             "smm: service 9999 is not in the catalogue of profile 'test' (2 services; cached: \
              --refresh fetches it from the panel): see `smm services`\n"
         ),
         "{}",
-        stderr(&out)
+        out.stderr
     );
     // A bad id is refused before anything is read; ids and --all do not mix.
     for (args, expected) in [
@@ -140,9 +125,9 @@ fn services_with_ids_shows_those_in_that_order() {
             "smm: the argument '[IDS]...' cannot be used with '--all' (see `smm services --help`)\n",
         ),
     ] {
-        let out = home.smm().args(&args).output().unwrap();
-        assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert_eq!(stderr(&out), expected, "{args:?}");
+        let out = home.run(&args);
+        out.expect_code(2);
+        assert_eq!(out.stderr, expected, "{args:?}");
     }
     assert_eq!(
         panel.actions("services").len(),
@@ -161,7 +146,7 @@ fn mode(path: &std::path::Path) -> u32 {
 fn the_catalogue_cache_is_in_the_cache_directory() {
     let panel = Panel::fixtures();
     let home = Home::with_panel(&panel);
-    home.smm().arg("services").assert().code(0);
+    home.run(["services"]).expect_code(0);
     let cached = home.dir.path().join("xdg-cache/smm/services-test.json");
     assert!(cached.is_file(), "no {}", cached.display());
     #[cfg(unix)]
@@ -172,8 +157,8 @@ fn the_catalogue_cache_is_in_the_cache_directory() {
     home.smm()
         .env("SMM_CACHE_DIR", &elsewhere)
         .arg("services")
-        .assert()
-        .code(0);
+        .run()
+        .expect_code(0);
     assert!(elsewhere.join("services-test.json").is_file());
     assert_eq!(
         panel.actions("services").len(),
@@ -192,10 +177,10 @@ fn balance_all_puts_a_subscriptions_free_threads_in_the_balance_column() {
         sb.url,
         sb.url.replace("/api/v2", "/streamdetails/api/v2/")
     ));
-    let out = home.smm().args(["balance", "--all"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = home.run(["balance", "--all"]);
+    out.expect_code(0);
     assert_eq!(
-        stdout(&out),
+        out.stdout,
         "PROFILE  BALANCE  CURRENCY\nmoney     100.00  USD\nthreads     2000  threads free\n"
     );
 }

@@ -1,7 +1,7 @@
 //! Batches at scale: concurrent chunks merged in input order, retries for reads only, pacing,
 //! 429 back-off, keep-alive and the progress bar.
 
-use crate::common::{Home, Panel, Reply, Seen, stderr, stdout};
+use crate::common::{Home, Panel, Reply, Run, Seen};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
@@ -43,9 +43,9 @@ fn chunks_merge_in_input_order_at_every_concurrency() {
         if json {
             cmd.arg("--json");
         }
-        let out = cmd.output().unwrap();
-        assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
-        stdout(&out)
+        let out = cmd.run();
+        out.expect_code(3);
+        out.stdout
     };
     let (table, json) = (run("1", false), run("1", true));
     let v: serde_json::Value = serde_json::from_str(&json).unwrap();
@@ -72,13 +72,8 @@ fn chunks_really_go_out_concurrently_up_to_the_limit() {
     let ids: Vec<String> = (1..=800).map(|i| (i + 1000).to_string()).collect();
     let max_in_flight = |args: &[&str]| {
         let before = panel.requests().len();
-        let out = home
-            .smm()
-            .args(["status", &ids.join(",")])
-            .args(args)
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+        let out = home.smm().args(["status", &ids.join(",")]).args(args).run();
+        out.expect_code(3);
         panel.requests()[before..]
             .iter()
             .map(|r| r.in_flight)
@@ -102,12 +97,8 @@ fn one_connection_is_kept_alive_across_chunks() {
     let panel = Panel::start(reversed_delay_status);
     let home = Home::with_panel(&panel);
     let ids: Vec<String> = (601..=1100).map(|i| i.to_string()).collect();
-    let out = home
-        .smm()
-        .args(["status", &ids.join(","), "--concurrency", "1"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3));
+    let out = home.run(["status", &ids.join(","), "--concurrency", "1"]);
+    out.expect_code(3);
     let peers: std::collections::HashSet<String> =
         panel.requests().iter().map(|r| r.peer.clone()).collect();
     assert_eq!(panel.requests().len(), 5);
@@ -148,13 +139,13 @@ fn reads_survive_one_502_html_page_or_429() {
             vec!["refill-status", "1,2,3"],
         ] {
             let (panel, count) = fails_once(fault.clone());
-            let out = Home::with_panel(&panel).smm().args(&args).output().unwrap();
+            let out = Home::with_panel(&panel).smm().args(&args).run();
             assert!(
-                matches!(out.status.code(), Some(0) | Some(3)),
+                matches!(out.code, Some(0) | Some(3)),
                 "{args:?}: {}",
-                stderr(&out)
+                out.stderr
             );
-            assert!(!stdout(&out).is_empty());
+            assert!(!out.stdout.is_empty());
             assert_eq!(count.load(Ordering::SeqCst), 2, "{args:?} tried twice");
         }
     }
@@ -167,12 +158,8 @@ fn a_429_is_retried_after_its_retry_after() {
             .header("Retry-After", "2"),
     );
     let started = Instant::now();
-    let out = Home::with_panel(&panel)
-        .smm()
-        .arg("balance")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = Home::with_panel(&panel).smm().arg("balance").run();
+    out.expect_code(0);
     assert_eq!(count.load(Ordering::SeqCst), 2);
     assert!(
         started.elapsed() >= Duration::from_secs(2),
@@ -191,9 +178,9 @@ fn reads_give_up_after_the_configured_attempts() {
         "[profiles.t]\nurl = \"{}\"\nkey = \"k\"\nattempts = 2\n",
         panel.url
     ));
-    let out = home.smm().arg("balance").output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("502"));
+    let out = home.run(["balance"]);
+    out.expect_code(1);
+    assert!(out.stderr.contains("502"));
     assert_eq!(panel.requests().len(), 2);
 }
 
@@ -229,9 +216,8 @@ fn add_refill_and_cancel_are_sent_exactly_once_when_the_panel_fails() {
                 .smm()
                 .args(args)
                 .args(["--timeout", "1"])
-                .output()
-                .unwrap();
-            assert_eq!(out.status.code(), Some(1), "{args:?}: {}", stderr(&out));
+                .run();
+            out.expect_code(1);
             std::thread::sleep(Duration::from_millis(50));
             let sent = panel.requests();
             assert_eq!(
@@ -260,12 +246,11 @@ fn add_after_a_5xx_says_the_order_may_exist() {
             "--quantity",
             "100",
         ])
-        .output()
-        .unwrap();
+        .run();
     assert!(
-        stderr(&out).contains("may or may not have been placed"),
+        out.stderr.contains("may or may not have been placed"),
         "{}",
-        stderr(&out)
+        out.stderr
     );
     let panel = Panel::with_catalogue(|_| {
         Reply::with_status(429, "application/json", r#"{"error":"slow down"}"#)
@@ -282,9 +267,8 @@ fn add_after_a_5xx_says_the_order_may_exist() {
             "--quantity",
             "100",
         ])
-        .output()
-        .unwrap();
-    assert!(stderr(&out).contains("was not placed"), "{}", stderr(&out));
+        .run();
+    assert!(out.stderr.contains("was not placed"), "{}", out.stderr);
 }
 
 #[test]
@@ -297,12 +281,8 @@ fn max_rpm_paces_requests() {
         panel.url
     ));
     let ids: Vec<String> = (601..=1000).map(|i| i.to_string()).collect();
-    let out = home
-        .smm()
-        .args(["status", &ids.join(","), "--concurrency", "4"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3));
+    let out = home.run(["status", &ids.join(","), "--concurrency", "4"]);
+    out.expect_code(3);
     let mut times: Vec<Instant> = panel.requests().iter().map(|r| r.at).collect();
     times.sort();
     assert_eq!(times.len(), 4);
@@ -326,16 +306,12 @@ fn a_429_lowers_the_concurrency_for_the_rest_of_the_run() {
     });
     let home = Home::with_panel(&panel);
     let ids: Vec<String> = (1..=1600).map(|i| (i + 5000).to_string()).collect();
-    let out = home
-        .smm()
-        .args(["status", &ids.join(","), "--concurrency", "8"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
+    let out = home.run(["status", &ids.join(","), "--concurrency", "8"]);
+    out.expect_code(3);
     assert!(
-        stderr(&out).contains("4 chunk(s) in flight from now on"),
+        out.stderr.contains("4 chunk(s) in flight from now on"),
         "{}",
-        stderr(&out)
+        out.stderr
     );
     let mut reqs = panel.requests();
     reqs.sort_by_key(|r| r.at);
@@ -351,48 +327,28 @@ fn no_progress_bar_when_stderr_is_not_a_terminal() {
     let panel = Panel::start(reversed_delay_status);
     let home = Home::with_panel(&panel);
     let ids: Vec<String> = (601..=1000).map(|i| i.to_string()).collect();
-    let out = home
-        .smm()
-        .args(["status", &ids.join(","), "--json"])
-        .output()
-        .unwrap();
-    let err = stderr(&out);
+    let out = home.run(["status", &ids.join(","), "--json"]);
+    let err = &out.stderr;
     assert!(
         !err.contains("chunks") && !err.contains('\r') && !err.contains('\u{1b}'),
         "{err:?}"
     );
     // --quiet drops notes, never errors: only the count of items with errors remains.
-    let out = home
-        .smm()
-        .args(["status", &ids.join(","), "--quiet"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    assert_eq!(stderr(&out).lines().count(), 1, "{}", stderr(&out));
-    assert!(stderr(&out).contains("items carry an error"));
+    let out = home.run(["status", &ids.join(","), "--quiet"]);
+    out.expect_code(3);
+    assert_eq!(out.stderr.lines().count(), 1, "{}", out.stderr);
+    assert!(out.stderr.contains("items carry an error"));
 }
 
 #[test]
 fn a_progress_bar_on_a_terminal() {
-    // `script` gives smm a terminal; skip where it is missing.
-    if std::process::Command::new("script")
-        .arg("--version")
-        .output()
-        .is_err()
-    {
-        return;
-    }
     let panel = Panel::start(|req| reversed_delay_status(req).delayed(Duration::from_millis(300)));
     let home = Home::with_panel(&panel);
     let ids: Vec<String> = (601..=1000).map(|i| i.to_string()).collect();
-    let smm = assert_cmd::cargo::cargo_bin!("smm").display().to_string();
-    let command = format!("{smm} status {} --concurrency 1 > /dev/null", ids.join(","));
-    let out = std::process::Command::new("script")
-        .args(["-qec", &command, "/dev/null"])
-        .env("SMM_CONFIG", home.config())
-        .env("HOME", home.dir.path())
-        .output()
-        .unwrap();
-    let text = String::from_utf8_lossy(&out.stdout);
-    assert!(text.contains("chunks"), "{text:?}");
+    // `script` gives smm a terminal (stderr on it, stdout away).
+    let command = format!("smm status {} --concurrency 1 > /dev/null", ids.join(","));
+    let out = home.script(&command).run();
+    out.expect_code(3)
+        .stdout_has("chunks")
+        .stdout_has("smm: 40 of 400 items carry an error");
 }

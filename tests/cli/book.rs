@@ -2,7 +2,7 @@
 //! "unknown" when the outcome is ambiguous, duplicates refused unless --force (also under
 //! concurrency), the import of the old journal, `smm orders` with its filters and groups.
 
-use crate::common::{Home, Panel, Reply, SandboxProc, stderr, stdout};
+use crate::common::{Home, Panel, Reply, Run, SandboxProc};
 use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
@@ -40,9 +40,8 @@ fn the_intent_is_on_disk_before_the_add_is_sent_and_the_outcome_after() {
         .smm()
         .args(ADD)
         .args(["--runs", "2", "--interval", "10"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        .run();
+    out.expect_code(0);
     let (outcome, fields) = seen_at_send
         .lock()
         .unwrap()
@@ -80,18 +79,13 @@ fn a_timeout_is_recorded_as_unknown_and_shown_so() {
     let panel =
         Panel::with_catalogue(|_| Reply::json(r#"{"order":1}"#).delayed(Duration::from_secs(3)));
     let home = Home::with_panel(&panel);
-    let out = home
-        .smm()
-        .args(ADD)
-        .args(["--timeout", "1"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    let out = home.smm().args(ADD).args(["--timeout", "1"]).run();
+    out.expect_code(1);
     let rows = home.orders();
     assert_eq!(rows[0]["outcome"], "unknown");
     assert!(rows[0]["error"].as_str().unwrap().contains("timed out"));
-    let out = home.smm().arg("orders").output().unwrap();
-    assert!(stdout(&out).contains("unknown"), "{}", stdout(&out));
+    let out = home.run(["orders"]);
+    assert!(out.stdout.contains("unknown"), "{}", out.stdout);
 }
 
 #[test]
@@ -99,8 +93,8 @@ fn a_refusal_is_recorded_as_an_error() {
     let panel =
         Panel::with_catalogue(|_| Reply::json(r#"{"error":"Not enough funds on balance"}"#));
     let home = Home::with_panel(&panel);
-    let out = home.smm().args(ADD).output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    let out = home.run(ADD);
+    out.expect_code(1);
     let rows = home.orders();
     assert_eq!(rows[0]["outcome"], "refused");
     assert!(
@@ -110,7 +104,7 @@ fn a_refusal_is_recorded_as_an_error() {
             .contains("Not enough funds")
     );
     // A refused order is no duplicate: the same add goes out again.
-    home.smm().args(ADD).output().unwrap();
+    home.run(ADD);
     assert_eq!(panel.actions("add").len(), 2);
 }
 
@@ -118,10 +112,10 @@ fn a_refusal_is_recorded_as_an_error() {
 fn a_duplicate_is_refused_unless_forced() {
     let panel = Panel::fixtures();
     let home = Home::with_panel(&panel);
-    home.smm().args(ADD).assert().code(0);
-    let out = home.smm().args(ADD).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = stderr(&out);
+    home.run(ADD).expect_code(0);
+    let out = home.run(ADD);
+    out.expect_code(2);
+    let err = &out.stderr;
     let first_id = home.orders()[0]["id"].as_str().unwrap().to_string();
     assert!(
         err.contains("duplicate")
@@ -132,9 +126,9 @@ fn a_duplicate_is_refused_unless_forced() {
     );
     assert_eq!(panel.actions("add").len(), 1, "nothing sent when refused");
     // Another quantity is another order.
-    home.smm().args(&ADD[..7]).arg("501").assert().code(0);
+    home.smm().args(&ADD[..7]).arg("501").run().expect_code(0);
     assert_eq!(panel.actions("add").len(), 2);
-    home.smm().args(ADD).arg("--force").assert().code(0);
+    home.smm().args(ADD).arg("--force").run().expect_code(0);
     assert_eq!(panel.actions("add").len(), 3);
 }
 
@@ -142,17 +136,10 @@ fn a_duplicate_is_refused_unless_forced() {
 fn an_unknown_outcome_also_blocks_a_repeat() {
     let panel = Panel::with_catalogue(|_| Reply::with_status(502, "text/html", "<html>502</html>"));
     let home = Home::with_panel(&panel);
-    assert_eq!(
-        home.smm().args(ADD).output().unwrap().status.code(),
-        Some(1)
-    );
-    let out = home.smm().args(ADD).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("outcome is unknown"),
-        "{}",
-        stderr(&out)
-    );
+    home.run(ADD).expect_code(1);
+    let out = home.run(ADD);
+    out.expect_code(2);
+    assert!(out.stderr.contains("outcome is unknown"), "{}", out.stderr);
     assert_eq!(panel.actions("add").len(), 1);
 }
 
@@ -164,24 +151,21 @@ fn the_window_is_configurable_and_can_be_turned_off() {
         "[profiles.p]\nurl = \"{}\"\nkey = \"k\"\nduplicate_window = \"0\"\n",
         panel.url
     ));
-    home.smm().args(ADD).assert().code(0);
-    home.smm().args(ADD).assert().code(0);
+    home.run(ADD).expect_code(0);
+    home.run(ADD).expect_code(0);
     assert_eq!(panel.actions("add").len(), 2);
     home.write_config(&format!(
         "[profiles.p]\nurl = \"{}\"\nkey = \"k\"\nduplicate_window = \"soon\"\n",
         panel.url
     ));
-    assert_eq!(
-        home.smm().args(ADD).output().unwrap().status.code(),
-        Some(2)
-    );
+    home.run(ADD).expect_code(2);
 }
 
 #[test]
 fn dry_runs_are_not_recorded() {
     let panel = Panel::fixtures();
     let home = Home::with_panel(&panel);
-    home.smm().args(ADD).arg("--dry-run").assert().code(0);
+    home.smm().args(ADD).arg("--dry-run").run().expect_code(0);
     assert!(home.orders().is_empty());
 }
 
@@ -193,10 +177,10 @@ fn orders_lists_filters_and_speaks_json() {
         "default_profile = \"a\"\n[profiles.a]\nurl = \"{0}\"\nkey = \"k\"\n[profiles.b]\nurl = \"{0}\"\nkey = \"k\"\n",
         panel.url
     ));
-    home.smm().args(ADD).assert().code(0);
-    home.smm().args(["-p", "b"]).args(ADD).assert().code(0);
-    let out = home.smm().arg("orders").output().unwrap();
-    let text = stdout(&out);
+    home.run(ADD).expect_code(0);
+    home.smm().args(["-p", "b"]).args(ADD).run().expect_code(0);
+    let out = home.run(["orders"]);
+    let text = &out.stdout;
     assert_eq!(
         text.lines().count(),
         4,
@@ -207,12 +191,8 @@ fn orders_lists_filters_and_speaks_json() {
         text.lines().last().unwrap().starts_with("TOTAL") && text.contains("0.9"),
         "{text}"
     );
-    let out = home
-        .smm()
-        .args(["orders", "-p", "b", "--json"])
-        .output()
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = home.run(["orders", "-p", "b", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(v.as_array().unwrap().len(), 1);
     assert_eq!(
         (
@@ -222,36 +202,28 @@ fn orders_lists_filters_and_speaks_json() {
         ),
         (Some("b"), Some("placed"), Some("23501"))
     );
-    let out = home
-        .smm()
-        .args(["orders", "--since", "1h", "--json"])
-        .output()
-        .unwrap();
+    let out = home.run(["orders", "--since", "1h", "--json"]);
     assert_eq!(
-        serde_json::from_slice::<serde_json::Value>(&out.stdout)
+        serde_json::from_str::<serde_json::Value>(&out.stdout)
             .unwrap()
             .as_array()
             .unwrap()
             .len(),
         2
     );
-    let out = home
-        .smm()
-        .args(["orders", "--since", "later"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    let out = home.run(["orders", "--since", "later"]);
+    out.expect_code(2);
 }
 
 #[test]
 fn orders_check_asks_the_panel_and_remembers_finished_orders() {
     let sb = SandboxProc::start(&["--speed", "100000"]);
     let home = sb.home("sandbox");
-    home.smm().args(ADD).assert().code(0);
+    home.run(ADD).expect_code(0);
     std::thread::sleep(Duration::from_millis(100));
-    let out = home.smm().args(["orders", "--check"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).contains("Completed"), "{}", stdout(&out));
+    let out = home.run(["orders", "--check"]);
+    out.expect_code(0);
+    assert!(out.stdout.contains("Completed"), "{}", out.stdout);
     let rows = home.orders();
     assert_eq!(
         (rows[0]["status"].as_str(), rows[0]["finished"].as_i64()),
@@ -261,15 +233,15 @@ fn orders_check_asks_the_panel_and_remembers_finished_orders() {
     assert_eq!(rows[0]["currency"], "USD");
     // Finished orders are not asked about again.
     sb.interrupt();
-    let out = home.smm().args(["orders", "--check"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).contains("Completed"));
+    let out = home.run(["orders", "--check"]);
+    out.expect_code(0);
+    assert!(out.stdout.contains("Completed"));
 }
 
 #[test]
 fn the_demo_does_not_touch_the_book() {
     let home = Home::new();
-    home.smm().arg("demo").assert().code(0);
+    home.run(["demo"]).expect_code(0);
     assert!(!home.book().exists());
 }
 
@@ -288,15 +260,11 @@ fn an_intent_without_an_outcome_stays_visible_and_blocks_a_repeat() {
         "service": 1448, "link": "https://i.com/p", "quantity": 500, "fields": {}, "cost": null
     });
     std::fs::write(home.journal(), format!("{intent}\n")).unwrap();
-    let out = home.smm().arg("orders").output().unwrap();
-    assert!(
-        stdout(&out).contains("no answer recorded"),
-        "{}",
-        stdout(&out)
-    );
-    let out = home.smm().args(ADD).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("crashed-1"), "{}", stderr(&out));
+    let out = home.run(["orders"]);
+    assert!(out.stdout.contains("no answer recorded"), "{}", out.stdout);
+    let out = home.run(ADD);
+    out.expect_code(2);
+    assert!(out.stderr.contains("crashed-1"), "{}", out.stderr);
     assert!(panel.actions("add").is_empty());
 }
 
@@ -307,32 +275,29 @@ fn orders_that_differ_in_any_field_are_not_duplicates() {
     home.smm()
         .args(ADD)
         .args(["--runs", "5", "--interval", "30"])
-        .assert()
-        .code(0);
+        .run()
+        .expect_code(0);
     home.smm()
         .args(ADD)
         .args(["--runs", "2", "--interval", "60"])
-        .assert()
-        .code(0);
+        .run()
+        .expect_code(0);
     let comments = |text: &str| {
-        home.smm()
-            .args([
-                "order",
-                "add",
-                "--service",
-                "2",
-                "--link",
-                "https://fb.com/p",
-                "--comments",
-                text,
-            ])
-            .output()
-            .unwrap()
+        home.run([
+            "order",
+            "add",
+            "--service",
+            "2",
+            "--link",
+            "https://fb.com/p",
+            "--comments",
+            text,
+        ])
     };
-    assert_eq!(comments("one\ntwo").status.code(), Some(0));
-    assert_eq!(comments("three\nfour").status.code(), Some(0));
+    assert_eq!(comments("one\ntwo").code, Some(0));
+    assert_eq!(comments("three\nfour").code, Some(0));
     assert_eq!(
-        comments("one\ntwo").status.code(),
+        comments("one\ntwo").code,
         Some(2),
         "the very same comments again"
     );
@@ -344,35 +309,16 @@ fn orders_check_never_asks_another_panel_than_the_one_ordered_from() {
     let (first, second) = (Panel::fixtures(), Panel::fixtures());
     second.expect_none();
     let home = Home::with_panel(&first);
-    home.smm().args(ADD).assert().code(0);
+    home.run(ADD).expect_code(0);
     // The profile now points at another panel.
     home.write_config(&format!(
         "default_profile = \"test\"\n\n[profiles.test]\nurl = \"{}\"\nkey = \"test-key\"\n",
         second.url
     ));
-    let out = home.smm().args(["orders", "--check"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    assert!(stdout(&out).contains("not checked"), "{}", stdout(&out));
+    let out = home.run(["orders", "--check"]);
+    out.expect_code(3);
+    assert!(out.stdout.contains("not checked"), "{}", out.stdout);
     assert!(home.orders().iter().all(|r| r["status"].is_null()));
-}
-
-/// `smm ARGS` started in the background with `home`'s environment.
-fn spawn(home: &Home, args: &[&str]) -> std::process::Child {
-    let dir = home.dir.path();
-    std::process::Command::new(assert_cmd::cargo::cargo_bin!("smm"))
-        .args(args)
-        .env_clear()
-        .env("HOME", dir)
-        .env("XDG_CONFIG_HOME", dir.join("xdg-config"))
-        .env("XDG_DATA_HOME", dir.join("xdg-data"))
-        .env("XDG_CACHE_HOME", dir.join("xdg-cache"))
-        .env("SMM_DATA_DIR", dir.join("data"))
-        .env("SMM_CONFIG", home.config())
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .stdout(std::process::Stdio::piped())
-        .stderr(std::process::Stdio::piped())
-        .spawn()
-        .unwrap()
 }
 
 /// Unix seconds now.
@@ -415,8 +361,8 @@ fn eight_adds_at_once_place_one_order() {
     let home = Home::with_panel(&panel);
     old_journal(&home, 20_000, "");
     // Import the large book and fill the catalogue cache first.
-    home.smm().args(["orders", "--limit", "1"]).assert().code(0);
-    home.smm().arg("services").assert().code(0);
+    home.run(["orders", "--limit", "1"]).expect_code(0);
+    home.run(["services"]).expect_code(0);
     for round in 0..2 {
         let link = format!("https://i.com/race/{round}");
         let args = [
@@ -429,16 +375,13 @@ fn eight_adds_at_once_place_one_order() {
             "--quantity",
             "500",
         ];
-        let children: Vec<_> = (0..8).map(|_| spawn(&home, &args)).collect();
-        let outs: Vec<_> = children
-            .into_iter()
-            .map(|c| c.wait_with_output().unwrap())
-            .collect();
-        let placed = outs.iter().filter(|o| o.status.code() == Some(0)).count();
+        let children: Vec<_> = (0..8).map(|_| home.spawn(args)).collect();
+        let outs: Vec<_> = children.into_iter().map(|c| c.finish()).collect();
+        let placed = outs.iter().filter(|o| o.code == Some(0)).count();
         assert_eq!(placed, 1, "round {round}: exactly one add succeeds");
-        for out in outs.iter().filter(|o| o.status.code() != Some(0)) {
-            assert_eq!(out.status.code(), Some(2), "{}", stderr(out));
-            let err = stderr(out);
+        for out in outs.iter().filter(|o| o.code != Some(0)) {
+            out.expect_code(2);
+            let err = &out.stderr;
             assert!(
                 err.contains("refusing a duplicate") && err.contains("order book entry"),
                 "{err}"
@@ -469,19 +412,19 @@ fn two_bulk_runs_of_one_file_at_once_place_each_line_once() {
         .map(|i| format!("1448|https://i.com/bulk/{}|100", "x".repeat(i + 1)))
         .collect();
     std::fs::write(&file, lines.join("\n")).unwrap();
-    home.smm().arg("services").assert().code(0);
+    home.run(["services"]).expect_code(0);
     let path = file.display().to_string();
     let args = ["order", "add", "--file", &path, "--yes"];
-    let (a, b) = (spawn(&home, &args), spawn(&home, &args));
-    let (a, b) = (a.wait_with_output().unwrap(), b.wait_with_output().unwrap());
+    let (a, b) = (home.spawn(args), home.spawn(args));
+    let (a, b) = (a.finish(), b.finish());
     // A run that meets a line the other run is still placing calls it skipped or (when it met it
     // while checking) an unknown outcome, exit 3: never a second add.
     for out in [&a, &b] {
         assert!(
-            matches!(out.status.code(), Some(0 | 3)),
+            matches!(out.code, Some(0 | 3)),
             "{}{}",
-            stdout(out),
-            stderr(out)
+            out.stdout,
+            out.stderr
         );
     }
     let adds = panel.actions("add");
@@ -490,7 +433,7 @@ fn two_bulk_runs_of_one_file_at_once_place_each_line_once() {
     links.sort();
     links.dedup();
     assert_eq!(links.len(), 6);
-    let both = format!("{}{}", stdout(&a), stdout(&b));
+    let both = format!("{}{}", a.stdout, b.stdout);
     let placed = both
         .lines()
         .filter(|l| {
@@ -509,8 +452,8 @@ fn two_bulk_runs_of_one_file_at_once_place_each_line_once() {
         .count();
     assert_eq!(not_sent, 6, "{both}");
     // A third run, staggered, places nothing.
-    let out = home.smm().args(args).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = home.run(args);
+    out.expect_code(0);
     assert_eq!(panel.actions("add").len(), 6);
 }
 
@@ -540,14 +483,14 @@ fn the_old_journal_is_imported_once_torn_lines_counted() {
         t = t
     );
     old_journal(&home, 2, &extra);
-    let out = home.smm().args(["orders", "--json"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let err = stderr(&out);
+    let out = home.run(["orders", "--json"]);
+    out.expect_code(0);
+    let err = &out.stderr;
     assert!(
         err.contains("imported 5 order(s)") && err.contains("2 torn line(s) skipped"),
         "{err}"
     );
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     let by_id = |id: &str| {
         v.as_array()
             .unwrap()
@@ -578,8 +521,8 @@ fn the_old_journal_is_imported_once_torn_lines_counted() {
         home.journal(),
     )
     .unwrap();
-    let out = home.smm().args(["orders", "--json"]).output().unwrap();
-    assert!(!stderr(&out).contains("imported"), "{}", stderr(&out));
+    let out = home.run(["orders", "--json"]);
+    assert!(!out.stderr.contains("imported"), "{}", out.stderr);
     assert_eq!(home.orders().len(), 5);
 }
 
@@ -590,7 +533,7 @@ fn a_crash_between_sending_and_recording_leaves_an_unknown_order_that_guards() {
         _ => crate::common::fixture_reply(req),
     });
     let home = Home::with_panel(&panel);
-    let mut child = spawn(&home, &ADD);
+    let mut child = home.spawn(ADD);
     let started = std::time::Instant::now();
     while panel.actions("add").is_empty() {
         assert!(
@@ -599,27 +542,19 @@ fn a_crash_between_sending_and_recording_leaves_an_unknown_order_that_guards() {
         );
         std::thread::sleep(Duration::from_millis(20));
     }
-    child.kill().unwrap();
-    child.wait().unwrap();
+    child.child.kill().unwrap();
+    child.child.wait().unwrap();
     let rows = home.orders();
     assert_eq!(rows.len(), 1);
     assert_eq!(
         (rows[0]["outcome"].as_str(), rows[0]["error"].as_str()),
         (Some("unknown"), None)
     );
-    let out = home.smm().arg("orders").output().unwrap();
-    assert!(
-        stdout(&out).contains("no answer recorded"),
-        "{}",
-        stdout(&out)
-    );
-    let out = home.smm().args(ADD).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("outcome is unknown"),
-        "{}",
-        stderr(&out)
-    );
+    let out = home.run(["orders"]);
+    assert!(out.stdout.contains("no answer recorded"), "{}", out.stdout);
+    let out = home.run(ADD);
+    out.expect_code(2);
+    assert!(out.stderr.contains("outcome is unknown"), "{}", out.stderr);
     assert_eq!(panel.actions("add").len(), 1);
 }
 
@@ -662,31 +597,21 @@ fn orders_filters_groups_totals_and_formats() {
         home.smm()
             .args(["-p", profile, "order", "add", "--service", "1448"])
             .args(["--link", link, "--quantity", quantity])
-            .output()
-            .unwrap()
+            .run()
     };
-    assert_eq!(add("a", "https://i.com/1", "500").status.code(), Some(0));
-    assert_eq!(add("a", "https://i.com/2", "1000").status.code(), Some(0));
-    assert_eq!(add("b", "https://i.com/3", "100").status.code(), Some(0));
-    assert_eq!(
-        add("b", "https://i.com/refuse", "100").status.code(),
-        Some(1)
-    );
+    assert_eq!(add("a", "https://i.com/1", "500").code, Some(0));
+    assert_eq!(add("a", "https://i.com/2", "1000").code, Some(0));
+    assert_eq!(add("b", "https://i.com/3", "100").code, Some(0));
+    assert_eq!(add("b", "https://i.com/refuse", "100").code, Some(1));
     home.smm()
         .args(["orders", "--check"])
         .env_remove("SMM_PROFILE")
-        .assert()
-        .code(0);
+        .run()
+        .expect_code(0);
     let json = |args: &[&str]| -> Vec<serde_json::Value> {
-        let out = home
-            .smm()
-            .arg("orders")
-            .args(args)
-            .arg("--json")
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
-        serde_json::from_slice::<serde_json::Value>(&out.stdout)
+        let out = home.smm().arg("orders").args(args).arg("--json").run();
+        out.expect_code(0);
+        serde_json::from_str::<serde_json::Value>(&out.stdout)
             .unwrap()
             .as_array()
             .unwrap()
@@ -743,12 +668,8 @@ fn orders_filters_groups_totals_and_formats() {
     assert_eq!(json(&["--limit", "0"]).len(), 4);
     assert_eq!(json(&["--since", "1h"]).len(), 4);
     // Grouped: count, cost and charge per currency, then the totals.
-    let out = home
-        .smm()
-        .args(["orders", "--by", "profile"])
-        .output()
-        .unwrap();
-    let text = stdout(&out);
+    let out = home.run(["orders", "--by", "profile"]);
+    let text = &out.stdout;
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines[0].split_whitespace().collect::<Vec<_>>(),
@@ -773,12 +694,8 @@ fn orders_filters_groups_totals_and_formats() {
                 == ["TOTAL", "3", "1.44", "1.35", "USD"]),
         "{text}"
     );
-    let out = home
-        .smm()
-        .args(["orders", "--by", "status", "--json"])
-        .output()
-        .unwrap();
-    let groups: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = home.run(["orders", "--by", "status", "--json"]);
+    let groups: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert!(
         groups
             .as_array()
@@ -787,15 +704,11 @@ fn orders_filters_groups_totals_and_formats() {
             .any(|g| g["key"] == "Partial" && g["orders"] == 3)
     );
     for by in ["service", "day"] {
-        home.smm().args(["orders", "--by", by]).assert().code(0);
+        home.run(["orders", "--by", by]).expect_code(0);
     }
     // CSV: the table's columns, a record per order.
-    let out = home
-        .smm()
-        .args(["orders", "--format", "csv"])
-        .output()
-        .unwrap();
-    let mut reader = csv::Reader::from_reader(out.stdout.as_slice());
+    let out = home.run(["orders", "--format", "csv"]);
+    let mut reader = csv::Reader::from_reader(out.stdout.as_bytes());
     let headers: Vec<String> = reader
         .headers()
         .unwrap()
@@ -810,7 +723,7 @@ fn orders_filters_groups_totals_and_formats() {
 fn the_book_is_private() {
     let panel = Panel::fixtures();
     let home = Home::with_panel(&panel);
-    home.smm().args(ADD).assert().code(0);
+    home.run(ADD).expect_code(0);
     use std::os::unix::fs::PermissionsExt;
     let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     assert_eq!(mode(&home.book()), 0o600);
@@ -827,15 +740,14 @@ fn bad_books_stop_before_anything_is_sent() {
         .smm()
         .args(ADD)
         .env("SMM_DATA_DIR", "/dev/null/smm")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+        .run();
+    out.expect_code(2);
     assert!(
-        stderr(&out).contains("cannot open the order book"),
+        out.stderr.contains("cannot open the order book"),
         "{}",
-        stderr(&out)
+        out.stderr
     );
-    assert_eq!(stderr(&out).lines().count(), 1);
+    assert_eq!(out.stderr.lines().count(), 1);
     // Not an SQLite file.
     std::fs::create_dir_all(home.book().parent().unwrap()).unwrap();
     std::fs::write(
@@ -843,37 +755,32 @@ fn bad_books_stop_before_anything_is_sent() {
         "these are my notes, not a database\n".repeat(200),
     )
     .unwrap();
-    let out = home.smm().args(ADD).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    let out = home.run(ADD);
+    out.expect_code(2);
     assert!(
-        stderr(&out).contains("is not an SQLite database"),
+        out.stderr.contains("is not an SQLite database"),
         "{}",
-        stderr(&out)
+        out.stderr
     );
     // From a newer smm.
     std::fs::remove_file(home.book()).unwrap();
-    home.smm().args(["orders"]).assert().code(0);
+    home.run(["orders"]).expect_code(0);
     let conn = rusqlite::Connection::open(home.book()).unwrap();
     conn.pragma_update(None, "user_version", 99).unwrap();
     drop(conn);
-    let out = home.smm().args(ADD).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("newer smm"), "{}", stderr(&out));
+    let out = home.run(ADD);
+    out.expect_code(2);
+    assert!(out.stderr.contains("newer smm"), "{}", out.stderr);
     // Locked by another process past the timeout.
     let conn = rusqlite::Connection::open(home.book()).unwrap();
     conn.pragma_update(None, "user_version", 1).unwrap();
     conn.execute_batch("BEGIN EXCLUSIVE").unwrap();
-    let out = home
-        .smm()
-        .args(ADD)
-        .env("SMM_LOCK_TIMEOUT", "0.5")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let out = home.smm().args(ADD).env("SMM_LOCK_TIMEOUT", "0.5").run();
+    out.expect_code(2);
     assert!(
-        stderr(&out).contains("another smm has held"),
+        out.stderr.contains("another smm has held"),
         "{}",
-        stderr(&out)
+        out.stderr
     );
     conn.execute_batch("ROLLBACK").unwrap();
 }
@@ -885,13 +792,10 @@ fn eight_adds_at_once_on_a_new_book_place_one_order() {
         _ => crate::common::fixture_reply(req),
     });
     let home = Home::with_panel(&panel);
-    home.smm().arg("services").assert().code(0);
+    home.run(["services"]).expect_code(0);
     assert!(!home.book().exists());
-    let children: Vec<_> = (0..8).map(|_| spawn(&home, &ADD)).collect();
-    let codes: Vec<Option<i32>> = children
-        .into_iter()
-        .map(|c| c.wait_with_output().unwrap().status.code())
-        .collect();
+    let children: Vec<_> = (0..8).map(|_| home.spawn(ADD)).collect();
+    let codes: Vec<Option<i32>> = children.into_iter().map(|c| c.finish().code).collect();
     assert_eq!(
         codes.iter().filter(|c| **c == Some(0)).count(),
         1,
@@ -919,9 +823,9 @@ fn a_window_longer_than_time_still_guards_and_a_key_echoed_by_the_panel_is_maske
         "[profiles.p]\nurl = \"{}\"\nkey = \"secret-key-123\"\nduplicate_window = \"300000000000y\"\n",
         panel.url
     ));
-    home.smm().args(ADD).assert().code(0);
-    let out = home.smm().args(ADD).output().unwrap();
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    home.run(ADD).expect_code(0);
+    let out = home.run(ADD);
+    out.expect_code(2);
     assert_eq!(panel.actions("add").len(), 1);
     let out = home
         .smm()
@@ -934,10 +838,9 @@ fn a_window_longer_than_time_still_guards_and_a_key_echoed_by_the_panel_is_maske
             "https://i.com/echo",
         ])
         .args(["--quantity", "500"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = stderr(&out);
+        .run();
+    out.expect_code(1);
+    let err = &out.stderr;
     assert!(
         err.contains("has no funds") && !err.contains("secret-key-123"),
         "{err}"

@@ -2,9 +2,10 @@
 //! sent, the total against the balance, confirmation rules, one-by-one placing through the
 //! order book, and resuming after a partial run.
 
-use crate::common::{Home, Panel, Reply, SandboxProc, stderr, stdout};
+use crate::common::{Home, Panel, Reply, Run, Running, SandboxProc, Stream};
 use std::sync::Arc;
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::time::Duration;
 
 fn write(home: &Home, name: &str, text: &str) -> String {
     let path = home.dir.path().join(name);
@@ -21,13 +22,9 @@ fn the_mass_order_format_against_the_sandbox() {
         "orders.txt",
         "1448|https://i.com/a|500\n1448|https://i.com/b|1000\n\n1448|https://i.com/c|100\n",
     );
-    let out = home
-        .smm()
-        .args(["order", "add", "--file", &file, "--yes"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let text = stdout(&out);
+    let out = home.run(["order", "add", "--file", &file, "--yes"]);
+    out.expect_code(0);
+    let text = &out.stdout;
     // 0.45 + 0.90 + 0.09 = 1.44
     assert!(
         text.contains("TOTAL COST") && text.contains("1.44 USD"),
@@ -44,7 +41,7 @@ fn the_mass_order_format_against_the_sandbox() {
             "{line}{order}: {text}"
         );
     }
-    assert!(stdout(&home.smm().arg("balance").output().unwrap()).contains("98.56"));
+    assert!((home.run(["balance"])).stdout.contains("98.56"));
     assert_eq!(
         home.orders()
             .iter()
@@ -63,12 +60,8 @@ fn csv_with_a_header_sends_every_column() {
         "orders.csv",
         "service,link,quantity,runs,interval,comments\n1448,https://i.com/a,500,2,30,\n1452,https://fb.com/p,,,,\"first, nice\nsecond\nthird\nfourth\nfifth\nsixth\nseventh\neighth\nninth\ntenth\"\n",
     );
-    let out = home
-        .smm()
-        .args(["order", "add", "-f", &file, "-y"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = home.run(["order", "add", "-f", &file, "-y"]);
+    out.expect_code(0);
     let adds = panel.actions("add");
     assert_eq!(adds.len(), 2);
     assert_eq!(
@@ -98,13 +91,9 @@ fn a_bad_line_stops_everything_and_names_its_line() {
         "orders.txt",
         "1448|https://i.com/a|500\n1448|https://i.com/b|lots\n1448|https://i.com/c\n",
     );
-    let out = home
-        .smm()
-        .args(["order", "add", "--file", &file, "--yes"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = stderr(&out);
+    let out = home.run(["order", "add", "--file", &file, "--yes"]);
+    out.expect_code(2);
+    let err = &out.stderr;
     assert!(
         err.contains("line 2:") && err.contains("lots") && err.contains("line 3:"),
         "{err}"
@@ -124,13 +113,9 @@ fn lines_are_checked_against_the_catalogue_before_any_order() {
         "orders.txt",
         "1448|https://i.com/a|500\n999|https://i.com/b|100\n1448|https://i.com/c|20\n1452|https://fb.com/d|10\n",
     );
-    let out = home
-        .smm()
-        .args(["order", "add", "--file", &file, "--yes"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = stderr(&out);
+    let out = home.run(["order", "add", "--file", &file, "--yes"]);
+    out.expect_code(2);
+    let err = &out.stderr;
     assert!(
         err.contains("line 2: service 999 is not in the catalogue"),
         "{err}"
@@ -155,16 +140,12 @@ fn dry_run_shows_the_total_and_stops() {
         "orders.txt",
         "1448|https://i.com/a|500\n1448|https://i.com/b|500\n",
     );
-    let out = home
-        .smm()
-        .args(["order", "add", "--file", &file, "--dry-run"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = home.run(["order", "add", "--file", &file, "--dry-run"]);
+    out.expect_code(0);
     assert!(
-        stdout(&out).contains("0.90 USD") && stdout(&out).contains("100.84292 USD"),
+        out.stdout.contains("0.90 USD") && out.stdout.contains("100.84292 USD"),
         "{}",
-        stdout(&out)
+        out.stdout
     );
     assert!(panel.actions("add").is_empty());
 }
@@ -177,30 +158,21 @@ fn a_non_terminal_needs_yes_and_a_short_balance_stops_it() {
     });
     let home = Home::with_panel(&panel);
     let small = write(&home, "small.txt", "1448|https://i.com/a|100\n");
-    let out = home
-        .smm()
-        .args(["order", "add", "--file", &small])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("--yes"), "{}", stderr(&out));
+    let out = home.run(["order", "add", "--file", &small]);
+    out.expect_code(2);
+    assert!(out.stderr.contains("--yes"), "{}", out.stderr);
     let big = write(&home, "big.txt", "1448|https://i.com/a|1000\n");
-    let out = home
-        .smm()
-        .args(["order", "add", "--file", &big, "--yes"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("does not cover"), "{}", stderr(&out));
+    let out = home.run(["order", "add", "--file", &big, "--yes"]);
+    out.expect_code(1);
+    assert!(out.stderr.contains("does not cover"), "{}", out.stderr);
     assert!(panel.actions("add").is_empty());
     // From stdin, with --yes.
     let out = home
         .smm()
         .args(["order", "add", "--file", "-", "--yes"])
         .write_stdin("1448|https://i.com/z|100\n")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        .run();
+    out.expect_code(0);
     assert_eq!(panel.actions("add").len(), 1);
 }
 
@@ -222,21 +194,13 @@ fn a_failed_line_exits_3_and_a_rerun_places_only_what_is_missing() {
         "orders.txt",
         "1448|https://i.com/a|100\n1448|https://i.com/b|100\n1448|https://i.com/c|100\n",
     );
-    let out = home
-        .smm()
-        .args(["order", "add", "--file", &file, "--yes"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
-    assert!(stdout(&out).contains("Link is busy"));
+    let out = home.run(["order", "add", "--file", &file, "--yes"]);
+    out.expect_code(3);
+    assert!(out.stdout.contains("Link is busy"));
     assert_eq!(adds.load(Ordering::SeqCst), 3);
-    let out = home
-        .smm()
-        .args(["order", "add", "--file", &file, "--yes"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let text = stdout(&out);
+    let out = home.run(["order", "add", "--file", &file, "--yes"]);
+    out.expect_code(0);
+    let text = &out.stdout;
     assert!(
         text.lines().any(
             |l| l.trim_start().starts_with("1 ") && l.contains("already placed as order 30000")
@@ -254,7 +218,7 @@ fn a_failed_line_exits_3_and_a_rerun_places_only_what_is_missing() {
         ),
         "{text}"
     );
-    assert!(stderr(&out).contains("2 skipped"), "{}", stderr(&out));
+    assert!(out.stderr.contains("2 skipped"), "{}", out.stderr);
     assert_eq!(
         adds.load(Ordering::SeqCst),
         4,
@@ -277,29 +241,18 @@ fn a_line_whose_outcome_is_unknown_is_not_resent() {
         "orders.txt",
         "1448|https://i.com/a|100\n1448|https://i.com/b|100\n",
     );
-    assert_eq!(
-        home.smm()
-            .args(["order", "add", "--file", &file, "--yes"])
-            .output()
-            .unwrap()
-            .status
-            .code(),
-        Some(3)
-    );
-    let out = home
-        .smm()
-        .args(["order", "add", "--file", &file, "--yes"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    let text = stdout(&out);
+    home.run(["order", "add", "--file", &file, "--yes"])
+        .expect_code(3);
+    let out = home.run(["order", "add", "--file", &file, "--yes"]);
+    out.expect_code(3);
+    let text = &out.stdout;
     assert!(text.contains("outcome is unknown"), "{text}");
     // The summary before sending and the note after count the same lines the same way.
     let row = |k: &str| text.lines().find(|l| l.starts_with(k)).unwrap_or_default();
     assert!(row("ORDERS").ends_with(" 0"), "{text}");
     assert!(row("SKIPPED").contains(" 1 "), "{text}");
     assert!(row("HELD BACK").contains(" 1 "), "{text}");
-    let err = stderr(&out);
+    let err = &out.stderr;
     assert!(
         err.contains("0 placed, 1 skipped")
             && err.contains("1 held back")
@@ -311,12 +264,8 @@ fn a_line_whose_outcome_is_unknown_is_not_resent() {
         2,
         "the unknown line was not sent twice"
     );
-    let out = home
-        .smm()
-        .args(["order", "add", "--file", &file, "--yes", "--json"])
-        .output()
-        .unwrap();
-    let report: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let out = home.run(["order", "add", "--file", &file, "--yes", "--json"]);
+    let report: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(
         (
             &report["orders"],
@@ -331,49 +280,27 @@ fn a_line_whose_outcome_is_unknown_is_not_resent() {
 
 #[test]
 fn a_terminal_is_asked_to_confirm() {
-    if std::process::Command::new("script")
-        .arg("--version")
-        .output()
-        .is_err()
-    {
-        return;
-    }
     let panel = Panel::fixtures();
     let home = Home::with_panel(&panel);
     let file = write(&home, "orders.txt", "1448|https://i.com/a|100\n");
-    let smm = assert_cmd::cargo::cargo_bin!("smm").display().to_string();
+    // `script` gives smm a terminal; the answer is typed once the prompt is on it.
     let run = |answer: &str| {
-        let mut child = std::process::Command::new("script")
-            .args([
-                "-qec",
-                &format!("{smm} order add --file {file}"),
-                "/dev/null",
-            ])
-            .env("SMM_CONFIG", home.config())
-            .env("SMM_DATA_DIR", home.dir.path().join("data"))
-            .env("HOME", home.dir.path())
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .spawn()
-            .unwrap();
-        std::thread::sleep(std::time::Duration::from_millis(1500));
-        use std::io::Write;
-        child
-            .stdin
-            .take()
-            .unwrap()
-            .write_all(answer.as_bytes())
-            .unwrap();
-        String::from_utf8_lossy(&child.wait_with_output().unwrap().stdout).into_owned()
+        let mut child = Running::spawn(home.script(&format!("smm order add --file {file}")));
+        child.wait_for(Stream::Stdout, "[y/N]", Duration::from_secs(30));
+        child.type_in(answer);
+        child.finish()
     };
-    let text = run("n\n");
+    let out = run("n\n");
+    out.expect_code(1)
+        .stdout_has("smm: cancelled: nothing was placed");
     assert!(
-        text.contains("Place 1 orders") && text.contains("[y/N]"),
-        "{text}"
+        out.stdout.contains("Place 1 orders") && out.stdout.contains("[y/N]"),
+        "{}",
+        out.stdout
     );
     assert!(panel.actions("add").is_empty(), "declined: nothing placed");
-    let text = run("y\n");
-    assert!(text.contains("order 23501"), "{text}");
+    let out = run("y\n");
+    out.expect_code(0).stdout_has("order 23501");
     assert_eq!(panel.actions("add").len(), 1);
 }
 
@@ -386,24 +313,16 @@ fn the_same_order_twice_in_a_file_is_refused_unless_forced() {
         "dup.txt",
         "1448|https://i.com/a|100\n1448|https://i.com/b|100\n1448|https://i.com/a|100\n",
     );
-    let out = home
-        .smm()
-        .args(["order", "add", "--file", &file, "--yes"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    let out = home.run(["order", "add", "--file", &file, "--yes"]);
+    out.expect_code(2);
     assert!(
-        stderr(&out).contains("line 3: the same order as line 1"),
+        out.stderr.contains("line 3: the same order as line 1"),
         "{}",
-        stderr(&out)
+        out.stderr
     );
     assert!(panel.actions("add").is_empty());
-    let out = home
-        .smm()
-        .args(["order", "add", "--file", &file, "--yes", "--force"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = home.run(["order", "add", "--file", &file, "--yes", "--force"]);
+    out.expect_code(0);
     assert_eq!(panel.actions("add").len(), 3);
 }
 
@@ -412,21 +331,15 @@ fn a_rerun_counts_only_what_it_will_send() {
     let panel = Panel::fixtures();
     let home = Home::with_panel(&panel);
     let first = write(&home, "first.txt", "1448|https://i.com/a|100\n");
-    home.smm()
-        .args(["order", "add", "--file", &first, "--yes"])
-        .assert()
-        .code(0);
+    home.run(["order", "add", "--file", &first, "--yes"])
+        .expect_code(0);
     let both = write(
         &home,
         "both.txt",
         "1448|https://i.com/a|100\n1448|https://i.com/b|1000\n",
     );
-    let out = home
-        .smm()
-        .args(["order", "add", "--file", &both, "--dry-run"])
-        .output()
-        .unwrap();
-    let text = stdout(&out);
+    let out = home.run(["order", "add", "--file", &both, "--dry-run"]);
+    let text = &out.stdout;
     let row = |k: &str| {
         text.lines()
             .find(|l| l.starts_with(k))
@@ -492,23 +405,14 @@ fn the_command_line_and_a_bulk_file_refuse_the_same_orders() {
         ),
     ];
     for (i, (args, csv, expected)) in cases.iter().enumerate() {
-        let out = home
-            .smm()
-            .args(["order", "add"])
-            .args(args)
-            .output()
-            .unwrap();
-        let err = stderr(&out);
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        let out = home.smm().args(["order", "add"]).args(args).run();
+        let err = &out.stderr;
+        out.expect_code(2);
         assert!(err.contains(expected), "{args:?}: {err}");
         let file = write(&home, &format!("case{i}.csv"), csv);
-        let out = home
-            .smm()
-            .args(["order", "add", "--file", &file, "--yes"])
-            .output()
-            .unwrap();
-        let err = stderr(&out);
-        assert_eq!(out.status.code(), Some(2), "{csv:?}: {err}");
+        let out = home.run(["order", "add", "--file", &file, "--yes"]);
+        let err = &out.stderr;
+        out.expect_code(2);
         assert!(
             err.contains(expected) && err.contains("line 2:"),
             "{csv:?}: {err}"
@@ -527,13 +431,9 @@ fn a_csv_without_a_header_is_one_error_line() {
         "orders.csv",
         "1448,https://i.com/a,500\n1448,https://i.com/b,100\n",
     );
-    let out = home
-        .smm()
-        .args(["order", "add", "--file", &file, "--yes"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = stderr(&out);
+    let out = home.run(["order", "add", "--file", &file, "--yes"]);
+    out.expect_code(2);
+    let err = &out.stderr;
     let problems: Vec<&str> = err.lines().filter(|l| l.contains(": line ")).collect();
     assert_eq!(problems.len(), 1, "{err}");
     assert!(
@@ -564,26 +464,22 @@ fn the_readme_csv_example_runs_on_the_sandbox_and_so_does_its_semicolon_twin() {
     let sb = SandboxProc::start(&[]);
     let home = sb.home("sandbox");
     let file = write(&home, "orders.csv", README_CSV);
-    let out = home
-        .smm()
-        .args(["order", "add", "--file", &file, "--yes"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = home.run(["order", "add", "--file", &file, "--yes"]);
+    out.expect_code(0);
     // 0.90 × 500 / 1000 × 5 runs + 8 × 10 comments / 1000 = 2.25 + 0.08
     assert!(
-        stdout(&out).contains("TOTAL COST  2.33 USD\n"),
+        out.stdout.contains("TOTAL COST  2.33 USD\n"),
         "{}",
-        stdout(&out)
+        out.stdout
     );
     assert_eq!(
-        stdout(&out)
+        out.stdout
             .lines()
             .filter(|l| l.contains("  order 2350"))
             .count(),
         2,
         "{}",
-        stdout(&out)
+        out.stdout
     );
     let placed = home.orders();
     assert_eq!(
@@ -601,12 +497,8 @@ fn the_readme_csv_example_runs_on_the_sandbox_and_so_does_its_semicolon_twin() {
             .replace("post/1", "post/2")
     );
     let file = write(&home, "excel.csv", &semicolons);
-    let out = home
-        .smm()
-        .args(["order", "add", "--file", &file, "--yes"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = home.run(["order", "add", "--file", &file, "--yes"]);
+    out.expect_code(0);
     let placed = home.orders();
     assert_eq!(placed.len(), 4);
     assert_eq!(placed[2]["link"], "https://instagram.com/p/xyz");

@@ -1,16 +1,16 @@
 //! Every panel command against a local recording panel: what was sent, what was printed,
 //! which exit code came back.
 
-use crate::common::{Home, Panel, Reply, fixture, stderr, stdout};
+use crate::common::{Home, Panel, Ran, Reply, Run, fixture};
 use std::time::Duration;
 
 #[test]
 fn balance_posts_a_form_with_the_key_in_the_body_only() {
     let panel = Panel::fixtures();
     let home = Home::with_panel(&panel);
-    let out = home.smm().arg("balance").output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let text = stdout(&out);
+    let out = home.run(["balance"]);
+    out.expect_code(0);
+    let text = &out.stdout;
     assert!(text.contains("100.84292") && text.contains("USD"), "{text}");
 
     let reqs = panel.requests();
@@ -30,7 +30,7 @@ fn balance_posts_a_form_with_the_key_in_the_body_only() {
     assert_eq!(r.field("key"), Some("test-key"));
     assert_eq!(r.field("action"), Some("balance"));
     assert!(!r.url.contains("test-key"));
-    assert!(!text.contains("test-key") && !stderr(&out).contains("test-key"));
+    assert!(!text.contains("test-key") && !out.stderr.contains("test-key"));
 }
 
 #[test]
@@ -38,12 +38,9 @@ fn json_prints_the_panels_body_as_it_came() {
     let panel = Panel::start(|_| Reply::json(fixture("balance.number.json")));
     let home = Home::with_panel(&panel);
     for args in [["--json", "balance"], ["balance", "--json"]] {
-        let out = home.smm().args(args).output().unwrap();
-        assert_eq!(out.status.code(), Some(0));
-        assert_eq!(
-            stdout(&out),
-            "{\"balance\":100.84292,\"currency\":\"USD\"}\n"
-        );
+        let out = home.run(args);
+        out.expect_code(0);
+        assert_eq!(out.stdout, "{\"balance\":100.84292,\"currency\":\"USD\"}\n");
     }
 }
 
@@ -51,13 +48,13 @@ fn json_prints_the_panels_body_as_it_came() {
 fn status_of_one_order_uses_the_single_form() {
     let panel = Panel::fixtures();
     let home = Home::with_panel(&panel);
-    let out = home.smm().args(["status", "23501"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = home.run(["status", "23501"]);
+    out.expect_code(0);
     let r = &panel.requests()[0];
     assert_eq!(r.field("action"), Some("status"));
     assert_eq!(r.field("order"), Some("23501"));
     assert_eq!(r.field("orders"), None);
-    let text = stdout(&out);
+    let text = &out.stdout;
     for col in [
         "ORDER",
         "STATUS",
@@ -78,12 +75,12 @@ fn status_of_one_order_uses_the_single_form() {
 fn status_of_several_orders_shows_per_item_errors_and_exits_3() {
     let panel = Panel::fixtures();
     let home = Home::with_panel(&panel);
-    let out = home.smm().args(["status", "1,10", "100"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(3));
+    let out = home.run(["status", "1,10", "100"]);
+    out.expect_code(3);
     let r = &panel.requests()[0];
     assert_eq!(r.field("orders"), Some("1,10,100"));
     assert_eq!(r.field("order"), None);
-    let text = stdout(&out);
+    let text = &out.stdout;
     let lines: Vec<&str> = text.lines().collect();
     assert!(
         lines[1].starts_with("1 ") && lines[1].contains("Partial"),
@@ -113,12 +110,8 @@ fn two_hundred_fifty_ids_go_in_three_chunks_merged_in_input_order() {
     });
     let home = Home::with_panel(&panel);
     let ids: Vec<String> = (1..=250).map(|i| (1000 - i).to_string()).collect();
-    let out = home
-        .smm()
-        .args(["status", &ids.join(","), "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = home.run(["status", &ids.join(","), "--json"]);
+    out.expect_code(0);
     // Chunks go out concurrently, so they may arrive in any order.
     let mut sent: Vec<String> = panel
         .actions("status")
@@ -131,7 +124,7 @@ fn two_hundred_fifty_ids_go_in_three_chunks_merged_in_input_order() {
     });
     let expected: Vec<String> = ids.chunks(100).map(|c| c.join(",")).collect();
     assert_eq!(sent, expected);
-    let merged: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let merged: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     let keys: Vec<&String> = merged.as_object().unwrap().keys().collect();
     assert_eq!(keys, ids.iter().collect::<Vec<_>>());
 }
@@ -142,20 +135,14 @@ fn ids_from_a_file_and_from_stdin() {
     let home = Home::with_panel(&panel);
     let file = home.dir.path().join("ids.txt");
     std::fs::write(&file, "1\n\n10, 100\n1\n").unwrap();
-    let out = home
-        .smm()
-        .args(["status", "--file"])
-        .arg(&file)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3));
+    let out = home.smm().args(["status", "--file"]).arg(&file).run();
+    out.expect_code(3);
     let out = home
         .smm()
         .args(["cancel", "-"])
         .write_stdin("9 2\n9\n")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3));
+        .run();
+    out.expect_code(3);
     let reqs = panel.requests();
     assert_eq!(reqs[0].field("orders"), Some("1,10,100"));
     assert_eq!(reqs[1].field("action"), Some("cancel"));
@@ -173,27 +160,27 @@ fn bad_ids_are_refused_before_anything_is_sent() {
         vec!["cancel", "99999999999999999999"],
         vec!["status", ","],
     ] {
-        let out = home.smm().args(&args).output().unwrap();
-        assert_eq!(out.status.code(), Some(2), "{args:?}");
-        let err = stderr(&out);
+        let out = home.run(&args);
+        out.expect_code(2);
+        let err = &out.stderr;
         assert_eq!(err.lines().count(), 1, "{err}");
     }
-    let out = home.smm().args(["status", "1,abc"]).output().unwrap();
-    assert!(stderr(&out).contains("'abc'"));
-    let out = home.smm().args(["status"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("no ids"));
+    let out = home.run(["status", "1,abc"]);
+    assert!(out.stderr.contains("'abc'"));
+    let out = home.run(["status"]);
+    out.expect_code(2);
+    assert!(out.stderr.contains("no ids"));
 }
 
 #[test]
 fn refill_single_and_multi_forms() {
     let panel = Panel::fixtures();
     let home = Home::with_panel(&panel);
-    let one = home.smm().args(["refill", "7"]).output().unwrap();
-    assert_eq!(one.status.code(), Some(0), "{}", stderr(&one));
-    assert!(stdout(&one).lines().nth(1).unwrap().starts_with("7 "));
-    let many = home.smm().args(["refill", "1,2,3"]).output().unwrap();
-    assert_eq!(many.status.code(), Some(3));
+    let one = home.run(["refill", "7"]);
+    one.expect_code(0);
+    assert!(one.stdout.lines().nth(1).unwrap().starts_with("7 "));
+    let many = home.run(["refill", "1,2,3"]);
+    many.expect_code(3);
     let reqs = panel.actions("refill");
     assert_eq!(
         (reqs[0].field("order"), reqs[0].field("orders")),
@@ -203,7 +190,7 @@ fn refill_single_and_multi_forms() {
         (reqs[1].field("order"), reqs[1].field("orders")),
         (None, Some("1,2,3"))
     );
-    let text = stdout(&many);
+    let text = &many.stdout;
     assert!(text.contains("Incorrect order ID"), "{text}");
 }
 
@@ -211,19 +198,15 @@ fn refill_single_and_multi_forms() {
 fn refill_status_uses_refill_and_refills() {
     let panel = Panel::fixtures();
     let home = Home::with_panel(&panel);
-    let one = home.smm().args(["refill-status", "5"]).output().unwrap();
-    assert_eq!(one.status.code(), Some(0));
-    assert!(stdout(&one).contains("Completed"));
-    let many = home
-        .smm()
-        .args(["refill-status", "1,2,3"])
-        .output()
-        .unwrap();
-    assert_eq!(many.status.code(), Some(3));
+    let one = home.run(["refill-status", "5"]);
+    one.expect_code(0);
+    assert!(one.stdout.contains("Completed"));
+    let many = home.run(["refill-status", "1,2,3"]);
+    many.expect_code(3);
     let reqs = panel.actions("refill_status");
     assert_eq!(reqs[0].field("refill"), Some("5"));
     assert_eq!(reqs[1].field("refills"), Some("1,2,3"));
-    let text = stdout(&many);
+    let text = &many.stdout;
     assert!(
         text.contains("Rejected") && text.contains("Refill not found"),
         "{text}"
@@ -234,14 +217,14 @@ fn refill_status_uses_refill_and_refills() {
 fn cancel_always_uses_the_multi_form() {
     let panel = Panel::fixtures();
     let home = Home::with_panel(&panel);
-    let out = home.smm().args(["cancel", "2"]).output().unwrap();
+    let out = home.run(["cancel", "2"]);
     let r = &panel.requests()[0];
     assert_eq!(r.field("action"), Some("cancel"));
     assert_eq!(r.field("orders"), Some("2"));
     assert_eq!(r.field("order"), None);
     // The fixture answers for 9 (not asked for: left out) and 2 (accepted).
-    assert_eq!(out.status.code(), Some(0));
-    let text = stdout(&out);
+    out.expect_code(0);
+    let text = &out.stdout;
     assert_eq!(text.lines().count(), 2, "{text}");
     assert!(text.lines().nth(1).unwrap().starts_with("2 ") && text.contains("requested"));
 }
@@ -251,9 +234,9 @@ fn array_answers_are_matched_to_the_ids_asked_for() {
     // Items out of order, one missing, one refused with `cancel: 0`.
     let panel = Panel::start(|_| Reply::json(r#"[{"order":3,"cancel":1},{"order":1,"cancel":0}]"#));
     let home = Home::with_panel(&panel);
-    let out = home.smm().args(["cancel", "1,2,3"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    let text = stdout(&out);
+    let out = home.run(["cancel", "1,2,3"]);
+    out.expect_code(3);
+    let text = &out.stdout;
     let rows: Vec<&str> = text.lines().skip(1).collect();
     assert!(
         rows[0].starts_with("1 ") && rows[0].contains("did not accept"),
@@ -273,16 +256,13 @@ fn array_answers_are_matched_to_the_ids_asked_for() {
 fn unreadable_status_items_are_errors_not_blank_rows() {
     let panel = Panel::start(|_| Reply::json(r#"{"1":"Incorrect","2":5,"3":null}"#));
     let home = Home::with_panel(&panel);
-    let out = home.smm().args(["status", "1,2,3"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(3));
+    let out = home.run(["status", "1,2,3"]);
+    out.expect_code(3);
     assert_eq!(
-        stdout(&out)
-            .lines()
-            .filter(|l| l.contains("error:"))
-            .count(),
+        out.stdout.lines().filter(|l| l.contains("error:")).count(),
         3,
         "{}",
-        stdout(&out)
+        out.stdout
     );
 }
 
@@ -290,22 +270,18 @@ fn unreadable_status_items_are_errors_not_blank_rows() {
 fn an_order_id_wins_over_a_null_or_extra_error_field() {
     let panel = Panel::with_catalogue(|_| Reply::json(r#"{"order":23501,"error":null}"#));
     let home = Home::with_panel(&panel);
-    let out = home
-        .smm()
-        .args([
-            "order",
-            "add",
-            "--service",
-            "1",
-            "--link",
-            "l",
-            "--quantity",
-            "10",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).contains("23501"));
+    let out = home.run([
+        "order",
+        "add",
+        "--service",
+        "1",
+        "--link",
+        "l",
+        "--quantity",
+        "10",
+    ]);
+    out.expect_code(0);
+    assert!(out.stdout.contains("23501"));
 }
 
 #[test]
@@ -315,16 +291,12 @@ fn control_characters_from_the_panel_never_reach_the_terminal() {
             r#"[{"service":1,"name":"Likes\u001b[31m\nFAKE ROW","type":"Default","category":"X","rate":"1","min":"1","max":"2"}]"#,
         )
     });
-    let out = Home::with_panel(&panel)
-        .smm()
-        .arg("services")
-        .output()
-        .unwrap();
-    let text = stdout(&out);
+    let out = Home::with_panel(&panel).smm().arg("services").run();
+    let text = &out.stdout;
     assert!(
         !text.contains('\u{1b}') && text.lines().count() == 2,
         "{text:?} {}",
-        stderr(&out)
+        out.stderr
     );
 }
 
@@ -332,12 +304,12 @@ fn control_characters_from_the_panel_never_reach_the_terminal() {
 fn panel_error_exits_1_with_the_panels_text() {
     let panel = Panel::start(|_| Reply::json(fixture("error.invalid-key.json")));
     let home = Home::with_panel(&panel);
-    let out = home.smm().arg("balance").output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = stderr(&out);
+    let out = home.run(["balance"]);
+    out.expect_code(1);
+    let err = &out.stderr;
     assert!(err.contains("Invalid API key"), "{err}");
     assert_eq!(err.lines().count(), 1);
-    assert!(stdout(&out).is_empty());
+    assert!(out.stdout.is_empty());
 }
 
 #[test]
@@ -345,9 +317,9 @@ fn html_503_shows_status_and_the_start_of_the_body() {
     let panel =
         Panel::start(|_| Reply::with_status(503, "text/html", fixture("error.cloudflare.html")));
     let home = Home::with_panel(&panel);
-    let out = home.smm().arg("services").output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = stderr(&out);
+    let out = home.run(["services"]);
+    out.expect_code(1);
+    let err = &out.stderr;
     assert!(
         err.contains("503") && err.contains("Just a moment"),
         "{err}"
@@ -359,9 +331,9 @@ fn html_503_shows_status_and_the_start_of_the_body() {
 fn non_json_200_is_an_error() {
     let panel = Panel::start(|_| Reply::with_status(200, "text/plain", "OK"));
     let home = Home::with_panel(&panel);
-    let out = home.smm().arg("balance").output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("not JSON"), "{}", stderr(&out));
+    let out = home.run(["balance"]);
+    out.expect_code(1);
+    assert!(out.stderr.contains("not JSON"), "{}", out.stderr);
 }
 
 #[test]
@@ -373,13 +345,9 @@ fn timeout_says_it_timed_out_and_after_how_long() {
         "[profiles.t]\nurl = \"{}\"\nkey = \"k\"\nattempts = 1\n",
         panel.url
     ));
-    let out = home
-        .smm()
-        .args(["balance", "--timeout", "1"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = stderr(&out);
+    let out = home.run(["balance", "--timeout", "1"]);
+    out.expect_code(1);
+    let err = &out.stderr;
     assert!(err.contains("timed out") && err.contains("1s"), "{err}");
 }
 
@@ -395,45 +363,25 @@ fn connection_refused_exits_1() {
     home.write_config(&format!(
         "[profiles.x]\nurl = \"http://127.0.0.1:{port}/api/v2\"\nkey = \"k\"\n"
     ));
-    let out = home.smm().arg("balance").output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert!(
-        stderr(&out).contains("could not connect"),
-        "{}",
-        stderr(&out)
-    );
+    let out = home.run(["balance"]);
+    out.expect_code(1);
+    assert!(out.stderr.contains("could not connect"), "{}", out.stderr);
 }
 
 #[test]
 fn services_filters_are_case_insensitive_substrings() {
     let panel = Panel::start(|_| Reply::json(fixture("services.standard.json")));
     let home = Home::with_panel(&panel);
-    let out = home
-        .smm()
-        .args(["services", "--category", "insta"])
-        .output()
-        .unwrap();
-    let text = stdout(&out);
+    let out = home.run(["services", "--category", "insta"]);
+    let text = &out.stdout;
     assert!(text.contains("1448") && !text.contains("1452"), "{text}");
-    let out = home
-        .smm()
-        .args(["services", "--search", "COMMENTS"])
-        .output()
-        .unwrap();
-    let text = stdout(&out);
+    let out = home.run(["services", "--search", "COMMENTS"]);
+    let text = &out.stdout;
     assert!(text.contains("1452") && !text.contains("1448"), "{text}");
-    let out = home
-        .smm()
-        .args(["services", "--type", "custom"])
-        .output()
-        .unwrap();
-    assert!(stdout(&out).contains("1452") && !stdout(&out).contains("1448"));
-    let out = home
-        .smm()
-        .args(["services", "--type", "default", "--json"])
-        .output()
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = home.run(["services", "--type", "custom"]);
+    assert!(out.stdout.contains("1452") && !out.stdout.contains("1448"));
+    let out = home.run(["services", "--type", "default", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(v.as_array().unwrap().len(), 1);
     assert_eq!(v[0]["service"], 1448);
     // Unknown fields are kept.
@@ -444,9 +392,9 @@ fn services_filters_are_case_insensitive_substrings() {
 fn services_table_has_exact_rates_and_flags() {
     let panel = Panel::start(|_| Reply::json(fixture("services.strings-and-extras.json")));
     let home = Home::with_panel(&panel);
-    let out = home.smm().arg("services").output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let text = stdout(&out);
+    let out = home.run(["services"]);
+    out.expect_code(0);
+    let text = &out.stdout;
     let header = text.lines().next().unwrap();
     for col in [
         "ID", "NAME", "CATEGORY", "TYPE", "RATE", "MIN", "MAX", "REFILL", "CANCEL",
@@ -476,10 +424,9 @@ fn order_add_sends_every_field_and_prints_the_order_id() {
             "500",
         ])
         .args(["--runs", "2", "--interval", "30"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).contains("23501"));
+        .run();
+    out.expect_code(0);
+    assert!(out.stdout.contains("23501"));
     let r = &panel.actions("add")[0];
     assert_eq!(
         r.field_names(),
@@ -500,22 +447,18 @@ fn order_add_reads_answer_variants() {
         let body = fixture(name);
         let panel = Panel::with_catalogue(move |_| Reply::json(body.clone()));
         let home = Home::with_panel(&panel);
-        let out = home
-            .smm()
-            .args([
-                "order",
-                "add",
-                "--service",
-                "1",
-                "--link",
-                "l",
-                "--quantity",
-                "10",
-            ])
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(0), "{name}");
-        assert!(stdout(&out).contains("23501"), "{name}");
+        let out = home.run([
+            "order",
+            "add",
+            "--service",
+            "1",
+            "--link",
+            "l",
+            "--quantity",
+            "10",
+        ]);
+        out.expect_code(0);
+        assert!(out.stdout.contains("23501"), "{name}");
     }
 }
 
@@ -537,9 +480,8 @@ fn list_fields_are_sent_newline_separated_from_text_or_file() {
         ])
         .arg(format!("--comments=@{}", comments.display()))
         .args(["--usernames", "alice,bob\ncarol"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        .run();
+    out.expect_code(0);
     let r = &panel.actions("add")[0];
     assert_eq!(r.field("comments"), Some("Great post, really\nLove it"));
     assert_eq!(r.field("usernames"), Some("alice\nbob\ncarol"));
@@ -573,9 +515,8 @@ fn order_add_type_fields_use_the_api_names() {
             "--expiry",
             "31/12/2026",
         ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        .run();
+    out.expect_code(0);
     let r = &panel.actions("add")[0];
     assert_eq!(
         r.field_names(),
@@ -622,9 +563,8 @@ fn order_add_type_fields_use_the_api_names() {
             "--media",
             "https://m",
         ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        .run();
+    out.expect_code(0);
     let r = &panel.actions("add")[1];
     assert_eq!(r.field("type_of_traffic"), Some("1"));
     assert_eq!(r.field("google_keyword"), Some("smm panel"));
@@ -703,8 +643,8 @@ fn order_add_bad_input_sends_nothing() {
         ],
     ];
     for args in cases {
-        let out = home.smm().args(&args).output().unwrap();
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {}", stderr(&out));
+        let out = home.run(&args);
+        out.expect_code(2);
     }
 }
 
@@ -712,27 +652,23 @@ fn order_add_bad_input_sends_nothing() {
 fn dry_run_prices_the_order_and_sends_no_add() {
     let panel = Panel::fixtures();
     let home = Home::with_panel(&panel);
-    let out = home
-        .smm()
-        .args([
-            "order",
-            "add",
-            "--service",
-            "1448",
-            "--link",
-            "https://i.com/p",
-            "--quantity",
-            "500",
-            "--runs",
-            "3",
-            "--interval",
-            "10",
-            "--dry-run",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let text = stdout(&out);
+    let out = home.run([
+        "order",
+        "add",
+        "--service",
+        "1448",
+        "--link",
+        "https://i.com/p",
+        "--quantity",
+        "500",
+        "--runs",
+        "3",
+        "--interval",
+        "10",
+        "--dry-run",
+    ]);
+    out.expect_code(0);
+    let text = &out.stdout;
     // 0.90 × 500 / 1000 × 3 = 1.35; balance 100.84292 − 1.35 = 99.49292
     assert!(
         text.contains("1.35 USD")
@@ -744,23 +680,19 @@ fn dry_run_prices_the_order_and_sends_no_add() {
     assert_eq!(panel.actions("services").len(), 1);
     assert_eq!(panel.actions("balance").len(), 1);
 
-    let out = home
-        .smm()
-        .args([
-            "order",
-            "add",
-            "--service",
-            "1448",
-            "--link",
-            "l",
-            "--quantity",
-            "500",
-            "--dry-run",
-            "--json",
-        ])
-        .output()
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = home.run([
+        "order",
+        "add",
+        "--service",
+        "1448",
+        "--link",
+        "l",
+        "--quantity",
+        "500",
+        "--dry-run",
+        "--json",
+    ]);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(v["cost"], "0.45");
     assert_eq!(v["balance"], "100.84292");
     assert!(panel.actions("add").is_empty());
@@ -791,35 +723,26 @@ fn dry_run_checks_service_quantity_and_type_fields() {
             .smm()
             .args(["order", "add", "--dry-run"])
             .args(&args)
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert!(
-            stderr(&out).contains(expected),
-            "{args:?}: {}",
-            stderr(&out)
-        );
+            .run();
+        out.expect_code(2);
+        assert!(out.stderr.contains(expected), "{args:?}: {}", out.stderr);
     }
     // Custom Comments: the quantity is the number of comments (10 lines, min 10).
     let comments: Vec<String> = (1..=10).map(|i| format!("comment {i}")).collect();
-    let out = home
-        .smm()
-        .args([
-            "order",
-            "add",
-            "--dry-run",
-            "--service",
-            "1452",
-            "--link",
-            "l",
-            "--comments",
-            &comments.join("\n"),
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = home.run([
+        "order",
+        "add",
+        "--dry-run",
+        "--service",
+        "1452",
+        "--link",
+        "l",
+        "--comments",
+        &comments.join("\n"),
+    ]);
+    out.expect_code(0);
     // rate 8 × 10 / 1000 = 0.08
-    assert!(stdout(&out).contains("0.08 USD"), "{}", stdout(&out));
+    assert!(out.stdout.contains("0.08 USD"), "{}", out.stdout);
     assert!(panel.actions("add").is_empty());
 }
 
@@ -830,23 +753,19 @@ fn dry_run_with_too_little_balance_exits_1() {
         _ => crate::common::fixture_reply(req),
     });
     let home = Home::with_panel(&panel);
-    let out = home
-        .smm()
-        .args([
-            "order",
-            "add",
-            "--dry-run",
-            "--service",
-            "1448",
-            "--link",
-            "l",
-            "--quantity",
-            "1000",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("does not cover"), "{}", stderr(&out));
+    let out = home.run([
+        "order",
+        "add",
+        "--dry-run",
+        "--service",
+        "1448",
+        "--link",
+        "l",
+        "--quantity",
+        "1000",
+    ]);
+    out.expect_code(1);
+    assert!(out.stderr.contains("does not cover"), "{}", out.stderr);
 }
 
 #[test]
@@ -854,24 +773,20 @@ fn add_timeout_says_the_order_may_exist() {
     let panel =
         Panel::with_catalogue(|_| Reply::json(r#"{"order":1}"#).delayed(Duration::from_secs(5)));
     let home = Home::with_panel(&panel);
-    let out = home
-        .smm()
-        .args([
-            "order",
-            "add",
-            "--service",
-            "1",
-            "--link",
-            "l",
-            "--quantity",
-            "10",
-            "--timeout",
-            "1",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = stderr(&out);
+    let out = home.run([
+        "order",
+        "add",
+        "--service",
+        "1",
+        "--link",
+        "l",
+        "--quantity",
+        "10",
+        "--timeout",
+        "1",
+    ]);
+    out.expect_code(1);
+    let err = &out.stderr;
     assert!(
         err.contains("may or may not have been placed") && err.contains("timed out"),
         "{err}"
@@ -883,8 +798,8 @@ fn add_timeout_says_the_order_may_exist() {
 fn verbose_logs_each_request_with_the_key_masked() {
     let panel = Panel::fixtures();
     let home = Home::with_panel(&panel);
-    let out = home.smm().args(["-v", "status", "1,10"]).output().unwrap();
-    let err = stderr(&out);
+    let out = home.run(["-v", "status", "1,10"]);
+    let err = &out.stderr;
     assert!(
         err.contains("> POST") && err.contains(&panel.url) && err.contains("action=status"),
         "{err}"
@@ -905,8 +820,8 @@ fn user_agent_can_be_overridden_per_profile() {
         "[profiles.a]\nurl = \"{}\"\nkey = \"k\"\nuser_agent = \"Mozilla/5.0 test\"\n",
         panel.url
     ));
-    let out = home.smm().arg("balance").output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
+    let out = home.run(["balance"]);
+    out.expect_code(0);
     assert_eq!(
         panel.requests()[0].header("user-agent"),
         Some("Mozilla/5.0 test")
@@ -929,13 +844,9 @@ fn a_failing_chunk_becomes_per_item_errors() {
     });
     let home = Home::with_panel(&panel);
     let ids: Vec<String> = (1..=150).map(|i| i.to_string()).collect();
-    let out = home
-        .smm()
-        .args(["cancel", &ids.join(",")])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    let text = stdout(&out);
+    let out = home.run(["cancel", &ids.join(",")]);
+    out.expect_code(3);
+    let text = &out.stdout;
     assert_eq!(
         text.lines().filter(|l| l.contains("requested")).count(),
         100
@@ -953,15 +864,15 @@ fn closed_pipe_is_not_an_error() {
     };
     let panel = Panel::start(move |_| Reply::json(body.clone()));
     let home = Home::with_panel(&panel);
-    let mut child = std::process::Command::new(assert_cmd::cargo::cargo_bin!("smm"))
-        .env("SMM_CONFIG", home.config())
+    // The reader goes away before smm has printed: it stops quietly, exit 0.
+    let mut child = home
+        .command()
         .arg("services")
         .stdout(std::process::Stdio::piped())
         .stderr(std::process::Stdio::piped())
         .spawn()
         .unwrap();
     drop(child.stdout.take());
-    let out = child.wait_with_output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    assert!(stderr(&out).is_empty(), "{}", stderr(&out));
+    let out = Ran::new("smm services".into(), child.wait_with_output().unwrap());
+    out.expect(0, "", "");
 }

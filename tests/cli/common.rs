@@ -113,7 +113,7 @@ pub struct Panel {
     seen: Arc<Mutex<Vec<Seen>>>,
     panics: Arc<Mutex<Vec<String>>>,
     none_expected: AtomicBool,
-    _server: smm::serve::Server,
+    _server: smm::sandbox::serve::Server,
 }
 
 impl Panel {
@@ -123,9 +123,9 @@ impl Panel {
         let record = Arc::clone(&seen);
         let panics = Arc::new(Mutex::new(Vec::new()));
         let record_panic = Arc::clone(&panics);
-        let server = smm::serve::Server::start(
+        let server = smm::sandbox::serve::Server::start(
             0,
-            Arc::new(move |req: &smm::serve::Incoming| {
+            Arc::new(move |req: &smm::sandbox::serve::Incoming| {
                 let url = match req.query.as_str() {
                     "" => req.path.clone(),
                     q => format!("{}?{q}", req.path),
@@ -162,7 +162,7 @@ impl Panel {
                 let mut headers =
                     vec![("Content-Type".to_string(), reply.content_type.to_string())];
                 headers.extend(reply.headers);
-                smm::serve::Outgoing {
+                smm::sandbox::serve::Outgoing {
                     status: reply.status,
                     headers,
                     body: reply.body,
@@ -419,37 +419,455 @@ impl Home {
     }
 
     /// `smm` with HOME/XDG dirs inside this home, `SMM_CONFIG` at its config, no inherited
-    /// profile or colour settings.
+    /// profile or colour settings (for `.env`, `.write_stdin` and the like; end with `.run()`).
     pub fn smm(&self) -> assert_cmd::Command {
-        let mut cmd = self.bare();
-        cmd.env("SMM_CONFIG", self.config());
+        let mut cmd = assert_cmd::Command::from_std(self.command());
+        cmd.timeout(Duration::from_secs(60));
         cmd
     }
 
     /// `smm` isolated in this home but without `SMM_CONFIG` (to test the default location).
     pub fn bare(&self) -> assert_cmd::Command {
-        let mut cmd = assert_cmd::cargo::cargo_bin_cmd!("smm");
+        let mut cmd = self.smm();
+        cmd.env_remove("SMM_CONFIG");
+        cmd
+    }
+
+    /// Runs `smm ARGS` in this home to the end.
+    pub fn run<I, S>(&self, args: I) -> Ran
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<std::ffi::OsStr>,
+    {
+        self.smm().args(args).run()
+    }
+
+    /// The one way to start `smm` as a process of its own (to spawn, signal, or read as it
+    /// runs): the environment cleared, then HOME, the XDG dirs, `SMM_DATA_DIR` and
+    /// `SMM_CONFIG` inside this home, and the caller's PATH. `SMM_CACHE_DIR`, `SMM_PROFILE`,
+    /// `NO_COLOR` and the rest stay unset unless a test sets them.
+    pub fn command(&self) -> std::process::Command {
+        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("smm"));
+        self.isolate(&mut cmd);
+        cmd.env("SMM_CONFIG", self.config());
+        cmd
+    }
+
+    /// `sh -c SCRIPT` in this home's environment (as `command`), with the directory of the
+    /// built `smm` first on PATH, so the script's `smm` is the one under test.
+    pub fn shell(&self, script: &str) -> std::process::Command {
+        let mut cmd = std::process::Command::new("sh");
+        cmd.args(["-c", script]);
+        self.isolate(&mut cmd);
+        cmd.env("PATH", path_with_smm())
+            .env("SMM_CONFIG", self.config());
+        cmd
+    }
+
+    /// `script -qec COMMAND /dev/null` (util-linux) in this home's environment (as `shell`,
+    /// with `TERM=xterm`):
+    /// COMMAND runs on a terminal, and what the terminal showed comes out on stdout. Debian has
+    /// `script` by default, so a machine without it fails the test instead of skipping it.
+    pub fn script(&self, command: &str) -> std::process::Command {
+        let found = std::process::Command::new("script")
+            .arg("--version")
+            .output()
+            .is_ok_and(|o| o.status.success());
+        assert!(
+            found,
+            "`script` (util-linux) gives smm a terminal in this test: install util-linux"
+        );
+        let mut cmd = std::process::Command::new("script");
+        cmd.args(["-qec", command, "/dev/null"]);
+        self.isolate(&mut cmd);
+        cmd.env("PATH", path_with_smm())
+            .env("SMM_CONFIG", self.config())
+            .env("TERM", "xterm");
+        cmd
+    }
+
+    /// Clears `cmd`'s environment and points every directory smm may use into this home.
+    fn isolate(&self, cmd: &mut std::process::Command) {
         let home = self.dir.path();
         cmd.env_clear()
             .env("HOME", home)
             .env("XDG_CONFIG_HOME", home.join("xdg-config"))
             .env("XDG_DATA_HOME", home.join("xdg-data"))
             .env("XDG_CACHE_HOME", home.join("xdg-cache"))
+            .env("XDG_STATE_HOME", home.join("xdg-state"))
             .env("SMM_DATA_DIR", home.join("data"))
-            .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-            .timeout(Duration::from_secs(60));
-        cmd
+            .env("PATH", std::env::var_os("PATH").unwrap_or_default());
+    }
+
+    /// Starts `smm ARGS` in this home with stdin, stdout and stderr piped, to read as it runs.
+    pub fn spawn<I, S>(&self, args: I) -> Running
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<std::ffi::OsStr>,
+    {
+        let mut cmd = self.command();
+        cmd.args(args);
+        Running::spawn(cmd)
+    }
+
+    /// Replaces this home's path in `text` with `~` (output that names a file in the home).
+    pub fn tidy(&self, text: &str) -> String {
+        text.replace(&self.dir.path().display().to_string(), "~")
     }
 }
 
-/// stdout of a finished command as text.
-pub fn stdout(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stdout).into_owned()
+/// `order add --service SERVICE --link LINK` and then `rest` (`&["--quantity", "100"]`).
+pub fn order_add<'a>(service: &'a str, link: &'a str, rest: &[&'a str]) -> Vec<&'a str> {
+    let mut args = vec!["order", "add", "--service", service, "--link", link];
+    args.extend_from_slice(rest);
+    args
 }
 
-/// stderr of a finished command as text.
-pub fn stderr(out: &std::process::Output) -> String {
-    String::from_utf8_lossy(&out.stderr).into_owned()
+/// A finished `smm`: its command line, exit code, stdout and stderr, with fd-style checks that
+/// print all four when they fail.
+#[derive(Debug, Clone)]
+pub struct Ran {
+    /// The command line as run (the program's file name, then the arguments).
+    pub line: String,
+    /// The exit code (None: killed by a signal).
+    pub code: Option<i32>,
+    /// Standard output (UTF-8, checked).
+    pub stdout: String,
+    /// Standard error (UTF-8, checked).
+    pub stderr: String,
+}
+
+impl Ran {
+    /// A finished process's output, for the command line `line`.
+    pub fn new(line: String, out: std::process::Output) -> Ran {
+        let text = |bytes: Vec<u8>, name: &str| {
+            String::from_utf8(bytes)
+                .unwrap_or_else(|e| panic!("`{line}` printed non-UTF-8 on {name}: {e}"))
+        };
+        Ran {
+            code: out.status.code(),
+            stdout: text(out.stdout, "stdout"),
+            stderr: text(out.stderr, "stderr"),
+            line,
+        }
+    }
+
+    /// Fails the test with `what`, the command line, the exit code and both streams.
+    #[track_caller]
+    pub fn fail(&self, what: &str) -> ! {
+        panic!(
+            "{what}\n  command: {}\n  exit code: {:?}\n--- stdout\n{}--- stderr\n{}---",
+            self.line, self.code, self.stdout, self.stderr
+        )
+    }
+
+    /// Exactly this exit code, stdout and stderr.
+    #[track_caller]
+    pub fn expect(&self, code: i32, stdout: &str, stderr: &str) -> &Ran {
+        self.expect_code(code).stdout_is(stdout).stderr_is(stderr)
+    }
+
+    /// Exit code `code`.
+    #[track_caller]
+    pub fn expect_code(&self, code: i32) -> &Ran {
+        if self.code != Some(code) {
+            self.fail(&format!("expected exit code {code}"));
+        }
+        self
+    }
+
+    /// Exit code 0 and nothing on stderr.
+    #[track_caller]
+    pub fn expect_quiet_success(&self) -> &Ran {
+        self.expect_code(0).stderr_is("")
+    }
+
+    /// stdout is exactly `text`.
+    #[track_caller]
+    pub fn stdout_is(&self, text: &str) -> &Ran {
+        if self.stdout != text {
+            self.fail(&format!("expected stdout\n{text}---"));
+        }
+        self
+    }
+
+    /// stderr is exactly `text`.
+    #[track_caller]
+    pub fn stderr_is(&self, text: &str) -> &Ran {
+        if self.stderr != text {
+            self.fail(&format!("expected stderr\n{text}---"));
+        }
+        self
+    }
+
+    /// stdout holds `part` (for output that legitimately varies: times, ports, temp paths).
+    #[track_caller]
+    pub fn stdout_has(&self, part: &str) -> &Ran {
+        if !self.stdout.contains(part) {
+            self.fail(&format!("expected stdout to hold {part:?}"));
+        }
+        self
+    }
+
+    /// stderr holds `part` (for output that legitimately varies: times, ports, temp paths).
+    #[track_caller]
+    pub fn stderr_has(&self, part: &str) -> &Ran {
+        if !self.stderr.contains(part) {
+            self.fail(&format!("expected stderr to hold {part:?}"));
+        }
+        self
+    }
+
+    /// stdout is exactly the golden file `tests/golden/NAME` (see `golden`).
+    #[track_caller]
+    pub fn stdout_golden(&self, name: &str) -> &Ran {
+        golden(&format!("tests/golden/{name}"), &self.stdout);
+        self
+    }
+
+    /// stdout parsed as JSON.
+    #[track_caller]
+    pub fn json(&self) -> serde_json::Value {
+        serde_json::from_str(&self.stdout)
+            .unwrap_or_else(|e| self.fail(&format!("stdout is not JSON: {e}")))
+    }
+}
+
+/// Runs a command to the end as a `Ran`.
+pub trait Run {
+    /// Runs to the end; a command that cannot start fails the test.
+    fn run(&mut self) -> Ran;
+}
+
+/// The command line of a program and its arguments, for failure messages.
+fn line(program: &std::ffi::OsStr, args: std::process::CommandArgs<'_>) -> String {
+    let program = Path::new(program)
+        .file_name()
+        .unwrap_or(program)
+        .to_string_lossy()
+        .into_owned();
+    let mut words = vec![program];
+    for arg in args {
+        let arg = arg.to_string_lossy();
+        words.push(
+            match arg.contains(|c: char| c.is_whitespace() || c == '\'') || arg.is_empty() {
+                true => format!("{arg:?}"),
+                false => arg.into_owned(),
+            },
+        );
+    }
+    words.join(" ")
+}
+
+impl Run for assert_cmd::Command {
+    fn run(&mut self) -> Ran {
+        let line = line(self.get_program(), self.get_args());
+        let out = self
+            .output()
+            .unwrap_or_else(|e| panic!("`{line}` did not run: {e}"));
+        Ran::new(line, out)
+    }
+}
+
+impl Run for std::process::Command {
+    fn run(&mut self) -> Ran {
+        let line = line(self.get_program(), self.get_args());
+        let out = self
+            .output()
+            .unwrap_or_else(|e| panic!("`{line}` did not run: {e}"));
+        Ran::new(line, out)
+    }
+}
+
+/// Compares `text` with the checked-in file at `path` (relative to the repository), or with
+/// `SMM_UPDATE_GOLDEN=1` writes it there (then read the diff): the one golden-file rule for
+/// tables, completion scripts and the man page.
+#[track_caller]
+pub fn golden(path: &str, text: &str) {
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join(path);
+    if std::env::var_os("SMM_UPDATE_GOLDEN").is_some_and(|v| v == "1") {
+        std::fs::create_dir_all(file.parent().unwrap()).unwrap();
+        std::fs::write(&file, text).unwrap();
+        return;
+    }
+    let regenerate = "SMM_UPDATE_GOLDEN=1 cargo test --test cli";
+    let checked_in = std::fs::read_to_string(&file)
+        .unwrap_or_else(|e| panic!("golden file {path}: {e}: run {regenerate}"));
+    if checked_in != text {
+        let at = checked_in
+            .lines()
+            .zip(text.lines())
+            .position(|(a, b)| a != b)
+            .unwrap_or(checked_in.lines().count().min(text.lines().count()));
+        panic!(
+            "{path} differs from what smm prints now (first at line {}): run {regenerate} if \
+             the change is intended\n--- {path}\n{checked_in}--- now\n{text}---",
+            at + 1
+        );
+    }
+}
+
+/// Which stream of a running process.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Stream {
+    /// Standard output.
+    Stdout,
+    /// Standard error.
+    Stderr,
+}
+
+/// A process started by a test, read as it runs (its streams are gathered by two threads);
+/// killed on drop.
+pub struct Running {
+    /// The child (stdin still attached).
+    pub child: std::process::Child,
+    /// The command line, for failure messages.
+    pub line: String,
+    out: Arc<Mutex<Vec<u8>>>,
+    err: Arc<Mutex<Vec<u8>>>,
+    readers: Vec<std::thread::JoinHandle<()>>,
+}
+
+impl Running {
+    /// Spawns `cmd` with stdin, stdout and stderr piped.
+    pub fn spawn(mut cmd: std::process::Command) -> Running {
+        let line = line(cmd.get_program(), cmd.get_args());
+        let mut child = cmd
+            .stdin(std::process::Stdio::piped())
+            .stdout(std::process::Stdio::piped())
+            .stderr(std::process::Stdio::piped())
+            .spawn()
+            .unwrap_or_else(|e| panic!("`{line}` did not start: {e}"));
+        let out = Arc::new(Mutex::new(Vec::new()));
+        let err = Arc::new(Mutex::new(Vec::new()));
+        let readers = vec![
+            gather(child.stdout.take().unwrap(), Arc::clone(&out)),
+            gather(child.stderr.take().unwrap(), Arc::clone(&err)),
+        ];
+        Running {
+            child,
+            line,
+            out,
+            err,
+            readers,
+        }
+    }
+
+    /// What `stream` has printed so far.
+    pub fn printed(&self, stream: Stream) -> String {
+        let buf = match stream {
+            Stream::Stdout => &self.out,
+            Stream::Stderr => &self.err,
+        };
+        String::from_utf8_lossy(&buf.lock().unwrap()).into_owned()
+    }
+
+    /// Waits until `stream` holds `text` (a whole line or a prompt without its newline), at
+    /// most `within`; fails the test with everything printed if it never comes.
+    #[track_caller]
+    pub fn wait_for(&mut self, stream: Stream, text: &str, within: Duration) -> &mut Running {
+        let started = std::time::Instant::now();
+        loop {
+            if self.printed(stream).contains(text) {
+                return self;
+            }
+            let exited = self.child.try_wait().unwrap();
+            if exited.is_some() || started.elapsed() > within {
+                std::thread::sleep(Duration::from_millis(50));
+                if self.printed(stream).contains(text) {
+                    return self;
+                }
+                panic!(
+                    "`{}` never printed {text:?} on {stream:?} (waited {:?}, exit {exited:?})\n\
+                     --- stdout\n{}--- stderr\n{}---",
+                    self.line,
+                    started.elapsed(),
+                    self.printed(Stream::Stdout),
+                    self.printed(Stream::Stderr)
+                );
+            }
+            std::thread::sleep(Duration::from_millis(10));
+        }
+    }
+
+    /// Writes `text` to its stdin.
+    pub fn type_in(&mut self, text: &str) -> &mut Running {
+        use std::io::Write;
+        let stdin = self.child.stdin.as_mut().expect("stdin still open");
+        stdin.write_all(text.as_bytes()).unwrap();
+        stdin.flush().unwrap();
+        self
+    }
+
+    /// Sends SIGINT (Ctrl-C).
+    pub fn interrupt(&mut self) -> &mut Running {
+        let status = std::process::Command::new("kill")
+            .args(["-INT", &self.child.id().to_string()])
+            .status()
+            .unwrap();
+        assert!(status.success(), "kill -INT failed");
+        self
+    }
+
+    /// Closes stdin, waits for the exit (at most 60 s) and returns everything it printed.
+    #[track_caller]
+    pub fn finish(mut self) -> Ran {
+        drop(self.child.stdin.take());
+        let started = std::time::Instant::now();
+        let status = loop {
+            if let Some(status) = self.child.try_wait().unwrap() {
+                break status;
+            }
+            if started.elapsed() > Duration::from_secs(60) {
+                let _ = self.child.kill();
+                panic!("`{}` did not exit within 60 s", self.line);
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        };
+        for reader in std::mem::take(&mut self.readers) {
+            reader.join().unwrap();
+        }
+        let take = |buf: &Arc<Mutex<Vec<u8>>>| std::mem::take(&mut *buf.lock().unwrap());
+        let output = std::process::Output {
+            status,
+            stdout: take(&self.out),
+            stderr: take(&self.err),
+        };
+        Ran::new(self.line.clone(), output)
+    }
+}
+
+impl Drop for Running {
+    fn drop(&mut self) {
+        let _ = self.child.kill();
+        let _ = self.child.wait();
+    }
+}
+
+/// A thread copying `from` into `to` as it comes.
+fn gather(
+    mut from: impl std::io::Read + Send + 'static,
+    to: Arc<Mutex<Vec<u8>>>,
+) -> std::thread::JoinHandle<()> {
+    std::thread::spawn(move || {
+        let mut buf = [0u8; 8192];
+        while let Ok(n) = from.read(&mut buf) {
+            if n == 0 {
+                break;
+            }
+            to.lock().unwrap().extend_from_slice(&buf[..n]);
+        }
+    })
+}
+
+/// PATH with the directory of the built `smm` first.
+fn path_with_smm() -> String {
+    let bin = assert_cmd::cargo::cargo_bin!("smm");
+    format!(
+        "{}:{}",
+        bin.parent().unwrap().display(),
+        std::env::var("PATH").unwrap_or_default()
+    )
 }
 
 /// `smm sandbox --port 0 …` running as a child process; killed on drop.
@@ -460,33 +878,33 @@ pub struct SandboxProc {
     pub url: String,
     /// Everything it printed up to "Press Ctrl-C".
     pub banner: String,
+    /// The home it runs in when it has one of its own.
+    _home: Option<Home>,
 }
 
 impl SandboxProc {
-    /// Starts the sandbox with extra `args` and waits for its banner.
+    /// Starts the sandbox with extra `args` in a home of its own, and waits for its banner.
     pub fn start(args: &[&str]) -> SandboxProc {
-        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("smm"));
-        cmd.args(["sandbox", "--port", "0"]).args(args);
-        SandboxProc::spawn(cmd)
+        SandboxProc::start_home(Home::new(), args)
     }
 
     /// Starts the sandbox with extra `args` isolated in `home` (its config file is `home`'s, for
     /// `--add-profile`), and waits for its banner.
     pub fn start_in(home: &Home, args: &[&str]) -> SandboxProc {
-        let template = home.smm();
-        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("smm"));
-        cmd.env_clear();
-        for (key, value) in template.get_envs() {
-            if let Some(value) = value {
-                cmd.env(key, value);
-            }
-        }
+        let mut cmd = home.command();
         cmd.args(["sandbox", "--port", "0"]).args(args);
-        SandboxProc::spawn(cmd)
+        SandboxProc::spawn(cmd, None)
+    }
+
+    /// `start` in `home`, which the sandbox keeps (and deletes when it is dropped).
+    fn start_home(home: Home, args: &[&str]) -> SandboxProc {
+        let mut cmd = home.command();
+        cmd.args(["sandbox", "--port", "0"]).args(args);
+        SandboxProc::spawn(cmd, Some(home))
     }
 
     /// Spawns `cmd` (an `smm sandbox`) and waits for its banner.
-    fn spawn(mut cmd: std::process::Command) -> SandboxProc {
+    fn spawn(mut cmd: std::process::Command, home: Option<Home>) -> SandboxProc {
         use std::io::BufRead;
         let mut child = cmd
             .stdout(std::process::Stdio::piped())
@@ -511,7 +929,12 @@ impl SandboxProc {
             .expect("url in banner")
             .trim_matches('"')
             .to_string();
-        SandboxProc { child, url, banner }
+        SandboxProc {
+            child,
+            url,
+            banner,
+            _home: home,
+        }
     }
 
     /// A home whose config has profile `sb` on this sandbox with `key`.
@@ -568,7 +991,7 @@ impl SandboxProc {
     }
 
     /// Sends SIGINT (Ctrl-C) and waits for the exit.
-    pub fn interrupt(mut self) -> std::process::Output {
+    pub fn interrupt(mut self) -> Ran {
         std::process::Command::new("kill")
             .args(["-INT", &self.child.id().to_string()])
             .status()
@@ -577,7 +1000,7 @@ impl SandboxProc {
             &mut self.child,
             std::process::Command::new("true").spawn().unwrap(),
         );
-        child.wait_with_output().unwrap()
+        Ran::new("smm sandbox".into(), child.wait_with_output().unwrap())
     }
 }
 

@@ -1,7 +1,7 @@
 //! The completion scripts in `completions/` match what the binary generates.
-//! Regenerate them with `SMM_UPDATE_COMPLETIONS=1 cargo test --test cli completions`.
+//! Regenerate them with `SMM_UPDATE_GOLDEN=1 cargo test --test cli completions`.
 
-use std::path::Path;
+use crate::common::{Home, golden};
 
 const SCRIPTS: [(&str, &str); 5] = [
     ("bash", "smm.bash"),
@@ -13,38 +13,19 @@ const SCRIPTS: [(&str, &str); 5] = [
 
 #[test]
 fn checked_in_completions_are_current() {
-    let update = std::env::var_os("SMM_UPDATE_COMPLETIONS").is_some();
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("completions");
-    let mut stale = Vec::new();
+    let home = Home::new();
     for (shell, file) in SCRIPTS {
-        let out = assert_cmd::cargo::cargo_bin_cmd!("smm")
-            .args(["completions", shell])
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(0), "{shell}");
-        let generated = String::from_utf8(out.stdout).unwrap();
+        let out = home.run(["completions", shell]);
+        out.expect_code(0).stderr_is("");
         assert!(
-            generated.contains("refill-status"),
+            out.stdout.contains("refill-status"),
             "{shell} script lacks subcommands"
         );
-        let path = dir.join(file);
-        if update {
-            std::fs::write(&path, &generated).unwrap();
-        } else if std::fs::read_to_string(&path).ok().as_deref() != Some(generated.as_str()) {
-            stale.push(file);
-        }
+        golden(&format!("completions/{file}"), &out.stdout);
     }
-    assert!(
-        stale.is_empty(),
-        "stale completions {stale:?}: run SMM_UPDATE_COMPLETIONS=1 cargo test --test cli completions"
-    );
 }
 
 #[test]
 fn unknown_shell_is_a_usage_error() {
-    let out = assert_cmd::cargo::cargo_bin_cmd!("smm")
-        .args(["completions", "tcsh"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    Home::new().run(["completions", "tcsh"]).expect_code(2);
 }

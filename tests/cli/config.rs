@@ -1,27 +1,25 @@
 //! The profile file: where it is, which profile is used, keys, and every config error.
 
-use crate::common::{Home, Panel, stderr, stdout};
+use crate::common::{Home, Panel, Run};
 
 #[test]
 fn config_path_follows_flag_env_then_xdg() {
     let home = Home::new();
-    let out = home.bare().args(["config", "path"]).output().unwrap();
+    let out = home.bare().args(["config", "path"]).run();
     let expected = home.dir.path().join("xdg-config/smm/config.toml");
-    assert_eq!(stdout(&out).trim(), expected.display().to_string());
+    assert_eq!(out.stdout.trim(), expected.display().to_string());
     let out = home
         .bare()
         .env("SMM_CONFIG", "/tmp/from-env.toml")
         .args(["config", "path"])
-        .output()
-        .unwrap();
-    assert_eq!(stdout(&out).trim(), "/tmp/from-env.toml");
+        .run();
+    assert_eq!(out.stdout.trim(), "/tmp/from-env.toml");
     let out = home
         .bare()
         .env("SMM_CONFIG", "/tmp/from-env.toml")
         .args(["config", "path", "--config", "/tmp/flag.toml"])
-        .output()
-        .unwrap();
-    assert_eq!(stdout(&out).trim(), "/tmp/flag.toml");
+        .run();
+    assert_eq!(out.stdout.trim(), "/tmp/flag.toml");
 }
 
 #[test]
@@ -35,17 +33,17 @@ fn the_default_location_is_read() {
         format!("[profiles.only]\nurl = \"{}\"\nkey = \"k\"\n", panel.url),
     )
     .unwrap();
-    let out = home.bare().arg("balance").output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = home.bare().arg("balance").run();
+    out.expect_code(0);
     assert_eq!(panel.requests().len(), 1);
 }
 
 #[test]
 fn missing_config_names_the_file_and_the_fix() {
     let home = Home::new();
-    let out = home.smm().arg("balance").output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = stderr(&out);
+    let out = home.run(["balance"]);
+    out.expect_code(2);
+    let err = &out.stderr;
     assert!(
         err.contains(&home.config().display().to_string()) && err.contains("smm config init"),
         "{err}"
@@ -56,9 +54,9 @@ fn missing_config_names_the_file_and_the_fix() {
 fn broken_toml_names_the_file_and_line() {
     let home = Home::new();
     home.write_config("default_profile = \"a\"\n\n[profiles.a]\nurl = \"https://x\nkey = \"k\"\n");
-    let out = home.smm().arg("balance").output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = stderr(&out);
+    let out = home.run(["balance"]);
+    out.expect_code(2);
+    let err = &out.stderr;
     assert!(
         err.contains("config.toml") && err.contains("line 4"),
         "{err}"
@@ -70,9 +68,9 @@ fn broken_toml_names_the_file_and_line() {
 fn unknown_setting_is_refused_with_its_name() {
     let home = Home::new();
     home.write_config("[profiles.a]\nurl = \"https://x\"\nkye = \"k\"\n");
-    let out = home.smm().arg("balance").output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("kye"), "{}", stderr(&out));
+    let out = home.run(["balance"]);
+    out.expect_code(2);
+    assert!(out.stderr.contains("kye"), "{}", out.stderr);
 }
 
 fn two_profiles(a: &Panel, b: &Panel, default: Option<&str>) -> Home {
@@ -91,25 +89,22 @@ fn two_profiles(a: &Panel, b: &Panel, default: Option<&str>) -> Home {
 fn profile_precedence_flag_env_default() {
     let (a, b) = (Panel::fixtures(), Panel::fixtures());
     let home = two_profiles(&a, &b, Some("alpha"));
-    home.smm().arg("balance").assert().code(0);
+    home.run(["balance"]).expect_code(0);
     assert_eq!((a.requests().len(), b.requests().len()), (1, 0));
     home.smm()
         .env("SMM_PROFILE", "beta")
         .arg("balance")
-        .assert()
-        .code(0);
+        .run()
+        .expect_code(0);
     assert_eq!((a.requests().len(), b.requests().len()), (1, 1));
     home.smm()
         .env("SMM_PROFILE", "beta")
         .args(["-p", "alpha", "balance"])
-        .assert()
-        .code(0);
+        .run()
+        .expect_code(0);
     assert_eq!((a.requests().len(), b.requests().len()), (2, 1));
     assert_eq!(b.requests()[0].field("key"), Some("key-b"));
-    home.smm()
-        .args(["balance", "--profile", "beta"])
-        .assert()
-        .code(0);
+    home.run(["balance", "--profile", "beta"]).expect_code(0);
     assert_eq!(b.requests().len(), 2);
 }
 
@@ -119,13 +114,9 @@ fn unknown_profile_lists_the_known_ones() {
     a.expect_none();
     b.expect_none();
     let home = two_profiles(&a, &b, Some("alpha"));
-    let out = home
-        .smm()
-        .args(["-p", "gamma", "balance"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = stderr(&out);
+    let out = home.run(["-p", "gamma", "balance"]);
+    out.expect_code(2);
+    let err = &out.stderr;
     assert!(
         err.contains("'gamma'") && err.contains("alpha, beta"),
         "{err}"
@@ -138,9 +129,9 @@ fn several_profiles_without_default_ask_to_pick_one() {
     a.expect_none();
     b.expect_none();
     let home = two_profiles(&a, &b, None);
-    let out = home.smm().arg("balance").output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("-p NAME"), "{}", stderr(&out));
+    let out = home.run(["balance"]);
+    out.expect_code(2);
+    assert!(out.stderr.contains("-p NAME"), "{}", out.stderr);
 }
 
 #[test]
@@ -155,9 +146,8 @@ fn key_env_reads_the_variable() {
         .smm()
         .env("MY_PANEL_KEY", "from-env")
         .arg("balance")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        .run();
+    out.expect_code(0);
     assert_eq!(panel.requests()[0].field("key"), Some("from-env"));
 
     for env in [None, Some("")] {
@@ -165,9 +155,9 @@ fn key_env_reads_the_variable() {
         if let Some(v) = env {
             cmd.env("MY_PANEL_KEY", v);
         }
-        let out = cmd.arg("balance").output().unwrap();
-        assert_eq!(out.status.code(), Some(2));
-        assert!(stderr(&out).contains("MY_PANEL_KEY"), "{}", stderr(&out));
+        let out = cmd.arg("balance").run();
+        out.expect_code(2);
+        assert!(out.stderr.contains("MY_PANEL_KEY"), "{}", out.stderr);
     }
     assert_eq!(panel.requests().len(), 1);
 }
@@ -192,9 +182,9 @@ fn bad_profiles_are_refused_before_sending() {
         ("", "no profiles"),
     ] {
         home.write_config(text);
-        let out = home.smm().arg("balance").output().unwrap();
-        assert_eq!(out.status.code(), Some(2), "{text}");
-        assert!(stderr(&out).contains(expected), "{text}: {}", stderr(&out));
+        let out = home.run(["balance"]);
+        out.expect_code(2);
+        assert!(out.stderr.contains(expected), "{text}: {}", out.stderr);
     }
 }
 
@@ -205,9 +195,9 @@ fn config_show_masks_keys_and_says_where_they_come_from() {
         "default_profile = \"b\"\n[profiles.a]\nurl = \"https://a.example/api/v2\"\nkey = \"super-secret-key\"\n\
          [profiles.b]\nurl = \"https://b.example/api/v2\"\nkey_env = \"B_KEY\"\n",
     );
-    let out = home.smm().args(["config", "show"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let text = stdout(&out);
+    let out = home.run(["config", "show"]);
+    out.expect_code(0);
+    let text = &out.stdout;
     assert!(!text.contains("super-secret-key"), "{text}");
     assert!(
         text.contains("https://a.example/api/v2") && text.contains("key in file (****)"),
@@ -224,11 +214,10 @@ fn config_show_masks_keys_and_says_where_they_come_from() {
         .smm()
         .env("B_KEY", "other-secret")
         .args(["config", "show", "--json"])
-        .output()
-        .unwrap();
-    let text = stdout(&out);
+        .run();
+    let text = &out.stdout;
     assert!(!text.contains("other-secret") && !text.contains("super-secret-key"));
-    let v: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let v: serde_json::Value = serde_json::from_str(text).unwrap();
     assert_eq!(v["profile"], "b");
     assert_eq!(v["profiles"]["b"]["key"], "$B_KEY (set, ****)");
 }
@@ -241,9 +230,8 @@ fn config_init_writes_a_0600_starter_and_refuses_to_overwrite() {
         .bare()
         .args(["config", "init", "--config"])
         .arg(&path)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        .run();
+    out.expect_code(0);
     let text = std::fs::read_to_string(&path).unwrap();
     assert!(text.contains("[profiles.") && text.contains("default_profile"));
     #[cfg(unix)]
@@ -259,16 +247,15 @@ fn config_init_writes_a_0600_starter_and_refuses_to_overwrite() {
         .bare()
         .args(["config", "init", "--config"])
         .arg(&path)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("already exists"));
+        .run();
+    out.expect_code(2);
+    assert!(out.stderr.contains("already exists"));
     assert_eq!(std::fs::read_to_string(&path).unwrap(), "# mine\n");
     // The starter parses: `config show` reads it.
-    let out = home.bare().args(["config", "init"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let out = home.bare().args(["config", "show"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = home.bare().args(["config", "init"]).run();
+    out.expect_code(0);
+    let out = home.bare().args(["config", "show"]).run();
+    out.expect_code(0);
 }
 
 #[test]
@@ -281,10 +268,9 @@ fn the_example_file_is_valid() {
         .bare()
         .args(["config", "show", "--json", "--config"])
         .arg(&example)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let shown: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+        .run();
+    out.expect_code(0);
+    let shown: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(shown["profiles"], serde_json::json!({}));
     // Uncommented (`# [profiles.…]`, `# [mcp]`, `# key = …`, and the comments inside a
     // section), every example is a valid profile, and the [mcp] table a valid one.
@@ -302,38 +288,24 @@ fn the_example_file_is_valid() {
         })
         .collect();
     home.write_config(&uncommented);
-    let out = home
-        .smm()
-        .args(["config", "show", "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}\n{uncommented}",
-        stderr(&out)
-    );
-    let shown: serde_json::Value = serde_json::from_str(&stdout(&out)).unwrap();
+    let out = home.run(["config", "show", "--json"]);
+    out.expect_code(0);
+    let shown: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     let names: Vec<&String> = shown["profiles"].as_object().unwrap().keys().collect();
     assert_eq!(names, ["other", "pica", "streamdetails", "useapi"]);
     assert_eq!(shown["profile"], "pica", "default_profile");
     // `smm mcp` reads the [mcp] table before serving (stdin closed: no session, exit 0).
-    let out = home.smm().arg("mcp").output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(
-        stderr(&out).contains("profiles pica; orders off"),
-        "{}",
-        stderr(&out)
-    );
+    home.run(["mcp"])
+        .expect_code(0)
+        .stdout_is("")
+        .stderr_has("profiles pica; orders off");
 }
 
 #[test]
 fn help_documents_the_exit_codes() {
-    let out = assert_cmd::cargo::cargo_bin_cmd!("smm")
-        .arg("--help")
-        .output()
-        .unwrap();
-    let text = stdout(&out);
+    let out = Home::new().run(["--help"]);
+    out.expect_code(0);
+    let text = &out.stdout;
     for line in [
         "0  success",
         "1  the request failed",
@@ -348,29 +320,29 @@ fn help_documents_the_exit_codes() {
 fn a_key_never_shows_in_config_errors() {
     let home = Home::new();
     home.write_config("[profiles.a]\nurl = \"https://x.example/api/v2\"\nkey = 123456789\n");
-    let out = home.smm().arg("balance").output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    let out = home.run(["balance"]);
+    out.expect_code(2);
     assert!(
-        stderr(&out).contains("line 3") && !stderr(&out).contains("123456789"),
+        out.stderr.contains("line 3") && !out.stderr.contains("123456789"),
         "{}",
-        stderr(&out)
+        out.stderr
     );
     home.write_config("[profiles.a]\nurl = \"https://x.example/api/v2?key=abc123\"\nkey = \"k\"\n");
-    let out = home.smm().arg("balance").output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    let out = home.run(["balance"]);
+    out.expect_code(2);
     assert!(
-        stderr(&out).contains("query string") && !stderr(&out).contains("abc123"),
+        out.stderr.contains("query string") && !out.stderr.contains("abc123"),
         "{}",
-        stderr(&out)
+        out.stderr
     );
-    let out = home.smm().args(["config", "show"]).output().unwrap();
-    assert!(!stdout(&out).contains("abc123"), "{}", stdout(&out));
+    let out = home.run(["config", "show"]);
+    assert!(!out.stdout.contains("abc123"), "{}", out.stdout);
     home.write_config("[profiles.a]\nurl = \"https://user:pw123@x.example/api/v2\"\nkey = \"k\"\n");
-    let out = home.smm().arg("balance").output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("user name or password") && !stderr(&out).contains("pw123"));
-    let out = home.smm().args(["config", "show"]).output().unwrap();
-    assert!(!stdout(&out).contains("pw123"), "{}", stdout(&out));
+    let out = home.run(["balance"]);
+    out.expect_code(2);
+    assert!(out.stderr.contains("user name or password") && !out.stderr.contains("pw123"));
+    let out = home.run(["config", "show"]);
+    assert!(!out.stdout.contains("pw123"), "{}", out.stdout);
 }
 
 #[test]
@@ -394,15 +366,11 @@ fn usage_errors_are_one_line_with_a_pointer_to_help() {
             "smm: invalid value '0' for '--timeout <SECS>': '0' must be more than 0 and at most 86400 seconds (see `smm balance --help`)",
         ),
     ] {
-        let out = home.smm().args(&args).output().unwrap();
-        assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert_eq!(stderr(&out), format!("{expected}\n"), "{args:?}");
+        let out = home.run(&args);
+        out.expect_code(2);
+        assert_eq!(out.stderr, format!("{expected}\n"), "{args:?}");
     }
-    let out = home
-        .smm()
-        .args(["order", "add", "--help"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    assert!(stdout(&out).contains("--dry-run"));
+    let out = home.run(["order", "add", "--help"]);
+    out.expect_code(0);
+    assert!(out.stdout.contains("--dry-run"));
 }

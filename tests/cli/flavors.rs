@@ -2,7 +2,7 @@
 //! driven end to end — balance, services, add, status single and multi, refill, refill status,
 //! cancel, watch — and the family shapes the sandbox does not serve, from fixture files.
 
-use crate::common::{Home, Panel, Reply, SandboxProc, fixture, stderr, stdout};
+use crate::common::{Home, Panel, Reply, SandboxProc, fixture};
 
 /// What each flavour prints where the panels differ.
 struct Expect {
@@ -64,8 +64,8 @@ const OWNSMM: Expect = Expect {
 
 /// Runs `smm ARGS` in `home`: exit code, stdout, stderr.
 fn smm(home: &Home, args: &[&str]) -> (i32, String, String) {
-    let out = home.smm().args(args).output().unwrap();
-    (out.status.code().unwrap_or(-1), stdout(&out), stderr(&out))
+    let out = home.run(args);
+    (out.code.unwrap_or(-1), out.stdout, out.stderr)
 }
 
 /// The cells of the table row whose first cell is `id` (cells split on whitespace).

@@ -4,8 +4,7 @@
 //! documents for `--all`, `orders`, bulk orders and `watch`).
 
 use crate::common::{
-    Home, JOURNAL, Panel, Reply, SandboxProc, fixture, fixture_reply, invalid_key_panel, stderr,
-    stdout,
+    Home, JOURNAL, Panel, Reply, Run, SandboxProc, fixture, fixture_reply, invalid_key_panel,
 };
 use serde_json::{Value, json};
 
@@ -41,19 +40,9 @@ fn parse(text: &str, delimiter: u8) -> (Vec<String>, Vec<Vec<String>>) {
 /// to exactly `header` and `rows`.
 fn check_delimited(home: &Home, args: &[&str], code: i32, header: &[&str], rows: &[Vec<&str>]) {
     for (format, delimiter) in [("csv", b','), ("tsv", b'\t')] {
-        let out = home
-            .smm()
-            .args(args)
-            .args(["--format", format])
-            .output()
-            .unwrap();
-        assert_eq!(
-            out.status.code(),
-            Some(code),
-            "{args:?} {format}: {}",
-            stderr(&out)
-        );
-        let (got_header, records) = parse(&stdout(&out), delimiter);
+        let out = home.smm().args(args).args(["--format", format]).run();
+        assert_eq!(out.code, Some(code), "{args:?} {format}: {}", out.stderr);
+        let (got_header, records) = parse(&out.stdout, delimiter);
         assert_eq!(got_header, header, "{args:?} {format}");
         assert_eq!(
             records.len(),
@@ -69,9 +58,9 @@ fn check_delimited(home: &Home, args: &[&str], code: i32, header: &[&str], rows:
 
 /// `smm ARGS --json`: expects `code` and returns stdout, which must be one line.
 fn json_text(home: &Home, args: &[&str], code: i32) -> String {
-    let out = home.smm().args(args).arg("--json").output().unwrap();
-    assert_eq!(out.status.code(), Some(code), "{args:?}: {}", stderr(&out));
-    stdout(&out)
+    let out = home.smm().args(args).arg("--json").run();
+    assert_eq!(out.code, Some(code), "{args:?}: {}", out.stderr);
+    out.stdout
 }
 
 /// One JSON document and nothing else.
@@ -413,17 +402,9 @@ fn bulk_orders_with_json_print_one_document() {
     )
     .unwrap();
     let file = file.display().to_string();
-    let out = home
-        .smm()
-        .args(["order", "add", "--file", &file, "--json", "--dry-run"])
-        .output()
-        .unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(2),
-        "1452 needs comments: {}",
-        stderr(&out)
-    );
+    let out = home.run(["order", "add", "--file", &file, "--json", "--dry-run"]);
+    // 1452 needs comments
+    out.expect_code(2);
     assert!(out.stdout.is_empty(), "a refused file prints no JSON");
     std::fs::write(
         &file,
@@ -474,8 +455,8 @@ fn watch_with_json_prints_one_document_per_poll() {
         home.smm()
             .args(["order", "add", "--service", "1448", "--link", link])
             .args(["--quantity", quantity])
-            .assert()
-            .code(0);
+            .run()
+            .expect_code(0);
     }
     let text = json_text(&home, &["watch", "23501,23502,7", "--every", "1s"], 3);
     let polls: Vec<Value> = text

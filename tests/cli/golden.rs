@@ -5,11 +5,7 @@
 //! Every panel here answers fixed bodies (`tests/fixtures/v2`), and the journal has fixed
 //! times, so the output never changes unless smm does.
 
-use crate::common::{Home, JOURNAL, Panel, invalid_key_panel, stderr};
-use std::path::Path;
-
-/// How to regenerate, in every failure message.
-const REGENERATE: &str = "SMM_UPDATE_GOLDEN=1 cargo test --test cli golden";
+use crate::common::{Home, JOURNAL, Panel, invalid_key_panel};
 
 /// An output format and the golden file's extension for it.
 #[derive(Clone, Copy)]
@@ -43,38 +39,12 @@ impl Format {
     }
 }
 
-/// Compares `text` with `tests/golden/<file>`, or rewrites the file with `SMM_UPDATE_GOLDEN`.
-fn compare(file: &str, text: &str) {
-    let path = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("tests/golden")
-        .join(file);
-    if std::env::var_os("SMM_UPDATE_GOLDEN").is_some() {
-        std::fs::create_dir_all(path.parent().unwrap()).unwrap();
-        std::fs::write(&path, text).unwrap();
-        return;
-    }
-    let golden = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("golden file {}: {e}: run {REGENERATE}", path.display()));
-    assert!(
-        golden == text,
-        "stdout differs from tests/golden/{file}: run {REGENERATE} if the change is intended\n\
-         --- golden\n{golden}--- printed\n{text}---"
-    );
-}
-
 /// Runs `smm ARGS` in each format, checks the exit code, and pins stdout to `<name>.<ext>`.
 fn pin(home: &Home, args: &[&str], code: i32, name: &str, formats: &[Format]) {
     for format in formats {
-        let out = home.smm().args(args).args(format.flags()).output().unwrap();
-        assert_eq!(
-            out.status.code(),
-            Some(code),
-            "{args:?} {:?}: {}",
-            format.flags(),
-            stderr(&out)
-        );
-        let text = String::from_utf8(out.stdout).expect("stdout is UTF-8");
-        compare(&format!("{name}.{}", format.ext()), &text);
+        home.run([args, format.flags()].concat())
+            .expect_code(code)
+            .stdout_golden(&format!("{name}.{}", format.ext()));
     }
 }
 

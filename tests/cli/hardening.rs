@@ -1,7 +1,7 @@
 //! Hardening: no redirects, no plain http to other hosts, keys from commands and never in any
 //! output, permission warnings, oversized and hostile answers.
 
-use crate::common::{Home, Panel, Reply, stderr, stdout};
+use crate::common::{Home, Panel, Reply, Run};
 
 #[test]
 fn a_redirect_is_not_followed_and_its_target_never_contacted() {
@@ -13,9 +13,9 @@ fn a_redirect_is_not_followed_and_its_target_never_contacted() {
     });
     let home = Home::with_panel(&panel);
     for args in [vec!["balance"], ADD.to_vec()] {
-        let out = home.smm().args(&args).output().unwrap();
-        assert_eq!(out.status.code(), Some(1), "{args:?}");
-        let err = stderr(&out);
+        let out = home.run(&args);
+        out.expect_code(1);
+        let err = &out.stderr;
         assert!(
             err.contains("redirect") && err.contains(&target.url),
             "{err}"
@@ -42,9 +42,9 @@ const ADD: [&str; 8] = [
 fn plain_http_is_refused_for_other_hosts() {
     let home = Home::new();
     home.write_config("[profiles.p]\nurl = \"http://panel.example/api/v2\"\nkey = \"k\"\n");
-    let out = home.smm().arg("balance").output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    let err = stderr(&out);
+    let out = home.run(["balance"]);
+    out.expect_code(2);
+    let err = &out.stderr;
     assert!(
         err.contains("https://") && err.contains("allow_http"),
         "{err}"
@@ -53,10 +53,7 @@ fn plain_http_is_refused_for_other_hosts() {
     let panel = Panel::fixtures();
     let url = panel.url.replace("127.0.0.1", "localhost");
     home.write_config(&format!("[profiles.p]\nurl = \"{url}\"\nkey = \"k\"\n"));
-    assert_eq!(
-        home.smm().arg("balance").output().unwrap().status.code(),
-        Some(0)
-    );
+    assert_eq!(home.run(["balance"]).code, Some(0));
 }
 
 #[test]
@@ -67,11 +64,11 @@ fn key_command_supplies_the_first_line_of_its_output() {
         "[profiles.p]\nurl = \"{}\"\nkey_command = \"printf 'k%s\\\\nsecond line\\\\n' 777\"\n",
         panel.url
     ));
-    let out = home.smm().arg("balance").output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = home.run(["balance"]);
+    out.expect_code(0);
     assert_eq!(panel.requests()[0].field("key"), Some("k777"));
-    let out = home.smm().args(["config", "show"]).output().unwrap();
-    let shown = stdout(&out);
+    let out = home.run(["config", "show"]);
+    let shown = &out.stdout;
     assert!(
         shown.contains("key_command `printf …`")
             && !shown.contains("k777")
@@ -82,17 +79,14 @@ fn key_command_supplies_the_first_line_of_its_output() {
         "[profiles.p]\nurl = \"{}\"\nkey_command = \"exit 3\"\n",
         panel.url
     ));
-    let out = home.smm().arg("balance").output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("key_command"), "{}", stderr(&out));
+    let out = home.run(["balance"]);
+    out.expect_code(2);
+    assert!(out.stderr.contains("key_command"), "{}", out.stderr);
     home.write_config(&format!(
         "[profiles.p]\nurl = \"{}\"\nkey = \"a\"\nkey_command = \"echo b\"\n",
         panel.url
     ));
-    assert_eq!(
-        home.smm().arg("balance").output().unwrap().status.code(),
-        Some(2)
-    );
+    assert_eq!(home.run(["balance"]).code, Some(2));
     assert_eq!(panel.requests().len(), 1);
 }
 
@@ -102,12 +96,12 @@ fn a_readable_config_with_a_key_gets_a_warning() {
     use std::os::unix::fs::PermissionsExt;
     let panel = Panel::fixtures();
     let home = Home::with_panel(&panel);
-    let out = home.smm().arg("balance").output().unwrap();
-    assert!(!stderr(&out).contains("chmod"), "0600: no warning");
+    let out = home.run(["balance"]);
+    assert!(!out.stderr.contains("chmod"), "0600: no warning");
     std::fs::set_permissions(home.config(), std::fs::Permissions::from_mode(0o644)).unwrap();
-    let out = home.smm().arg("balance").output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let err = stderr(&out);
+    let out = home.run(["balance"]);
+    out.expect_code(0);
+    let err = &out.stderr;
     assert!(
         err.contains("warning")
             && err.contains("chmod 600")
@@ -120,8 +114,8 @@ fn a_readable_config_with_a_key_gets_a_warning() {
         panel.url
     ));
     std::fs::set_permissions(home.config(), std::fs::Permissions::from_mode(0o644)).unwrap();
-    let out = home.smm().env("K", "k").arg("balance").output().unwrap();
-    assert!(!stderr(&out).contains("chmod"));
+    let out = home.smm().env("K", "k").arg("balance").run();
+    assert!(!out.stderr.contains("chmod"));
 }
 
 #[test]
@@ -170,8 +164,8 @@ fn the_key_never_appears_in_any_output() {
         ],
     ];
     for args in runs {
-        let out = home.smm().args(&args).output().unwrap();
-        let all = format!("{}{}", stdout(&out), stderr(&out));
+        let out = home.run(&args);
+        let all = format!("{}{}", out.stdout, out.stderr);
         assert!(!all.contains(KEY), "{args:?} leaked the key: {all}");
     }
     assert!(!String::from_utf8_lossy(&std::fs::read(home.book()).unwrap()).contains(KEY));
@@ -181,13 +175,9 @@ fn the_key_never_appears_in_any_output() {
 fn an_oversized_answer_is_refused() {
     let body = format!("[{}]", "0,".repeat(33 << 20) + "0");
     let panel = Panel::start(move |_| Reply::json(body.clone()));
-    let out = Home::with_panel(&panel)
-        .smm()
-        .arg("services")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("too large"), "{}", stderr(&out));
+    let out = Home::with_panel(&panel).smm().arg("services").run();
+    out.expect_code(1);
+    assert!(out.stderr.contains("too large"), "{}", out.stderr);
     assert_eq!(panel.requests().len(), 1, "not retried");
 }
 
@@ -217,11 +207,10 @@ fn hostile_json_never_panics() {
                 .smm()
                 .args(&args)
                 .args(["--force"].iter().filter(|_| args[0] == "order"))
-                .output()
-                .unwrap();
-            let err = stderr(&out);
+                .run();
+            let err = &out.stderr;
             assert!(
-                !err.contains("panicked") && matches!(out.status.code(), Some(0..=3)),
+                !err.contains("panicked") && matches!(out.code, Some(0..=3)),
                 "{args:?} on {}: {err}",
                 &body[..body.len().min(60)]
             );

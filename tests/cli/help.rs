@@ -2,13 +2,13 @@
 //! mean nothing), one-line usage errors, and every example of every help page run against the
 //! sandbox.
 
-use crate::common::{Home, SandboxProc, stderr, stdout};
+use crate::common::{Home, Run, SandboxProc};
 
 /// `smm ARGS --help` (long help) as text.
 fn help(args: &[&str]) -> String {
-    let out = Home::new().smm().args(args).arg("--help").output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{args:?}");
-    stdout(&out)
+    let out = Home::new().smm().args(args).arg("--help").run();
+    out.expect_code(0);
+    out.stdout
 }
 
 /// Every subcommand path (`["order", "add"]`), from the binary's own tree.
@@ -108,9 +108,8 @@ fn flags_that_mean_nothing_are_hidden_there_but_accepted() {
     let out = Home::new()
         .smm()
         .args(["-q", "completions", "bash", "--timeout", "5"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        .run();
+    out.expect_code(0);
 }
 
 #[test]
@@ -171,9 +170,9 @@ fn usage_errors_keep_the_allowed_values_and_the_best_suggestion() {
             "smm: unrecognized subcommand 'ad'; did you mean `smm config add`? (see `smm config --help`)",
         ),
     ] {
-        let out = home.smm().args(&args).output().unwrap();
-        assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert_eq!(stderr(&out), format!("{expected}\n"), "{args:?}");
+        let out = home.run(&args);
+        out.expect_code(2);
+        assert_eq!(out.stderr, format!("{expected}\n"), "{args:?}");
         assert!(out.stdout.is_empty());
     }
 }
@@ -248,12 +247,6 @@ fn every_example_runs_against_the_sandbox() {
     let work = home.dir.path().join("work");
     std::fs::create_dir_all(&work).unwrap();
     example_files(&work);
-    let bin = assert_cmd::cargo::cargo_bin!("smm");
-    let path = format!(
-        "{}:{}",
-        bin.parent().unwrap().display(),
-        std::env::var("PATH").unwrap_or_default()
-    );
     let mut ran = 0;
     let mut failed = Vec::new();
     // The config examples run as a new user would: `config path`, `config init` first.
@@ -270,28 +263,18 @@ fn every_example_runs_against_the_sandbox() {
             true => &config_home,
             false => &home,
         };
-        let out = std::process::Command::new("sh")
-            .args(["-c", &line])
+        let out = home
+            .shell(&line)
             .current_dir(&work)
-            .env_clear()
-            .env("PATH", &path)
-            .env("HOME", home.dir.path())
-            .env("XDG_CONFIG_HOME", home.dir.path().join("xdg-config"))
-            .env("XDG_DATA_HOME", home.dir.path().join("xdg-data"))
-            .env("XDG_CACHE_HOME", home.dir.path().join("xdg-cache"))
-            .env("SMM_DATA_DIR", home.dir.path().join("data"))
-            .env("SMM_CONFIG", home.config())
             .env("PICA_KEY", "sandbox")
-            .output()
-            .unwrap();
+            .run();
         ran += 1;
         // 3: the command ran and some items carry errors (a refill id the sandbox does not
         // have, an order cancelled under `watch`).
-        if !matches!(out.status.code(), Some(0 | 3)) {
+        if !matches!(out.code, Some(0 | 3)) {
             failed.push(format!(
                 "{page}: `{line}` exited {:?}: {}",
-                out.status.code(),
-                stderr(&out)
+                out.code, out.stderr
             ));
         }
     }

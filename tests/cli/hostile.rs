@@ -1,7 +1,7 @@
 //! Hostile panels: answers that trickle or never end must end within `--timeout` (reads
 //! retried, an `add` recorded as unknown), served by a raw TCP listener on 127.0.0.1.
 
-use crate::common::{Home, stderr};
+use crate::common::{Home, Ran};
 use std::io::{Read, Write};
 use std::net::{TcpListener, TcpStream};
 use std::sync::atomic::{AtomicBool, Ordering};
@@ -150,9 +150,9 @@ fn slow_balance() -> Trick {
 }
 
 /// Runs `smm` with `args` in `home`; returns its output and how long it took.
-fn timed(home: &Home, args: &[&str]) -> (std::process::Output, Duration) {
+fn timed(home: &Home, args: &[&str]) -> (Ran, Duration) {
     let started = Instant::now();
-    let out = home.smm().args(args).output().unwrap();
+    let out = home.run(args);
     (out, started.elapsed())
 }
 
@@ -166,8 +166,8 @@ fn bound(timeout: u64, attempts: u32) -> Duration {
 fn a_trickled_balance_ends_as_a_timeout_after_three_tries() {
     let panel = Hostile::start(slow_balance());
     let (out, elapsed) = timed(&panel.home(), &["balance", "--timeout", "2"]);
-    let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(1), "{err}");
+    let err = &out.stderr;
+    out.expect_code(1);
     assert!(
         err.contains("did not answer within 2s") && err.contains("--timeout"),
         "{err}"
@@ -180,8 +180,8 @@ fn a_trickled_balance_ends_as_a_timeout_after_three_tries() {
 fn an_endless_status_answer_ends_as_a_timeout() {
     let panel = Hostile::start(Trick::Endless);
     let (out, elapsed) = timed(&panel.home(), &["status", "23501", "--timeout", "2"]);
-    let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(1), "{err}");
+    let err = &out.stderr;
+    out.expect_code(1);
     assert!(err.contains("did not answer within 2s"), "{err}");
     assert_eq!(panel.count("status"), 3);
     assert!(elapsed < bound(2, 3), "took {elapsed:?}");
@@ -192,7 +192,7 @@ fn an_endless_status_answer_ends_as_a_timeout() {
         &panel.home(),
         &["status", &list, "--timeout", "2", "--concurrency", "4"],
     );
-    assert_eq!(out.status.code(), Some(1), "{}", stderr(&out));
+    out.expect_code(1);
     assert!(elapsed < bound(2, 3), "took {elapsed:?}");
 }
 
@@ -220,8 +220,8 @@ fn a_trickled_add_is_sent_once_and_recorded_as_unknown() {
             "2",
         ],
     );
-    let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(1), "{err}");
+    let err = &out.stderr;
+    out.expect_code(1);
     assert!(
         err.contains("did not answer within 2s") && err.contains("may or may not"),
         "{err}"
@@ -266,22 +266,18 @@ fn an_add_answer_without_a_trustworthy_order_id_is_an_unknown_outcome() {
     for body in bodies {
         let panel = crate::common::Panel::with_catalogue(move |_| crate::common::Reply::json(body));
         let home = Home::with_panel(&panel);
-        let out = home
-            .smm()
-            .args([
-                "order",
-                "add",
-                "--service",
-                "1",
-                "--link",
-                "https://i.com/p",
-                "--quantity",
-                "100",
-            ])
-            .output()
-            .unwrap();
-        let err = stderr(&out);
-        assert_eq!(out.status.code(), Some(1), "{body}: {err}");
+        let out = home.run([
+            "order",
+            "add",
+            "--service",
+            "1",
+            "--link",
+            "https://i.com/p",
+            "--quantity",
+            "100",
+        ]);
+        let err = &out.stderr;
+        out.expect_code(1);
         assert!(
             err.contains("no order id smm can trust") && err.contains("may or may not"),
             "{body}: {err}"
@@ -294,12 +290,8 @@ fn an_add_answer_without_a_trustworthy_order_id_is_an_unknown_outcome() {
             .expect("the order in the book");
         assert_eq!(outcome["outcome"], "unknown", "{body}");
         assert!(outcome["panel_order"].is_null(), "{body}");
-        let out = home.smm().arg("orders").output().unwrap();
-        assert!(
-            crate::common::stdout(&out).contains("unknown"),
-            "{body}: {}",
-            crate::common::stdout(&out)
-        );
+        let out = home.run(["orders"]);
+        assert!(out.stdout.contains("unknown"), "{body}: {}", out.stdout);
     }
 }
 
@@ -325,22 +317,18 @@ fn a_streamdetails_add_without_one_order_id_is_unknown() {
             "[profiles.sd]\napi = \"streamdetails\"\nurl = \"{}\"\nkey = \"k\"\n",
             panel.url
         ));
-        let out = home
-            .smm()
-            .args([
-                "order",
-                "add",
-                "--service",
-                "1",
-                "--link",
-                "https://www.twitch.tv/x",
-                "--quantity",
-                "100",
-            ])
-            .output()
-            .unwrap();
-        let err = stderr(&out);
-        assert_eq!(out.status.code(), Some(1), "{data}: {err}");
+        let out = home.run([
+            "order",
+            "add",
+            "--service",
+            "1",
+            "--link",
+            "https://www.twitch.tv/x",
+            "--quantity",
+            "100",
+        ]);
+        let err = &out.stderr;
+        out.expect_code(1);
         assert!(err.contains("may or may not"), "{data}: {err}");
         let outcome = home
             .orders()
@@ -368,9 +356,9 @@ fn numbers_a_decimal_cannot_hold_are_refused_and_named() {
         _ => Reply::json(r#"{"order":1}"#),
     });
     let home = Home::with_panel(&panel);
-    let out = home.smm().arg("balance").output().unwrap();
-    let err = stderr(&out);
-    assert_eq!(out.status.code(), Some(1), "{err}");
+    let out = home.run(["balance"]);
+    let err = &out.stderr;
+    out.expect_code(1);
     assert!(
         err.contains("the balance '1.2345") && err.contains("exactly"),
         "{err}"
@@ -395,9 +383,9 @@ fn numbers_a_decimal_cannot_hold_are_refused_and_named() {
             if dry {
                 args.push("--dry-run");
             }
-            let out = home.smm().args(&args).output().unwrap();
-            let err = stderr(&out);
-            assert_eq!(out.status.code(), Some(2), "{service}: {err}");
+            let out = home.run(&args);
+            let err = &out.stderr;
+            out.expect_code(2);
             assert!(
                 err.contains(&format!("service {service}'s catalogue entry is broken"))
                     && err.contains(says),

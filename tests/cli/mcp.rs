@@ -3,10 +3,10 @@
 //! allow_orders off and on, each cap refusing unsent, the duplicate guard, bad arguments, the
 //! timeout, no key in any answer, and stdout carrying only JSON-RPC.
 
-use crate::common::{CATALOGUE, Home, Panel, Reply, SandboxProc, fixture_reply};
+use crate::common::{
+    CATALOGUE, Home, Panel, Reply, Running, SandboxProc, Stream, fixture_reply, order_add,
+};
 use serde_json::{Value, json};
-use std::io::{BufRead, Write};
-use std::sync::mpsc;
 use std::time::Duration;
 
 /// The tools, in the order `tools/list` gives them.
@@ -21,12 +21,12 @@ const TOOLS: [&str; 8] = [
     "sync",
 ];
 
-/// `smm mcp` running in a home, initialized; every line it wrote on stdout is kept.
+/// `smm mcp` running in a home (started with `Home::spawn`, so in the home's environment),
+/// initialized; its stdout is read line by line as JSON-RPC.
 struct Mcp {
-    child: std::process::Child,
-    stdin: std::process::ChildStdin,
-    lines: mpsc::Receiver<String>,
-    stdout: Vec<String>,
+    running: Running,
+    /// How many of stdout's lines have been read.
+    read: usize,
     next: u64,
 }
 
@@ -52,48 +52,40 @@ impl Mcp {
         mcp
     }
 
-    /// Spawns `smm [args] mcp` with the environment of `home.smm()`, not yet initialized.
+    /// Spawns `smm [args] mcp` in `home`, not yet initialized.
     fn spawn(home: &Home, args: &[&str]) -> Mcp {
-        let template = home.smm();
-        let mut cmd = std::process::Command::new(assert_cmd::cargo::cargo_bin!("smm"));
-        cmd.env_clear();
-        for (key, value) in template.get_envs() {
-            if let Some(value) = value {
-                cmd.env(key, value);
-            }
-        }
-        let mut child = cmd
-            .args(args)
-            .arg("mcp")
-            .stdin(std::process::Stdio::piped())
-            .stdout(std::process::Stdio::piped())
-            .stderr(std::process::Stdio::piped())
-            .spawn()
-            .expect("start smm mcp");
-        let stdin = child.stdin.take().unwrap();
-        let out = child.stdout.take().unwrap();
-        let (send, lines) = mpsc::channel();
-        std::thread::spawn(move || {
-            for line in std::io::BufReader::new(out).lines() {
-                let Ok(line) = line else { break };
-                if send.send(line).is_err() {
-                    break;
-                }
-            }
-        });
+        let running = home.spawn(args.iter().copied().chain(["mcp"]));
         Mcp {
-            child,
-            stdin,
-            lines,
-            stdout: Vec::new(),
+            running,
+            read: 0,
             next: 1,
         }
     }
 
     /// Writes one JSON-RPC message.
     fn send(&mut self, message: &Value) {
-        writeln!(self.stdin, "{message}").unwrap();
-        self.stdin.flush().unwrap();
+        self.running.type_in(&format!("{message}\n"));
+    }
+
+    /// The next whole line of stdout, waiting for it (30 s at most).
+    fn next_line(&mut self, waiting_for: &str) -> String {
+        let started = std::time::Instant::now();
+        loop {
+            let printed = self.running.printed(Stream::Stdout);
+            if let Some(line) = printed.split_inclusive('\n').nth(self.read)
+                && line.ends_with('\n')
+            {
+                self.read += 1;
+                return line.trim_end_matches('\n').to_string();
+            }
+            if started.elapsed() > Duration::from_secs(30) {
+                panic!(
+                    "no answer to {waiting_for} within 30 s\n--- stdout\n{printed}--- stderr\n{}---",
+                    self.running.printed(Stream::Stderr)
+                );
+            }
+            std::thread::sleep(Duration::from_millis(5));
+        }
     }
 
     /// Sends a notification.
@@ -107,11 +99,7 @@ impl Mcp {
         self.next += 1;
         self.send(&json!({"jsonrpc": "2.0", "id": id, "method": method, "params": params}));
         loop {
-            let line = self
-                .lines
-                .recv_timeout(Duration::from_secs(30))
-                .unwrap_or_else(|_| panic!("no answer to {method} within 30 s: {:?}", self.stdout));
-            self.stdout.push(line.clone());
+            let line = self.next_line(method);
             let message: Value = serde_json::from_str(&line)
                 .unwrap_or_else(|e| panic!("stdout carried a line that is not JSON ({e}): {line}"));
             if message["id"] == json!(id) {
@@ -157,25 +145,23 @@ impl Mcp {
         line
     }
 
-    /// Closes stdin and waits for the exit; checks that every stdout line was a JSON-RPC
+    /// Closes stdin and waits for the exit (0); checks that every stdout line was a JSON-RPC
     /// message and that `secret` appears in neither stdout nor stderr. Returns stderr.
-    fn finish(mut self, secret: &str) -> String {
-        drop(self.stdin);
-        let status = self.child.wait().unwrap();
-        let mut stderr = String::new();
-        std::io::Read::read_to_string(&mut self.child.stderr.take().unwrap(), &mut stderr).unwrap();
-        while let Ok(line) = self.lines.recv_timeout(Duration::from_secs(5)) {
-            self.stdout.push(line);
+    fn finish(self, secret: &str) -> String {
+        let ran = self.running.finish();
+        ran.expect_code(0);
+        for line in ran.stdout.lines() {
+            let message: Value = serde_json::from_str(line).unwrap_or_else(|e| {
+                ran.fail(&format!("stdout carried a non-JSON line ({e}): {line}"))
+            });
+            if message["jsonrpc"] != "2.0" {
+                ran.fail(&format!("not JSON-RPC: {line}"));
+            }
         }
-        assert!(status.success(), "smm mcp exited {status}: {stderr}");
-        for line in &self.stdout {
-            let message: Value = serde_json::from_str(line)
-                .unwrap_or_else(|e| panic!("stdout carried a non-JSON line ({e}): {line}"));
-            assert_eq!(message["jsonrpc"], "2.0", "{line}");
-            assert!(!line.contains(secret), "the key in an answer: {line}");
+        if ran.stdout.contains(secret) || ran.stderr.contains(secret) {
+            ran.fail(&format!("the key {secret:?} was printed"));
         }
-        assert!(!stderr.contains(secret), "the key on stderr: {stderr}");
-        stderr
+        ran.stderr
     }
 }
 
@@ -424,25 +410,12 @@ fn max_daily_spend_counts_every_process_from_the_book_and_refuses_unsent() {
     let panel = catalogue_panel();
     let home = panel_home(&panel, "allow_orders = true\nmax_daily_spend = \"1.00\"\n");
     // An order placed by hand, by another smm process, counts.
-    let out = home
-        .smm()
-        .args([
-            "order",
-            "add",
-            "--service",
-            "1448",
-            "--link",
-            "https://i.com/hand",
-            "--quantity",
-            "600",
-        ])
-        .output()
-        .unwrap();
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    home.run(order_add(
+        "1448",
+        "https://i.com/hand",
+        &["--quantity", "600"],
+    ))
+    .expect_code(0);
     let mut mcp = Mcp::start(&home, &[]);
     // 0.54 + 0.45 = 0.99: within the cap.
     let placed = mcp.ok(
@@ -644,11 +617,11 @@ fn a_bad_mcp_table_stops_before_serving() {
         ("allow_order = true\n", "unknown field `allow_order`"),
     ] {
         let home = panel_home(&panel, table);
-        let out = home.smm().arg("mcp").output().unwrap();
-        assert_eq!(out.status.code(), Some(2), "{table}");
-        assert!(out.stdout.is_empty(), "stdout carries only JSON-RPC");
-        let stderr = String::from_utf8_lossy(&out.stderr);
-        assert!(stderr.contains(says), "{table}: {stderr}");
+        // stdout carries only JSON-RPC: nothing at all here.
+        home.run(["mcp"])
+            .expect_code(2)
+            .stdout_is("")
+            .stderr_has(says);
     }
 }
 

@@ -2,7 +2,7 @@
 //! `sandbox --add-profile`; `-v` saying which file and profile and why; `-p a,b` with `--all`;
 //! network errors that name the profile, the URL and the attempts.
 
-use crate::common::{Home, Panel, Reply, SandboxProc, stderr, stdout};
+use crate::common::{Home, Panel, Ran, Reply, Run, SandboxProc};
 use std::path::Path;
 
 #[cfg(unix)]
@@ -12,13 +12,12 @@ fn mode(path: &Path) -> u32 {
 }
 
 /// `smm config add ARGS` in `home` with `stdin`.
-fn config_add(home: &Home, args: &[&str], stdin: &str) -> std::process::Output {
+fn config_add(home: &Home, args: &[&str], stdin: &str) -> Ran {
     home.smm()
         .args(["config", "add"])
         .args(args)
         .write_stdin(stdin)
-        .output()
-        .unwrap()
+        .run()
 }
 
 #[test]
@@ -37,17 +36,20 @@ fn config_add_of_a_useapi_profile_suggests_a_command_it_takes() {
         ],
         "token\n",
     );
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).ends_with("\nTry it: smm -p u pika account list\n"));
+    out.expect_code(0);
+    assert!(
+        out.stdout
+            .ends_with("\nTry it: smm -p u pika account list\n")
+    );
 }
 
 #[test]
 fn the_starter_file_sends_nothing_and_says_how_to_add_a_profile() {
     let home = Home::new();
-    let out = home.smm().args(["config", "init"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = home.run(["config", "init"]);
+    out.expect_code(0);
     assert_eq!(
-        stdout(&out),
+        out.stdout,
         format!(
             "Wrote a starter config to {} (mode 0600); its profiles are commented examples. \
              Add yours with `smm config add NAME --url URL --key-env VAR` (or edit the file), \
@@ -58,14 +60,14 @@ fn the_starter_file_sends_nothing_and_says_how_to_add_a_profile() {
     #[cfg(unix)]
     assert_eq!(mode(&home.config()), 0o600);
     for args in [vec!["balance", "--all"], vec!["balance"]] {
-        let out = home.smm().args(&args).output().unwrap();
-        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let out = home.run(&args);
+        out.expect_code(2);
         let what = match args.len() {
             2 => "has no panel profiles to query",
             _ => "has no profiles",
         };
         assert_eq!(
-            stderr(&out),
+            out.stderr,
             format!(
                 "smm: {} {what}: add one with `smm config add NAME --url URL --key-env VAR` \
                  (or `smm sandbox --add-profile` for a local test panel)\n",
@@ -91,11 +93,10 @@ fn config_add_creates_the_file_and_its_directory_privately() {
             "https://pica-smm.com/api2/v2",
         ])
         .args(["--key-env", "PICA_KEY"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        .run();
+    out.expect_code(0);
     assert_eq!(
-        stdout(&out),
+        out.stdout,
         format!(
             "Created {} (mode 0600) with profile 'pica'; the key is read from $PICA_KEY at every run.\n\
              Try it: smm -p pica balance\n",
@@ -126,9 +127,12 @@ fn config_add_reads_the_key_from_stdin_and_never_prints_it() {
         &["mine", "--url", &panel.url, "--key", "-"],
         "s3cret-key\nignored second line\n",
     );
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(!stdout(&out).contains("s3cret") && !stderr(&out).contains("s3cret"));
-    assert!(stdout(&out).ends_with("the key is in the file.\nTry it: smm -p mine balance\n"));
+    out.expect_code(0);
+    assert!(!out.stdout.contains("s3cret") && !out.stderr.contains("s3cret"));
+    assert!(
+        out.stdout
+            .ends_with("the key is in the file.\nTry it: smm -p mine balance\n")
+    );
     assert_eq!(
         std::fs::read_to_string(home.config()).unwrap(),
         format!(
@@ -137,28 +141,31 @@ fn config_add_reads_the_key_from_stdin_and_never_prints_it() {
         )
     );
     // The only profile: commands without -p use it, and no warning about the file's mode.
-    let out = home.smm().arg("balance").output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(stderr(&out), "");
+    let out = home.run(["balance"]);
+    out.expect_code(0);
+    assert_eq!(out.stderr, "");
     // An empty stdin, or a key on the command line, is refused before the file is touched.
     let before = std::fs::read_to_string(home.config()).unwrap();
     let out = config_add(&home, &["other", "--url", &panel.url, "--key", "-"], "");
-    assert_eq!(out.status.code(), Some(2));
+    out.expect_code(2);
     assert_eq!(
-        stderr(&out),
+        out.stderr,
         "smm: --key - read no key from stdin: pipe it in (`pass show smm/NAME | smm config add …`)\n"
     );
     let out = config_add(&home, &["other", "--url", &panel.url, "--key", "abc"], "");
-    assert_eq!(out.status.code(), Some(2));
+    out.expect_code(2);
     assert_eq!(
-        stderr(&out),
+        out.stderr,
         "smm: --key takes only - (the key is then read from stdin, so it stays out of your shell \
          history): `pass show smm/other | smm config add other --url URL --key -`; or use \
          --key-env VAR or --key-command CMD\n"
     );
     let out = config_add(&home, &["other", "--url", &panel.url], "");
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("--key-env <VAR>|--key-command <CMD>|--key <->"));
+    out.expect_code(2);
+    assert!(
+        out.stderr
+            .contains("--key-env <VAR>|--key-command <CMD>|--key <->")
+    );
     assert_eq!(std::fs::read_to_string(home.config()).unwrap(), before);
 }
 
@@ -174,9 +181,9 @@ fn config_add_refuses_an_existing_profile_unless_forced_and_sets_the_default() {
         &["b", "--url", url, "--key-command", "pass show b"],
         "",
     );
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    out.expect_code(0);
     assert_eq!(
-        stdout(&out),
+        out.stdout,
         format!(
             "Added profile 'b' to {}; default_profile = \"a\" set so commands without -p keep \
              using 'a'; the key comes from its key_command at every run.\nTry it: smm -p b balance\n",
@@ -195,18 +202,18 @@ fn config_add_refuses_an_existing_profile_unless_forced_and_sets_the_default() {
         &["b", "--url", url, "--key-command", "pass show b"],
         "",
     );
-    assert_eq!(out.status.code(), Some(0));
+    out.expect_code(0);
     assert_eq!(
-        stdout(&out),
+        out.stdout,
         format!(
             "Profile 'b' is already in {} as given: nothing to change.\n",
             home.config().display()
         )
     );
     let out = config_add(&home, &["b", "--url", url, "--key-env", "B_KEY"], "");
-    assert_eq!(out.status.code(), Some(2));
+    out.expect_code(2);
     assert_eq!(
-        stderr(&out),
+        out.stderr,
         format!(
             "smm: profile 'b' already exists in {}: pass --force to replace it, or pick another name\n",
             home.config().display()
@@ -224,8 +231,8 @@ fn config_add_refuses_an_existing_profile_unless_forced_and_sets_the_default() {
         "--default",
     ];
     let out = config_add(&home, &args, "");
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).starts_with(&format!(
+    out.expect_code(0);
+    assert!(out.stdout.starts_with(&format!(
         "Replaced profile 'b' in {}; 'b' is the default profile;",
         home.config().display()
     )));
@@ -264,23 +271,16 @@ fn config_add_refuses_an_existing_profile_unless_forced_and_sets_the_default() {
         ),
     ] {
         let out = config_add(&home, &args, "");
-        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        out.expect_code(2);
         let expected = expected.replace("CONFIG", &home.config().display().to_string());
-        assert_eq!(stderr(&out), expected, "{args:?}");
+        assert_eq!(out.stderr, expected, "{args:?}");
     }
 }
 
 #[test]
 fn config_add_after_init_keeps_the_starter_comments_on_top() {
     let home = Home::new();
-    assert!(
-        home.smm()
-            .args(["config", "init"])
-            .output()
-            .unwrap()
-            .status
-            .success()
-    );
+    home.run(["config", "init"]).expect_code(0);
     let starter = std::fs::read_to_string(home.config()).unwrap();
     let args = [
         "pica",
@@ -290,7 +290,7 @@ fn config_add_after_init_keeps_the_starter_comments_on_top() {
         "PICA_KEY",
     ];
     let out = config_add(&home, &args, "");
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    out.expect_code(0);
     assert_eq!(
         std::fs::read_to_string(home.config()).unwrap(),
         format!(
@@ -326,14 +326,10 @@ fn sandbox_add_profile_writes_a_profile_that_works() {
             sb.url
         )
     );
-    let out = home
-        .smm()
-        .args(["-p", "sandbox", "balance"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = home.run(["-p", "sandbox", "balance"]);
+    out.expect_code(0);
     assert_eq!(
-        stdout(&out),
+        out.stdout,
         "PROFILE  BALANCE  CURRENCY\nsandbox   100.00  USD\n"
     );
     drop(sb);
@@ -352,14 +348,10 @@ fn sandbox_add_profile_writes_a_profile_that_works() {
     );
     drop(sb);
     home.write_config("[profiles.sandbox]\nurl = \"https://real.example/api/v2\"\nkey = \"k\"\n");
-    let out = home
-        .smm()
-        .args(["sandbox", "--port", "0", "--add-profile"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    let out = home.run(["sandbox", "--port", "0", "--add-profile"]);
+    out.expect_code(2);
     assert_eq!(
-        stderr(&out),
+        out.stderr,
         format!(
             "smm: profile 'sandbox' in {} points at https://real.example/api/v2, not at this \
              machine: pick another name (--add-profile NAME); the sandbox did not start\n",
@@ -368,8 +360,8 @@ fn sandbox_add_profile_writes_a_profile_that_works() {
     );
     let sb = start(Some("sb"));
     assert!(sb.banner.contains("Added profile 'sb' to"), "{}", sb.banner);
-    let out = home.smm().args(["-p", "sb", "balance"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = home.run(["-p", "sb", "balance"]);
+    out.expect_code(0);
 }
 
 #[test]
@@ -386,9 +378,9 @@ fn verbose_says_which_config_file_and_profile_and_why() {
         if let Some((k, v)) = env {
             cmd.env(k, v);
         }
-        let out = cmd.args(args).output().unwrap();
-        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
-        stderr(&out).lines().take(2).collect::<Vec<_>>().join("\n")
+        let out = cmd.args(args).run();
+        out.expect_code(0);
+        out.stderr.lines().take(2).collect::<Vec<_>>().join("\n")
     };
     assert_eq!(
         first_two(&["-v", "-p", "a", "balance"], None, false),
@@ -444,36 +436,31 @@ fn profile_lists_with_all_ask_only_those_profiles() {
     let (a, b, c) = (answer("1.00"), answer("2.00"), answer("3.00"));
     c.expect_none();
     let home = Home::with_profiles(&[("a", &a), ("b", &b), ("c", &c)]);
-    let out = home
-        .smm()
-        .args(["-p", "b,a", "balance", "--all", "-v"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = home.run(["-p", "b,a", "balance", "--all", "-v"]);
+    out.expect_code(0);
     assert_eq!(
-        stdout(&out),
+        out.stdout,
         "PROFILE  BALANCE  CURRENCY\nb           2.00  USD\na           1.00  USD\n"
     );
-    assert!(stderr(&out).contains("smm: profiles b, a (from -p with --all)\n"));
+    assert!(
+        out.stderr
+            .contains("smm: profiles b, a (from -p with --all)\n")
+    );
     // An unknown name is refused before anything is sent.
-    let out = home
-        .smm()
-        .args(["-p", "a,nope", "services", "--all"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    let out = home.run(["-p", "a,nope", "services", "--all"]);
+    out.expect_code(2);
     assert_eq!(
-        stderr(&out),
+        out.stderr,
         format!(
             "smm: profile 'nope' is not in {}; known profiles: a, b, c\n",
             home.config().display()
         )
     );
     // Without --all a list is one profile too many.
-    let out = home.smm().args(["-p", "a,b", "balance"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    let out = home.run(["-p", "a,b", "balance"]);
+    out.expect_code(2);
     assert_eq!(
-        stderr(&out),
+        out.stderr,
         "smm: -p a,b names several profiles: pass one, or add --all to ask each of them\n"
     );
     assert_eq!(a.actions("balance").len(), 1);
@@ -489,10 +476,9 @@ fn smm_profile_in_the_environment_does_not_narrow_all() {
         .smm()
         .env("SMM_PROFILE", "a")
         .args(["balance", "--all"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert_eq!(stdout(&out).lines().count(), 3, "{}", stdout(&out));
+        .run();
+    out.expect_code(0);
+    assert_eq!(out.stdout.lines().count(), 3, "{}", out.stdout);
 }
 
 /// A port on 127.0.0.1 nothing listens on.
@@ -517,27 +503,23 @@ fn network_errors_name_the_profile_the_url_and_the_attempts() {
              {url}?…, {tries}; check the url (`smm config show`) and that the panel is up"
         )
     };
-    let out = home.smm().arg("balance").output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert_eq!(stderr(&out), format!("smm: {}\n", refused("2 attempts")));
+    let out = home.run(["balance"]);
+    out.expect_code(1);
+    assert_eq!(out.stderr, format!("smm: {}\n", refused("2 attempts")));
     // A write is sent once.
-    let out = home.smm().args(["cancel", "1,2"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert_eq!(stderr(&out), format!("smm: {}\n", refused("1 attempt")));
+    let out = home.run(["cancel", "1,2"]);
+    out.expect_code(1);
+    assert_eq!(out.stderr, format!("smm: {}\n", refused("1 attempt")));
 }
 
 #[test]
 fn a_timeout_names_the_profile_the_url_and_the_attempts() {
     let sb = SandboxProc::start(&["--fault", "slow", "--slow-ms", "3000"]);
     let home = sb.home_with("sandbox", "attempts = 2\n");
-    let out = home
-        .smm()
-        .args(["balance", "--timeout", "0.3"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    let out = home.run(["balance", "--timeout", "0.3"]);
+    out.expect_code(1);
     assert_eq!(
-        stderr(&out),
+        out.stderr,
         format!(
             "smm: the panel did not answer within 0.3s (timed out; --timeout sets the limit) — \
              profile 'sb' at {}, 2 attempts\n",
@@ -555,9 +537,9 @@ fn a_tls_failure_names_the_profile_the_url_and_the_attempts() {
     home.write_config(&format!(
         "[profiles.tls]\nurl = \"{url}\"\nkey = \"k\"\nattempts = 1\n"
     ));
-    let out = home.smm().arg("balance").output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = stderr(&out);
+    let out = home.run(["balance"]);
+    out.expect_code(1);
+    let err = &out.stderr;
     assert!(
         err.starts_with("smm: could not connect to the panel: ")
             && err.ends_with(&format!(

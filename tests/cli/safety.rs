@@ -2,7 +2,7 @@
 //! text come out of every format (table, plain, CSV, TSV, JSON) without a control character,
 //! an escape sequence or a bidi override; JSON escapes them.
 
-use crate::common::{Home, Panel, Reply, stderr, stdout};
+use crate::common::{Home, Panel, Ran, Reply, Run};
 
 /// What a hostile link holds: clear screen, write the clipboard (OSC 52), the one-byte CSI
 /// (U+009B), a right-to-left override, a newline that would split a row.
@@ -45,14 +45,10 @@ fn journal_links_are_made_safe_in_every_format() {
     let home = Home::with_panel(&panel);
     journal_with(&home, &panel.url, EVIL);
     for format in ["table", "csv", "tsv", "json"] {
-        let out = home
-            .smm()
-            .args(["orders", "--format", format])
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-        let text = stdout(&out);
-        assert_clean(&text, format == "tsv", format);
+        let out = home.run(["orders", "--format", format]);
+        out.expect_code(0);
+        let text = &out.stdout;
+        assert_clean(text, format == "tsv", format);
         assert!(
             text.contains("gpj.exe"),
             "{format}: the rest is kept: {text}"
@@ -64,13 +60,13 @@ fn journal_links_are_made_safe_in_every_format() {
         }
     }
     // JSON keeps the text, escaped: it reads back as the very link.
-    let out = home.smm().args(["orders", "--json"]).output().unwrap();
-    let text = stdout(&out);
+    let out = home.run(["orders", "--json"]);
+    let text = &out.stdout;
     assert!(
         text.contains("\\u001b[2J") && text.contains("\\u009b") && text.contains("\\u202e"),
         "{text}"
     );
-    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let doc: serde_json::Value = serde_json::from_str(text).unwrap();
     assert_eq!(doc[0]["link"], EVIL);
 }
 
@@ -84,20 +80,16 @@ fn panel_text_is_made_safe_in_tables_and_escaped_in_json() {
     });
     let home = Home::with_panel(&panel);
     for format in ["table", "csv", "tsv"] {
-        let out = home
-            .smm()
-            .args(["services", "--format", format])
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-        assert_clean(&stdout(&out), format == "tsv", format);
-        assert!(stdout(&out).contains("evil"));
+        let out = home.run(["services", "--format", format]);
+        out.expect_code(0);
+        assert_clean(&out.stdout, format == "tsv", format);
+        assert!(out.stdout.contains("evil"));
     }
     // The raw body, printed as it came, but for the escapes.
-    let out = home.smm().args(["services", "--json"]).output().unwrap();
-    let text = stdout(&out);
-    assert_clean(&text, false, "json");
-    let doc: serde_json::Value = serde_json::from_str(&text).unwrap();
+    let out = home.run(["services", "--json"]);
+    let text = &out.stdout;
+    assert_clean(text, false, "json");
+    let doc: serde_json::Value = serde_json::from_str(text).unwrap();
     assert_eq!(
         doc[0]["name"],
         "Likes \u{9b}2J \u{202e}evil \u{1b}]52;c;x\u{7}"
@@ -109,23 +101,18 @@ fn outside_text_in_errors_is_one_clean_line() {
     let panel =
         Panel::start(|_| Reply::json("{\"error\":\"bad \\u001b[2J\u{9b}31m\u{202e} key\"}"));
     let home = Home::with_panel(&panel);
-    let out = home.smm().arg("balance").output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    let err = stderr(&out);
-    assert_clean(&err, false, "stderr");
+    let out = home.run(["balance"]);
+    out.expect_code(1);
+    let err = &out.stderr;
+    assert_clean(err, false, "stderr");
     assert_eq!(err.lines().count(), 1, "{err}");
     // An id from a file is named in the error without its escapes.
     let dir = tempfile::tempdir().unwrap();
     let ids = dir.path().join("ids.txt");
     std::fs::write(&ids, "1\n2\u{1b}[2J\u{9b}\n").unwrap();
-    let out = home
-        .smm()
-        .args(["status", "--file"])
-        .arg(&ids)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert_clean(&stderr(&out), false, "stderr");
+    let out = home.smm().args(["status", "--file"]).arg(&ids).run();
+    out.expect_code(2);
+    assert_clean(&out.stderr, false, "stderr");
     assert!(panel.actions("status").is_empty());
 }
 
@@ -158,11 +145,11 @@ fn orders_that_cannot_be_right_are_refused_before_anything_is_sent() {
         (&["--link", "l", "--expiry", "31/02/2026"], "28 days"),
     ];
     for (extra, says) in cases {
-        let out = home.smm().args(base).args(*extra).output().unwrap();
-        let err = stderr(&out);
-        assert_eq!(out.status.code(), Some(2), "{extra:?}: {err}");
+        let out = home.smm().args(base).args(*extra).run();
+        let err = &out.stderr;
+        out.expect_code(2);
         assert!(err.contains(says), "{extra:?}: {err}");
-        assert_clean(&err, false, "stderr");
+        assert_clean(err, false, "stderr");
     }
     // Bulk files get the same checks: a NUL, a line break inside a quoted link.
     let dir = tempfile::tempdir().unwrap();
@@ -183,11 +170,10 @@ fn orders_that_cannot_be_right_are_refused_before_anything_is_sent() {
             .smm()
             .args(["order", "add", "--yes", "--file"])
             .arg(&path)
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(2), "{name}: {}", stderr(&out));
-        assert!(stderr(&out).contains("line 2") || stderr(&out).contains("line 1"));
-        assert_clean(&stderr(&out), false, "stderr");
+            .run();
+        out.expect_code(2);
+        assert!(out.stderr.contains("line 2") || out.stderr.contains("line 1"));
+        assert_clean(&out.stderr, false, "stderr");
     }
 }
 
@@ -198,9 +184,9 @@ fn input_with_no_sane_bound_is_refused_with_one_line() {
     let home = Home::with_panel(&panel);
     let dir = tempfile::tempdir().unwrap();
     let check = |args: &[&str], says: &str| {
-        let out = home.smm().args(args).output().unwrap();
-        let err = stderr(&out);
-        assert_eq!(out.status.code(), Some(2), "{args:?}: {err}");
+        let out = home.run(args);
+        let err = &out.stderr;
+        out.expect_code(2);
         assert!(err.contains(says), "{args:?}: {err}");
         assert_eq!(err.lines().count(), 1, "{args:?}: {err}");
     };
@@ -260,12 +246,9 @@ fn a_bom_and_separators_follow_one_rule_everywhere() {
     home.smm()
         .args(["status", "--file"])
         .arg(&ids)
-        .assert()
-        .code(0);
-    home.smm()
-        .args(["status", "1,,100", "1 100"])
-        .assert()
-        .code(0);
+        .run()
+        .expect_code(0);
+    home.run(["status", "1,,100", "1 100"]).expect_code(0);
     let sent: Vec<String> = panel
         .actions("status")
         .iter()
@@ -285,9 +268,8 @@ fn a_bom_and_separators_follow_one_rule_everywhere() {
             .smm()
             .args(["order", "add", "--dry-run", "--file"])
             .arg(&path)
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(0), "{name}: {}", stderr(&out));
+            .run();
+        out.expect_code(0);
     }
     let comment = dir.path().join("comment.txt");
     std::fs::write(&comment, "\u{feff}#only comment").unwrap();
@@ -295,10 +277,9 @@ fn a_bom_and_separators_follow_one_rule_everywhere() {
         .smm()
         .args(["order", "add", "--dry-run", "--file"])
         .arg(&comment)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("holds no orders"), "{}", stderr(&out));
+        .run();
+    out.expect_code(2);
+    assert!(out.stderr.contains("holds no orders"), "{}", out.stderr);
 }
 
 #[test]
@@ -318,15 +299,11 @@ fn secrets_in_bad_urls_and_key_commands_are_never_printed() {
             vec!["config", "show"],
             vec!["config", "show", "--json"],
         ] {
-            let out = home.smm().args(&args).output().unwrap();
-            let all = format!("{}{}", stdout(&out), stderr(&out));
+            let out = home.run(&args);
+            let all = format!("{}{}", out.stdout, out.stderr);
             assert!(!all.contains(SECRET), "{url} {args:?}: {all}");
         }
-        assert_eq!(
-            home.smm().arg("balance").output().unwrap().status.code(),
-            Some(2),
-            "{url}"
-        );
+        assert_eq!(home.run(["balance"]).code, Some(2), "{url}");
     }
     let panel = Panel::fixtures();
     panel.expect_none();
@@ -339,9 +316,9 @@ fn secrets_in_bad_urls_and_key_commands_are_never_printed() {
             "[profiles.p]\nurl = \"{}\"\nkey_command = \"{command}\"\n",
             panel.url
         ));
-        let out = home.smm().arg("balance").output().unwrap();
-        let err = stderr(&out);
-        assert_eq!(out.status.code(), Some(2), "{command}: {err}");
+        let out = home.run(["balance"]);
+        let err = &out.stderr;
+        out.expect_code(2);
         assert!(err.contains("key_command `"), "{command}: {err}");
         assert!(!err.contains(SECRET), "{command}: {err}");
     }
@@ -349,22 +326,13 @@ fn secrets_in_bad_urls_and_key_commands_are_never_printed() {
 
 /// Runs `smm args` in `home` (default config location, like `Home::bare`) under `umask`.
 #[cfg(unix)]
-fn under_umask(home: &Home, umask: &str, args: &[&str]) -> std::process::Output {
-    let root = home.dir.path();
-    std::process::Command::new("sh")
-        .arg("-c")
-        .arg(format!("umask {umask} && exec \"$0\" \"$@\""))
-        .arg(assert_cmd::cargo::cargo_bin!("smm"))
+fn under_umask(home: &Home, umask: &str, args: &[&str]) -> Ran {
+    let mut cmd = home.shell(&format!("umask {umask} && exec smm \"$@\""));
+    cmd.arg("smm")
         .args(args)
-        .env_clear()
-        .env("HOME", root)
-        .env("XDG_CONFIG_HOME", root.join("xdg-config"))
-        .env("XDG_DATA_HOME", root.join("xdg-data"))
-        .env("XDG_CACHE_HOME", root.join("xdg-cache"))
-        .env("SMM_DATA_DIR", root.join("data/smm"))
-        .env("PATH", std::env::var_os("PATH").unwrap_or_default())
-        .output()
-        .unwrap()
+        .env_remove("SMM_CONFIG")
+        .env("SMM_DATA_DIR", home.dir.path().join("data/smm"));
+    cmd.run()
 }
 
 #[cfg(unix)]
@@ -398,7 +366,7 @@ fn every_directory_smm_creates_is_0700_whatever_the_umask() {
         ] {
             let home = Home::new();
             let out = under_umask(&home, umask, &["config", "init"]);
-            assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+            out.expect_code(0);
             let config_dir = home.dir.path().join("xdg-config/smm");
             assert_eq!(mode(&config_dir), 0o700, "umask {umask}: config dir");
             std::fs::write(
@@ -407,7 +375,7 @@ fn every_directory_smm_creates_is_0700_whatever_the_umask() {
             )
             .unwrap();
             let out = under_umask(&home, umask, first);
-            assert_eq!(out.status.code(), Some(0), "{first:?}: {}", stderr(&out));
+            out.expect_code(0);
             let data = home.dir.path().join("data");
             let cache = home.dir.path().join("xdg-cache");
             // Every one fetches the catalogue (cached); only a real add opens the order book.
@@ -445,29 +413,25 @@ fn the_sandbox_never_sees_a_hostile_link_and_every_output_stays_clean() {
     )
     .unwrap();
     let add = |link: &str| {
-        home.smm()
-            .args([
-                "order",
-                "add",
-                "--service",
-                "1448",
-                "--quantity",
-                "100",
-                "--link",
-                link,
-            ])
-            .output()
-            .unwrap()
+        home.run([
+            "order",
+            "add",
+            "--service",
+            "1448",
+            "--quantity",
+            "100",
+            "--link",
+            link,
+        ])
     };
     let out = add(EVIL);
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    out.expect_code(2);
     let out = home
         .smm()
         .args(["order", "add", "--yes", "--file"])
         .arg(&bulk)
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+        .run();
+    out.expect_code(2);
     let (_, _, balance) = sb.form("key=sandbox&action=balance");
     assert!(
         balance.contains("\"100.00\""),
@@ -475,16 +439,16 @@ fn the_sandbox_never_sees_a_hostile_link_and_every_output_stays_clean() {
     );
     // A clean order goes through, and everything printed about it stays clean.
     let out = add("https://instagram.com/p/ok");
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    out.expect_code(0);
     for args in [
         vec!["orders"],
         vec!["orders", "--json"],
         vec!["status", "23501", "--format", "csv"],
         vec!["services", "--json"],
     ] {
-        let out = home.smm().args(&args).output().unwrap();
-        assert_eq!(out.status.code(), Some(0), "{args:?}: {}", stderr(&out));
-        assert_clean(&stdout(&out), false, &format!("{args:?}"));
-        assert_clean(&stderr(&out), false, &format!("{args:?} stderr"));
+        let out = home.run(&args);
+        out.expect_code(0);
+        assert_clean(&out.stdout, false, &format!("{args:?}"));
+        assert_clean(&out.stderr, false, &format!("{args:?} stderr"));
     }
 }

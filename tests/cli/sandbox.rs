@@ -1,7 +1,7 @@
 //! The built-in sandbox panel, driven as a child process (`smm sandbox --port 0`) by raw HTTP
 //! and by smm itself; and `smm demo`.
 
-use crate::common::{Home, SandboxProc, stderr, stdout};
+use crate::common::{Home, Run, SandboxProc};
 use std::time::{Duration, Instant};
 
 #[test]
@@ -30,12 +30,12 @@ fn prints_its_url_and_a_profile_and_stops_cleanly_on_ctrl_c() {
         .next()
         .unwrap();
     home.write_config(&format!("[profiles.sandbox]{profile}\n"));
-    let out = home.smm().arg("balance").output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).contains("100.00"));
+    let out = home.run(["balance"]);
+    out.expect_code(0);
+    assert!(out.stdout.contains("100.00"));
     let out = sb.interrupt();
-    assert_eq!(out.status.code(), Some(0));
-    assert!(String::from_utf8_lossy(&out.stderr).contains("stopped"));
+    out.expect_code(0);
+    assert!(out.stderr.contains("stopped"));
 }
 
 #[test]
@@ -46,11 +46,11 @@ fn only_its_key_is_accepted() {
         (status, body.as_str()),
         (200, r#"{"error":"Invalid API key"}"#)
     );
-    let out = sb.home("wrong").smm().arg("balance").output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("Invalid API key"));
-    let out = sb.home("s3cret").smm().arg("balance").output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = sb.home("wrong").smm().arg("balance").run();
+    out.expect_code(1);
+    assert!(out.stderr.contains("Invalid API key"));
+    let out = sb.home("s3cret").smm().arg("balance").run();
+    out.expect_code(0);
 }
 
 #[test]
@@ -114,12 +114,11 @@ fn catalogue_has_the_seed_services_and_generated_ones() {
         .home("sandbox")
         .smm()
         .args(["services", "--type", "poll"])
-        .output()
-        .unwrap();
+        .run();
     assert!(
-        stdout(&out).lines().skip(1).all(|l| l.contains("Poll")),
+        out.stdout.lines().skip(1).all(|l| l.contains("Poll")),
         "{}",
-        stdout(&out)
+        out.stdout
     );
 }
 
@@ -128,35 +127,27 @@ fn orders_pay_from_the_balance_and_progress_to_completed() {
     // 1 real second = 100,000 virtual seconds: an order is done within ~20 ms.
     let sb = SandboxProc::start(&["--speed", "100000"]);
     let home = sb.home("sandbox");
-    let add = home
-        .smm()
-        .args([
-            "order",
-            "add",
-            "--service",
-            "1448",
-            "--link",
-            "https://i.com/p",
-            "--quantity",
-            "333",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(add.status.code(), Some(0), "{}", stderr(&add));
-    assert!(stdout(&add).contains("23501"));
+    let add = home.run([
+        "order",
+        "add",
+        "--service",
+        "1448",
+        "--link",
+        "https://i.com/p",
+        "--quantity",
+        "333",
+    ]);
+    add.expect_code(0);
+    assert!(add.stdout.contains("23501"));
     // 100.00 − 0.90 × 333 / 1000 = 99.7003
-    let out = home.smm().args(["balance", "--json"]).output().unwrap();
+    let out = home.run(["balance", "--json"]);
     assert_eq!(
-        stdout(&out).trim(),
+        out.stdout.trim(),
         r#"{"balance":"99.7003","currency":"USD"}"#
     );
     std::thread::sleep(Duration::from_millis(100));
-    let out = home
-        .smm()
-        .args(["status", "23501", "--json"])
-        .output()
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = home.run(["status", "23501", "--json"]);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(
         (
             v["status"].as_str(),
@@ -171,29 +162,23 @@ fn orders_pay_from_the_balance_and_progress_to_completed() {
 fn orders_start_pending_at_normal_speed_and_cancel_refunds() {
     let sb = SandboxProc::start(&[]);
     let home = sb.home("sandbox");
-    home.smm()
-        .args([
-            "order",
-            "add",
-            "--service",
-            "1448",
-            "--link",
-            "l",
-            "--quantity",
-            "1000",
-        ])
-        .assert()
-        .code(0);
-    let out = home.smm().args(["status", "23501"]).output().unwrap();
-    assert!(stdout(&out).contains("Pending"), "{}", stdout(&out));
-    assert!(stdout(&home.smm().arg("balance").output().unwrap()).contains("99.10"));
-    let out = home
-        .smm()
-        .args(["cancel", "23501,23491,23492"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    let text = stdout(&out);
+    home.run([
+        "order",
+        "add",
+        "--service",
+        "1448",
+        "--link",
+        "l",
+        "--quantity",
+        "1000",
+    ])
+    .expect_code(0);
+    let out = home.run(["status", "23501"]);
+    assert!(out.stdout.contains("Pending"), "{}", out.stdout);
+    assert!((home.run(["balance"])).stdout.contains("99.10"));
+    let out = home.run(["cancel", "23501,23491,23492"]);
+    out.expect_code(3);
+    let text = &out.stdout;
     assert!(
         text.contains("requested") && text.contains("Order is already completed"),
         "{text}"
@@ -202,9 +187,9 @@ fn orders_start_pending_at_normal_speed_and_cancel_refunds() {
         text.contains("Cancel is disabled for this service"),
         "{text}"
     );
-    let out = home.smm().args(["status", "23501"]).output().unwrap();
-    assert!(stdout(&out).contains("Canceled"), "{}", stdout(&out));
-    assert!(stdout(&home.smm().arg("balance").output().unwrap()).contains("100.00"));
+    let out = home.run(["status", "23501"]);
+    assert!(out.stdout.contains("Canceled"), "{}", out.stdout);
+    assert!((home.run(["balance"])).stdout.contains("100.00"));
 }
 
 #[test]
@@ -219,9 +204,8 @@ fn every_seventh_order_ends_partial_with_a_refund() {
         .home("sandbox")
         .smm()
         .args(["status", "23505,23506", "--json"])
-        .output()
-        .unwrap();
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        .run();
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(v["23505"]["status"], "Completed");
     assert_eq!(v["23506"]["status"], "Partial");
     assert_eq!(v["23506"]["remains"], "100");
@@ -268,17 +252,12 @@ fn add_errors_are_those_of_real_panels() {
             "above service 1448's maximum of 10000",
         ),
     ] {
-        let out = home
-            .smm()
-            .args(["order", "add"])
-            .args(&args)
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let out = home.smm().args(["order", "add"]).args(&args).run();
+        out.expect_code(2);
         assert!(
-            stderr(&out).contains(expected) && stderr(&out).contains("nothing was sent"),
+            out.stderr.contains(expected) && out.stderr.contains("nothing was sent"),
             "{args:?}: {}",
-            stderr(&out)
+            out.stderr
         );
     }
     // …while what only the panel knows comes back as its own error (exit 1).
@@ -286,13 +265,12 @@ fn add_errors_are_those_of_real_panels() {
         .smm()
         .args(["order", "add", "--service", "1448", "--link", "l"])
         .args(["--quantity", "5000"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+        .run();
+    out.expect_code(1);
     assert!(
-        stderr(&out).contains("Not enough funds on balance"),
+        out.stderr.contains("Not enough funds on balance"),
         "{}",
-        stderr(&out)
+        out.stderr
     );
     let (status, _, body) = sb.form("key=sandbox&action=add&service=1448&quantity=100");
     assert_eq!(
@@ -305,13 +283,9 @@ fn add_errors_are_those_of_real_panels() {
 fn refill_rules_and_refill_status() {
     let sb = SandboxProc::start(&[]);
     let home = sb.home("sandbox");
-    let out = home
-        .smm()
-        .args(["refill", "23491,23492,23500,23495,5"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    let text = stdout(&out);
+    let out = home.run(["refill", "23491,23492,23500,23495,5"]);
+    out.expect_code(3);
+    let text = &out.stdout;
     let line = |id: &str| {
         text.lines()
             .find(|l| l.starts_with(id))
@@ -323,9 +297,9 @@ fn refill_rules_and_refill_status() {
     assert!(line("23500 ").contains("Order is not completed yet"));
     assert!(line("23495 ").contains("Order is canceled"));
     assert!(line("5 ").contains("Incorrect order ID"));
-    let out = home.smm().args(["refill-status", "1,2"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    assert!(stdout(&out).contains("Pending") && stdout(&out).contains("Refill not found"));
+    let out = home.run(["refill-status", "1,2"]);
+    out.expect_code(3);
+    assert!(out.stdout.contains("Pending") && out.stdout.contains("Refill not found"));
 }
 
 #[test]
@@ -350,10 +324,9 @@ fn multi_forms_stop_at_100_ids() {
         .home("sandbox")
         .smm()
         .args(["status", &many.join(","), "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(3));
-    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        .run();
+    out.expect_code(3);
+    let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(v.as_object().unwrap().len(), 250);
     assert_eq!(v["23491"]["status"], "Completed");
     assert_eq!(v["23401"]["error"], "Incorrect order ID");
@@ -364,14 +337,14 @@ fn fault_html_page_for_the_first_request_only() {
     let sb = SandboxProc::start(&["--fault", "html", "--fault-first", "1"]);
     // One attempt: smm would otherwise retry the read past the fault (tests/batches.rs).
     let home = sb.home_with("sandbox", "attempts = 1\n");
-    let out = home.smm().arg("balance").output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    let out = home.run(["balance"]);
+    out.expect_code(1);
     assert!(
-        stderr(&out).contains("503") && stderr(&out).contains("HTML"),
+        out.stderr.contains("503") && out.stderr.contains("HTML"),
         "{}",
-        stderr(&out)
+        out.stderr
     );
-    home.smm().arg("balance").assert().code(0);
+    home.run(["balance"]).expect_code(0);
 }
 
 #[test]
@@ -397,13 +370,12 @@ fn fault_429_sends_retry_after() {
         .home_with("sandbox", "attempts = 1\n")
         .smm()
         .arg("balance")
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+        .run();
+    out.expect_code(1);
     assert!(
-        stderr(&out).contains("429") && stderr(&out).contains("retry after 7s"),
+        out.stderr.contains("429") && out.stderr.contains("retry after 7s"),
         "{}",
-        stderr(&out)
+        out.stderr
     );
 }
 
@@ -412,36 +384,29 @@ fn fault_slow_answers_late_but_still_acts() {
     let sb = SandboxProc::start(&["--fault", "slow", "--fault-first", "2", "--slow-ms", "3000"]);
     let home = sb.home("sandbox");
     // The first slow answer fills the catalogue cache; the second is the add's.
-    home.smm()
-        .args(["services", "--timeout", "10"])
-        .assert()
-        .code(0);
-    let out = home
-        .smm()
-        .args([
-            "order",
-            "add",
-            "--service",
-            "1448",
-            "--link",
-            "l",
-            "--quantity",
-            "100",
-            "--timeout",
-            "0.5",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    home.run(["services", "--timeout", "10"]).expect_code(0);
+    let out = home.run([
+        "order",
+        "add",
+        "--service",
+        "1448",
+        "--link",
+        "l",
+        "--quantity",
+        "100",
+        "--timeout",
+        "0.5",
+    ]);
+    out.expect_code(1);
     assert!(
-        stderr(&out).contains("may or may not have been placed"),
+        out.stderr.contains("may or may not have been placed"),
         "{}",
-        stderr(&out)
+        out.stderr
     );
     // The panel did take the order: exactly the ambiguity the message warns about.
     std::thread::sleep(Duration::from_millis(200));
-    let out = home.smm().args(["status", "23501"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = home.run(["status", "23501"]);
+    out.expect_code(0);
 }
 
 #[test]
@@ -471,9 +436,9 @@ fn latency_delays_answers_but_many_are_served_at_once() {
 #[test]
 fn demo_walks_through_the_main_job_without_a_config() {
     let home = Home::new();
-    let out = home.bare().arg("demo").output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let text = stdout(&out);
+    let out = home.bare().arg("demo").run();
+    out.expect_code(0);
+    let text = &out.stdout;
     let steps = [
         "$ smm balance",
         "$ smm services --category instagram",
@@ -526,7 +491,7 @@ fn demo_walks_through_the_main_job_without_a_config() {
 #[test]
 fn smm_reads_ride_out_sandbox_faults() {
     let sb = SandboxProc::start(&["--fault", "502", "--fault-first", "2"]);
-    let out = sb.home("sandbox").smm().arg("balance").output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).contains("100.00"));
+    let out = sb.home("sandbox").smm().arg("balance").run();
+    out.expect_code(0);
+    assert!(out.stdout.contains("100.00"));
 }

@@ -1,7 +1,7 @@
 //! streamdetails profiles (`api = "streamdetails"`): the exact JSON requests, the outputs, and
 //! every error message of the seed document.
 
-use crate::common::{Home, Panel, Reply, SandboxProc, Seen, stderr, stdout};
+use crate::common::{Home, Panel, Reply, Run, SandboxProc, Seen};
 use serde_json::{Value, json};
 
 /// A home with one streamdetails profile `sd` on `url`, key `sd-key`.
@@ -61,13 +61,13 @@ pub fn stub() -> Panel {
 fn balance_sends_user_as_json_and_shows_threads() {
     let panel = stub();
     let home = home_for(&panel.url);
-    let out = home.smm().arg("balance").output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = home.run(["balance"]);
+    out.expect_code(0);
     let r = &panel.requests()[0];
     assert_eq!((r.method.as_str(), r.url.as_str()), ("POST", "/api/v2"));
     assert_eq!(r.header("content-type"), Some("application/json"));
     assert_eq!(body(r), json!({"key": "sd-key", "action": "user"}));
-    let text = stdout(&out);
+    let text = &out.stdout;
     for expected in [
         "TOTAL THREADS",
         "2000",
@@ -78,8 +78,8 @@ fn balance_sends_user_as_json_and_shows_threads() {
         assert!(text.contains(expected), "{expected}: {text}");
     }
     // --json: the envelope as it came.
-    let out = home.smm().args(["balance", "--json"]).output().unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = home.run(["balance", "--json"]);
+    let v: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(v["data"]["available_thread_count"], 800);
     assert_eq!(v["error"], Value::Null);
 }
@@ -90,14 +90,13 @@ fn services_shows_duration() {
     let out = home_for(&panel.url)
         .smm()
         .args(["services", "--search", "viewers"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
+        .run();
+    out.expect_code(0);
     assert_eq!(
         body(&panel.requests()[0]),
         json!({"key": "sd-key", "action": "services"})
     );
-    let text = stdout(&out);
+    let text = &out.stdout;
     assert!(text.lines().next().unwrap().contains("DURATION"), "{text}");
     assert!(
         text.contains("[TWITCH] VIEWERS [1h]") && text.contains("60 min"),
@@ -120,9 +119,8 @@ fn add_sends_integers_and_prints_the_order() {
             "--quantity",
             "100",
         ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        .run();
+    out.expect_code(0);
     let adds: Vec<Value> = panel
         .requests()
         .iter()
@@ -135,7 +133,7 @@ fn add_sends_integers_and_prints_the_order() {
         &json!({"key": "sd-key", "action": "add", "service_id": 1, "link": "https://www.twitch.tv/channelname", "quantity": 100})
     );
     assert!(b["service_id"].is_u64() && b["quantity"].is_u64() && b["link"].is_string());
-    let text = stdout(&out);
+    let text = &out.stdout;
     assert!(text.contains("6") && text.contains("progress"), "{text}");
 }
 
@@ -144,39 +142,31 @@ fn add_refuses_v2_only_fields_before_sending() {
     let panel = stub();
     panel.expect_none();
     let home = home_for(&panel.url);
-    let out = home
-        .smm()
-        .args([
-            "order",
-            "add",
-            "--service",
-            "1",
-            "--link",
-            "https://www.twitch.tv/c",
-            "--quantity",
-            "100",
-            "--runs",
-            "2",
-            "--interval",
-            "5",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("--runs"), "{}", stderr(&out));
-    let out = home
-        .smm()
-        .args([
-            "order",
-            "add",
-            "--service",
-            "1",
-            "--link",
-            "https://www.twitch.tv/c",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    let out = home.run([
+        "order",
+        "add",
+        "--service",
+        "1",
+        "--link",
+        "https://www.twitch.tv/c",
+        "--quantity",
+        "100",
+        "--runs",
+        "2",
+        "--interval",
+        "5",
+    ]);
+    out.expect_code(2);
+    assert!(out.stderr.contains("--runs"), "{}", out.stderr);
+    let out = home.run([
+        "order",
+        "add",
+        "--service",
+        "1",
+        "--link",
+        "https://www.twitch.tv/c",
+    ]);
+    out.expect_code(2);
 }
 
 #[test]
@@ -184,34 +174,31 @@ fn dry_run_checks_range_and_free_threads_and_sends_no_add() {
     let panel = stub();
     let home = home_for(&panel.url);
     let dry = |q: &str| {
-        home.smm()
-            .args([
-                "order",
-                "add",
-                "--dry-run",
-                "--service",
-                "1",
-                "--link",
-                "https://www.twitch.tv/c",
-                "--quantity",
-                q,
-            ])
-            .output()
-            .unwrap()
+        home.run([
+            "order",
+            "add",
+            "--dry-run",
+            "--service",
+            "1",
+            "--link",
+            "https://www.twitch.tv/c",
+            "--quantity",
+            q,
+        ])
     };
     let out = dry("500");
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    assert!(stdout(&out).contains("AVAILABLE THREADS") && stdout(&out).contains("800"));
+    out.expect_code(0);
+    assert!(out.stdout.contains("AVAILABLE THREADS") && out.stdout.contains("800"));
     let out = dry("900");
-    assert_eq!(out.status.code(), Some(1));
+    out.expect_code(1);
     assert!(
-        stderr(&out).contains("800 threads available"),
+        out.stderr.contains("800 threads available"),
         "{}",
-        stderr(&out)
+        out.stderr
     );
     let out = dry("5");
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("minimum of 10"));
+    out.expect_code(2);
+    assert!(out.stderr.contains("minimum of 10"));
     assert!(panel.requests().iter().all(|r| body(r)["action"] != "add"));
 }
 
@@ -219,24 +206,24 @@ fn dry_run_checks_range_and_free_threads_and_sends_no_add() {
 fn status_uses_order_for_one_and_an_integer_array_for_several() {
     let panel = stub();
     let home = home_for(&panel.url);
-    let out = home.smm().args(["status", "6"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = home.run(["status", "6"]);
+    out.expect_code(0);
     assert_eq!(
         body(&panel.requests()[0]),
         json!({"key": "sd-key", "action": "get", "order": 6})
     );
-    let text = stdout(&out);
+    let text = &out.stdout;
     assert!(
         text.contains("THREADS") && text.contains("progress") && text.contains("2023-11-25"),
         "{text}"
     );
 
-    let out = home.smm().args(["status", "7,404,8"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(3));
+    let out = home.run(["status", "7,404,8"]);
+    out.expect_code(3);
     let b = body(&panel.requests()[1]);
     assert_eq!(b["orders"], json!([7, 404, 8]));
     assert!(b["orders"].as_array().unwrap().iter().all(Value::is_u64));
-    let text = stdout(&out);
+    let text = &out.stdout;
     let lines: Vec<&str> = text.lines().collect();
     assert!(
         lines[1].starts_with("7 ") && lines[2].starts_with("404 ") && lines[3].starts_with("8 "),
@@ -246,12 +233,8 @@ fn status_uses_order_for_one_and_an_integer_array_for_several() {
 
     // 150 ids: two requests of at most 100, one merged envelope.
     let ids: Vec<String> = (1..=150).map(|i| i.to_string()).collect();
-    let out = home
-        .smm()
-        .args(["status", &ids.join(","), "--json"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
+    let out = home.run(["status", &ids.join(","), "--json"]);
+    out.expect_code(0);
     // The two chunks go out concurrently: in either order.
     let mut sizes: Vec<usize> = panel.requests()[2..]
         .iter()
@@ -259,7 +242,7 @@ fn status_uses_order_for_one_and_an_integer_array_for_several() {
         .collect();
     sizes.sort_unstable();
     assert_eq!(sizes, vec![50, 100]);
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let v: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(v["data"].as_array().unwrap().len(), 150);
 }
 
@@ -269,12 +252,13 @@ fn refill_and_cancel_do_not_exist_on_streamdetails() {
     panel.expect_none();
     let home = home_for(&panel.url);
     for cmd in ["refill", "refill-status", "cancel"] {
-        let out = home.smm().args([cmd, "1"]).output().unwrap();
-        assert_eq!(out.status.code(), Some(2), "{cmd}");
+        let out = home.run([cmd, "1"]);
+        out.expect_code(2);
         assert!(
-            stderr(&out).contains("streamdetails panels have no refill/cancel action"),
+            out.stderr
+                .contains("streamdetails panels have no refill/cancel action"),
             "{}",
-            stderr(&out)
+            out.stderr
         );
     }
 }
@@ -342,9 +326,9 @@ fn every_documented_error_is_shown_with_exit_1() {
     for (args, code, msg) in cases {
         let message = msg.to_string();
         let panel = Panel::start(move |_| failure(code, &message));
-        let out = home_for(&panel.url).smm().args(&args).output().unwrap();
-        assert_eq!(out.status.code(), Some(1), "{args:?} {msg}");
-        let err = stderr(&out);
+        let out = home_for(&panel.url).smm().args(&args).run();
+        out.expect_code(1);
+        let err = &out.stderr;
         assert!(
             err.contains(msg) && err.lines().count() == 1,
             "{args:?}: {err}"
@@ -358,9 +342,9 @@ fn an_error_envelope_with_http_200_is_still_an_error() {
     let panel = Panel::start(|_| {
         Reply::json(r#"{"data":null,"error":{"code":401,"message":"Authorization failed"}}"#)
     });
-    let out = home_for(&panel.url).smm().arg("balance").output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("Authorization failed"));
+    let out = home_for(&panel.url).smm().arg("balance").run();
+    out.expect_code(1);
+    assert!(out.stderr.contains("Authorization failed"));
 }
 
 #[test]
@@ -373,56 +357,48 @@ fn against_the_sandbox_panel() {
          [profiles.expired]\napi = \"streamdetails\"\nurl = \"{base}/streamdetails/api/v2/\"\nkey = \"sandbox-expired\"\n"
     ));
     let add = |profile: &str, link: &str, q: &str| {
-        home.smm()
-            .args([
-                "-p",
-                profile,
-                "order",
-                "add",
-                "--service",
-                "1",
-                "--link",
-                link,
-                "--quantity",
-                q,
-            ])
-            .output()
-            .unwrap()
+        home.run([
+            "-p",
+            profile,
+            "order",
+            "add",
+            "--service",
+            "1",
+            "--link",
+            link,
+            "--quantity",
+            q,
+        ])
     };
     let out = add("sd", "https://www.twitch.tv/somechannel", "1500");
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    out.expect_code(0);
     let out = add("sd", "https://www.twitch.tv/somechannel", "1000");
     assert!(
-        stderr(&out)
+        out.stderr
             .contains("The requested quantity (1000) exceeds the available thread count (500)"),
         "{}",
-        stderr(&out)
+        out.stderr
     );
     let out = add("sd", "https://www.twitch.tv/missing_channel", "10");
-    assert!(stderr(&out).contains("Channel not found"));
+    assert!(out.stderr.contains("Channel not found"));
     let out = add("sd", "https://youtube.com/x", "10");
-    assert!(stderr(&out).contains("must be a valid link to channel"));
+    assert!(out.stderr.contains("must be a valid link to channel"));
     let out = add("expired", "https://www.twitch.tv/c", "10");
-    assert!(stderr(&out).contains("Your API subscription is expired"));
-    let out = home.smm().args(["-p", "sd", "balance"]).output().unwrap();
+    assert!(out.stderr.contains("Your API subscription is expired"));
+    let out = home.run(["-p", "sd", "balance"]);
     assert!(
-        stdout(&out).contains("1500") && stdout(&out).contains("500"),
+        out.stdout.contains("1500") && out.stdout.contains("500"),
         "{}",
-        stdout(&out)
+        out.stdout
     );
-    let out = home
-        .smm()
-        .args(["-p", "sd", "status", "1"])
-        .output()
-        .unwrap();
-    assert!(stdout(&out).contains("progress"));
+    let out = home.run(["-p", "sd", "status", "1"]);
+    assert!(out.stdout.contains("progress"));
     let out = home
         .smm()
         .env("SMM_CONFIG", home.config())
         .args(["-p", "nope", "balance"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+        .run();
+    out.expect_code(2);
 }
 
 #[test]
@@ -448,13 +424,13 @@ fn a_5xx_error_envelope_to_an_add_leaves_the_order_unknown_and_guards_a_repeat()
         "--quantity",
         "100",
     ];
-    let out = home.smm().args(add).output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
-    assert!(stderr(&out).contains("may or may not"), "{}", stderr(&out));
+    let out = home.run(add);
+    out.expect_code(1);
+    assert!(out.stderr.contains("may or may not"), "{}", out.stderr);
     assert_eq!(home.orders()[0]["outcome"], "unknown");
     // The unknown order guards a repeat: nothing is sent again.
-    let out = home.smm().args(add).output().unwrap();
-    assert_eq!(out.status.code(), Some(2), "{}", stderr(&out));
+    let out = home.run(add);
+    out.expect_code(2);
     let adds = panel
         .requests()
         .iter()

@@ -2,7 +2,7 @@
 //! changes of every kind, alerts and exit codes, a failing panel not stopping the others, and
 //! `smm services changes`.
 
-use crate::common::{Home, Panel, Reply, SandboxProc, Seen, stderr, stdout};
+use crate::common::{Home, Panel, Reply, Run, SandboxProc, Seen};
 use serde_json::Value;
 use std::sync::{Arc, Mutex};
 
@@ -95,14 +95,8 @@ fn only_unfinished_orders_are_asked_in_chunks_of_100_and_recorded() {
         panel.url
     ));
     journal(&home, &panel.url, 1..=250, 3600);
-    let out = home.smm().arg("sync").output().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(0),
-        "{}{}",
-        stdout(&out),
-        stderr(&out)
-    );
+    let out = home.run(["sync"]);
+    out.expect_code(0);
     let mut sizes: Vec<usize> = asked(&panel).iter().map(Vec::len).collect();
     sizes.sort_unstable();
     assert_eq!(
@@ -110,7 +104,7 @@ fn only_unfinished_orders_are_asked_in_chunks_of_100_and_recorded() {
         [50, 100, 100],
         "chunks of at most 100 (sent concurrently)"
     );
-    let text = stdout(&out);
+    let text = &out.stdout;
     let row: Vec<&str> = text.lines().nth(1).unwrap().split_whitespace().collect();
     assert_eq!(
         row,
@@ -120,7 +114,7 @@ fn only_unfinished_orders_are_asked_in_chunks_of_100_and_recorded() {
     assert!(text.contains("p: order 1: (new) → In progress"), "{text}");
     // 200 of them finish.
     *statuses.lock().unwrap() = (1..=200).map(|id| (id, "Completed")).collect();
-    home.smm().arg("sync").assert().code(0);
+    home.run(["sync"]).expect_code(0);
     assert_eq!(asked(&panel).len(), 6, "250 ids again, in 3 chunks");
     let rows = home.orders();
     assert_eq!(rows[0]["status"], "Completed");
@@ -128,11 +122,11 @@ fn only_unfinished_orders_are_asked_in_chunks_of_100_and_recorded() {
     assert_eq!(rows[0]["charge"], "0.09");
     assert_eq!(rows[249]["status"], "In progress");
     // Finished orders are never asked again.
-    let out = home.smm().args(["sync", "--json"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
+    let out = home.run(["sync", "--json"]);
+    out.expect_code(0);
     let chunks = asked(&panel);
     assert_eq!(chunks.last().unwrap(), &(201..=250).collect::<Vec<u64>>());
-    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let doc: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(doc["profiles"][0]["orders_asked"], 50);
     assert_eq!(doc["profiles"][0]["balance"], "100.84292");
     assert_eq!(doc["alerts"], Value::Array(vec![]));
@@ -172,9 +166,9 @@ fn alerts_ended_stalled_low_balance_and_exit_3() {
         panel.url
     ));
     journal(&home, &panel.url, 1..=3, 2 * 86_400);
-    let out = home.smm().args(["sync", "-q"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
-    let text = stdout(&out);
+    let out = home.run(["sync", "-q"]);
+    out.expect_code(3);
+    let text = &out.stdout;
     let lines: Vec<&str> = text.lines().collect();
     assert_eq!(
         lines,
@@ -187,8 +181,8 @@ fn alerts_ended_stalled_low_balance_and_exit_3() {
         "-q prints only the alerts: {text}"
     );
     // The ended orders are finished: the next sync neither asks about them nor alerts again.
-    let out = home.smm().args(["sync", "--json"]).output().unwrap();
-    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = home.run(["sync", "--json"]);
+    let doc: Value = serde_json::from_str(&out.stdout).unwrap();
     let kinds: Vec<&str> = doc["alerts"]
         .as_array()
         .unwrap()
@@ -207,9 +201,9 @@ fn a_failing_panel_does_not_stop_the_others_and_all_failing_is_exit_1() {
         "[profiles.good]\nurl = \"{}\"\nkey = \"k\"\n[profiles.down]\nurl = \"http://127.0.0.1:9/api/v2\"\nkey = \"k\"\nattempts = 1\n",
         good.url
     ));
-    let out = home.smm().arg("sync").output().unwrap();
-    assert_eq!(out.status.code(), Some(3), "{}", stderr(&out));
-    let text = stdout(&out);
+    let out = home.run(["sync"]);
+    out.expect_code(3);
+    let text = &out.stdout;
     assert!(
         text.lines()
             .any(|l| l.starts_with("good") && l.contains("100.84292 USD")),
@@ -224,16 +218,12 @@ fn a_failing_panel_does_not_stop_the_others_and_all_failing_is_exit_1() {
     assert_eq!(good.actions("balance").len(), 1);
     assert_eq!(good.actions("services").len(), 1);
     // Every panel failing: exit 1.
-    let out = home.smm().args(["sync", "-p", "down"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(1));
+    let out = home.run(["sync", "-p", "down"]);
+    out.expect_code(1);
     // An unknown profile: exit 2, nothing sent.
-    let out = home
-        .smm()
-        .args(["sync", "-p", "good,nosuch"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(stderr(&out).contains("'nosuch'"), "{}", stderr(&out));
+    let out = home.run(["sync", "-p", "good,nosuch"]);
+    out.expect_code(2);
+    assert!(out.stderr.contains("'nosuch'"), "{}", out.stderr);
     assert_eq!(good.actions("balance").len(), 1);
 }
 
@@ -249,8 +239,8 @@ fn catalogue_changes_of_every_kind_on_two_sandboxes() {
         one.url, two.url
     ));
     // The first sync only remembers the catalogues.
-    let out = home.smm().arg("sync").output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = home.run(["sync"]);
+    out.expect_code(0);
     let control = |sb: &SandboxProc, form: &str| {
         let (status, _, body) = sb.raw(
             "POST",
@@ -268,9 +258,9 @@ fn catalogue_changes_of_every_kind_on_two_sandboxes() {
         &two,
         "action=add&service=3000&name=TikTok+Views&rate=0.05&min=100&max=100000",
     );
-    let out = home.smm().arg("sync").output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let text = stdout(&out);
+    let out = home.run(["sync"]);
+    out.expect_code(0);
+    let text = &out.stdout;
     for line in [
         "one: service 1448 rate 0.90 → 1.10 (+22.2%)",
         "one: service 1448 min 50 → 100",
@@ -291,19 +281,15 @@ fn catalogue_changes_of_every_kind_on_two_sandboxes() {
     assert_eq!(row("one")[5], "4", "{text}");
     assert_eq!(row("two")[5], "1", "{text}");
     // Recorded, newest first; per profile; as JSON.
-    let out = home.smm().args(["services", "changes"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    let listed = stdout(&out);
+    let out = home.run(["services", "changes"]);
+    out.expect_code(0);
+    let listed = &out.stdout;
     assert_eq!(listed.lines().count(), 6, "{listed}");
     assert!(listed.lines().next().unwrap().starts_with("SEEN"));
-    let out = home
-        .smm()
-        .args([
-            "services", "changes", "-p", "one", "--since", "1h", "--json",
-        ])
-        .output()
-        .unwrap();
-    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = home.run([
+        "services", "changes", "-p", "one", "--since", "1h", "--json",
+    ]);
+    let doc: Value = serde_json::from_str(&out.stdout).unwrap();
     let changes = doc.as_array().unwrap();
     assert_eq!(changes.len(), 4);
     assert!(changes.iter().all(|c| c["profile"] == "one"));
@@ -313,27 +299,23 @@ fn catalogue_changes_of_every_kind_on_two_sandboxes() {
         (Some("0.90"), Some("1.10"))
     );
     // The sandbox refuses orders for the removed service; smm's refreshed cache knows it too.
-    let out = home
-        .smm()
-        .args([
-            "-p",
-            "one",
-            "order",
-            "add",
-            "--service",
-            "1452",
-            "--link",
-            "l",
-            "--comments",
-            "a",
-        ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    let out = home.run([
+        "-p",
+        "one",
+        "order",
+        "add",
+        "--service",
+        "1452",
+        "--link",
+        "l",
+        "--comments",
+        "a",
+    ]);
+    out.expect_code(2);
     assert!(
-        stderr(&out).contains("not in the catalogue"),
+        out.stderr.contains("not in the catalogue"),
         "{}",
-        stderr(&out)
+        out.stderr
     );
 }
 
@@ -342,37 +324,31 @@ fn sync_against_the_sandbox_follows_real_orders() {
     let sb = SandboxProc::start(&["--speed", "100000"]);
     let home = sb.home("sandbox");
     for link in ["https://i.com/a", "https://i.com/b"] {
-        home.smm()
-            .args([
-                "order",
-                "add",
-                "--service",
-                "1448",
-                "--link",
-                link,
-                "--quantity",
-                "100",
-            ])
-            .assert()
-            .code(0);
+        home.run([
+            "order",
+            "add",
+            "--service",
+            "1448",
+            "--link",
+            link,
+            "--quantity",
+            "100",
+        ])
+        .expect_code(0);
     }
     std::thread::sleep(std::time::Duration::from_millis(200));
-    let out = home.smm().args(["sync", "--json"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = home.run(["sync", "--json"]);
+    out.expect_code(0);
+    let doc: Value = serde_json::from_str(&out.stdout).unwrap();
     let changes = doc["profiles"][0]["status_changes"].as_array().unwrap();
     assert_eq!(changes.len(), 2);
     assert!(changes.iter().all(|c| c["to"] == "Completed"), "{doc}");
-    let out = home
-        .smm()
-        .args(["orders", "--status", "completed", "--json"])
-        .output()
-        .unwrap();
-    let orders: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = home.run(["orders", "--status", "completed", "--json"]);
+    let orders: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(orders.as_array().unwrap().len(), 2);
     // Nothing left to ask.
-    let out = home.smm().args(["sync", "--json"]).output().unwrap();
-    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = home.run(["sync", "--json"]);
+    let doc: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(doc["profiles"][0]["orders_asked"], 0);
 }
 
@@ -392,10 +368,10 @@ fn status_spellings_are_read_once_for_finished_alerts_and_filters() {
         panel.url
     ));
     journal(&home, &panel.url, 1..=5, 60);
-    let out = home.smm().args(["sync", "-q"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(3));
+    let out = home.run(["sync", "-q"]);
+    out.expect_code(3);
     assert_eq!(
-        stdout(&out).lines().collect::<Vec<_>>(),
+        out.stdout.lines().collect::<Vec<_>>(),
         [
             "alert: p: order 2 ended Cancelled",
             "alert: p: order 5 ended tasks.status.partial"
@@ -408,12 +384,8 @@ fn status_spellings_are_read_once_for_finished_alerts_and_filters() {
         .collect();
     assert_eq!(finished, [1, 1, 0, 0, 1]);
     let json = |status: &str| -> Vec<String> {
-        let out = home
-            .smm()
-            .args(["orders", "--status", status, "--json"])
-            .output()
-            .unwrap();
-        let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+        let out = home.run(["orders", "--status", status, "--json"]);
+        let v: Value = serde_json::from_str(&out.stdout).unwrap();
         v.as_array()
             .unwrap()
             .iter()
@@ -424,12 +396,8 @@ fn status_spellings_are_read_once_for_finished_alerts_and_filters() {
     assert_eq!(json("completed"), ["Complete"]);
     assert_eq!(json("canceled"), ["Cancelled"]);
     // Tables and JSON keep the panel's own text.
-    let out = home
-        .smm()
-        .args(["orders", "--by", "status", "--json"])
-        .output()
-        .unwrap();
-    let groups: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = home.run(["orders", "--by", "status", "--json"]);
+    let groups: Value = serde_json::from_str(&out.stdout).unwrap();
     let keys: Vec<&str> = groups
         .as_array()
         .unwrap()
@@ -438,7 +406,7 @@ fn status_spellings_are_read_once_for_finished_alerts_and_filters() {
         .collect();
     assert_eq!(keys, ["Canceled", "Completed", "In progress", "Partial"]);
     // The next sync asks only about the unfinished ones.
-    home.smm().arg("sync").assert().code(0);
+    home.run(["sync"]).expect_code(0);
     let last = panel
         .actions("status")
         .last()
@@ -473,16 +441,13 @@ fn a_failed_status_request_still_reports_the_balance_and_catalogue() {
         panel.url
     ));
     journal(&home, &panel.url, 7..=7, 0);
-    home.smm().arg("sync").assert().code(0);
+    home.run(["sync"]).expect_code(0);
     *rate.lock().unwrap() = "1.50";
     *fail_status.lock().unwrap() = true;
-    let out = home.smm().args(["sync", "--json"]).output().unwrap();
-    assert_eq!(
-        out.status.code(),
-        Some(3),
-        "an alert, not every panel failed"
-    );
-    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = home.run(["sync", "--json"]);
+    // an alert, not every panel failed
+    out.expect_code(3);
+    let doc: Value = serde_json::from_str(&out.stdout).unwrap();
     let p = &doc["profiles"][0];
     assert_eq!(p["balance"], "100.84292");
     assert_eq!(p["catalogue_changes"][0]["change"], "rate");
@@ -508,25 +473,21 @@ fn an_order_that_moves_is_not_stalled_and_useapi_profiles_are_refused() {
     ));
     journal(&home, &panel.url, 7..=7, 2 * 3600);
     // First seen two hours after it was placed: counted from its creation, stalled.
-    let out = home.smm().args(["sync", "-q", "-p", "p"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(3));
+    let out = home.run(["sync", "-q", "-p", "p"]);
+    out.expect_code(3);
     assert!(
-        stdout(&out).contains("has not changed for 2h"),
+        out.stdout.contains("has not changed for 2h"),
         "{}",
-        stdout(&out)
+        out.stdout
     );
     // It delivers (remains fall, same status): not stalled any more.
     *remains.lock().unwrap() = 300;
-    let out = home.smm().args(["sync", "-q", "-p", "p"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
-    assert_eq!(stdout(&out), "");
-    let out = home.smm().args(["sync", "-p", "u"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(2));
-    assert!(
-        stderr(&out).contains("useapi.net profile"),
-        "{}",
-        stderr(&out)
-    );
+    let out = home.run(["sync", "-q", "-p", "p"]);
+    out.expect_code(0);
+    assert_eq!(out.stdout, "");
+    let out = home.run(["sync", "-p", "u"]);
+    out.expect_code(2);
+    assert!(out.stderr.contains("useapi.net profile"), "{}", out.stderr);
 }
 
 #[test]
@@ -538,9 +499,9 @@ fn a_subscription_reports_its_free_threads_and_smm_profile_does_not_narrow_the_b
         "[profiles.v]\nurl = \"{}\"\nkey = \"sandbox\"\n[profiles.sd]\napi = \"streamdetails\"\nurl = \"{sd_url}\"\nkey = \"sandbox\"\n",
         sb.url
     ));
-    let out = home.smm().args(["sync", "--json"]).output().unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
-    let doc: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = home.run(["sync", "--json"]);
+    out.expect_code(0);
+    let doc: Value = serde_json::from_str(&out.stdout).unwrap();
     let sd = doc["profiles"]
         .as_array()
         .unwrap()
@@ -567,22 +528,17 @@ fn a_subscription_reports_its_free_threads_and_smm_profile_does_not_narrow_the_b
                 link,
             ])
             .args(["--quantity", "100"])
-            .assert()
-            .code(0);
+            .run()
+            .expect_code(0);
     }
     let out = home
         .smm()
         .args(["orders", "--json"])
         .env("SMM_PROFILE", "sd")
-        .output()
-        .unwrap();
-    let orders: Value = serde_json::from_slice(&out.stdout).unwrap();
+        .run();
+    let orders: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(orders.as_array().unwrap().len(), 2);
-    let out = home
-        .smm()
-        .args(["orders", "--json", "-p", "sd"])
-        .output()
-        .unwrap();
-    let orders: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = home.run(["orders", "--json", "-p", "sd"]);
+    let orders: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(orders.as_array().unwrap().len(), 0);
 }

@@ -1,7 +1,7 @@
 //! useapi.net profiles (`api = "useapi"`): `smm pika account list|set|delete` — the exact
 //! requests (method, path, Bearer header, JSON body types), the outputs, and every error.
 
-use crate::common::{Home, Panel, Reply, SandboxProc, Seen, stderr, stdout};
+use crate::common::{Home, Panel, Reply, Run, SandboxProc, Seen};
 use serde_json::{Value, json};
 
 const CHANNEL: &str = "1234567890123456789";
@@ -45,12 +45,8 @@ fn list_gets_pika_account_with_a_bearer_token_and_masks_discord_tokens() {
         )
     });
     let home = home_for(&base(&panel));
-    let out = home
-        .smm()
-        .args(["pika", "account", "list"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    let out = home.run(["pika", "account", "list"]);
+    out.expect_code(0);
     let r = &panel.requests()[0];
     assert_eq!(
         (r.method.as_str(), r.url.as_str()),
@@ -58,23 +54,19 @@ fn list_gets_pika_account_with_a_bearer_token_and_masks_discord_tokens() {
     );
     assert_eq!(r.header("authorization"), Some("Bearer api-token"));
     assert!(r.body.is_empty());
-    let text = stdout(&out);
+    let text = &out.stdout;
     assert!(
         text.contains(CHANNEL) && text.contains("****z012") && text.contains('3'),
         "{text}"
     );
     assert!(!text.contains(TOKEN) && !text.contains("api-token"));
     // --json is the API's answer as it came, tokens masked.
-    let out = home
-        .smm()
-        .args(["pika", "account", "list", "--json"])
-        .output()
-        .unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let out = home.run(["pika", "account", "list", "--json"]);
+    let v: Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(v[CHANNEL]["maxJobs"], 3);
     // Even --json never prints a Discord token.
     assert_eq!(v[CHANNEL]["discord"], "****z012");
-    assert!(!stdout(&out).contains(TOKEN));
+    assert!(!out.stdout.contains(TOKEN));
 }
 
 #[test]
@@ -94,9 +86,8 @@ fn set_posts_the_documented_json_and_confirms_in_one_line() {
             "3",
         ])
         .write_stdin(format!("{TOKEN}\n"))
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        .run();
+    out.expect_code(0);
     let r = &panel.requests()[0];
     assert_eq!(
         (r.method.as_str(), r.url.clone()),
@@ -110,9 +101,9 @@ fn set_posts_the_documented_json_and_confirms_in_one_line() {
         json!({"discord": TOKEN, "channel": CHANNEL, "maxJobs": 3})
     );
     assert!(b["channel"].is_string() && b["maxJobs"].is_u64());
-    assert_eq!(stdout(&out).lines().count(), 1);
-    assert!(stdout(&out).contains(CHANNEL));
-    assert!(!stdout(&out).contains(TOKEN) && !stderr(&out).contains(TOKEN));
+    assert_eq!(out.stdout.lines().count(), 1);
+    assert!(out.stdout.contains(CHANNEL));
+    assert!(!out.stdout.contains(TOKEN) && !out.stderr.contains(TOKEN));
 }
 
 #[test]
@@ -123,11 +114,10 @@ fn set_reads_the_token_from_the_environment_and_never_logs_it() {
         .smm()
         .env("SMM_DISCORD_TOKEN", TOKEN)
         .args(["-v", "pika", "account", "set", CHANNEL, "--max-jobs", "10"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        .run();
+    out.expect_code(0);
     assert_eq!(json_body(&panel.requests()[0])["discord"], TOKEN);
-    let err = stderr(&out);
+    let err = &out.stderr;
     assert!(
         err.contains("> POST") && err.contains("discord=****"),
         "{err}"
@@ -141,16 +131,15 @@ fn delete_sends_delete() {
     let out = home_for(&base(&panel))
         .smm()
         .args(["pika", "account", "delete", CHANNEL])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+        .run();
+    out.expect_code(0);
     let r = &panel.requests()[0];
     assert_eq!(
         (r.method.as_str(), r.url.clone()),
         ("DELETE", format!("/v1/pika/account/{CHANNEL}"))
     );
     assert_eq!(r.header("authorization"), Some("Bearer api-token"));
-    assert!(stdout(&out).contains("deleted"));
+    assert!(out.stdout.contains("deleted"));
 }
 
 #[test]
@@ -224,14 +213,10 @@ fn bad_input_is_refused_before_sending() {
         if let Some(input) = stdin {
             cmd.write_stdin(input);
         }
-        let out = cmd.output().unwrap();
-        assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert!(
-            stderr(&out).contains(expected),
-            "{args:?}: {}",
-            stderr(&out)
-        );
-        assert!(!stderr(&out).contains(TOKEN));
+        let out = cmd.run();
+        out.expect_code(2);
+        assert!(out.stderr.contains(expected), "{args:?}: {}", out.stderr);
+        assert!(!out.stderr.contains(TOKEN));
     }
 }
 
@@ -240,16 +225,12 @@ fn profile_types_are_kept_apart() {
     let panel = Panel::start(|_| no_content());
     panel.expect_none();
     let home = home_for(&base(&panel));
-    let out = home
-        .smm()
-        .args(["-p", "panel", "pika", "account", "list"])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(2));
+    let out = home.run(["-p", "panel", "pika", "account", "list"]);
+    out.expect_code(2);
     assert!(
-        stderr(&out).contains("needs a useapi.net profile"),
+        out.stderr.contains("needs a useapi.net profile"),
         "{}",
-        stderr(&out)
+        out.stderr
     );
     for cmd in [
         vec!["balance"],
@@ -267,12 +248,12 @@ fn profile_types_are_kept_apart() {
             "10",
         ],
     ] {
-        let out = home.smm().args(["-p", "ua"]).args(&cmd).output().unwrap();
-        assert_eq!(out.status.code(), Some(2), "{cmd:?}");
+        let out = home.smm().args(["-p", "ua"]).args(&cmd).run();
+        out.expect_code(2);
         assert!(
-            stderr(&out).contains("useapi.net profile") && stderr(&out).contains("v2"),
+            out.stderr.contains("useapi.net profile") && out.stderr.contains("v2"),
             "{}",
-            stderr(&out)
+            out.stderr
         );
     }
 }
@@ -330,10 +311,9 @@ fn every_documented_error_is_shown_with_exit_1() {
             .env("SMM_DISCORD_TOKEN", TOKEN)
             .args(["pika", "account"])
             .args(&args)
-            .output()
-            .unwrap();
-        assert_eq!(out.status.code(), Some(1), "{args:?} {msg}");
-        let err = stderr(&out);
+            .run();
+        out.expect_code(1);
+        let err = &out.stderr;
         assert!(
             err.contains(&msg) && err.lines().count() == 1,
             "{args:?}: {err}"
@@ -355,44 +335,35 @@ fn against_the_sandbox_panel() {
             .args(["pika", "account"])
             .args(args)
             .env("SMM_DISCORD_TOKEN", TOKEN)
-            .output()
-            .unwrap()
+            .run()
     };
     let out = pika(&["list"]);
-    assert_eq!(out.status.code(), Some(1));
+    out.expect_code(1);
     assert!(
-        stderr(&out).contains("Configuration not found")
-            && stderr(&out).contains("pika account set")
+        out.stderr.contains("Configuration not found") && out.stderr.contains("pika account set")
     );
-    assert_eq!(
-        pika(&["set", CHANNEL, "--max-jobs", "2"]).status.code(),
-        Some(0)
-    );
+    assert_eq!(pika(&["set", CHANNEL, "--max-jobs", "2"]).code, Some(0));
     let out = pika(&["set", CHANNEL, "--max-jobs", "4"]);
-    assert_eq!(out.status.code(), Some(1));
+    out.expect_code(1);
     assert!(
-        stderr(&out).contains("configuration has same discord value"),
+        out.stderr.contains("configuration has same discord value"),
         "{}",
-        stderr(&out)
+        out.stderr
     );
     let out = pika(&["list"]);
     assert!(
-        stdout(&out).contains(CHANNEL) && stdout(&out).contains("****z012"),
+        out.stdout.contains(CHANNEL) && out.stdout.contains("****z012"),
         "{}",
-        stdout(&out)
+        out.stdout
     );
-    assert_eq!(pika(&["delete", CHANNEL]).status.code(), Some(0));
-    assert_eq!(pika(&["delete", CHANNEL]).status.code(), Some(1));
+    assert_eq!(pika(&["delete", CHANNEL]).code, Some(0));
+    assert_eq!(pika(&["delete", CHANNEL]).code, Some(1));
     let wrong = Home::new();
     wrong.write_config(&format!(
         "[profiles.ua]\napi = \"useapi\"\nurl = \"{url}\"\nkey = \"nope\"\n"
     ));
-    let out = wrong
-        .smm()
-        .args(["pika", "account", "list"])
-        .output()
-        .unwrap();
-    assert!(stderr(&out).contains("Unauthorized"));
+    let out = wrong.run(["pika", "account", "list"]);
+    assert!(out.stderr.contains("Unauthorized"));
 }
 
 #[test]
@@ -410,9 +381,8 @@ fn a_token_on_the_command_line_gets_a_warning() {
             "--max-jobs",
             "2",
         ])
-        .output()
-        .unwrap();
-    assert_eq!(out.status.code(), Some(0));
-    assert!(stderr(&out).contains("warning") && stderr(&out).contains("--discord -"));
-    assert!(!stderr(&out).contains(TOKEN));
+        .run();
+    out.expect_code(0);
+    assert!(out.stderr.contains("warning") && out.stderr.contains("--discord -"));
+    assert!(!out.stderr.contains(TOKEN));
 }

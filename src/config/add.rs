@@ -5,11 +5,12 @@
 //! through a temporary file and a rename, keeping its mode (tightened to 0600 when a key is
 //! written into it) and following a symlink to the real file.
 
+use crate::config::private::Existing;
+use crate::config::secret::Secret;
 use crate::config::{self, Api};
 use crate::exit::usage;
-use crate::secret::Secret;
 use std::path::{Path, PathBuf};
-use toml_edit::{DocumentMut, Item, Table, value};
+use toml_edit::{DocumentMut, Item, Table as TomlTable, value};
 
 /// Where a new profile's key comes from.
 #[derive(Debug)]
@@ -136,7 +137,7 @@ pub fn add(
         }
         false => "\n".to_string(),
     };
-    let mut table = Table::new();
+    let mut table = TomlTable::default();
     table["url"] = value(profile.url.trim());
     if profile.api != Api::V2 {
         table["api"] = value(profile.api.name());
@@ -155,7 +156,7 @@ pub fn add(
         doc["default_profile"] = value(default.as_str());
     }
     let profiles = doc.entry("profiles").or_insert_with(|| {
-        let mut t = Table::new();
+        let mut t = TomlTable::default();
         t.set_implicit(true);
         Item::Table(t)
     });
@@ -230,7 +231,7 @@ fn write(path: &Path, text: &str, new: bool, holds_key: bool) -> anyhow::Result<
         .filter(|d| !d.as_os_str().is_empty())
         .unwrap_or(Path::new("."));
     if new {
-        crate::private::create_dir(dir)
+        crate::config::private::create_dir(dir)
             .map_err(|e| usage(format!("cannot create {}: {e}", dir.display())))?;
     }
     #[cfg(unix)]
@@ -248,12 +249,7 @@ fn write(path: &Path, text: &str, new: bool, holds_key: bool) -> anyhow::Result<
             .unwrap_or_default(),
         std::process::id()
     ));
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let result = options
-        .open(&tmp)
+    let result = crate::config::private::write_private(&tmp, Existing::Refuse)
         .and_then(|mut f| {
             std::io::Write::write_all(&mut f, text.as_bytes())?;
             #[cfg(unix)]
@@ -273,6 +269,44 @@ fn write(path: &Path, text: &str, new: bool, holds_key: bool) -> anyhow::Result<
             path.display()
         ))
     })
+}
+
+impl Added {
+    /// What `config add` (and `sandbox --add-profile`) says it did.
+    pub fn message(&self, profile: &NewProfile) -> String {
+        let added = self;
+        let name = &profile.name;
+        let verb = match (added.created, added.replaced) {
+            (true, _) => "Created",
+            (false, true) => "Replaced profile '{name}' in",
+            (false, false) => "Added profile '{name}' to",
+        }
+        .replace("{name}", name);
+        let mut text = match added.created {
+            true => format!(
+                "{verb} {} (mode 0600) with profile '{name}'",
+                added.path.display()
+            ),
+            false => format!("{verb} {}", added.path.display()),
+        };
+        match &added.default {
+            Some(d) if d == name => text.push_str(&format!("; '{name}' is the default profile")),
+            Some(d) => text.push_str(&format!(
+                "; default_profile = \"{d}\" set so commands without -p keep using '{d}'"
+            )),
+            None => {}
+        }
+        let how = match &profile.key {
+            KeySource::Key(_) => "the key is in the file".to_string(),
+            KeySource::Env(var) => format!("the key is read from ${var} at every run"),
+            KeySource::Command(_) => "the key comes from its key_command at every run".to_string(),
+        };
+        let try_it = match profile.api {
+            crate::config::Api::Useapi => "pika account list",
+            _ => "balance",
+        };
+        format!("{text}; {how}.\nTry it: smm -p {name} {try_it}")
+    }
 }
 
 #[cfg(test)]

@@ -1,10 +1,14 @@
 //! The command line: global flags and one subcommand per API action.
 
-use crate::help;
-use crate::order::OrderFields;
-pub use crate::settings::Source;
+pub mod help;
+mod order_fields;
+pub mod settings;
+pub mod usage;
+
+pub use crate::cli::settings::Source;
 use clap::parser::ValueSource;
 use clap::{ArgMatches, Args, CommandFactory, FromArgMatches, Parser, Subcommand};
+pub use order_fields::OrderFields;
 use std::path::PathBuf;
 use std::time::Duration;
 

@@ -45,6 +45,29 @@ pub enum Source {
     Env,
 }
 
+impl From<&super::Global> for Settings {
+    /// The global flags resolved into the run's settings.
+    fn from(global: &super::Global) -> Settings {
+        let format = match (global.json, global.format) {
+            (true, _) => Format::Json,
+            (false, Some(format)) => format,
+            (false, None) => Format::Table,
+        };
+        Settings {
+            config: global.config.clone(),
+            config_source: global.config_source,
+            profile: global.profile.clone(),
+            profile_source: global.profile_source,
+            format,
+            timeout: global.timeout,
+            verbose: global.verbose,
+            quiet: global.quiet,
+            refresh: global.refresh,
+            concurrency: global.concurrency.map(usize::from),
+        }
+    }
+}
+
 impl Settings {
     /// The profiles `-p` names for `--all` (a comma-separated list on the command line), or
     /// None for every profile. `SMM_PROFILE` names a single default, not a selection.

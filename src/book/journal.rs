@@ -1,14 +1,8 @@
-//! Where smm keeps its data (the data directory), and the line format of the JSON-lines order
-//! journal that smm versions before the order book wrote (`journal.jsonl`), read once by the
-//! book's import (`book::import`).
+//! The line format of the JSON-lines order journal that smm versions before the order book
+//! wrote (`journal.jsonl`), read once by the book's import (`book::import`).
 
-use crate::exit::usage;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
-use std::path::PathBuf;
-
-/// The environment variable that moves the data directory (journal, caches).
-pub const DATA_DIR_ENV: &str = "SMM_DATA_DIR";
 
 /// What an order was meant to be, written before it is sent.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -37,10 +31,10 @@ pub struct Intent {
     pub cost: Option<String>,
 }
 
-/// How an order ended, as far as smm could tell.
+/// How an order ended, as the journal wrote it (the book's `Outcome`: placed, refused, unknown).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
-pub enum Result {
+pub enum Verdict {
     /// The panel answered with an order id.
     Order,
     /// The panel refused it, or it was never sent.
@@ -49,15 +43,15 @@ pub enum Result {
     Unknown,
 }
 
-/// The outcome of an intent, written after the answer.
+/// The outcome line of an intent, written after the answer.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Outcome {
+pub struct OutcomeLine {
     /// The intent's id.
     pub id: String,
     /// Unix seconds.
     pub time: u64,
     /// What happened.
-    pub result: Result,
+    pub result: Verdict,
     /// The panel's order id.
     #[serde(default)]
     pub order: Option<String>,
@@ -66,9 +60,9 @@ pub struct Outcome {
     pub error: Option<String>,
 }
 
-/// A status seen by `smm orders --check`.
+/// A status line, written by `smm orders --check`.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Seen {
+pub struct StatusLine {
     /// The intent's id.
     pub id: String,
     /// Unix seconds.
@@ -84,24 +78,9 @@ pub enum Line {
     /// Written before sending.
     Intent(Intent),
     /// Written after the answer.
-    Outcome(Outcome),
+    Outcome(OutcomeLine),
     /// Written by `orders --check`.
-    Status(Seen),
-}
-
-/// Where smm keeps its data: `SMM_DATA_DIR`, else the platform data dir
-/// (`~/.local/share/smm` on Linux).
-pub fn data_dir() -> anyhow::Result<PathBuf> {
-    if let Some(dir) = std::env::var_os(DATA_DIR_ENV).filter(|d| !d.is_empty()) {
-        return Ok(PathBuf::from(dir));
-    }
-    directories::ProjectDirs::from("", "", "smm")
-        .map(|d| d.data_dir().to_path_buf())
-        .ok_or_else(|| {
-            usage(format!(
-                "cannot find a data directory for the journal: set {DATA_DIR_ENV}"
-            ))
-        })
+    Status(StatusLine),
 }
 
 #[cfg(test)]
@@ -125,6 +104,6 @@ mod tests {
             r#"{"kind":"outcome","id":"a","time":101,"result":"order","order":"23501","error":null}"#,
         )
         .unwrap();
-        assert!(matches!(line, Line::Outcome(o) if o.result == Result::Order));
+        assert!(matches!(line, Line::Outcome(o) if o.result == Verdict::Order));
     }
 }

@@ -1,7 +1,35 @@
 //! The directories smm creates (data, cache, config) are its user's only: mode 0700 whatever
-//! the umask, set explicitly rather than left to the umask.
+//! the umask, set explicitly rather than left to the umask; the files holding keys or orders
+//! are created 0600 through one open, [`write_private`].
 
+use std::fs::File;
 use std::path::Path;
+
+/// How [`write_private`] treats a file that exists already.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Existing {
+    /// Refuse it (`AlreadyExists`): the file must be new.
+    Refuse,
+    /// Empty it.
+    Truncate,
+    /// Keep its content.
+    Keep,
+}
+
+/// Opens `path` for writing, creating it with mode 0600 (on Unix) when it is missing — the one
+/// way smm creates a file that holds keys, orders or a panel's catalogue.
+pub fn write_private(path: &Path, existing: Existing) -> std::io::Result<File> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true);
+    match existing {
+        Existing::Refuse => options.create_new(true),
+        Existing::Truncate => options.create(true).truncate(true),
+        Existing::Keep => options.create(true).truncate(false),
+    };
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    options.open(path)
+}
 
 /// Creates `dir` and every missing parent, each new one with mode 0700 (on Unix); directories
 /// that exist already are left as they are. Safe against another smm creating them at once.

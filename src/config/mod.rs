@@ -1,7 +1,11 @@
 //! The profile file: locate it, parse it, pick the profile, resolve its key.
 
+pub mod add;
+pub mod private;
+pub mod secret;
+
+use crate::config::secret::Secret;
 use crate::exit::usage;
-use crate::secret::Secret;
 use anyhow::Context;
 use serde::Deserialize;
 use std::collections::BTreeMap;
@@ -15,7 +19,7 @@ pub const DEFAULT_DUPLICATE_WINDOW: u64 = 86_400;
 
 /// The starter file `smm config init` writes (the same text as `config.example.toml`): every
 /// profile in it is a commented example, so no command ever reaches a panel through it.
-pub const STARTER: &str = include_str!("../config.example.toml");
+pub const STARTER: &str = include_str!("../../config.example.toml");
 
 /// The TOML file as written by the user.
 #[derive(Debug, Deserialize)]
@@ -304,9 +308,11 @@ impl Config {
 pub fn key_source(def: &ProfileDef) -> String {
     match (&def.key, &def.key_env, &def.key_command) {
         (Some(k), None, None) if k.trim().is_empty() => "key in file (empty)".to_string(),
-        (Some(_), None, None) => format!("key in file ({})", crate::secret::MASK),
+        (Some(_), None, None) => format!("key in file ({})", crate::config::secret::MASK),
         (None, Some(var), None) => match std::env::var(var) {
-            Ok(v) if !v.trim().is_empty() => format!("${var} (set, {})", crate::secret::MASK),
+            Ok(v) if !v.trim().is_empty() => {
+                format!("${var} (set, {})", crate::config::secret::MASK)
+            }
             _ => format!("${var} (not set)"),
         },
         (None, None, Some(command)) => key_command_shown(command),
@@ -541,14 +547,10 @@ pub fn resolve(name: &str, def: &ProfileDef, path: &Path) -> anyhow::Result<Prof
 /// overwrite an existing file.
 pub fn init(path: &Path) -> anyhow::Result<()> {
     if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        crate::private::create_dir(dir)
+        crate::config::private::create_dir(dir)
             .with_context(|| format!("cannot create {}", dir.display()))?;
     }
-    let mut options = std::fs::OpenOptions::new();
-    options.write(true).create_new(true);
-    #[cfg(unix)]
-    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
-    let mut file = match options.open(path) {
+    let mut file = match private::write_private(path, private::Existing::Refuse) {
         Ok(f) => f,
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
             return Err(usage(format!(

@@ -1,0 +1,152 @@
+//! `Ctx`: what every command that talks to a panel needs — the resolved profile, the HTTP
+//! client, the output settings, the order book and the catalogue — and the config loading
+//! that resolves the profile.
+
+use crate::book::NewOrder;
+use crate::cli::settings::Settings;
+use crate::config::Profile;
+use crate::http::{Http, HttpOptions};
+use crate::order::Order;
+use crate::output::{Bar, Output};
+use crate::panel::{Answer, Panel, Service};
+use rust_decimal::Decimal;
+
+/// What every command that talks to a panel needs: the resolved profile, the HTTP client
+/// and the output settings.
+pub struct Ctx {
+    /// The profile in use, key resolved.
+    pub profile: Profile,
+    /// The run's HTTP client.
+    pub http: Http,
+    /// How to print.
+    pub out: Output,
+    /// Whether orders go into the order book and catalogues into the cache (not for the demo,
+    /// whose sandbox orders are throwaway).
+    pub persistent: bool,
+    /// The order book, opened on first use.
+    book: std::cell::OnceCell<crate::book::Book>,
+    /// `--refresh`: skip the catalogue cache.
+    pub refresh: bool,
+    /// The progress bar batches advance.
+    progress: Bar,
+}
+
+impl Ctx {
+    /// Loads the config, resolves the profile and builds the client; all before any request.
+    /// A `fixed` profile (the demo's) replaces the config file and keeps no book or cache.
+    pub fn new(settings: &Settings, fixed: Option<&Profile>) -> anyhow::Result<Ctx> {
+        match fixed {
+            Some(p) => Ctx::build(settings, p.clone(), false),
+            None => {
+                let config = load_config(settings)?;
+                let (name, def) = config.select(settings.profile.as_deref())?;
+                crate::msg::verbose(&format!(
+                    "profile '{name}' ({}) at {}",
+                    why_profile(settings, &config),
+                    crate::config::display_url(&def.url)
+                ));
+                let profile = crate::config::resolve(name, def, &config.path)?;
+                Ctx::build(settings, profile, true)
+            }
+        }
+    }
+
+    /// A context for `profile`; `persistent` enables the order book and the catalogue cache.
+    pub fn build(settings: &Settings, profile: Profile, persistent: bool) -> anyhow::Result<Ctx> {
+        let http = Http::new(HttpOptions {
+            timeout: settings.timeout,
+            verbose: settings.verbose,
+            attempts: profile.attempts,
+            max_rpm: profile.max_rpm,
+            concurrency: settings.concurrency_for(profile.concurrency),
+        })?;
+        let out = Output::new(settings.format);
+        Ok(Ctx {
+            profile,
+            http,
+            out,
+            persistent,
+            book: std::cell::OnceCell::new(),
+            refresh: settings.refresh,
+            progress: out.progress("chunks"),
+        })
+    }
+
+    /// The order book (opened, and an old journal imported, on first use), or None when this
+    /// run keeps no book.
+    pub fn book(&self) -> anyhow::Result<Option<&crate::book::Book>> {
+        if !self.persistent {
+            return Ok(None);
+        }
+        if let Some(book) = self.book.get() {
+            return Ok(Some(book));
+        }
+        let book = crate::book::Book::open()?;
+        Ok(Some(self.book.get_or_init(|| book)))
+    }
+
+    /// What the order book records of `order` on this profile before it is sent.
+    pub fn new_order(&self, order: &Order, cost: Option<Decimal>) -> NewOrder {
+        let url = crate::config::display_url(self.profile.url.as_str());
+        NewOrder::from_order(&self.profile.name, &url, order, cost)
+    }
+
+    /// The profile's panel.
+    pub fn panel(&self) -> Box<dyn Panel + '_> {
+        crate::panel::connect(&self.http, &self.profile, &self.progress)
+    }
+
+    /// The service catalogue: from the local cache while it is fresh (unless `--refresh`),
+    /// else from the panel, then cached. Also says how old a cached copy is, in seconds.
+    pub fn services(&self) -> anyhow::Result<(Answer<Vec<Service>>, Option<u64>)> {
+        let p = &self.profile;
+        let url = p.url.as_str();
+        let persistent = self.persistent;
+        let panel = self.panel();
+        if persistent
+            && !self.refresh
+            && let Some(cached) = crate::cache::get(&p.name, url, p.services_ttl)
+        {
+            let age = crate::time::now().saturating_sub(cached.fetched);
+            if let Some(answer) = panel.cached_services(cached.body) {
+                return Ok((answer, Some(age)));
+            }
+        }
+        let answer = panel.services()?;
+        if persistent && let crate::panel::Raw::Body(body) = &answer.raw {
+            crate::cache::put(&p.name, url, body);
+        }
+        Ok((answer, None))
+    }
+}
+
+/// Why this profile was chosen, for `-v`.
+fn why_profile(settings: &Settings, config: &crate::config::Config) -> &'static str {
+    use crate::cli::settings::Source;
+    match (settings.profile.is_some(), settings.profile_source) {
+        (true, Source::Env) => "from $SMM_PROFILE",
+        (true, _) => "from -p",
+        (false, _) if config.file.default_profile.is_some() => "default_profile of the config file",
+        (false, _) => "the only profile of the config file",
+    }
+}
+
+/// Loads the config file (with the permissions warning); `-v` says which file and why.
+pub fn load_config(settings: &Settings) -> anyhow::Result<crate::config::Config> {
+    use crate::cli::settings::Source;
+    let path = crate::config::locate(settings.config.as_deref())?;
+    crate::msg::verbose(&format!(
+        "config file {} ({})",
+        path.display(),
+        match settings.config_source {
+            Source::Flag => "from --config",
+            Source::Env => "from $SMM_CONFIG",
+            Source::None => "the default location",
+        }
+    ));
+    let config = crate::config::load(&path)?;
+    if let Some(warning) = crate::config::permission_warning(&config) {
+        crate::msg::warn(&warning);
+    }
+    Ok(config)
+}
