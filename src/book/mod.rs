@@ -15,7 +15,7 @@ pub mod journal;
 mod send;
 mod sync;
 
-pub use send::{Sent, send};
+pub use send::{Sent, send, send_within};
 pub use sync::{Asked, OrderChange, statuses};
 
 use crate::exit::usage;
@@ -344,6 +344,37 @@ pub struct Earlier {
     pub entry: Entry,
 }
 
+/// A cap on what the orders that may exist (placed or unknown), written down at or after
+/// `since`, may cost together: checked with the duplicate guard, in its transaction.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SpendLimit {
+    /// Where the count starts (unix seconds).
+    pub since: i64,
+    /// The most they may cost together, this order included.
+    pub max: Decimal,
+}
+
+/// What the book held when it refused an order over a [`SpendLimit`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct OverLimit {
+    /// The limit the order would pass.
+    pub limit: SpendLimit,
+    /// What the orders already written down since `limit.since` cost (those with a cost).
+    pub spent: Decimal,
+    /// The order's cost; None when it is not known in advance (then it cannot be checked
+    /// against a limit, and is refused).
+    pub cost: Option<Decimal>,
+}
+
+/// Why the book would not write an order down (nothing was sent).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Held {
+    /// The same order may exist already, within the duplicate window.
+    Duplicate(Box<Earlier>),
+    /// It would take the spending past the limit.
+    OverLimit(OverLimit),
+}
+
 /// The columns every entry query reads, in `Entry` order.
 const COLUMNS: &str = "id, created, profile, url, service, link, quantity, fields, cost, outcome, \
     panel_order, error, status, charge, start_count, remains, currency, checked, changed";
@@ -495,24 +526,56 @@ impl Book {
         window: u64,
         force: bool,
     ) -> anyhow::Result<Result<String, Earlier>> {
-        self.begin_inner(order, window, force)
+        Ok(match self.begin_within(order, window, force, None)? {
+            Ok(id) => Ok(id),
+            Err(Held::Duplicate(earlier)) => Err(*earlier),
+            Err(Held::OverLimit(_)) => unreachable!("no spend limit was given"),
+        })
+    }
+
+    /// `begin`, and with a `limit` refuses the order too (`Held::OverLimit`, `force` or not)
+    /// when its cost, with what the orders that may exist written down since `limit.since`
+    /// cost, passes `limit.max`, or when its cost is not known. The guard, the count and the
+    /// insert are one `BEGIN IMMEDIATE` transaction: two processes can never both pass it.
+    pub fn begin_within(
+        &self,
+        order: &NewOrder,
+        window: u64,
+        force: bool,
+        limit: Option<SpendLimit>,
+    ) -> anyhow::Result<Result<String, Held>> {
+        self.begin_inner(order, window, force, limit)
             .map_err(|e| self.explain_unsent(e))
     }
 
-    /// `begin` in SQL.
+    /// `begin_within` in SQL.
     fn begin_inner(
         &self,
         order: &NewOrder,
         window: u64,
         force: bool,
-    ) -> rusqlite::Result<Result<String, Earlier>> {
+        limit: Option<SpendLimit>,
+    ) -> rusqlite::Result<Result<String, Held>> {
         let tx = rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
         let now = crate::time::now() as i64;
         let fingerprint = order.fingerprint();
         if !force && window > 0 {
             let earlier = find_earlier(&tx, &fingerprint, since(now, window))?;
             if let Some(entry) = earlier {
-                return Ok(Err(Earlier { entry }));
+                return Ok(Err(Held::Duplicate(Box::new(Earlier { entry }))));
+            }
+        }
+        if let Some(limit) = limit {
+            let (spent, _) = spent_since(&tx, limit.since)?;
+            let within = order
+                .cost
+                .is_some_and(|cost| spent.saturating_add(cost) <= limit.max);
+            if !within {
+                return Ok(Err(Held::OverLimit(OverLimit {
+                    limit,
+                    spent,
+                    cost: order.cost,
+                })));
             }
         }
         let id = new_id();
@@ -607,20 +670,7 @@ impl Book {
     /// aside) written down at or after `since` (unix seconds), by every smm process; with the
     /// number of those whose cost was not known in advance (not in the total).
     pub fn spent_since(&self, since: i64) -> anyhow::Result<(Decimal, u64)> {
-        let mut stmt = self
-            .conn
-            .prepare("SELECT cost FROM orders WHERE created >= ?1 AND outcome != 'refused'")
-            .map_err(|e| self.explain(e))?;
-        let mut rows = stmt.query(params![since]).map_err(|e| self.explain(e))?;
-        let (mut total, mut unpriced) = (Decimal::ZERO, 0);
-        while let Some(row) = rows.next().map_err(|e| self.explain(e))? {
-            let cost: Option<String> = row.get(0).map_err(|e| self.explain(e))?;
-            match cost.and_then(|c| c.parse::<Decimal>().ok()) {
-                Some(c) => total = total.saturating_add(c),
-                None => unpriced += 1,
-            }
-        }
-        Ok((total, unpriced))
+        spent_since(&self.conn, since).map_err(|e| self.explain(e))
     }
 
     /// Orders grouped by `by` and currency: count, total cost, total charge (exact).
@@ -734,6 +784,22 @@ fn find_earlier(
         entry,
     )
     .optional()
+}
+
+/// [`Book::spent_since`] in SQL.
+fn spent_since(conn: &Connection, since: i64) -> rusqlite::Result<(Decimal, u64)> {
+    let mut stmt =
+        conn.prepare("SELECT cost FROM orders WHERE created >= ?1 AND outcome != 'refused'")?;
+    let mut rows = stmt.query(params![since])?;
+    let (mut total, mut unpriced) = (Decimal::ZERO, 0);
+    while let Some(row) = rows.next()? {
+        let cost: Option<String> = row.get(0)?;
+        match cost.and_then(|c| c.parse::<Decimal>().ok()) {
+            Some(c) => total = total.saturating_add(c),
+            None => unpriced += 1,
+        }
+    }
+    Ok((total, unpriced))
 }
 
 /// The WHERE clause and its values for `query` (`open`: placed and unfinished only).

@@ -13,6 +13,7 @@
 mod smm;
 mod tools;
 
+use crate::book::{Held, NewOrder, OverLimit, SpendLimit};
 use crate::cli::settings::Settings;
 use crate::config::Config;
 use crate::exit::{Exit, usage};
@@ -260,16 +261,19 @@ impl Policy {
     }
 
     /// Why an order costing `cost` would pass a cap — `max_order_cost`, or `max_daily_spend`
-    /// counted from the order book over the last 24 hours — or None.
+    /// counted from the order book over the last 24 hours — or None. For a quote: `place_order`
+    /// counts the daily spending again in the transaction that writes the order down.
     fn over_caps(&self, cost: Option<Decimal>) -> anyhow::Result<Option<Refusal>> {
         if let Some(refusal) = self.over_order_cap(cost) {
             return Ok(Some(refusal));
         }
-        let (Some(max), Some(cost)) = (self.max_daily_spend, cost) else {
+        let Some(limit) = self.spend_limit() else {
             return Ok(None);
         };
-        let (spent, _) = smm::spent_since(crate::time::now() as i64 - DAY)?;
-        Ok((spent.saturating_add(cost) > max).then(|| over_limit(cost, spent, max)))
+        let (spent, _) = smm::spent_since(limit.since)?;
+        Ok(cost
+            .filter(|c| spent.saturating_add(*c) > limit.max)
+            .map(|_| over_limit(&OverLimit { limit, spent, cost })))
     }
 
     /// Why an order costing `cost` would pass `max_order_cost`, or could not be checked
@@ -291,18 +295,41 @@ impl Policy {
             crate::money::show(max)
         )))
     }
+
+    /// `max_daily_spend` as the order book's spend limit: the last 24 hours.
+    fn spend_limit(&self) -> Option<SpendLimit> {
+        self.max_daily_spend.map(|max| SpendLimit {
+            since: crate::time::now() as i64 - DAY,
+            max,
+        })
+    }
+
+    /// The refusal of an order the book held back: a repeat within the duplicate window, or
+    /// over `max_daily_spend`.
+    fn held(&self, held: &Held, order: &NewOrder) -> Refusal {
+        match held {
+            Held::Duplicate(earlier) => Refusal::from(earlier.refusal(order)),
+            Held::OverLimit(over) => over_limit(over),
+        }
+    }
 }
 
-/// The refusal of an order costing `cost` over `max_daily_spend` (`max`), `spent` already.
-fn over_limit(cost: Decimal, spent: Decimal, max: Decimal) -> Refusal {
+/// The refusal of an order over `max_daily_spend`.
+fn over_limit(over: &OverLimit) -> Refusal {
     let show = crate::money::show;
+    let Some(cost) = over.cost else {
+        return Refusal::new(
+            "the order's cost is not known in advance and max_daily_spend of the [mcp] table caps \
+             spending: refused; nothing was sent",
+        );
+    };
     Refusal::new(format!(
         "the order ({}) would take the last 24 hours' orders from {} to {}, past max_daily_spend {} \
          of the [mcp] table (see list_orders): refused; nothing was sent",
         show(cost),
-        show(spent),
-        show(spent.saturating_add(cost)),
-        show(max)
+        show(over.spent),
+        show(over.spent.saturating_add(cost)),
+        show(over.limit.max)
     ))
 }
 

@@ -5,10 +5,10 @@
 //! config and a profile's context (`commands::ctx`), the fan-out over profiles
 //! (`commands::fanout`), an order's checks (`commands::checks`), one profile's sync
 //! (`commands::syncing`), the catalogue's filters (`panel::Service`) and the order book with
-//! its guarded send (`book::send`: the intent written before sending under the duplicate
-//! guard, the outcome after).
+//! its guarded send (`book::send_within`: the intent written before sending under the duplicate
+//! guard and the spend limit, in one transaction; the outcome after).
 
-use crate::book::{Book, Entry, Query};
+use crate::book::{Book, Entry, Held, NewOrder, Query, SpendLimit};
 use crate::cli::settings::{Settings, Source};
 use crate::commands::Ctx;
 use crate::commands::fanout::PerProfile;
@@ -122,23 +122,32 @@ pub fn quote(
     Ok((serde_json::to_value(&report)?, verdict))
 }
 
-/// Places the order through the order book's guarded send (no `--force`): refused when the
-/// book holds the same order within the profile's window; written down before it is sent,
-/// its outcome after. Returns the panel's id and its JSON answer.
+/// What the order book records of `order` on the context's profile before it is sent.
+pub fn new_order(ctx: &Ctx, order: &Order, cost: Option<Decimal>) -> NewOrder {
+    ctx.new_order(order, cost)
+}
+
+/// Places the order through the order book's guarded send (never forced): refused unsent
+/// (`Held`) when the book holds the same order within the profile's window, or — in the same
+/// transaction — when it would take the spending past `limit`; else written down before it is
+/// sent, its outcome after. Returns the panel's id and its JSON answer.
 pub fn place(
     ctx: &Ctx,
     panel: &dyn Panel,
     order: &Order,
-    cost: Option<Decimal>,
-) -> anyhow::Result<(String, Value)> {
-    let new = ctx.new_order(order, cost);
+    new: &NewOrder,
+    limit: Option<SpendLimit>,
+) -> anyhow::Result<Result<(String, Value), Held>> {
     let window = ctx.profile.duplicate_window;
-    let sent = crate::book::send(ctx.book()?, &new, window, false, || {
+    let sent = crate::book::send_within(ctx.book()?, new, window, false, limit, || {
         let answer = panel.add(order)?;
         let id = answer.value.order.clone();
         Ok((id.clone(), (id, answer.raw.value())))
     })?;
-    sent.map_err(|earlier| earlier.refusal(&new))?.answer
+    match sent {
+        Ok(sent) => Ok(Ok(sent.answer?)),
+        Err(held) => Ok(Err(held)),
+    }
 }
 
 /// The statuses of orders: the panel's JSON, as `smm status --json` prints it.

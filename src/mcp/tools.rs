@@ -393,10 +393,13 @@ fn place(policy: &Policy, a: OrderArgs) -> Result<Value, Refusal> {
     let ctx = smm::context(&policy.settings, &config, &profile)?;
     let panel = ctx.panel();
     let (_, priced) = smm::checked(&ctx, &*panel, &order, false)?;
-    if let Some(refusal) = policy.over_caps(priced.cost)? {
+    if let Some(refusal) = policy.over_order_cap(priced.cost) {
         return Err(refusal);
     }
-    let (id, answer) = smm::place(&ctx, &*panel, &order, priced.cost)?;
+    let new = smm::new_order(&ctx, &order, priced.cost);
+    // max_daily_spend is counted in the transaction that writes the order down.
+    let (id, answer) = smm::place(&ctx, &*panel, &order, &new, policy.spend_limit())?
+        .map_err(|held| policy.held(&held, &new))?;
     Ok(json!({
         "profile": profile,
         "order": id,
