@@ -304,11 +304,17 @@ impl Policy {
         })
     }
 
-    /// The refusal of an order the book held back: a repeat within the duplicate window, or
-    /// over `max_daily_spend`.
+    /// The refusal of an order the book held back: a repeat within the duplicate window (said
+    /// for an assistant: the operator decides, there is no `--force` here), or over
+    /// `max_daily_spend`.
     fn held(&self, held: &Held, order: &NewOrder) -> Refusal {
         match held {
-            Held::Duplicate(earlier) => Refusal::from(earlier.refusal(order)),
+            Held::Duplicate(earlier) => Refusal::new(format!(
+                "{} (order book entry {}, see list_orders); a repeat within the profile's duplicate \
+                 window is refused: ask the operator if it is really wanted; nothing was sent",
+                earlier.describe(order),
+                earlier.entry.id
+            )),
             Held::OverLimit(over) => over_limit(over),
         }
     }

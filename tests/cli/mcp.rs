@@ -453,11 +453,20 @@ fn the_duplicate_guard_refuses_a_repeat() {
     let order = json!({"service": 1448, "link": "https://instagram.com/p/twice", "quantity": 1000});
     let placed = mcp.ok("place_order", order.clone());
     let line = mcp.refused("place_order", order);
-    assert!(line.contains("refusing a duplicate"), "{line}");
+    assert!(line.starts_with("smm: refusing a duplicate: "), "{line}");
     assert!(
         line.contains(&format!("order {}", placed["order"].as_str().unwrap())),
         "{line}"
     );
+    // An assistant cannot pass --force: it is told to ask the operator.
+    assert!(
+        line.ends_with(
+            "see list_orders); a repeat within the profile's duplicate window is refused: \
+             ask the operator if it is really wanted; nothing was sent"
+        ),
+        "{line}"
+    );
+    assert!(!line.contains("--force"), "{line}");
     assert_eq!(panel.actions("add").len(), 1, "the repeat was not sent");
     assert_eq!(home.orders().len(), 1);
     mcp.finish("test-key");
