@@ -22,6 +22,7 @@ pub mod msg;
 pub mod order;
 pub mod output;
 pub mod panel;
+pub mod route;
 pub mod sandbox;
 pub mod text;
 pub mod time;

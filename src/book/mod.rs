@@ -44,7 +44,7 @@ pub fn data_dir() -> anyhow::Result<PathBuf> {
 }
 
 /// The schema version this smm writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// How long a run waits for another smm holding the book before giving up, unless
 /// `SMM_LOCK_TIMEOUT` (seconds) says otherwise.
@@ -64,7 +64,7 @@ fn busy_timeout() -> Duration {
 }
 
 /// The migrations, in order: migration `n` takes the schema from version `n` to `n + 1`.
-const MIGRATIONS: [&str; 2] = [
+const MIGRATIONS: [&str; 3] = [
     "
 CREATE TABLE orders (
     seq         INTEGER PRIMARY KEY,   -- insertion order
@@ -137,6 +137,10 @@ CREATE TABLE catalogue_changes (
 );
 CREATE INDEX catalogue_changes_seen ON catalogue_changes (seen);
 ",
+    "
+ALTER TABLE orders ADD COLUMN route TEXT;       -- the route the order came through, if any
+CREATE INDEX orders_route ON orders (route, created);
+",
 ];
 
 /// The order book.
@@ -162,19 +166,40 @@ pub struct NewOrder {
     pub fields: BTreeMap<String, String>,
     /// The cost estimate, when known.
     pub cost: Option<Decimal>,
+    /// The route the order goes through, if any (`smm orders --route`).
+    pub route: Option<String>,
+    /// The other `(profile, service)` the duplicate guard spans: a route's other candidates.
+    /// The same order placed on any of them within the window is a duplicate too.
+    pub also: Vec<(String, u64)>,
 }
 
 impl NewOrder {
     /// What the duplicate guard compares: profile, service, link, quantity and every field.
     fn fingerprint(&self) -> String {
+        self.fingerprint_on(&self.profile, self.service)
+    }
+
+    /// The fingerprint the same order would have on `profile`'s service `service`.
+    fn fingerprint_on(&self, profile: &str, service: u64) -> String {
         let fields = serde_json::to_string(&self.fields).unwrap_or_default();
         format!(
-            "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{fields}",
-            self.profile,
-            self.service,
+            "{profile}\u{1f}{service}\u{1f}{}\u{1f}{}\u{1f}{fields}",
             self.link.as_deref().unwrap_or(""),
             self.quantity.map(|q| q.to_string()).unwrap_or_default(),
         )
+    }
+
+    /// Every fingerprint the guard looks for: this order's, then the same order's on each of
+    /// `also` (a route's candidates): one indexed `fingerprint IN (…)` lookup.
+    fn guarded(&self) -> Vec<String> {
+        let mut all = vec![self.fingerprint()];
+        for (profile, service) in &self.also {
+            let f = self.fingerprint_on(profile, *service);
+            if !all.contains(&f) {
+                all.push(f);
+            }
+        }
+        all
     }
 }
 
@@ -255,6 +280,8 @@ pub struct Entry {
     /// seen before (unix seconds) — if ever.
     #[serde(skip)]
     pub changed: Option<i64>,
+    /// The route it came through, if any.
+    pub route: Option<String>,
 }
 
 /// A status that changed, as `record_statuses` saw it.
@@ -298,6 +325,8 @@ pub struct Query {
     pub status: Option<String>,
     /// Only orders with this outcome.
     pub outcome: Option<Outcome>,
+    /// Only orders that came through this route.
+    pub route: Option<String>,
     /// The newest N (0: all).
     pub limit: usize,
 }
@@ -313,6 +342,8 @@ pub enum GroupBy {
     Day,
     /// The last status seen (every spelling of a known status together).
     Status,
+    /// The route the order came through (blank: ordered directly).
+    Route,
 }
 
 /// One group of `--by`, in one currency.
@@ -346,7 +377,7 @@ pub struct Earlier {
 
 /// The columns every entry query reads, in `Entry` order.
 const COLUMNS: &str = "id, created, profile, url, service, link, quantity, fields, cost, outcome, \
-    panel_order, error, status, charge, start_count, remains, currency, checked, changed";
+    panel_order, error, status, charge, start_count, remains, currency, checked, changed, route";
 
 /// An entry from a row of `COLUMNS`.
 fn entry(row: &rusqlite::Row) -> rusqlite::Result<Entry> {
@@ -371,6 +402,7 @@ fn entry(row: &rusqlite::Row) -> rusqlite::Result<Entry> {
         currency: row.get(16)?,
         checked: row.get(17)?,
         changed: row.get(18)?,
+        route: row.get(19)?,
     })
 }
 
@@ -508,9 +540,8 @@ impl Book {
     ) -> rusqlite::Result<Result<String, Earlier>> {
         let tx = rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
         let now = crate::time::now() as i64;
-        let fingerprint = order.fingerprint();
         if !force && window > 0 {
-            let earlier = find_earlier(&tx, &fingerprint, since(now, window))?;
+            let earlier = find_earlier(&tx, &order.guarded(), since(now, window))?;
             if let Some(entry) = earlier {
                 return Ok(Err(Earlier { entry }));
             }
@@ -535,7 +566,7 @@ impl Book {
             return Ok(None);
         }
         let since = since(crate::time::now() as i64, window);
-        find_earlier(&self.conn, &order.fingerprint(), since)
+        find_earlier(&self.conn, &order.guarded(), since)
             .map(|e| e.map(|entry| Earlier { entry }))
             .map_err(|e| self.explain_unsent(e))
     }
@@ -610,6 +641,7 @@ impl Book {
             GroupBy::Service => "CAST(service AS TEXT)",
             GroupBy::Day => "date(created, 'unixepoch')",
             GroupBy::Status => "COALESCE(state, status, '')",
+            GroupBy::Route => "COALESCE(route, '')",
         };
         let (filter, values) = where_clause(query, false);
         let sql = format!(
@@ -657,7 +689,8 @@ fn since(now: i64, window: u64) -> i64 {
 fn insert_sql(verb: &str) -> String {
     format!(
         "{verb} INTO orders (id, created, profile, url, service, link, quantity, fields, \
-         fingerprint, cost, outcome) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'unknown')"
+         fingerprint, cost, route, outcome) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, \
+         'unknown')"
     )
 }
 
@@ -680,6 +713,7 @@ fn insert_order(
         serde_json::to_string(&order.fields).unwrap_or_default(),
         order.fingerprint(),
         cost,
+        order.route,
     ])
 }
 
@@ -699,18 +733,23 @@ fn retry_busy<T>(mut f: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result
     }
 }
 
-/// The newest entry that may exist (placed or unknown) with `fingerprint` since `since`.
+/// The newest entry that may exist (placed or unknown) with one of `fingerprints` since
+/// `since`: one lookup on the `(fingerprint, created)` index.
 fn find_earlier(
     conn: &Connection,
-    fingerprint: &str,
+    fingerprints: &[String],
     since: i64,
 ) -> rusqlite::Result<Option<Entry>> {
+    use rusqlite::types::Value;
+    let marks = vec!["?"; fingerprints.len()].join(", ");
+    let mut values: Vec<Value> = vec![Value::Integer(since)];
+    values.extend(fingerprints.iter().map(|f| Value::Text(f.clone())));
     conn.query_row(
         &format!(
-            "SELECT {COLUMNS} FROM orders WHERE fingerprint = ?1 AND created >= ?2 \
+            "SELECT {COLUMNS} FROM orders WHERE created >= ?1 AND fingerprint IN ({marks}) \
              AND outcome != 'refused' ORDER BY created DESC, seq DESC LIMIT 1"
         ),
-        params![fingerprint, since],
+        rusqlite::params_from_iter(values.iter()),
         entry,
     )
     .optional()
@@ -750,6 +789,10 @@ fn where_clause(query: &Query, open: bool) -> (String, Vec<rusqlite::types::Valu
         terms.push("outcome = ?");
         values.push(Value::Text(outcome.name().to_string()));
     }
+    if let Some(route) = &query.route {
+        terms.push("route = ?");
+        values.push(Value::Text(route.clone()));
+    }
     if open {
         terms.push("outcome = 'placed' AND finished = 0");
     }
@@ -773,6 +816,8 @@ mod tests {
             quantity: Some(quantity),
             fields: BTreeMap::new(),
             cost: Some("0.45".parse().unwrap()),
+            route: None,
+            also: Vec::new(),
         }
     }
 

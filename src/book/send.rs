@@ -23,6 +23,8 @@ impl NewOrder {
                 .map(|(k, v)| (k.to_string(), v.clone()))
                 .collect(),
             cost,
+            route: None,
+            also: Vec::new(),
         }
     }
 }
@@ -124,6 +126,8 @@ mod tests {
             quantity: Some(quantity),
             fields: Default::default(),
             cost: Some("0.45".parse().unwrap()),
+            route: None,
+            also: Vec::new(),
         }
     }
 

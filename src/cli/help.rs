@@ -49,6 +49,20 @@ Examples:
   smm sync -q                          # only the alerts: for cron mail
   smm sync --json | jq '.alerts[].message'";
 
+/// `smm routes --help`.
+pub const ROUTES: &str = "\
+A route is a [routes.NAME] table of the config file: candidates = [\"profile:service\", …], \
+pick = \"cheapest\" (default) or \"order\", optional sell (your price per 1000) and max_rate. \
+Each candidate is shown with its catalogue entry (the cache rules of `smm services`), its \
+balance (asked at once), whether it can take a typical order (1000, or the nearest quantity \
+the service takes) now and why not, and the margin of its rate against sell.
+
+Examples:
+  smm routes                           # every route
+  smm routes ig-followers              # one route
+  smm routes --json | jq '.[].candidates[] | select(.available)'
+  smm order add --route ig-followers --link URL --quantity 500 --dry-run";
+
 /// `smm services changes --help`.
 pub const SERVICES_CHANGES: &str = "\
 Examples:
@@ -97,7 +111,9 @@ Examples:
   smm order add --service 1452 --link https://fb.com/post/1 \\
       --comments @comments.txt               # one comment per line
   smm order add --file orders.csv --dry-run  # a bulk file: every line checked
-  smm order add --file orders.csv --yes      # then placed, one by one";
+  smm order add --file orders.csv --yes      # then placed, one by one
+  smm order add --route ig-followers --link https://instagram.com/p/abc \\
+      --quantity 500                         # the best provider of a route";
 
 /// `smm status --help`.
 pub const STATUS: &str = with_ids!(
@@ -157,7 +173,8 @@ Examples:
   smm orders --outcome unknown         # orders to check on the panel by hand
   smm orders --by day                  # orders, cost and charge per day
   smm orders --check                   # ask the panels about unfinished orders
-  smm orders --by profile --format csv > spend.csv";
+  smm orders --by profile --format csv > spend.csv
+  smm orders --by route                # spend per route (--route NAME: one route)";
 
 /// `smm pika --help` and `smm pika account --help`.
 pub const PIKA: &str = "\

@@ -198,6 +198,10 @@ pub enum Command {
     /// The order book: what was placed, where, at what cost, with what outcome
     #[command(after_help = help::ORDERS)]
     Orders(OrdersArgs),
+    /// Show routes: each candidate's rate, limits, balance, whether it can take an order now,
+    /// and the margin against the route's sell price
+    #[command(after_help = help::ROUTES)]
+    Routes(RoutesArgs),
     /// Bring the order book up to date from every panel: statuses, balances, catalogue changes;
     /// alerts for cron
     Sync(SyncArgs),
@@ -286,6 +290,14 @@ pub struct ChangesArgs {
     pub since: Option<u64>,
 }
 
+/// `smm routes` options.
+#[derive(Debug, Args)]
+pub struct RoutesArgs {
+    /// Only this route
+    #[arg(value_name = "NAME")]
+    pub name: Option<String>,
+}
+
 /// `smm sync` options (`-p a,b` picks profiles; `-q` prints only the alerts).
 #[derive(Debug, Args)]
 #[command(after_help = help::SYNC)]
@@ -313,6 +325,11 @@ pub struct AddArgs {
     /// Place a bulk file's orders without asking (needed when stdin is not a terminal)
     #[arg(short, long, requires = "file")]
     pub yes: bool,
+
+    /// Place it through a route of the config file (`[routes.NAME]`): the best of its
+    /// candidate providers that can take it, moving on only after a definite refusal
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["service", "file"])]
+    pub route: Option<String>,
 
     /// Check the order against the catalogue and balance, print its cost, send nothing
     #[arg(long)]
@@ -408,6 +425,9 @@ pub struct OrdersArgs {
     /// Only orders with this outcome
     #[arg(long, value_enum, value_name = "OUTCOME")]
     pub outcome: Option<crate::book::Outcome>,
+    /// Only orders placed through this route (`order add --route`)
+    #[arg(long, value_name = "NAME")]
+    pub route: Option<String>,
     /// Show the newest N (0 = all)
     #[arg(long, value_name = "N", default_value_t = 100)]
     pub limit: usize,

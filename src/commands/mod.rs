@@ -16,6 +16,7 @@ mod fanout;
 mod order;
 mod orders;
 mod pika;
+mod routes;
 mod sandbox;
 mod services;
 mod sync;
@@ -56,7 +57,11 @@ pub fn run_with(cli: Cli, fixed: Option<&Profile>) -> anyhow::Result<Exit> {
         }) => services::changes(settings, &args),
         Command::Services(args) if args.all => services::all(settings, &args),
         Command::Services(args) => services::run(ctx, &args),
+        Command::Order(OrderCommand::Add(args)) if args.route.is_some() => {
+            routes::add(settings, &args, args.route.as_deref().unwrap_or_default())
+        }
         Command::Order(OrderCommand::Add(args)) if args.file.is_some() => bulk::run(ctx, &args),
+        Command::Routes(args) => routes::list(settings, &args),
         Command::Order(OrderCommand::Add(args)) => order::run(ctx, &args),
         Command::Status(ids) => batch::run(ctx, Action::Status, &ids),
         Command::Refill(ids) => batch::run(ctx, Action::Refill, &ids),

@@ -2,6 +2,7 @@
 
 pub mod add;
 pub mod private;
+pub mod routes;
 pub mod secret;
 
 use crate::config::secret::Secret;
@@ -30,6 +31,9 @@ pub struct ConfigFile {
     /// Profiles by name.
     #[serde(default)]
     pub profiles: BTreeMap<String, ProfileDef>,
+    /// Routes by name: one product over several providers (see `routes`).
+    #[serde(default)]
+    pub routes: BTreeMap<String, routes::RouteDef>,
 }
 
 /// One `[profiles.NAME]` section.

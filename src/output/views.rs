@@ -763,3 +763,94 @@ pub fn profiles<'a>(
     }
     table
 }
+
+/// A route's candidates, ranked for an order (`order add --route --dry-run`): the rank (the
+/// first would take it), or why a candidate cannot.
+pub fn route_plan(offers: &[crate::route::Offer], ranked: &[usize]) -> Table {
+    let mut table = Table::new(&["RANK", "PROFILE", "SERVICE", "NAME", "RATE", "COST", "BALANCE", "CAN TAKE IT"]);
+    for (i, o) in offers.iter().enumerate() {
+        let rank = ranked.iter().position(|r| *r == i);
+        table.add_row(vec![
+            Cell::number(rank.map(|r| (r + 1).to_string()).unwrap_or_default()),
+            Cell::new(&o.profile),
+            Cell::new(o.service),
+            Cell::new(&o.name),
+            Cell::number(exact(o.rate)),
+            Cell::number(exact(o.cost)),
+            Cell::number(balance(o)),
+            match (&o.reason, rank) {
+                (None, Some(0)) => Cell::status("yes: chosen"),
+                (None, _) => Cell::new("yes"),
+                (Some(why), _) => Cell::status(format!("no: {why}")),
+            },
+        ]);
+    }
+    table
+}
+
+/// What became of each candidate of a route an order went through: placed, refused (moved
+/// on), stopped, not sent, or why it could not take it.
+pub fn route_walk(offers: &[crate::route::Offer], results: &[Option<crate::route::Tried>]) -> Table {
+    let mut table = Table::new(&["PROFILE", "SERVICE", "RATE", "COST", "BALANCE", "RESULT"]);
+    for (o, tried) in offers.iter().zip(results) {
+        let result = match (tried, &o.reason) {
+            (Some(t), _) => Cell::status(t.text()),
+            (None, Some(why)) => Cell::status(format!("skipped: {why}")),
+            (None, None) => Cell::new("not sent"),
+        };
+        table.add_row(vec![
+            Cell::new(&o.profile),
+            Cell::new(o.service),
+            Cell::number(exact(o.rate)),
+            Cell::number(exact(o.cost)),
+            Cell::number(balance(o)),
+            result,
+        ]);
+    }
+    table
+}
+
+/// `smm routes`: each route's candidates against a typical order, with the margin against
+/// the route's sell price.
+pub fn routes(routes: &[crate::route::Shown]) -> Table {
+    let mut table = Table::new(&[
+        "ROUTE", "PROFILE", "SERVICE", "NAME", "RATE", "MIN", "MAX", "BALANCE", "CURRENCY",
+        "AVAILABLE", "MARGIN", "MARGIN %",
+    ]);
+    for r in routes {
+        for c in &r.candidates {
+            let o = &c.offer;
+            table.add_row(vec![
+                Cell::new(&r.route),
+                Cell::new(&o.profile),
+                Cell::new(o.service),
+                Cell::new(&o.name),
+                Cell::number(exact(o.rate)),
+                Cell::number(num(o.min)),
+                Cell::number(num(o.max)),
+                Cell::number(exact(o.balance)),
+                Cell::new(&o.currency),
+                match &o.reason {
+                    None => Cell::new("yes"),
+                    Some(why) => Cell::status(format!("no: {why}")),
+                },
+                Cell::number(c.margin.as_deref().unwrap_or("")),
+                Cell::number(c.margin_percent.as_deref().unwrap_or("")),
+            ]);
+        }
+    }
+    table
+}
+
+/// An optional amount as exact text, blank when unknown.
+fn exact(d: Option<Decimal>) -> String {
+    d.map(show).unwrap_or_default()
+}
+
+/// A candidate's balance with its currency, blank when unknown.
+fn balance(o: &crate::route::Offer) -> String {
+    match o.balance {
+        Some(b) => format!("{} {}", show(b), o.currency),
+        None => String::new(),
+    }
+}

@@ -225,6 +225,12 @@ impl V2State {
         self.services_body = Value::Array(visible.collect()).to_string();
     }
 
+    /// Sets the balance at `now` to `amount` (control endpoint): what the orders placed so far
+    /// spent stays spent.
+    pub fn set_balance(&mut self, amount: Decimal, now: f64) {
+        self.start_balance = amount + (self.start_balance - self.balance(now));
+    }
+
     /// The balance at `now`: the start balance less every current charge of orders placed here.
     pub fn balance(&self, now: f64) -> Decimal {
         let spent: Decimal = self

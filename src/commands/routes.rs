@@ -1,0 +1,404 @@
+//! `smm order add --route NAME` and `smm routes`: the route's candidates examined at once
+//! (each profile's catalogue, with the cache rules, and its balance), ranked, and the order
+//! placed through the book's guarded send as `crate::route` decides. This module only wires.
+
+use super::Ctx;
+use super::ctx::load_config;
+use crate::book::{Book, Earlier};
+use crate::cli::settings::{Settings, Source};
+use crate::cli::{AddArgs, RoutesArgs};
+use crate::config::Config;
+use crate::exit::{Exit, usage};
+use crate::order::{Naming, Order};
+use crate::output::views;
+use crate::panel::{Account, Service};
+use crate::route::{Candidate, End, Found, Offer, Route, Shown, Tried, Typical};
+use serde::Serialize;
+use std::collections::BTreeMap;
+
+/// What smm learned of one profile's panel: its context, catalogue and account.
+pub struct Side {
+    /// The profile's context (to send through).
+    pub ctx: Ctx,
+    /// The catalogue, or why it could not be read.
+    pub catalogue: Result<Vec<Service>, String>,
+    /// The account, or why it could not be read.
+    pub account: Result<Account, String>,
+}
+
+impl Side {
+    /// What `route::examine` needs of it.
+    fn found(&self) -> Found<'_> {
+        Found {
+            catalogue: self.catalogue.as_deref().map_err(Clone::clone),
+            account: self.account.as_ref().map_err(Clone::clone),
+        }
+    }
+}
+
+/// Each profile `candidates` name, its context built (a profile that cannot be resolved is an
+/// error, exit 2, before any request), then its catalogue (cache rules as usual) and its
+/// balance, every profile at once and each balance beside its catalogue.
+pub fn look(
+    settings: &Settings,
+    config: &Config,
+    candidates: &[&Candidate],
+) -> anyhow::Result<BTreeMap<String, Side>> {
+    let mut ctxs = Vec::new();
+    for c in candidates {
+        if !ctxs.iter().any(|(name, _)| name == &c.profile) {
+            let ctx = Ctx::build(settings, config.profile(Some(&c.profile))?, true)?;
+            ctxs.push((c.profile.clone(), ctx));
+        }
+    }
+    let sides = std::thread::scope(|scope| {
+        let running: Vec<_> = ctxs
+            .into_iter()
+            .map(|(name, ctx)| {
+                scope.spawn(move || {
+                    let (catalogue, account) = {
+                        let panel = ctx.panel();
+                        let panel = &*panel;
+                        std::thread::scope(|inner| {
+                            let balance = inner.spawn(move || panel.balance());
+                            let catalogue = ctx.services().map(|(a, _)| a.value);
+                            let account = balance
+                                .join()
+                                .unwrap_or_else(|_| Err(anyhow::anyhow!("internal error")));
+                            (catalogue, account.map(|a| a.value))
+                        })
+                    };
+                    let text = |e: anyhow::Error| crate::text::shorten(&format!("{e:#}"), 200);
+                    let side = Side {
+                        ctx,
+                        catalogue: catalogue.map_err(text),
+                        account: account.map_err(text),
+                    };
+                    (name, side)
+                })
+            })
+            .collect();
+        running
+            .into_iter()
+            .map(|h| h.join().map_err(|_| anyhow::anyhow!("internal error")))
+            .collect::<anyhow::Result<BTreeMap<_, _>>>()
+    })?;
+    Ok(sides)
+}
+
+/// The offers of every candidate of `route` for `template` (its service replaced by each
+/// candidate's).
+fn offers(route: &Route, sides: &BTreeMap<String, Side>, template: &Order) -> Vec<Offer> {
+    route
+        .candidates
+        .iter()
+        .map(|c| {
+            let order = crate::route::order_for(template, c);
+            crate::route::examine(c, &sides[&c.profile].found(), &order, route.max_rate)
+        })
+        .collect()
+}
+
+/// One candidate in the `--json` document of `order add --route`.
+#[derive(Serialize)]
+struct Tries<'a> {
+    /// The candidate as examined.
+    #[serde(flatten)]
+    offer: &'a Offer,
+    /// Its place in the ranking (1 = first), when it could take the order.
+    rank: Option<usize>,
+    /// What became of it: placed, refused, unknown; null when it was not sent the order.
+    result: Option<&'static str>,
+    /// The panel's words, when it refused or the outcome is unknown.
+    error: Option<String>,
+}
+
+/// The `--json` document of `order add --route`.
+#[derive(Serialize)]
+struct Routed<'a> {
+    /// The route.
+    route: &'a str,
+    /// How it ranks.
+    pick: &'static str,
+    /// placed, refused (every candidate tried refused), stopped (a link refusal or an unknown
+    /// outcome), none (no candidate can take it) or dry-run.
+    result: &'static str,
+    /// The candidate that took it (or would, in a dry run).
+    profile: Option<&'a str>,
+    /// Its service.
+    service: Option<u64>,
+    /// The panel's order id.
+    order: Option<String>,
+    /// What it costs (exact text).
+    cost: Option<String>,
+    /// The account's currency.
+    currency: Option<&'a str>,
+    /// Every candidate, in the route's order.
+    candidates: Vec<Tries<'a>>,
+}
+
+/// `smm order add --route NAME`: the order built from the flags (bad input never reaches the
+/// config), the route checked, every candidate examined at once, then placed with the best
+/// (or, with --dry-run, the ranking shown).
+pub fn add(settings: &Settings, args: &AddArgs, name: &str) -> anyhow::Result<Exit> {
+    if settings.profile_source == Source::Flag {
+        return Err(usage(
+            "--route picks among the route's profiles itself: leave out -p (or use --service with -p)",
+        ));
+    }
+    let mut values = args.fields.read().map_err(usage)?;
+    // Each candidate's service replaces this one.
+    values.push(("service", "1".into()));
+    let template = Order::from_values(values, Naming::Flag)
+        .map_err(|e| usage(format!("{e} (see `smm order add --help`)")))?;
+    let config = load_config(settings)?;
+    let route = config.route(name)?;
+    // A book that cannot be opened stops the order before any request.
+    let book = match args.dry_run {
+        true => None,
+        false => Some(Book::open()?),
+    };
+    let all: Vec<&Candidate> = route.candidates.iter().collect();
+    let sides = look(settings, &config, &all)?;
+    for c in &route.candidates {
+        let order = crate::route::order_for(&template, c);
+        sides[&c.profile].ctx.panel().check_order(&order)?;
+    }
+    let offers = offers(&route, &sides, &template);
+    if let Some(o) = offers.iter().find(|o| o.missing) {
+        return Err(usage(format!(
+            "route '{name}': service {} is not in the catalogue of profile '{}': fix the route's \
+             candidates (see `smm services -p {}`); nothing was sent",
+            o.service, o.profile, o.profile
+        )));
+    }
+    let ranked = crate::route::rank(&offers, route.pick);
+    let out = sides.values().next().map(|s| s.ctx.out).unwrap_or(crate::output::Output::new(settings.format));
+    let mut doc = Routed {
+        route: &route.name,
+        pick: route.pick.name(),
+        result: "none",
+        profile: None,
+        service: None,
+        order: None,
+        cost: None,
+        currency: None,
+        candidates: offers
+            .iter()
+            .enumerate()
+            .map(|(i, offer)| Tries {
+                offer,
+                rank: ranked.iter().position(|r| *r == i).map(|r| r + 1),
+                result: None,
+                error: None,
+            })
+            .collect(),
+    };
+    let Some(&best) = ranked.first() else {
+        crate::msg::error(&format!(
+            "route '{name}': no candidate can take this order; nothing was sent:"
+        ));
+        for line in crate::route::refusals(&offers) {
+            crate::msg::error(&format!("  {line}"));
+        }
+        if out.json() {
+            out.json_line(&doc)?;
+        }
+        return Ok(Exit::Failed);
+    };
+    if args.dry_run {
+        let chosen = &offers[best];
+        doc.result = "dry-run";
+        (doc.profile, doc.service) = (Some(chosen.profile.as_str()), Some(chosen.service));
+        doc.cost = chosen.cost.map(crate::money::show);
+        doc.currency = Some(chosen.currency.as_str());
+        out.report(&doc, &views::route_plan(&offers, &ranked))?;
+        crate::msg::note(&format!(
+            "dry run — route '{name}' would place it on {}:{}; no order was placed",
+            chosen.profile, chosen.service
+        ));
+        return Ok(Exit::Success);
+    }
+    let book = book.as_ref();
+    let walk = crate::route::walk(&ranked, &offers, |i| {
+        let c = &route.candidates[i];
+        let ctx = &sides[&c.profile].ctx;
+        let order = crate::route::order_for(&template, c);
+        let mut new = ctx.new_order(&order, offers[i].cost);
+        new.route = Some(route.name.clone());
+        new.also = route
+            .candidates
+            .iter()
+            .map(|c| (c.profile.clone(), c.service))
+            .collect();
+        let panel = ctx.panel();
+        crate::book::send(book, &new, ctx.profile.duplicate_window, args.force, || {
+            let answer = panel.add(&order)?;
+            Ok((answer.value.order.clone(), ()))
+        })
+    })?;
+    let mut results: Vec<Option<Tried>> = vec![None; offers.len()];
+    for (i, tried) in &walk.tried {
+        results[*i] = Some(tried.clone());
+        let (result, error) = match tried {
+            Tried::Placed(id) => {
+                doc.order = Some(id.clone());
+                ("placed", None)
+            }
+            Tried::Refused(why) | Tried::LinkRefused(why) => ("refused", Some(why.clone())),
+            Tried::Unknown(why) => ("unknown", Some(why.clone())),
+        };
+        doc.candidates[*i].result = Some(result);
+        doc.candidates[*i].error = error;
+    }
+    let table = views::route_walk(&offers, &results);
+    match walk.end {
+        End::Duplicate(earlier) => {
+            if !walk.tried.is_empty() {
+                out.table(&table)?;
+            }
+            Err(duplicate(&route, &earlier))
+        }
+        End::Placed(i, ()) => {
+            let o = &offers[i];
+            doc.result = "placed";
+            (doc.profile, doc.service) = (Some(o.profile.as_str()), Some(o.service));
+            doc.cost = o.cost.map(crate::money::show);
+            doc.currency = Some(o.currency.as_str());
+            out.report(&doc, &table)?;
+            crate::msg::note(&format!(
+                "route '{name}': placed on {}:{} as order {}{}",
+                o.profile,
+                o.service,
+                doc.order.as_deref().unwrap_or("?"),
+                o.cost
+                    .map(|c| format!(", cost {} {}", crate::money::show(c), o.currency))
+                    .unwrap_or_default()
+            ));
+            Ok(Exit::Success)
+        }
+        End::Stopped(i) => {
+            doc.result = "stopped";
+            out.report(&doc, &table)?;
+            let o = &offers[i];
+            let why = match &walk.tried.last().map(|t| &t.1) {
+                Some(Tried::LinkRefused(words)) => format!(
+                    "{}:{} refused it about the link: {words}; no other provider was asked",
+                    o.profile, o.service
+                ),
+                Some(Tried::Unknown(words)) => format!(
+                    "no clear answer from {}:{} ({words}); the order may or may not have been \
+                     placed there, so no other provider was asked: check its order list (`smm \
+                     orders --outcome unknown`) before ordering again",
+                    o.profile, o.service
+                ),
+                _ => "stopped".into(),
+            };
+            crate::msg::error(&format!("route '{name}': {why}"));
+            Ok(Exit::Failed)
+        }
+        End::Exhausted => {
+            doc.result = "refused";
+            out.report(&doc, &table)?;
+            crate::msg::error(&format!(
+                "route '{name}': every candidate that could take it refused it (above); nothing was placed"
+            ));
+            Ok(Exit::Failed)
+        }
+    }
+}
+
+/// The refusal of an order the book holds already, through the route or directly on one of
+/// its candidates (exit 2).
+fn duplicate(route: &Route, earlier: &Earlier) -> anyhow::Error {
+    let e = &earlier.entry;
+    let what = match (e.outcome, &e.order) {
+        (crate::book::Outcome::Placed, Some(id)) => format!("order {id}"),
+        _ => "an order whose outcome is unknown".to_string(),
+    };
+    let how = match &e.route {
+        Some(r) => format!("through route '{r}'"),
+        None => "directly".to_string(),
+    };
+    let ago = (crate::time::now() as i64 - e.created).max(0) as u64;
+    usage(format!(
+        "refusing a duplicate: {what} with the same link, quantity and other fields was placed {how} on \
+         {}:{} (a candidate of route '{}') {} ago (order book entry {}, see `smm orders`); pass --force to order it again",
+        e.profile,
+        e.service,
+        route.name,
+        crate::time::ago(ago),
+        e.id
+    ))
+}
+
+/// Every candidate of `route` against a typical order (1000, or the nearest quantity its
+/// service takes).
+pub fn typical(route: &Route, sides: &BTreeMap<String, Side>) -> Vec<Typical> {
+    route
+        .candidates
+        .iter()
+        .map(|c| {
+            let side = &sides[&c.profile];
+            let service = side
+                .catalogue
+                .as_ref()
+                .ok()
+                .and_then(|s| s.iter().find(|s| s.id == c.service.to_string()));
+            let quantity = crate::route::typical(service);
+            let order = Order::from_values(
+                [
+                    ("service", c.service.to_string()),
+                    ("link", "https://example.com/typical".to_string()),
+                    ("quantity", quantity.to_string()),
+                ],
+                Naming::Flag,
+            )
+            .expect("a typical order is valid");
+            let offer = crate::route::examine(c, &side.found(), &order, route.max_rate);
+            let (margin, margin_percent) = match (route.sell, offer.rate) {
+                (Some(sell), Some(rate)) => {
+                    let (m, p) = crate::route::margin(sell, rate);
+                    (Some(crate::money::show(m)), p.map(|p| format!("{p:.1}")))
+                }
+                _ => (None, None),
+            };
+            Typical {
+                offer,
+                quantity,
+                margin,
+                margin_percent,
+            }
+        })
+        .collect()
+}
+
+/// `smm routes [NAME]`: every route (or one), each candidate against a typical order now.
+pub fn list(settings: &Settings, args: &RoutesArgs) -> anyhow::Result<Exit> {
+    let config = load_config(settings)?;
+    let routes = match &args.name {
+        Some(name) => vec![config.route(name)?],
+        None => config.routes()?,
+    };
+    if routes.is_empty() {
+        return Err(usage(format!(
+            "{} has no routes: add a [routes.NAME] table with candidates = [\"profile:service\", …]",
+            config.path.display()
+        )));
+    }
+    let all: Vec<&Candidate> = routes.iter().flat_map(|r| &r.candidates).collect();
+    let sides = look(settings, &config, &all)?;
+    let shown: Vec<Shown> = routes
+        .iter()
+        .map(|r| Shown {
+            route: r.name.clone(),
+            pick: r.pick.name(),
+            sell: r.sell.map(crate::money::show),
+            max_rate: r.max_rate.map(crate::money::show),
+            candidates: typical(r, &sides),
+        })
+        .collect();
+    let out = crate::output::Output::new(settings.format);
+    out.report(&shown, &views::routes(&shown))?;
+    Ok(Exit::Success)
+}
