@@ -12,6 +12,7 @@
 pub mod catalogue;
 mod import;
 pub mod journal;
+mod routes;
 mod send;
 mod sync;
 
@@ -281,6 +282,7 @@ pub struct Entry {
     #[serde(skip)]
     pub changed: Option<i64>,
     /// The route it came through, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
     pub route: Option<String>,
 }
 

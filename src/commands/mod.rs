@@ -3,11 +3,13 @@
 //! A command module wires the layers together and nothing else: it gets the profile's panel
 //! from `Ctx::panel` (never asking which dialect it is), calls its actions, and hands the typed
 //! answers to `output`. Commands never call each other; what several share lives in `ctx`
-//! (the profile, client and book of a run) and `fanout` (every panel profile, or `-p a,b`).
+//! (the profile, client and book of a run), `fanout` (every panel profile, or `-p a,b`) and
+//! `candidates` (a route's candidate panels, looked at once).
 
 mod balance;
 mod batch;
 mod bulk;
+mod candidates;
 mod completions;
 mod config;
 mod ctx;

@@ -48,6 +48,10 @@ pub enum AlertKind {
     LowBalance,
     /// An unfinished order has not changed for the profile's `stalled_after`.
     Stalled,
+    /// A route's cheapest available candidate costs more than the route's `sell`.
+    NegativeMargin,
+    /// No candidate of a route can take a typical order now.
+    NoCandidate,
 }
 
 /// One alert, naming its profile.
@@ -57,6 +61,9 @@ pub struct Alert {
     pub profile: String,
     /// What kind of alert.
     pub kind: AlertKind,
+    /// What it is about beyond the profile: the route's name for route alerts.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub subject: Option<String>,
     /// One line for a person.
     pub message: String,
 }
@@ -68,6 +75,20 @@ struct Document<'a> {
     profiles: &'a [Report],
     /// Every alert.
     alerts: Vec<&'a Alert>,
+    /// Each route: its cheapest available candidate now and at the last sync.
+    #[serde(skip_serializing_if = "<[RouteSeen]>::is_empty")]
+    routes: &'a [RouteSeen],
+}
+
+/// A route as `smm sync` saw it.
+#[derive(Debug, Serialize)]
+pub struct RouteSeen {
+    /// The route.
+    pub route: String,
+    /// Its cheapest candidate that can take a typical order now (`profile:service`).
+    pub cheapest: Option<String>,
+    /// The cheapest at the last sync, when it changed.
+    pub was: Option<String>,
 }
 
 /// Syncs every panel profile (or those of `-p a,b`) at once, prints the summary, the changes
@@ -87,9 +108,10 @@ pub fn run(settings: &Settings, _args: &SyncArgs) -> anyhow::Result<Exit> {
             ..Report::default()
         },
     );
+    let (routes, route_alerts) = routes(settings, config, &names)?;
     let out = Output::new(settings.format);
-    print(&out, &reports, settings.quiet)?;
-    let alerts = reports.iter().map(|r| r.alerts.len()).sum::<usize>();
+    print(&out, &reports, &routes, &route_alerts, settings.quiet)?;
+    let alerts = reports.iter().map(|r| r.alerts.len()).sum::<usize>() + route_alerts.len();
     let all_failed = reports
         .iter()
         .all(|r| r.error.is_some() && r.balance.is_none());
@@ -112,6 +134,7 @@ fn sync_profile(settings: &Settings, config: &Config, name: &str) -> Report {
         report.alerts.push(Alert {
             profile: name.to_string(),
             kind: AlertKind::Unreachable,
+            subject: None,
             message: format!("{name}: {}", crate::text::shorten(&message, 300)),
         });
         report.error = Some(message);
@@ -169,6 +192,7 @@ fn steps(
                     report.alerts.push(Alert {
                         profile: name.to_string(),
                         kind: AlertKind::LowBalance,
+                        subject: None,
                         message: format!(
                             "{name}: balance {} {} is under low_balance {low}: top up the account",
                             balance.amount, balance.currency
@@ -203,6 +227,7 @@ fn steps(
             report.alerts.push(Alert {
                 profile: name.to_string(),
                 kind: AlertKind::Ended,
+                subject: None,
                 message: format!("{name}: order {} ended {}", change.order, change.to),
             });
         }
@@ -219,6 +244,7 @@ fn steps(
             report.alerts.push(Alert {
                 profile: name.to_string(),
                 kind: AlertKind::Stalled,
+                subject: None,
                 message: format!(
                     "{name}: order {} ({}) has not changed for {}",
                     e.order.as_deref().unwrap_or("?"),
@@ -246,13 +272,90 @@ fn catalogue(
     book.sync_catalogue(&profile.name, &snaps)
 }
 
+/// The routes whose candidates are all among the synced profiles, each against a typical
+/// order now (catalogues as the sync just fetched them): an alert when the cheapest candidate
+/// that can take it costs more than `sell`, or when none can; the cheapest remembered, to note
+/// when it changed.
+fn routes(
+    settings: &Settings,
+    config: &Config,
+    names: &[String],
+) -> anyhow::Result<(Vec<RouteSeen>, Vec<Alert>)> {
+    let routes: Vec<crate::route::Route> = config
+        .routes()?
+        .into_iter()
+        .filter(|r| r.candidates.iter().all(|c| names.contains(&c.profile)))
+        .collect();
+    if routes.is_empty() {
+        return Ok((Vec::new(), Vec::new()));
+    }
+    let all: Vec<&crate::route::Candidate> = routes.iter().flat_map(|r| &r.candidates).collect();
+    let sides = super::candidates::look(settings, config, &all)?;
+    let book = Book::open()?;
+    let (mut seen, mut alerts) = (Vec::new(), Vec::new());
+    for route in &routes {
+        let name = &route.name;
+        let typical = super::candidates::typical(route, &sides);
+        let cheapest = typical
+            .iter()
+            .filter(|t| t.offer.available)
+            .min_by_key(|t| t.offer.rate.unwrap_or(rust_decimal::Decimal::MAX));
+        match cheapest {
+            None => alerts.push(Alert {
+                profile: String::new(),
+                kind: AlertKind::NoCandidate,
+                subject: Some(name.clone()),
+                message: format!(
+                    "route '{name}': no candidate can take an order now ({})",
+                    crate::route::refusals(&typical.iter().map(|t| t.offer.clone()).collect::<Vec<_>>()).join("; ")
+                ),
+            }),
+            Some(t) => {
+                if let (Some(sell), Some(rate)) = (route.sell, t.offer.rate)
+                    && rate > sell
+                {
+                    alerts.push(Alert {
+                        profile: t.offer.profile.clone(),
+                        kind: AlertKind::NegativeMargin,
+                        subject: Some(name.clone()),
+                        message: format!(
+                            "route '{name}': the cheapest candidate {}:{} buys at {} per 1000, above sell {}: every order loses {}",
+                            t.offer.profile,
+                            t.offer.service,
+                            crate::money::show(rate),
+                            crate::money::show(sell),
+                            crate::money::show(rate - sell)
+                        ),
+                    });
+                }
+            }
+        }
+        let now = cheapest.map(|t| format!("{}:{}", t.offer.profile, t.offer.service));
+        let before = book.swap_cheapest(name, now.as_deref().unwrap_or(""))?;
+        let was = before.filter(|b| !b.is_empty() && Some(b) != now.as_ref());
+        seen.push(RouteSeen {
+            route: name.clone(),
+            cheapest: now,
+            was,
+        });
+    }
+    Ok((seen, alerts))
+}
+
 /// Prints the summary table and the changes, or only the alerts (`-q`), or one JSON document.
-fn print(out: &Output, reports: &[Report], alerts_only: bool) -> std::io::Result<()> {
+fn print(
+    out: &Output,
+    reports: &[Report],
+    routes: &[RouteSeen],
+    route_alerts: &[Alert],
+    alerts_only: bool,
+) -> std::io::Result<()> {
     if out.json() {
-        let alerts = reports.iter().flat_map(|r| &r.alerts).collect();
+        let alerts = reports.iter().flat_map(|r| &r.alerts).chain(route_alerts).collect();
         return out.json_line(&Document {
             profiles: reports,
             alerts,
+            routes,
         });
     }
     let mut lines = Vec::new();
@@ -268,9 +371,18 @@ fn print(out: &Output, reports: &[Report], alerts_only: bool) -> std::io::Result
             lines.push(format!("{}: {}", r.profile, c.line()));
         }
     }
+    for r in routes {
+        if let (Some(now), Some(was)) = (&r.cheapest, &r.was) {
+            lines.push(format!(
+                "route '{}': the cheapest candidate is now {now} (was {was})",
+                r.route
+            ));
+        }
+    }
     let alerts: Vec<String> = reports
         .iter()
         .flat_map(|r| &r.alerts)
+        .chain(route_alerts)
         .map(|a| format!("alert: {}", a.message))
         .collect();
     if !alerts_only {

@@ -1,0 +1,123 @@
+//! What a route's candidates are worth now, for `order add --route`, `smm routes` and
+//! `smm sync`: each candidate profile's context, catalogue (cache rules as usual) and balance,
+//! every profile at once.
+
+use super::Ctx;
+use crate::config::Config;
+use crate::cli::settings::Settings;
+use crate::order::{Naming, Order};
+use crate::panel::{Account, Service};
+use crate::route::{Candidate, Found, Route, Typical};
+use std::collections::BTreeMap;
+
+/// What smm learned of one profile's panel: its context, catalogue and account.
+pub struct Side {
+    /// The profile's context (to send through).
+    pub ctx: Ctx,
+    /// The catalogue, or why it could not be read.
+    pub catalogue: Result<Vec<Service>, String>,
+    /// The account, or why it could not be read.
+    pub account: Result<Account, String>,
+}
+
+impl Side {
+    /// What `route::examine` needs of it.
+    pub fn found(&self) -> Found<'_> {
+        Found {
+            catalogue: self.catalogue.as_deref().map_err(Clone::clone),
+            account: self.account.as_ref().map_err(Clone::clone),
+        }
+    }
+}
+
+/// Each profile `candidates` name, its context built (a profile that cannot be resolved is an
+/// error, exit 2, before any request), then its catalogue (cache rules as usual) and its
+/// balance, every profile at once and each balance beside its catalogue.
+pub fn look(
+    settings: &Settings,
+    config: &Config,
+    candidates: &[&Candidate],
+) -> anyhow::Result<BTreeMap<String, Side>> {
+    let mut ctxs = Vec::new();
+    for c in candidates {
+        if !ctxs.iter().any(|(name, _)| name == &c.profile) {
+            let ctx = Ctx::build(settings, config.profile(Some(&c.profile))?, true)?;
+            ctxs.push((c.profile.clone(), ctx));
+        }
+    }
+    let sides = std::thread::scope(|scope| {
+        let running: Vec<_> = ctxs
+            .into_iter()
+            .map(|(name, ctx)| {
+                scope.spawn(move || {
+                    let (catalogue, account) = {
+                        let panel = ctx.panel();
+                        let panel = &*panel;
+                        std::thread::scope(|inner| {
+                            let balance = inner.spawn(move || panel.balance());
+                            let catalogue = ctx.services().map(|(a, _)| a.value);
+                            let account = balance
+                                .join()
+                                .unwrap_or_else(|_| Err(anyhow::anyhow!("internal error")));
+                            (catalogue, account.map(|a| a.value))
+                        })
+                    };
+                    let text = |e: anyhow::Error| crate::text::shorten(&format!("{e:#}"), 200);
+                    let side = Side {
+                        ctx,
+                        catalogue: catalogue.map_err(text),
+                        account: account.map_err(text),
+                    };
+                    (name, side)
+                })
+            })
+            .collect();
+        running
+            .into_iter()
+            .map(|h| h.join().map_err(|_| anyhow::anyhow!("internal error")))
+            .collect::<anyhow::Result<BTreeMap<_, _>>>()
+    })?;
+    Ok(sides)
+}
+
+/// Every candidate of `route` against a typical order (1000, or the nearest quantity its
+/// service takes).
+pub fn typical(route: &Route, sides: &BTreeMap<String, Side>) -> Vec<Typical> {
+    route
+        .candidates
+        .iter()
+        .map(|c| {
+            let side = &sides[&c.profile];
+            let service = side
+                .catalogue
+                .as_ref()
+                .ok()
+                .and_then(|s| s.iter().find(|s| s.id == c.service.to_string()));
+            let quantity = crate::route::typical(service);
+            let order = Order::from_values(
+                [
+                    ("service", c.service.to_string()),
+                    ("link", "https://example.com/typical".to_string()),
+                    ("quantity", quantity.to_string()),
+                ],
+                Naming::Flag,
+            )
+            .expect("a typical order is valid");
+            let offer = crate::route::examine(c, &side.found(), &order, route.max_rate);
+            let (margin, margin_percent) = match (route.sell, offer.rate) {
+                (Some(sell), Some(rate)) => {
+                    let (m, p) = crate::route::margin(sell, rate);
+                    (Some(crate::money::show(m)), p.map(|p| format!("{p:.1}")))
+                }
+                _ => (None, None),
+            };
+            Typical {
+                offer,
+                quantity,
+                margin,
+                margin_percent,
+            }
+        })
+        .collect()
+}
+
