@@ -5,7 +5,8 @@
 //! order fields of [`crate::order::FIELDS`], and every order goes through
 //! [`Order::from_values`], the checks of the `order add` flags. Cells are text: a cell is never
 //! read as a file name (`@FILE` is the command line's); an empty cell means the field is not
-//! given.
+//! given. A CSV file may have a `route` column instead of `service`: each line then goes
+//! through the named route of the config file (`order add --route`).
 
 use crate::order::{FIELDS, Field, Naming, Order, field_named};
 
@@ -14,8 +15,10 @@ use crate::order::{FIELDS, Field, Naming, Order, field_named};
 pub struct Line {
     /// Its line number in the file (1-based; for CSV, the record's first line).
     pub line: usize,
-    /// The order, checked.
+    /// The order, checked (through a route: its service is a stand-in the route replaces).
     pub order: Order,
+    /// The route it goes through, when the file has a `route` column.
+    pub route: Option<String>,
 }
 
 /// Parses a bulk file: every problem is reported with its line number; any problem means no
@@ -48,7 +51,11 @@ pub fn parse(text: &str) -> Result<Vec<Line>, Vec<String>> {
 fn order(n: usize, cells: impl Iterator<Item = (&'static str, String)>) -> Result<Line, String> {
     let cells = cells.filter(|(_, v)| !v.trim().is_empty());
     match Order::from_values(cells, Naming::Column) {
-        Ok(order) => Ok(Line { line: n, order }),
+        Ok(order) => Ok(Line {
+            line: n,
+            order,
+            route: None,
+        }),
         Err(e) => Err(format!("line {n}: {e}")),
     }
 }
@@ -112,6 +119,7 @@ fn parse_csv(text: &str, skip: usize) -> Result<Vec<Line>, Vec<String>> {
         Err(e) => return Err(vec![format!("line {header_line}: not a CSV header: {e}")]),
     };
     let columns: Vec<Option<&'static Field>> = headers.iter().map(|h| field_named(h)).collect();
+    let route_column = headers.iter().position(|h| h == "route");
     if columns.iter().all(Option::is_none) {
         return Err(vec![format!(
             "line {header_line}: no header row: add one naming the columns, e.g. service,link,quantity"
@@ -127,6 +135,7 @@ fn parse_csv(text: &str, skip: usize) -> Result<Vec<Line>, Vec<String>> {
     let mut errors: Vec<String> = Vec::new();
     for (i, (h, column)) in headers.iter().zip(&columns).enumerate() {
         match column {
+            None if h == "route" && route_column == Some(i) => {}
             None => errors.push(format!(
                 "line {header_line}: unknown column '{h}' (known: {})",
                 known()
@@ -137,9 +146,14 @@ fn parse_csv(text: &str, skip: usize) -> Result<Vec<Line>, Vec<String>> {
             Some(_) => {}
         }
     }
-    if !headers.iter().any(|h| h == "service") {
+    let has_service = headers.iter().any(|h| h == "service");
+    if has_service && route_column.is_some() {
         errors.push(format!(
-            "line {header_line}: the header needs a 'service' column (service,link,quantity,…)"
+            "line {header_line}: a bulk file takes a 'service' column or a 'route' column, not both"
+        ));
+    } else if !has_service && route_column.is_none() {
+        errors.push(format!(
+            "line {header_line}: the header needs a 'service' column (service,link,quantity,…) or a 'route' column"
         ));
     }
     if !errors.is_empty() {
@@ -159,13 +173,19 @@ fn parse_csv(text: &str, skip: usize) -> Result<Vec<Line>, Vec<String>> {
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
+        let route = route_column.map(|i| record.get(i).unwrap_or("").trim().to_string());
+        if route.as_deref() == Some("") {
+            errors.push(format!("line {n}: no route"));
+            continue;
+        }
         let cells = columns
             .iter()
-            .flatten()
-            .map(|f| f.name)
-            .zip(record.iter().map(str::to_string));
+            .zip(record.iter())
+            .filter_map(|(f, cell)| f.map(|f| (f.name, cell.to_string())))
+            // Through a route, each candidate's service replaces this one.
+            .chain(route.as_ref().map(|_| ("service", "1".to_string())));
         match order(n, cells) {
-            Ok(line) => lines.push(line),
+            Ok(line) => lines.push(Line { route, ..line }),
             Err(e) => errors.push(e),
         }
     }

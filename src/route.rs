@@ -358,6 +358,29 @@ pub struct Typical {
     pub margin_percent: Option<String>,
 }
 
+/// One line of a routed bulk file, as the report shows it.
+#[derive(Debug, Serialize)]
+pub struct RoutedLine {
+    /// The line number in the file.
+    pub line: usize,
+    /// The route.
+    pub route: String,
+    /// The link (or username).
+    pub link: Option<String>,
+    /// The quantity, as written.
+    pub quantity: Option<String>,
+    /// The candidate chosen (or that took it): `profile:service`.
+    pub provider: Option<String>,
+    /// Its cost (exact text).
+    pub cost: Option<String>,
+    /// planned (dry run), placed, refused, stopped or duplicate.
+    pub result: &'static str,
+    /// The panel's order id, when placed.
+    pub order: Option<String>,
+    /// What happened at each candidate tried, or why it stopped.
+    pub detail: Option<String>,
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

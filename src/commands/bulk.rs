@@ -37,7 +37,7 @@ fn read(path: &Path) -> anyhow::Result<Vec<crate::bulk::Line>> {
 
 /// How a bulk file is run.
 #[derive(Debug, Clone, Copy)]
-struct How {
+pub struct How {
     /// Check and price only.
     pub dry_run: bool,
     /// Place without asking.
@@ -63,7 +63,11 @@ enum Done {
 
 /// `order add --file`: reads and checks every line of the file (nothing else may be given),
 /// then validates, prices, confirms and places its orders.
-pub fn run(ctx: impl FnOnce() -> anyhow::Result<Ctx>, args: &AddArgs) -> anyhow::Result<Exit> {
+pub fn run(
+    settings: &crate::cli::settings::Settings,
+    ctx: impl FnOnce() -> anyhow::Result<Ctx>,
+    args: &AddArgs,
+) -> anyhow::Result<Exit> {
     let path = args.file.clone().unwrap_or_default();
     if !args.fields.is_empty() {
         return Err(usage(format!(
@@ -78,6 +82,9 @@ pub fn run(ctx: impl FnOnce() -> anyhow::Result<Ctx>, args: &AddArgs) -> anyhow:
         force: args.force,
         from_stdin: path.as_os_str() == "-",
     };
+    if lines.iter().any(|l| l.route.is_some()) {
+        return super::route_bulk::place_all(settings, &path, lines, how);
+    }
     place_all(&ctx()?, &path, lines, how)
 }
 
@@ -269,16 +276,18 @@ fn place_all(
 /// Asks on the terminal before placing `count` orders for `total`; refuses when stdin cannot
 /// answer (exit 2: pass --yes).
 fn confirm(ctx: &Ctx, count: usize, total: &str, how: How) -> anyhow::Result<()> {
+    confirm_on(&format!("profile '{}'", ctx.profile.name), count, total, how)
+}
+
+/// Asks on the terminal before placing `count` orders for `total` on `where_`.
+pub fn confirm_on(where_: &str, count: usize, total: &str, how: How) -> anyhow::Result<()> {
     let terminal = std::io::stdin().is_terminal() && !how.from_stdin;
     if !terminal {
         return Err(usage(format!(
             "placing {count} orders needs confirmation: pass --yes (stdin is not a terminal)"
         )));
     }
-    crate::msg::prompt(&format!(
-        "Place {count} orders for {total} on profile '{}'? [y/N] ",
-        ctx.profile.name
-    ));
+    crate::msg::prompt(&format!("Place {count} orders for {total} on {where_}? [y/N] "));
     let mut answer = String::new();
     let _ = std::io::stdin().lock().read_line(&mut answer);
     if !matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes") {

@@ -121,3 +121,65 @@ pub fn typical(route: &Route, sides: &BTreeMap<String, Side>) -> Vec<Typical> {
         .collect()
 }
 
+
+/// Places `template` through `route`: down the ranking of `offers`, each try through the
+/// book's guarded send (the guard spanning every candidate of the route), as
+/// `route::walk` decides.
+pub fn place(
+    route: &Route,
+    sides: &BTreeMap<String, Side>,
+    template: &Order,
+    offers: &[crate::route::Offer],
+    ranked: &[usize],
+    book: Option<&crate::book::Book>,
+    force: bool,
+) -> anyhow::Result<crate::route::Walk<()>> {
+    crate::route::walk(ranked, offers, |i| {
+        let c = &route.candidates[i];
+        let ctx = &sides[&c.profile].ctx;
+        let order = crate::route::order_for(template, c);
+        let mut new = ctx.new_order(&order, offers[i].cost);
+        new.route = Some(route.name.clone());
+        new.also = route
+            .candidates
+            .iter()
+            .map(|c| (c.profile.clone(), c.service))
+            .collect();
+        let panel = ctx.panel();
+        crate::book::send(book, &new, ctx.profile.duplicate_window, force, || {
+            let answer = panel.add(&order)?;
+            Ok((answer.value.order.clone(), ()))
+        })
+    })
+}
+
+/// The offers of every candidate of `route` for `template` (its service replaced by each
+/// candidate's); `spent` is what this run already placed on each profile (a bulk file), taken
+/// off its balance.
+pub fn offers(
+    route: &Route,
+    sides: &BTreeMap<String, Side>,
+    template: &Order,
+    spent: &BTreeMap<String, rust_decimal::Decimal>,
+) -> Vec<crate::route::Offer> {
+    route
+        .candidates
+        .iter()
+        .map(|c| {
+            let order = crate::route::order_for(template, c);
+            let side = &sides[&c.profile];
+            let account = match (&side.account, spent.get(&c.profile)) {
+                (Ok(Account::Money(b)), Some(spent)) => Ok(Account::Money(crate::panel::Balance {
+                    amount: b.amount - spent,
+                    currency: b.currency.clone(),
+                })),
+                (other, _) => other.clone(),
+            };
+            let found = Found {
+                catalogue: side.catalogue.as_deref().map_err(Clone::clone),
+                account: account.as_ref().map_err(Clone::clone),
+            };
+            crate::route::examine(c, &found, &order, route.max_rate)
+        })
+        .collect()
+}

@@ -2,7 +2,7 @@
 //! (each profile's catalogue, with the cache rules, and its balance), ranked, and the order
 //! placed through the book's guarded send as `crate::route` decides. This module only wires.
 
-use super::candidates::{Side, look, typical};
+use super::candidates::{look, offers, place, typical};
 use super::ctx::load_config;
 use crate::book::{Book, Earlier};
 use crate::cli::settings::{Settings, Source};
@@ -12,20 +12,6 @@ use crate::order::{Naming, Order};
 use crate::output::views;
 use crate::route::{Candidate, End, Offer, Route, Shown, Tried};
 use serde::Serialize;
-use std::collections::BTreeMap;
-
-/// The offers of every candidate of `route` for `template` (its service replaced by each
-/// candidate's).
-fn offers(route: &Route, sides: &BTreeMap<String, Side>, template: &Order) -> Vec<Offer> {
-    route
-        .candidates
-        .iter()
-        .map(|c| {
-            let order = crate::route::order_for(template, c);
-            crate::route::examine(c, &sides[&c.profile].found(), &order, route.max_rate)
-        })
-        .collect()
-}
 
 /// One candidate in the `--json` document of `order add --route`.
 #[derive(Serialize)]
@@ -92,7 +78,7 @@ pub fn add(settings: &Settings, args: &AddArgs, name: &str) -> anyhow::Result<Ex
         let order = crate::route::order_for(&template, c);
         sides[&c.profile].ctx.panel().check_order(&order)?;
     }
-    let offers = offers(&route, &sides, &template);
+    let offers = offers(&route, &sides, &template, &Default::default());
     if let Some(o) = offers.iter().find(|o| o.missing) {
         return Err(usage(format!(
             "route '{name}': service {} is not in the catalogue of profile '{}': fix the route's \
@@ -147,24 +133,7 @@ pub fn add(settings: &Settings, args: &AddArgs, name: &str) -> anyhow::Result<Ex
         ));
         return Ok(Exit::Success);
     }
-    let book = book.as_ref();
-    let walk = crate::route::walk(&ranked, &offers, |i| {
-        let c = &route.candidates[i];
-        let ctx = &sides[&c.profile].ctx;
-        let order = crate::route::order_for(&template, c);
-        let mut new = ctx.new_order(&order, offers[i].cost);
-        new.route = Some(route.name.clone());
-        new.also = route
-            .candidates
-            .iter()
-            .map(|c| (c.profile.clone(), c.service))
-            .collect();
-        let panel = ctx.panel();
-        crate::book::send(book, &new, ctx.profile.duplicate_window, args.force, || {
-            let answer = panel.add(&order)?;
-            Ok((answer.value.order.clone(), ()))
-        })
-    })?;
+    let walk = place(&route, &sides, &template, &offers, &ranked, book.as_ref(), args.force)?;
     let mut results: Vec<Option<Tried>> = vec![None; offers.len()];
     for (i, tried) in &walk.tried {
         results[*i] = Some(tried.clone());

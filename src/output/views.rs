@@ -854,3 +854,26 @@ fn balance(o: &crate::route::Offer) -> String {
         None => String::new(),
     }
 }
+
+/// The lines of a bulk file with a route column: the provider each went to (or would, in a
+/// dry run), its cost and what happened.
+pub fn routed_lines(rows: &[crate::route::RoutedLine]) -> Table {
+    let mut table = Table::new(&["LINE", "ROUTE", "LINK", "QUANTITY", "PROVIDER", "COST", "RESULT"]);
+    for r in rows {
+        let result = match (&r.order, &r.detail) {
+            (Some(id), _) => format!("{}: order {id}", r.result),
+            (None, Some(d)) => format!("{}: {d}", r.result),
+            (None, None) => r.result.to_string(),
+        };
+        table.add_row(vec![
+            Cell::number(r.line),
+            Cell::new(&r.route),
+            Cell::new(r.link.as_deref().unwrap_or("")),
+            Cell::number(r.quantity.as_deref().unwrap_or("")),
+            Cell::new(r.provider.as_deref().unwrap_or("")),
+            Cell::number(r.cost.as_deref().unwrap_or("")),
+            Cell::status(result),
+        ]);
+    }
+    table
+}
