@@ -78,7 +78,12 @@ pub struct Found<'a> {
 /// Examines `candidate` for `order` (already given the candidate's service): in the catalogue,
 /// the order fits the service (type fields, quantity within min/max), the rate within
 /// `max_rate`, and the balance (or free threads) covers it.
-pub fn examine(candidate: &Candidate, found: &Found, order: &Order, max_rate: Option<Decimal>) -> Offer {
+pub fn examine(
+    candidate: &Candidate,
+    found: &Found,
+    order: &Order,
+    max_rate: Option<Decimal>,
+) -> Offer {
     let mut offer = Offer {
         profile: candidate.profile.clone(),
         service: candidate.service,
@@ -404,25 +409,56 @@ mod tests {
 
     fn order(quantity: &str) -> Order {
         Order::from_values(
-            [("service", "1".to_string()), ("link", "https://i.com/p".into()), ("quantity", quantity.into())],
+            [
+                ("service", "1".to_string()),
+                ("link", "https://i.com/p".into()),
+                ("quantity", quantity.into()),
+            ],
             crate::order::Naming::Flag,
         )
         .unwrap()
     }
 
     fn offers(max_rate: Option<&str>) -> Vec<Offer> {
-        let catalogue = vec![service("1", "0.90"), service("2", "0.50"), service("3", "0.50"), service("4", "0.30")];
+        let catalogue = vec![
+            service("1", "0.90"),
+            service("2", "0.50"),
+            service("3", "0.50"),
+            service("4", "0.30"),
+        ];
         let rich = money("100");
         let poor = money("0.10");
-        let candidates: Vec<(Candidate, &Account)> = [("a", 1, &rich), ("b", 2, &rich), ("c", 3, &rich), ("d", 4, &poor), ("e", 5, &rich)]
-            .into_iter()
-            .map(|(p, s, acc)| (Candidate { profile: p.into(), service: s }, acc))
-            .collect();
+        let candidates: Vec<(Candidate, &Account)> = [
+            ("a", 1, &rich),
+            ("b", 2, &rich),
+            ("c", 3, &rich),
+            ("d", 4, &poor),
+            ("e", 5, &rich),
+        ]
+        .into_iter()
+        .map(|(p, s, acc)| {
+            (
+                Candidate {
+                    profile: p.into(),
+                    service: s,
+                },
+                acc,
+            )
+        })
+        .collect();
         candidates
             .iter()
             .map(|(c, acc)| {
-                let found = Found { catalogue: Ok(&catalogue), account: Ok(acc) };
-                examine(c, &found, &order_for(&order("500"), c), max_rate.map(|m| m.parse().unwrap()))
+                let found = Found {
+                    catalogue: Ok(&catalogue),
+                    account: Ok(acc),
+                };
+                examine(
+                    c,
+                    &found,
+                    &order_for(&order("500"), c),
+                    max_rate.map(|m| m.parse().unwrap()),
+                )
             })
             .collect()
     }
@@ -436,10 +472,17 @@ mod tests {
             Some("balance 0.10 USD does not cover the cost 0.15 USD")
         );
         assert!(all[4].missing);
-        assert_eq!(rank(&all, Pick::Cheapest), vec![1, 2, 0], "ties keep candidate order");
+        assert_eq!(
+            rank(&all, Pick::Cheapest),
+            vec![1, 2, 0],
+            "ties keep candidate order"
+        );
         assert_eq!(rank(&all, Pick::Order), vec![0, 1, 2]);
         let capped = offers(Some("0.60"));
-        assert_eq!(capped[0].reason.as_deref(), Some("rate 0.90 above max_rate 0.60"));
+        assert_eq!(
+            capped[0].reason.as_deref(),
+            Some("rate 0.90 above max_rate 0.60")
+        );
         assert_eq!(rank(&capped, Pick::Order), vec![1, 2]);
         assert_eq!(refusals(&capped)[0], "a:1: rate 0.90 above max_rate 0.60");
     }
@@ -475,17 +518,35 @@ mod tests {
             (asked, walk)
         };
         let (asked, w) = script(vec![
-            (Outcome::Refused, Some("panel 'b' says: Not enough funds on balance")),
+            (
+                Outcome::Refused,
+                Some("panel 'b' says: Not enough funds on balance"),
+            ),
             (Outcome::Placed, None),
         ]);
         assert_eq!(asked, vec![1, 2]);
-        assert_eq!(w.tried[0].1, Tried::Refused("Not enough funds on balance".into()));
+        assert_eq!(
+            w.tried[0].1,
+            Tried::Refused("Not enough funds on balance".into())
+        );
         assert!(matches!(w.end, End::Placed(2, ())));
-        let (asked, w) = script(vec![(Outcome::Refused, Some("panel 'b' says: You have active order with this link. Please wait until order being completed."))]);
+        let (asked, w) = script(vec![(
+            Outcome::Refused,
+            Some(
+                "panel 'b' says: You have active order with this link. Please wait until order being completed.",
+            ),
+        )]);
         assert_eq!(asked, vec![1]);
         assert!(matches!(w.end, End::Stopped(1)));
-        let (asked, w) = script(vec![(Outcome::Unknown, Some("the panel did not answer in 30s"))]);
-        assert_eq!(asked, vec![1], "never a second provider after an unknown outcome");
+        let (asked, w) = script(vec![(
+            Outcome::Unknown,
+            Some("the panel did not answer in 30s"),
+        )]);
+        assert_eq!(
+            asked,
+            vec![1],
+            "never a second provider after an unknown outcome"
+        );
         assert!(matches!(w.tried[0].1, Tried::Unknown(_)));
         let (asked, w) = script(vec![
             (Outcome::Refused, Some("Incorrect service ID")),
@@ -495,7 +556,10 @@ mod tests {
         assert_eq!((asked.len(), w.tried.len()), (3, 3));
         assert!(matches!(w.end, End::Exhausted));
         // The profile's name is not the panel's words: a profile called "linkpanel" is no link refusal.
-        assert_eq!(panel_words("panel 'linkpanel' says: Not enough funds", "linkpanel"), "Not enough funds");
+        assert_eq!(
+            panel_words("panel 'linkpanel' says: Not enough funds", "linkpanel"),
+            "Not enough funds"
+        );
     }
 
     #[test]
@@ -503,6 +567,9 @@ mod tests {
         assert_eq!(typical(Some(&service("1", "1"))), 1000);
         assert_eq!(typical(None), 1000);
         let (amount, pct) = margin("1.50".parse().unwrap(), "1.20".parse().unwrap());
-        assert_eq!((amount.to_string(), pct.unwrap().to_string()), ("0.30".into(), "20.0".into()));
+        assert_eq!(
+            (amount.to_string(), pct.unwrap().to_string()),
+            ("0.30".into(), "20.0".into())
+        );
     }
 }

@@ -14,7 +14,9 @@ impl Book {
                 rusqlite::TransactionBehavior::Immediate,
             )?;
             let before: Option<String> = tx
-                .query_row("SELECT value FROM meta WHERE key = ?1", [&key], |r| r.get(0))
+                .query_row("SELECT value FROM meta WHERE key = ?1", [&key], |r| {
+                    r.get(0)
+                })
                 .optional()?;
             tx.execute(
                 "INSERT OR REPLACE INTO meta (key, value) VALUES (?1, ?2)",

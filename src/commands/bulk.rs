@@ -276,7 +276,12 @@ fn place_all(
 /// Asks on the terminal before placing `count` orders for `total`; refuses when stdin cannot
 /// answer (exit 2: pass --yes).
 fn confirm(ctx: &Ctx, count: usize, total: &str, how: How) -> anyhow::Result<()> {
-    confirm_on(&format!("profile '{}'", ctx.profile.name), count, total, how)
+    confirm_on(
+        &format!("profile '{}'", ctx.profile.name),
+        count,
+        total,
+        how,
+    )
 }
 
 /// Asks on the terminal before placing `count` orders for `total` on `where_`.
@@ -287,7 +292,9 @@ pub fn confirm_on(where_: &str, count: usize, total: &str, how: How) -> anyhow::
             "placing {count} orders needs confirmation: pass --yes (stdin is not a terminal)"
         )));
     }
-    crate::msg::prompt(&format!("Place {count} orders for {total} on {where_}? [y/N] "));
+    crate::msg::prompt(&format!(
+        "Place {count} orders for {total} on {where_}? [y/N] "
+    ));
     let mut answer = String::new();
     let _ = std::io::stdin().lock().read_line(&mut answer);
     if !matches!(answer.trim().to_ascii_lowercase().as_str(), "y" | "yes") {

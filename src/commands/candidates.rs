@@ -3,8 +3,8 @@
 //! every profile at once.
 
 use super::Ctx;
-use crate::config::Config;
 use crate::cli::settings::Settings;
+use crate::config::Config;
 use crate::order::{Naming, Order};
 use crate::panel::{Account, Service};
 use crate::route::{Candidate, Found, Route, Typical};
@@ -120,7 +120,6 @@ pub fn typical(route: &Route, sides: &BTreeMap<String, Side>) -> Vec<Typical> {
         })
         .collect()
 }
-
 
 /// Places `template` through `route`: down the ranking of `offers`, each try through the
 /// book's guarded send (the guard spanning every candidate of the route), as

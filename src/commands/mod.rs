@@ -63,7 +63,9 @@ pub fn run_with(cli: Cli, fixed: Option<&Profile>) -> anyhow::Result<Exit> {
         Command::Order(OrderCommand::Add(args)) if args.route.is_some() => {
             routes::add(settings, &args, args.route.as_deref().unwrap_or_default())
         }
-        Command::Order(OrderCommand::Add(args)) if args.file.is_some() => bulk::run(settings, ctx, &args),
+        Command::Order(OrderCommand::Add(args)) if args.file.is_some() => {
+            bulk::run(settings, ctx, &args)
+        }
         Command::Routes(args) => routes::list(settings, &args),
         Command::Order(OrderCommand::Add(args)) => order::run(ctx, &args),
         Command::Status(ids) => batch::run(ctx, Action::Status, &ids),

@@ -14,7 +14,12 @@ use std::collections::BTreeMap;
 use std::path::Path;
 
 /// Checks every line against its route, confirms, then places them one by one.
-pub fn place_all(settings: &Settings, source: &Path, lines: Vec<Line>, how: How) -> anyhow::Result<Exit> {
+pub fn place_all(
+    settings: &Settings,
+    source: &Path,
+    lines: Vec<Line>,
+    how: How,
+) -> anyhow::Result<Exit> {
     if let Some(l) = lines.iter().find(|l| l.route.is_none()) {
         return Err(usage(format!("line {}: no route", l.line)));
     }
@@ -43,7 +48,10 @@ pub fn place_all(settings: &Settings, source: &Path, lines: Vec<Line>, how: How)
     for l in &lines {
         let route = &routes[l.route.as_deref().unwrap_or_default()];
         for c in &route.candidates {
-            sides[&c.profile].ctx.panel().check_order(&crate::route::order_for(&l.order, c))?;
+            sides[&c.profile]
+                .ctx
+                .panel()
+                .check_order(&crate::route::order_for(&l.order, c))?;
         }
         let offers = offers(route, &sides, &l.order, &spent);
         if let Some(o) = offers.iter().find(|o| o.missing) {
@@ -71,7 +79,11 @@ pub fn place_all(settings: &Settings, source: &Path, lines: Vec<Line>, how: How)
         rows.push(RoutedLine {
             line: l.line,
             route: route.name.clone(),
-            link: l.order.get("link").or(l.order.get("username")).map(str::to_string),
+            link: l
+                .order
+                .get("link")
+                .or(l.order.get("username"))
+                .map(str::to_string),
             quantity: l.order.get("quantity").map(str::to_string),
             provider: Some(format!("{}:{}", o.profile, o.service)),
             cost: o.cost.map(crate::money::show),
@@ -97,7 +109,10 @@ pub fn place_all(settings: &Settings, source: &Path, lines: Vec<Line>, how: How)
     }
     if !how.yes {
         confirm_on(
-            &format!("their routes ({})", routes.keys().cloned().collect::<Vec<_>>().join(", ")),
+            &format!(
+                "their routes ({})",
+                routes.keys().cloned().collect::<Vec<_>>().join(", ")
+            ),
             rows.len(),
             &crate::money::show(total),
             how,
@@ -110,7 +125,15 @@ pub fn place_all(settings: &Settings, source: &Path, lines: Vec<Line>, how: How)
         let route = &routes[&row.route];
         let offers = offers(route, &sides, &l.order, &spent);
         let ranked = crate::route::rank(&offers, route.pick);
-        let walk = place(route, &sides, &l.order, &offers, &ranked, book.as_ref(), how.force)?;
+        let walk = place(
+            route,
+            &sides,
+            &l.order,
+            &offers,
+            &ranked,
+            book.as_ref(),
+            how.force,
+        )?;
         let tried: Vec<String> = walk
             .tried
             .iter()

@@ -87,7 +87,11 @@ pub fn add(settings: &Settings, args: &AddArgs, name: &str) -> anyhow::Result<Ex
         )));
     }
     let ranked = crate::route::rank(&offers, route.pick);
-    let out = sides.values().next().map(|s| s.ctx.out).unwrap_or(crate::output::Output::new(settings.format));
+    let out = sides
+        .values()
+        .next()
+        .map(|s| s.ctx.out)
+        .unwrap_or(crate::output::Output::new(settings.format));
     let mut doc = Routed {
         route: &route.name,
         pick: route.pick.name(),
@@ -133,7 +137,15 @@ pub fn add(settings: &Settings, args: &AddArgs, name: &str) -> anyhow::Result<Ex
         ));
         return Ok(Exit::Success);
     }
-    let walk = place(&route, &sides, &template, &offers, &ranked, book.as_ref(), args.force)?;
+    let walk = place(
+        &route,
+        &sides,
+        &template,
+        &offers,
+        &ranked,
+        book.as_ref(),
+        args.force,
+    )?;
     let mut results: Vec<Option<Tried>> = vec![None; offers.len()];
     for (i, tried) in &walk.tried {
         results[*i] = Some(tried.clone());

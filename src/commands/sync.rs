@@ -307,7 +307,10 @@ fn routes(
                 subject: Some(name.clone()),
                 message: format!(
                     "route '{name}': no candidate can take an order now ({})",
-                    crate::route::refusals(&typical.iter().map(|t| t.offer.clone()).collect::<Vec<_>>()).join("; ")
+                    crate::route::refusals(
+                        &typical.iter().map(|t| t.offer.clone()).collect::<Vec<_>>()
+                    )
+                    .join("; ")
                 ),
             }),
             Some(t) => {
@@ -351,7 +354,11 @@ fn print(
     alerts_only: bool,
 ) -> std::io::Result<()> {
     if out.json() {
-        let alerts = reports.iter().flat_map(|r| &r.alerts).chain(route_alerts).collect();
+        let alerts = reports
+            .iter()
+            .flat_map(|r| &r.alerts)
+            .chain(route_alerts)
+            .collect();
         return out.json_line(&Document {
             profiles: reports,
             alerts,

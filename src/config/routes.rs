@@ -77,7 +77,13 @@ impl Config {
     pub fn known_routes(&self) -> String {
         match self.file.routes.is_empty() {
             true => "none".to_string(),
-            false => self.file.routes.keys().cloned().collect::<Vec<_>>().join(", "),
+            false => self
+                .file
+                .routes
+                .keys()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", "),
         }
     }
 
@@ -108,13 +114,18 @@ impl Config {
                     here()
                 ))
             })?;
-            let service: u64 = service.trim().parse().ok().filter(|s| *s > 0).ok_or_else(|| {
-                usage(format!(
-                    "{}: candidate '{shown}': '{}' is not a service id",
-                    here(),
-                    crate::text::shorten(service, 20)
-                ))
-            })?;
+            let service: u64 = service
+                .trim()
+                .parse()
+                .ok()
+                .filter(|s| *s > 0)
+                .ok_or_else(|| {
+                    usage(format!(
+                        "{}: candidate '{shown}': '{}' is not a service id",
+                        here(),
+                        crate::text::shorten(service, 20)
+                    ))
+                })?;
             let profile = profile.trim();
             let def = self.file.profiles.get(profile).ok_or_else(|| {
                 usage(format!(
@@ -168,7 +179,11 @@ impl Config {
 
     /// Every route of the file, checked, in name order (the first bad one is the error).
     pub fn routes(&self) -> anyhow::Result<Vec<Route>> {
-        self.file.routes.keys().map(|name| self.route(name)).collect()
+        self.file
+            .routes
+            .keys()
+            .map(|name| self.route(name))
+            .collect()
     }
 }
 
@@ -193,20 +208,37 @@ mod tests {
         ));
         let r = c.route("ig").unwrap();
         assert_eq!(r.candidates[1].to_string(), "b:2301");
-        assert_eq!((r.pick, r.sell.unwrap().to_string()), (Pick::Order, "1.50".into()));
+        assert_eq!(
+            (r.pick, r.sell.unwrap().to_string()),
+            (Pick::Order, "1.50".into())
+        );
         let e = format!("{:#}", c.route("tt").unwrap_err());
-        assert_eq!(e, "route 'tt' is not in /c.toml; known routes: ig (add a [routes.tt] table)");
+        assert_eq!(
+            e,
+            "route 'tt' is not in /c.toml; known routes: ig (add a [routes.tt] table)"
+        );
         for (candidates, says) in [
-            ("\"c:1\"", "candidate 'c:1' names profile 'c', which is not in the file; known profiles: a, b"),
+            (
+                "\"c:1\"",
+                "candidate 'c:1' names profile 'c', which is not in the file; known profiles: a, b",
+            ),
             ("\"a\"", "candidate 'a' is not \"profile:service\""),
             ("\"a:x\"", "candidate 'a:x': 'x' is not a service id"),
             ("\"a:1\", \"a:1\"", "candidate 'a:1' is listed twice"),
             ("", "candidates is empty"),
         ] {
-            let c = config(&format!("{PROFILES}[routes.r]\ncandidates = [{candidates}]\n"));
+            let c = config(&format!(
+                "{PROFILES}[routes.r]\ncandidates = [{candidates}]\n"
+            ));
             let e = format!("{:#}", c.route("r").unwrap_err());
-            assert!(e.starts_with("route 'r' in /c.toml: ") && e.contains(says), "{e}");
-            assert_eq!(crate::exit::code_for(&c.route("r").unwrap_err()), crate::exit::Exit::Usage);
+            assert!(
+                e.starts_with("route 'r' in /c.toml: ") && e.contains(says),
+                "{e}"
+            );
+            assert_eq!(
+                crate::exit::code_for(&c.route("r").unwrap_err()),
+                crate::exit::Exit::Usage
+            );
         }
         assert!(crate::config::parse("[routes.r]\ncandidates = []\npick = \"random\"\n").is_err());
     }

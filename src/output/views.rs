@@ -767,7 +767,16 @@ pub fn profiles<'a>(
 /// A route's candidates, ranked for an order (`order add --route --dry-run`): the rank (the
 /// first would take it), or why a candidate cannot.
 pub fn route_plan(offers: &[crate::route::Offer], ranked: &[usize]) -> Table {
-    let mut table = Table::new(&["RANK", "PROFILE", "SERVICE", "NAME", "RATE", "COST", "BALANCE", "CAN TAKE IT"]);
+    let mut table = Table::new(&[
+        "RANK",
+        "PROFILE",
+        "SERVICE",
+        "NAME",
+        "RATE",
+        "COST",
+        "BALANCE",
+        "CAN TAKE IT",
+    ]);
     for (i, o) in offers.iter().enumerate() {
         let rank = ranked.iter().position(|r| *r == i);
         table.add_row(vec![
@@ -790,7 +799,10 @@ pub fn route_plan(offers: &[crate::route::Offer], ranked: &[usize]) -> Table {
 
 /// What became of each candidate of a route an order went through: placed, refused (moved
 /// on), stopped, not sent, or why it could not take it.
-pub fn route_walk(offers: &[crate::route::Offer], results: &[Option<crate::route::Tried>]) -> Table {
+pub fn route_walk(
+    offers: &[crate::route::Offer],
+    results: &[Option<crate::route::Tried>],
+) -> Table {
     let mut table = Table::new(&["PROFILE", "SERVICE", "RATE", "COST", "BALANCE", "RESULT"]);
     for (o, tried) in offers.iter().zip(results) {
         let result = match (tried, &o.reason) {
@@ -814,8 +826,18 @@ pub fn route_walk(offers: &[crate::route::Offer], results: &[Option<crate::route
 /// the route's sell price.
 pub fn routes(routes: &[crate::route::Shown]) -> Table {
     let mut table = Table::new(&[
-        "ROUTE", "PROFILE", "SERVICE", "NAME", "RATE", "MIN", "MAX", "BALANCE", "CURRENCY",
-        "AVAILABLE", "MARGIN", "MARGIN %",
+        "ROUTE",
+        "PROFILE",
+        "SERVICE",
+        "NAME",
+        "RATE",
+        "MIN",
+        "MAX",
+        "BALANCE",
+        "CURRENCY",
+        "AVAILABLE",
+        "MARGIN",
+        "MARGIN %",
     ]);
     for r in routes {
         for c in &r.candidates {
@@ -858,7 +880,9 @@ fn balance(o: &crate::route::Offer) -> String {
 /// The lines of a bulk file with a route column: the provider each went to (or would, in a
 /// dry run), its cost and what happened.
 pub fn routed_lines(rows: &[crate::route::RoutedLine]) -> Table {
-    let mut table = Table::new(&["LINE", "ROUTE", "LINK", "QUANTITY", "PROVIDER", "COST", "RESULT"]);
+    let mut table = Table::new(&[
+        "LINE", "ROUTE", "LINK", "QUANTITY", "PROVIDER", "COST", "RESULT",
+    ]);
     for r in rows {
         let result = match (&r.order, &r.detail) {
             (Some(id), _) => format!("{}: order {id}", r.result),
