@@ -248,7 +248,7 @@ pub enum End<T> {
     /// Every ranked candidate refused.
     Exhausted,
     /// The book holds the same order within the window: nothing (more) was sent.
-    Duplicate(Earlier),
+    Duplicate(Box<Earlier>),
 }
 
 /// A walk down the ranking: each candidate tried (index into the offers, what became of it),
@@ -276,7 +276,7 @@ pub fn walk<T>(
             Err(earlier) => {
                 return Ok(Walk {
                     tried,
-                    end: End::Duplicate(earlier),
+                    end: End::Duplicate(Box::new(earlier)),
                 });
             }
         };

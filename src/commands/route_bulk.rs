@@ -27,11 +27,11 @@ pub fn place_all(
     let mut routes: BTreeMap<String, Route> = BTreeMap::new();
     for l in &lines {
         let name = l.route.clone().unwrap_or_default();
-        if !routes.contains_key(&name) {
+        if let std::collections::btree_map::Entry::Vacant(slot) = routes.entry(name) {
             let route = config
-                .route(&name)
+                .route(slot.key())
                 .map_err(|e| usage(format!("{}: line {}: {e:#}", source.display(), l.line)))?;
-            routes.insert(name, route);
+            slot.insert(route);
         }
     }
     let book = match how.dry_run {
