@@ -568,7 +568,7 @@ mod tests {
         assert_eq!(typical(None), 1000);
         let (amount, pct) = margin("1.50".parse().unwrap(), "1.20".parse().unwrap());
         assert_eq!(
-            (amount.to_string(), pct.unwrap().to_string()),
+            (amount.to_string(), format!("{:.1}", pct.unwrap())),
             ("0.30".into(), "20.0".into())
         );
     }

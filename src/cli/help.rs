@@ -112,7 +112,7 @@ Examples:
       --comments @comments.txt               # one comment per line
   smm order add --file orders.csv --dry-run  # a bulk file: every line checked
   smm order add --file orders.csv --yes      # then placed, one by one
-  smm order add --route ig-followers --link https://instagram.com/p/abc \\
+  smm order add --route ig-followers --link https://instagram.com/p/xyz \\
       --quantity 500                         # the best provider of a route";
 
 /// `smm status --help`.
@@ -174,7 +174,7 @@ Examples:
   smm orders --by day                  # orders, cost and charge per day
   smm orders --check                   # ask the panels about unfinished orders
   smm orders --by profile --format csv > spend.csv
-  smm orders --by route                # spend per route (--route NAME: one route)";
+  smm orders --by route                # spend per route (--route NAME)";
 
 /// `smm pika --help` and `smm pika account --help`.
 pub const PIKA: &str = "\
