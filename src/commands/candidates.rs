@@ -49,13 +49,20 @@ pub fn look(
         let running: Vec<_> = ctxs
             .into_iter()
             .map(|(name, ctx)| {
+                // The services this profile's candidates name: only those are decoded.
+                let ids: Vec<String> = candidates
+                    .iter()
+                    .filter(|c| c.profile == name)
+                    .map(|c| c.service.to_string())
+                    .collect();
                 scope.spawn(move || {
                     let (catalogue, account) = {
                         let panel = ctx.panel();
                         let panel = &*panel;
                         std::thread::scope(|inner| {
                             let balance = inner.spawn(move || panel.balance());
-                            let catalogue = ctx.services().map(|(a, _)| a.value);
+                            let ids: Vec<&str> = ids.iter().map(String::as_str).collect();
+                            let catalogue = ctx.services_among(&ids);
                             let account = balance
                                 .join()
                                 .unwrap_or_else(|_| Err(anyhow::anyhow!("internal error")));

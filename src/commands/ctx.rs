@@ -120,6 +120,27 @@ impl Ctx {
     }
 }
 
+impl Ctx {
+    /// Only the services `ids` of the catalogue (cache rules as in `services`): from a fresh
+    /// cached copy without decoding the rest, else from the panel (then cached).
+    pub fn services_among(&self, ids: &[&str]) -> anyhow::Result<Vec<Service>> {
+        let p = &self.profile;
+        if self.persistent
+            && !self.refresh
+            && let Some(cached) = crate::cache::get(&p.name, p.url.as_str(), p.services_ttl)
+            && let Some(found) = self.panel().cached_subset(cached.body, ids)
+        {
+            return Ok(found);
+        }
+        let (answer, _) = self.services()?;
+        Ok(answer
+            .value
+            .into_iter()
+            .filter(|s| ids.contains(&s.id.as_str()))
+            .collect())
+    }
+}
+
 /// Why this profile was chosen, for `-v`.
 fn why_profile(settings: &Settings, config: &crate::config::Config) -> &'static str {
     use crate::cli::settings::Source;

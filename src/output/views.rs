@@ -901,3 +901,20 @@ pub fn routed_lines(rows: &[crate::route::RoutedLine]) -> Table {
     }
     table
 }
+
+/// `smm config show`: the routes of the config file, as written.
+pub fn config_routes<'a>(
+    routes: impl IntoIterator<Item = (&'a str, String, &'a str, &'a str, &'a str)>,
+) -> Table {
+    let mut table = Table::new(&["ROUTE", "CANDIDATES", "PICK", "SELL", "MAX RATE"]);
+    for (name, candidates, pick, sell, max_rate) in routes {
+        table.add_row(vec![
+            Cell::new(name),
+            Cell::new(candidates),
+            Cell::new(pick),
+            Cell::number(sell),
+            Cell::number(max_rate),
+        ]);
+    }
+    table
+}

@@ -114,6 +114,17 @@ pub trait Panel: Sync {
         None
     }
 
+    /// Only the services `ids` of a catalogue body this dialect sent earlier (the local cache),
+    /// if it still reads; a dialect may find them without decoding the whole catalogue.
+    fn cached_subset(&self, body: String, ids: &[&str]) -> Option<Vec<Service>> {
+        let all = self.cached_services(body)?.value;
+        Some(
+            all.into_iter()
+                .filter(|s| ids.contains(&s.id.as_str()))
+                .collect(),
+        )
+    }
+
     /// Refuses an order this panel cannot take, before anything is sent (exit 2).
     fn check_order(&self, _order: &Order) -> Result<()> {
         Err(unsupported(self.profile(), Action::Add))

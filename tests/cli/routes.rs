@@ -534,3 +534,24 @@ fn sync_alerts_when_the_cheapest_candidate_sells_at_a_loss() {
     assert_eq!(doc["alerts"][0]["kind"], "no_candidate");
     assert_eq!(doc["alerts"][0]["subject"], "ig");
 }
+
+#[test]
+fn config_show_lists_the_routes() {
+    let home = Home::new();
+    home.write_config(
+        "[profiles.a]\nurl = \"https://a.example/api/v2\"\nkey_env = \"A_KEY\"\n\
+         [routes.ig]\ncandidates = [\"a:1448\", \"a:2301\"]\npick = \"order\"\nsell = \"1.50\"\n",
+    );
+    let path = home.config().display().to_string();
+    home.run(["config", "show"]).expect(
+        0,
+        &format!(
+            "config: {path}\n   PROFILE  API  URL                       KEY\n*  a        v2   https://a.example/api/v2  $A_KEY (not set)\n\n\
+             ROUTE  CANDIDATES      PICK   SELL  MAX RATE\nig     a:1448, a:2301  order  1.50\n"
+        ),
+        "",
+    );
+    let doc = home.run(["config", "show", "--json"]).expect_code(0).json();
+    assert_eq!(doc["routes"]["ig"]["candidates"][1], "a:2301");
+    assert_eq!(doc["routes"]["ig"]["max_rate"], serde_json::Value::Null);
+}
