@@ -224,6 +224,9 @@ pub enum Tried {
     LinkRefused(String),
     /// No clear answer: the order may exist. smm stopped.
     Unknown(String),
+    /// Placed (the panel's order id), but the book could not record it: the outcome waits in
+    /// a side file for the next run (the words say where). smm stopped.
+    Unrecorded(String, String),
 }
 
 impl Tried {
@@ -234,6 +237,9 @@ impl Tried {
             Tried::Refused(why) => format!("refused: {why} (moved on)"),
             Tried::LinkRefused(why) => format!("refused about the link: {why} (stopped)"),
             Tried::Unknown(_) => "unknown: may or may not have been placed (stopped)".into(),
+            Tried::Unrecorded(id, _) => {
+                format!("placed: order {id}, not yet in the order book (stopped)")
+            }
         }
     }
 }
@@ -301,6 +307,14 @@ pub fn walk<T>(
                 });
             }
             (Outcome::Refused, _) => tried.push((i, Tried::Refused(words))),
+            (Outcome::Placed, Err(_)) => {
+                let id = sent.order.unwrap_or_default();
+                tried.push((i, Tried::Unrecorded(id, words)));
+                return Ok(Walk {
+                    tried,
+                    end: End::Stopped(i),
+                });
+            }
             _ => {
                 tried.push((i, Tried::Unknown(words)));
                 return Ok(Walk {
@@ -361,29 +375,6 @@ pub struct Typical {
     pub margin: Option<String>,
     /// The margin as a percent of sell.
     pub margin_percent: Option<String>,
-}
-
-/// One line of a routed bulk file, as the report shows it.
-#[derive(Debug, Serialize)]
-pub struct RoutedLine {
-    /// The line number in the file.
-    pub line: usize,
-    /// The route.
-    pub route: String,
-    /// The link (or username).
-    pub link: Option<String>,
-    /// The quantity, as written.
-    pub quantity: Option<String>,
-    /// The candidate chosen (or that took it): `profile:service`.
-    pub provider: Option<String>,
-    /// Its cost (exact text).
-    pub cost: Option<String>,
-    /// planned (dry run), placed, refused, stopped or duplicate.
-    pub result: &'static str,
-    /// The panel's order id, when placed.
-    pub order: Option<String>,
-    /// What happened at each candidate tried, or why it stopped.
-    pub detail: Option<String>,
 }
 
 #[cfg(test)]
@@ -548,6 +539,14 @@ mod tests {
             "never a second provider after an unknown outcome"
         );
         assert!(matches!(w.tried[0].1, Tried::Unknown(_)));
+        // Placed, but the book could not record it (kept in a side file): stopped, order known.
+        let (asked, w) = script(vec![(
+            Outcome::Placed,
+            Some("order 7 was placed on the panel, but the order book could not record it"),
+        )]);
+        assert_eq!(asked, vec![1]);
+        assert!(matches!(&w.tried[0].1, Tried::Unrecorded(id, _) if id == "7"));
+        assert!(matches!(w.end, End::Stopped(1)));
         let (asked, w) = script(vec![
             (Outcome::Refused, Some("Incorrect service ID")),
             (Outcome::Refused, Some("Quantity less than minimal 100")),

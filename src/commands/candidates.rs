@@ -143,20 +143,33 @@ pub fn place(
     crate::route::walk(ranked, offers, |i| {
         let c = &route.candidates[i];
         let ctx = &sides[&c.profile].ctx;
-        let order = crate::route::order_for(template, c);
-        let mut new = ctx.new_order(&order, offers[i].cost);
-        new.route = Some(route.name.clone());
-        new.also = route
-            .candidates
-            .iter()
-            .map(|c| (c.profile.clone(), c.service))
-            .collect();
+        let (order, new) = routed(route, sides, template, c, offers[i].cost);
         let panel = ctx.panel();
         crate::book::send(book, &new, ctx.profile.duplicate_window, force, || {
             let answer = panel.add(&order)?;
             Ok((answer.value.order.clone(), ()))
         })
     })
+}
+
+/// `template` as it goes to `route`'s candidate `c` at `cost`, and what the book records of
+/// it: the route's name, and the duplicate guard spanning every candidate of the route.
+pub fn routed(
+    route: &Route,
+    sides: &BTreeMap<String, Side>,
+    template: &Order,
+    c: &Candidate,
+    cost: Option<rust_decimal::Decimal>,
+) -> (Order, crate::book::NewOrder) {
+    let order = crate::route::order_for(template, c);
+    let mut new = sides[&c.profile].ctx.new_order(&order, cost);
+    new.route = Some(route.name.clone());
+    new.also = route
+        .candidates
+        .iter()
+        .map(|c| (c.profile.clone(), c.service))
+        .collect();
+    (order, new)
 }
 
 /// The offers of every candidate of `route` for `template` (its service replaced by each

@@ -2,7 +2,7 @@
 //! (each profile's catalogue, with the cache rules, and its balance), ranked, and the order
 //! placed through the book's guarded send as `crate::route` decides. This module only wires.
 
-use super::candidates::{look, offers, place, typical};
+use super::candidates::{look, offers, place, routed, typical};
 use super::ctx::load_config;
 use crate::book::{Book, Earlier};
 use crate::cli::settings::{Settings, Source};
@@ -67,11 +67,9 @@ pub fn add(settings: &Settings, args: &AddArgs, name: &str) -> anyhow::Result<Ex
         .map_err(|e| usage(format!("{e} (see `smm order add --help`)")))?;
     let config = load_config(settings)?;
     let route = config.route(name)?;
-    // A book that cannot be opened stops the order before any request.
-    let book = match args.dry_run {
-        true => None,
-        false => Some(Book::open()?),
-    };
+    // A book that cannot be opened stops the order before any request (a dry run asks its
+    // duplicate guard too).
+    let book = Book::open()?;
     let all: Vec<&Candidate> = route.candidates.iter().collect();
     let sides = look(settings, &config, &all)?;
     for c in &route.candidates {
@@ -126,6 +124,13 @@ pub fn add(settings: &Settings, args: &AddArgs, name: &str) -> anyhow::Result<Ex
     };
     if args.dry_run {
         let chosen = &offers[best];
+        // The guard's lookup, read-only: the dry run answers as the real order would.
+        let c = &route.candidates[best];
+        let (_, probe) = routed(&route, &sides, &template, c, chosen.cost);
+        let window = sides[&c.profile].ctx.profile.duplicate_window;
+        if let (false, Some(earlier)) = (args.force, book.earlier(&probe, window)?) {
+            return Err(duplicate(&route, &earlier));
+        }
         doc.result = "dry-run";
         (doc.profile, doc.service) = (Some(chosen.profile.as_str()), Some(chosen.service));
         doc.cost = chosen.cost.map(crate::money::show);
@@ -143,7 +148,7 @@ pub fn add(settings: &Settings, args: &AddArgs, name: &str) -> anyhow::Result<Ex
         &template,
         &offers,
         &ranked,
-        book.as_ref(),
+        Some(&book),
         args.force,
     )?;
     let mut results: Vec<Option<Tried>> = vec![None; offers.len()];
@@ -156,6 +161,10 @@ pub fn add(settings: &Settings, args: &AddArgs, name: &str) -> anyhow::Result<Ex
             }
             Tried::Refused(why) | Tried::LinkRefused(why) => ("refused", Some(why.clone())),
             Tried::Unknown(why) => ("unknown", Some(why.clone())),
+            Tried::Unrecorded(id, why) => {
+                doc.order = Some(id.clone());
+                ("placed", Some(why.clone()))
+            }
         };
         doc.candidates[*i].result = Some(result);
         doc.candidates[*i].error = error;
@@ -193,6 +202,10 @@ pub fn add(settings: &Settings, args: &AddArgs, name: &str) -> anyhow::Result<Ex
             let why = match &walk.tried.last().map(|t| &t.1) {
                 Some(Tried::LinkRefused(words)) => format!(
                     "{}:{} refused it about the link: {words}; no other provider was asked",
+                    o.profile, o.service
+                ),
+                Some(Tried::Unrecorded(_, words)) => format!(
+                    "{}:{}: {words}; no other provider was asked",
                     o.profile, o.service
                 ),
                 Some(Tried::Unknown(words)) => format!(

@@ -1,10 +1,11 @@
 //! `smm sync`: one cron command that keeps the order book current — the statuses of unfinished
 //! orders, each panel's balance and catalogue (with what changed) — and raises the alerts that
 //! cost money: a low balance, a panel that cannot be reached, stalled orders, orders that ended
-//! Partial or Canceled.
+//! Partial or Canceled, a route that buys above its `sell` or has no candidate left.
 
 use super::Ctx;
 use super::fanout::{Purpose, each, profiles};
+use crate::alerts::{Alert, Kind, Resolved};
 use crate::book::catalogue::{Change, Snap};
 use crate::book::{Asked, Book, OrderChange, Query, statuses};
 use crate::cli::SyncArgs;
@@ -30,42 +31,12 @@ pub struct Report {
     pub status_changes: Vec<OrderChange>,
     /// The catalogue changes since the last sync.
     pub catalogue_changes: Vec<Change>,
-    /// What needs a person's attention.
+    /// What needs a person's attention: every alert standing, `new` when this run raised it.
     pub alerts: Vec<Alert>,
+    /// The alerts that cleared in this run.
+    pub resolved: Vec<Resolved>,
     /// Why this panel could not be synced (whole or in part).
     pub error: Option<String>,
-}
-
-/// What an alert is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AlertKind {
-    /// The panel could not be reached, refused the key, or answered nonsense.
-    Unreachable,
-    /// An order ended Partial or Canceled since the last sync.
-    Ended,
-    /// The balance is under the profile's `low_balance`.
-    LowBalance,
-    /// An unfinished order has not changed for the profile's `stalled_after`.
-    Stalled,
-    /// A route's cheapest available candidate costs more than the route's `sell`.
-    NegativeMargin,
-    /// No candidate of a route can take a typical order now.
-    NoCandidate,
-}
-
-/// One alert, naming its profile.
-#[derive(Debug, Clone, Serialize)]
-pub struct Alert {
-    /// The profile it is about.
-    pub profile: String,
-    /// What kind of alert.
-    pub kind: AlertKind,
-    /// What it is about beyond the profile: the route's name for route alerts.
-    #[serde(skip_serializing_if = "Option::is_none")]
-    pub subject: Option<String>,
-    /// One line for a person.
-    pub message: String,
 }
 
 /// The whole run, as `--json` prints it.
@@ -73,14 +44,16 @@ pub struct Alert {
 struct Document<'a> {
     /// Each profile's report, in the config file's order.
     profiles: &'a [Report],
-    /// Every alert.
+    /// Every alert standing (and this run's events), `new` when this run raised it.
     alerts: Vec<&'a Alert>,
+    /// Every alert that cleared in this run.
+    resolved: Vec<&'a Resolved>,
     /// Each route: its cheapest available candidate now and at the last sync.
     #[serde(skip_serializing_if = "<[RouteSeen]>::is_empty")]
     routes: &'a [RouteSeen],
 }
 
-/// A route as `smm sync` saw it.
+/// A route as `smm sync` saw it, and its alerts.
 #[derive(Debug, Serialize)]
 pub struct RouteSeen {
     /// The route.
@@ -89,10 +62,16 @@ pub struct RouteSeen {
     pub cheapest: Option<String>,
     /// The cheapest at the last sync, when it changed.
     pub was: Option<String>,
+    /// Its alerts standing (`new` when this run raised it).
+    #[serde(skip)]
+    pub alerts: Vec<Alert>,
+    /// Its alerts that cleared in this run.
+    #[serde(skip)]
+    pub resolved: Vec<Resolved>,
 }
 
 /// Syncs every panel profile (or those of `-p a,b`) at once, prints the summary, the changes
-/// and the alerts. Exit 0: no alert; 3: alerts; 1: every panel failed; 2: bad input.
+/// and the alerts. Exit 0: no new alert; 3: new alerts; 1: every panel failed; 2: bad input.
 pub fn run(settings: &Settings, _args: &SyncArgs) -> anyhow::Result<Exit> {
     let config = super::ctx::load_config(settings)?;
     let names = profiles(settings, &config, Purpose::Sync)?;
@@ -108,10 +87,15 @@ pub fn run(settings: &Settings, _args: &SyncArgs) -> anyhow::Result<Exit> {
             ..Report::default()
         },
     );
-    let (routes, route_alerts) = routes(settings, config, &names)?;
+    let routes = routes(settings, config, &names)?;
     let out = Output::new(settings.format);
-    print(&out, &reports, &routes, &route_alerts, settings.quiet)?;
-    let alerts = reports.iter().map(|r| r.alerts.len()).sum::<usize>() + route_alerts.len();
+    print(&out, &reports, &routes, settings.quiet)?;
+    let alerts = reports
+        .iter()
+        .flat_map(|r| &r.alerts)
+        .chain(routes.iter().flat_map(|r| &r.alerts))
+        .filter(|a| a.new)
+        .count();
     let all_failed = reports
         .iter()
         .all(|r| r.error.is_some() && r.balance.is_none());
@@ -122,34 +106,56 @@ pub fn run(settings: &Settings, _args: &SyncArgs) -> anyhow::Result<Exit> {
     })
 }
 
-/// Syncs one profile: statuses, balance, catalogue, then the alerts. The first request that
-/// fails stops this profile (the others go on); its error becomes an alert.
+/// Syncs one profile: statuses, balance, catalogue, then the alerts, settled against those
+/// the book holds (raised once, resolved when they clear). The first request that fails stops
+/// this profile (the others go on); its error becomes an alert.
 fn sync_profile(settings: &Settings, config: &Config, name: &str) -> Report {
     let mut report = Report {
         profile: name.to_string(),
         ..Report::default()
     };
-    if let Err(e) = steps(settings, config, name, &mut report) {
+    let mut found = Found::default();
+    let repeat = config.profile(Some(name)).ok().and_then(|p| p.alert_repeat);
+    if let Err(e) = steps(settings, config, name, &mut report, &mut found) {
         let message = format!("{e:#}");
-        report.alerts.push(Alert {
-            profile: name.to_string(),
-            kind: AlertKind::Unreachable,
-            subject: None,
-            message: format!("{name}: {}", crate::text::shorten(&message, 300)),
-        });
+        found
+            .alerts
+            .push(crate::alerts::unreachable(name, &message));
         report.error = Some(message);
     }
-    // The same order every run: unreachable, ended, low balance, stalled.
-    report.alerts.sort_by_key(|a| a.kind);
+    found.checked.push(Kind::Unreachable);
+    let settled = Book::open()
+        .and_then(|book| book.settle_alerts(name, &found.checked, found.alerts, repeat));
+    match settled {
+        Ok(settled) => {
+            report.alerts = settled.alerts;
+            report.resolved = settled.resolved;
+        }
+        Err(e) => {
+            // Without the book, every alert found is shown as new.
+            report.alerts = vec![crate::alerts::unreachable(name, &format!("{e:#}"))];
+            report.error.get_or_insert_with(|| format!("{e:#}"));
+        }
+    }
     report
 }
 
-/// The steps of one profile's sync, filling `report` as they go.
+/// The alerts one profile's run found, and the kinds it could look at.
+#[derive(Default)]
+struct Found {
+    /// The alerts the rules raised.
+    alerts: Vec<Alert>,
+    /// The kinds this run looked at (a standing alert of another kind is left as it is).
+    checked: Vec<Kind>,
+}
+
+/// The steps of one profile's sync, filling `report` and `found` as they go.
 fn steps(
     settings: &Settings,
     config: &Config,
     name: &str,
     report: &mut Report,
+    found: &mut Found,
 ) -> anyhow::Result<()> {
     let profile = config.profile(Some(name))?;
     let ctx = Ctx::build(settings, profile, true)?;
@@ -188,17 +194,12 @@ fn steps(
     let account_error = match account {
         Ok((account, catalogue_changes)) => {
             if let Account::Money(balance) = account {
-                if let Some(low) = profile.low_balance.filter(|low| balance.amount < *low) {
-                    report.alerts.push(Alert {
-                        profile: name.to_string(),
-                        kind: AlertKind::LowBalance,
-                        subject: None,
-                        message: format!(
-                            "{name}: balance {} {} is under low_balance {low}: top up the account",
-                            balance.amount, balance.currency
-                        ),
-                    });
-                }
+                found.checked.push(Kind::LowBalance);
+                found.alerts.extend(crate::alerts::low_balance(
+                    name,
+                    &balance,
+                    profile.low_balance,
+                ));
                 report.balance = Some(balance.amount.to_string());
                 report.currency = Some(balance.currency);
             } else if let Account::Threads(threads) = account {
@@ -211,48 +212,30 @@ fn steps(
         }
         Err(e) => Some(e),
     };
+    // Orders that ended, from the book's history: whichever run recorded the change (this
+    // one, another sync, `smm orders --check`), each is alerted once.
+    found.checked.push(Kind::Ended);
+    for (order, status) in book.unalerted_changes(name)? {
+        found
+            .alerts
+            .extend(crate::alerts::ended(name, &order, &status));
+    }
     let Asked {
         count,
         changes,
         problems: _,
     } = orders?;
     report.orders_asked = count;
-    for change in &changes {
-        use crate::panel::status::{Canonical, canonical};
-        let ended = matches!(
-            canonical(&change.to),
-            Some(Canonical::Partial | Canonical::Canceled)
-        );
-        if ended {
-            report.alerts.push(Alert {
-                profile: name.to_string(),
-                kind: AlertKind::Ended,
-                subject: None,
-                message: format!("{name}: order {} ended {}", change.order, change.to),
-            });
-        }
-    }
     report.status_changes = changes;
+    let now = crate::time::now() as i64;
+    found.checked.push(Kind::Stalled);
+    for e in book.unfinished(&open)? {
+        found
+            .alerts
+            .extend(crate::alerts::stalled(name, &e, now, profile.stalled_after));
+    }
     if let Some(e) = account_error {
         return Err(e);
-    }
-    let now = crate::time::now() as i64;
-    let stalled_after = i64::try_from(profile.stalled_after).unwrap_or(i64::MAX);
-    for e in book.unfinished(&open)? {
-        let since = e.changed.unwrap_or(e.created);
-        if now.saturating_sub(since) >= stalled_after {
-            report.alerts.push(Alert {
-                profile: name.to_string(),
-                kind: AlertKind::Stalled,
-                subject: None,
-                message: format!(
-                    "{name}: order {} ({}) has not changed for {}",
-                    e.order.as_deref().unwrap_or("?"),
-                    e.status.as_deref().unwrap_or("no status yet"),
-                    crate::time::ago(now.saturating_sub(since).max(0) as u64)
-                ),
-            });
-        }
     }
     Ok(())
 }
@@ -274,25 +257,26 @@ fn catalogue(
 
 /// The routes whose candidates are all among the synced profiles, each against a typical
 /// order now (catalogues as the sync just fetched them): an alert when the cheapest candidate
-/// that can take it costs more than `sell`, or when none can; the cheapest remembered, to note
-/// when it changed.
+/// that can take it buys above `sell`, or when none can, settled in the book like a profile's
+/// (raised once, resolved when it clears; `alert_repeat` the shortest of its profiles'); the
+/// cheapest remembered, to note (not alert) when it changed.
 fn routes(
     settings: &Settings,
     config: &Config,
     names: &[String],
-) -> anyhow::Result<(Vec<RouteSeen>, Vec<Alert>)> {
+) -> anyhow::Result<Vec<RouteSeen>> {
     let routes: Vec<crate::route::Route> = config
         .routes()?
         .into_iter()
         .filter(|r| r.candidates.iter().all(|c| names.contains(&c.profile)))
         .collect();
     if routes.is_empty() {
-        return Ok((Vec::new(), Vec::new()));
+        return Ok(Vec::new());
     }
     let all: Vec<&crate::route::Candidate> = routes.iter().flat_map(|r| &r.candidates).collect();
     let sides = super::candidates::look(settings, config, &all)?;
     let book = Book::open()?;
-    let (mut seen, mut alerts) = (Vec::new(), Vec::new());
+    let mut seen = Vec::new();
     for route in &routes {
         let name = &route.name;
         let typical = super::candidates::typical(route, &sides);
@@ -300,68 +284,66 @@ fn routes(
             .iter()
             .filter(|t| t.offer.available)
             .min_by_key(|t| t.offer.rate.unwrap_or(rust_decimal::Decimal::MAX));
-        match cheapest {
-            None => alerts.push(Alert {
-                profile: String::new(),
-                kind: AlertKind::NoCandidate,
-                subject: Some(name.clone()),
-                message: format!(
-                    "route '{name}': no candidate can take an order now ({})",
-                    crate::route::refusals(
-                        &typical.iter().map(|t| t.offer.clone()).collect::<Vec<_>>()
-                    )
-                    .join("; ")
-                ),
-            }),
-            Some(t) => {
-                if let (Some(sell), Some(rate)) = (route.sell, t.offer.rate)
-                    && rate > sell
-                {
-                    alerts.push(Alert {
-                        profile: t.offer.profile.clone(),
-                        kind: AlertKind::NegativeMargin,
-                        subject: Some(name.clone()),
-                        message: format!(
-                            "route '{name}': the cheapest candidate {}:{} buys at {} per 1000, above sell {}: every order loses {}",
-                            t.offer.profile,
-                            t.offer.service,
-                            crate::money::show(rate),
-                            crate::money::show(sell),
-                            crate::money::show(rate - sell)
-                        ),
-                    });
-                }
-            }
-        }
         let now = cheapest.map(|t| format!("{}:{}", t.offer.profile, t.offer.service));
+        let found: Vec<Alert> = match (cheapest, &now) {
+            (Some(t), Some(now)) => match (t.offer.rate, route.sell) {
+                (Some(rate), Some(sell)) => crate::alerts::negative_margin(name, now, rate, sell)
+                    .into_iter()
+                    .collect(),
+                _ => Vec::new(),
+            },
+            _ => {
+                let offers: Vec<_> = typical.iter().map(|t| t.offer.clone()).collect();
+                vec![crate::alerts::no_candidate(
+                    name,
+                    &crate::route::refusals(&offers),
+                )]
+            }
+        };
+        let repeat = route
+            .candidates
+            .iter()
+            .filter_map(|c| config.profile(Some(&c.profile)).ok()?.alert_repeat)
+            .min();
+        let settled = book.settle_route_alerts(name, found, repeat)?;
         let before = book.swap_cheapest(name, now.as_deref().unwrap_or(""))?;
         let was = before.filter(|b| !b.is_empty() && Some(b) != now.as_ref());
         seen.push(RouteSeen {
             route: name.clone(),
             cheapest: now,
             was,
+            alerts: settled.alerts,
+            resolved: settled.resolved,
         });
     }
-    Ok((seen, alerts))
+    Ok(seen)
 }
 
-/// Prints the summary table and the changes, or only the alerts (`-q`), or one JSON document.
+/// Prints the summary table, the changes, the new alerts and the resolved ones (only the
+/// alerts and resolved lines with `-q`), or one JSON document listing every standing alert.
 fn print(
     out: &Output,
     reports: &[Report],
     routes: &[RouteSeen],
-    route_alerts: &[Alert],
     alerts_only: bool,
 ) -> std::io::Result<()> {
-    if out.json() {
-        let alerts = reports
+    let all_alerts = || {
+        reports
             .iter()
             .flat_map(|r| &r.alerts)
-            .chain(route_alerts)
-            .collect();
+            .chain(routes.iter().flat_map(|r| &r.alerts))
+    };
+    let all_resolved = || {
+        reports
+            .iter()
+            .flat_map(|r| &r.resolved)
+            .chain(routes.iter().flat_map(|r| &r.resolved))
+    };
+    if out.json() {
         return out.json_line(&Document {
             profiles: reports,
-            alerts,
+            alerts: all_alerts().collect(),
+            resolved: all_resolved().collect(),
             routes,
         });
     }
@@ -386,12 +368,11 @@ fn print(
             ));
         }
     }
-    let alerts: Vec<String> = reports
-        .iter()
-        .flat_map(|r| &r.alerts)
-        .chain(route_alerts)
-        .map(|a| format!("alert: {}", a.message))
-        .collect();
+    let alerts = all_alerts()
+        .filter(|a| a.new)
+        .map(|a| format!("alert: {}", a.message));
+    let resolved = all_resolved().map(|r| format!("resolved: {}", r.message));
+    let alerts: Vec<String> = alerts.chain(resolved).collect();
     if !alerts_only {
         let rows: Vec<views::Synced> = reports
             .iter()

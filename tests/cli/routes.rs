@@ -310,18 +310,22 @@ fn the_duplicate_guard_spans_the_route() {
         "--quantity",
         "100",
     ];
-    let refused = home.run(route);
-    refused.expect_code(2).stdout_is("");
     let entry = home.orders()[0]["id"].as_str().unwrap().to_string();
-    assert_eq!(
-        refused.stderr,
-        format!(
-            "smm: refusing a duplicate: order 23501 with the same link, quantity and other fields was \
-             placed directly on a:1448 (a candidate of route 'ig') 0s ago (order book entry {entry}, see \
-             `smm orders`); pass --force to order it again\n"
-        )
-        .replace("0s ago", if refused.stderr.contains(" 1s ago") { "1s ago" } else { "0s ago" })
+    let refusal = format!(
+        "smm: refusing a duplicate: order 23501 with the same link, quantity and other fields was \
+         placed directly on a:1448 (a candidate of route 'ig') Ns ago (order book entry {entry}, see \
+         `smm orders`); pass --force to order it again\n"
     );
+    home.run(route)
+        .expect_code(2)
+        .stdout_is("")
+        .stderr_like(&refusal);
+    // A dry run asks the guard too, and is refused as the order would be.
+    let dry: Vec<&str> = route.iter().copied().chain(["--dry-run"]).collect();
+    home.run(&dry)
+        .expect_code(2)
+        .stdout_is("")
+        .stderr_like(&refusal);
     assert_eq!(book(&home).len(), 1, "nothing sent");
     // Another quantity is another order; the same again through the route is a duplicate.
     let other = [
@@ -468,6 +472,37 @@ fn a_bulk_file_with_a_route_column() {
             row("c", "placed", "ig", "23501")
         ]
     );
+    // The same file again (a re-run after a crash): both lines are in the book, so neither
+    // is sent again, though b could no longer take the first.
+    home.run(["order", "add", "--file", &file, "--yes"])
+        .expect_code(0)
+        .stdout_golden("routes/bulk_rerun.txt")
+        .stderr_is("smm: 0 placed, 2 skipped (the order book shows them placed already; --force orders them again)\n");
+    assert_eq!(book(&home).len(), 2);
+    // Every problem of a file at once, nothing sent.
+    std::fs::write(
+        &file,
+        "route,link,quantity\nnope,https://i.com/n,100\nig,https://i.com/q,5\nig,ftp://i.com/l,100\nig,https://i.com/d,100\nig,https://i.com/d,100\n",
+    )
+    .unwrap();
+    let out = home.run(["order", "add", "--file", &file, "--yes"]);
+    out.expect_code(2);
+    out.stderr_like(concat!(
+        "smm: ~/orders.csv: line 2: route 'nope' is not in ~/config.toml; known routes: ig (add a [routes.nope] table)\n",
+        "smm: ~/orders.csv: line 3: route 'ig': no candidate can take it: a:1448: quantity 5 is below service 1448's minimum of 50; \
+         b:1448: quantity 5 is below service 1448's minimum of 50; c:1448: quantity 5 is below service 1448's minimum of 50\n",
+        "smm: ~/orders.csv: line 4: link 'ftp://i.com/l' uses the ftp: scheme; smm sends only http:// and https:// links\n",
+        "smm: ~/orders.csv: line 6: the same order as line 5 (pass --force to place both)\n",
+        "smm: 4 line(s) cannot be ordered (above); nothing was sent\n",
+    ));
+    assert_eq!(book(&home).len(), 2);
+    // Without a terminal to ask, placing needs --yes (nothing sent).
+    std::fs::write(&file, "route,link,quantity\nig,https://i.com/one,100\n").unwrap();
+    home.run(["order", "add", "--file", &file]).expect(
+        2,
+        "ORDERS      1\nTOTAL COST  0.05 USD\n",
+        "smm: placing 1 order needs confirmation: pass --yes (stdin is not a terminal)\n",
+    );
     std::fs::write(&file, "route,service,link\nig,1448,https://i.com/x\n").unwrap();
     home.run(["order", "add", "--file", &file, "--yes"])
         .expect_code(2)
@@ -523,16 +558,41 @@ fn sync_alerts_when_the_cheapest_candidate_sells_at_a_loss() {
     home.run(["sync"])
         .expect_code(3)
         .stdout_has("c: service 1448 rate 0.70 → 0.95 (+35.7%)\nroute 'ig': the cheapest candidate is now a:1448 (was c:1448)\nalert: route 'ig'");
+    // Raised once: the loss stands, and the next sync has nothing new to say.
+    home.run(["sync", "-q"]).expect(0, "", "");
+    let doc = home.run(["sync", "--json"]).expect_code(0).json();
+    assert_eq!(
+        doc["alerts"],
+        serde_json::json!([{
+            "profile": "",
+            "kind": "negative_margin",
+            "subject": "ig",
+            "message": "route 'ig': the cheapest candidate a:1448 buys at 0.90 per 1000, above sell 0.80: every order loses 0.10",
+            "new": false
+        }])
+    );
+    // c at 0.70 again: the margin is positive, the alert resolved (once).
+    control(&c, "action=rate&service=1448&rate=0.70");
     home.run(["sync", "-q"]).expect(
-        3,
-        "alert: route 'ig': the cheapest candidate a:1448 buys at 0.90 per 1000, above sell 0.80: every order loses 0.10\n",
+        0,
+        "resolved: route 'ig': the cheapest candidate buys at or below sell again\n",
         "",
     );
+    home.run(["sync", "-q"]).expect(0, "", "");
+    // No candidate can pay for a typical order: a new alert, raised once, resolved when one can.
     control(&a, "action=balance&amount=0");
     control(&c, "action=balance&amount=0");
     let doc = home.run(["sync", "--json"]).expect_code(3).json();
     assert_eq!(doc["alerts"][0]["kind"], "no_candidate");
     assert_eq!(doc["alerts"][0]["subject"], "ig");
+    assert_eq!(doc["alerts"][0]["new"], true);
+    home.run(["sync", "-q"]).expect(0, "", "");
+    control(&c, "action=balance&amount=100");
+    home.run(["sync", "-q"]).expect(
+        0,
+        "resolved: route 'ig': a candidate can take an order again\n",
+        "",
+    );
 }
 
 #[test]
