@@ -2212,7 +2212,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__sandbox)
-            opts="-p -v -q -h --port --add-profile --latency-ms --services --key --balance --speed --flavor --fault --fault-first --fault-ratio --retry-after --slow-ms --profile --config --json --format --timeout --refresh --concurrency --verbose --quiet --help"
+            opts="-p -v -q -h --port --add-profile --latency-ms --services --key --balance --speed --flavor --fresh --fault --fault-first --fault-ratio --retry-after --slow-ms --profile --config --json --format --timeout --refresh --concurrency --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

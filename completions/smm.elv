@@ -666,6 +666,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
             cand --timeout 'Seconds to wait for the panel''s answer'
             cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
+            cand --fresh 'Begin at order 23501 again, forgetting the ids earlier sandboxes gave'
             cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
             cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
             cand -v 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'

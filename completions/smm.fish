@@ -496,6 +496,7 @@ csv\t'Comma-separated values with a header row'
 tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
+complete -c smm -n "__fish_smm_using_subcommand sandbox" -l fresh -d 'Begin at order 23501 again, forgetting the ids earlier sandboxes gave'
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'

@@ -91,6 +91,7 @@ fn import(book: &Book, path: &Path) -> rusqlite::Result<Option<(u64, u64)>> {
                             cost: None,
                             route: None,
                             also: Vec::new(),
+                            currency: None,
                         };
                         let created = i.time as i64;
                         orders += super::insert_order(&mut insert, &i.id, created, &order, i.cost)?

@@ -191,6 +191,8 @@ pub struct NewOrder {
     /// The other `(profile, service)` the duplicate guard spans: a route's other candidates.
     /// The same order placed on any of them within the window is a duplicate too.
     pub also: Vec<(String, u64)>,
+    /// The currency of the cost (the panel's), when known before the first status.
+    pub currency: Option<String>,
 }
 
 impl NewOrder {
@@ -582,6 +584,41 @@ impl Book {
         Ok(Ok(id))
     }
 
+    /// The currency `profile`'s panel at `url` bills in, as far as the book knows: that of its
+    /// latest order with one (from a status, or from placing), else that of its latest balance.
+    pub fn currency(&self, profile: &str, url: &str) -> anyhow::Result<Option<String>> {
+        let known = |sql: &str, args: &[&dyn rusqlite::ToSql]| {
+            self.conn
+                .query_row(sql, args, |row| row.get::<_, String>(0))
+                .optional()
+        };
+        let from_orders = known(
+            "SELECT currency FROM orders WHERE profile = ?1 AND url = ?2 AND currency <> '' \
+             ORDER BY seq DESC LIMIT 1",
+            &[&profile, &url],
+        );
+        let found = match from_orders {
+            Ok(None) => known(
+                "SELECT currency FROM balances WHERE profile = ?1 AND currency <> '' \
+                 ORDER BY seen DESC LIMIT 1",
+                &[&profile],
+            ),
+            other => other,
+        };
+        found.map_err(|e| self.explain(e))
+    }
+
+    /// Sets the currency of entry `id` when it has none yet (a status's stays).
+    pub fn set_currency(&self, id: &str, currency: &str) -> anyhow::Result<()> {
+        self.conn
+            .execute(
+                "UPDATE orders SET currency = ?2 WHERE id = ?1 AND currency IS NULL",
+                params![id, limits::cut(currency, limits::CURRENCY)],
+            )
+            .map(drop)
+            .map_err(|e| self.explain(e))
+    }
+
     /// The latest order that may exist with the same fingerprint within `window` seconds.
     pub fn earlier(&self, order: &NewOrder, window: u64) -> anyhow::Result<Option<Earlier>> {
         if window == 0 {
@@ -719,8 +756,8 @@ fn since(now: i64, window: u64) -> i64 {
 fn insert_sql(verb: &str) -> String {
     format!(
         "{verb} INTO orders (id, created, profile, url, service, link, quantity, fields, \
-         fingerprint, cost, route, outcome) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, \
-         'unknown')"
+         fingerprint, cost, currency, route, outcome) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'unknown')"
     )
 }
 
@@ -743,6 +780,7 @@ fn insert_order(
         serde_json::to_string(&order.fields).unwrap_or_default(),
         order.fingerprint(),
         cost,
+        limits::cut_opt(order.currency.as_deref(), limits::CURRENCY),
         limits::cut_opt(order.route.as_deref(), limits::NAME),
     ])
 }
@@ -848,6 +886,7 @@ mod tests {
             cost: Some("0.45".parse().unwrap()),
             route: None,
             also: Vec::new(),
+            currency: None,
         }
     }
 

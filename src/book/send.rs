@@ -25,6 +25,7 @@ impl NewOrder {
             cost,
             route: None,
             also: Vec::new(),
+            currency: None,
         }
     }
 }
@@ -68,7 +69,7 @@ pub struct Sent<T> {
 /// else writes it down (committed) before `send` runs, and its outcome after. `send` returns
 /// the panel's order id with its answer; an error that leaves the order's existence open
 /// (`panel::is_ambiguous`) is recorded as unknown, any other as refused. `book` None (a run
-/// that keeps no book, the demo's) sends without a guard. An `Err` is a book that could not
+/// that keeps no book) sends without a guard. An `Err` is a book that could not
 /// write the order down: nothing was sent. An outcome the book cannot take (locked past the
 /// lock timeout, a full disk) is kept in a side file the next run folds in, and the answer
 /// becomes an error naming the panel's order id.
@@ -166,6 +167,7 @@ mod tests {
             cost: Some("0.45".parse().unwrap()),
             route: None,
             also: Vec::new(),
+            currency: None,
         }
     }
 

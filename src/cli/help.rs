@@ -225,12 +225,19 @@ progress -> Completed/Partial over an accelerated clock (orders whose id is a mu
 Partial), refills and cancels. It listens on 127.0.0.1 only. --flavor smartpanel or ownsmm \
 makes it answer like those families of panel software (success wrappers, snake_case types, \
 numeric codes beside errors, other status spellings) with the same orders and rules. POST \
-/control changes its catalogue while it runs (see the README), for trying `smm sync`.
+/control changes its catalogue while it runs and moves its clock (see the README), for trying \
+`smm sync`.
+
+Order ids never repeat across restarts: the first sandbox gives 23501, 23502, …; the last id \
+given is kept in sandbox-ids.json in smm's data dir (SMM_DATA_DIR moves it), and a restarted \
+sandbox continues after it, so an order book never holds the same sandbox order twice. --fresh \
+begins at 23501 again.
 
 Examples:
   smm sandbox --add-profile            # port 7000, as profile 'sandbox'
   smm sandbox --port 0 --add-profile sb  # a free port, as profile 'sb'
   smm sandbox --port 0                 # a free port (printed)
+  smm sandbox --fresh                  # new orders start at 23501 again
   smm sandbox --balance 5 --services 100
   smm sandbox --fault 502 --fault-ratio 0.25     # every 4th request fails
   smm sandbox --latency-ms 100";

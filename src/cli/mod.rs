@@ -380,6 +380,9 @@ pub struct SandboxArgs {
     /// Answer like the seed page (standard) or like SmartPanel- or OwnSMM-style panels
     #[arg(long, value_name = "FLAVOR", value_enum, default_value_t = crate::sandbox::Flavor::Standard)]
     pub flavor: crate::sandbox::Flavor,
+    /// Begin at order 23501 again, forgetting the ids earlier sandboxes gave
+    #[arg(long)]
+    pub fresh: bool,
     /// Inject a fault: an HTML error page (503), a 502, a 429 with Retry-After, or a slow answer
     #[arg(long, value_name = "KIND", help_heading = "Faults")]
     pub fault: Option<crate::sandbox::FaultKind>,

@@ -248,7 +248,7 @@ fn place_all(
         let done = match already {
             Some(done) => done.clone(),
             None => {
-                let done = place(ctx, &*panel, order, priced.cost, how.force);
+                let done = place(ctx, &*panel, order, priced.cost, &account, how.force);
                 crate::panel::Progress::step(&bar);
                 done
             }
@@ -399,14 +399,23 @@ pub(super) fn found(earlier: Earlier) -> Done {
 }
 
 /// Places one line through the book's guard at send time (another run may have placed it
-/// since the check): a line the book already holds is skipped, never sent twice.
-fn place(ctx: &Ctx, panel: &dyn Panel, order: &Order, cost: Option<Decimal>, force: bool) -> Done {
+/// since the check): a line the book already holds is skipped, never sent twice. Its cost is
+/// in `account`'s currency (the balance asked before the run).
+fn place(
+    ctx: &Ctx,
+    panel: &dyn Panel,
+    order: &Order,
+    cost: Option<Decimal>,
+    account: &Account,
+    force: bool,
+) -> Done {
     let failed = |e: anyhow::Error| Done::Failed(crate::text::shorten(&format!("{e:#}"), 160));
     let book = match ctx.book() {
         Ok(book) => book,
         Err(e) => return failed(e),
     };
-    let new = ctx.new_order(order, cost);
+    let mut new = ctx.new_order(order, cost);
+    new.currency = cost.and(account.currency()).map(str::to_string);
     let sent = crate::book::send(book, &new, ctx.profile.duplicate_window, force, || {
         panel.add(order).map(|a| (a.value.order.clone(), a))
     });

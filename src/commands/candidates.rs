@@ -153,7 +153,8 @@ pub fn place(
 }
 
 /// `template` as it goes to `route`'s candidate `c` at `cost`, and what the book records of
-/// it: the route's name, and the duplicate guard spanning every candidate of the route.
+/// it: the cost's currency, the route's name, and the duplicate guard spanning every
+/// candidate of the route.
 pub fn routed(
     route: &Route,
     sides: &BTreeMap<String, Side>,
@@ -162,7 +163,12 @@ pub fn routed(
     cost: Option<rust_decimal::Decimal>,
 ) -> (Order, crate::book::NewOrder) {
     let order = crate::route::order_for(template, c);
-    let mut new = sides[&c.profile].ctx.new_order(&order, cost);
+    let side = &sides[&c.profile];
+    let mut new = side.ctx.new_order(&order, cost);
+    // The cost is in the account's currency (the balance asked for the ranking).
+    new.currency = cost
+        .and(side.account.as_ref().ok().and_then(|a| a.currency()))
+        .map(str::to_string);
     new.route = Some(route.name.clone());
     new.also = route
         .candidates

@@ -29,21 +29,15 @@ pub use ctx::Ctx;
 
 use crate::cli::settings::Settings;
 use crate::cli::{Cli, Command, OrderCommand, PikaCommand, ServicesArgs, ServicesCommand};
-use crate::config::Profile;
 use crate::exit::Exit;
 use crate::panel::Action;
 
 /// Runs the command and returns the exit code it earned.
 pub fn run(cli: Cli) -> anyhow::Result<Exit> {
-    run_with(cli, None)
-}
-
-/// Runs the command; panel commands use `fixed` instead of the config file when given.
-pub fn run_with(cli: Cli, fixed: Option<&Profile>) -> anyhow::Result<Exit> {
     let settings = &Settings::from(&cli.global);
     crate::msg::set_quiet(settings.quiet);
     crate::msg::set_verbose(settings.verbose);
-    let ctx = || Ctx::new(settings, fixed);
+    let ctx = || Ctx::new(settings);
     match cli.command {
         Command::Completions { shell } => completions::run(shell),
         Command::Config(cmd) => config::run(cmd, settings),

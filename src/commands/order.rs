@@ -30,24 +30,33 @@ pub fn run(ctx: impl FnOnce() -> anyhow::Result<Ctx>, args: &AddArgs) -> anyhow:
     })?;
     let service = find_service(ctx, &catalogue.value, order.service, age)?;
     let priced = service.price(order).map_err(|e| usage(refusal(&e, age)))?;
-    let new = ctx.new_order(order, priced.cost);
+    let mut new = ctx.new_order(order, priced.cost);
     let window = ctx.profile.duplicate_window;
+    // The guard's lookup, read-only: the dry run answers as the real order would, and a
+    // duplicate is refused before any other request (the send checks again as it writes).
+    if let (Some(book), false) = (ctx.book()?, args.force)
+        && let Some(earlier) = book.earlier(&new, window)?
+    {
+        return Err(earlier.refusal(&new));
+    }
     if args.dry_run {
-        // The guard's lookup, read-only: the dry run answers as the real order would.
-        if let (Some(book), false) = (ctx.book()?, args.force)
-            && let Some(earlier) = book.earlier(&new, window)?
-        {
-            return Err(earlier.refusal(&new));
-        }
         return dry(ctx, &*panel, order, service, priced);
+    }
+    let priced_in_money = priced.cost.is_some();
+    if priced_in_money {
+        new.currency = ctx.known_currency();
     }
     let sent = crate::book::send(ctx.book()?, &new, window, args.force, || {
         let answer = panel.add(order)?;
         Ok((answer.value.order.clone(), answer))
     })?;
-    let answer = sent.map_err(|earlier| earlier.refusal(&new))?.answer?;
+    let sent = sent.map_err(|earlier| earlier.refusal(&new))?;
+    let answer = sent.answer?;
     ctx.out
         .answer(&answer.raw, &views::placed(&answer.value, order))?;
+    if let (true, None, Some(entry)) = (priced_in_money, &new.currency, &sent.entry) {
+        ctx.learn_currency(&*panel, entry);
+    }
     Ok(Exit::Success)
 }
 
