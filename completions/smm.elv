@@ -43,6 +43,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand cancel 'Ask the panel to cancel orders (action=cancel)'
             cand watch 'Follow orders until they finish: Completed, Partial or Canceled (polls action=status)'
             cand orders 'The order book: what was placed, where, at what cost, with what outcome'
+            cand routes 'Show routes: each candidate''s rate, limits, balance, whether it can take an order now, and the margin against the route''s sell price'
             cand sync 'Bring the order book up to date from every panel: statuses, balances, catalogue changes; alerts for cron'
             cand mcp 'Serve smm to AI assistants over the Model Context Protocol (stdio): balances, services, quotes, orders through the order book, status, refills, sync'
             cand pika 'useapi.net Pika accounts (profiles with api = "useapi")'
@@ -163,6 +164,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --referring-url 'Web Traffic: the referring URL (with --type-of-traffic 2)'
             cand -f 'Place every order of a bulk file: `service|link|quantity` lines, or CSV with a header (service,link,quantity[,runs,interval,comments,…]); - reads stdin'
             cand --file 'Place every order of a bulk file: `service|link|quantity` lines, or CSV with a header (service,link,quantity[,runs,interval,comments,…]); - reads stdin'
+            cand --route 'Place it through a route of the config file (`[routes.NAME]`): the best of its candidate providers that can take it, moving on only after a definite refusal'
             cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
             cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
             cand --config 'Config file [default: ~/.config/smm/config.toml]'
@@ -285,6 +287,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --since 'Only orders placed within this long (30m, 24h, 7d)'
             cand --status 'Only orders whose last status seen is TEXT (case-insensitive)'
             cand --outcome 'Only orders with this outcome'
+            cand --route 'Only orders placed through this route (`order add --route`)'
             cand --limit 'Show the newest N (0 = all)'
             cand --by 'Group: order count, total cost and total charge per currency'
             cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
@@ -294,6 +297,22 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --timeout 'Seconds to wait for the panel''s answer'
             cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
             cand --check 'Ask the panels for the status of every order not known to be finished'
+            cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
+            cand -v 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -q 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'smm;routes'= {
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
             cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
             cand -v 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand --verbose 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
@@ -473,6 +492,10 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand show 'Show the profiles, their URLs and where each key comes from (keys masked)'
             cand init 'Write a starter config file whose profiles are commented examples (mode 0600); never overwrites'
             cand add 'Add a profile to the config file (creating the file when missing)'
+            cand remove 'Remove a profile from the config file (comments and layout kept)'
+            cand set-default 'Make a profile the default (default_profile)'
+            cand set 'Change one setting of a profile (-p NAME, else the one commands use), checked as smm reads it'
+            cand names 'The profile names, one a line (for shell completion of -p)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'smm;config;path'= {
@@ -547,11 +570,79 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'smm;config;remove'= {
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
+            cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
+            cand -v 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -q 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'smm;config;set-default'= {
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
+            cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
+            cand -v 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -q 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'smm;config;set'= {
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
+            cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
+            cand -v 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -q 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'smm;config;names'= {
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
+            cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
+            cand -v 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -q 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'smm;config;help'= {
             cand path 'Print the path of the config file smm reads'
             cand show 'Show the profiles, their URLs and where each key comes from (keys masked)'
             cand init 'Write a starter config file whose profiles are commented examples (mode 0600); never overwrites'
             cand add 'Add a profile to the config file (creating the file when missing)'
+            cand remove 'Remove a profile from the config file (comments and layout kept)'
+            cand set-default 'Make a profile the default (default_profile)'
+            cand set 'Change one setting of a profile (-p NAME, else the one commands use), checked as smm reads it'
+            cand names 'The profile names, one a line (for shell completion of -p)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'smm;config;help;path'= {
@@ -561,6 +652,14 @@ set edit:completion:arg-completer[smm] = {|@words|
         &'smm;config;help;init'= {
         }
         &'smm;config;help;add'= {
+        }
+        &'smm;config;help;remove'= {
+        }
+        &'smm;config;help;set-default'= {
+        }
+        &'smm;config;help;set'= {
+        }
+        &'smm;config;help;names'= {
         }
         &'smm;config;help;help'= {
         }
@@ -584,6 +683,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
             cand --timeout 'Seconds to wait for the panel''s answer'
             cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
+            cand --fresh 'Begin at order 23501 again, forgetting the ids earlier sandboxes gave'
             cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
             cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
             cand -v 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
@@ -635,6 +735,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand cancel 'Ask the panel to cancel orders (action=cancel)'
             cand watch 'Follow orders until they finish: Completed, Partial or Canceled (polls action=status)'
             cand orders 'The order book: what was placed, where, at what cost, with what outcome'
+            cand routes 'Show routes: each candidate''s rate, limits, balance, whether it can take an order now, and the margin against the route''s sell price'
             cand sync 'Bring the order book up to date from every panel: statuses, balances, catalogue changes; alerts for cron'
             cand mcp 'Serve smm to AI assistants over the Model Context Protocol (stdio): balances, services, quotes, orders through the order book, status, refills, sync'
             cand pika 'useapi.net Pika accounts (profiles with api = "useapi")'
@@ -668,6 +769,8 @@ set edit:completion:arg-completer[smm] = {|@words|
         }
         &'smm;help;orders'= {
         }
+        &'smm;help;routes'= {
+        }
         &'smm;help;sync'= {
         }
         &'smm;help;mcp'= {
@@ -691,6 +794,10 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand show 'Show the profiles, their URLs and where each key comes from (keys masked)'
             cand init 'Write a starter config file whose profiles are commented examples (mode 0600); never overwrites'
             cand add 'Add a profile to the config file (creating the file when missing)'
+            cand remove 'Remove a profile from the config file (comments and layout kept)'
+            cand set-default 'Make a profile the default (default_profile)'
+            cand set 'Change one setting of a profile (-p NAME, else the one commands use), checked as smm reads it'
+            cand names 'The profile names, one a line (for shell completion of -p)'
         }
         &'smm;help;config;path'= {
         }
@@ -699,6 +806,14 @@ set edit:completion:arg-completer[smm] = {|@words|
         &'smm;help;config;init'= {
         }
         &'smm;help;config;add'= {
+        }
+        &'smm;help;config;remove'= {
+        }
+        &'smm;help;config;set-default'= {
+        }
+        &'smm;help;config;set'= {
+        }
+        &'smm;help;config;names'= {
         }
         &'smm;help;sandbox'= {
         }

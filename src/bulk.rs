@@ -5,7 +5,8 @@
 //! order fields of [`crate::order::FIELDS`], and every order goes through
 //! [`Order::from_values`], the checks of the `order add` flags. Cells are text: a cell is never
 //! read as a file name (`@FILE` is the command line's); an empty cell means the field is not
-//! given.
+//! given. A CSV file may have a `route` column instead of `service`: each line then goes
+//! through the named route of the config file (`order add --route`).
 
 use crate::order::{FIELDS, Field, Naming, Order, field_named};
 
@@ -14,16 +15,37 @@ use crate::order::{FIELDS, Field, Naming, Order, field_named};
 pub struct Line {
     /// Its line number in the file (1-based; for CSV, the record's first line).
     pub line: usize,
-    /// The order, checked.
+    /// The order, checked (through a route: its service is a stand-in the route replaces).
     pub order: Order,
+    /// The route it goes through, when the file has a `route` column.
+    pub route: Option<String>,
 }
+
+/// A problem of a bulk file: the line it is on (0 for the file as a whole) and what it says
+/// (`line 3: …`).
+pub type Problem = (usize, String);
 
 /// Parses a bulk file: every problem is reported with its line number; any problem means no
 /// order at all.
 pub fn parse(text: &str) -> Result<Vec<Line>, Vec<String>> {
+    match parse_all(text) {
+        (lines, errors) if errors.is_empty() => Ok(lines),
+        (_, errors) => Err(errors.into_iter().map(|(_, e)| e).collect()),
+    }
+}
+
+/// Parses a bulk file as far as it goes: the lines that are orders, and the problem of every
+/// other line (so they can be reported with the catalogue's verdict on the good ones, in one
+/// run). A file with no order at all has a problem saying so.
+pub fn parse_all(text: &str) -> (Vec<Line>, Vec<Problem>) {
     // A byte order mark (some editors save one) is dropped in both formats alike.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let no_orders = || vec!["the file holds no orders".to_string()];
+    let no_orders = || {
+        (
+            Vec::new(),
+            vec![(0, "the file holds no orders".to_string())],
+        )
+    };
     // Blank and `#` lines before the first order (or header) are skipped in both formats.
     let Some((skip, first)) = text
         .lines()
@@ -31,30 +53,34 @@ pub fn parse(text: &str) -> Result<Vec<Line>, Vec<String>> {
         .enumerate()
         .find(|(_, l)| !l.is_empty() && !l.starts_with('#'))
     else {
-        return Err(no_orders());
+        return no_orders();
     };
-    let result = if first.contains('|') {
+    let (lines, errors) = if first.contains('|') {
         parse_pipes(text)
     } else {
         parse_csv(text, skip)
     };
-    match result {
-        Ok(lines) if lines.is_empty() => Err(no_orders()),
-        other => other,
+    if lines.is_empty() && errors.is_empty() {
+        return no_orders();
     }
+    (lines, errors)
 }
 
 /// One order from named cells (blank cells left out), or the error with its line number.
-fn order(n: usize, cells: impl Iterator<Item = (&'static str, String)>) -> Result<Line, String> {
+fn order(n: usize, cells: impl Iterator<Item = (&'static str, String)>) -> Result<Line, Problem> {
     let cells = cells.filter(|(_, v)| !v.trim().is_empty());
     match Order::from_values(cells, Naming::Column) {
-        Ok(order) => Ok(Line { line: n, order }),
-        Err(e) => Err(format!("line {n}: {e}")),
+        Ok(order) => Ok(Line {
+            line: n,
+            order,
+            route: None,
+        }),
+        Err(e) => Err((n, format!("line {n}: {e}"))),
     }
 }
 
 /// `service|link|quantity` per line; blank lines and `#` comments are skipped.
-fn parse_pipes(text: &str) -> Result<Vec<Line>, Vec<String>> {
+fn parse_pipes(text: &str) -> (Vec<Line>, Vec<Problem>) {
     let mut lines = Vec::new();
     let mut errors = Vec::new();
     for (i, raw) in text.lines().enumerate() {
@@ -65,9 +91,12 @@ fn parse_pipes(text: &str) -> Result<Vec<Line>, Vec<String>> {
         }
         let parts: Vec<&str> = raw.split('|').map(str::trim).collect();
         let [service, link, quantity] = parts.as_slice() else {
-            errors.push(format!(
-                "line {n}: expected service|link|quantity, got {} fields",
-                parts.len()
+            errors.push((
+                n,
+                format!(
+                    "line {n}: expected service|link|quantity, got {} fields",
+                    parts.len()
+                ),
             ));
             continue;
         };
@@ -77,11 +106,7 @@ fn parse_pipes(text: &str) -> Result<Vec<Line>, Vec<String>> {
             Err(e) => errors.push(e),
         }
     }
-    if errors.is_empty() {
-        Ok(lines)
-    } else {
-        Err(errors)
-    }
+    (lines, errors)
 }
 
 /// The separator of a CSV file, from its header line: `;` or a tab when the line has more of
@@ -98,7 +123,7 @@ fn delimiter(header: &str) -> u8 {
 
 /// CSV with a header naming the columns (any order; unknown columns are errors), after `skip`
 /// blank or `#` lines.
-fn parse_csv(text: &str, skip: usize) -> Result<Vec<Line>, Vec<String>> {
+fn parse_csv(text: &str, skip: usize) -> (Vec<Line>, Vec<Problem>) {
     let start: usize = text.split_inclusive('\n').take(skip).map(str::len).sum();
     let header = text[start..].lines().next().unwrap_or("");
     let mut reader = csv::ReaderBuilder::new()
@@ -109,13 +134,18 @@ fn parse_csv(text: &str, skip: usize) -> Result<Vec<Line>, Vec<String>> {
     let header_line = skip + 1;
     let headers: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|c| c.trim().to_ascii_lowercase()).collect(),
-        Err(e) => return Err(vec![format!("line {header_line}: not a CSV header: {e}")]),
+        Err(e) => {
+            let e = format!("line {header_line}: not a CSV header: {e}");
+            return (Vec::new(), vec![(header_line, e)]);
+        }
     };
     let columns: Vec<Option<&'static Field>> = headers.iter().map(|h| field_named(h)).collect();
+    let route_column = headers.iter().position(|h| h == "route");
     if columns.iter().all(Option::is_none) {
-        return Err(vec![format!(
+        let e = format!(
             "line {header_line}: no header row: add one naming the columns, e.g. service,link,quantity"
-        )]);
+        );
+        return (Vec::new(), vec![(header_line, e)]);
     }
     let known = || {
         FIELDS
@@ -127,6 +157,7 @@ fn parse_csv(text: &str, skip: usize) -> Result<Vec<Line>, Vec<String>> {
     let mut errors: Vec<String> = Vec::new();
     for (i, (h, column)) in headers.iter().zip(&columns).enumerate() {
         match column {
+            None if h == "route" && route_column == Some(i) => {}
             None => errors.push(format!(
                 "line {header_line}: unknown column '{h}' (known: {})",
                 known()
@@ -137,21 +168,30 @@ fn parse_csv(text: &str, skip: usize) -> Result<Vec<Line>, Vec<String>> {
             Some(_) => {}
         }
     }
-    if !headers.iter().any(|h| h == "service") {
+    let has_service = headers.iter().any(|h| h == "service");
+    if has_service && route_column.is_some() {
         errors.push(format!(
-            "line {header_line}: the header needs a 'service' column (service,link,quantity,…)"
+            "line {header_line}: a bulk file takes a 'service' column or a 'route' column, not both"
+        ));
+    } else if !has_service && route_column.is_none() {
+        errors.push(format!(
+            "line {header_line}: the header needs a 'service' column (service,link,quantity,…) or a 'route' column"
         ));
     }
     if !errors.is_empty() {
-        return Err(errors);
+        return (
+            Vec::new(),
+            errors.into_iter().map(|e| (header_line, e)).collect(),
+        );
     }
+    let mut errors: Vec<Problem> = Vec::new();
     let mut lines = Vec::new();
     for record in reader.records() {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
                 let n = e.position().map(|p| p.line() as usize).unwrap_or(0);
-                errors.push(format!("line {}: {e}", n + skip));
+                errors.push((n + skip, format!("line {}: {e}", n + skip)));
                 continue;
             }
         };
@@ -159,21 +199,23 @@ fn parse_csv(text: &str, skip: usize) -> Result<Vec<Line>, Vec<String>> {
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
+        let route = route_column.map(|i| record.get(i).unwrap_or("").trim().to_string());
+        if route.as_deref() == Some("") {
+            errors.push((n, format!("line {n}: no route")));
+            continue;
+        }
         let cells = columns
             .iter()
-            .flatten()
-            .map(|f| f.name)
-            .zip(record.iter().map(str::to_string));
+            .zip(record.iter())
+            .filter_map(|(f, cell)| f.map(|f| (f.name, cell.to_string())))
+            // Through a route, each candidate's service replaces this one.
+            .chain(route.as_ref().map(|_| ("service", "1".to_string())));
         match order(n, cells) {
-            Ok(line) => lines.push(line),
+            Ok(line) => lines.push(Line { route, ..line }),
             Err(e) => errors.push(e),
         }
     }
-    if errors.is_empty() {
-        Ok(lines)
-    } else {
-        Err(errors)
-    }
+    (lines, errors)
 }
 
 /// One line's outcome in the report of a bulk run (`order add --file`).
@@ -181,13 +223,22 @@ fn parse_csv(text: &str, skip: usize) -> Result<Vec<Line>, Vec<String>> {
 pub struct LineReport {
     /// The line number in the file.
     pub line: usize,
+    /// The route it goes through (a file with a `route` column).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub route: Option<String>,
+    /// Through a route: the profile of the candidate that took it (or would, or was tried
+    /// last); `service` is that candidate's service.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
     /// The service id.
     pub service: u64,
-    /// The quantity, as written.
-    pub quantity: Option<String>,
+    /// The quantity (for list types such as Custom Comments, the number of items).
+    pub quantity: Option<u64>,
     /// The link (or username).
     pub link: Option<String>,
-    /// `placed`, `skipped`, `held` or `failed`.
+    /// The line's exact cost, when known (None when it depends on deliveries).
+    pub cost: Option<String>,
+    /// `placed`, `skipped`, `held` or `failed`; in a dry run `to place`, `skipped` or `held`.
     pub result: &'static str,
     /// The panel's order id, when placed (or placed by an earlier run).
     pub order: Option<String>,
@@ -210,7 +261,8 @@ pub struct Report {
     pub total_cost: String,
     /// Orders whose cost depends on deliveries.
     pub unpriced: usize,
-    /// The account currency.
+    /// The account currency (empty when the lines go to accounts in several currencies, a
+    /// routed file: `total_cost` then names each).
     pub currency: String,
     /// The balance before sending.
     pub balance: Option<String>,
@@ -218,7 +270,7 @@ pub struct Report {
     pub placed: usize,
     /// Orders not placed (or not known to be).
     pub failed: usize,
-    /// Each line's outcome (empty for a dry run).
+    /// Each line's outcome (in a dry run, what would become of it).
     pub lines: Vec<LineReport>,
 }
 

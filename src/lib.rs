@@ -8,6 +8,7 @@
 
 #![warn(missing_docs)]
 
+pub mod alerts;
 pub mod book;
 pub mod bulk;
 pub mod cache;
@@ -24,6 +25,7 @@ pub mod msg;
 pub mod order;
 pub mod output;
 pub mod panel;
+pub mod route;
 pub mod sandbox;
 pub mod text;
 pub mod time;

@@ -9,12 +9,17 @@
 //! holds keys, only the profile name, the panel URL (query string hidden) and the order's
 //! fields. Money is kept as exact decimal text.
 
+mod alerts;
 pub mod catalogue;
 mod import;
 pub mod journal;
+pub mod limits;
+mod pending;
+mod routes;
 mod send;
 mod sync;
 
+pub use alerts::Settled;
 pub use send::{Sent, send, send_within};
 pub use sync::{Asked, OrderChange, statuses};
 
@@ -44,7 +49,7 @@ pub fn data_dir() -> anyhow::Result<PathBuf> {
 }
 
 /// The schema version this smm writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// How long a run waits for another smm holding the book before giving up, unless
 /// `SMM_LOCK_TIMEOUT` (seconds) says otherwise.
@@ -64,7 +69,7 @@ fn busy_timeout() -> Duration {
 }
 
 /// The migrations, in order: migration `n` takes the schema from version `n` to `n + 1`.
-const MIGRATIONS: [&str; 2] = [
+const MIGRATIONS: [&str; 4] = [
     "
 CREATE TABLE orders (
     seq         INTEGER PRIMARY KEY,   -- insertion order
@@ -137,6 +142,25 @@ CREATE TABLE catalogue_changes (
 );
 CREATE INDEX catalogue_changes_seen ON catalogue_changes (seen);
 ",
+    "
+ALTER TABLE orders ADD COLUMN asked INTEGER;          -- unix microseconds the status request behind `status` was sent
+ALTER TABLE status_history ADD COLUMN alerted INTEGER; -- unix seconds smm sync took the change for its alerts
+UPDATE status_history SET alerted = seen;             -- changes from before alerts were kept were alerted then
+CREATE INDEX status_history_unalerted ON status_history (order_id) WHERE alerted IS NULL;
+CREATE TABLE alerts (                                 -- the alerts standing now, one row each
+    profile TEXT NOT NULL,
+    kind    TEXT NOT NULL,                            -- low_balance, unreachable, stalled, …
+    subject TEXT NOT NULL,                            -- the panel order id, '' for the whole profile
+    message TEXT NOT NULL,
+    started INTEGER NOT NULL,                         -- unix seconds it was first raised
+    raised  INTEGER NOT NULL,                         -- unix seconds it was last printed
+    PRIMARY KEY (profile, kind, subject)
+);
+",
+    "
+ALTER TABLE orders ADD COLUMN route TEXT;       -- the route the order came through, if any
+CREATE INDEX orders_route ON orders (route, created);
+",
 ];
 
 /// The order book.
@@ -162,19 +186,42 @@ pub struct NewOrder {
     pub fields: BTreeMap<String, String>,
     /// The cost estimate, when known.
     pub cost: Option<Decimal>,
+    /// The route the order goes through, if any (`smm orders --route`).
+    pub route: Option<String>,
+    /// The other `(profile, service)` the duplicate guard spans: a route's other candidates.
+    /// The same order placed on any of them within the window is a duplicate too.
+    pub also: Vec<(String, u64)>,
+    /// The currency of the cost (the panel's), when known before the first status.
+    pub currency: Option<String>,
 }
 
 impl NewOrder {
     /// What the duplicate guard compares: profile, service, link, quantity and every field.
     fn fingerprint(&self) -> String {
+        self.fingerprint_on(&self.profile, self.service)
+    }
+
+    /// The fingerprint the same order would have on `profile`'s service `service`.
+    fn fingerprint_on(&self, profile: &str, service: u64) -> String {
         let fields = serde_json::to_string(&self.fields).unwrap_or_default();
         format!(
-            "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{fields}",
-            self.profile,
-            self.service,
+            "{profile}\u{1f}{service}\u{1f}{}\u{1f}{}\u{1f}{fields}",
             self.link.as_deref().unwrap_or(""),
             self.quantity.map(|q| q.to_string()).unwrap_or_default(),
         )
+    }
+
+    /// Every fingerprint the guard looks for: this order's, then the same order's on each of
+    /// `also` (a route's candidates): one indexed `fingerprint IN (…)` lookup.
+    fn guarded(&self) -> Vec<String> {
+        let mut all = vec![self.fingerprint()];
+        for (profile, service) in &self.also {
+            let f = self.fingerprint_on(profile, *service);
+            if !all.contains(&f) {
+                all.push(f);
+            }
+        }
+        all
     }
 }
 
@@ -255,6 +302,9 @@ pub struct Entry {
     /// seen before (unix seconds) — if ever.
     #[serde(skip)]
     pub changed: Option<i64>,
+    /// The route it came through, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub route: Option<String>,
 }
 
 /// A status that changed, as `record_statuses` saw it.
@@ -298,6 +348,8 @@ pub struct Query {
     pub status: Option<String>,
     /// Only orders with this outcome.
     pub outcome: Option<Outcome>,
+    /// Only orders that came through this route.
+    pub route: Option<String>,
     /// The newest N (0: all).
     pub limit: usize,
 }
@@ -313,6 +365,8 @@ pub enum GroupBy {
     Day,
     /// The last status seen (every spelling of a known status together).
     Status,
+    /// The route the order came through (blank: ordered directly).
+    Route,
 }
 
 /// One group of `--by`, in one currency.
@@ -377,7 +431,7 @@ pub enum Held {
 
 /// The columns every entry query reads, in `Entry` order.
 const COLUMNS: &str = "id, created, profile, url, service, link, quantity, fields, cost, outcome, \
-    panel_order, error, status, charge, start_count, remains, currency, checked, changed";
+    panel_order, error, status, charge, start_count, remains, currency, checked, changed, route";
 
 /// An entry from a row of `COLUMNS`.
 fn entry(row: &rusqlite::Row) -> rusqlite::Result<Entry> {
@@ -402,6 +456,7 @@ fn entry(row: &rusqlite::Row) -> rusqlite::Result<Entry> {
         currency: row.get(16)?,
         checked: row.get(17)?,
         changed: row.get(18)?,
+        route: row.get(19)?,
     })
 }
 
@@ -440,6 +495,7 @@ impl Book {
             path: path.to_path_buf(),
         };
         book.prepare()?;
+        book.fold_pending();
         if let Some(dir) = path.parent() {
             import::journal_in(&book, dir)?;
         }
@@ -558,9 +614,8 @@ impl Book {
     ) -> rusqlite::Result<Result<String, Held>> {
         let tx = rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
         let now = crate::time::now() as i64;
-        let fingerprint = order.fingerprint();
         if !force && window > 0 {
-            let earlier = find_earlier(&tx, &fingerprint, since(now, window))?;
+            let earlier = find_earlier(&tx, &order.guarded(), since(now, window))?;
             if let Some(entry) = earlier {
                 return Ok(Err(Held::Duplicate(Box::new(Earlier { entry }))));
             }
@@ -592,30 +647,73 @@ impl Book {
         Ok(Ok(id))
     }
 
+    /// The currency `profile`'s panel at `url` bills in, as far as the book knows: that of its
+    /// latest order with one (from a status, or from placing), else that of its latest balance.
+    pub fn currency(&self, profile: &str, url: &str) -> anyhow::Result<Option<String>> {
+        let known = |sql: &str, args: &[&dyn rusqlite::ToSql]| {
+            self.conn
+                .query_row(sql, args, |row| row.get::<_, String>(0))
+                .optional()
+        };
+        let from_orders = known(
+            "SELECT currency FROM orders WHERE profile = ?1 AND url = ?2 AND currency <> '' \
+             ORDER BY seq DESC LIMIT 1",
+            &[&profile, &url],
+        );
+        let found = match from_orders {
+            Ok(None) => known(
+                "SELECT currency FROM balances WHERE profile = ?1 AND currency <> '' \
+                 ORDER BY seen DESC LIMIT 1",
+                &[&profile],
+            ),
+            other => other,
+        };
+        found.map_err(|e| self.explain(e))
+    }
+
+    /// Sets the currency of entry `id` when it has none yet (a status's stays).
+    pub fn set_currency(&self, id: &str, currency: &str) -> anyhow::Result<()> {
+        self.conn
+            .execute(
+                "UPDATE orders SET currency = ?2 WHERE id = ?1 AND currency IS NULL",
+                params![id, limits::cut(currency, limits::CURRENCY)],
+            )
+            .map(drop)
+            .map_err(|e| self.explain(e))
+    }
+
     /// The latest order that may exist with the same fingerprint within `window` seconds.
     pub fn earlier(&self, order: &NewOrder, window: u64) -> anyhow::Result<Option<Earlier>> {
         if window == 0 {
             return Ok(None);
         }
         let since = since(crate::time::now() as i64, window);
-        find_earlier(&self.conn, &order.fingerprint(), since)
+        find_earlier(&self.conn, &order.guarded(), since)
             .map(|e| e.map(|entry| Earlier { entry }))
             .map_err(|e| self.explain_unsent(e))
     }
 
-    /// Records what the panel answered for entry `id`.
+    /// Records what the panel answered for entry `id` (the error cut to
+    /// [`limits::ERROR`](limits::ERROR)), at `answered` (unix seconds).
     pub fn finish(
         &self,
         id: &str,
         outcome: Outcome,
         order: Option<&str>,
         error: Option<&str>,
+        answered: i64,
     ) -> anyhow::Result<()> {
         self.conn
             .execute(
                 "UPDATE orders SET outcome = ?2, panel_order = ?3, error = ?4, answered = ?5 \
                  WHERE id = ?1",
-                params![id, outcome.name(), order, error, crate::time::now() as i64],
+                params![
+                    id,
+                    outcome.name(),
+                    limits::cut_opt(order, limits::NUMBER),
+                    limits::cut_opt(error, limits::ERROR),
+                    answered
+                ],
             )
             .map(|_| ())
             .map_err(|e| self.explain(e))
@@ -680,6 +778,7 @@ impl Book {
             GroupBy::Service => "CAST(service AS TEXT)",
             GroupBy::Day => "date(created, 'unixepoch')",
             GroupBy::Status => "COALESCE(state, status, '')",
+            GroupBy::Route => "COALESCE(route, '')",
         };
         let (filter, values) = where_clause(query, false);
         let sql = format!(
@@ -727,7 +826,8 @@ fn since(now: i64, window: u64) -> i64 {
 fn insert_sql(verb: &str) -> String {
     format!(
         "{verb} INTO orders (id, created, profile, url, service, link, quantity, fields, \
-         fingerprint, cost, outcome) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'unknown')"
+         fingerprint, cost, currency, route, outcome) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'unknown')"
     )
 }
 
@@ -750,6 +850,8 @@ fn insert_order(
         serde_json::to_string(&order.fields).unwrap_or_default(),
         order.fingerprint(),
         cost,
+        limits::cut_opt(order.currency.as_deref(), limits::CURRENCY),
+        limits::cut_opt(order.route.as_deref(), limits::NAME),
     ])
 }
 
@@ -769,18 +871,23 @@ fn retry_busy<T>(mut f: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result
     }
 }
 
-/// The newest entry that may exist (placed or unknown) with `fingerprint` since `since`.
+/// The newest entry that may exist (placed or unknown) with one of `fingerprints` since
+/// `since`: one lookup on the `(fingerprint, created)` index.
 fn find_earlier(
     conn: &Connection,
-    fingerprint: &str,
+    fingerprints: &[String],
     since: i64,
 ) -> rusqlite::Result<Option<Entry>> {
+    use rusqlite::types::Value;
+    let marks = vec!["?"; fingerprints.len()].join(", ");
+    let mut values: Vec<Value> = vec![Value::Integer(since)];
+    values.extend(fingerprints.iter().map(|f| Value::Text(f.clone())));
     conn.query_row(
         &format!(
-            "SELECT {COLUMNS} FROM orders WHERE fingerprint = ?1 AND created >= ?2 \
+            "SELECT {COLUMNS} FROM orders WHERE created >= ?1 AND fingerprint IN ({marks}) \
              AND outcome != 'refused' ORDER BY created DESC, seq DESC LIMIT 1"
         ),
-        params![fingerprint, since],
+        rusqlite::params_from_iter(values.iter()),
         entry,
     )
     .optional()
@@ -836,6 +943,10 @@ fn where_clause(query: &Query, open: bool) -> (String, Vec<rusqlite::types::Valu
         terms.push("outcome = ?");
         values.push(Value::Text(outcome.name().to_string()));
     }
+    if let Some(route) = &query.route {
+        terms.push("route = ?");
+        values.push(Value::Text(route.clone()));
+    }
     if open {
         terms.push("outcome = 'placed' AND finished = 0");
     }
@@ -859,6 +970,9 @@ mod tests {
             quantity: Some(quantity),
             fields: BTreeMap::new(),
             cost: Some("0.45".parse().unwrap()),
+            route: None,
+            also: Vec::new(),
+            currency: None,
         }
     }
 
@@ -872,7 +986,7 @@ mod tests {
         assert!(book.begin(&order(501), 86_400, false).unwrap().is_ok());
         assert!(book.begin(&order(500), 86_400, true).unwrap().is_ok());
         assert!(book.begin(&order(500), 0, false).unwrap().is_ok());
-        book.finish(&id, Outcome::Placed, Some("23501"), None)
+        book.finish(&id, Outcome::Placed, Some("23501"), None, 1)
             .unwrap();
         let done = Seen {
             status: "Completed".into(),
@@ -881,7 +995,7 @@ mod tests {
             currency: "USD".into(),
             ..Seen::default()
         };
-        let changes = book.record_statuses(&[(&id, &done)]).unwrap();
+        let changes = book.record_statuses(1, &[(&id, &done)]).unwrap();
         assert_eq!(
             changes,
             vec![StatusChange {
@@ -890,7 +1004,7 @@ mod tests {
                 to: "Completed".into()
             }]
         );
-        assert!(book.record_statuses(&[(&id, &done)]).unwrap().is_empty());
+        assert!(book.record_statuses(1, &[(&id, &done)]).unwrap().is_empty());
         let mut all = Vec::new();
         book.list(&Query::default(), |e| {
             all.push(e);
@@ -917,7 +1031,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let book = Book::open_at(&dir.path().join("orders.db")).unwrap();
         let id = book.begin(&order(500), 86_400, false).unwrap().unwrap();
-        book.finish(&id, Outcome::Refused, None, Some("Not enough funds"))
+        book.finish(&id, Outcome::Refused, None, Some("Not enough funds"), 1)
             .unwrap();
         assert!(book.begin(&order(500), 86_400, false).unwrap().is_ok());
     }
@@ -927,10 +1041,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let book = Book::open_at(&dir.path().join("orders.db")).unwrap();
         let placed = book.begin(&order(500), 0, false).unwrap().unwrap();
-        book.finish(&placed, Outcome::Placed, Some("1"), None)
+        book.finish(&placed, Outcome::Placed, Some("1"), None, 1)
             .unwrap();
         let refused = book.begin(&order(501), 0, false).unwrap().unwrap();
-        book.finish(&refused, Outcome::Refused, None, Some("no"))
+        book.finish(&refused, Outcome::Refused, None, Some("no"), 1)
             .unwrap();
         book.begin(&order(502), 0, false).unwrap().unwrap(); // unknown: still in flight
         let unpriced = NewOrder {

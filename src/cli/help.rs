@@ -39,15 +39,29 @@ For each panel profile (all by default, or those of -p NAME[,NAME…]), at once:
 every unfinished order placed on it (chunks of 100; finished orders are never asked again), its \
 balance, and its catalogue compared with the last sync. Alerts: a balance under the profile's \
 low_balance, a panel that cannot be reached, an order unchanged for stalled_after (24h), an \
-order that ended Partial or Canceled. -q prints only the alerts (for cron mail).
+order that ended Partial or Canceled. An alert is raised once, when it starts (`alert:`), not again while it lasts (unless the profile's alert_repeat, e.g. \"24h\", has passed), and a `resolved:` line says when it clears; --json lists every standing alert with new: true|false. -q prints only the alert and resolved lines (for cron mail).
 
-Exit codes: 0 no alert; 3 alerts; 1 every panel failed; 2 bad input or config.
+Exit codes: 0 nothing new; 3 new alerts; 1 every panel failed; 2 bad input or config.
 
 Examples:
   smm sync                             # every panel profile at once
   smm sync -p sandbox                  # one profile (or -p a,b)
-  smm sync -q                          # only the alerts: for cron mail
-  smm sync --json | jq '.alerts[].message'";
+  smm sync -q                          # new and resolved alerts: for cron
+  smm sync --json | jq '.alerts[] | select(.new)'";
+
+/// `smm routes --help`.
+pub const ROUTES: &str = "\
+A route is a [routes.NAME] table of the config file: candidates = [\"profile:service\", …], \
+pick = \"cheapest\" (default) or \"order\", optional sell (your price per 1000) and max_rate. \
+Each candidate is shown with its catalogue entry (the cache rules of `smm services`), its \
+balance (asked at once), whether it can take a typical order (1000, or the nearest quantity \
+the service takes) now and why not, and the margin of its rate against sell.
+
+Examples:
+  smm routes                           # every route
+  smm routes ig-followers              # one route
+  smm routes --json | jq '.[].candidates[] | select(.available)'
+  smm order add --route ig-followers --link URL --quantity 500 --dry-run";
 
 /// `smm services changes --help`.
 pub const SERVICES_CHANGES: &str = "\
@@ -97,7 +111,9 @@ Examples:
   smm order add --service 1452 --link https://fb.com/post/1 \\
       --comments @comments.txt               # one comment per line
   smm order add --file orders.csv --dry-run  # a bulk file: every line checked
-  smm order add --file orders.csv --yes      # then placed, one by one";
+  smm order add --file orders.csv --yes      # then placed, one by one
+  smm order add --route ig-followers --link https://instagram.com/p/xyz \\
+      --quantity 500                         # the best provider of a route";
 
 /// `smm status --help`.
 pub const STATUS: &str = with_ids!(
@@ -157,7 +173,8 @@ Examples:
   smm orders --outcome unknown         # orders to check on the panel by hand
   smm orders --by day                  # orders, cost and charge per day
   smm orders --check                   # ask the panels about unfinished orders
-  smm orders --by profile --format csv > spend.csv";
+  smm orders --by profile --format csv > spend.csv
+  smm orders --by route                # spend per route (--route NAME)";
 
 /// `smm pika --help` and `smm pika account --help`.
 pub const PIKA: &str = "\
@@ -180,7 +197,10 @@ Examples:
   smm config add pica --url https://pica-smm.com/api2/v2 --key-env PICA_KEY
   pass show smm/pica | smm config add pica \\
       --url https://pica-smm.com/api2/v2 --key - --force
-  smm config show                      # profiles, URLs, where keys come from";
+  smm config show                      # profiles, URLs, where keys come from
+  smm config set-default pica          # the profile used without -p
+  smm config set -p pica attempts 5    # one setting, checked as smm reads it
+  smm config remove pica               # a profile and the comments above it";
 
 /// `smm config add --help`.
 pub const CONFIG_ADD: &str = "\
@@ -221,12 +241,19 @@ progress -> Completed/Partial over an accelerated clock (orders whose id is a mu
 Partial), refills and cancels. It listens on 127.0.0.1 only. --flavor smartpanel or ownsmm \
 makes it answer like those families of panel software (success wrappers, snake_case types, \
 numeric codes beside errors, other status spellings) with the same orders and rules. POST \
-/control changes its catalogue while it runs (see the README), for trying `smm sync`.
+/control changes its catalogue while it runs and moves its clock (see the README), for trying \
+`smm sync`.
+
+Order ids never repeat across restarts: the first sandbox gives 23501, 23502, …; the last id \
+given is kept in sandbox-ids.json in smm's data dir (SMM_DATA_DIR moves it), and a restarted \
+sandbox continues after it, so an order book never holds the same sandbox order twice. --fresh \
+begins at 23501 again.
 
 Examples:
   smm sandbox --add-profile            # port 7000, as profile 'sandbox'
   smm sandbox --port 0 --add-profile sb  # a free port, as profile 'sb'
   smm sandbox --port 0                 # a free port (printed)
+  smm sandbox --fresh                  # new orders start at 23501 again
   smm sandbox --balance 5 --services 100
   smm sandbox --fault 502 --fault-ratio 0.25     # every 4th request fails
   smm sandbox --latency-ms 100";

@@ -200,6 +200,10 @@ pub enum Command {
     /// The order book: what was placed, where, at what cost, with what outcome
     #[command(after_help = help::ORDERS)]
     Orders(OrdersArgs),
+    /// Show routes: each candidate's rate, limits, balance, whether it can take an order now,
+    /// and the margin against the route's sell price
+    #[command(after_help = help::ROUTES)]
+    Routes(RoutesArgs),
     /// Bring the order book up to date from every panel: statuses, balances, catalogue changes;
     /// alerts for cron
     Sync(SyncArgs),
@@ -292,6 +296,14 @@ pub struct ChangesArgs {
     pub since: Option<u64>,
 }
 
+/// `smm routes` options.
+#[derive(Debug, Args)]
+pub struct RoutesArgs {
+    /// Only this route
+    #[arg(value_name = "NAME")]
+    pub name: Option<String>,
+}
+
 /// `smm sync` options (`-p a,b` picks profiles; `-q` prints only the alerts).
 #[derive(Debug, Args)]
 #[command(after_help = help::SYNC)]
@@ -319,6 +331,11 @@ pub struct AddArgs {
     /// Place a bulk file's orders without asking (needed when stdin is not a terminal)
     #[arg(short, long, requires = "file")]
     pub yes: bool,
+
+    /// Place it through a route of the config file (`[routes.NAME]`): the best of its
+    /// candidate providers that can take it, moving on only after a definite refusal
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["service", "file"])]
+    pub route: Option<String>,
 
     /// Check the order against the catalogue and balance, print its cost, send nothing
     #[arg(long)]
@@ -369,6 +386,9 @@ pub struct SandboxArgs {
     /// Answer like the seed page (standard) or like SmartPanel- or OwnSMM-style panels
     #[arg(long, value_name = "FLAVOR", value_enum, default_value_t = crate::sandbox::Flavor::Standard)]
     pub flavor: crate::sandbox::Flavor,
+    /// Begin at order 23501 again, forgetting the ids earlier sandboxes gave
+    #[arg(long)]
+    pub fresh: bool,
     /// Inject a fault: an HTML error page (503), a 502, a 429 with Retry-After, or a slow answer
     #[arg(long, value_name = "KIND", help_heading = "Faults")]
     pub fault: Option<crate::sandbox::FaultKind>,
@@ -414,6 +434,9 @@ pub struct OrdersArgs {
     /// Only orders with this outcome
     #[arg(long, value_enum, value_name = "OUTCOME")]
     pub outcome: Option<crate::book::Outcome>,
+    /// Only orders placed through this route (`order add --route`)
+    #[arg(long, value_name = "NAME")]
+    pub route: Option<String>,
     /// Show the newest N (0 = all)
     #[arg(long, value_name = "N", default_value_t = 100)]
     pub limit: usize,
@@ -486,6 +509,35 @@ pub enum ConfigCommand {
     /// Add a profile to the config file (creating the file when missing)
     #[command(after_help = help::CONFIG_ADD)]
     Add(ConfigAddArgs),
+    /// Remove a profile from the config file (comments and layout kept)
+    #[command(after_help = help::CONFIG)]
+    Remove {
+        /// The profile to remove
+        #[arg(value_name = "NAME")]
+        name: String,
+    },
+    /// Make a profile the default (default_profile)
+    #[command(after_help = help::CONFIG)]
+    SetDefault {
+        /// The profile commands use without -p
+        #[arg(value_name = "NAME")]
+        name: String,
+    },
+    /// Change one setting of a profile (-p NAME, else the one commands use), checked as smm
+    /// reads it
+    #[command(after_help = help::CONFIG)]
+    Set {
+        /// The setting: url, api, key_env, key_command, allow_http, user_agent, concurrency,
+        /// max_rpm, attempts, duplicate_window, services_ttl, low_balance, stalled_after
+        #[arg(value_name = "KEY")]
+        key: String,
+        /// Its new value
+        #[arg(value_name = "VALUE")]
+        value: String,
+    },
+    /// The profile names, one a line (for shell completion of -p)
+    #[command(hide = true, after_help = help::CONFIG)]
+    Names,
 }
 
 /// `smm config add NAME --url URL (--key-env VAR | --key-command CMD | --key -)`.

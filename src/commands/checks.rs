@@ -8,20 +8,14 @@ use crate::order::Order;
 use crate::panel::{Account, Panel, Priced, Service};
 use rust_decimal::Decimal;
 
-/// The checks before an order is sent (a usage error, nothing sent, when it cannot be right):
-/// the panel's own, a book that opens (unless a dry run), the service in the catalogue and the
-/// order against it. Returns the service and the order's price.
-pub fn checked(
-    ctx: &Ctx,
-    panel: &dyn Panel,
-    order: &Order,
-    dry_run: bool,
-) -> anyhow::Result<(Service, Priced)> {
+/// The checks before an order is sent or priced (a usage error, nothing sent, when it cannot
+/// be right): the panel's own, a book that opens (the dry run asks its duplicate guard too),
+/// the service in the catalogue and the order against it. Returns the service and the order's
+/// price.
+pub fn checked(ctx: &Ctx, panel: &dyn Panel, order: &Order) -> anyhow::Result<(Service, Priced)> {
     panel.check_order(order)?;
-    if !dry_run {
-        // A book that cannot be opened stops the order before any request.
-        ctx.book()?;
-    }
+    // A book that cannot be opened stops the order before any request.
+    ctx.book()?;
     let (catalogue, age) = ctx.services().map_err(|e| {
         e.context(
             "the catalogue, needed to check the order, could not be read: the order was not sent",

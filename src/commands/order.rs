@@ -18,19 +18,36 @@ pub fn run(ctx: impl FnOnce() -> anyhow::Result<Ctx>, args: &AddArgs) -> anyhow:
     let ctx = &ctx()?;
     let order = &order;
     let panel = ctx.panel();
-    let (service, priced) = super::checks::checked(ctx, &*panel, order, args.dry_run)?;
+    // The panel's checks, a book that opens (the dry run asks its duplicate guard too), the
+    // service in the catalogue and the order against it: before any request.
+    let (service, priced) = super::checks::checked(ctx, &*panel, order)?;
+    let mut new = ctx.new_order(order, priced.cost);
+    let window = ctx.profile.duplicate_window;
+    // The guard's lookup, read-only: the dry run answers as the real order would, and a
+    // duplicate is refused before any other request (the send checks again as it writes).
+    if let (Some(book), false) = (ctx.book()?, args.force)
+        && let Some(earlier) = book.earlier(&new, window)?
+    {
+        return Err(earlier.refusal(&new));
+    }
     if args.dry_run {
         return dry(ctx, &*panel, order, &service, priced);
     }
-    let new = ctx.new_order(order, priced.cost);
-    let window = ctx.profile.duplicate_window;
+    let priced_in_money = priced.cost.is_some();
+    if priced_in_money {
+        new.currency = ctx.known_currency();
+    }
     let sent = crate::book::send(ctx.book()?, &new, window, args.force, || {
         let answer = panel.add(order)?;
         Ok((answer.value.order.clone(), answer))
     })?;
-    let answer = sent.map_err(|earlier| earlier.refusal(&new))?.answer?;
+    let sent = sent.map_err(|earlier| earlier.refusal(&new))?;
+    let answer = sent.answer?;
     ctx.out
         .answer(&answer.raw, &views::placed(&answer.value, order))?;
+    if let (true, None, Some(entry)) = (priced_in_money, &new.currency, &sent.entry) {
+        ctx.learn_currency(&*panel, entry);
+    }
     Ok(Exit::Success)
 }
 

@@ -1,21 +1,24 @@
 //! `smm sync`: one cron command that keeps the order book current — the statuses of unfinished
 //! orders, each panel's balance and catalogue (with what changed) — and raises the alerts that
-//! cost money (the work is `syncing`'s); this prints the summary, the changes and the alerts.
+//! cost money: a low balance, a panel that cannot be reached, stalled orders, orders that ended
+//! Partial or Canceled, a route that buys above its `sell` or has no candidate left. The sync
+//! itself is `syncing`'s (the MCP `sync` tool runs it too); this module prints it.
 
-use super::syncing::{Document, Report, reports};
+use super::syncing::{Document, Synced};
 use crate::cli::SyncArgs;
 use crate::cli::settings::Settings;
 use crate::exit::Exit;
 use crate::output::{Output, views};
 
 /// Syncs every panel profile (or those of `-p a,b`) at once, prints the summary, the changes
-/// and the alerts. Exit 0: no alert; 3: alerts; 1: every panel failed; 2: bad input.
+/// and the alerts. Exit 0: no new alert; 3: new alerts; 1: every panel failed; 2: bad input.
 pub fn run(settings: &Settings, _args: &SyncArgs) -> anyhow::Result<Exit> {
-    let reports = reports(settings)?;
+    let synced = super::syncing::sync(settings)?;
     let out = Output::new(settings.format);
-    print(&out, &reports, settings.quiet)?;
-    let alerts = reports.iter().map(|r| r.alerts.len()).sum::<usize>();
-    let all_failed = reports
+    print(&out, &synced, settings.quiet)?;
+    let alerts = synced.alerts().filter(|a| a.new).count();
+    let all_failed = synced
+        .reports
         .iter()
         .all(|r| r.error.is_some() && r.balance.is_none());
     Ok(match (all_failed, alerts) {
@@ -25,11 +28,13 @@ pub fn run(settings: &Settings, _args: &SyncArgs) -> anyhow::Result<Exit> {
     })
 }
 
-/// Prints the summary table and the changes, or only the alerts (`-q`), or one JSON document.
-fn print(out: &Output, reports: &[Report], alerts_only: bool) -> std::io::Result<()> {
+/// Prints the summary table, the changes, the new alerts and the resolved ones (only the
+/// alerts and resolved lines with `-q`), or one JSON document listing every standing alert.
+fn print(out: &Output, synced: &Synced, alerts_only: bool) -> std::io::Result<()> {
     if out.json() {
-        return out.json_line(&Document::of(reports));
+        return out.json_line(&Document::of(synced));
     }
+    let (reports, routes) = (&synced.reports, &synced.routes);
     let mut lines = Vec::new();
     for r in reports {
         for c in &r.status_changes {
@@ -43,11 +48,22 @@ fn print(out: &Output, reports: &[Report], alerts_only: bool) -> std::io::Result
             lines.push(format!("{}: {}", r.profile, c.line()));
         }
     }
-    let alerts: Vec<String> = reports
-        .iter()
-        .flat_map(|r| &r.alerts)
-        .map(|a| format!("alert: {}", a.message))
-        .collect();
+    for r in routes {
+        if let (Some(now), Some(was)) = (&r.cheapest, &r.was) {
+            lines.push(format!(
+                "route '{}': the cheapest candidate is now {now} (was {was})",
+                r.route
+            ));
+        }
+    }
+    let alerts = synced
+        .alerts()
+        .filter(|a| a.new)
+        .map(|a| format!("alert: {}", a.message));
+    let resolved = synced
+        .resolved()
+        .map(|r| format!("resolved: {}", r.message));
+    let alerts: Vec<String> = alerts.chain(resolved).collect();
     if !alerts_only {
         let rows: Vec<views::Synced> = reports
             .iter()

@@ -1,10 +1,12 @@
-//! One profile's sync — the statuses of unfinished orders, the balance and the catalogue (with
-//! what changed) recorded in the order book, and the alerts that cost money: a low balance, a
-//! panel that cannot be reached, stalled orders, orders that ended Partial or Canceled — as
+//! One sync — the statuses of unfinished orders, each panel's balance and catalogue (with what
+//! changed) recorded in the order book, and the alerts that cost money, settled against those
+//! the book holds: a low balance, a panel that cannot be reached, stalled orders, orders that
+//! ended Partial or Canceled, a route that buys above its `sell` or has no candidate left — as
 //! reports, nothing printed. `smm sync` prints them; the MCP `sync` tool answers them.
 
 use super::Ctx;
 use super::fanout::{Purpose, each, profiles};
+use crate::alerts::{Alert, Kind, Resolved};
 use crate::book::catalogue::{Change, Snap};
 use crate::book::{Asked, Book, OrderChange, Query, statuses};
 use crate::cli::settings::Settings;
@@ -27,35 +29,12 @@ pub struct Report {
     pub status_changes: Vec<OrderChange>,
     /// The catalogue changes since the last sync.
     pub catalogue_changes: Vec<Change>,
-    /// What needs a person's attention.
+    /// What needs a person's attention: every alert standing, `new` when this run raised it.
     pub alerts: Vec<Alert>,
+    /// The alerts that cleared in this run.
+    pub resolved: Vec<Resolved>,
     /// Why this panel could not be synced (whole or in part).
     pub error: Option<String>,
-}
-
-/// What an alert is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AlertKind {
-    /// The panel could not be reached, refused the key, or answered nonsense.
-    Unreachable,
-    /// An order ended Partial or Canceled since the last sync.
-    Ended,
-    /// The balance is under the profile's `low_balance`.
-    LowBalance,
-    /// An unfinished order has not changed for the profile's `stalled_after`.
-    Stalled,
-}
-
-/// One alert, naming its profile.
-#[derive(Debug, Clone, Serialize)]
-pub struct Alert {
-    /// The profile it is about.
-    pub profile: String,
-    /// What kind of alert.
-    pub kind: AlertKind,
-    /// One line for a person.
-    pub message: String,
 }
 
 /// The whole run, as `--json` prints it.
@@ -63,29 +42,81 @@ pub struct Alert {
 pub struct Document<'a> {
     /// Each profile's report, in the config file's order.
     profiles: &'a [Report],
-    /// Every alert.
+    /// Every alert standing (and this run's events), `new` when this run raised it.
     alerts: Vec<&'a Alert>,
+    /// Every alert that cleared in this run.
+    resolved: Vec<&'a Resolved>,
+    /// Each route: its cheapest available candidate now and at the last sync.
+    #[serde(skip_serializing_if = "<[RouteSeen]>::is_empty")]
+    routes: &'a [RouteSeen],
 }
 
 impl Document<'_> {
-    /// The document of `reports`: every report, then every alert.
-    pub fn of(reports: &[Report]) -> Document<'_> {
+    /// The document of a sync: every report, every standing alert, every resolved one, the
+    /// routes.
+    pub fn of(synced: &Synced) -> Document<'_> {
         Document {
-            profiles: reports,
-            alerts: reports.iter().flat_map(|r| &r.alerts).collect(),
+            profiles: &synced.reports,
+            alerts: synced.alerts().collect(),
+            resolved: synced.resolved().collect(),
+            routes: &synced.routes,
         }
     }
 }
 
-/// Syncs every panel profile (or those of `-p a,b`) at once: one report per profile, in that
-/// order; nothing printed. A bad `-p` or a book that cannot be opened is an error (exit 2).
-pub fn reports(settings: &Settings) -> anyhow::Result<Vec<Report>> {
+/// A route as `smm sync` saw it, and its alerts.
+#[derive(Debug, Serialize)]
+pub struct RouteSeen {
+    /// The route.
+    pub route: String,
+    /// Its cheapest candidate that can take a typical order now (`profile:service`).
+    pub cheapest: Option<String>,
+    /// The cheapest at the last sync, when it changed.
+    pub was: Option<String>,
+    /// Its alerts standing (`new` when this run raised it).
+    #[serde(skip)]
+    pub alerts: Vec<Alert>,
+    /// Its alerts that cleared in this run.
+    #[serde(skip)]
+    pub resolved: Vec<Resolved>,
+}
+
+/// What one sync found: each profile's report and each route's.
+pub struct Synced {
+    /// Each profile's report, in the order synced.
+    pub reports: Vec<Report>,
+    /// Each route whose candidates were all synced.
+    pub routes: Vec<RouteSeen>,
+}
+
+impl Synced {
+    /// Every alert standing (profiles', then routes'), `new` when this run raised it.
+    pub fn alerts(&self) -> impl Iterator<Item = &Alert> {
+        self.reports
+            .iter()
+            .flat_map(|r| &r.alerts)
+            .chain(self.routes.iter().flat_map(|r| &r.alerts))
+    }
+
+    /// Every alert that cleared in this run (profiles', then routes').
+    pub fn resolved(&self) -> impl Iterator<Item = &Resolved> {
+        self.reports
+            .iter()
+            .flat_map(|r| &r.resolved)
+            .chain(self.routes.iter().flat_map(|r| &r.resolved))
+    }
+}
+
+/// Syncs every panel profile (or those of `-p a,b`) at once, then the routes whose candidates
+/// are all among them; nothing printed. A bad `-p` or a book that cannot be opened is an error
+/// (exit 2).
+pub fn sync(settings: &Settings) -> anyhow::Result<Synced> {
     let config = super::ctx::load_config(settings)?;
     let names = profiles(settings, &config, Purpose::Sync)?;
     // Opened (and migrated) once before the panels run in parallel.
     Book::open()?;
     let config = &config;
-    Ok(each(
+    let reports: Vec<Report> = each(
         &names,
         |name| sync_profile(settings, config, name),
         |name| Report {
@@ -93,36 +124,61 @@ pub fn reports(settings: &Settings) -> anyhow::Result<Vec<Report>> {
             error: Some("internal error".into()),
             ..Report::default()
         },
-    ))
+    );
+    let routes = routes(settings, config, &names)?;
+    Ok(Synced { reports, routes })
 }
 
-/// Syncs one profile: statuses, balance, catalogue, then the alerts. The first request that
-/// fails stops this profile (the others go on); its error becomes an alert.
+/// Syncs one profile: statuses, balance, catalogue, then the alerts, settled against those
+/// the book holds (raised once, resolved when they clear). The first request that fails stops
+/// this profile (the others go on); its error becomes an alert.
 fn sync_profile(settings: &Settings, config: &Config, name: &str) -> Report {
     let mut report = Report {
         profile: name.to_string(),
         ..Report::default()
     };
-    if let Err(e) = steps(settings, config, name, &mut report) {
+    let mut found = Found::default();
+    let repeat = config.profile(Some(name)).ok().and_then(|p| p.alert_repeat);
+    if let Err(e) = steps(settings, config, name, &mut report, &mut found) {
         let message = format!("{e:#}");
-        report.alerts.push(Alert {
-            profile: name.to_string(),
-            kind: AlertKind::Unreachable,
-            message: format!("{name}: {}", crate::text::shorten(&message, 300)),
-        });
+        found
+            .alerts
+            .push(crate::alerts::unreachable(name, &message));
         report.error = Some(message);
     }
-    // The same order every run: unreachable, ended, low balance, stalled.
-    report.alerts.sort_by_key(|a| a.kind);
+    found.checked.push(Kind::Unreachable);
+    let settled = Book::open()
+        .and_then(|book| book.settle_alerts(name, &found.checked, found.alerts, repeat));
+    match settled {
+        Ok(settled) => {
+            report.alerts = settled.alerts;
+            report.resolved = settled.resolved;
+        }
+        Err(e) => {
+            // Without the book, every alert found is shown as new.
+            report.alerts = vec![crate::alerts::unreachable(name, &format!("{e:#}"))];
+            report.error.get_or_insert_with(|| format!("{e:#}"));
+        }
+    }
     report
 }
 
-/// The steps of one profile's sync, filling `report` as they go.
+/// The alerts one profile's run found, and the kinds it could look at.
+#[derive(Default)]
+struct Found {
+    /// The alerts the rules raised.
+    alerts: Vec<Alert>,
+    /// The kinds this run looked at (a standing alert of another kind is left as it is).
+    checked: Vec<Kind>,
+}
+
+/// The steps of one profile's sync, filling `report` and `found` as they go.
 fn steps(
     settings: &Settings,
     config: &Config,
     name: &str,
     report: &mut Report,
+    found: &mut Found,
 ) -> anyhow::Result<()> {
     let profile = config.profile(Some(name))?;
     let ctx = Ctx::build(settings, profile, true)?;
@@ -161,16 +217,12 @@ fn steps(
     let account_error = match account {
         Ok((account, catalogue_changes)) => {
             if let Account::Money(balance) = account {
-                if let Some(low) = profile.low_balance.filter(|low| balance.amount < *low) {
-                    report.alerts.push(Alert {
-                        profile: name.to_string(),
-                        kind: AlertKind::LowBalance,
-                        message: format!(
-                            "{name}: balance {} {} is under low_balance {low}: top up the account",
-                            balance.amount, balance.currency
-                        ),
-                    });
-                }
+                found.checked.push(Kind::LowBalance);
+                found.alerts.extend(crate::alerts::low_balance(
+                    name,
+                    &balance,
+                    profile.low_balance,
+                ));
                 report.balance = Some(balance.amount.to_string());
                 report.currency = Some(balance.currency);
             } else if let Account::Threads(threads) = account {
@@ -183,46 +235,30 @@ fn steps(
         }
         Err(e) => Some(e),
     };
+    // Orders that ended, from the book's history: whichever run recorded the change (this
+    // one, another sync, `smm orders --check`), each is alerted once.
+    found.checked.push(Kind::Ended);
+    for (order, status) in book.unalerted_changes(name)? {
+        found
+            .alerts
+            .extend(crate::alerts::ended(name, &order, &status));
+    }
     let Asked {
         count,
         changes,
         problems: _,
     } = orders?;
     report.orders_asked = count;
-    for change in &changes {
-        use crate::panel::status::{Canonical, canonical};
-        let ended = matches!(
-            canonical(&change.to),
-            Some(Canonical::Partial | Canonical::Canceled)
-        );
-        if ended {
-            report.alerts.push(Alert {
-                profile: name.to_string(),
-                kind: AlertKind::Ended,
-                message: format!("{name}: order {} ended {}", change.order, change.to),
-            });
-        }
-    }
     report.status_changes = changes;
+    let now = crate::time::now() as i64;
+    found.checked.push(Kind::Stalled);
+    for e in book.unfinished(&open)? {
+        found
+            .alerts
+            .extend(crate::alerts::stalled(name, &e, now, profile.stalled_after));
+    }
     if let Some(e) = account_error {
         return Err(e);
-    }
-    let now = crate::time::now() as i64;
-    let stalled_after = i64::try_from(profile.stalled_after).unwrap_or(i64::MAX);
-    for e in book.unfinished(&open)? {
-        let since = e.changed.unwrap_or(e.created);
-        if now.saturating_sub(since) >= stalled_after {
-            report.alerts.push(Alert {
-                profile: name.to_string(),
-                kind: AlertKind::Stalled,
-                message: format!(
-                    "{name}: order {} ({}) has not changed for {}",
-                    e.order.as_deref().unwrap_or("?"),
-                    e.status.as_deref().unwrap_or("no status yet"),
-                    crate::time::ago(now.saturating_sub(since).max(0) as u64)
-                ),
-            });
-        }
     }
     Ok(())
 }
@@ -240,4 +276,68 @@ fn catalogue(
     }
     let snaps: Vec<Snap> = answer.value.iter().map(Snap::from).collect();
     book.sync_catalogue(&profile.name, &snaps)
+}
+
+/// The routes whose candidates are all among the synced profiles, each against a typical
+/// order now (catalogues as the sync just fetched them): an alert when the cheapest candidate
+/// that can take it buys above `sell`, or when none can, settled in the book like a profile's
+/// (raised once, resolved when it clears; `alert_repeat` the shortest of its profiles'); the
+/// cheapest remembered, to note (not alert) when it changed.
+fn routes(
+    settings: &Settings,
+    config: &Config,
+    names: &[String],
+) -> anyhow::Result<Vec<RouteSeen>> {
+    let routes: Vec<crate::route::Route> = config
+        .routes()?
+        .into_iter()
+        .filter(|r| r.candidates.iter().all(|c| names.contains(&c.profile)))
+        .collect();
+    if routes.is_empty() {
+        return Ok(Vec::new());
+    }
+    let all: Vec<&crate::route::Candidate> = routes.iter().flat_map(|r| &r.candidates).collect();
+    let sides = super::candidates::look(settings, config, &all)?;
+    let book = Book::open()?;
+    let mut seen = Vec::new();
+    for route in &routes {
+        let name = &route.name;
+        let typical = super::candidates::typical(route, &sides);
+        let cheapest = typical
+            .iter()
+            .filter(|t| t.offer.available)
+            .min_by_key(|t| t.offer.rate.unwrap_or(rust_decimal::Decimal::MAX));
+        let now = cheapest.map(|t| format!("{}:{}", t.offer.profile, t.offer.service));
+        let found: Vec<Alert> = match (cheapest, &now) {
+            (Some(t), Some(now)) => match (t.offer.rate, route.sell) {
+                (Some(rate), Some(sell)) => crate::alerts::negative_margin(name, now, rate, sell)
+                    .into_iter()
+                    .collect(),
+                _ => Vec::new(),
+            },
+            _ => {
+                let offers: Vec<_> = typical.iter().map(|t| t.offer.clone()).collect();
+                vec![crate::alerts::no_candidate(
+                    name,
+                    &crate::route::refusals(&offers),
+                )]
+            }
+        };
+        let repeat = route
+            .candidates
+            .iter()
+            .filter_map(|c| config.profile(Some(&c.profile)).ok()?.alert_repeat)
+            .min();
+        let settled = book.settle_route_alerts(name, found, repeat)?;
+        let before = book.swap_cheapest(name, now.as_deref().unwrap_or(""))?;
+        let was = before.filter(|b| !b.is_empty() && Some(b) != now.as_ref());
+        seen.push(RouteSeen {
+            route: name.clone(),
+            cheapest: now,
+            was,
+            alerts: settled.alerts,
+            resolved: settled.resolved,
+        });
+    }
+    Ok(seen)
 }

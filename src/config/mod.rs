@@ -1,7 +1,9 @@
 //! The profile file: locate it, parse it, pick the profile, resolve its key.
 
 pub mod add;
+pub mod edit;
 pub mod private;
+pub mod routes;
 pub mod secret;
 
 use crate::config::secret::Secret;
@@ -30,6 +32,9 @@ pub struct ConfigFile {
     /// Profiles by name.
     #[serde(default)]
     pub profiles: BTreeMap<String, ProfileDef>,
+    /// Routes by name: one product over several providers (see `routes`).
+    #[serde(default)]
+    pub routes: BTreeMap<String, routes::RouteDef>,
     /// What `smm mcp` lets an AI assistant do (`[mcp]`).
     pub mcp: Option<McpDef>,
 }
@@ -82,6 +87,8 @@ pub struct ProfileDef {
     pub low_balance: Option<String>,
     /// `smm sync` alerts when an unfinished order has not changed for this long (`24h`).
     pub stalled_after: Option<String>,
+    /// `smm sync` raises a standing alert again after this long (`24h`); unset: never.
+    pub alert_repeat: Option<String>,
 }
 
 /// The API dialects smm speaks.
@@ -140,6 +147,8 @@ pub struct Profile {
     pub low_balance: Option<rust_decimal::Decimal>,
     /// Seconds without a change after which `smm sync` calls an unfinished order stalled.
     pub stalled_after: u64,
+    /// Seconds after which `smm sync` raises a standing alert again (None: never).
+    pub alert_repeat: Option<u64>,
 }
 
 /// How long an unfinished order may go without a change before `smm sync` alerts: 24 hours.
@@ -255,6 +264,11 @@ impl Config {
         }
     }
 
+    /// The known profile name closest to `name` (a typo's likely meaning), if one is close.
+    pub fn similar(&self, name: &str) -> Option<&str> {
+        closest(name, self.file.profiles.keys().map(String::as_str))
+    }
+
     /// Picks the profile: `requested` (flag or `SMM_PROFILE`) > `default_profile` > the only one.
     pub fn select(&self, requested: Option<&str>) -> anyhow::Result<(&str, &ProfileDef)> {
         if let Some(list) = requested.filter(|r| r.contains(',')) {
@@ -268,8 +282,18 @@ impl Config {
                 .get_key_value(name)
                 .map(|(k, v)| (k.as_str(), v))
                 .ok_or_else(|| {
+                    let hint = match (self.similar(name), what) {
+                        (Some(near), "profile") => format!("; did you mean -p {near}?"),
+                        (Some(near), _) => format!(
+                            "; did you mean '{near}'? (`smm config set-default {near}` sets it)"
+                        ),
+                        (None, "profile") => String::new(),
+                        (None, _) => {
+                            "; `smm config set-default NAME` picks one of them".to_string()
+                        }
+                    };
                     usage(format!(
-                        "{what} '{name}' is not in {}; known profiles: {}",
+                        "{what} '{name}' is not in {}; known profiles: {}{hint}",
                         self.path.display(),
                         self.known()
                     ))
@@ -290,7 +314,8 @@ impl Config {
                 self.path.display()
             ))),
             _ => Err(usage(format!(
-                "{} has several profiles and no default_profile: pick one with -p NAME ({}) or set default_profile",
+                "{} has several profiles and no default_profile: pick one with -p NAME ({}) or \
+                 `smm config set-default NAME`",
                 self.path.display(),
                 self.known()
             ))),
@@ -302,6 +327,15 @@ impl Config {
         let (name, def) = self.select(requested)?;
         resolve(name, def, &self.path)
     }
+}
+
+/// The name among `names` closest to `name` (Jaro-Winkler above 0.8, as a typo is), if any.
+pub fn closest<'a>(name: &str, names: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    names
+        .map(|k| (strsim::jaro_winkler(name, k), k))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
 }
 
 /// Where a profile's key comes from, as `config show` describes it (never the key itself).
@@ -435,8 +469,24 @@ pub fn check_url(
 /// Turns a profile definition into a usable `Profile`: valid URL, a key from the file or env.
 pub fn resolve(name: &str, def: &ProfileDef, path: &Path) -> anyhow::Result<Profile> {
     let url = check_url(name, &def.url, def.allow_http.unwrap_or(false), path)?;
-    let key = match (&def.key, &def.key_env, &def.key_command) {
+    let key = key_of(name, def, path, true)?;
+    settings(name, def, path, url, key)
+}
+
+/// Checks a profile definition as `resolve` does, without reading its key from the environment
+/// or its command (`smm config set` checks what it writes this way).
+pub fn check(name: &str, def: &ProfileDef, path: &Path) -> anyhow::Result<()> {
+    let url = check_url(name, &def.url, def.allow_http.unwrap_or(false), path)?;
+    let key = key_of(name, def, path, false)?;
+    settings(name, def, path, url, key).map(|_| ())
+}
+
+/// The profile's key: exactly one of key, key_env and key_command; read from the environment
+/// or run only when `read` (else a placeholder stands for it).
+fn key_of(name: &str, def: &ProfileDef, path: &Path, read: bool) -> anyhow::Result<Secret> {
+    Ok(match (&def.key, &def.key_env, &def.key_command) {
         (Some(k), None, None) => Secret::new(k.trim()),
+        (None, Some(_), None) | (None, None, Some(_)) if !read => Secret::new("(unread)"),
         (None, Some(var), None) => {
             let value = std::env::var(var).unwrap_or_default();
             if value.trim().is_empty() {
@@ -459,7 +509,17 @@ pub fn resolve(name: &str, def: &ProfileDef, path: &Path) -> anyhow::Result<Prof
                 path.display()
             )));
         }
-    };
+    })
+}
+
+/// The rest of a profile: every limit and duration checked.
+fn settings(
+    name: &str,
+    def: &ProfileDef,
+    path: &Path,
+    url: reqwest::Url,
+    key: Secret,
+) -> anyhow::Result<Profile> {
     if def.concurrency.is_some_and(|c| !(1..=16).contains(&c)) {
         return Err(usage(format!(
             "profile '{name}' in {}: concurrency must be between 1 and 16",
@@ -505,6 +565,15 @@ pub fn resolve(name: &str, def: &ProfileDef, path: &Path) -> anyhow::Result<Prof
             ))
         })?,
     };
+    let alert_repeat = match &def.alert_repeat {
+        None => None,
+        Some(text) => Some(crate::time::parse_duration(text).map_err(|e| {
+            usage(format!(
+                "profile '{name}' in {}: alert_repeat {e}",
+                path.display()
+            ))
+        })?),
+    };
     let low_balance = match &def.low_balance {
         None => None,
         Some(text) => Some(
@@ -536,6 +605,7 @@ pub fn resolve(name: &str, def: &ProfileDef, path: &Path) -> anyhow::Result<Prof
         services_ttl,
         low_balance,
         stalled_after,
+        alert_repeat,
         user_agent: def
             .user_agent
             .clone()

@@ -13,7 +13,7 @@
 mod smm;
 mod tools;
 
-use crate::book::{Held, NewOrder, OverLimit, SpendLimit};
+use crate::book::{Earlier, Held, NewOrder, OverLimit, SpendLimit};
 use crate::cli::settings::Settings;
 use crate::config::Config;
 use crate::exit::{Exit, usage};
@@ -273,27 +273,80 @@ impl Policy {
         let (spent, _) = smm::spent_since(limit.since)?;
         Ok(cost
             .filter(|c| spent.saturating_add(*c) > limit.max)
-            .map(|_| over_limit(&OverLimit { limit, spent, cost })))
+            .map(|_| Refusal::new(over_limit(&OverLimit { limit, spent, cost }))))
     }
 
     /// Why an order costing `cost` would pass `max_order_cost`, or could not be checked
     /// against the caps (its cost not known in advance), or None.
     fn over_order_cap(&self, cost: Option<Decimal>) -> Option<Refusal> {
+        self.order_cap_reason(cost)
+            .map(|why| Refusal::new(format!("{why}: refused; nothing was sent")))
+    }
+
+    /// [`Policy::over_order_cap`]'s reason, as a clause.
+    fn order_cap_reason(&self, cost: Option<Decimal>) -> Option<String> {
         if self.max_order_cost.is_none() && self.max_daily_spend.is_none() {
             return None;
         }
         let Some(cost) = cost else {
-            return Some(Refusal::new(
+            return Some(
                 "the order's cost is not known in advance (it depends on what the panel delivers) \
-                 and the [mcp] table caps spending: refused; nothing was sent",
-            ));
+                 and the [mcp] table caps spending"
+                    .into(),
+            );
         };
         let max = self.max_order_cost.filter(|max| cost > *max)?;
-        Some(Refusal::new(format!(
-            "the order costs {}, more than max_order_cost {} of the [mcp] table: refused; nothing was sent",
+        Some(format!(
+            "the order costs {}, more than max_order_cost {} of the [mcp] table",
             crate::money::show(cost),
             crate::money::show(max)
-        )))
+        ))
+    }
+
+    /// A route's candidates with the caps applied to each one's cost: one whose cost passes
+    /// `max_order_cost`, is not known in advance while a cap is set, or would take the last
+    /// 24 hours' orders past `max_daily_spend` cannot take the order (its reason says which).
+    /// The candidate placed is counted again in the transaction that writes the order down.
+    fn cap_offers(&self, offers: &mut [crate::route::Offer]) -> anyhow::Result<()> {
+        let spent = match self.spend_limit() {
+            Some(limit) => Some((limit, smm::spent_since(limit.since)?.0)),
+            None => None,
+        };
+        let show = crate::money::show;
+        for offer in offers.iter_mut().filter(|o| o.available) {
+            let daily = spent.and_then(|(limit, spent)| {
+                let cost = offer.cost?;
+                (spent.saturating_add(cost) > limit.max).then(|| {
+                    format!(
+                        "cost {} would take the last 24 hours' orders from {} to {}, past max_daily_spend {} of the [mcp] table",
+                        show(cost),
+                        show(spent),
+                        show(spent.saturating_add(cost)),
+                        show(limit.max)
+                    )
+                })
+            });
+            if let Some(why) = self.order_cap_reason(offer.cost).or(daily) {
+                offer.available = false;
+                offer.reason = Some(why);
+            }
+        }
+        Ok(())
+    }
+
+    /// Route `name` of the config, when the assistant may use every profile it names.
+    fn route(&self, config: &Config, name: &str) -> Result<crate::route::Route, Refusal> {
+        let route = smm::route(config, name)?;
+        for c in &route.candidates {
+            if !self.visible(config).contains(&c.profile) {
+                return Err(Refusal::new(format!(
+                    "route '{name}' has a candidate on profile '{}', which smm mcp may not use \
+                     (see [mcp] profiles); nothing was sent",
+                    c.profile
+                )));
+            }
+        }
+        Ok(route)
     }
 
     /// `max_daily_spend` as the order book's spend limit: the last 24 hours.
@@ -309,34 +362,64 @@ impl Policy {
     /// `max_daily_spend`.
     fn held(&self, held: &Held, order: &NewOrder) -> Refusal {
         match held {
-            Held::Duplicate(earlier) => Refusal::new(format!(
-                "{} (order book entry {}, see list_orders); a repeat within the profile's duplicate \
-                 window is refused: ask the operator if it is really wanted; nothing was sent",
-                earlier.describe(order),
-                earlier.entry.id
-            )),
-            Held::OverLimit(over) => over_limit(over),
+            Held::Duplicate(earlier) => Refusal::new(duplicate(earlier, order)),
+            Held::OverLimit(over) => Refusal::new(over_limit(over)),
         }
     }
 }
 
-/// The refusal of an order over `max_daily_spend`.
-fn over_limit(over: &OverLimit) -> Refusal {
+/// Why an order is refused as a repeat of `earlier` (said for an assistant: the operator
+/// decides, there is no `--force` here).
+fn duplicate(earlier: &Earlier, order: &NewOrder) -> String {
+    format!(
+        "{} (order book entry {}, see list_orders); a repeat within the profile's duplicate \
+         window is refused: ask the operator if it is really wanted; nothing was sent",
+        earlier.describe(order),
+        earlier.entry.id
+    )
+}
+
+/// Why a route's order is refused as a repeat of `earlier`, placed through the route or
+/// directly on one of its candidates.
+fn duplicate_on_route(route: &crate::route::Route, earlier: &Earlier) -> String {
+    let e = &earlier.entry;
+    let what = match (e.outcome, &e.order) {
+        (crate::book::Outcome::Placed, Some(id)) => format!("order {id}"),
+        _ => "an order whose outcome is unknown".to_string(),
+    };
+    let how = match &e.route {
+        Some(r) => format!("through route '{r}'"),
+        None => "directly".to_string(),
+    };
+    let ago = (crate::time::now() as i64 - e.created).max(0) as u64;
+    format!(
+        "refusing a duplicate: {what} with the same link, quantity and other fields was placed {how} on \
+         {}:{} (a candidate of route '{}') {} ago (order book entry {}, see list_orders); a repeat \
+         within the duplicate window is refused: ask the operator if it is really wanted; nothing was sent",
+        e.profile,
+        e.service,
+        route.name,
+        crate::time::ago(ago),
+        e.id
+    )
+}
+
+/// Why an order over `max_daily_spend` is refused.
+fn over_limit(over: &OverLimit) -> String {
     let show = crate::money::show;
     let Some(cost) = over.cost else {
-        return Refusal::new(
-            "the order's cost is not known in advance and max_daily_spend of the [mcp] table caps \
-             spending: refused; nothing was sent",
-        );
+        return "the order's cost is not known in advance and max_daily_spend of the [mcp] table caps \
+             spending: refused; nothing was sent"
+            .into();
     };
-    Refusal::new(format!(
+    format!(
         "the order ({}) would take the last 24 hours' orders from {} to {}, past max_daily_spend {} \
          of the [mcp] table (see list_orders): refused; nothing was sent",
         show(cost),
         show(over.spent),
         show(over.spent.saturating_add(cost)),
         show(over.limit.max)
-    ))
+    )
 }
 
 /// The MCP server: the tools over the policy.

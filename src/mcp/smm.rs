@@ -3,21 +3,25 @@
 //!
 //! Everything here goes through the layers the commands share, never through a command: the
 //! config and a profile's context (`commands::ctx`), the fan-out over profiles
-//! (`commands::fanout`), an order's checks (`commands::checks`), one profile's sync
+//! (`commands::fanout`), an order's checks (`commands::checks`), a route's candidates
+//! (`commands::candidates`, ranked and walked as `crate::route` decides), the sync
 //! (`commands::syncing`), the catalogue's filters (`panel::Service`) and the order book with
 //! its guarded send (`book::send_within`: the intent written before sending under the duplicate
 //! guard and the spend limit, in one transaction; the outcome after).
 
-use crate::book::{Book, Entry, Held, NewOrder, Query, SpendLimit};
+use crate::book::{Book, Earlier, Entry, Held, NewOrder, Query, SpendLimit};
 use crate::cli::settings::{Settings, Source};
 use crate::commands::Ctx;
+use crate::commands::candidates::Side;
 use crate::commands::fanout::PerProfile;
 use crate::config::Config;
 use crate::order::Order;
 use crate::output::views::DryRun;
 use crate::panel::{Account, Panel, Priced, Service};
+use crate::route::{Offer, Route, Walk};
 use rust_decimal::Decimal;
 use serde_json::Value;
+use std::collections::BTreeMap;
 
 /// The config file, as every command loads it (a permissions warning goes to stderr).
 pub fn config(settings: &Settings) -> anyhow::Result<Config> {
@@ -97,13 +101,17 @@ pub fn order(values: Vec<(&'static str, String)>) -> Result<Order, String> {
 
 /// The order's service and price: the checks `smm order add` (and its dry run) makes before
 /// anything is sent.
-pub fn checked(
-    ctx: &Ctx,
-    panel: &dyn Panel,
-    order: &Order,
-    dry_run: bool,
-) -> anyhow::Result<(Service, Priced)> {
-    crate::commands::checks::checked(ctx, panel, order, dry_run)
+pub fn checked(ctx: &Ctx, panel: &dyn Panel, order: &Order) -> anyhow::Result<(Service, Priced)> {
+    crate::commands::checks::checked(ctx, panel, order)
+}
+
+/// The earlier order the book's duplicate guard would refuse `new` for (read-only), as
+/// `smm order add --dry-run` asks it.
+pub fn earlier(ctx: &Ctx, new: &NewOrder) -> anyhow::Result<Option<Earlier>> {
+    match ctx.book()? {
+        Some(book) => book.earlier(new, ctx.profile.duplicate_window),
+        None => Ok(None),
+    }
 }
 
 /// The dry run's report, as `smm order add --dry-run --json` prints it, and its verdict on the
@@ -122,15 +130,21 @@ pub fn quote(
     Ok((serde_json::to_value(&report)?, verdict))
 }
 
-/// What the order book records of `order` on the context's profile before it is sent.
+/// What the order book records of `order` on the context's profile before it is sent (the
+/// cost's currency when the book knows the panel's, as `smm order add` records it).
 pub fn new_order(ctx: &Ctx, order: &Order, cost: Option<Decimal>) -> NewOrder {
-    ctx.new_order(order, cost)
+    let mut new = ctx.new_order(order, cost);
+    if cost.is_some() {
+        new.currency = ctx.known_currency();
+    }
+    new
 }
 
 /// Places the order through the order book's guarded send (never forced): refused unsent
 /// (`Held`) when the book holds the same order within the profile's window, or — in the same
 /// transaction — when it would take the spending past `limit`; else written down before it is
-/// sent, its outcome after. Returns the panel's id and its JSON answer.
+/// sent, its outcome after (and the cost's currency learnt from the balance when the book did
+/// not know it, as `smm order add` does). Returns the panel's id and its JSON answer.
 pub fn place(
     ctx: &Ctx,
     panel: &dyn Panel,
@@ -144,10 +158,82 @@ pub fn place(
         let id = answer.value.order.clone();
         Ok((id.clone(), (id, answer.raw.value())))
     })?;
-    match sent {
-        Ok(sent) => Ok(Ok(sent.answer?)),
-        Err(held) => Ok(Err(held)),
+    let sent = match sent {
+        Ok(sent) => sent,
+        Err(held) => return Ok(Err(held)),
+    };
+    let answer = sent.answer?;
+    if let (Some(_), None, Some(entry)) = (new.cost, &new.currency, &sent.entry) {
+        ctx.learn_currency(panel, entry);
     }
+    Ok(Ok(answer))
+}
+
+/// A route of the config file, checked as `smm order add --route` checks it.
+pub fn route(config: &Config, name: &str) -> anyhow::Result<Route> {
+    config.route(name)
+}
+
+/// The candidates of `route` for the order `template` (its service replaced by each
+/// candidate's): every candidate's panel looked at once (catalogue with the cache rules,
+/// balance), the order checked by each, each candidate examined — as `smm order add --route`.
+pub fn candidates(
+    settings: &Settings,
+    config: &Config,
+    route: &Route,
+    template: &Order,
+) -> anyhow::Result<(BTreeMap<String, Side>, Vec<Offer>)> {
+    crate::commands::candidates::for_order(settings, config, route, template)
+}
+
+/// The candidates that can take the order, best first (indices into `offers`), as the route
+/// picks.
+pub fn rank(route: &Route, offers: &[Offer]) -> Vec<usize> {
+    crate::route::rank(offers, route.pick)
+}
+
+/// The earlier order the book's duplicate guard would refuse the route's order on
+/// `offers[i]` for (read-only; the guard spans every candidate of the route).
+pub fn route_earlier(
+    route: &Route,
+    sides: &BTreeMap<String, Side>,
+    template: &Order,
+    offers: &[Offer],
+    i: usize,
+) -> anyhow::Result<Option<Earlier>> {
+    let c = &route.candidates[i];
+    let (_, probe) = crate::commands::candidates::routed(route, sides, template, c, offers[i].cost);
+    let window = sides[&c.profile].ctx.profile.duplicate_window;
+    Book::open()?.earlier(&probe, window)
+}
+
+/// Places the route's order down the ranking, through the book's guarded send (never forced;
+/// `limit` counted in its transaction each try), moving on only after a definite refusal not
+/// about the link — as `smm order add --route` does.
+pub fn place_route(
+    route: &Route,
+    sides: &BTreeMap<String, Side>,
+    template: &Order,
+    offers: &[Offer],
+    ranked: &[usize],
+    limit: Option<SpendLimit>,
+) -> anyhow::Result<Walk<()>> {
+    let book = Book::open()?;
+    crate::commands::candidates::place(
+        route,
+        sides,
+        template,
+        offers,
+        ranked,
+        Some(&book),
+        false,
+        limit,
+    )
+}
+
+/// The one line per candidate of "no candidate can take it": `pica:1448: why`.
+pub fn refusals(offers: &[Offer]) -> Vec<String> {
+    crate::route::refusals(offers)
 }
 
 /// The statuses of orders: the panel's JSON, as `smm status --json` prints it.
@@ -181,11 +267,12 @@ pub fn orders(
     Ok(shown.into())
 }
 
-/// `smm sync` over `profiles`: its JSON document (every profile's report, then the alerts).
+/// `smm sync` over `profiles` (and the routes whose candidates are all among them): its JSON
+/// document, as `smm sync --json` prints it.
 pub fn sync(settings: &Settings, profiles: &[String]) -> anyhow::Result<Value> {
-    use crate::commands::syncing::{Document, reports};
-    let reports = reports(&for_profiles(settings, profiles))?;
-    Ok(serde_json::to_value(Document::of(&reports))?)
+    use crate::commands::syncing::{Document, sync};
+    let synced = sync(&for_profiles(settings, profiles))?;
+    Ok(serde_json::to_value(Document::of(&synced))?)
 }
 
 /// What the orders that may exist (placed or unknown) written down at or after `since` cost,

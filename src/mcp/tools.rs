@@ -50,16 +50,18 @@ pub struct SearchArgs {
     pub limit: Option<usize>,
 }
 
-/// `quote_order` and `place_order` arguments: where to order, then the order's fields (the
-/// form names of the SMM API v2; which ones a service needs depends on its type).
-// A `route` (issue 22) will stand beside `profile`, one or the other.
+/// `quote_order` and `place_order` arguments: where to order — a profile and its service, or
+/// a route — then the order's fields (the form names of the SMM API v2; which ones a service
+/// needs depends on its type).
 #[derive(Debug, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
 pub struct OrderArgs {
-    /// The profile (panel) to order on (default: the config's default profile).
+    /// The profile (panel) to order on (default: the config's default profile); not with route.
     pub profile: Option<String>,
-    /// Service id (from search_services).
-    pub service: u64,
+    /// A route of the config: smm picks the provider and its service; not with profile/service.
+    pub route: Option<String>,
+    /// Service id (from search_services); needed unless ordering through a route.
+    pub service: Option<u64>,
     /// Link to the post, page or profile.
     pub link: Option<String>,
     /// Quantity to order.
@@ -179,12 +181,12 @@ pub const TOOLS: &[Spec] = &[
     },
     Spec {
         name: "quote_order",
-        description: "Check an order against the panel's catalogue and price it against the balance (a dry run): cost, balance after, whether it can be placed. Sends nothing.",
+        description: "Check an order (on a profile, or through a route's providers) against the catalogue and price it against the balance (a dry run): cost, balance after, whether it can be placed. Sends nothing.",
         schema: schema::<OrderArgs>,
     },
     Spec {
         name: "place_order",
-        description: "Place an order on an SMM panel, through smm's order book and duplicate guard; refused unless the operator allowed orders, and beyond the cost caps.",
+        description: "Place an order on an SMM panel profile, or through a route (the best of its providers), via smm's order book and duplicate guard; refused unless the operator allowed orders, and beyond the cost caps.",
         schema: schema::<OrderArgs>,
     },
     Spec {
@@ -309,17 +311,54 @@ fn search(policy: &Policy, a: SearchArgs) -> Result<Value, Refusal> {
     }))
 }
 
+/// Where an order goes: a profile's service, or a route's candidates.
+enum Target {
+    /// This profile (one the assistant may use).
+    Profile(String),
+    /// This route (every candidate's profile one the assistant may use).
+    Route(crate::route::Route),
+}
+
 /// The order the arguments describe (every value checked as `smm order add` checks it), and
-/// the profile it is for.
-fn order_of(policy: &Policy, a: &OrderArgs) -> Result<(crate::order::Order, String), Refusal> {
-    let order = smm::order(a.values()).map_err(|e| {
+/// where it goes. Through a route the order is a template: each candidate's service replaces
+/// its `service`.
+fn order_of(
+    policy: &Policy,
+    config: &crate::config::Config,
+    a: &OrderArgs,
+) -> Result<(crate::order::Order, Target), Refusal> {
+    let mut values = a.values();
+    match (&a.profile, &a.route, a.service) {
+        (Some(_), Some(_), _) => {
+            return Err(Refusal::new(
+                "give profile or route, not both: a route picks among its own profiles; nothing was sent",
+            ));
+        }
+        (None, Some(route), Some(_)) => {
+            return Err(Refusal::new(format!(
+                "route '{}' names each candidate's service itself: leave out service; nothing was sent",
+                crate::text::shorten(route, 60)
+            )));
+        }
+        (_, None, None) => {
+            return Err(Refusal::new(
+                "service is required (from search_services), or a route instead of profile and service; nothing was sent",
+            ));
+        }
+        // Each candidate's service replaces this one.
+        (None, Some(_), None) => values.push(("service", "1".into())),
+        _ => {}
+    }
+    let order = smm::order(values).map_err(|e| {
         Refusal::new(format!(
             "{e} (see the tool's input schema); nothing was sent"
         ))
     })?;
-    let config = smm::config(&policy.settings)?;
-    let profile = policy.one(&config, a.profile.as_deref())?;
-    Ok((order, profile))
+    let target = match &a.route {
+        Some(name) => Target::Route(policy.route(config, name)?),
+        None => Target::Profile(policy.one(config, a.profile.as_deref())?),
+    };
+    Ok((order, target))
 }
 
 impl OrderArgs {
@@ -328,7 +367,7 @@ impl OrderArgs {
         let text = |v: &Option<String>| v.clone();
         let num = |v: &Option<u64>| v.map(|n| n.to_string());
         let fields: [(&'static str, Option<String>); 25] = [
-            ("service", Some(self.service.to_string())),
+            ("service", self.service.map(|n| n.to_string())),
             ("link", text(&self.link)),
             ("quantity", num(&self.quantity)),
             ("runs", num(&self.runs)),
@@ -363,13 +402,21 @@ impl OrderArgs {
 
 /// `quote_order`: the dry run, and whether `place_order` would place it.
 fn quote(policy: &Policy, a: OrderArgs) -> Result<Value, Refusal> {
-    let (order, profile) = order_of(policy, &a)?;
     let config = smm::config(&policy.settings)?;
+    let (order, target) = order_of(policy, &config, &a)?;
+    let profile = match target {
+        Target::Profile(profile) => profile,
+        Target::Route(route) => return quote_route(policy, &config, &order, &route),
+    };
     let ctx = smm::context(&policy.settings, &config, &profile)?;
     let panel = ctx.panel();
-    let (service, priced) = smm::checked(&ctx, &*panel, &order, true)?;
+    let (service, priced) = smm::checked(&ctx, &*panel, &order)?;
     let (report, verdict) = smm::quote(&*panel, &order, &service, &priced)?;
     let mut problems: Vec<String> = verdict.into_iter().collect();
+    let new = smm::new_order(&ctx, &order, priced.cost);
+    if let Some(earlier) = smm::earlier(&ctx, &new)? {
+        problems.push(super::duplicate(&earlier, &new));
+    }
     if !policy.allow_orders {
         problems.push(policy.orders_off());
     }
@@ -385,14 +432,93 @@ fn quote(policy: &Policy, a: OrderArgs) -> Result<Value, Refusal> {
     }))
 }
 
+/// Every candidate of a route as examined, with its place in the ranking (1 = first) when it
+/// can take the order, and — once sent the order — what became of it.
+fn candidates_json(
+    offers: &[crate::route::Offer],
+    ranked: &[usize],
+    tried: &[(usize, crate::route::Tried)],
+) -> Vec<Value> {
+    offers
+        .iter()
+        .enumerate()
+        .map(|(i, offer)| {
+            let mut row = match serde_json::to_value(offer) {
+                Ok(Value::Object(map)) => map,
+                _ => Map::new(),
+            };
+            let rank = ranked.iter().position(|r| *r == i).map(|r| r + 1);
+            row.insert("rank".into(), json!(rank));
+            if let Some((_, t)) = tried.iter().find(|(j, _)| *j == i) {
+                row.insert("result".into(), t.text().into());
+            }
+            Value::Object(row)
+        })
+        .collect()
+}
+
+/// `quote_order` through a route: every candidate examined, the caps applied to each one's
+/// cost, ranked; the one it would be placed with, and whether `place_order` would place it.
+fn quote_route(
+    policy: &Policy,
+    config: &crate::config::Config,
+    template: &crate::order::Order,
+    route: &crate::route::Route,
+) -> Result<Value, Refusal> {
+    let (sides, mut offers) = smm::candidates(&policy.settings, config, route, template)?;
+    policy.cap_offers(&mut offers)?;
+    let ranked = smm::rank(route, &offers);
+    let mut problems = Vec::new();
+    let chosen = ranked.first().map(|&best| &offers[best]);
+    match ranked.first() {
+        None => problems.push(no_candidate(route, &offers)),
+        Some(&best) => {
+            if let Some(earlier) = smm::route_earlier(route, &sides, template, &offers, best)? {
+                problems.push(super::duplicate_on_route(route, &earlier));
+            }
+        }
+    }
+    if !policy.allow_orders {
+        problems.push(policy.orders_off());
+    }
+    let show = |d: Option<rust_decimal::Decimal>| d.map(crate::money::show);
+    Ok(json!({
+        "route": route.name,
+        "pick": route.pick.name(),
+        "profile": chosen.map(|o| o.profile.as_str()),
+        "service": chosen.map(|o| o.service),
+        "cost": chosen.and_then(|o| show(o.cost)),
+        "currency": chosen.map(|o| o.currency.as_str()),
+        "balance": chosen.and_then(|o| show(o.balance)),
+        "balance_after": chosen.and_then(|o| show(o.balance.zip(o.cost).map(|(b, c)| b - c))),
+        "candidates": candidates_json(&offers, &ranked, &[]),
+        "can_place": problems.is_empty(),
+        "problems": problems,
+        "sent": false,
+    }))
+}
+
+/// Why no candidate of a route can take the order, naming each one's reason.
+fn no_candidate(route: &crate::route::Route, offers: &[crate::route::Offer]) -> String {
+    format!(
+        "route '{}': no candidate can take this order ({}); nothing was sent",
+        route.name,
+        smm::refusals(offers).join("; ")
+    )
+}
+
 /// `place_order`: the checks, the caps, then the order book's guarded send.
 fn place(policy: &Policy, a: OrderArgs) -> Result<Value, Refusal> {
     policy.orders_allowed()?;
-    let (order, profile) = order_of(policy, &a)?;
     let config = smm::config(&policy.settings)?;
+    let (order, target) = order_of(policy, &config, &a)?;
+    let profile = match target {
+        Target::Profile(profile) => profile,
+        Target::Route(route) => return place_route(policy, &config, &order, &route),
+    };
     let ctx = smm::context(&policy.settings, &config, &profile)?;
     let panel = ctx.panel();
-    let (_, priced) = smm::checked(&ctx, &*panel, &order, false)?;
+    let (_, priced) = smm::checked(&ctx, &*panel, &order)?;
     if let Some(refusal) = policy.over_order_cap(priced.cost) {
         return Err(refusal);
     }
@@ -407,6 +533,92 @@ fn place(policy: &Policy, a: OrderArgs) -> Result<Value, Refusal> {
         "cost": priced.cost.map(crate::money::show),
         "answer": answer,
     }))
+}
+
+/// `place_order` through a route: every candidate examined, those the caps rule out set aside,
+/// then down the ranking through the book's guarded send (`max_daily_spend` counted in its
+/// transaction at each try), moving on only after a definite refusal not about the link.
+fn place_route(
+    policy: &Policy,
+    config: &crate::config::Config,
+    template: &crate::order::Order,
+    route: &crate::route::Route,
+) -> Result<Value, Refusal> {
+    use crate::route::{End, Tried};
+    let (sides, mut offers) = smm::candidates(&policy.settings, config, route, template)?;
+    policy.cap_offers(&mut offers)?;
+    let ranked = smm::rank(route, &offers);
+    if ranked.is_empty() {
+        return Err(Refusal::new(no_candidate(route, &offers)));
+    }
+    let walk = smm::place_route(
+        route,
+        &sides,
+        template,
+        &offers,
+        &ranked,
+        policy.spend_limit(),
+    )?;
+    let name = &route.name;
+    let tried: Vec<String> = walk
+        .tried
+        .iter()
+        .map(|(i, t)| format!("{}:{} {}", offers[*i].profile, offers[*i].service, t.text()))
+        .collect();
+    let before = |line: String| match tried.is_empty() {
+        true => line,
+        false => format!("{line} (tried first: {})", tried.join("; ")),
+    };
+    match walk.end {
+        End::Placed(i, ()) => {
+            let o = &offers[i];
+            let id = walk.tried.iter().find_map(|(_, t)| match t {
+                Tried::Placed(id) => Some(id.clone()),
+                _ => None,
+            });
+            Ok(json!({
+                "route": name,
+                "profile": o.profile,
+                "service": o.service,
+                "order": id,
+                "cost": o.cost.map(crate::money::show),
+                "currency": o.currency,
+                "candidates": candidates_json(&offers, &ranked, &walk.tried),
+            }))
+        }
+        End::Duplicate(earlier) => Err(Refusal::new(before(super::duplicate_on_route(
+            route, &earlier,
+        )))),
+        End::OverLimit(over) => Err(Refusal::new(before(super::over_limit(&over)))),
+        End::Stopped(i) => {
+            let o = &offers[i];
+            let why = match walk.tried.last().map(|t| &t.1) {
+                Some(Tried::LinkRefused(words)) => format!(
+                    "{}:{} refused it about the link: {words}; no other provider was asked",
+                    o.profile, o.service
+                ),
+                Some(Tried::Unrecorded(_, words)) => format!(
+                    "{}:{}: {words}; no other provider was asked",
+                    o.profile, o.service
+                ),
+                Some(Tried::Unknown(words)) => format!(
+                    "no clear answer from {}:{} ({words}); the order may or may not have been \
+                     placed there, so no other provider was asked: check list_orders and the \
+                     panel before ordering again",
+                    o.profile, o.service
+                ),
+                _ => "stopped".into(),
+            };
+            Err(Refusal::new(format!(
+                "route '{name}': {why} (tried: {})",
+                tried.join("; ")
+            )))
+        }
+        End::Exhausted => Err(Refusal::new(format!(
+            "route '{name}': every candidate that could take it refused it ({}); nothing was placed",
+            tried.join("; ")
+        ))),
+    }
 }
 
 /// The ids of `order_status` and `request_refill`: 1 to 100 of them.
@@ -460,9 +672,21 @@ fn list(policy: &Policy, a: ListArgs) -> Result<Value, Refusal> {
         url: None,
         status: a.status.clone(),
         outcome: None,
+        route: None,
         limit: 0,
     };
     let orders = smm::orders(&query, limit, |e| policy.may_see(&e.profile))?;
+    // Every item says its route: null for an order placed on a profile directly.
+    let orders: Vec<Value> = orders
+        .iter()
+        .map(|e| {
+            let mut item = serde_json::to_value(e).unwrap_or_default();
+            if let Value::Object(map) = &mut item {
+                map.entry("route").or_insert(Value::Null);
+            }
+            item
+        })
+        .collect();
     Ok(json!({ "orders": orders, "shown": orders.len() }))
 }
 
@@ -493,7 +717,7 @@ mod tests {
             .collect();
         names.sort_unstable();
         let mut expected: Vec<&str> = crate::order::FIELDS.iter().map(|f| f.name).collect();
-        expected.push("profile");
+        expected.extend(["profile", "route"]);
         expected.sort_unstable();
         assert_eq!(names, expected);
         let all: OrderArgs = serde_json::from_value(json!({

@@ -210,14 +210,18 @@ fn initialize_then_the_eight_tools_with_their_schemas() {
         |name: &str| tools.iter().find(|t| t["name"] == name).unwrap()["inputSchema"].clone();
     let order = schema("place_order");
     assert_eq!(order, schema("quote_order"));
-    assert_eq!(order["required"], json!(["service"]));
+    // A profile's service, or a route: neither is required on its own.
+    assert_eq!(order["required"], Value::Null, "{order}");
     for field in [
-        "profile", "service", "link", "quantity", "runs", "interval", "comments", "username",
-        "expiry",
+        "profile", "route", "service", "link", "quantity", "runs", "interval", "comments",
+        "username", "expiry",
     ] {
         assert!(order["properties"][field].is_object(), "{field}: {order}");
     }
-    assert_eq!(order["properties"]["service"]["type"], "integer");
+    assert_eq!(
+        order["properties"]["service"]["type"],
+        json!(["integer", "null"])
+    );
     assert_eq!(schema("order_status")["required"], json!(["ids"]));
     assert_eq!(schema("order_status")["properties"]["ids"]["type"], "array");
     assert_eq!(schema("request_refill"), schema("order_status"));
@@ -491,7 +495,22 @@ fn bad_arguments_are_tool_errors_and_the_server_keeps_serving() {
     );
     assert!(line.contains("unknown field `colour`"), "{line}");
     let line = mcp.refused("place_order", json!({"link": "https://i.com/x"}));
-    assert!(line.contains("missing field `service`"), "{line}");
+    assert!(line.contains("service is required"), "{line}");
+    let line = mcp.refused(
+        "quote_order",
+        json!({"profile": "test", "route": "ig", "link": "https://i.com/x", "quantity": 100}),
+    );
+    assert!(line.contains("give profile or route, not both"), "{line}");
+    let line = mcp.refused(
+        "place_order",
+        json!({"route": "ig", "service": 1448, "link": "https://i.com/x", "quantity": 100}),
+    );
+    assert!(line.contains("leave out service"), "{line}");
+    let line = mcp.refused(
+        "quote_order",
+        json!({"route": "ig", "link": "https://i.com/x", "quantity": 100}),
+    );
+    assert!(line.contains("route 'ig' is not in"), "{line}");
     let line = mcp.refused("balance", json!({"profile": "nope"}));
     assert!(
         line.contains("profile 'nope' is not one smm mcp may use; the profiles are: test"),
