@@ -3,7 +3,8 @@
 # throwaway venv under target/mcp-client/ (never system-wide). Starts `smm sandbox` on a free
 # loopback port, writes a scratch home whose config has profile `sandbox` on it and an [mcp]
 # table allowing orders, then runs scripts/mcp_client_driver.py: initialize, list the tools,
-# balance, quote, place an order on the sandbox, the duplicate guard, list_orders.
+# balance, quote, place an order on the sandbox, the duplicate guard, an order through a
+# route, list_orders.
 #
 #   scripts/check-mcp-client.sh [path/to/smm]      (default: target/debug/smm)
 #
@@ -30,7 +31,8 @@ if ! [[ -x "$py" ]] || ! "$py" -c "import mcp.client.stdio" 2>/dev/null; then
 fi
 
 home="$(mktemp -d)"
-"$smm" sandbox --port 0 >"$home/sandbox.out" 2>&1 &
+# The sandbox's ids file in the scratch home: a fresh sandbox each time, nothing left behind.
+HOME="$home" SMM_DATA_DIR="$home/sandbox-data" "$smm" sandbox --port 0 >"$home/sandbox.out" 2>&1 &
 pid=$!
 trap 'kill -INT $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$home"' EXIT
 for _ in $(seq 1 50); do
@@ -45,6 +47,9 @@ default_profile = "sandbox"
 [profiles.sandbox]
 url = "$url"
 key = "sandbox"
+
+[routes.ig]
+candidates = ["sandbox:1448"]
 
 [mcp]
 allow_orders = true

@@ -6,8 +6,8 @@ file with a profile on it and an [mcp] table that allows orders, installs the SD
 a throwaway venv under target/mcp-client/ and runs this file with that venv's python.
 Everything below goes through the SDK's own client (stdio transport, ClientSession):
 it starts `smm mcp`, initializes, lists the tools, reads the balance, quotes an order,
-places it on the sandbox, sees the duplicate guard refuse the repeat, and finds the
-order in list_orders.
+places it on the sandbox, sees the duplicate guard refuse the repeat, quotes and places
+an order through route `ig`, and finds both orders in list_orders.
 
 Environment:
   SMM_BIN      the smm binary (required)
@@ -34,6 +34,7 @@ TOOLS = [
     "sync",
 ]
 ORDER = {"service": 1448, "link": "https://instagram.com/p/mcp-client", "quantity": 200}
+ROUTED = {"route": "ig", "link": "https://instagram.com/p/mcp-route", "quantity": 100}
 
 
 def text(result):
@@ -83,9 +84,20 @@ async def drive():
             again = await session.call_tool("place_order", ORDER)
             expect(again.is_error and "refusing a duplicate" in text(again), f"repeat refused: {text(again)}")
 
+            quoted = await session.call_tool("quote_order", ROUTED)
+            expect(not quoted.is_error and quoted.structured_content["profile"] == "sandbox",
+                   f"quote_order through a route: {text(quoted)}")
+            routed = await session.call_tool("place_order", ROUTED)
+            expect(not routed.is_error and routed.structured_content["cost"] == "0.09",
+                   f"place_order through a route: {text(routed)}")
+            through = routed.structured_content["order"]
+
             listed = await session.call_tool("list_orders", {"limit": 5})
             orders = listed.structured_content["orders"]
-            expect(any(o.get("order") == order for o in orders), f"list_orders has order {order}")
+            expect(any(o.get("order") == order and o["route"] is None for o in orders),
+                   f"list_orders has order {order}")
+            expect(any(o.get("order") == through and o["route"] == "ig" for o in orders),
+                   f"list_orders has order {through} through route ig")
 
             bad = await session.call_tool("place_order", {"service": "x"})
             expect(bad.is_error and "bad arguments" in text(bad), f"bad arguments: {text(bad)}")

@@ -715,3 +715,249 @@ fn a_tool_without_profile_uses_the_default_panel() {
     assert_eq!(a.actions("status").len(), 2);
     assert_eq!(b.actions("status").len(), 1);
 }
+
+/// Sends a /control action to a sandbox.
+fn control(sb: &SandboxProc, body: &str) {
+    let (status, _, answer) = sb.raw(
+        "POST",
+        "/control",
+        "application/x-www-form-urlencoded",
+        body,
+    );
+    assert_eq!(status, 200, "{body}: {answer}");
+}
+
+/// Two sandboxes, `a` at the seed rate 0.90 and `b` at 0.50, and a home with a profile on
+/// each (key `S3cret-route-KEY`), route `ig` over both (`a` first) and `mcp` as the `[mcp]`
+/// table's body.
+fn route_home(mcp: &str) -> (SandboxProc, SandboxProc, Home) {
+    let (a, b) = (
+        SandboxProc::start(&["--key", "S3cret-route-KEY"]),
+        SandboxProc::start(&["--key", "S3cret-route-KEY"]),
+    );
+    control(&b, "action=rate&service=1448&rate=0.50");
+    let home = Home::new();
+    home.write_config(&format!(
+        "[profiles.a]\nurl = \"{}\"\nkey = \"S3cret-route-KEY\"\n\
+         [profiles.b]\nurl = \"{}\"\nkey = \"S3cret-route-KEY\"\n\
+         [routes.ig]\ncandidates = [\"a:1448\", \"b:1448\"]\n\
+         [mcp]\n{mcp}",
+        a.url, b.url
+    ));
+    (a, b, home)
+}
+
+/// The book's rows as (profile, outcome, route, panel order).
+fn routed_rows(home: &Home) -> Vec<[String; 4]> {
+    let text = |v: &Value| v.as_str().unwrap_or("").to_string();
+    home.orders()
+        .iter()
+        .map(|o| {
+            [
+                text(&o["profile"]),
+                text(&o["outcome"]),
+                text(&o["route"]),
+                text(&o["panel_order"]),
+            ]
+        })
+        .collect()
+}
+
+#[test]
+fn quote_and_place_through_a_route_on_two_sandbox_panels() {
+    let (_a, b, home) = route_home("allow_orders = true\n");
+    let mut mcp = Mcp::start(&home, &[]);
+    let order = json!({"route": "ig", "link": "https://i.com/r", "quantity": 500});
+    // The quote: the cheapest that can take it, every candidate ranked; nothing sent.
+    let quote = mcp.ok("quote_order", order.clone());
+    assert_eq!(
+        (
+            &quote["route"],
+            &quote["pick"],
+            &quote["profile"],
+            &quote["service"],
+            &quote["cost"],
+            &quote["currency"],
+            &quote["balance"],
+            &quote["balance_after"],
+        ),
+        (
+            &json!("ig"),
+            &json!("cheapest"),
+            &json!("b"),
+            &json!(1448),
+            &json!("0.25"),
+            &json!("USD"),
+            &json!("100.00"),
+            &json!("99.75"),
+        ),
+        "{quote}"
+    );
+    assert_eq!(
+        (&quote["can_place"], &quote["sent"]),
+        (&json!(true), &json!(false))
+    );
+    assert_eq!(quote["problems"], json!([]));
+    let candidates = quote["candidates"].as_array().unwrap();
+    let ranks: Vec<(&Value, &Value, &Value)> = candidates
+        .iter()
+        .map(|c| (&c["profile"], &c["cost"], &c["rank"]))
+        .collect();
+    assert_eq!(
+        ranks,
+        [
+            (&json!("a"), &json!("0.45"), &json!(2)),
+            (&json!("b"), &json!("0.25"), &json!(1))
+        ]
+    );
+    assert!(home.orders().is_empty(), "a quote sends nothing");
+    // The catalogues are cached now; then b drops the service: its panel refuses the order
+    // (a definite refusal, not about the link), and the route moves on to a.
+    control(&b, "action=remove&service=1448");
+    let placed = mcp.ok("place_order", order.clone());
+    assert_eq!(
+        (
+            &placed["route"],
+            &placed["profile"],
+            &placed["service"],
+            &placed["order"],
+            &placed["cost"],
+            &placed["currency"],
+        ),
+        (
+            &json!("ig"),
+            &json!("a"),
+            &json!(1448),
+            &json!("23501"),
+            &json!("0.45"),
+            &json!("USD"),
+        ),
+        "{placed}"
+    );
+    let results: Vec<&Value> = placed["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| &c["result"])
+        .collect();
+    assert_eq!(
+        results,
+        [
+            &json!("placed: order 23501"),
+            &json!("refused: Incorrect service ID (moved on)")
+        ]
+    );
+    let row = |p: &str, outcome: &str, order: &str| {
+        [p.to_string(), outcome.into(), "ig".into(), order.into()]
+    };
+    assert_eq!(
+        routed_rows(&home),
+        [row("b", "refused", ""), row("a", "placed", "23501")]
+    );
+    // list_orders names each order's route (null for a direct one).
+    mcp.ok(
+        "place_order",
+        json!({"profile": "a", "service": 1448, "link": "https://i.com/direct", "quantity": 100}),
+    );
+    let listed = mcp.ok("list_orders", json!({}));
+    let routes: Vec<(&Value, &Value, &Value)> = listed["orders"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|o| (&o["profile"], &o["outcome"], &o["route"]))
+        .collect();
+    assert_eq!(
+        routes,
+        [
+            (&json!("b"), &json!("refused"), &json!("ig")),
+            (&json!("a"), &json!("placed"), &json!("ig")),
+            (&json!("a"), &json!("placed"), &Value::Null),
+        ]
+    );
+    // The guard spans the route: the same order again is refused, nothing sent.
+    let line = mcp.refused("place_order", order.clone());
+    assert!(
+        line.contains("refusing a duplicate: order 23501")
+            && line.contains("through route 'ig' on a:1448")
+            && line.contains("ask the operator")
+            && line.contains("nothing was sent"),
+        "{line}"
+    );
+    let quote = mcp.ok("quote_order", order);
+    assert_eq!(quote["can_place"], false);
+    assert!(
+        quote["problems"][0]
+            .as_str()
+            .unwrap()
+            .contains("refusing a duplicate"),
+        "{quote}"
+    );
+    assert_eq!(home.orders().len(), 3, "nothing more written down");
+    let stderr = mcp.finish("S3cret-route-KEY");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
+#[test]
+fn the_caps_refuse_a_route_order_unsent() {
+    let (_a, _b, home) = route_home("allow_orders = true\nmax_order_cost = \"0.20\"\n");
+    let mut mcp = Mcp::start(&home, &[]);
+    let order = json!({"route": "ig", "link": "https://i.com/r", "quantity": 500});
+    // Each candidate's own cost against the cap: b 0.25, a 0.45, both over 0.20.
+    let quote = mcp.ok("quote_order", order.clone());
+    assert_eq!(
+        (&quote["can_place"], &quote["profile"]),
+        (&json!(false), &Value::Null)
+    );
+    let reasons: Vec<&Value> = quote["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| &c["reason"])
+        .collect();
+    assert_eq!(
+        reasons,
+        [
+            &json!("the order costs 0.45, more than max_order_cost 0.20 of the [mcp] table"),
+            &json!("the order costs 0.25, more than max_order_cost 0.20 of the [mcp] table"),
+        ]
+    );
+    let line = mcp.refused("place_order", order);
+    assert!(
+        line.starts_with(
+            "smm: route 'ig': no candidate can take this order (a:1448: the order costs 0.45"
+        ) && line.ends_with("; nothing was sent"),
+        "{line}"
+    );
+    // Within the cap through the route; over it directly on the same panels.
+    let small = json!({"route": "ig", "link": "https://i.com/small", "quantity": 300});
+    let placed = mcp.ok("place_order", small);
+    assert_eq!(
+        (&placed["profile"], &placed["cost"]),
+        (&json!("b"), &json!("0.15"))
+    );
+    assert_eq!(home.orders().len(), 1, "only the order within the cap");
+    mcp.finish("S3cret-route-KEY");
+
+    // max_daily_spend, counted from the book: 0.15 spent, 0.25 more (b) would pass 0.30, and
+    // a costs more still.
+    let text = std::fs::read_to_string(home.config()).unwrap();
+    home.write_config(&text.replace("max_order_cost = \"0.20\"", "max_daily_spend = \"0.30\""));
+    let mut mcp = Mcp::start(&home, &[]);
+    let next = json!({"route": "ig", "link": "https://i.com/next", "quantity": 500});
+    let line = mcp.refused("place_order", next.clone());
+    assert!(
+        line.contains(
+            "b:1448: cost 0.25 would take the last 24 hours' orders from 0.15 to 0.40, past max_daily_spend 0.30"
+        ) && line.contains("nothing was sent"),
+        "{line}"
+    );
+    assert_eq!(home.orders().len(), 1, "refused unsent, nothing written");
+    // 0.15 + 0.10 (b, 200) = 0.25: within.
+    let within = json!({"route": "ig", "link": "https://i.com/next", "quantity": 200});
+    let placed = mcp.ok("place_order", within);
+    assert_eq!(
+        (&placed["profile"], &placed["cost"]),
+        (&json!("b"), &json!("0.10"))
+    );
+    mcp.finish("S3cret-route-KEY");
+}
