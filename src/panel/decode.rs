@@ -4,12 +4,13 @@
 //! Panels differ in small ways (numbers as strings, thousands separators, `"Unknown"`),
 //! so every reader here accepts the variants in `tests/fixtures/v2/` and never panics.
 
-use super::Service;
+use super::{RawEntry, Service};
 use crate::http::Reply;
 use crate::text::{clean, safe, shorten};
 use serde_json::Value;
 use serde_json::value::RawValue;
 use std::borrow::Cow;
+use std::sync::Arc;
 
 /// Text of a JSON value: strings as they are, numbers as written, null as empty.
 pub fn text(v: &Value) -> String {
@@ -251,58 +252,72 @@ struct ServiceFields<'a> {
 }
 
 /// Reads one catalogue entry leniently from its JSON text (`service` or `id`; `dripfeed` and
-/// `duration` where panels send them; other fields such as `desc` stay in `raw`); an entry that is not an object decodes to empty fields. Reading borrowed
-/// raw fields keeps a 20,000-entry catalogue fast and small.
+/// `duration` where panels send them; other fields such as `desc` stay in `raw`); an entry
+/// that is not an object decodes to empty fields. Reading borrowed raw fields keeps a
+/// 20,000-entry catalogue fast and small.
 pub fn decode_service(raw: Box<RawValue>) -> Service {
     let f: ServiceFields = serde_json::from_str(raw.get()).unwrap_or_default();
-    service_from(f, &raw)
+    service_from(f, RawEntry::new(raw.get()))
 }
 
-/// A `Service` from its borrowed fields; `raw` is the entry's own text (copied into it).
-fn service_from(f: ServiceFields, raw: &RawValue) -> Service {
+/// A `Service` from its borrowed fields and its entry's text.
+fn service_from(f: ServiceFields, raw: RawEntry) -> Service {
     let flag_of = |v| match raw_str(v) {
         t if t.is_empty() => None,
         t => flag_text(&t),
     };
-    let id = raw_text(f.service.or(f.id));
-    let name = raw_text(f.name);
-    let kind = raw_text(f.kind);
-    let category = raw_text(f.category);
-    let rate = crate::money::parse(&raw_str(f.rate));
-    let min = count_text(&raw_str(f.min));
-    let max = count_text(&raw_str(f.max));
-    let refill = flag_of(f.refill);
-    let cancel = flag_of(f.cancel);
-    let dripfeed = flag_of(f.dripfeed);
-    let duration = count_text(&raw_str(f.duration));
-    let raw = raw.to_owned();
     Service {
-        id,
-        name,
-        kind,
-        category,
-        rate,
-        min,
-        max,
-        refill,
-        cancel,
-        dripfeed,
-        duration,
+        id: raw_text(f.service.or(f.id)),
+        name: raw_text(f.name),
+        kind: raw_text(f.kind),
+        category: raw_text(f.category),
+        rate: crate::money::parse(&raw_str(f.rate)),
+        min: count_text(&raw_str(f.min)),
+        max: count_text(&raw_str(f.max)),
+        refill: flag_of(f.refill),
+        cancel: flag_of(f.cancel),
+        dripfeed: flag_of(f.dripfeed),
+        duration: count_text(&raw_str(f.duration)),
         raw,
     }
 }
 
 /// Decodes a whole catalogue from the panel's JSON array text, or `None` when it is not one.
 ///
-/// The entries are borrowed from `body` while their fields are read; each is copied once, into
-/// its `Service::raw`.
+/// One pass over the array: each entry is borrowed while its fields are read, and keeps its
+/// text as a span of one shared copy of `body` (no allocation per entry for it).
 pub fn decode_services(body: &str) -> Option<Vec<Service>> {
-    let items: Vec<&RawValue> = serde_json::from_str(body).ok()?;
-    let services = items.into_iter().map(|raw| {
-        let f: ServiceFields = serde_json::from_str(raw.get()).unwrap_or_default();
-        service_from(f, raw)
-    });
-    Some(services.collect())
+    struct Entries<'a>(&'a Arc<str>);
+    impl<'de> serde::de::Visitor<'de> for Entries<'_> {
+        type Value = Vec<Service>;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a list")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(
+            self,
+            mut seq: A,
+        ) -> Result<Self::Value, A::Error> {
+            let base = self.0.as_ptr() as usize;
+            // A guess at the count from the size (a catalogue entry is 100 bytes or more):
+            // room never touched costs no memory, and the Vec is not regrown and copied.
+            let mut services = Vec::with_capacity(self.0.len() / 100 + 1);
+            while let Some(raw) = seq.next_element::<&'de RawValue>()? {
+                let text = raw.get();
+                let f: ServiceFields = serde_json::from_str(text).unwrap_or_default();
+                let start = text.as_ptr() as usize - base;
+                services.push(service_from(
+                    f,
+                    RawEntry::shared(self.0, start..start + text.len()),
+                ));
+            }
+            Ok(services)
+        }
+    }
+    let shared: Arc<str> = Arc::from(body);
+    let mut de = serde_json::Deserializer::from_str(&shared);
+    let services = serde::Deserializer::deserialize_seq(&mut de, Entries(&shared)).ok()?;
+    de.end().ok()?;
+    Some(services)
 }
 
 /// How many entries a catalogue's JSON array text holds, checking that it is one (every entry
