@@ -189,10 +189,20 @@ impl Table {
     /// Appends a cell's text, made safe.
     fn push_cell(&mut self, text: &str, style: Style) {
         let start = self.text.len();
-        self.text.push_str(&safe(text));
+        // Printable ASCII (most cells) is safe as it is, one column a byte: one pass over it.
+        let width = match text.bytes().all(|b| b.wrapping_sub(0x20) < 0x5f) {
+            true => {
+                self.text.push_str(text);
+                text.len()
+            }
+            false => {
+                self.text.push_str(&safe(text));
+                width(&self.text[start..])
+            }
+        };
         self.cells.push(Stored {
             end: self.text.len(),
-            width: width(&self.text[start..]) as u32,
+            width: width as u32,
             style,
         });
     }

@@ -84,12 +84,19 @@ fn raw_str(v: Option<&RawValue>) -> Cow<'_, str> {
         return Cow::Borrowed("");
     };
     let t = v.get().trim();
+    // Printable ASCII without escapes (most catalogue fields): nothing to unescape or make
+    // safe, and its only whitespace is the space; checked in one pass over the bytes.
+    let plain = |t: &str| t.bytes().all(|b| b.wrapping_sub(0x20) < 0x5f && b != b'\\');
     match t.as_bytes().first() {
+        Some(b'"') if t.len() >= 2 && plain(&t[1..t.len() - 1]) => {
+            Cow::Borrowed(t[1..t.len() - 1].trim_matches(' '))
+        }
         Some(b'"') if !t.contains('\\') && t.len() >= 2 => safe(t[1..t.len() - 1].trim()),
         Some(b'"') => serde_json::from_str::<String>(t)
             .map(|s| Cow::Owned(clean(s.trim())))
             .unwrap_or_default(),
         _ if t == "null" => Cow::Borrowed(""),
+        _ if plain(t) => Cow::Borrowed(t),
         _ => safe(t),
     }
 }
@@ -284,40 +291,55 @@ fn service_from(f: ServiceFields, raw: RawEntry) -> Service {
 
 /// Decodes a whole catalogue from the panel's JSON array text, or `None` when it is not one.
 ///
-/// One pass over the array: each entry is borrowed while its fields are read, and keeps its
-/// text as a span of one shared copy of `body` (no allocation per entry for it).
+/// One pass over the text: each entry's fields are read where they are (borrowed), and the
+/// entry keeps its text as a span of one shared copy of `body` (no allocation per entry).
 pub fn decode_services(body: &str) -> Option<Vec<Service>> {
-    struct Entries<'a>(&'a Arc<str>);
-    impl<'de> serde::de::Visitor<'de> for Entries<'_> {
-        type Value = Vec<Service>;
-        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
-            f.write_str("a list")
-        }
-        fn visit_seq<A: serde::de::SeqAccess<'de>>(
-            self,
-            mut seq: A,
-        ) -> Result<Self::Value, A::Error> {
-            let base = self.0.as_ptr() as usize;
-            // A guess at the count from the size (a catalogue entry is 100 bytes or more):
-            // room never touched costs no memory, and the Vec is not regrown and copied.
-            let mut services = Vec::with_capacity(self.0.len() / 100 + 1);
-            while let Some(raw) = seq.next_element::<&'de RawValue>()? {
-                let text = raw.get();
-                let f: ServiceFields = serde_json::from_str(text).unwrap_or_default();
-                let start = text.as_ptr() as usize - base;
-                services.push(service_from(
-                    f,
-                    RawEntry::shared(self.0, start..start + text.len()),
-                ));
+    let shared: Arc<str> = Arc::from(body);
+    let text = shared.as_ref();
+    let json_ws = |at: usize| {
+        text[at..]
+            .bytes()
+            .position(|b| !matches!(b, b' ' | b'\n' | b'\t' | b'\r'))
+            .map_or(text.len(), |n| at + n)
+    };
+    let mut at = json_ws(0);
+    if text.as_bytes().get(at) != Some(&b'[') {
+        return None;
+    }
+    at = json_ws(at + 1);
+    // A guess at the count from the size (an entry is 100 bytes or more): room never touched
+    // costs no memory, and the Vec is not regrown and copied.
+    let mut services = Vec::with_capacity(text.len() / 100 + 1);
+    if text.as_bytes().get(at) == Some(&b']') {
+        return (json_ws(at + 1) == text.len()).then_some(services);
+    }
+    loop {
+        // The entry's fields, read from where it starts; where it ends is where reading stopped.
+        let mut entries =
+            serde_json::Deserializer::from_str(&text[at..]).into_iter::<ServiceFields>();
+        let (fields, len) = match entries.next()? {
+            Ok(fields) => (fields, entries.byte_offset()),
+            // Not an object with those fields (a number, a duplicate key…): empty fields, if
+            // it is JSON at all.
+            Err(_) => {
+                let mut raw =
+                    serde_json::Deserializer::from_str(&text[at..]).into_iter::<&RawValue>();
+                raw.next()?.ok()?;
+                (ServiceFields::default(), raw.byte_offset())
             }
-            Ok(services)
+        };
+        services.push(service_from(
+            fields,
+            RawEntry::shared(&shared, at..at + len),
+        ));
+        at = json_ws(at + len);
+        match text.as_bytes().get(at)? {
+            b',' => at = json_ws(at + 1),
+            b']' => break,
+            _ => return None,
         }
     }
-    let shared: Arc<str> = Arc::from(body);
-    let mut de = serde_json::Deserializer::from_str(&shared);
-    let services = serde::Deserializer::deserialize_seq(&mut de, Entries(&shared)).ok()?;
-    de.end().ok()?;
-    Some(services)
+    (json_ws(at + 1) == text.len()).then_some(services)
 }
 
 /// How many entries a catalogue's JSON array text holds, checking that it is one (every entry
@@ -367,6 +389,57 @@ pub fn services_json(services: &[&Service]) -> String {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_catalogue_reads_like_a_list_of_raw_entries() {
+        // The one-pass reader against the plain reading: a list of raw values, each entry's
+        // fields read from its own text (anything but an object with those fields: empty).
+        let plain = |body: &str| -> Option<Vec<(String, String, String)>> {
+            let items: Vec<&RawValue> = serde_json::from_str(body).ok()?;
+            Some(
+                items
+                    .into_iter()
+                    .map(|raw| {
+                        let f: ServiceFields = serde_json::from_str(raw.get()).unwrap_or_default();
+                        (
+                            raw.get().to_string(),
+                            raw_text(f.service.or(f.id)),
+                            raw_text(f.name),
+                        )
+                    })
+                    .collect(),
+            )
+        };
+        let mut lists = 0;
+        for body in [
+            "[]",
+            " \n[ ]\t",
+            r#"[{"service":1,"name":"a"}]"#,
+            r#" [ {"id":"2", "name" : " b\u001b " , "desc":{"x":[1,"]"]}} , 5 ,"x",[1,{}], null,{"service":3,"service":4} ] "#,
+            r#"[{"service":1,"name":"a\"b"},{"service":2}]"#,
+            "[1,]",
+            "[1 2]",
+            r#"[{"service":1}"#,
+            r#"[{"service":1}]x"#,
+            r#"[{"service":1},]"#,
+            "[",
+            "",
+            "{}",
+            r#"[{"service":1,"name":"é"}]"#,
+            r#"[{"service":1 "name":"a"}]"#,
+            "[1e5,-2,true]",
+        ] {
+            lists += usize::from(plain(body).is_some());
+            let read = decode_services(body).map(|services| {
+                services
+                    .iter()
+                    .map(|s| (s.raw.get().to_string(), s.id.clone(), s.name.clone()))
+                    .collect::<Vec<_>>()
+            });
+            assert_eq!(read, plain(body), "{body}");
+        }
+        assert_eq!(lists, 7, "the lists among them");
+    }
 
     #[test]
     fn counts_accept_numbers_strings_and_thousands() {
