@@ -351,7 +351,7 @@ impl Table {
                 let pad = widths[i].saturating_sub(w);
                 // The run-on last cell of a short row is never padded.
                 if right && !(short && last) {
-                    buf.extend(std::iter::repeat_n(' ', pad));
+                    spaces(&mut buf, pad);
                     buf.push_str(text);
                     if !last {
                         buf.push_str("  ");
@@ -360,7 +360,7 @@ impl Table {
                 }
                 buf.push_str(text);
                 if !last {
-                    buf.extend(std::iter::repeat_n(' ', pad + 2));
+                    spaces(&mut buf, pad + 2);
                 }
             }
             out.write_all(buf.trim_end().as_bytes())?;
@@ -401,6 +401,17 @@ impl Table {
             writer.write_record(cells).map_err(csv_error)?;
         }
         writer.flush()
+    }
+}
+
+/// Appends `n` spaces.
+fn spaces(buf: &mut String, n: usize) {
+    const SPACES: &str = "                                                                ";
+    let mut left = n;
+    while left > 0 {
+        let now = left.min(SPACES.len());
+        buf.push_str(&SPACES[..now]);
+        left -= now;
     }
 }
 
