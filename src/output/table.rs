@@ -145,6 +145,32 @@ impl RowCells<'_> {
     }
 }
 
+impl RowCells<'_> {
+    /// Adds a whole number cell (right-aligned), blank when unknown; written without the
+    /// formatting machinery (a catalogue has tens of thousands of them).
+    pub fn count(&mut self, n: Option<u64>) -> &mut Self {
+        let start = self.table.text.len();
+        if let Some(mut n) = n {
+            let mut digits = [0u8; 20];
+            let mut at = digits.len();
+            loop {
+                at -= 1;
+                digits[at] = b'0' + (n % 10) as u8;
+                n /= 10;
+                if n == 0 {
+                    break;
+                }
+            }
+            // ASCII digits are text.
+            self.table
+                .text
+                .push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
+        }
+        self.table.close_cell(start, Style::Number);
+        self
+    }
+}
+
 impl Drop for RowCells<'_> {
     fn drop(&mut self) {
         self.table.rows.push(self.table.cells.len());
@@ -493,6 +519,33 @@ mod tests {
         let rendered = t.to_comfy(false).to_string();
         assert!(rendered.contains("│ 1448 ┆ 0.90 ┆   50 ┆"), "{rendered}");
         assert!(rendered.contains("│ ID   ┆ RATE ┆  MIN ┆"), "{rendered}");
+    }
+
+    #[test]
+    fn cells_written_from_borrowed_text_read_like_owned_ones() {
+        let mut borrowed = Table::new(&["A", "N", "M"]);
+        let mut owned = Table::new(&["A", "N", "M"]);
+        for (text, n) in [("x\u{1b}[2Jé", Some(0)), ("", None), ("b", Some(u64::MAX))] {
+            borrowed.row().text(text).count(n).number(1.5);
+            owned.add_row(vec![
+                Cell::new(text),
+                Cell::number(n.map(|n| n.to_string()).unwrap_or_default()),
+                Cell::number("1.5"),
+            ]);
+        }
+        assert_eq!(borrowed, owned);
+        let mut out = Vec::new();
+        borrowed.write_plain(&mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            [
+                "A                          N    M",
+                "x [2Jé                     0  1.5",
+                "                              1.5",
+                "b       18446744073709551615  1.5\n",
+            ]
+            .join("\n")
+        );
     }
 
     #[test]

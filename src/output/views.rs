@@ -97,7 +97,6 @@ pub fn services(shown: &[&Service]) -> Table {
     let mut table = Table::new(&headers);
     table.reserve(shown.len(), headers.len());
     // Cells written straight from the services' text (no String per cell: 180,000 of them).
-    let number = |n: Option<u64>| n.map_or(Blank::Blank, Blank::Some);
     for s in shown {
         let mut row = table.row();
         row.text(&s.id)
@@ -105,8 +104,8 @@ pub fn services(shown: &[&Service]) -> Table {
             .text(&s.category)
             .text(&s.kind)
             .number(s.rate.map_or(Blank::Blank, Blank::Some))
-            .number(number(s.min))
-            .number(number(s.max));
+            .count(s.min)
+            .count(s.max);
         if timed {
             row.number(s.duration.map_or(Blank::Blank, |d| Blank::Some(Minutes(d))));
         } else {

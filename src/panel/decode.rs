@@ -83,13 +83,14 @@ fn raw_str(v: Option<&RawValue>) -> Cow<'_, str> {
     let Some(v) = v else {
         return Cow::Borrowed("");
     };
-    let t = v.get().trim();
+    // A JSON value has no whitespace around it but ASCII's.
+    let t = v.get().trim_ascii();
     // Printable ASCII without escapes (most catalogue fields): nothing to unescape or make
     // safe, and its only whitespace is the space; checked in one pass over the bytes.
     let plain = |t: &str| t.bytes().all(|b| b.wrapping_sub(0x20) < 0x5f && b != b'\\');
     match t.as_bytes().first() {
         Some(b'"') if t.len() >= 2 && plain(&t[1..t.len() - 1]) => {
-            Cow::Borrowed(t[1..t.len() - 1].trim_matches(' '))
+            Cow::Borrowed(t[1..t.len() - 1].trim_ascii())
         }
         Some(b'"') if !t.contains('\\') && t.len() >= 2 => safe(t[1..t.len() - 1].trim()),
         Some(b'"') => serde_json::from_str::<String>(t)
