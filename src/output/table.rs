@@ -368,35 +368,15 @@ impl Table {
         }
         let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
         let mut buf = String::new();
-        let mut line = |cells: &mut dyn ExactSizeIterator<Item = (&str, usize, bool)>| {
-            buf.clear();
-            let len = cells.len();
-            let short = len < columns;
-            for (i, (text, w, right)) in cells.enumerate() {
-                let last = i + 1 == len;
-                let pad = widths[i].saturating_sub(w);
-                // The run-on last cell of a short row is never padded.
-                if right && !(short && last) {
-                    spaces(&mut buf, pad);
-                    buf.push_str(text);
-                    if !last {
-                        buf.push_str("  ");
-                    }
-                    continue;
-                }
-                buf.push_str(text);
-                if !last {
-                    spaces(&mut buf, pad + 2);
-                }
-            }
-            out.write_all(buf.trim_end().as_bytes())?;
-            out.write_all(b"\n")
-        };
         if let Some(header) = &header {
-            line(&mut header.iter().map(|(t, w, right)| (t.as_ref(), *w, *right)))?;
+            let cells = header.iter().map(|(t, w, right)| (t.as_ref(), *w, *right));
+            plain_line(&mut buf, &widths, cells);
+            out.write_all(buf.as_bytes())?;
         }
         for row in self.rows() {
-            line(&mut row.map(|(text, c)| (text, c.width as usize, c.style == Style::Number)))?;
+            let cells = row.map(|(text, c)| (text, c.width as usize, c.style == Style::Number));
+            plain_line(&mut buf, &widths, cells);
+            out.write_all(buf.as_bytes())?;
         }
         out.flush()
     }
@@ -428,6 +408,37 @@ impl Table {
         }
         writer.flush()
     }
+}
+
+/// One line of a plain table into `buf`: its cells (text, width, right-aligned) padded to
+/// `widths`, two spaces apart, no trailing spaces, a newline.
+fn plain_line<'a>(
+    buf: &mut String,
+    widths: &[usize],
+    cells: impl ExactSizeIterator<Item = (&'a str, usize, bool)>,
+) {
+    buf.clear();
+    let len = cells.len();
+    let short = len < widths.len();
+    for (i, (text, w, right)) in cells.enumerate() {
+        let last = i + 1 == len;
+        let pad = widths[i].saturating_sub(w);
+        // The run-on last cell of a short row is never padded.
+        if right && !(short && last) {
+            spaces(buf, pad);
+            buf.push_str(text);
+            if !last {
+                buf.push_str("  ");
+            }
+            continue;
+        }
+        buf.push_str(text);
+        if !last {
+            spaces(buf, pad + 2);
+        }
+    }
+    buf.truncate(buf.trim_end().len());
+    buf.push('\n');
 }
 
 /// Appends `n` spaces.
