@@ -265,7 +265,12 @@ struct ServiceFields<'a> {
 /// 20,000-entry catalogue fast and small.
 pub fn decode_service(raw: Box<RawValue>) -> Service {
     let f: ServiceFields = serde_json::from_str(raw.get()).unwrap_or_default();
-    service_from(f, RawEntry::new(raw.get()))
+    let fields = service_from(f, RawEntry::new(""));
+    let text: Box<str> = raw.into();
+    Service {
+        raw: RawEntry::from(text),
+        ..fields
+    }
 }
 
 /// A `Service` from its borrowed fields and its entry's text.

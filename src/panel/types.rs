@@ -116,6 +116,15 @@ pub struct RawEntry {
     span: Range<usize>,
 }
 
+impl From<Box<str>> for RawEntry {
+    fn from(text: Box<str>) -> RawEntry {
+        RawEntry {
+            span: 0..text.len(),
+            body: Arc::from(text),
+        }
+    }
+}
+
 impl RawEntry {
     /// An entry of its own: `text` copied.
     pub fn new(text: &str) -> RawEntry {
