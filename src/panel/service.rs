@@ -373,7 +373,7 @@ mod tests {
             cancel: None,
             dripfeed: None,
             duration: None,
-            raw: serde_json::value::RawValue::from_string("{}".into()).unwrap(),
+            raw: crate::panel::RawEntry::new("{}"),
         }
     }
 
