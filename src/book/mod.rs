@@ -12,6 +12,7 @@
 pub mod catalogue;
 mod import;
 pub mod journal;
+pub mod refills;
 mod send;
 mod sync;
 
@@ -44,7 +45,7 @@ pub fn data_dir() -> anyhow::Result<PathBuf> {
 }
 
 /// The schema version this smm writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// How long a run waits for another smm holding the book before giving up, unless
 /// `SMM_LOCK_TIMEOUT` (seconds) says otherwise.
@@ -64,7 +65,7 @@ fn busy_timeout() -> Duration {
 }
 
 /// The migrations, in order: migration `n` takes the schema from version `n` to `n + 1`.
-const MIGRATIONS: [&str; 2] = [
+const MIGRATIONS: [&str; 3] = [
     "
 CREATE TABLE orders (
     seq         INTEGER PRIMARY KEY,   -- insertion order
@@ -137,6 +138,7 @@ CREATE TABLE catalogue_changes (
 );
 CREATE INDEX catalogue_changes_seen ON catalogue_changes (seen);
 ",
+    refills::MIGRATION,
 ];
 
 /// The order book.

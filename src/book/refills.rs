@@ -1,0 +1,597 @@
+//! Refills in the order book: every refill request smm sends (the order, when it was asked, the
+//! panel's refill id or its refusal), each status seen after, and the one indexed query that
+//! finds the orders due a refill.
+//!
+//! A request is written down (as `Unknown`) before it is sent and updated with the panel's
+//! answer after, like an order: a crash or a timeout leaves it counted as asked, never lost.
+
+use super::Book;
+use crate::panel::status::{RefillState, refill_state};
+use rusqlite::{OptionalExtension, TransactionBehavior, params};
+use serde::Serialize;
+
+/// The schema migration that adds refills (and when the book first saw an order finished).
+pub const MIGRATION: &str = "
+ALTER TABLE orders ADD COLUMN ended INTEGER;    -- unix seconds the book first saw it finished
+UPDATE orders SET ended = COALESCE(
+    (SELECT MIN(h.seen) FROM status_history h WHERE h.order_id = orders.id AND h.status = orders.status),
+    created) WHERE finished = 1;
+CREATE INDEX orders_refill ON orders (profile, state, ended);
+CREATE TABLE refills (
+    seq         INTEGER PRIMARY KEY,
+    order_id    TEXT,                           -- orders.id (NULL: an order the book does not know)
+    profile     TEXT NOT NULL,
+    url         TEXT NOT NULL,                  -- the panel endpoint, query string hidden
+    panel_order TEXT NOT NULL,                  -- the panel's order id
+    requested   INTEGER NOT NULL,               -- unix seconds, written before it is sent
+    answered    INTEGER,
+    refill      TEXT,                           -- the panel's refill id
+    error       TEXT,                           -- the refusal (or why no answer came)
+    disabled    INTEGER NOT NULL DEFAULT 0,     -- the panel said refills are disabled for it
+    state       TEXT NOT NULL,                  -- Unknown, Refused, Pending, In progress, Completed, Rejected, Not found
+    status      TEXT,                           -- the last refill status, as the panel wrote it
+    finished    INTEGER NOT NULL DEFAULT 1,     -- 0 while Pending or In progress
+    checked     INTEGER                         -- unix seconds of the last status
+);
+CREATE INDEX refills_order ON refills (profile, panel_order);
+CREATE INDEX refills_open ON refills (finished, profile);
+CREATE INDEX refills_requested ON refills (requested);
+CREATE TABLE refill_history (
+    refill_seq INTEGER NOT NULL,                -- refills.seq
+    seen       INTEGER NOT NULL,
+    state      TEXT NOT NULL,
+    status     TEXT                             -- as the panel wrote it
+);
+CREATE INDEX refill_history_refill ON refill_history (refill_seq, seen);
+";
+
+/// An order a refill is asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ask {
+    /// The profile.
+    pub profile: String,
+    /// The panel endpoint (display form).
+    pub url: String,
+    /// The panel's order id.
+    pub order: String,
+}
+
+/// What the panel answered to one refill request.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answered {
+    /// The refill id.
+    Refill(String),
+    /// The panel's refusal text.
+    Refused(String),
+    /// No answer came for it (why): it counts as asked.
+    Unknown(String),
+}
+
+/// What `refill_status` said of one refill: its status text, or the panel's per-item error.
+pub type Said = Result<String, String>;
+
+/// One status seen, with its time.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Step {
+    /// smm's state then.
+    pub status: String,
+    /// The panel's text, when it said one.
+    pub panel_status: Option<String>,
+    /// When (RFC 3339).
+    #[serde(serialize_with = "crate::time::serialize_rfc3339")]
+    pub seen: i64,
+}
+
+/// One refill request as the book holds it (`smm refills --json` prints these).
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Refill {
+    /// The book's number for it.
+    #[serde(skip)]
+    pub seq: i64,
+    /// The profile.
+    pub profile: String,
+    /// The panel's order id.
+    pub order: String,
+    /// The panel's refill id (none when refused or unanswered).
+    pub refill: Option<String>,
+    /// Where it stands: Unknown, Refused, Pending, In progress, Completed, Rejected, Not found.
+    pub status: String,
+    /// The refusal, or why no answer came.
+    pub error: Option<String>,
+    /// When it was asked (RFC 3339).
+    #[serde(serialize_with = "crate::time::serialize_rfc3339")]
+    pub requested: i64,
+    /// The last refill status, as the panel wrote it.
+    pub panel_status: Option<String>,
+    /// When the status was last asked (RFC 3339).
+    #[serde(serialize_with = "crate::time::serialize_rfc3339_opt")]
+    pub checked: Option<i64>,
+    /// The order book entry of the order (none for an order the book does not know).
+    pub entry: Option<String>,
+    /// The panel endpoint.
+    pub url: String,
+    /// Whether the panel said refills are disabled for this order (it is never asked again).
+    pub disabled: bool,
+    /// Every status seen, oldest first.
+    pub history: Vec<Step>,
+}
+
+/// A refill whose state changed, as `record_refill_statuses` saw it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct RefillChange {
+    /// The panel's order id.
+    pub order: String,
+    /// The panel's refill id.
+    pub refill: String,
+    /// The state before.
+    pub from: String,
+    /// The state now.
+    pub to: String,
+}
+
+/// Which refills `smm refills` lists.
+#[derive(Debug, Clone, Default)]
+pub struct RefillQuery {
+    /// Only those asked at or after this unix time.
+    pub since: Option<i64>,
+    /// Only this profile's.
+    pub profile: Option<String>,
+    /// Only those in this state (any spelling a panel uses, or a state's name).
+    pub status: Option<String>,
+    /// The newest N (0: all).
+    pub limit: usize,
+}
+
+/// The rules that make an order of one profile due a refill.
+#[derive(Debug, Clone)]
+pub struct DueRule<'a> {
+    /// The profile.
+    pub profile: &'a str,
+    /// The panel endpoint the orders were placed on (display form).
+    pub url: &'a str,
+    /// The services the profile's catalogue offers refills for.
+    pub refillable: &'a [u64],
+    /// Seconds after it finished that an order may be refilled (`refill_period`).
+    pub period: u64,
+    /// Seconds between two refill requests of one order (`refill_every`).
+    pub every: u64,
+    /// Now (unix seconds).
+    pub now: i64,
+}
+
+/// An order due a refill.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Due {
+    /// The panel's order id.
+    pub order: String,
+    /// The order book entry.
+    pub entry: String,
+    /// The service.
+    pub service: u64,
+    /// Its last status (canonical: Completed or Partial).
+    pub status: String,
+    /// When the book first saw it finished (RFC 3339).
+    #[serde(serialize_with = "crate::time::serialize_rfc3339")]
+    pub finished: i64,
+}
+
+/// The due-order query: rules 1–5 in one statement on the `orders_refill` and `refills_order`
+/// indexes. 1: placed, last status Completed or Partial; 2: a refillable service; 3: finished
+/// after the period's start; 4 and 5: no refill of it pending, asked since `every`, or refused
+/// as disabled.
+const DUE_SQL: &str = "
+SELECT o.panel_order, o.id, o.service, o.state, o.ended FROM orders o
+WHERE o.profile = ?1 AND o.state IN ('Completed', 'Partial') AND o.ended > ?2
+  AND o.url = ?3 AND o.outcome = 'placed' AND o.panel_order IS NOT NULL
+  AND o.service IN (SELECT value FROM json_each(?4))
+  AND NOT EXISTS (SELECT 1 FROM refills r WHERE r.profile = o.profile
+      AND r.panel_order = o.panel_order
+      AND (r.disabled = 1 OR r.finished = 0 OR r.requested > ?5))
+ORDER BY o.seq";
+
+/// The columns every refill query reads, in `refill` order.
+const REFILL_COLUMNS: &str = "seq, profile, panel_order, refill, state, error, requested, status, \
+    checked, order_id, url, disabled";
+
+/// A refill from a row of `REFILL_COLUMNS` (its history read apart).
+fn refill(row: &rusqlite::Row) -> rusqlite::Result<Refill> {
+    Ok(Refill {
+        seq: row.get(0)?,
+        profile: row.get(1)?,
+        order: row.get(2)?,
+        refill: row.get(3)?,
+        status: row.get(4)?,
+        error: row.get(5)?,
+        requested: row.get(6)?,
+        panel_status: row.get(7)?,
+        checked: row.get(8)?,
+        entry: row.get(9)?,
+        url: row.get(10)?,
+        disabled: row.get(11)?,
+        history: Vec::new(),
+    })
+}
+
+/// Whether a refusal says refills are disabled for the order (it is never asked again).
+pub fn says_disabled(text: &str) -> bool {
+    text.to_lowercase().contains("disabled")
+}
+
+impl Book {
+    /// The orders of `rule.profile` due a refill, oldest first (each panel order once).
+    pub fn due_refills(&self, rule: &DueRule) -> anyhow::Result<Vec<Due>> {
+        due(&self.conn, rule).map_err(|e| self.explain(e))
+    }
+
+    /// Finds the due orders and writes a refill request down for each (as `Unknown`, asked
+    /// now) in one `BEGIN IMMEDIATE` transaction, so that two runs never ask twice. Returns
+    /// each request's number with its order.
+    pub fn claim_due_refills(&self, rule: &DueRule) -> anyhow::Result<Vec<(i64, Due)>> {
+        let run = || -> rusqlite::Result<Vec<(i64, Due)>> {
+            let tx =
+                rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+            let due = due(&tx, rule)?;
+            let mut claimed = Vec::with_capacity(due.len());
+            {
+                let mut insert = tx.prepare(INSERT_SQL)?;
+                for d in due {
+                    insert.execute(params![
+                        Some(&d.entry),
+                        rule.profile,
+                        rule.url,
+                        d.order,
+                        rule.now
+                    ])?;
+                    claimed.push((tx.last_insert_rowid(), d));
+                }
+            }
+            tx.commit()?;
+            Ok(claimed)
+        };
+        run().map_err(|e| self.explain_unsent(e))
+    }
+
+    /// Writes refill requests of `asks` down (as `Unknown`, asked now), each tied to the order
+    /// book entry of its order when the book knows it. Returns their numbers, in order.
+    pub fn ask_refills(&self, asks: &[Ask]) -> anyhow::Result<Vec<i64>> {
+        let run = || -> rusqlite::Result<Vec<i64>> {
+            let tx =
+                rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+            let now = crate::time::now() as i64;
+            let mut seqs = Vec::with_capacity(asks.len());
+            {
+                let mut entry = tx.prepare(
+                    "SELECT id FROM orders WHERE profile = ?1 AND panel_order = ?2 \
+                     ORDER BY (url = ?3) DESC, seq DESC LIMIT 1",
+                )?;
+                let mut insert = tx.prepare(INSERT_SQL)?;
+                for a in asks {
+                    let id: Option<String> = entry
+                        .query_row(params![a.profile, a.order, a.url], |r| r.get(0))
+                        .optional()?;
+                    insert.execute(params![id, a.profile, a.url, a.order, now])?;
+                    seqs.push(tx.last_insert_rowid());
+                }
+            }
+            tx.commit()?;
+            Ok(seqs)
+        };
+        run().map_err(|e| self.explain_unsent(e))
+    }
+
+    /// Records what the panel answered to refill requests (by number), in one transaction.
+    pub fn refill_answers(&self, answers: &[(i64, Answered)]) -> anyhow::Result<()> {
+        let run = || -> rusqlite::Result<()> {
+            let tx =
+                rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+            let now = crate::time::now() as i64;
+            {
+                let mut update = tx.prepare(
+                    "UPDATE refills SET answered = ?2, refill = ?3, error = ?4, disabled = ?5, \
+                     state = ?6, finished = ?7 WHERE seq = ?1",
+                )?;
+                let mut history = tx.prepare(HISTORY_SQL)?;
+                for (seq, answer) in answers {
+                    let (refill, error, disabled, state) = match answer {
+                        Answered::Refill(id) => (Some(id), None, false, RefillState::Pending),
+                        Answered::Refused(text) => {
+                            (None, Some(text), says_disabled(text), RefillState::Refused)
+                        }
+                        Answered::Unknown(why) => (None, Some(why), false, RefillState::Unknown),
+                    };
+                    update.execute(params![
+                        seq,
+                        now,
+                        refill,
+                        error,
+                        disabled,
+                        state.name(),
+                        !state.is_pending()
+                    ])?;
+                    history.execute(params![seq, now, state.name(), None::<String>])?;
+                }
+            }
+            tx.commit()
+        };
+        run().map_err(|e| self.explain(e))
+    }
+
+    /// The refills of `profile` on `url` the panel is still working on (Pending, In progress),
+    /// oldest first.
+    pub fn open_refills(&self, profile: &str, url: &str) -> anyhow::Result<Vec<Refill>> {
+        let run = || -> rusqlite::Result<Vec<Refill>> {
+            let mut stmt = self.conn.prepare(&format!(
+                "SELECT {REFILL_COLUMNS} FROM refills WHERE finished = 0 AND profile = ?1 \
+                 AND url = ?2 AND refill IS NOT NULL ORDER BY seq"
+            ))?;
+            stmt.query_map(params![profile, url], refill)?.collect()
+        };
+        run().map_err(|e| self.explain(e))
+    }
+
+    /// Records what `refill_status` said of refills (by number), in one transaction; keeps
+    /// every change in the history. Returns the refills whose state changed.
+    pub fn record_refill_statuses(&self, seen: &[(i64, Said)]) -> anyhow::Result<Vec<RefillChange>> {
+        let run = || -> rusqlite::Result<Vec<RefillChange>> {
+            let tx =
+                rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+            let now = crate::time::now() as i64;
+            let mut changes = Vec::new();
+            {
+                let mut before = tx.prepare(
+                    "SELECT state, status, panel_order, refill FROM refills WHERE seq = ?1",
+                )?;
+                let mut update = tx.prepare(
+                    "UPDATE refills SET state = ?2, status = ?3, error = ?4, finished = ?5, \
+                     checked = ?6 WHERE seq = ?1",
+                )?;
+                let mut history = tx.prepare(HISTORY_SQL)?;
+                for (seq, said) in seen {
+                    type Was = (String, Option<String>, String, Option<String>);
+                    let was: Option<Was> = before
+                        .query_row([seq], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
+                        .optional()?;
+                    let Some((state, status, order, refill)) = was else {
+                        continue;
+                    };
+                    let old = RefillState::parse(&state).unwrap_or(RefillState::Pending);
+                    let (new, text, error) = match said {
+                        Ok(text) => (refill_state(text).unwrap_or(old), Some(text.clone()), None),
+                        Err(e) if e.to_lowercase().contains("not found") => {
+                            (RefillState::NotFound, status.clone(), Some(e.clone()))
+                        }
+                        Err(e) => (old, status.clone(), Some(e.clone())),
+                    };
+                    update.execute(params![
+                        seq,
+                        new.name(),
+                        text,
+                        error,
+                        !new.is_pending(),
+                        now
+                    ])?;
+                    if new != old || text != status {
+                        history.execute(params![seq, now, new.name(), text])?;
+                    }
+                    if new != old {
+                        changes.push(RefillChange {
+                            order,
+                            refill: refill.unwrap_or_default(),
+                            from: old.name().to_string(),
+                            to: new.name().to_string(),
+                        });
+                    }
+                }
+            }
+            tx.commit()?;
+            Ok(changes)
+        };
+        run().map_err(|e| self.explain(e))
+    }
+
+    /// The refills of `profile` with these panel refill ids (the newest of each), for
+    /// `smm refill-status IDS` to record what it learns.
+    pub fn refills_by_id(&self, profile: &str, ids: &[u64]) -> anyhow::Result<Vec<(String, i64)>> {
+        let run = || -> rusqlite::Result<Vec<(String, i64)>> {
+            let mut stmt = self.conn.prepare(
+                "SELECT seq FROM refills WHERE profile = ?1 AND refill = ?2 \
+                 ORDER BY seq DESC LIMIT 1",
+            )?;
+            let mut found = Vec::new();
+            for id in ids {
+                let id = id.to_string();
+                if let Some(seq) = stmt
+                    .query_row(params![profile, id], |r| r.get(0))
+                    .optional()?
+                {
+                    found.push((id, seq));
+                }
+            }
+            Ok(found)
+        };
+        run().map_err(|e| self.explain(e))
+    }
+
+    /// The refills `query` selects, newest first, each with its history.
+    pub fn refills(&self, query: &RefillQuery) -> anyhow::Result<Vec<Refill>> {
+        let run = || -> rusqlite::Result<Vec<Refill>> {
+            use rusqlite::types::Value;
+            let mut terms: Vec<&str> = Vec::new();
+            let mut values: Vec<Value> = Vec::new();
+            if let Some(since) = query.since {
+                terms.push("requested >= ?");
+                values.push(Value::Integer(since));
+            }
+            if let Some(profile) = &query.profile {
+                terms.push("profile = ?");
+                values.push(Value::Text(profile.clone()));
+            }
+            if let Some(status) = &query.status {
+                terms.push("state = ? COLLATE NOCASE");
+                let name = RefillState::parse(status).map(|s| s.name().to_string());
+                values.push(Value::Text(name.unwrap_or_else(|| status.clone())));
+            }
+            let filter = match terms.is_empty() {
+                true => String::new(),
+                false => format!(" WHERE {}", terms.join(" AND ")),
+            };
+            let limit = match query.limit {
+                0 => String::new(),
+                n => format!(" LIMIT {n}"),
+            };
+            let mut stmt = self.conn.prepare(&format!(
+                "SELECT {REFILL_COLUMNS} FROM refills{filter} ORDER BY requested DESC, seq DESC{limit}"
+            ))?;
+            let mut found: Vec<Refill> = stmt
+                .query_map(rusqlite::params_from_iter(values.iter()), refill)?
+                .collect::<rusqlite::Result<_>>()?;
+            let mut steps = self.conn.prepare(
+                "SELECT state, status, seen FROM refill_history WHERE refill_seq = ?1 \
+                 ORDER BY seen, rowid",
+            )?;
+            for r in &mut found {
+                r.history = steps
+                    .query_map([r.seq], |row| {
+                        Ok(Step {
+                            status: row.get(0)?,
+                            panel_status: row.get(1)?,
+                            seen: row.get(2)?,
+                        })
+                    })?
+                    .collect::<rusqlite::Result<_>>()?;
+            }
+            Ok(found)
+        };
+        run().map_err(|e| self.explain(e))
+    }
+}
+
+/// Writes one refill request down: `Unknown`, asked at ?5.
+const INSERT_SQL: &str = "INSERT INTO refills (order_id, profile, url, panel_order, requested, \
+    state, finished) VALUES (?1, ?2, ?3, ?4, ?5, 'Unknown', 1)";
+
+/// Adds a step to a refill's history.
+const HISTORY_SQL: &str =
+    "INSERT INTO refill_history (refill_seq, seen, state, status) VALUES (?1, ?2, ?3, ?4)";
+
+/// `DUE_SQL` run for `rule`, each panel order once.
+fn due(conn: &rusqlite::Connection, rule: &DueRule) -> rusqlite::Result<Vec<Due>> {
+    let period = i64::try_from(rule.period).unwrap_or(i64::MAX);
+    let every = i64::try_from(rule.every).unwrap_or(i64::MAX);
+    let services = serde_json::to_string(rule.refillable).unwrap_or_else(|_| "[]".into());
+    let mut stmt = conn.prepare_cached(DUE_SQL)?;
+    let mut rows = stmt.query(params![
+        rule.profile,
+        rule.now.saturating_sub(period),
+        rule.url,
+        services,
+        rule.now.saturating_sub(every)
+    ])?;
+    let mut seen = std::collections::HashSet::new();
+    let mut found = Vec::new();
+    while let Some(row) = rows.next()? {
+        let order: String = row.get(0)?;
+        if !seen.insert(order.clone()) {
+            continue;
+        }
+        found.push(Due {
+            order,
+            entry: row.get(1)?,
+            service: row.get::<_, i64>(2)? as u64,
+            status: row.get(3)?,
+            finished: row.get(4)?,
+        });
+    }
+    Ok(found)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::book::{NewOrder, Outcome, Seen};
+
+    /// A book with one placed order of `service` (panel order `order`) whose last status is
+    /// `status`.
+    fn placed(book: &Book, order: &str, service: u64, status: &str) -> String {
+        let new = NewOrder {
+            profile: "p".into(),
+            url: "u".into(),
+            service,
+            link: Some(format!("https://i.com/{order}")),
+            quantity: Some(100),
+            fields: Default::default(),
+            cost: None,
+        };
+        let id = book.begin(&new, 0, false).unwrap().unwrap();
+        book.finish(&id, Outcome::Placed, Some(order), None).unwrap();
+        let seen = Seen {
+            status: status.into(),
+            finished: crate::panel::status::is_finished(status),
+            ..Seen::default()
+        };
+        book.record_statuses(&[(&id, &seen)]).unwrap();
+        id
+    }
+
+    fn rule(now: i64) -> DueRule<'static> {
+        DueRule {
+            profile: "p",
+            url: "u",
+            refillable: &[1448],
+            period: 30 * 86_400,
+            every: 86_400,
+            now,
+        }
+    }
+
+    fn orders(due: &[Due]) -> Vec<&str> {
+        due.iter().map(|d| d.order.as_str()).collect()
+    }
+
+    #[test]
+    fn the_due_query_applies_every_rule() {
+        let dir = tempfile::tempdir().unwrap();
+        let book = Book::open_at(&dir.path().join("orders.db")).unwrap();
+        placed(&book, "1", 1448, "Completed");
+        placed(&book, "2", 1448, "Partial");
+        placed(&book, "3", 1448, "In progress");
+        placed(&book, "4", 1, "Completed");
+        let now = crate::time::now() as i64;
+        assert_eq!(orders(&book.due_refills(&rule(now)).unwrap()), ["1", "2"]);
+        // Rule 3: 31 days later neither is due.
+        assert!(book.due_refills(&rule(now + 31 * 86_400)).unwrap().is_empty());
+        // Claiming writes them down: not due again until refill_every has passed.
+        let claimed = book.claim_due_refills(&rule(now)).unwrap();
+        assert_eq!(claimed.len(), 2);
+        assert!(book.due_refills(&rule(now)).unwrap().is_empty());
+        book.refill_answers(&[
+            (claimed[0].0, Answered::Refill("7".into())),
+            (
+                claimed[1].0,
+                Answered::Refused("Refill is disabled for this service".into()),
+            ),
+        ])
+        .unwrap();
+        // Pending: not due even after refill_every; disabled: never again.
+        assert!(book.due_refills(&rule(now + 2 * 86_400)).unwrap().is_empty());
+        let changes = book
+            .record_refill_statuses(&[(claimed[0].0, Ok("tasks.status.completed".into()))])
+            .unwrap();
+        assert_eq!(changes[0].to, "Completed");
+        assert_eq!(
+            orders(&book.due_refills(&rule(now + 2 * 86_400)).unwrap()),
+            ["1"]
+        );
+        let listed = book.refills(&RefillQuery::default()).unwrap();
+        assert_eq!(listed.len(), 2);
+        let one = listed.iter().find(|r| r.order == "1").unwrap();
+        assert_eq!(one.status, "Completed");
+        assert_eq!(
+            one.history.iter().map(|s| s.status.as_str()).collect::<Vec<_>>(),
+            ["Pending", "Completed"]
+        );
+        let two = listed.iter().find(|r| r.order == "2").unwrap();
+        assert!(two.disabled);
+        assert_eq!(two.status, "Refused");
+    }
+}
