@@ -7,6 +7,7 @@
 
 use super::Book;
 use crate::panel::status::{RefillState, refill_state};
+use crate::panel::{Answer, Panel, PanelError, Row, unanswered};
 use rusqlite::{OptionalExtension, TransactionBehavior, params};
 use serde::Serialize;
 
@@ -116,7 +117,7 @@ pub struct Refill {
     pub history: Vec<Step>,
 }
 
-/// A refill whose state changed, as `record_refill_statuses` saw it.
+/// A refill asked about, as `record_refill_statuses` saw it.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct RefillChange {
     /// The panel's order id.
@@ -127,6 +128,15 @@ pub struct RefillChange {
     pub from: String,
     /// The state now.
     pub to: String,
+    /// What the panel said: its status text, or its error.
+    pub said: String,
+}
+
+impl RefillChange {
+    /// Whether the state changed.
+    pub fn changed(&self) -> bool {
+        self.from != self.to
+    }
 }
 
 /// Which refills `smm refills` lists.
@@ -330,7 +340,7 @@ impl Book {
     }
 
     /// Records what `refill_status` said of refills (by number), in one transaction; keeps
-    /// every change in the history. Returns the refills whose state changed.
+    /// every change in the history. Returns each refill found, its state before and after.
     pub fn record_refill_statuses(&self, seen: &[(i64, Said)]) -> anyhow::Result<Vec<RefillChange>> {
         let run = || -> rusqlite::Result<Vec<RefillChange>> {
             let tx =
@@ -373,14 +383,15 @@ impl Book {
                     if new != old || text != status {
                         history.execute(params![seq, now, new.name(), text])?;
                     }
-                    if new != old {
-                        changes.push(RefillChange {
-                            order,
-                            refill: refill.unwrap_or_default(),
-                            from: old.name().to_string(),
-                            to: new.name().to_string(),
-                        });
-                    }
+                    changes.push(RefillChange {
+                        order,
+                        refill: refill.unwrap_or_default(),
+                        from: old.name().to_string(),
+                        to: new.name().to_string(),
+                        said: match said {
+                            Ok(t) | Err(t) => t.clone(),
+                        },
+                    });
                 }
             }
             tx.commit()?;
@@ -473,6 +484,201 @@ const INSERT_SQL: &str = "INSERT INTO refills (order_id, profile, url, panel_ord
 /// Adds a step to a refill's history.
 const HISTORY_SQL: &str =
     "INSERT INTO refill_history (refill_seq, seen, state, status) VALUES (?1, ?2, ?3, ?4)";
+
+/// What became of one refill request smm sent.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Sent {
+    /// The profile.
+    pub profile: String,
+    /// The panel's order id.
+    pub order: String,
+    /// The panel's refill id (none when refused or unanswered).
+    pub refill: Option<String>,
+    /// Pending, Refused or Unknown.
+    pub status: String,
+    /// The refusal, or why no answer came.
+    pub error: Option<String>,
+}
+
+impl Sent {
+    /// Whether the panel refused it.
+    pub fn refused(&self) -> bool {
+        self.status == RefillState::Refused.name()
+    }
+}
+
+/// The guarded send of refills: writes a request down for each of `ids` on `panel` (when there
+/// is a book), sends them (chunks of 100, the multi form), records each answer, and returns
+/// the panel's answer as it came. The one path by which `smm refill IDS` asks.
+pub fn ask(
+    panel: &dyn Panel,
+    book: Option<&Book>,
+    ids: &[u64],
+) -> anyhow::Result<Answer<Vec<Row<String>>>> {
+    let Some(book) = book else {
+        return panel.refill(ids);
+    };
+    let p = panel.profile();
+    let url = crate::config::display_url(p.url.as_str());
+    let asks: Vec<Ask> = ids
+        .iter()
+        .map(|id| Ask {
+            profile: p.name.clone(),
+            url: url.clone(),
+            order: id.to_string(),
+        })
+        .collect();
+    let seqs = book.ask_refills(&asks)?;
+    let result = panel.refill(ids);
+    let answers = answered(panel, ids, &result);
+    book.refill_answers(&seqs.into_iter().zip(answers).collect::<Vec<_>>())?;
+    result
+}
+
+/// Finds the orders of `rule` that are due, writes a request down for each and sends them
+/// (see [`send_claimed`]). Returns the due orders, what became of each request, and the error
+/// when the whole request failed.
+pub fn send_due(
+    panel: &dyn Panel,
+    book: &Book,
+    rule: &DueRule,
+) -> anyhow::Result<(Vec<Sent>, Option<anyhow::Error>)> {
+    let claimed = book.claim_due_refills(rule)?;
+    if claimed.is_empty() {
+        return Ok((Vec::new(), None));
+    }
+    send_claimed(panel, book, &claimed)
+}
+
+/// Sends the refills `claimed` (by `Book::claim_due_refills`) and records each answer. A
+/// request with no answer is recorded as Unknown (it counts as asked); returns what became of
+/// each, and the error when the whole request failed.
+pub fn send_claimed(
+    panel: &dyn Panel,
+    book: &Book,
+    claimed: &[(i64, Due)],
+) -> anyhow::Result<(Vec<Sent>, Option<anyhow::Error>)> {
+    let ids: Vec<u64> = claimed
+        .iter()
+        .filter_map(|(_, d)| d.order.parse().ok())
+        .collect();
+    let result = match ids.is_empty() {
+        true => Ok(Answer {
+            raw: crate::panel::Raw::Merged(serde_json::Value::Null),
+            value: Vec::new(),
+        }),
+        false => panel.refill(&ids),
+    };
+    let answers = answered(panel, &ids, &result);
+    let by_order: std::collections::HashMap<String, Answered> = ids
+        .iter()
+        .map(u64::to_string)
+        .zip(answers)
+        .collect();
+    let mut recorded = Vec::with_capacity(claimed.len());
+    let mut sent = Vec::with_capacity(claimed.len());
+    for (seq, due) in claimed {
+        let answer = by_order
+            .get(&due.order)
+            .cloned()
+            .unwrap_or_else(|| Answered::Refused("not a panel order number: not sent".into()));
+        let (refill, status, error) = match &answer {
+            Answered::Refill(id) => (Some(id.clone()), RefillState::Pending, None),
+            Answered::Refused(t) => (None, RefillState::Refused, Some(t.clone())),
+            Answered::Unknown(t) => (None, RefillState::Unknown, Some(t.clone())),
+        };
+        sent.push(Sent {
+            profile: panel.profile().name.clone(),
+            order: due.order.clone(),
+            refill,
+            status: status.name().to_string(),
+            error,
+        });
+        recorded.push((*seq, answer));
+    }
+    book.refill_answers(&recorded)?;
+    Ok((sent, result.err()))
+}
+
+/// What each of `ids` got: its refill id, the panel's refusal, or no answer. A single id the
+/// panel answered with an error was refused by it; a whole request that failed otherwise left
+/// every id unanswered.
+fn answered(
+    panel: &dyn Panel,
+    ids: &[u64],
+    result: &anyhow::Result<Answer<Vec<Row<String>>>>,
+) -> Vec<Answered> {
+    match result {
+        Ok(answer) => ids
+            .iter()
+            .enumerate()
+            .map(|(i, _)| match answer.value.get(i).map(|r| &r.result) {
+                Some(Ok(id)) => Answered::Refill(id.clone()),
+                Some(Err(e)) if unanswered(e) => Answered::Unknown(e.clone()),
+                Some(Err(e)) => Answered::Refused(e.clone()),
+                None => Answered::Unknown(crate::panel::MISSING.to_string()),
+            })
+            .collect(),
+        Err(e) => {
+            let word = match ids.len() {
+                1 => panel_word(panel, e),
+                _ => None,
+            };
+            ids.iter()
+                .map(|_| match &word {
+                    Some(w) => Answered::Refused(w.clone()),
+                    None => Answered::Unknown(crate::text::shorten(&format!("{e:#}"), 300)),
+                })
+                .collect()
+        }
+    }
+}
+
+/// The panel's own error text, when `err` is one (`{"error": …}`), without smm's prefix.
+fn panel_word(panel: &dyn Panel, err: &anyhow::Error) -> Option<String> {
+    let said = err.downcast_ref::<PanelError>()?;
+    let prefix = format!("panel '{}' says: ", panel.profile().name);
+    Some(said.0.strip_prefix(&prefix).unwrap_or(&said.0).to_string())
+}
+
+/// Asks `panel` about every refill of its profile that is still Pending or In progress (on
+/// this panel) and records what it says. The one path by which `smm refill-status` without
+/// ids and `smm sync` follow refills. Returns each refill asked about.
+pub fn follow(panel: &dyn Panel, book: &Book) -> anyhow::Result<Vec<RefillChange>> {
+    let p = panel.profile();
+    let url = crate::config::display_url(p.url.as_str());
+    let open = book.open_refills(&p.name, &url)?;
+    let mut by_id: std::collections::BTreeMap<u64, Vec<i64>> = Default::default();
+    for r in &open {
+        if let Some(id) = r.refill.as_deref().and_then(|t| t.parse().ok()) {
+            by_id.entry(id).or_default().push(r.seq);
+        }
+    }
+    if by_id.is_empty() {
+        return Ok(Vec::new());
+    }
+    let ids: Vec<u64> = by_id.keys().copied().collect();
+    let said: Vec<Said> = match panel.refill_status(&ids) {
+        Ok(answer) => answer.value.into_iter().map(|r| r.result).collect(),
+        Err(e) if ids.len() == 1 => match panel_word(panel, &e) {
+            Some(word) => vec![Err(word)],
+            None => return Err(e),
+        },
+        Err(e) => return Err(e),
+    };
+    let mut seen = Vec::new();
+    for (id, said) in ids.iter().zip(said) {
+        if let Err(e) = &said
+            && unanswered(e)
+        {
+            continue;
+        }
+        for seq in &by_id[id] {
+            seen.push((*seq, said.clone()));
+        }
+    }
+    book.record_refill_statuses(&seen)
+}
 
 /// `DUE_SQL` run for `rule`, each panel order once.
 fn due(conn: &rusqlite::Connection, rule: &DueRule) -> rusqlite::Result<Vec<Due>> {
@@ -577,6 +783,7 @@ mod tests {
         let changes = book
             .record_refill_statuses(&[(claimed[0].0, Ok("tasks.status.completed".into()))])
             .unwrap();
+        assert!(changes[0].changed());
         assert_eq!(changes[0].to, "Completed");
         assert_eq!(
             orders(&book.due_refills(&rule(now + 2 * 86_400)).unwrap()),

@@ -113,18 +113,42 @@ Examples:
 /// `smm refill --help`.
 pub const REFILL: &str = with_ids!(
     "
+Every refill request is recorded in the order book (see `smm refills`). --due sends one for \
+every order that is due, on every panel profile (or those of -p a,b) at once, in chunks of 100: \
+placed, last status Completed or Partial; a service the catalogue marks refillable; finished \
+less than the profile's refill_period (30d) ago; no refill of it pending and none asked within \
+refill_every (24h); never refused with \"disabled\". Exit 3 when the panel refused any.
+
 Examples:
   smm refill 23491                     # a finished, refillable order
-  smm refill 23491,23492 --json        # the panel's answer: refill ids"
+  smm refill 23491,23492 --json        # the panel's answer: refill ids
+  smm refill --due --dry-run           # the orders that are due; nothing sent
+  smm refill --due -p sandbox          # send them (cron: smm sync with auto_refill)"
 );
 
 /// `smm refill-status --help`.
 pub const REFILL_STATUS: &str = with_ids!(
     "
+Without ids: asks each panel about every refill of the order book that is still Pending or \
+In progress, and records what it says (as `smm sync` does).
+
 Examples:
   smm refill-status 1                  # a refill id, from `smm refill`
-  smm refill-status 1,2,3"
+  smm refill-status 1,2,3
+  smm refill-status                    # every unfinished refill of the order book"
 );
+
+/// `smm refills --help`.
+pub const REFILLS: &str = "\
+Every refill request smm sent (`smm refill`, `smm refill --due`, `smm sync` with auto_refill): \
+the order, when it was asked, the panel's refill id or its refusal, and each status seen since. \
+Statuses: Unknown (no answer: counts as asked), Refused, Pending, In progress, Completed, \
+Rejected, Not found. -p NAME shows one profile's.
+
+Examples:
+  smm refills                          # the newest 100
+  smm refills --status rejected --since 7d
+  smm refills --json --limit 0         # every one, with its history";
 
 /// `smm cancel --help`.
 pub const CANCEL: &str = with_ids!(

@@ -120,6 +120,31 @@ impl Ctx {
     }
 }
 
+impl Ctx {
+    /// The services the profile's catalogue (cached as usual) offers refills for.
+    pub fn refillable(&self) -> anyhow::Result<Vec<u64>> {
+        let (services, _) = self.services()?;
+        Ok(services
+            .value
+            .iter()
+            .filter(|s| s.refill == Some(true))
+            .filter_map(|s| s.id.trim().parse().ok())
+            .collect())
+    }
+
+    /// The refill rules of this profile now, for the order book's due query.
+    pub fn due_rule<'a>(&'a self, url: &'a str, refillable: &'a [u64]) -> crate::book::refills::DueRule<'a> {
+        crate::book::refills::DueRule {
+            profile: &self.profile.name,
+            url,
+            refillable,
+            period: self.profile.refills.period,
+            every: self.profile.refills.every,
+            now: crate::time::now() as i64,
+        }
+    }
+}
+
 /// Why this profile was chosen, for `-v`.
 fn why_profile(settings: &Settings, config: &crate::config::Config) -> &'static str {
     use crate::cli::settings::Source;

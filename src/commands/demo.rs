@@ -48,6 +48,7 @@ pub fn run() -> anyhow::Result<Exit> {
         services_ttl: 0,
         low_balance: None,
         stalled_after: crate::config::DEFAULT_STALLED_AFTER,
+        refills: crate::config::Refills::default(),
         user_agent: format!("smm/{}", env!("CARGO_PKG_VERSION")),
     };
     print_line(&format!(

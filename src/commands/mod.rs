@@ -16,6 +16,7 @@ mod fanout;
 mod order;
 mod orders;
 mod pika;
+mod refills;
 mod sandbox;
 mod services;
 mod sync;
@@ -59,8 +60,13 @@ pub fn run_with(cli: Cli, fixed: Option<&Profile>) -> anyhow::Result<Exit> {
         Command::Order(OrderCommand::Add(args)) if args.file.is_some() => bulk::run(ctx, &args),
         Command::Order(OrderCommand::Add(args)) => order::run(ctx, &args),
         Command::Status(ids) => batch::run(ctx, Action::Status, &ids),
-        Command::Refill(ids) => batch::run(ctx, Action::Refill, &ids),
+        Command::Refill(args) if args.due => refills::due(settings, &args),
+        Command::Refill(args) => batch::run(ctx, Action::Refill, &args.ids),
+        Command::RefillStatus(ids) if ids.ids.is_empty() && ids.file.is_none() => {
+            refills::follow(settings)
+        }
         Command::RefillStatus(ids) => batch::run(ctx, Action::RefillStatus, &ids),
+        Command::Refills(args) => refills::list(settings, &args),
         Command::Cancel(ids) => batch::run(ctx, Action::Cancel, &ids),
         Command::Watch(args) => watch::run(ctx, &args),
     }

@@ -763,3 +763,74 @@ pub fn profiles<'a>(
     }
     table
 }
+
+/// A unix time as `YYYY-MM-DD HH:MM:SS` UTC.
+fn date_time(secs: i64) -> String {
+    format!("{} {}", utc_date(secs), crate::time::utc_time(secs))
+}
+
+/// The refills of the order book (`smm refills`): REQUESTED, PROFILE, ORDER, REFILL, STATUS,
+/// ERROR — newest first, as given.
+pub fn refill_records(refills: &[crate::book::refills::Refill]) -> Table {
+    let mut table = Table::new(&["REQUESTED", "PROFILE", "ORDER", "REFILL", "STATUS", "ERROR"]);
+    for r in refills {
+        table.add_row(vec![
+            Cell::new(date_time(r.requested)),
+            Cell::new(&r.profile),
+            Cell::new(&r.order),
+            Cell::new(r.refill.as_deref().unwrap_or("")),
+            Cell::status(&r.status),
+            Cell::new(r.error.as_deref().unwrap_or("")),
+        ]);
+    }
+    table
+}
+
+/// The orders due a refill (`smm refill --due --dry-run`): PROFILE, ORDER, SERVICE, STATUS,
+/// FINISHED.
+pub fn refills_due(due: &[(&str, &crate::book::refills::Due)]) -> Table {
+    let mut table = Table::new(&["PROFILE", "ORDER", "SERVICE", "STATUS", "FINISHED"]);
+    for (profile, d) in due {
+        table.add_row(vec![
+            Cell::new(profile),
+            Cell::new(&d.order),
+            Cell::new(d.service),
+            Cell::status(&d.status),
+            Cell::new(utc_date(d.finished)),
+        ]);
+    }
+    table
+}
+
+/// The refills `smm refill --due` sent and what came back: PROFILE, ORDER, REFILL, STATUS,
+/// ERROR.
+pub fn refills_sent(sent: &[crate::book::refills::Sent]) -> Table {
+    let mut table = Table::new(&["PROFILE", "ORDER", "REFILL", "STATUS", "ERROR"]);
+    for s in sent {
+        table.add_row(vec![
+            Cell::new(&s.profile),
+            Cell::new(&s.order),
+            Cell::new(s.refill.as_deref().unwrap_or("")),
+            Cell::status(&s.status),
+            Cell::new(s.error.as_deref().unwrap_or("")),
+        ]);
+    }
+    table
+}
+
+/// The refills `smm refill-status` (no ids) asked about: PROFILE, ORDER, REFILL, WAS, STATUS,
+/// PANEL SAID.
+pub fn refills_followed(rows: &[(&str, &crate::book::refills::RefillChange)]) -> Table {
+    let mut table = Table::new(&["PROFILE", "ORDER", "REFILL", "WAS", "STATUS", "PANEL SAID"]);
+    for (profile, c) in rows {
+        table.add_row(vec![
+            Cell::new(profile),
+            Cell::new(&c.order),
+            Cell::new(&c.refill),
+            Cell::new(&c.from),
+            Cell::status(&c.to),
+            Cell::new(&c.said),
+        ]);
+    }
+    table
+}

@@ -228,7 +228,7 @@ impl<'a> V2<'a> {
                     false => answer.value.get(&key),
                 };
                 let result = match item {
-                    None => Err("missing from the panel's answer".to_string()),
+                    None => Err(super::MISSING.to_string()),
                     Some(item) => status_outcome(item),
                 };
                 Row { id: key, result }
@@ -267,7 +267,7 @@ impl<'a> V2<'a> {
                     false => items.iter().copied().find(|i| text(&i[id_key]) == key),
                 };
                 let result = match item {
-                    None => Err("missing from the panel's answer".to_string()),
+                    None => Err(super::MISSING.to_string()),
                     Some(item) => outcome(item),
                 };
                 Row { id: key, result }
@@ -458,7 +458,7 @@ fn merge(kind: Batch, answers: Vec<ChunkAnswer>) -> Value {
             }),
             Err(e) => {
                 let error =
-                    json!({"error": format!("request failed: {}", super::short_reason(&e))});
+                    json!({"error": format!("{}{}", super::REQUEST_FAILED, super::short_reason(&e))});
                 for id in chunk {
                     match kind {
                         Batch::Status => {
