@@ -39,7 +39,9 @@ For each panel profile (all by default, or those of -p NAME[,NAME…]), at once:
 every unfinished order placed on it (chunks of 100; finished orders are never asked again), its \
 balance, and its catalogue compared with the last sync. Alerts: a balance under the profile's \
 low_balance, a panel that cannot be reached, an order unchanged for stalled_after (24h), an \
-order that ended Partial or Canceled. -q prints only the alerts (for cron mail).
+order that ended Partial or Canceled, a refill that ended Rejected. It also follows every \
+unfinished refill of the order book, and sends the due refills (see `smm refill --due`) of \
+profiles with auto_refill = true. -q prints only the alerts (for cron mail).
 
 Exit codes: 0 no alert; 3 alerts; 1 every panel failed; 2 bad input or config.
 
@@ -123,7 +125,7 @@ Examples:
   smm refill 23491                     # a finished, refillable order
   smm refill 23491,23492 --json        # the panel's answer: refill ids
   smm refill --due --dry-run           # the orders that are due; nothing sent
-  smm refill --due -p sandbox          # send them (cron: smm sync with auto_refill)"
+  smm refill --due -p sandbox          # send them, and record each answer"
 );
 
 /// `smm refill-status --help`.
@@ -135,7 +137,7 @@ In progress, and records what it says (as `smm sync` does).
 Examples:
   smm refill-status 1                  # a refill id, from `smm refill`
   smm refill-status 1,2,3
-  smm refill-status                    # every unfinished refill of the order book"
+  smm refill-status                    # every unfinished refill in the book"
 );
 
 /// `smm refills --help`.

@@ -6,6 +6,7 @@
 use super::Ctx;
 use super::fanout::{Purpose, each, profiles};
 use crate::book::catalogue::{Change, Snap};
+use crate::book::refills::{RefillChange, Sent};
 use crate::book::{Asked, Book, OrderChange, Query, statuses};
 use crate::cli::SyncArgs;
 use crate::cli::settings::Settings;
@@ -30,6 +31,10 @@ pub struct Report {
     pub status_changes: Vec<OrderChange>,
     /// The catalogue changes since the last sync.
     pub catalogue_changes: Vec<Change>,
+    /// The unfinished refills asked about, each with its state before and now.
+    pub refills_followed: Vec<RefillChange>,
+    /// The refills sent (profiles with `auto_refill = true`).
+    pub refills_sent: Vec<Sent>,
     /// What needs a person's attention.
     pub alerts: Vec<Alert>,
     /// Why this panel could not be synced (whole or in part).
@@ -44,6 +49,8 @@ pub enum AlertKind {
     Unreachable,
     /// An order ended Partial or Canceled since the last sync.
     Ended,
+    /// A refill ended Rejected since the last sync (its subject: the panel's order id).
+    RefillRejected,
     /// The balance is under the profile's `low_balance`.
     LowBalance,
     /// An unfinished order has not changed for the profile's `stalled_after`.
@@ -211,6 +218,7 @@ fn steps(
     if let Some(e) = account_error {
         return Err(e);
     }
+    refills(&ctx, &book, report)?;
     let now = crate::time::now() as i64;
     let stalled_after = i64::try_from(profile.stalled_after).unwrap_or(i64::MAX);
     for e in book.unfinished(&open)? {
@@ -226,6 +234,37 @@ fn steps(
                     crate::time::ago(now.saturating_sub(since).max(0) as u64)
                 ),
             });
+        }
+    }
+    Ok(())
+}
+
+/// Follows the profile's unfinished refills (alerting on each that ended Rejected), then, with
+/// `auto_refill = true`, sends the refills that are due.
+fn refills(ctx: &Ctx, book: &Book, report: &mut Report) -> anyhow::Result<()> {
+    let name = &ctx.profile.name;
+    let panel = ctx.panel();
+    report.refills_followed = crate::book::refills::follow(&*panel, book)?;
+    for c in report.refills_followed.iter().filter(|c| c.changed()) {
+        if c.to == crate::panel::status::RefillState::Rejected.name() {
+            report.alerts.push(Alert {
+                profile: name.to_string(),
+                kind: AlertKind::RefillRejected,
+                message: format!(
+                    "{name}: the refill {} of order {} ended Rejected",
+                    c.refill, c.order
+                ),
+            });
+        }
+    }
+    if ctx.profile.refills.auto {
+        let refillable = ctx.refillable()?;
+        let url = crate::config::display_url(ctx.profile.url.as_str());
+        let rule = ctx.due_rule(&url, &refillable);
+        let (sent, error) = crate::book::refills::send_due(&*panel, book, &rule)?;
+        report.refills_sent = sent;
+        if let Some(e) = error {
+            return Err(e);
         }
     }
     Ok(())
@@ -267,6 +306,22 @@ fn print(out: &Output, reports: &[Report], alerts_only: bool) -> std::io::Result
         for c in &r.catalogue_changes {
             lines.push(format!("{}: {}", r.profile, c.line()));
         }
+        for c in r.refills_followed.iter().filter(|c| c.changed()) {
+            lines.push(format!(
+                "{}: refill {} of order {}: {} → {}",
+                r.profile, c.refill, c.order, c.from, c.to
+            ));
+        }
+        for s in &r.refills_sent {
+            let answer = match (&s.refill, &s.error) {
+                (Some(id), _) => format!("refill {id}"),
+                (None, e) => format!("{}: {}", s.status, e.as_deref().unwrap_or("")),
+            };
+            lines.push(format!(
+                "{}: refill of order {} sent: {answer}",
+                r.profile, s.order
+            ));
+        }
     }
     let alerts: Vec<String> = reports
         .iter()
@@ -286,6 +341,8 @@ fn print(out: &Output, reports: &[Report], alerts_only: bool) -> std::io::Result
                 orders_asked: r.orders_asked,
                 status_changes: r.status_changes.len(),
                 catalogue_changes: r.catalogue_changes.len(),
+                refills_followed: r.refills_followed.len(),
+                refills_sent: r.refills_sent.len(),
                 alerts: r.alerts.len(),
             })
             .collect();

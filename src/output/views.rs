@@ -674,12 +674,16 @@ pub struct Synced<'a> {
     pub status_changes: usize,
     /// How many catalogue changes were seen.
     pub catalogue_changes: usize,
+    /// How many unfinished refills were asked about.
+    pub refills_followed: usize,
+    /// How many refills were sent (`auto_refill`).
+    pub refills_sent: usize,
     /// How many alerts were raised.
     pub alerts: usize,
 }
 
 /// `smm sync`'s summary, one row per profile: balance, orders asked, status changes,
-/// catalogue changes, alerts.
+/// catalogue changes, refills (followed, sent), alerts.
 pub fn sync_summary(rows: &[Synced]) -> Table {
     let mut table = Table::new(&[
         "PROFILE",
@@ -687,6 +691,7 @@ pub fn sync_summary(rows: &[Synced]) -> Table {
         "ORDERS ASKED",
         "STATUS CHANGES",
         "CATALOGUE CHANGES",
+        "REFILLS",
         "ALERTS",
     ]);
     for r in rows {
@@ -701,6 +706,10 @@ pub fn sync_summary(rows: &[Synced]) -> Table {
             Cell::number(r.orders_asked),
             Cell::number(r.status_changes),
             Cell::number(r.catalogue_changes),
+            Cell::new(format!(
+                "{} followed, {} sent",
+                r.refills_followed, r.refills_sent
+            )),
             Cell::number(r.alerts),
         ]);
     }

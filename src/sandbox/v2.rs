@@ -36,9 +36,13 @@ struct Order {
     history: bool,
 }
 
+/// Virtual seconds between two refills of one order: real panels allow one a day.
+pub const REFILL_EVERY_SECS: f64 = 86_400.0;
+
 /// One refill request.
 #[derive(Debug, Clone)]
 struct Refill {
+    order: u64,
     requested: f64,
     rejected: bool,
 }
@@ -471,22 +475,41 @@ impl V2State {
         Value::Array(items)
     }
 
-    /// Requests a refill of one order: only finished, refillable, not canceled orders.
+    /// Requests a refill of one order, with the real panels' texts: only Completed or Partial
+    /// orders of refillable services, while no refill of it is unfinished, one per 24 virtual
+    /// hours.
     fn refill_one(&mut self, id: &str, now: f64) -> Result<u64, &'static str> {
+        let order_id = id.trim().parse::<u64>().map_err(|_| "Incorrect order ID")?;
         let order = self.order(id).ok_or("Incorrect order ID")?;
         if !self.services[order.service].refill {
             return Err("Refill is disabled for this service");
         }
         match view(order, now).status {
             "Completed" | "Partial" => {}
-            "Canceled" => return Err("Order is canceled"),
-            _ => return Err("Order is not completed yet"),
+            "Canceled" => return Err("Refill not allowed"),
+            _ => return Err("The order is not completed"),
+        }
+        let last = self
+            .refills
+            .values()
+            .filter(|r| r.order == order_id)
+            .max_by(|a, b| a.requested.total_cmp(&b.requested));
+        if let Some(last) = last {
+            if now - last.requested < 2.0 * REFILL_STEP_SECS {
+                return Err("The refill task is not completed for this order");
+            }
+            if now - last.requested < REFILL_EVERY_SECS {
+                return Err(
+                    "The order was completed or refill was requested less than 24 hours ago",
+                );
+            }
         }
         let refill = self.next_refill;
         self.next_refill += 1;
         self.refills.insert(
             refill,
             Refill {
+                order: order_id,
                 requested: now,
                 rejected: refill.is_multiple_of(4),
             },
@@ -929,11 +952,22 @@ mod tests {
         );
         assert_eq!(
             refill(&mut p, "23500"),
-            json!({"error": "Order is not completed yet"})
+            json!({"error": "The order is not completed"})
         );
         assert_eq!(
             refill(&mut p, "23495"),
-            json!({"error": "Order is canceled"})
+            json!({"error": "Refill not allowed"})
+        );
+        assert_eq!(
+            refill(&mut p, "23491"),
+            json!({"error": "The refill task is not completed for this order"})
+        );
+        let at = |p: &mut V2State, id: &str, t: f64| {
+            p.answer(&req(&[("action", "refill"), ("order", id)]), T0 + t)
+        };
+        assert_eq!(
+            at(&mut p, "23491", 2.0 * REFILL_STEP_SECS + 1.0),
+            json!({"error": "The order was completed or refill was requested less than 24 hours ago"})
         );
         assert_eq!(refill(&mut p, "9"), json!({"error": "Incorrect order ID"}));
         let many = p.answer(&req(&[("action", "refill"), ("orders", "23493,9")]), T0);
@@ -959,6 +993,11 @@ mod tests {
         assert_eq!(
             many,
             json!([{"refill": 1, "status": "Pending"}, {"refill": 2, "status": "Pending"}, {"refill": 3, "status": {"error": "Refill not found"}}])
+        );
+        // A day later the same order may be refilled again.
+        assert_eq!(
+            at(&mut p, "23491", REFILL_EVERY_SECS + 1.0),
+            json!({"refill": "3"})
         );
     }
 
