@@ -773,18 +773,13 @@ pub fn profiles<'a>(
     table
 }
 
-/// A unix time as `YYYY-MM-DD HH:MM:SS` UTC.
-fn date_time(secs: i64) -> String {
-    format!("{} {}", utc_date(secs), crate::time::utc_time(secs))
-}
-
 /// The refills of the order book (`smm refills`): REQUESTED, PROFILE, ORDER, REFILL, STATUS,
 /// ERROR — newest first, as given.
 pub fn refill_records(refills: &[crate::book::refills::Refill]) -> Table {
     let mut table = Table::new(&["REQUESTED", "PROFILE", "ORDER", "REFILL", "STATUS", "ERROR"]);
     for r in refills {
         table.add_row(vec![
-            Cell::new(date_time(r.requested)),
+            Cell::new(utc_date(r.requested)),
             Cell::new(&r.profile),
             Cell::new(&r.order),
             Cell::new(r.refill.as_deref().unwrap_or("")),

@@ -19,6 +19,7 @@ mod hardening;
 mod help;
 mod hostile;
 mod onboarding;
+mod refills;
 mod safety;
 mod sandbox;
 mod streamdetails;
