@@ -341,7 +341,10 @@ impl Book {
 
     /// Records what `refill_status` said of refills (by number), in one transaction; keeps
     /// every change in the history. Returns each refill found, its state before and after.
-    pub fn record_refill_statuses(&self, seen: &[(i64, Said)]) -> anyhow::Result<Vec<RefillChange>> {
+    pub fn record_refill_statuses(
+        &self,
+        seen: &[(i64, Said)],
+    ) -> anyhow::Result<Vec<RefillChange>> {
         let run = || -> rusqlite::Result<Vec<RefillChange>> {
             let tx =
                 rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
@@ -570,11 +573,8 @@ pub fn send_claimed(
         false => panel.refill(&ids),
     };
     let answers = answered(panel, &ids, &result);
-    let by_order: std::collections::HashMap<String, Answered> = ids
-        .iter()
-        .map(u64::to_string)
-        .zip(answers)
-        .collect();
+    let by_order: std::collections::HashMap<String, Answered> =
+        ids.iter().map(u64::to_string).zip(answers).collect();
     let mut recorded = Vec::with_capacity(claimed.len());
     let mut sent = Vec::with_capacity(claimed.len());
     for (seq, due) in claimed {
@@ -729,7 +729,8 @@ mod tests {
             cost: None,
         };
         let id = book.begin(&new, 0, false).unwrap().unwrap();
-        book.finish(&id, Outcome::Placed, Some(order), None).unwrap();
+        book.finish(&id, Outcome::Placed, Some(order), None)
+            .unwrap();
         let seen = Seen {
             status: status.into(),
             finished: crate::panel::status::is_finished(status),
@@ -765,7 +766,11 @@ mod tests {
         let now = crate::time::now() as i64;
         assert_eq!(orders(&book.due_refills(&rule(now)).unwrap()), ["1", "2"]);
         // Rule 3: 31 days later neither is due.
-        assert!(book.due_refills(&rule(now + 31 * 86_400)).unwrap().is_empty());
+        assert!(
+            book.due_refills(&rule(now + 31 * 86_400))
+                .unwrap()
+                .is_empty()
+        );
         // Claiming writes them down: not due again until refill_every has passed.
         let claimed = book.claim_due_refills(&rule(now)).unwrap();
         assert_eq!(claimed.len(), 2);
@@ -779,7 +784,11 @@ mod tests {
         ])
         .unwrap();
         // Pending: not due even after refill_every; disabled: never again.
-        assert!(book.due_refills(&rule(now + 2 * 86_400)).unwrap().is_empty());
+        assert!(
+            book.due_refills(&rule(now + 2 * 86_400))
+                .unwrap()
+                .is_empty()
+        );
         let changes = book
             .record_refill_statuses(&[(claimed[0].0, Ok("tasks.status.completed".into()))])
             .unwrap();
@@ -794,7 +803,10 @@ mod tests {
         let one = listed.iter().find(|r| r.order == "1").unwrap();
         assert_eq!(one.status, "Completed");
         assert_eq!(
-            one.history.iter().map(|s| s.status.as_str()).collect::<Vec<_>>(),
+            one.history
+                .iter()
+                .map(|s| s.status.as_str())
+                .collect::<Vec<_>>(),
             ["Pending", "Completed"]
         );
         let two = listed.iter().find(|r| r.order == "2").unwrap();

@@ -133,7 +133,11 @@ impl Ctx {
     }
 
     /// The refill rules of this profile now, for the order book's due query.
-    pub fn due_rule<'a>(&'a self, url: &'a str, refillable: &'a [u64]) -> crate::book::refills::DueRule<'a> {
+    pub fn due_rule<'a>(
+        &'a self,
+        url: &'a str,
+        refillable: &'a [u64],
+    ) -> crate::book::refills::DueRule<'a> {
         crate::book::refills::DueRule {
             profile: &self.profile.name,
             url,

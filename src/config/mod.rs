@@ -519,8 +519,12 @@ pub fn resolve(name: &str, def: &ProfileDef, path: &Path) -> anyhow::Result<Prof
     };
     let duration = |setting: &str, text: &Option<String>, default: u64| match text {
         None => Ok(default),
-        Some(text) => crate::time::parse_duration(text)
-            .map_err(|e| usage(format!("profile '{name}' in {}: {setting} {e}", path.display()))),
+        Some(text) => crate::time::parse_duration(text).map_err(|e| {
+            usage(format!(
+                "profile '{name}' in {}: {setting} {e}",
+                path.display()
+            ))
+        }),
     };
     let defaults = Refills::default();
     let refills = Refills {

@@ -457,8 +457,7 @@ fn merge(kind: Batch, answers: Vec<ChunkAnswer>) -> Value {
                 single => vec![single],
             }),
             Err(e) => {
-                let error =
-                    json!({"error": format!("{}{}", super::REQUEST_FAILED, super::short_reason(&e))});
+                let error = json!({"error": format!("{}{}", super::REQUEST_FAILED, super::short_reason(&e))});
                 for id in chunk {
                     match kind {
                         Batch::Status => {

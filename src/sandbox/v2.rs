@@ -42,7 +42,6 @@ pub const REFILL_EVERY_SECS: f64 = 86_400.0;
 /// One refill request.
 #[derive(Debug, Clone)]
 struct Refill {
-    order: u64,
     requested: f64,
     rejected: bool,
 }
@@ -68,6 +67,8 @@ pub struct V2State {
     services_body: String,
     orders: HashMap<u64, Order>,
     refills: HashMap<u64, Refill>,
+    /// Each order's last refill id.
+    last_refill: HashMap<u64, u64>,
     next_order: u64,
     next_refill: u64,
     /// Services removed from the catalogue by the control endpoint (by index).
@@ -91,6 +92,7 @@ impl V2State {
             services_body,
             orders: HashMap::new(),
             refills: HashMap::new(),
+            last_refill: HashMap::new(),
             next_order: FIRST_ORDER,
             next_refill: 1,
             hidden: std::collections::HashSet::new(),
@@ -490,10 +492,9 @@ impl V2State {
             _ => return Err("The order is not completed"),
         }
         let last = self
-            .refills
-            .values()
-            .filter(|r| r.order == order_id)
-            .max_by(|a, b| a.requested.total_cmp(&b.requested));
+            .last_refill
+            .get(&order_id)
+            .and_then(|id| self.refills.get(id));
         if let Some(last) = last {
             if now - last.requested < 2.0 * REFILL_STEP_SECS {
                 return Err("The refill task is not completed for this order");
@@ -506,10 +507,10 @@ impl V2State {
         }
         let refill = self.next_refill;
         self.next_refill += 1;
+        self.last_refill.insert(order_id, refill);
         self.refills.insert(
             refill,
             Refill {
-                order: order_id,
                 requested: now,
                 rejected: refill.is_multiple_of(4),
             },

@@ -140,7 +140,10 @@ fn due_rules_one_to_three_dry_run_and_a_second_run() {
         "{requested}"
     );
     // Rule 4: a pending refill keeps its order from being due, however long ago it was asked.
-    sql(&home, "UPDATE refills SET requested = requested - 2 * 86400;");
+    sql(
+        &home,
+        "UPDATE refills SET requested = requested - 2 * 86400;",
+    );
     let dry = home.run(["refill", "--due", "--dry-run", "--json"]);
     assert!(due_orders(&dry.json()).is_empty());
     // Every format of `smm refills`.
@@ -160,7 +163,9 @@ fn due_rules_one_to_three_dry_run_and_a_second_run() {
     crate::common::golden("tests/golden/refills.txt", &tidy(&table.stdout));
     let csv = home.run(["refills", "--format", "csv"]);
     crate::common::golden("tests/golden/refills.csv", &tidy(&csv.stdout));
-    let tsv = home.run(["refills", "--format", "tsv", "--status", "pending", "--limit", "1"]);
+    let tsv = home.run([
+        "refills", "--format", "tsv", "--status", "pending", "--limit", "1",
+    ]);
     crate::common::golden("tests/golden/refills.tsv", &tidy(&tsv.stdout));
 }
 
@@ -238,7 +243,9 @@ fn refusals_pending_unknown_and_refill_status_without_ids() {
     let panel = refill_panel(
         move |id| match id {
             "101" => Reply::json(r#"{"error":"Refill is disabled for this service"}"#),
-            "102" if *fail.lock().unwrap() => Reply::with_status(502, "text/html", "<html>bad gateway</html>"),
+            "102" if *fail.lock().unwrap() => {
+                Reply::with_status(502, "text/html", "<html>bad gateway</html>")
+            }
             "102" => Reply::json(
                 r#"{"error":"The order was completed or refill was requested less than 24 hours ago"}"#,
             ),
@@ -252,7 +259,12 @@ fn refusals_pending_unknown_and_refill_status_without_ids() {
         "[profiles.test]\nurl = \"{}\"\nkey = \"k\"\nattempts = 1\n",
         panel.url
     ));
-    journal(&home, "test", &panel.url, &[(101, 1448), (102, 1448), (103, 1448), (104, 1)]);
+    journal(
+        &home,
+        "test",
+        &panel.url,
+        &[(101, 1448), (102, 1448), (103, 1448), (104, 1)],
+    );
     home.run(["orders", "--check", "-q"]).expect_code(0);
     let sent = home.run(["refill", "--due", "--json"]);
     sent.expect_code(3);
@@ -282,7 +294,11 @@ fn refusals_pending_unknown_and_refill_status_without_ids() {
         .iter()
         .map(|r| r["disabled"].as_bool().unwrap())
         .collect();
-    assert_eq!(disabled, [false, false, true], "newest first: 103, 102, 101");
+    assert_eq!(
+        disabled,
+        [false, false, true],
+        "newest first: 103, 102, 101"
+    );
     assert_eq!(
         listed[1]["error"],
         "The order was completed or refill was requested less than 24 hours ago"
@@ -290,7 +306,10 @@ fn refusals_pending_unknown_and_refill_status_without_ids() {
     // Right after: nothing is due (refused and pending ones were asked less than 24h ago).
     assert!(due_orders(&home.run(["refill", "--due", "--dry-run", "--json"]).json()).is_empty());
     // A day later: 102 (refused) is due again; 101 (disabled) never; 103 is still pending.
-    sql(&home, "UPDATE refills SET requested = requested - 86400 - 60;");
+    sql(
+        &home,
+        "UPDATE refills SET requested = requested - 86400 - 60;",
+    );
     let dry = home.run(["refill", "--due", "--dry-run", "--json"]).json();
     assert_eq!(due_orders(&dry), ["102"]);
 
@@ -301,7 +320,10 @@ fn refusals_pending_unknown_and_refill_status_without_ids() {
          test     103    9001    Pending  In progress  In progress\n",
         "",
     );
-    assert_eq!(panel.actions("refill_status")[0].field("refill"), Some("9001"));
+    assert_eq!(
+        panel.actions("refill_status")[0].field("refill"),
+        Some("9001")
+    );
     *status.lock().unwrap() = "tasks.status.completed";
     home.run(["refill-status"]).expect(
         0,
@@ -318,7 +340,11 @@ fn refusals_pending_unknown_and_refill_status_without_ids() {
     let dry = home.run(["refill", "--due", "--dry-run", "--json"]).json();
     assert_eq!(due_orders(&dry), ["102", "103"]);
     let listed = home.run(["refills", "--json", "--limit", "0"]).json();
-    let refill_103 = listed.as_array().unwrap().iter().find(|r| r["order"] == "103");
+    let refill_103 = listed
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|r| r["order"] == "103");
     let history = &refill_103.unwrap()["history"];
     let steps: Vec<&str> = history
         .as_array()
@@ -330,10 +356,17 @@ fn refusals_pending_unknown_and_refill_status_without_ids() {
 
     // No answer (a 502 to a write is never retried): recorded Unknown, counted as asked.
     *fail_102.lock().unwrap() = true;
-    sql(&home, "UPDATE refills SET requested = requested - 86400 WHERE panel_order = '103';");
-    sql(&home, "UPDATE refills SET state = 'Refused', finished = 1 WHERE panel_order = '103';");
+    sql(
+        &home,
+        "UPDATE refills SET requested = requested - 86400 WHERE panel_order = '103';",
+    );
+    sql(
+        &home,
+        "UPDATE refills SET state = 'Refused', finished = 1 WHERE panel_order = '103';",
+    );
     let sent = home.run(["refill", "--due", "-p", "test", "--json"]);
-    sent.expect_code(1).stderr_has("smm: profile 'test': the panel answered HTTP 502");
+    sent.expect_code(1)
+        .stderr_has("smm: profile 'test': the panel answered HTTP 502");
     let doc = sent.json();
     assert_eq!(due_orders(&doc), ["102", "103"]);
     assert_eq!(doc["profiles"][0]["sent"][0]["status"], "Unknown");
@@ -363,7 +396,10 @@ fn sync_sends_due_refills_with_auto_refill_and_alerts_on_rejected() {
         "action=seed&count=4&quantity=100",
     );
     let seeded: Value = serde_json::from_str(&seeded).unwrap();
-    let (first, last) = (seeded["first"].as_u64().unwrap(), seeded["last"].as_u64().unwrap());
+    let (first, last) = (
+        seeded["first"].as_u64().unwrap(),
+        seeded["last"].as_u64().unwrap(),
+    );
     assert_eq!((first, last), (23501, 23504));
     let home = sb.home_with("sandbox", "auto_refill = true\n");
     let orders: Vec<(u64, u64)> = (first..=last).map(|id| (id, 1448)).collect();
@@ -372,9 +408,7 @@ fn sync_sends_due_refills_with_auto_refill_and_alerts_on_rejected() {
     let one = home.run(["sync"]);
     one.expect_code(0);
     for (id, refill) in (first..=last).zip(1..) {
-        one.stdout_has(&format!(
-            "sb: refill of order {id} sent: refill {refill}\n"
-        ));
+        one.stdout_has(&format!("sb: refill of order {id} sent: refill {refill}\n"));
     }
     one.stdout_has("0 followed, 4 sent");
     // 600 virtual seconds later every refill has ended: the fourth Rejected.
@@ -386,12 +420,21 @@ fn sync_sends_due_refills_with_auto_refill_and_alerts_on_rejected() {
         doc["alerts"],
         json!([{"profile": "sb", "kind": "refill_rejected", "message": "sb: the refill 4 of order 23504 ended Rejected"}])
     );
-    assert_eq!(doc["profiles"][0]["refills_followed"].as_array().unwrap().len(), 4);
+    assert_eq!(
+        doc["profiles"][0]["refills_followed"]
+            .as_array()
+            .unwrap()
+            .len(),
+        4
+    );
     assert_eq!(doc["profiles"][0]["refills_sent"], json!([]));
     let three = home.run(["sync", "-q"]);
     three.expect(0, "", "");
     let statuses: Vec<String> = records(&home).into_iter().map(|r| r.2).collect();
-    assert_eq!(statuses, ["Completed", "Completed", "Completed", "Rejected"]);
+    assert_eq!(
+        statuses,
+        ["Completed", "Completed", "Completed", "Rejected"]
+    );
 }
 
 /// The schema of today's version-2 book, as smm before refills made it.
