@@ -257,6 +257,13 @@ impl<'a> V2<'a> {
             (value, _) => vec![value],
         };
         let by_id = answer.single || items.iter().all(|i| i[id_key].is_null());
+        // Each item by its id (the first one of an id wins): one pass, however many ids.
+        let mut index: std::collections::HashMap<String, &Value> = Default::default();
+        if !by_id {
+            for item in &items {
+                index.entry(text(&item[id_key])).or_insert(item);
+            }
+        }
         let rows = ids
             .iter()
             .enumerate()
@@ -264,7 +271,7 @@ impl<'a> V2<'a> {
                 let key = id.to_string();
                 let item = match by_id {
                     true => items.get(position).copied(),
-                    false => items.iter().copied().find(|i| text(&i[id_key]) == key),
+                    false => index.get(&key).copied(),
                 };
                 let result = match item {
                     None => Err(super::MISSING.to_string()),
