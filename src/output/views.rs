@@ -683,7 +683,7 @@ pub struct Synced<'a> {
 }
 
 /// `smm sync`'s summary, one row per profile: balance, orders asked, status changes,
-/// catalogue changes, refills (followed, sent), alerts.
+/// catalogue changes, refills (`followed/sent`), alerts.
 pub fn sync_summary(rows: &[Synced]) -> Table {
     let mut table = Table::new(&[
         "PROFILE",
@@ -706,10 +706,7 @@ pub fn sync_summary(rows: &[Synced]) -> Table {
             Cell::number(r.orders_asked),
             Cell::number(r.status_changes),
             Cell::number(r.catalogue_changes),
-            Cell::new(format!(
-                "{} followed, {} sent",
-                r.refills_followed, r.refills_sent
-            )),
+            Cell::number(format!("{}/{}", r.refills_followed, r.refills_sent)),
             Cell::number(r.alerts),
         ]);
     }

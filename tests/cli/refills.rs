@@ -410,7 +410,14 @@ fn sync_sends_due_refills_with_auto_refill_and_alerts_on_rejected() {
     for (id, refill) in (first..=last).zip(1..) {
         one.stdout_has(&format!("sb: refill of order {id} sent: refill {refill}\n"));
     }
-    one.stdout_has("0 followed, 4 sent");
+    let row: Vec<&str> = one
+        .stdout
+        .lines()
+        .nth(1)
+        .unwrap()
+        .split_whitespace()
+        .collect();
+    assert_eq!(row[6], "0/4", "REFILLS: followed/sent");
     // 600 virtual seconds later every refill has ended: the fourth Rejected.
     std::thread::sleep(Duration::from_millis(600));
     let two = home.run(["sync", "--json"]);

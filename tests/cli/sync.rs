@@ -108,7 +108,7 @@ fn only_unfinished_orders_are_asked_in_chunks_of_100_and_recorded() {
     let row: Vec<&str> = text.lines().nth(1).unwrap().split_whitespace().collect();
     assert_eq!(
         row,
-        ["p", "100.84292", "USD", "250", "250", "0", "0"],
+        ["p", "100.84292", "USD", "250", "250", "0", "0/0", "0"],
         "{text}"
     );
     assert!(text.contains("p: order 1: (new) → In progress"), "{text}");
