@@ -517,6 +517,10 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the profiles, their URLs and where each key comes from (keys masked)')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a starter config file whose profiles are commented examples (mode 0600); never overwrites')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a profile to the config file (creating the file when missing)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a profile from the config file (comments and layout kept)')
+            [CompletionResult]::new('set-default', 'set-default', [CompletionResultType]::ParameterValue, 'Make a profile the default (default_profile)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change one setting of a profile (-p NAME, else the one commands use), checked as smm reads it')
+            [CompletionResult]::new('names', 'names', [CompletionResultType]::ParameterValue, 'The profile names, one a line (for shell completion of -p)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -596,11 +600,83 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
+        'smm;config;remove' {
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Fetch the service catalogue from the panel, not from the local cache')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table (short for --format json)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'smm;config;set-default' {
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Fetch the service catalogue from the panel, not from the local cache')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table (short for --format json)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'smm;config;set' {
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Fetch the service catalogue from the panel, not from the local cache')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table (short for --format json)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'smm;config;names' {
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Fetch the service catalogue from the panel, not from the local cache')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table (short for --format json)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
         'smm;config;help' {
             [CompletionResult]::new('path', 'path', [CompletionResultType]::ParameterValue, 'Print the path of the config file smm reads')
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the profiles, their URLs and where each key comes from (keys masked)')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a starter config file whose profiles are commented examples (mode 0600); never overwrites')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a profile to the config file (creating the file when missing)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a profile from the config file (comments and layout kept)')
+            [CompletionResult]::new('set-default', 'set-default', [CompletionResultType]::ParameterValue, 'Make a profile the default (default_profile)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change one setting of a profile (-p NAME, else the one commands use), checked as smm reads it')
+            [CompletionResult]::new('names', 'names', [CompletionResultType]::ParameterValue, 'The profile names, one a line (for shell completion of -p)')
             [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
             break
         }
@@ -614,6 +690,18 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             break
         }
         'smm;config;help;add' {
+            break
+        }
+        'smm;config;help;remove' {
+            break
+        }
+        'smm;config;help;set-default' {
+            break
+        }
+        'smm;config;help;set' {
+            break
+        }
+        'smm;config;help;names' {
             break
         }
         'smm;config;help;help' {
@@ -768,6 +856,10 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             [CompletionResult]::new('show', 'show', [CompletionResultType]::ParameterValue, 'Show the profiles, their URLs and where each key comes from (keys masked)')
             [CompletionResult]::new('init', 'init', [CompletionResultType]::ParameterValue, 'Write a starter config file whose profiles are commented examples (mode 0600); never overwrites')
             [CompletionResult]::new('add', 'add', [CompletionResultType]::ParameterValue, 'Add a profile to the config file (creating the file when missing)')
+            [CompletionResult]::new('remove', 'remove', [CompletionResultType]::ParameterValue, 'Remove a profile from the config file (comments and layout kept)')
+            [CompletionResult]::new('set-default', 'set-default', [CompletionResultType]::ParameterValue, 'Make a profile the default (default_profile)')
+            [CompletionResult]::new('set', 'set', [CompletionResultType]::ParameterValue, 'Change one setting of a profile (-p NAME, else the one commands use), checked as smm reads it')
+            [CompletionResult]::new('names', 'names', [CompletionResultType]::ParameterValue, 'The profile names, one a line (for shell completion of -p)')
             break
         }
         'smm;help;config;path' {
@@ -780,6 +872,18 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             break
         }
         'smm;help;config;add' {
+            break
+        }
+        'smm;help;config;remove' {
+            break
+        }
+        'smm;help;config;set-default' {
+            break
+        }
+        'smm;help;config;set' {
+            break
+        }
+        'smm;help;config;names' {
             break
         }
         'smm;help;sandbox' {

@@ -76,8 +76,20 @@ _smm() {
             smm__subcmd__config,init)
                 cmd="smm__subcmd__config__subcmd__init"
                 ;;
+            smm__subcmd__config,names)
+                cmd="smm__subcmd__config__subcmd__names"
+                ;;
             smm__subcmd__config,path)
                 cmd="smm__subcmd__config__subcmd__path"
+                ;;
+            smm__subcmd__config,remove)
+                cmd="smm__subcmd__config__subcmd__remove"
+                ;;
+            smm__subcmd__config,set)
+                cmd="smm__subcmd__config__subcmd__set"
+                ;;
+            smm__subcmd__config,set-default)
+                cmd="smm__subcmd__config__subcmd__set__subcmd__default"
                 ;;
             smm__subcmd__config,show)
                 cmd="smm__subcmd__config__subcmd__show"
@@ -91,8 +103,20 @@ _smm() {
             smm__subcmd__config__subcmd__help,init)
                 cmd="smm__subcmd__config__subcmd__help__subcmd__init"
                 ;;
+            smm__subcmd__config__subcmd__help,names)
+                cmd="smm__subcmd__config__subcmd__help__subcmd__names"
+                ;;
             smm__subcmd__config__subcmd__help,path)
                 cmd="smm__subcmd__config__subcmd__help__subcmd__path"
+                ;;
+            smm__subcmd__config__subcmd__help,remove)
+                cmd="smm__subcmd__config__subcmd__help__subcmd__remove"
+                ;;
+            smm__subcmd__config__subcmd__help,set)
+                cmd="smm__subcmd__config__subcmd__help__subcmd__set"
+                ;;
+            smm__subcmd__config__subcmd__help,set-default)
+                cmd="smm__subcmd__config__subcmd__help__subcmd__set__subcmd__default"
                 ;;
             smm__subcmd__config__subcmd__help,show)
                 cmd="smm__subcmd__config__subcmd__help__subcmd__show"
@@ -154,8 +178,20 @@ _smm() {
             smm__subcmd__help__subcmd__config,init)
                 cmd="smm__subcmd__help__subcmd__config__subcmd__init"
                 ;;
+            smm__subcmd__help__subcmd__config,names)
+                cmd="smm__subcmd__help__subcmd__config__subcmd__names"
+                ;;
             smm__subcmd__help__subcmd__config,path)
                 cmd="smm__subcmd__help__subcmd__config__subcmd__path"
+                ;;
+            smm__subcmd__help__subcmd__config,remove)
+                cmd="smm__subcmd__help__subcmd__config__subcmd__remove"
+                ;;
+            smm__subcmd__help__subcmd__config,set)
+                cmd="smm__subcmd__help__subcmd__config__subcmd__set"
+                ;;
+            smm__subcmd__help__subcmd__config,set-default)
+                cmd="smm__subcmd__help__subcmd__config__subcmd__set__subcmd__default"
                 ;;
             smm__subcmd__help__subcmd__config,show)
                 cmd="smm__subcmd__help__subcmd__config__subcmd__show"
@@ -261,11 +297,11 @@ _smm() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -299,11 +335,11 @@ _smm() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -345,11 +381,11 @@ _smm() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -383,11 +419,11 @@ _smm() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -414,7 +450,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__config)
-            opts="-p -v -q -h --timeout --refresh --concurrency --profile --config --json --format --verbose --quiet --help path show init add help"
+            opts="-p -v -q -h --timeout --refresh --concurrency --profile --config --json --format --verbose --quiet --help path show init add remove set-default set names help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -429,11 +465,11 @@ _smm() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -487,11 +523,11 @@ _smm() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -510,7 +546,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__config__subcmd__help)
-            opts="path show init add help"
+            opts="path show init add remove set-default set names help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -565,7 +601,63 @@ _smm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        smm__subcmd__config__subcmd__help__subcmd__names)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         smm__subcmd__config__subcmd__help__subcmd__path)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smm__subcmd__config__subcmd__help__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smm__subcmd__config__subcmd__help__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smm__subcmd__config__subcmd__help__subcmd__set__subcmd__default)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -609,11 +701,49 @@ _smm() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smm__subcmd__config__subcmd__names)
+            opts="-p -v -q -h --timeout --refresh --concurrency --profile --config --json --format --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -647,11 +777,125 @@ _smm() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
                     COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smm__subcmd__config__subcmd__remove)
+            opts="-p -v -q -h --timeout --refresh --concurrency --profile --config --json --format --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smm__subcmd__config__subcmd__set)
+            opts="-p -v -q -h --timeout --refresh --concurrency --profile --config --json --format --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smm__subcmd__config__subcmd__set__subcmd__default)
+            opts="-p -v -q -h --timeout --refresh --concurrency --profile --config --json --format --verbose --quiet --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -685,11 +929,11 @@ _smm() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -715,11 +959,11 @@ _smm() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -802,7 +1046,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__help__subcmd__config)
-            opts="path show init add"
+            opts="path show init add remove set-default set names"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -843,7 +1087,63 @@ _smm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        smm__subcmd__help__subcmd__config__subcmd__names)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         smm__subcmd__help__subcmd__config__subcmd__path)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smm__subcmd__help__subcmd__config__subcmd__remove)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smm__subcmd__help__subcmd__config__subcmd__set)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smm__subcmd__help__subcmd__config__subcmd__set__subcmd__default)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
@@ -1145,11 +1445,11 @@ _smm() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1291,11 +1591,11 @@ _smm() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1391,11 +1691,11 @@ _smm() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1429,11 +1729,11 @@ _smm() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1467,11 +1767,11 @@ _smm() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1505,11 +1805,11 @@ _smm() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1613,11 +1913,11 @@ _smm() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1659,11 +1959,11 @@ _smm() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1789,11 +2089,11 @@ _smm() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1835,11 +2135,11 @@ _smm() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1885,11 +2185,11 @@ _smm() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -1975,11 +2275,11 @@ _smm() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2029,11 +2329,11 @@ _smm() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2071,11 +2371,11 @@ _smm() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2159,11 +2459,11 @@ _smm() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2197,11 +2497,11 @@ _smm() {
             fi
             case "${prev}" in
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)
@@ -2247,11 +2547,11 @@ _smm() {
                     return 0
                     ;;
                 --profile)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 -p)
-                    COMPREPLY=($(compgen -f "${cur}"))
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
                     ;;
                 --config)

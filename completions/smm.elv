@@ -478,6 +478,10 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand show 'Show the profiles, their URLs and where each key comes from (keys masked)'
             cand init 'Write a starter config file whose profiles are commented examples (mode 0600); never overwrites'
             cand add 'Add a profile to the config file (creating the file when missing)'
+            cand remove 'Remove a profile from the config file (comments and layout kept)'
+            cand set-default 'Make a profile the default (default_profile)'
+            cand set 'Change one setting of a profile (-p NAME, else the one commands use), checked as smm reads it'
+            cand names 'The profile names, one a line (for shell completion of -p)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'smm;config;path'= {
@@ -552,11 +556,79 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
+        &'smm;config;remove'= {
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
+            cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
+            cand -v 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -q 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'smm;config;set-default'= {
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
+            cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
+            cand -v 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -q 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'smm;config;set'= {
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
+            cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
+            cand -v 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -q 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'smm;config;names'= {
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
+            cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
+            cand -v 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -q 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
         &'smm;config;help'= {
             cand path 'Print the path of the config file smm reads'
             cand show 'Show the profiles, their URLs and where each key comes from (keys masked)'
             cand init 'Write a starter config file whose profiles are commented examples (mode 0600); never overwrites'
             cand add 'Add a profile to the config file (creating the file when missing)'
+            cand remove 'Remove a profile from the config file (comments and layout kept)'
+            cand set-default 'Make a profile the default (default_profile)'
+            cand set 'Change one setting of a profile (-p NAME, else the one commands use), checked as smm reads it'
+            cand names 'The profile names, one a line (for shell completion of -p)'
             cand help 'Print this message or the help of the given subcommand(s)'
         }
         &'smm;config;help;path'= {
@@ -566,6 +638,14 @@ set edit:completion:arg-completer[smm] = {|@words|
         &'smm;config;help;init'= {
         }
         &'smm;config;help;add'= {
+        }
+        &'smm;config;help;remove'= {
+        }
+        &'smm;config;help;set-default'= {
+        }
+        &'smm;config;help;set'= {
+        }
+        &'smm;config;help;names'= {
         }
         &'smm;config;help;help'= {
         }
@@ -696,6 +776,10 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand show 'Show the profiles, their URLs and where each key comes from (keys masked)'
             cand init 'Write a starter config file whose profiles are commented examples (mode 0600); never overwrites'
             cand add 'Add a profile to the config file (creating the file when missing)'
+            cand remove 'Remove a profile from the config file (comments and layout kept)'
+            cand set-default 'Make a profile the default (default_profile)'
+            cand set 'Change one setting of a profile (-p NAME, else the one commands use), checked as smm reads it'
+            cand names 'The profile names, one a line (for shell completion of -p)'
         }
         &'smm;help;config;path'= {
         }
@@ -704,6 +788,14 @@ set edit:completion:arg-completer[smm] = {|@words|
         &'smm;help;config;init'= {
         }
         &'smm;help;config;add'= {
+        }
+        &'smm;help;config;remove'= {
+        }
+        &'smm;help;config;set-default'= {
+        }
+        &'smm;help;config;set'= {
+        }
+        &'smm;help;config;names'= {
         }
         &'smm;help;sandbox'= {
         }

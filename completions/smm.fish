@@ -24,7 +24,7 @@ function __fish_smm_using_subcommand
     contains -- $cmd[1] $argv
 end
 
-complete -c smm -n "__fish_smm_needs_command" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
+complete -c smm -n "__fish_smm_needs_command" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a "(smm config names 2>/dev/null)"
 complete -c smm -n "__fish_smm_needs_command" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_needs_command" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -55,7 +55,7 @@ complete -c smm -n "__fish_smm_needs_command" -f -a "sandbox" -d 'Run the built-
 complete -c smm -n "__fish_smm_needs_command" -f -a "demo" -d 'Walk through smm\'s main job against a built-in sandbox panel (no config needed)'
 complete -c smm -n "__fish_smm_needs_command" -f -a "completions" -d 'Print a shell completion script (see --help for where to install it)'
 complete -c smm -n "__fish_smm_needs_command" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c smm -n "__fish_smm_using_subcommand balance" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
+complete -c smm -n "__fish_smm_using_subcommand balance" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a "(smm config names 2>/dev/null)"
 complete -c smm -n "__fish_smm_using_subcommand balance" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand balance" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -76,7 +76,7 @@ max\t'Largest maximum first'"
 complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -l category -d 'Only services whose category contains TEXT (case-insensitive)' -r
 complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -l search -d 'Only services whose name or category contains every word of TEXT (case-insensitive)' -r
 complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -l type -d 'Only services whose type contains TEXT (case, spaces and underscores ignored)' -r
-complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
+complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a "(smm config names 2>/dev/null)"
 complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -93,7 +93,7 @@ complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_su
 complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -a "changes" -d 'The catalogue changes `smm sync` recorded, newest first'
 complete -c smm -n "__fish_smm_using_subcommand services; and not __fish_seen_subcommand_from changes help" -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c smm -n "__fish_smm_using_subcommand services; and __fish_seen_subcommand_from changes" -l since -d 'Only changes seen within this long (24h, 7d)' -r
-complete -c smm -n "__fish_smm_using_subcommand services; and __fish_seen_subcommand_from changes" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
+complete -c smm -n "__fish_smm_using_subcommand services; and __fish_seen_subcommand_from changes" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a "(smm config names 2>/dev/null)"
 complete -c smm -n "__fish_smm_using_subcommand services; and __fish_seen_subcommand_from changes" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand services; and __fish_seen_subcommand_from changes" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -108,7 +108,7 @@ complete -c smm -n "__fish_smm_using_subcommand services; and __fish_seen_subcom
 complete -c smm -n "__fish_smm_using_subcommand services; and __fish_seen_subcommand_from changes" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand services; and __fish_seen_subcommand_from help" -f -a "changes" -d 'The catalogue changes `smm sync` recorded, newest first'
 complete -c smm -n "__fish_smm_using_subcommand services; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
+complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a "(smm config names 2>/dev/null)"
 complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand order; and not __fish_seen_subcommand_from add help" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -149,7 +149,7 @@ complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcomman
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l google-keyword -d 'Web Traffic: the Google keyword (with --type-of-traffic 1)' -r
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l referring-url -d 'Web Traffic: the referring URL (with --type-of-traffic 2)' -r
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -s f -l file -d 'Place every order of a bulk file: `service|link|quantity` lines, or CSV with a header (service,link,quantity[,runs,interval,comments,…]); - reads stdin' -r -F
-complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a "(smm config names 2>/dev/null)"
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -168,7 +168,7 @@ complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcomman
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from help" -f -a "add" -d 'Place one order, or every order of a bulk file'
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c smm -n "__fish_smm_using_subcommand status" -s f -l file -d 'Read ids from a file (separated by commas, spaces or newlines)' -r -F
-complete -c smm -n "__fish_smm_using_subcommand status" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
+complete -c smm -n "__fish_smm_using_subcommand status" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a "(smm config names 2>/dev/null)"
 complete -c smm -n "__fish_smm_using_subcommand status" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand status" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -182,7 +182,7 @@ complete -c smm -n "__fish_smm_using_subcommand status" -s q -l quiet -d 'No pro
 complete -c smm -n "__fish_smm_using_subcommand status" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand status" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand refill" -s f -l file -d 'Read ids from a file (separated by commas, spaces or newlines)' -r -F
-complete -c smm -n "__fish_smm_using_subcommand refill" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
+complete -c smm -n "__fish_smm_using_subcommand refill" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a "(smm config names 2>/dev/null)"
 complete -c smm -n "__fish_smm_using_subcommand refill" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand refill" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -198,7 +198,7 @@ complete -c smm -n "__fish_smm_using_subcommand refill" -s q -l quiet -d 'No pro
 complete -c smm -n "__fish_smm_using_subcommand refill" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand refill" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand refill-status" -s f -l file -d 'Read ids from a file (separated by commas, spaces or newlines)' -r -F
-complete -c smm -n "__fish_smm_using_subcommand refill-status" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
+complete -c smm -n "__fish_smm_using_subcommand refill-status" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a "(smm config names 2>/dev/null)"
 complete -c smm -n "__fish_smm_using_subcommand refill-status" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand refill-status" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -214,7 +214,7 @@ complete -c smm -n "__fish_smm_using_subcommand refill-status" -s h -l help -d '
 complete -c smm -n "__fish_smm_using_subcommand refills" -l since -d 'Only refills asked within this long (30m, 24h, 7d)' -r
 complete -c smm -n "__fish_smm_using_subcommand refills" -l status -d 'Only refills in this state: Unknown, Refused, Pending, "In progress", Completed, Rejected, "Not found" (any panel spelling)' -r
 complete -c smm -n "__fish_smm_using_subcommand refills" -l limit -d 'Show the newest N (0 = all)' -r
-complete -c smm -n "__fish_smm_using_subcommand refills" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
+complete -c smm -n "__fish_smm_using_subcommand refills" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a "(smm config names 2>/dev/null)"
 complete -c smm -n "__fish_smm_using_subcommand refills" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand refills" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -228,7 +228,7 @@ complete -c smm -n "__fish_smm_using_subcommand refills" -s q -l quiet -d 'No pr
 complete -c smm -n "__fish_smm_using_subcommand refills" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand refills" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand cancel" -s f -l file -d 'Read ids from a file (separated by commas, spaces or newlines)' -r -F
-complete -c smm -n "__fish_smm_using_subcommand cancel" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
+complete -c smm -n "__fish_smm_using_subcommand cancel" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a "(smm config names 2>/dev/null)"
 complete -c smm -n "__fish_smm_using_subcommand cancel" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand cancel" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -243,7 +243,7 @@ complete -c smm -n "__fish_smm_using_subcommand cancel" -l refresh -d 'Fetch the
 complete -c smm -n "__fish_smm_using_subcommand cancel" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand watch" -s f -l file -d 'Read ids from a file (separated by commas, spaces or newlines)' -r -F
 complete -c smm -n "__fish_smm_using_subcommand watch" -l every -d 'Time between polls (10s, 30s, 5m)' -r
-complete -c smm -n "__fish_smm_using_subcommand watch" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
+complete -c smm -n "__fish_smm_using_subcommand watch" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a "(smm config names 2>/dev/null)"
 complete -c smm -n "__fish_smm_using_subcommand watch" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand watch" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -266,7 +266,7 @@ complete -c smm -n "__fish_smm_using_subcommand orders" -l by -d 'Group: order c
 service\t'The service id'
 day\t'The UTC day the order was written down'
 status\t'The last status seen (every spelling of a known status together)'"
-complete -c smm -n "__fish_smm_using_subcommand orders" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
+complete -c smm -n "__fish_smm_using_subcommand orders" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a "(smm config names 2>/dev/null)"
 complete -c smm -n "__fish_smm_using_subcommand orders" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand orders" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -280,7 +280,7 @@ complete -c smm -n "__fish_smm_using_subcommand orders" -s v -l verbose -d 'Say 
 complete -c smm -n "__fish_smm_using_subcommand orders" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand orders" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand orders" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c smm -n "__fish_smm_using_subcommand sync" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
+complete -c smm -n "__fish_smm_using_subcommand sync" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a "(smm config names 2>/dev/null)"
 complete -c smm -n "__fish_smm_using_subcommand sync" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand sync" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -293,7 +293,7 @@ complete -c smm -n "__fish_smm_using_subcommand sync" -s v -l verbose -d 'Say wh
 complete -c smm -n "__fish_smm_using_subcommand sync" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand sync" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
+complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a "(smm config names 2>/dev/null)"
 complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -308,7 +308,7 @@ complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcom
 complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -f -a "account" -d 'The Discord accounts useapi.net drives Pika with'
 complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
+complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a "(smm config names 2>/dev/null)"
 complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -327,27 +327,31 @@ complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand
 complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from account" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from help" -f -a "account" -d 'The Discord accounts useapi.net drives Pika with'
 complete -c smm -n "__fish_smm_using_subcommand pika; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add help" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
-complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add help" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
-complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add help" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
-complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add help" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
-complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add help" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add remove set-default set names help" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add remove set-default set names help" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add remove set-default set names help" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a "(smm config names 2>/dev/null)"
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add remove set-default set names help" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add remove set-default set names help" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
 csv\t'Comma-separated values with a header row'
 tsv\t'Tab-separated values with a header row'"
-complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add help" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
-complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add help" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add help" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
-complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add help" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
-complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add help" -f -a "path" -d 'Print the path of the config file smm reads'
-complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add help" -f -a "show" -d 'Show the profiles, their URLs and where each key comes from (keys masked)'
-complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add help" -f -a "init" -d 'Write a starter config file whose profiles are commented examples (mode 0600); never overwrites'
-complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add help" -f -a "add" -d 'Add a profile to the config file (creating the file when missing)'
-complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add remove set-default set names help" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add remove set-default set names help" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add remove set-default set names help" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add remove set-default set names help" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add remove set-default set names help" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add remove set-default set names help" -f -a "path" -d 'Print the path of the config file smm reads'
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add remove set-default set names help" -f -a "show" -d 'Show the profiles, their URLs and where each key comes from (keys masked)'
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add remove set-default set names help" -f -a "init" -d 'Write a starter config file whose profiles are commented examples (mode 0600); never overwrites'
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add remove set-default set names help" -f -a "add" -d 'Add a profile to the config file (creating the file when missing)'
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add remove set-default set names help" -f -a "remove" -d 'Remove a profile from the config file (comments and layout kept)'
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add remove set-default set names help" -f -a "set-default" -d 'Make a profile the default (default_profile)'
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add remove set-default set names help" -f -a "set" -d 'Change one setting of a profile (-p NAME, else the one commands use), checked as smm reads it'
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add remove set-default set names help" -f -a "names" -d 'The profile names, one a line (for shell completion of -p)'
+complete -c smm -n "__fish_smm_using_subcommand config; and not __fish_seen_subcommand_from path show init add remove set-default set names help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
-complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a "(smm config names 2>/dev/null)"
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -360,7 +364,7 @@ complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcomma
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from path" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
-complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a "(smm config names 2>/dev/null)"
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -373,7 +377,7 @@ complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcomma
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from show" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
-complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a "(smm config names 2>/dev/null)"
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from init" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -393,7 +397,7 @@ streamdetails\t'streamdetails.com API v2 (JSON POST, `{"data", "error"}` envelop
 useapi\t'useapi.net (Bearer token; the Pika account endpoints)'"
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from add" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from add" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
-complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from add" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from add" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a "(smm config names 2>/dev/null)"
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from add" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -407,10 +411,66 @@ complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcomma
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from add" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from add" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from add" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from remove" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from remove" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from remove" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a "(smm config names 2>/dev/null)"
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from remove" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from remove" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
+json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
+csv\t'Comma-separated values with a header row'
+tsv\t'Tab-separated values with a header row'"
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from remove" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from remove" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from remove" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from remove" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from remove" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from set-default" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from set-default" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from set-default" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a "(smm config names 2>/dev/null)"
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from set-default" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from set-default" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
+json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
+csv\t'Comma-separated values with a header row'
+tsv\t'Tab-separated values with a header row'"
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from set-default" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from set-default" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from set-default" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from set-default" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from set-default" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from set" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from set" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from set" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a "(smm config names 2>/dev/null)"
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from set" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from set" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
+json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
+csv\t'Comma-separated values with a header row'
+tsv\t'Tab-separated values with a header row'"
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from set" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from set" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from set" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from set" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from set" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from names" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from names" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from names" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a "(smm config names 2>/dev/null)"
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from names" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from names" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
+json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
+csv\t'Comma-separated values with a header row'
+tsv\t'Tab-separated values with a header row'"
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from names" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from names" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from names" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from names" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from names" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "path" -d 'Print the path of the config file smm reads'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "show" -d 'Show the profiles, their URLs and where each key comes from (keys masked)'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "init" -d 'Write a starter config file whose profiles are commented examples (mode 0600); never overwrites'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "add" -d 'Add a profile to the config file (creating the file when missing)'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "remove" -d 'Remove a profile from the config file (comments and layout kept)'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set-default" -d 'Make a profile the default (default_profile)'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "set" -d 'Change one setting of a profile (-p NAME, else the one commands use), checked as smm reads it'
+complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "names" -d 'The profile names, one a line (for shell completion of -p)'
 complete -c smm -n "__fish_smm_using_subcommand config; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l port -d 'Port on 127.0.0.1 (0 picks a free one)' -r
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l add-profile -d 'Add the sandbox\'s profile to the config file (as NAME, default "sandbox"), like `smm config add`; an existing profile of that name is left alone if it points here' -r
@@ -430,7 +490,7 @@ complete -c smm -n "__fish_smm_using_subcommand sandbox" -l fault-first -d 'Only
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l fault-ratio -d 'Only this fraction of requests (evenly spread, 0.25 = every 4th) gets the fault' -r
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l retry-after -d 'Retry-After seconds sent with a 429' -r
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l slow-ms -d 'Delay of a slow answer, in milliseconds' -r
-complete -c smm -n "__fish_smm_using_subcommand sandbox" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
+complete -c smm -n "__fish_smm_using_subcommand sandbox" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a "(smm config names 2>/dev/null)"
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -443,7 +503,7 @@ complete -c smm -n "__fish_smm_using_subcommand sandbox" -l refresh -d 'Fetch th
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand sandbox" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c smm -n "__fish_smm_using_subcommand demo" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
+complete -c smm -n "__fish_smm_using_subcommand demo" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a "(smm config names 2>/dev/null)"
 complete -c smm -n "__fish_smm_using_subcommand demo" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand demo" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -456,7 +516,7 @@ complete -c smm -n "__fish_smm_using_subcommand demo" -s v -l verbose -d 'Say wh
 complete -c smm -n "__fish_smm_using_subcommand demo" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand demo" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand demo" -s h -l help -d 'Print help'
-complete -c smm -n "__fish_smm_using_subcommand completions" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r
+complete -c smm -n "__fish_smm_using_subcommand completions" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a "(smm config names 2>/dev/null)"
 complete -c smm -n "__fish_smm_using_subcommand completions" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand completions" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
@@ -493,3 +553,7 @@ complete -c smm -n "__fish_smm_using_subcommand help; and __fish_seen_subcommand
 complete -c smm -n "__fish_smm_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show the profiles, their URLs and where each key comes from (keys masked)'
 complete -c smm -n "__fish_smm_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "init" -d 'Write a starter config file whose profiles are commented examples (mode 0600); never overwrites'
 complete -c smm -n "__fish_smm_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "add" -d 'Add a profile to the config file (creating the file when missing)'
+complete -c smm -n "__fish_smm_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "remove" -d 'Remove a profile from the config file (comments and layout kept)'
+complete -c smm -n "__fish_smm_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set-default" -d 'Make a profile the default (default_profile)'
+complete -c smm -n "__fish_smm_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "set" -d 'Change one setting of a profile (-p NAME, else the one commands use), checked as smm reads it'
+complete -c smm -n "__fish_smm_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "names" -d 'The profile names, one a line (for shell completion of -p)'

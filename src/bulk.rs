@@ -18,12 +18,31 @@ pub struct Line {
     pub order: Order,
 }
 
+/// A problem of a bulk file: the line it is on (0 for the file as a whole) and what it says
+/// (`line 3: …`).
+pub type Problem = (usize, String);
+
 /// Parses a bulk file: every problem is reported with its line number; any problem means no
 /// order at all.
 pub fn parse(text: &str) -> Result<Vec<Line>, Vec<String>> {
+    match parse_all(text) {
+        (lines, errors) if errors.is_empty() => Ok(lines),
+        (_, errors) => Err(errors.into_iter().map(|(_, e)| e).collect()),
+    }
+}
+
+/// Parses a bulk file as far as it goes: the lines that are orders, and the problem of every
+/// other line (so they can be reported with the catalogue's verdict on the good ones, in one
+/// run). A file with no order at all has a problem saying so.
+pub fn parse_all(text: &str) -> (Vec<Line>, Vec<Problem>) {
     // A byte order mark (some editors save one) is dropped in both formats alike.
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    let no_orders = || vec!["the file holds no orders".to_string()];
+    let no_orders = || {
+        (
+            Vec::new(),
+            vec![(0, "the file holds no orders".to_string())],
+        )
+    };
     // Blank and `#` lines before the first order (or header) are skipped in both formats.
     let Some((skip, first)) = text
         .lines()
@@ -31,30 +50,30 @@ pub fn parse(text: &str) -> Result<Vec<Line>, Vec<String>> {
         .enumerate()
         .find(|(_, l)| !l.is_empty() && !l.starts_with('#'))
     else {
-        return Err(no_orders());
+        return no_orders();
     };
-    let result = if first.contains('|') {
+    let (lines, errors) = if first.contains('|') {
         parse_pipes(text)
     } else {
         parse_csv(text, skip)
     };
-    match result {
-        Ok(lines) if lines.is_empty() => Err(no_orders()),
-        other => other,
+    if lines.is_empty() && errors.is_empty() {
+        return no_orders();
     }
+    (lines, errors)
 }
 
 /// One order from named cells (blank cells left out), or the error with its line number.
-fn order(n: usize, cells: impl Iterator<Item = (&'static str, String)>) -> Result<Line, String> {
+fn order(n: usize, cells: impl Iterator<Item = (&'static str, String)>) -> Result<Line, Problem> {
     let cells = cells.filter(|(_, v)| !v.trim().is_empty());
     match Order::from_values(cells, Naming::Column) {
         Ok(order) => Ok(Line { line: n, order }),
-        Err(e) => Err(format!("line {n}: {e}")),
+        Err(e) => Err((n, format!("line {n}: {e}"))),
     }
 }
 
 /// `service|link|quantity` per line; blank lines and `#` comments are skipped.
-fn parse_pipes(text: &str) -> Result<Vec<Line>, Vec<String>> {
+fn parse_pipes(text: &str) -> (Vec<Line>, Vec<Problem>) {
     let mut lines = Vec::new();
     let mut errors = Vec::new();
     for (i, raw) in text.lines().enumerate() {
@@ -65,9 +84,12 @@ fn parse_pipes(text: &str) -> Result<Vec<Line>, Vec<String>> {
         }
         let parts: Vec<&str> = raw.split('|').map(str::trim).collect();
         let [service, link, quantity] = parts.as_slice() else {
-            errors.push(format!(
-                "line {n}: expected service|link|quantity, got {} fields",
-                parts.len()
+            errors.push((
+                n,
+                format!(
+                    "line {n}: expected service|link|quantity, got {} fields",
+                    parts.len()
+                ),
             ));
             continue;
         };
@@ -77,11 +99,7 @@ fn parse_pipes(text: &str) -> Result<Vec<Line>, Vec<String>> {
             Err(e) => errors.push(e),
         }
     }
-    if errors.is_empty() {
-        Ok(lines)
-    } else {
-        Err(errors)
-    }
+    (lines, errors)
 }
 
 /// The separator of a CSV file, from its header line: `;` or a tab when the line has more of
@@ -98,7 +116,7 @@ fn delimiter(header: &str) -> u8 {
 
 /// CSV with a header naming the columns (any order; unknown columns are errors), after `skip`
 /// blank or `#` lines.
-fn parse_csv(text: &str, skip: usize) -> Result<Vec<Line>, Vec<String>> {
+fn parse_csv(text: &str, skip: usize) -> (Vec<Line>, Vec<Problem>) {
     let start: usize = text.split_inclusive('\n').take(skip).map(str::len).sum();
     let header = text[start..].lines().next().unwrap_or("");
     let mut reader = csv::ReaderBuilder::new()
@@ -109,13 +127,17 @@ fn parse_csv(text: &str, skip: usize) -> Result<Vec<Line>, Vec<String>> {
     let header_line = skip + 1;
     let headers: Vec<String> = match reader.headers() {
         Ok(h) => h.iter().map(|c| c.trim().to_ascii_lowercase()).collect(),
-        Err(e) => return Err(vec![format!("line {header_line}: not a CSV header: {e}")]),
+        Err(e) => {
+            let e = format!("line {header_line}: not a CSV header: {e}");
+            return (Vec::new(), vec![(header_line, e)]);
+        }
     };
     let columns: Vec<Option<&'static Field>> = headers.iter().map(|h| field_named(h)).collect();
     if columns.iter().all(Option::is_none) {
-        return Err(vec![format!(
+        let e = format!(
             "line {header_line}: no header row: add one naming the columns, e.g. service,link,quantity"
-        )]);
+        );
+        return (Vec::new(), vec![(header_line, e)]);
     }
     let known = || {
         FIELDS
@@ -143,15 +165,19 @@ fn parse_csv(text: &str, skip: usize) -> Result<Vec<Line>, Vec<String>> {
         ));
     }
     if !errors.is_empty() {
-        return Err(errors);
+        return (
+            Vec::new(),
+            errors.into_iter().map(|e| (header_line, e)).collect(),
+        );
     }
+    let mut errors: Vec<Problem> = Vec::new();
     let mut lines = Vec::new();
     for record in reader.records() {
         let record = match record {
             Ok(r) => r,
             Err(e) => {
                 let n = e.position().map(|p| p.line() as usize).unwrap_or(0);
-                errors.push(format!("line {}: {e}", n + skip));
+                errors.push((n + skip, format!("line {}: {e}", n + skip)));
                 continue;
             }
         };
@@ -169,11 +195,7 @@ fn parse_csv(text: &str, skip: usize) -> Result<Vec<Line>, Vec<String>> {
             Err(e) => errors.push(e),
         }
     }
-    if errors.is_empty() {
-        Ok(lines)
-    } else {
-        Err(errors)
-    }
+    (lines, errors)
 }
 
 /// One line's outcome in the report of a bulk run (`order add --file`).
@@ -183,11 +205,13 @@ pub struct LineReport {
     pub line: usize,
     /// The service id.
     pub service: u64,
-    /// The quantity, as written.
-    pub quantity: Option<String>,
+    /// The quantity (for list types such as Custom Comments, the number of items).
+    pub quantity: Option<u64>,
     /// The link (or username).
     pub link: Option<String>,
-    /// `placed`, `skipped`, `held` or `failed`.
+    /// The line's exact cost, when known (None when it depends on deliveries).
+    pub cost: Option<String>,
+    /// `placed`, `skipped`, `held` or `failed`; in a dry run `to place`, `skipped` or `held`.
     pub result: &'static str,
     /// The panel's order id, when placed (or placed by an earlier run).
     pub order: Option<String>,
@@ -218,7 +242,7 @@ pub struct Report {
     pub placed: usize,
     /// Orders not placed (or not known to be).
     pub failed: usize,
-    /// Each line's outcome (empty for a dry run).
+    /// Each line's outcome (in a dry run, what would become of it).
     pub lines: Vec<LineReport>,
 }
 

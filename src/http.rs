@@ -10,7 +10,8 @@ use std::time::{Duration, Instant};
 
 /// The HTTP client shared by every request of a run (connections are kept alive and reused).
 pub struct Http {
-    client: reqwest::blocking::Client,
+    /// Built on the first request (a run answered from the cache never loads the TLS roots).
+    client: std::sync::OnceLock<Result<reqwest::blocking::Client, String>>,
     timeout: Duration,
     verbose: bool,
     attempts: u32,
@@ -61,6 +62,23 @@ pub struct Reply {
     pub body: String,
 }
 
+impl Reply {
+    /// The answer with every secret of the request (`secrets`) masked in its body and the
+    /// headers smm shows: a panel that echoes the key (plain text, HTML, in any field) never
+    /// gets it printed, alerted or stored.
+    fn masked(mut self, secrets: &[&str]) -> Reply {
+        let mask = |text: &mut String| {
+            if let std::borrow::Cow::Owned(masked) = crate::config::secret::mask(text, secrets) {
+                *text = masked;
+            }
+        };
+        mask(&mut self.body);
+        self.location.as_mut().map(mask);
+        self.retry_after.as_mut().map(mask);
+        self
+    }
+}
+
 /// Why a request got no answer; `Connect` means it never reached the panel.
 #[derive(Debug)]
 pub enum SendError {
@@ -104,15 +122,10 @@ impl std::error::Error for SendError {}
 
 impl Http {
     /// Builds the client: timeout, no redirects (a key must never follow one), rustls with ring.
+    /// The client itself is built on the first request: building it reads the system's TLS
+    /// roots, which a run answered from the local cache never needs.
     pub fn new(options: HttpOptions) -> anyhow::Result<Http> {
-        // Installing twice returns Err, which is harmless.
-        let _ = rustls::crypto::ring::default_provider().install_default();
-        let client = reqwest::blocking::Client::builder()
-            .timeout(options.timeout)
-            .connect_timeout(connect_timeout(options.timeout))
-            .redirect(reqwest::redirect::Policy::none())
-            .pool_max_idle_per_host(options.concurrency.max(1))
-            .build()?;
+        let client = std::sync::OnceLock::new();
         let pace = options
             .max_rpm
             .filter(|rpm| *rpm > 0)
@@ -127,6 +140,22 @@ impl Http {
             throttled: AtomicU32::new(0),
             batching: std::sync::atomic::AtomicBool::new(false),
         })
+    }
+
+    /// The reqwest client, built on first use; a client that cannot be built sends nothing.
+    fn client(&self) -> Result<&reqwest::blocking::Client, SendError> {
+        let client = self.client.get_or_init(|| {
+            // Installing twice returns Err, which is harmless.
+            let _ = rustls::crypto::ring::default_provider().install_default();
+            reqwest::blocking::Client::builder()
+                .timeout(self.timeout)
+                .connect_timeout(connect_timeout(self.timeout))
+                .redirect(reqwest::redirect::Policy::none())
+                .pool_max_idle_per_host(self.concurrency)
+                .build()
+                .map_err(|e| format!("the HTTP client could not be set up: {e}"))
+        });
+        client.as_ref().map_err(|e| SendError::Connect(e.clone()))
     }
 
     /// Chunks of a batch to keep in flight now: the configured number, halved for every 429
@@ -196,17 +225,29 @@ impl Http {
         payload: Payload<'_>,
         effect: Effect,
     ) -> Result<Reply, SendError> {
+        // The client is built before the first pacing slot is taken: building it (the TLS
+        // roots) must not eat into the interval `max_rpm` keeps between requests.
+        self.client()?;
         let mut attempt = 1;
+        let secrets = payload.secrets(key);
         loop {
             self.pace();
-            let result = self.send_once(method.clone(), url, user_agent, key, &payload);
+            let result = self
+                .send_once(method.clone(), url, user_agent, key, &payload)
+                .map(|reply| reply.masked(&secrets));
             if let Ok(reply) = &result
                 && reply.status == reqwest::StatusCode::TOO_MANY_REQUESTS
             {
                 self.slow_down();
             }
+            // A refused connection is tried once more at most, quickly: a panel that is down
+            // costs a run a fraction of a second, not the full backoff.
+            let attempts = match &result {
+                Err(e) => max_attempts(self.attempts, e),
+                Ok(_) => self.attempts,
+            };
             let wait = match effect {
-                Effect::Read if attempt < self.attempts => retry_wait(&result, attempt),
+                Effect::Read if attempt < attempts => retry_wait(&result, attempt),
                 _ => None,
             };
             let Some(wait) = wait else {
@@ -221,7 +262,7 @@ impl Http {
                     "  retrying in {} ms ({why}; attempt {} of {})",
                     wait.as_millis(),
                     attempt + 1,
-                    self.attempts
+                    attempts
                 ));
             }
             std::thread::sleep(wait);
@@ -243,7 +284,7 @@ impl Http {
             crate::msg::trace(&format!("> {method} {url} {}", payload.describe()));
         }
         let mut request = self
-            .client
+            .client()?
             .request(method, url.clone())
             .header(reqwest::header::USER_AGENT, user_agent)
             .header(reqwest::header::ACCEPT, "application/json");
@@ -314,6 +355,31 @@ pub enum Payload<'a> {
 const SECRET_FIELDS: [&str; 2] = ["key", "discord"];
 
 impl Payload<'_> {
+    /// The secrets this request carries: the key, and the value of every secret field
+    /// (a Discord token).
+    fn secrets<'k>(&'k self, key: &'k Secret) -> Vec<&'k str> {
+        let mut secrets = vec![key.expose()];
+        let object = match self {
+            Payload::Form(fields) => {
+                secrets.extend(
+                    fields
+                        .iter()
+                        .filter(|(k, _)| SECRET_FIELDS.contains(k))
+                        .map(|(_, v)| v.as_str()),
+                );
+                None
+            }
+            Payload::JsonWithKey(fields) => Some(*fields),
+            Payload::Bearer(body) => body.and_then(|b| b.as_object()),
+        };
+        for (k, v) in object.into_iter().flatten() {
+            if let (true, Some(v)) = (SECRET_FIELDS.contains(&k.as_str()), v.as_str()) {
+                secrets.push(v);
+            }
+        }
+        secrets
+    }
+
     /// The request's fields for `-v`, every secret masked.
     fn describe(&self) -> String {
         let masked = |k: &str, v: String| {
@@ -427,11 +493,27 @@ fn is_timeout(e: &std::io::Error) -> bool {
     false
 }
 
+/// The most tries of a read whose connection failed (nothing reached the panel).
+const CONNECT_ATTEMPTS: u32 = 2;
+/// The wait before trying a failed connection again.
+const CONNECT_RETRY: Duration = Duration::from_millis(100);
+
+/// How many times a read that failed with `cause` is sent in all, of a profile's `attempts`:
+/// a refused connection at most twice, an oversized answer once.
+pub fn max_attempts(attempts: u32, cause: &SendError) -> u32 {
+    match cause {
+        SendError::Connect(_) => attempts.clamp(1, CONNECT_ATTEMPTS),
+        SendError::TooLarge(_) => 1,
+        _ => attempts.max(1),
+    }
+}
+
 /// How long to wait before trying a read again, or `None` when its outcome is final:
 /// connection errors, timeouts, 5xx, HTML pages and 429 are worth another try.
 fn retry_wait(result: &Result<Reply, SendError>, attempt: u32) -> Option<Duration> {
     let reply = match result {
         Err(SendError::TooLarge(_)) => return None,
+        Err(SendError::Connect(_)) => return Some(CONNECT_RETRY),
         Err(_) => return Some(backoff(attempt)),
         Ok(reply) => reply,
     };
@@ -513,6 +595,10 @@ mod tests {
         );
         assert!(retry_wait(&reply(429, "{}", Some("3600")), 1).is_none());
         assert!(retry_wait(&Err(SendError::Timeout(Duration::from_secs(1))), 1).is_some());
+        assert_eq!(
+            retry_wait(&Err(SendError::Connect("refused".into())), 1),
+            Some(CONNECT_RETRY)
+        );
     }
 
     #[test]

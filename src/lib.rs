@@ -7,6 +7,7 @@
 
 #![warn(missing_docs)]
 
+pub mod alerts;
 pub mod book;
 pub mod bulk;
 pub mod cache;

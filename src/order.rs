@@ -20,6 +20,11 @@ pub enum Kind {
     /// One word, not blank: no spaces, control characters, bidi overrides or invisible
     /// characters (links and usernames, which are shown back in tables and the order book).
     Word,
+    /// A link: a [`Word`](Kind::Word) that is an `http://` or `https://` URL, or a bare handle
+    /// (letters, digits, `._-@`: see [`is_handle`]), which only services that take a username
+    /// accept (`panel::Service::takes_username` decides, against the catalogue). A schemeless
+    /// URL is refused with its `https://…` form; any other scheme is refused by name.
+    Link,
     /// Items sent one per line; empty items are dropped, at least one and at most
     /// [`MAX_ITEMS`] must be left, none holding a control character (tabs aside).
     List {
@@ -98,7 +103,7 @@ const fn field(
 #[rustfmt::skip]
 pub const FIELDS: &[Field] = &[
     field("service", "service", "ID", num(1, ANY), None, "Service id (from `smm services`)"),
-    field("link", "link", "URL", Kind::Word, None, "Link to the post, page or profile"),
+    field("link", "link", "URL", Kind::Link, None, "Link to the post, page or profile"),
     field("quantity", "quantity", "N", num(1, MAX_QUANTITY), None, "Quantity to order"),
     field("runs", "runs", "N", num(1, 10_000), None, "Drip-feed: number of runs (needs --interval)"),
     field("interval", "interval", "MIN", num(1, YEAR_MINUTES), None, "Drip-feed: minutes between runs (needs --runs)"),
@@ -286,11 +291,24 @@ fn checked(f: &Field, value: &str, label: &str) -> Result<String, String> {
                 _ => Err(format!("{label} must be {min} to {max}, not {value}")),
             }
         }
-        Kind::Text | Kind::Word if value.is_empty() => Err(format!("{label} is empty")),
+        Kind::Text | Kind::Word | Kind::Link if value.is_empty() => {
+            Err(format!("{label} is empty"))
+        }
         Kind::Text if value.chars().any(is_unsafe) => Err(format!(
             "{label} must be one line of text (it holds a line break, a control character or a bidi override)"
         )),
         Kind::Text => Ok(value.to_string()),
+        Kind::Link => {
+            let value = checked(
+                &Field {
+                    kind: Kind::Word,
+                    ..*f
+                },
+                value,
+                label,
+            )?;
+            check_link(&value, label).map(|()| value)
+        }
         Kind::Word => match value.chars().find(|c| !is_word_char(*c)) {
             Some(c) if c.is_whitespace() => Err(format!(
                 "{label} must not contain spaces or line breaks (one link or name; encode a space in a URL as %20)"
@@ -329,6 +347,60 @@ fn checked(f: &Field, value: &str, label: &str) -> Result<String, String> {
         }
         Kind::Date => check_date(value, label).map(|()| value.to_string()),
     }
+}
+
+/// Whether a link is a bare handle (a username: letters, digits, `._-@`) rather than a URL.
+pub fn is_handle(link: &str) -> bool {
+    !link.is_empty()
+        && link
+            .chars()
+            .all(|c| c.is_alphanumeric() || matches!(c, '.' | '_' | '-' | '@'))
+}
+
+/// Whether a link names the `http` or `https` scheme.
+fn is_web(link: &str) -> bool {
+    let lower = link.get(..8).unwrap_or(link).to_ascii_lowercase();
+    lower.starts_with("http://") || lower.starts_with("https://")
+}
+
+/// A link smm sends: an `http(s)://` URL with a host, or a bare handle (whether the service
+/// takes one is the catalogue's to say). A schemeless URL gets its `https://` form suggested;
+/// another scheme is named.
+fn check_link(link: &str, label: &str) -> Result<(), String> {
+    if is_web(link) {
+        return match url::Url::parse(link) {
+            Ok(u) if u.host_str().is_some_and(|h| !h.is_empty()) => Ok(()),
+            _ => Err(format!(
+                "{label} '{link}' is not a URL with a host (https://site/…)"
+            )),
+        };
+    }
+    if is_handle(link) {
+        return Ok(());
+    }
+    // A scheme: letters first, then letters, digits, `+-.`, before a colon; a dot in it is a
+    // host with a port (`site.com:8080/p`), which is a URL without its scheme.
+    if let Some((scheme, _)) = link.split_once(':')
+        && scheme.starts_with(|c: char| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-'))
+    {
+        return Err(format!(
+            "{label} '{link}' uses the {}: scheme; smm sends only http:// and https:// links",
+            scheme.to_ascii_lowercase()
+        ));
+    }
+    let bare = link.trim_start_matches('/');
+    let host = bare.split(['/', '?', '#']).next().unwrap_or("");
+    if host.contains('.') && !host.starts_with('.') {
+        return Err(format!(
+            "{label} '{link}' has no scheme: write https://{bare}"
+        ));
+    }
+    Err(format!(
+        "{label} '{link}' is neither a URL (https://…) nor a username (letters, digits, . _ - @)"
+    ))
 }
 
 /// Whether `c` may stand in a link or a name: not a space, nor a control character, bidi
@@ -409,6 +481,39 @@ mod tests {
         }
     }
 
+    #[test]
+    fn a_link_is_a_web_url_or_a_handle_and_a_refusal_says_what_to_write() {
+        let link = |v: &str| by_flags(&[("service", "1"), ("link", v)]).map(|_| ());
+        assert_eq!(
+            link("ftp://x"),
+            Err(
+                "--link 'ftp://x' uses the ftp: scheme; smm sends only http:// and https:// links"
+                    .into()
+            )
+        );
+        assert_eq!(
+            link("instagram.com/p/abc"),
+            Err(
+                "--link 'instagram.com/p/abc' has no scheme: write https://instagram.com/p/abc"
+                    .into()
+            )
+        );
+        assert_eq!(
+            link("//i.com:8080/p"),
+            Err("--link '//i.com:8080/p' has no scheme: write https://i.com:8080/p".into())
+        );
+        assert_eq!(
+            link("i.com:8080/p"),
+            Err("--link 'i.com:8080/p' has no scheme: write https://i.com:8080/p".into())
+        );
+        assert_eq!(
+            link("a/b"),
+            Err("--link 'a/b' is neither a URL (https://…) nor a username (letters, digits, . _ - @)".into())
+        );
+        assert_eq!(link("@someone.1"), Ok(()));
+        assert!(is_handle("someone") && !is_handle("https://x") && !is_handle(""));
+    }
+
     /// Each case: the values (service and link are added unless named), and whether both
     /// paths take it.
     const CASES: &[(&[(&str, &str)], bool)] = &[
@@ -431,6 +536,13 @@ mod tests {
         (&[("link", "https://i.com/\u{202e}gpj.exe")], false),
         (&[("link", "https://i.com/\u{200b}x")], false),
         (&[("link", "https://i.com/ünï?q=%20")], true),
+        (&[("link", "HTTP://i.com/p")], true),
+        (&[("link", "some.user_name-1@x")], true),
+        (&[("link", "ftp://x")], false),
+        (&[("link", "instagram.com/p/abc")], false),
+        (&[("link", "https://")], false),
+        (&[("link", "javascript:alert(1)")], false),
+        (&[("link", "a/b")], false),
         (&[("quantity", "1")], true),
         (&[("quantity", "0500")], true),
         (&[("quantity", "1000000000")], true),

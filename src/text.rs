@@ -21,10 +21,40 @@ pub fn is_unsafe(c: char) -> bool {
         )
 }
 
+/// Whether a byte may begin an unsafe character: a C0 control or DEL, or the first byte of the
+/// UTF-8 form of C1 (0xC2), U+061C (0xD8) and the marks and separators at U+20xx (0xE2).
+fn may_begin_unsafe(b: u8) -> bool {
+    b < 0x20 || b == 0x7f || b == 0xc2 || b == 0xd8 || b == 0xe2
+}
+
+/// Whether `text` holds a character for which `unsafe_char` holds (one of `is_unsafe`'s or
+/// fewer). A byte scan: only where a byte may begin an unsafe character is the character
+/// decoded, so plain and most non-Latin text costs one pass over bytes.
+fn any_unsafe(text: &str, unsafe_char: impl Fn(char) -> bool) -> bool {
+    // Blocks of 64 bytes are tested without branching (the compiler can vector it); only a
+    // block with a candidate byte is looked at byte by byte.
+    text.as_bytes()
+        .chunks(64)
+        .enumerate()
+        .any(|(block, bytes)| {
+            bytes
+                .iter()
+                .fold(false, |any, &b| any | may_begin_unsafe(b))
+                && bytes.iter().enumerate().any(|(i, &b)| {
+                    // Such a byte is never a continuation byte: a character starts there.
+                    may_begin_unsafe(b)
+                        && text[block * 64 + i..]
+                            .chars()
+                            .next()
+                            .is_some_and(&unsafe_char)
+                })
+        })
+}
+
 /// `text` with every character for which `unsafe_char` holds replaced by a space; borrowed
 /// when there is none (the common case costs one scan).
 fn replaced(text: &str, unsafe_char: impl Fn(char) -> bool) -> Cow<'_, str> {
-    if text.chars().any(&unsafe_char) {
+    if any_unsafe(text, &unsafe_char) {
         Cow::Owned(
             text.chars()
                 .map(|c| if unsafe_char(c) { ' ' } else { c })
@@ -57,7 +87,7 @@ pub fn clean(s: &str) -> String {
 /// returns are left alone: in valid JSON they only appear between values, as whitespace.
 pub fn json_safe(json: &str) -> Cow<'_, str> {
     let escape = |c: char| is_unsafe(c) && !matches!(c, '\n' | '\t' | '\r');
-    if !json.chars().any(escape) {
+    if !any_unsafe(json, escape) {
         return Cow::Borrowed(json);
     }
     let mut out = String::with_capacity(json.len() + 16);
@@ -104,6 +134,21 @@ mod tests {
         assert_eq!(clean("a\u{9b}2Jb\u{202e}c\u{2066}d"), "a 2Jb c d");
         assert_eq!(safe_lines("a\u{1b}]52;x\u{7}\nb\tc"), "a ]52;x \nb\tc");
         assert!(matches!(safe("plain ünïcode 👍"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn every_unsafe_character_begins_with_a_byte_the_scan_stops_at() {
+        let mut buf = [0u8; 4];
+        for c in (0..=0x10ffff)
+            .filter_map(char::from_u32)
+            .filter(|c| is_unsafe(*c))
+        {
+            let first = c.encode_utf8(&mut buf).as_bytes()[0];
+            assert!(may_begin_unsafe(first), "{:04x}", c as u32);
+        }
+        assert!(!any_unsafe("– • ★ é ж 👍 \u{2013}\u{2030}", is_unsafe));
+        assert!(any_unsafe("– a\u{2067}", is_unsafe));
+        assert!(any_unsafe("\u{85}", is_unsafe));
     }
 
     #[test]

@@ -9,13 +9,17 @@
 //! holds keys, only the profile name, the panel URL (query string hidden) and the order's
 //! fields. Money is kept as exact decimal text.
 
+mod alerts;
 pub mod catalogue;
 mod import;
 pub mod journal;
+pub mod limits;
+mod pending;
 pub mod refills;
 mod send;
 mod sync;
 
+pub use alerts::Settled;
 pub use send::{Sent, send};
 pub use sync::{Asked, OrderChange, statuses};
 
@@ -45,7 +49,7 @@ pub fn data_dir() -> anyhow::Result<PathBuf> {
 }
 
 /// The schema version this smm writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// How long a run waits for another smm holding the book before giving up, unless
 /// `SMM_LOCK_TIMEOUT` (seconds) says otherwise.
@@ -65,7 +69,7 @@ fn busy_timeout() -> Duration {
 }
 
 /// The migrations, in order: migration `n` takes the schema from version `n` to `n + 1`.
-const MIGRATIONS: [&str; 3] = [
+const MIGRATIONS: [&str; 4] = [
     "
 CREATE TABLE orders (
     seq         INTEGER PRIMARY KEY,   -- insertion order
@@ -137,6 +141,21 @@ CREATE TABLE catalogue_changes (
     new     TEXT
 );
 CREATE INDEX catalogue_changes_seen ON catalogue_changes (seen);
+",
+    "
+ALTER TABLE orders ADD COLUMN asked INTEGER;          -- unix microseconds the status request behind `status` was sent
+ALTER TABLE status_history ADD COLUMN alerted INTEGER; -- unix seconds smm sync took the change for its alerts
+UPDATE status_history SET alerted = seen;             -- changes from before alerts were kept were alerted then
+CREATE INDEX status_history_unalerted ON status_history (order_id) WHERE alerted IS NULL;
+CREATE TABLE alerts (                                 -- the alerts standing now, one row each
+    profile TEXT NOT NULL,
+    kind    TEXT NOT NULL,                            -- low_balance, unreachable, stalled, …
+    subject TEXT NOT NULL,                            -- the panel order id, '' for the whole profile
+    message TEXT NOT NULL,
+    started INTEGER NOT NULL,                         -- unix seconds it was first raised
+    raised  INTEGER NOT NULL,                         -- unix seconds it was last printed
+    PRIMARY KEY (profile, kind, subject)
+);
 ",
     refills::MIGRATION,
 ];
@@ -411,6 +430,7 @@ impl Book {
             path: path.to_path_buf(),
         };
         book.prepare()?;
+        book.fold_pending();
         if let Some(dir) = path.parent() {
             import::journal_in(&book, dir)?;
         }
@@ -542,19 +562,27 @@ impl Book {
             .map_err(|e| self.explain_unsent(e))
     }
 
-    /// Records what the panel answered for entry `id`.
+    /// Records what the panel answered for entry `id` (the error cut to
+    /// [`limits::ERROR`](limits::ERROR)), at `answered` (unix seconds).
     pub fn finish(
         &self,
         id: &str,
         outcome: Outcome,
         order: Option<&str>,
         error: Option<&str>,
+        answered: i64,
     ) -> anyhow::Result<()> {
         self.conn
             .execute(
                 "UPDATE orders SET outcome = ?2, panel_order = ?3, error = ?4, answered = ?5 \
                  WHERE id = ?1",
-                params![id, outcome.name(), order, error, crate::time::now() as i64],
+                params![
+                    id,
+                    outcome.name(),
+                    limits::cut_opt(order, limits::NUMBER),
+                    limits::cut_opt(error, limits::ERROR),
+                    answered
+                ],
             )
             .map(|_| ())
             .map_err(|e| self.explain(e))
@@ -788,7 +816,7 @@ mod tests {
         assert!(book.begin(&order(501), 86_400, false).unwrap().is_ok());
         assert!(book.begin(&order(500), 86_400, true).unwrap().is_ok());
         assert!(book.begin(&order(500), 0, false).unwrap().is_ok());
-        book.finish(&id, Outcome::Placed, Some("23501"), None)
+        book.finish(&id, Outcome::Placed, Some("23501"), None, 1)
             .unwrap();
         let done = Seen {
             status: "Completed".into(),
@@ -797,7 +825,7 @@ mod tests {
             currency: "USD".into(),
             ..Seen::default()
         };
-        let changes = book.record_statuses(&[(&id, &done)]).unwrap();
+        let changes = book.record_statuses(1, &[(&id, &done)]).unwrap();
         assert_eq!(
             changes,
             vec![StatusChange {
@@ -806,7 +834,7 @@ mod tests {
                 to: "Completed".into()
             }]
         );
-        assert!(book.record_statuses(&[(&id, &done)]).unwrap().is_empty());
+        assert!(book.record_statuses(1, &[(&id, &done)]).unwrap().is_empty());
         let mut all = Vec::new();
         book.list(&Query::default(), |e| {
             all.push(e);
@@ -833,7 +861,7 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         let book = Book::open_at(&dir.path().join("orders.db")).unwrap();
         let id = book.begin(&order(500), 86_400, false).unwrap().unwrap();
-        book.finish(&id, Outcome::Refused, None, Some("Not enough funds"))
+        book.finish(&id, Outcome::Refused, None, Some("Not enough funds"), 1)
             .unwrap();
         assert!(book.begin(&order(500), 86_400, false).unwrap().is_ok());
     }

@@ -41,9 +41,11 @@ CREATE TABLE refill_history (
     refill_seq INTEGER NOT NULL,                -- refills.seq
     seen       INTEGER NOT NULL,
     state      TEXT NOT NULL,
-    status     TEXT                             -- as the panel wrote it
+    status     TEXT,                            -- as the panel wrote it
+    alerted    INTEGER                          -- unix seconds smm sync took it for its alerts
 );
 CREATE INDEX refill_history_refill ON refill_history (refill_seq, seen);
+CREATE INDEX refill_history_unalerted ON refill_history (refill_seq) WHERE alerted IS NULL;
 ";
 
 /// An order a refill is asked for.
@@ -66,6 +68,19 @@ pub enum Answered {
     Refused(String),
     /// No answer came for it (why): it counts as asked.
     Unknown(String),
+}
+
+impl Answered {
+    /// The answer with its text cut to the book's [`limits`](super::limits) (as it is
+    /// recorded and reported).
+    pub fn cut(&self) -> Answered {
+        use super::limits::{ERROR, NUMBER, cut};
+        match self {
+            Answered::Refill(id) => Answered::Refill(cut(id, NUMBER)),
+            Answered::Refused(text) => Answered::Refused(cut(text, ERROR)),
+            Answered::Unknown(why) => Answered::Unknown(cut(why, ERROR)),
+        }
+    }
 }
 
 /// What `refill_status` said of one refill: its status text, or the panel's per-item error.
@@ -302,12 +317,11 @@ impl Book {
                 )?;
                 let mut history = tx.prepare(HISTORY_SQL)?;
                 for (seq, answer) in answers {
-                    let (refill, error, disabled, state) = match answer {
-                        Answered::Refill(id) => (Some(id), None, false, RefillState::Pending),
-                        Answered::Refused(text) => {
-                            (None, Some(text), says_disabled(text), RefillState::Refused)
-                        }
-                        Answered::Unknown(why) => (None, Some(why), false, RefillState::Unknown),
+                    let disabled = matches!(answer, Answered::Refused(t) if says_disabled(t));
+                    let (refill, error, state) = match answer.cut() {
+                        Answered::Refill(id) => (Some(id), None, RefillState::Pending),
+                        Answered::Refused(text) => (None, Some(text), RefillState::Refused),
+                        Answered::Unknown(why) => (None, Some(why), RefillState::Unknown),
                     };
                     update.execute(params![
                         seq,
@@ -360,6 +374,12 @@ impl Book {
                 )?;
                 let mut history = tx.prepare(HISTORY_SQL)?;
                 for (seq, said) in seen {
+                    use super::limits::{ERROR, STATUS, cut};
+                    let said: Said = match said {
+                        Ok(text) => Ok(cut(text, STATUS)),
+                        Err(e) => Err(cut(e, ERROR)),
+                    };
+                    let said = &said;
                     type Was = (String, Option<String>, String, Option<String>);
                     let was: Option<Was> = before
                         .query_row([seq], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
@@ -422,6 +442,40 @@ impl Book {
                 }
             }
             Ok(found)
+        };
+        run().map_err(|e| self.explain(e))
+    }
+
+    /// The refills of `profile` that ended Rejected and that no sync has taken for its alerts
+    /// yet (whichever command recorded it: `smm sync` or `smm refill-status`), oldest first, as
+    /// (panel order id, panel refill id); every step of the profile's refill history not yet
+    /// taken is marked taken in the same transaction, so each is returned once.
+    pub fn unalerted_refill_rejections(
+        &self,
+        profile: &str,
+    ) -> anyhow::Result<Vec<(String, String)>> {
+        let run = || -> rusqlite::Result<Vec<(String, String)>> {
+            let tx =
+                rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
+            let rejected = {
+                let mut stmt = tx.prepare(
+                    "SELECT r.panel_order, COALESCE(r.refill, '?') FROM refill_history h \
+                     JOIN refills r ON r.seq = h.refill_seq \
+                     WHERE h.alerted IS NULL AND r.profile = ?1 AND h.state = ?2 \
+                     ORDER BY h.seen, h.rowid",
+                )?;
+                stmt.query_map(params![profile, RefillState::Rejected.name()], |r| {
+                    Ok((r.get(0)?, r.get(1)?))
+                })?
+                .collect::<rusqlite::Result<Vec<(String, String)>>>()?
+            };
+            tx.execute(
+                "UPDATE refill_history SET alerted = ?2 WHERE alerted IS NULL \
+                 AND refill_seq IN (SELECT seq FROM refills WHERE profile = ?1)",
+                params![profile, crate::time::now() as i64],
+            )?;
+            tx.commit()?;
+            Ok(rejected)
         };
         run().map_err(|e| self.explain(e))
     }
@@ -582,10 +636,10 @@ pub fn send_claimed(
             .get(&due.order)
             .cloned()
             .unwrap_or_else(|| Answered::Refused("not a panel order number: not sent".into()));
-        let (refill, status, error) = match &answer {
-            Answered::Refill(id) => (Some(id.clone()), RefillState::Pending, None),
-            Answered::Refused(t) => (None, RefillState::Refused, Some(t.clone())),
-            Answered::Unknown(t) => (None, RefillState::Unknown, Some(t.clone())),
+        let (refill, status, error) = match answer.cut() {
+            Answered::Refill(id) => (Some(id), RefillState::Pending, None),
+            Answered::Refused(t) => (None, RefillState::Refused, Some(t)),
+            Answered::Unknown(t) => (None, RefillState::Unknown, Some(t)),
         };
         sent.push(Sent {
             profile: panel.profile().name.clone(),
@@ -729,14 +783,15 @@ mod tests {
             cost: None,
         };
         let id = book.begin(&new, 0, false).unwrap().unwrap();
-        book.finish(&id, Outcome::Placed, Some(order), None)
+        book.finish(&id, Outcome::Placed, Some(order), None, 1)
             .unwrap();
         let seen = Seen {
             status: status.into(),
             finished: crate::panel::status::is_finished(status),
             ..Seen::default()
         };
-        book.record_statuses(&[(&id, &seen)]).unwrap();
+        book.record_statuses(super::super::sync::asked_now(), &[(&id, &seen)])
+            .unwrap();
         id
     }
 
@@ -812,5 +867,54 @@ mod tests {
         let two = listed.iter().find(|r| r.order == "2").unwrap();
         assert!(two.disabled);
         assert_eq!(two.status, "Refused");
+        // Only Rejected is taken for sync's alerts, each once, whoever recorded it.
+        assert!(book.unalerted_refill_rejections("p").unwrap().is_empty());
+        let again = book.claim_due_refills(&rule(now + 2 * 86_400)).unwrap();
+        book.refill_answers(&[(again[0].0, Answered::Refill("8".into()))])
+            .unwrap();
+        book.record_refill_statuses(&[(again[0].0, Ok("Rejected".into()))])
+            .unwrap();
+        assert_eq!(
+            book.unalerted_refill_rejections("p").unwrap(),
+            [("1".to_string(), "8".to_string())]
+        );
+        assert!(book.unalerted_refill_rejections("p").unwrap().is_empty());
+    }
+
+    #[test]
+    fn panel_texts_are_cut_where_the_book_writes_them() {
+        use crate::book::limits::{ERROR, STATUS};
+        let dir = tempfile::tempdir().unwrap();
+        let book = Book::open_at(&dir.path().join("orders.db")).unwrap();
+        let asks: Vec<Ask> = ["1", "2"]
+            .iter()
+            .map(|o| Ask {
+                profile: "p".into(),
+                url: "u".into(),
+                order: o.to_string(),
+            })
+            .collect();
+        let seqs = book.ask_refills(&asks).unwrap();
+        let long = format!("Refill is disabled\u{1b}[31m {}", "x".repeat(600_000));
+        book.refill_answers(&[
+            (seqs[0], Answered::Refused(long)),
+            (seqs[1], Answered::Refill("9".into())),
+        ])
+        .unwrap();
+        let changes = book
+            .record_refill_statuses(&[(seqs[1], Ok("y".repeat(600_000)))])
+            .unwrap();
+        assert_eq!(changes[0].said.chars().count(), STATUS + 1);
+        let listed = book.refills(&RefillQuery::default()).unwrap();
+        let refused = listed.iter().find(|r| r.order == "1").unwrap();
+        let error = refused.error.as_deref().unwrap();
+        assert!(refused.disabled);
+        assert!(error.starts_with("Refill is disabled [31m x"), "{error}");
+        assert_eq!(error.chars().count(), ERROR + 1);
+        let asked = listed.iter().find(|r| r.order == "2").unwrap();
+        assert_eq!(
+            asked.panel_status.as_deref().map(|s| s.chars().count()),
+            Some(STATUS + 1)
+        );
     }
 }

@@ -67,8 +67,9 @@ pub struct Sent<T> {
 /// the panel's order id with its answer; an error that leaves the order's existence open
 /// (`panel::is_ambiguous`) is recorded as unknown, any other as refused. `book` None (a run
 /// that keeps no book, the demo's) sends without a guard. An `Err` is a book that could not
-/// write the order down: nothing was sent. A failure to record the outcome is a warning: the
-/// order is on the panel.
+/// write the order down: nothing was sent. An outcome the book cannot take (locked past the
+/// lock timeout, a full disk) is kept in a side file the next run folds in, and the answer
+/// becomes an error naming the panel's order id.
 pub fn send<T>(
     book: Option<&Book>,
     order: &NewOrder,
@@ -93,12 +94,11 @@ pub fn send<T>(
         Ok((id, answer)) => (Some(id), Ok(answer)),
         Err(e) => (None, Err(e)),
     };
+    let mut answer = answer;
     if let (Some(book), Some(id)) = (book, &entry) {
-        let error = error.map(|e| crate::text::shorten(&e, 300));
-        if let Err(e) = book.finish(id, outcome, order_id.as_deref(), error.as_deref()) {
-            crate::msg::warn(&format!(
-                "the order's outcome could not be written to the order book: {e:#}"
-            ));
+        let error = error.map(|e| crate::text::shorten(&e, super::limits::ERROR));
+        if let Err(why) = record(book, id, outcome, order_id.as_deref(), error.as_deref()) {
+            answer = Err(why);
         }
     }
     Ok(Ok(Sent {
@@ -107,6 +107,44 @@ pub fn send<T>(
         order: order_id,
         answer,
     }))
+}
+
+/// Writes the outcome of entry `id`, trying again within the lock timeout; when the book
+/// still cannot take it, keeps it in a side file the next run folds in. The error says what
+/// happened in one line, naming the panel's order id (exit 1).
+fn record(
+    book: &Book,
+    id: &str,
+    outcome: Outcome,
+    order: Option<&str>,
+    error: Option<&str>,
+) -> anyhow::Result<()> {
+    let answered = crate::time::now() as i64;
+    let deadline = std::time::Instant::now() + super::busy_timeout();
+    let failed = loop {
+        match book.finish(id, outcome, order, error, answered) {
+            Ok(()) => return Ok(()),
+            Err(e) if std::time::Instant::now() >= deadline => break e,
+            Err(_) => std::thread::sleep(std::time::Duration::from_millis(50)),
+        }
+    };
+    let what = match (outcome, order) {
+        (Outcome::Placed, Some(order)) => format!("order {order} was placed on the panel"),
+        _ => format!("the order's outcome ({})", outcome.name()),
+    };
+    // Plain text, not the book's error as a cause: this is exit 1 (the order is out), not 2.
+    let message = match book.keep_aside(id, outcome, order, error, answered) {
+        Ok(file) => format!(
+            "{what}, but the order book could not record it ({}): it is kept in {} and the next smm run records it",
+            crate::text::shorten(&format!("{failed:#}"), 200),
+            file.display()
+        ),
+        Err(io) => format!(
+            "{what}, but neither the order book ({}) nor a side file ({io}) could record it: the book shows entry {id} as unknown; note the order id",
+            crate::text::shorten(&format!("{failed:#}"), 200)
+        ),
+    };
+    Err(anyhow::anyhow!(message))
 }
 
 #[cfg(test)]

@@ -12,22 +12,34 @@ use std::collections::{BTreeMap, HashMap};
 
 impl Book {
     /// Records the statuses seen on a panel, in one transaction; keeps a history of changes
-    /// (and when the status last changed). Returns the changes.
-    pub fn record_statuses(&self, seen: &[(&str, &Seen)]) -> anyhow::Result<Vec<StatusChange>> {
-        self.record_inner(seen).map_err(|e| self.explain(e))
+    /// (and when the status last changed). `asked` is when the status request was sent (unix
+    /// microseconds, [`asked_now`]): an order whose status came from a later request (another
+    /// sync that overlapped this one) is left alone — the book never goes backwards. Texts
+    /// are cut to [`limits`](super::limits). Returns the changes.
+    pub fn record_statuses(
+        &self,
+        asked: i64,
+        seen: &[(&str, &Seen)],
+    ) -> anyhow::Result<Vec<StatusChange>> {
+        self.record_inner(asked, seen).map_err(|e| self.explain(e))
     }
 
     /// `record_statuses` in SQL.
-    fn record_inner(&self, seen: &[(&str, &Seen)]) -> rusqlite::Result<Vec<StatusChange>> {
-        let blank = |s: &str| (!s.is_empty()).then(|| s.to_string());
+    fn record_inner(
+        &self,
+        asked: i64,
+        seen: &[(&str, &Seen)],
+    ) -> rusqlite::Result<Vec<StatusChange>> {
+        use super::limits::{CURRENCY, NUMBER, STATUS, cut};
+        let blank = |s: &str, max| (!s.is_empty()).then(|| cut(s, max));
         let now = crate::time::now() as i64;
         let tx = rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
         let mut changes = Vec::new();
         {
-            let mut before = tx.prepare("SELECT status FROM orders WHERE id = ?1")?;
+            let mut before = tx.prepare("SELECT status, asked FROM orders WHERE id = ?1")?;
             let mut update = tx.prepare(
                 "UPDATE orders SET status = ?2, finished = ?3, charge = ?4, start_count = ?5, \
-                 remains = ?6, currency = ?7, checked = ?8, state = ?9, \
+                 remains = ?6, currency = ?7, checked = ?8, state = ?9, asked = ?10, \
                  ended = CASE WHEN ended IS NULL AND ?3 THEN ?8 ELSE ended END, \
                  changed = CASE WHEN status IS NULL THEN changed \
                  WHEN status IS ?2 AND remains IS ?6 AND start_count IS ?5 THEN changed \
@@ -37,26 +49,35 @@ impl Book {
                 "INSERT INTO status_history (order_id, seen, previous, status) VALUES (?1, ?2, ?3, ?4)",
             )?;
             for (id, s) in seen {
-                let was: Option<Option<String>> =
-                    before.query_row([id], |r| r.get(0)).optional()?;
-                let Some(was) = was else { continue };
+                let was: Option<(Option<String>, Option<i64>)> = before
+                    .query_row([id], |r| Ok((r.get(0)?, r.get(1)?)))
+                    .optional()?;
+                let Some((was, last_asked)) = was else {
+                    continue;
+                };
+                if last_asked.is_some_and(|last| last > asked) {
+                    // A later request's answer is in the book already.
+                    continue;
+                }
+                let status = cut(&s.status, STATUS);
                 update.execute(params![
                     id,
-                    s.status,
+                    status,
                     s.finished,
-                    s.charge.map(|c| c.to_string()),
-                    blank(&s.start_count),
-                    blank(&s.remains),
-                    blank(&s.currency),
+                    s.charge.map(|c| cut(&c.to_string(), NUMBER)),
+                    blank(&s.start_count, NUMBER),
+                    blank(&s.remains, NUMBER),
+                    blank(&s.currency, CURRENCY),
                     now,
-                    crate::panel::status::canonical(&s.status).map(|c| c.name())
+                    crate::panel::status::canonical(&s.status).map(|c| c.name()),
+                    asked
                 ])?;
-                if was.as_deref() != Some(s.status.as_str()) {
-                    history.execute(params![id, now, was, s.status])?;
+                if was.as_deref() != Some(status.as_str()) {
+                    history.execute(params![id, now, was, status])?;
                     changes.push(StatusChange {
                         id: id.to_string(),
                         from: was,
-                        to: s.status.clone(),
+                        to: status,
                     });
                 }
             }
@@ -79,7 +100,7 @@ impl Book {
                     profile,
                     crate::time::now() as i64,
                     amount.to_string(),
-                    currency
+                    super::limits::cut(currency, super::limits::CURRENCY)
                 ],
             )
             .map(|_| ())
@@ -91,6 +112,17 @@ impl Book {
     /// one transaction, so two overlapping syncs never record a change twice. Returns the
     /// changes (none on a profile's first sync).
     pub fn sync_catalogue(&self, profile: &str, snaps: &[Snap]) -> anyhow::Result<Vec<Change>> {
+        use super::limits::{NAME, NUMBER, cut};
+        // Cut before comparing, so that a long name compares equal to its stored copy.
+        let snaps: Vec<Snap> = snaps
+            .iter()
+            .map(|s| Snap {
+                service: cut(&s.service, NUMBER),
+                name: cut(&s.name, NAME),
+                ..s.clone()
+            })
+            .collect();
+        let snaps = &snaps[..];
         let run = || -> rusqlite::Result<Vec<Change>> {
             let tx =
                 rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
@@ -246,6 +278,7 @@ pub fn statuses(panel: &dyn Panel, book: &Book, open: &[Entry]) -> anyhow::Resul
     if ids.is_empty() {
         return Ok(Asked::default());
     }
+    let sent = asked_now();
     let rows = panel.status(&ids)?.value;
     let mut asked = Asked {
         count: ids.len(),
@@ -274,7 +307,7 @@ pub fn statuses(panel: &dyn Panel, book: &Book, open: &[Entry]) -> anyhow::Resul
         }
     }
     let pairs: Vec<(&str, &Seen)> = seen.iter().map(|(id, s)| (id.as_str(), s)).collect();
-    let changes = book.record_statuses(&pairs)?;
+    let changes = book.record_statuses(sent, &pairs)?;
     let order_of: HashMap<&str, &str> = open
         .iter()
         .filter_map(|e| Some((e.id.as_str(), e.order.as_deref()?)))
@@ -312,4 +345,12 @@ fn seen(s: crate::panel::OrderStatus) -> Seen {
         remains: s.remains,
         currency: s.currency,
     }
+}
+
+/// Now in unix microseconds: when a status request is sent, for [`Book::record_statuses`].
+pub fn asked_now() -> i64 {
+    std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| i64::try_from(d.as_micros()).unwrap_or(i64::MAX))
+        .unwrap_or_default()
 }

@@ -39,17 +39,15 @@ For each panel profile (all by default, or those of -p NAME[,NAME…]), at once:
 every unfinished order placed on it (chunks of 100; finished orders are never asked again), its \
 balance, and its catalogue compared with the last sync. Alerts: a balance under the profile's \
 low_balance, a panel that cannot be reached, an order unchanged for stalled_after (24h), an \
-order that ended Partial or Canceled, a refill that ended Rejected. It also follows every \
-unfinished refill of the order book, and sends the due refills (see `smm refill --due`) of \
-profiles with auto_refill = true. -q prints only the alerts (for cron mail).
+order that ended Partial or Canceled, a refill that ended Rejected. An alert is raised once, when it starts (`alert:`), not again while it lasts (unless the profile's alert_repeat, e.g. \"24h\", has passed), and a `resolved:` line says when it clears; --json lists every standing alert with new: true|false. It also follows every unfinished refill of the order book, and sends the due refills (see `smm refill --due`) of profiles with auto_refill = true. -q prints only the alert and resolved lines (for cron mail).
 
-Exit codes: 0 no alert; 3 alerts; 1 every panel failed; 2 bad input or config.
+Exit codes: 0 nothing new; 3 new alerts; 1 every panel failed; 2 bad input or config.
 
 Examples:
   smm sync                             # every panel profile at once
   smm sync -p sandbox                  # one profile (or -p a,b)
-  smm sync -q                          # only the alerts: for cron mail
-  smm sync --json | jq '.alerts[].message'";
+  smm sync -q                          # new and resolved alerts: for cron
+  smm sync --json | jq '.alerts[] | select(.new)'";
 
 /// `smm services changes --help`.
 pub const SERVICES_CHANGES: &str = "\
@@ -206,7 +204,10 @@ Examples:
   smm config add pica --url https://pica-smm.com/api2/v2 --key-env PICA_KEY
   pass show smm/pica | smm config add pica \\
       --url https://pica-smm.com/api2/v2 --key - --force
-  smm config show                      # profiles, URLs, where keys come from";
+  smm config show                      # profiles, URLs, where keys come from
+  smm config set-default pica          # the profile used without -p
+  smm config set -p pica attempts 5    # one setting, checked as smm reads it
+  smm config remove pica               # a profile and the comments above it";
 
 /// `smm config add --help`.
 pub const CONFIG_ADD: &str = "\

@@ -515,6 +515,35 @@ pub enum ConfigCommand {
     /// Add a profile to the config file (creating the file when missing)
     #[command(after_help = help::CONFIG_ADD)]
     Add(ConfigAddArgs),
+    /// Remove a profile from the config file (comments and layout kept)
+    #[command(after_help = help::CONFIG)]
+    Remove {
+        /// The profile to remove
+        #[arg(value_name = "NAME")]
+        name: String,
+    },
+    /// Make a profile the default (default_profile)
+    #[command(after_help = help::CONFIG)]
+    SetDefault {
+        /// The profile commands use without -p
+        #[arg(value_name = "NAME")]
+        name: String,
+    },
+    /// Change one setting of a profile (-p NAME, else the one commands use), checked as smm
+    /// reads it
+    #[command(after_help = help::CONFIG)]
+    Set {
+        /// The setting: url, api, key_env, key_command, allow_http, user_agent, concurrency,
+        /// max_rpm, attempts, duplicate_window, services_ttl, low_balance, stalled_after
+        #[arg(value_name = "KEY")]
+        key: String,
+        /// Its new value
+        #[arg(value_name = "VALUE")]
+        value: String,
+    },
+    /// The profile names, one a line (for shell completion of -p)
+    #[command(hide = true, after_help = help::CONFIG)]
+    Names,
 }
 
 /// `smm config add NAME --url URL (--key-env VAR | --key-command CMD | --key -)`.

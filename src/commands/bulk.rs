@@ -3,36 +3,44 @@
 
 use super::Ctx;
 use crate::book::{Earlier, Outcome};
-use crate::bulk::{LineReport, Report};
+use crate::bulk::{LineReport, Problem, Report};
 use crate::cli::AddArgs;
 use crate::exit::{Exit, usage};
 use crate::order::Order;
-use crate::output::{Table, views};
+use crate::output::views;
 use crate::panel::{Account, Panel};
 use rust_decimal::Decimal;
 use std::collections::HashMap;
 use std::io::{BufRead, IsTerminal};
 use std::path::Path;
 
-/// Reads (at most 10 MiB, a BOM dropped) and parses a bulk file (`-` is stdin); every bad line
-/// is reported, nothing is sent.
-fn read(path: &Path) -> anyhow::Result<Vec<crate::bulk::Line>> {
+/// Reads (at most 10 MiB, a BOM dropped) and parses a bulk file (`-` is stdin): its orders and
+/// the problems of its other lines (reported with the catalogue's, nothing sent). A file
+/// without a single order stops here.
+fn read(path: &Path) -> anyhow::Result<(Vec<crate::bulk::Line>, Vec<Problem>)> {
     let text = if path.as_os_str() == "-" {
         crate::input::read_text(std::io::stdin().lock(), "stdin")
     } else {
         crate::input::read_file(path, &path.display().to_string())
     }
     .map_err(|e| usage(format!("cannot read the orders: {e}")))?;
-    crate::bulk::parse(&text).map_err(|errors| {
-        for e in &errors {
-            crate::msg::error(&format!("{}: {e}", path.display()));
-        }
-        usage(format!(
-            "{} has {} bad line(s) (above); nothing was sent",
-            path.display(),
-            errors.len()
-        ))
-    })
+    let (lines, problems) = crate::bulk::parse_all(&text);
+    if lines.is_empty() {
+        return Err(refuse(path, problems));
+    }
+    Ok((lines, problems))
+}
+
+/// Reports every problem of a bulk file (in line order) and refuses it (exit 2).
+fn refuse(path: &Path, mut problems: Vec<Problem>) -> anyhow::Error {
+    problems.sort_by_key(|(n, _)| *n);
+    for (_, e) in &problems {
+        crate::msg::error(&format!("{}: {e}", path.display()));
+    }
+    usage(format!(
+        "{} line(s) cannot be ordered (above); nothing was sent",
+        problems.len()
+    ))
 }
 
 /// How a bulk file is run.
@@ -71,14 +79,23 @@ pub fn run(ctx: impl FnOnce() -> anyhow::Result<Ctx>, args: &AddArgs) -> anyhow:
             args.fields.flags().join(", ")
         )));
     }
-    let lines = read(&path)?;
+    let (lines, problems) = read(&path)?;
     let how = How {
         dry_run: args.dry_run,
         yes: args.yes,
         force: args.force,
         from_stdin: path.as_os_str() == "-",
     };
-    place_all(&ctx()?, &path, lines, how)
+    let ctx = match ctx() {
+        Ok(ctx) => ctx,
+        Err(e) if !problems.is_empty() => {
+            // The file's own problems are worth fixing meanwhile.
+            refuse(&path, problems);
+            return Err(e);
+        }
+        Err(e) => return Err(e),
+    };
+    place_all(&ctx, &path, lines, problems, how)
 }
 
 /// Validates, prices, confirms and places the orders of a bulk file.
@@ -86,46 +103,60 @@ fn place_all(
     ctx: &Ctx,
     source: &Path,
     lines: Vec<crate::bulk::Line>,
+    mut problems: Vec<Problem>,
     how: How,
 ) -> anyhow::Result<Exit> {
     let panel = ctx.panel();
     let out = &ctx.out;
     // A book that cannot be opened stops the run before any request.
     ctx.book()?;
-    let services = ctx.services()?.0.value;
+    let (services, age) = ctx.services()?;
+    let services = services.value;
     let by_id: HashMap<&str, &crate::panel::Service> =
         services.iter().map(|s| (s.id.as_str(), s)).collect();
     // Every line: checked against the catalogue, priced, and looked up in the order book.
-    let mut orders: Vec<(usize, Order, Option<Decimal>, Option<Done>)> = Vec::new();
+    let mut orders: Vec<(usize, Order, crate::panel::Priced, Option<Done>)> = Vec::new();
     // The line each distinct order was first seen on (repeats found in linear time).
     let mut first_seen: HashMap<Vec<(&'static str, String)>, usize> = HashMap::new();
-    let mut problems = Vec::new();
     let mut total = Decimal::ZERO;
     let mut unpriced = 0;
     for line in &lines {
         let order = line.order.clone();
         if !how.force {
             if let Some(earlier) = first_seen.get(&order.fields) {
-                problems.push(format!(
-                    "line {}: the same order as line {earlier} (pass --force to place both)",
-                    line.line
+                problems.push((
+                    line.line,
+                    format!(
+                        "line {}: the same order as line {earlier} (pass --force to place both)",
+                        line.line
+                    ),
                 ));
                 continue;
             }
             first_seen.insert(order.fields.clone(), line.line);
         }
         if let Err(e) = panel.check_order(&order) {
-            problems.push(format!("line {}: {e:#}", line.line));
+            problems.push((line.line, format!("line {}: {e:#}", line.line)));
             continue;
         }
         let id = order.service.to_string();
         match by_id.get(id.as_str()) {
-            None => problems.push(format!(
-                "line {}: service {id} is not in the catalogue of profile '{}'",
-                line.line, ctx.profile.name
+            None => problems.push((
+                line.line,
+                format!(
+                    "line {}: service {id} is not in the catalogue of profile '{}'{}",
+                    line.line,
+                    ctx.profile.name,
+                    match age {
+                        Some(age) => format!(
+                            " (catalogue cached {age}s ago: --refresh fetches it from the panel)"
+                        ),
+                        None => String::new(),
+                    }
+                ),
             )),
             Some(service) => match service.price(&order) {
-                Err(e) => problems.push(format!("line {}: {e}", line.line)),
+                Err(e) => problems.push((line.line, format!("line {}: {e}", line.line))),
                 Ok(priced) => {
                     let already = if how.force {
                         None
@@ -138,19 +169,13 @@ fn place_all(
                             None => unpriced += 1,
                         }
                     }
-                    orders.push((line.line, order, priced.cost, already));
+                    orders.push((line.line, order, priced, already));
                 }
             },
         }
     }
     if !problems.is_empty() {
-        for p in &problems {
-            crate::msg::error(&format!("{}: {p}", source.display()));
-        }
-        return Err(usage(format!(
-            "{} line(s) cannot be ordered (above); nothing was sent",
-            problems.len()
-        )));
+        return Err(refuse(source, problems));
     }
     let to_send = orders.iter().filter(|(.., a)| a.is_none()).count();
     let held = orders
@@ -185,7 +210,17 @@ fn place_all(
         );
     }
     if how.dry_run {
-        out.report(&report, &Table::default())?;
+        for (n, order, priced, already) in &orders {
+            let (result, order_id, why) = match already {
+                None => ("to place", None, None),
+                Some(done) => outcome(done),
+            };
+            report
+                .lines
+                .push(line_report(*n, order, priced, result, order_id, why));
+        }
+        out.line("")?;
+        out.report(&report, &views::bulk_lines(&report))?;
         crate::msg::note("dry run — no order was placed");
         return Ok(Exit::Success);
     }
@@ -201,50 +236,33 @@ fn place_all(
     crate::panel::Progress::start(&bar, to_send as u64);
     let mut results = Vec::new();
     // One by one, never in parallel: a failed add must not race the next.
-    for (n, order, cost, already) in &orders {
+    for (n, order, priced, already) in &orders {
         let done = match already {
             Some(done) => done.clone(),
             None => {
-                let done = place(ctx, &*panel, order, *cost, how.force);
+                let done = place(ctx, &*panel, order, priced.cost, how.force);
                 crate::panel::Progress::step(&bar);
                 done
             }
         };
-        results.push((*n, order, done));
+        results.push((*n, order, priced, done));
     }
     crate::panel::Progress::finish(&bar);
     // Counted again from what happened: another run may have placed a line since the check.
     (report.skipped, report.held) = (0, 0);
-    for (n, order, done) in &results {
-        let (result, order_id, error) = match done {
-            Done::Placed(id) => {
-                report.placed += 1;
-                ("placed", Some(id), None)
-            }
-            Done::Skipped(why) => {
-                report.skipped += 1;
-                ("skipped", None, Some(why))
-            }
-            Done::Held(why) => {
-                report.held += 1;
-                ("held", None, Some(why))
-            }
-            Done::Failed(why) => {
-                report.failed += 1;
-                ("failed", None, Some(why))
-            }
-        };
-        let link = order.get("link").or(order.get("username"));
-        report.lines.push(LineReport {
-            line: *n,
-            service: order.service,
-            quantity: order.get("quantity").map(str::to_string),
-            link: link.map(str::to_string),
-            result,
-            order: order_id.cloned(),
-            error: error.cloned(),
-        });
+    for (n, order, priced, done) in &results {
+        match done {
+            Done::Placed(_) => report.placed += 1,
+            Done::Skipped(_) => report.skipped += 1,
+            Done::Held(_) => report.held += 1,
+            Done::Failed(_) => report.failed += 1,
+        }
+        let (result, order_id, why) = outcome(done);
+        report
+            .lines
+            .push(line_report(*n, order, priced, result, order_id, why));
     }
+    out.line("")?;
     out.report(&report, &views::bulk_lines(&report))?;
     let mut note = format!("{} placed", report.placed);
     if report.skipped > 0 {
@@ -266,17 +284,61 @@ fn place_all(
     Ok(Exit::from_items(report.failed + report.held > 0))
 }
 
+/// `1 order`, `N orders`.
+fn orders(count: usize) -> String {
+    match count {
+        1 => "1 order".to_string(),
+        n => format!("{n} orders"),
+    }
+}
+
+/// What became of a line, as the report words it: the result, the order id, and why.
+fn outcome(done: &Done) -> (&'static str, Option<String>, Option<String>) {
+    match done {
+        Done::Placed(id) => ("placed", Some(id.clone()), None),
+        Done::Skipped(why) => ("skipped", None, Some(why.clone())),
+        Done::Held(why) => ("held", None, Some(why.clone())),
+        Done::Failed(why) => ("failed", None, Some(why.clone())),
+    }
+}
+
+/// One line of the report.
+fn line_report(
+    line: usize,
+    order: &Order,
+    priced: &crate::panel::Priced,
+    result: &'static str,
+    order_id: Option<String>,
+    error: Option<String>,
+) -> LineReport {
+    LineReport {
+        line,
+        service: order.service,
+        quantity: priced.amount.or(order.number("quantity")),
+        link: order
+            .get("link")
+            .or(order.get("username"))
+            .map(str::to_string),
+        cost: priced.cost.map(crate::money::show),
+        result,
+        order: order_id,
+        error,
+    }
+}
+
 /// Asks on the terminal before placing `count` orders for `total`; refuses when stdin cannot
 /// answer (exit 2: pass --yes).
 fn confirm(ctx: &Ctx, count: usize, total: &str, how: How) -> anyhow::Result<()> {
     let terminal = std::io::stdin().is_terminal() && !how.from_stdin;
     if !terminal {
         return Err(usage(format!(
-            "placing {count} orders needs confirmation: pass --yes (stdin is not a terminal)"
+            "placing {} needs confirmation: pass --yes (stdin is not a terminal)",
+            orders(count)
         )));
     }
     crate::msg::prompt(&format!(
-        "Place {count} orders for {total} on profile '{}'? [y/N] ",
+        "Place {} for {total} on profile '{}'? [y/N] ",
+        orders(count),
         ctx.profile.name
     ));
     let mut answer = String::new();

@@ -1,4 +1,4 @@
-//! `smm config path|show|init|add`
+//! `smm config path|show|init|add|remove|set-default|set` (and the hidden `names`)
 
 use crate::cli::settings::Settings;
 use crate::cli::{ConfigAddArgs, ConfigCommand};
@@ -108,6 +108,24 @@ pub fn run(cmd: ConfigCommand, settings: &Settings) -> anyhow::Result<Exit> {
             ))?;
         }
         ConfigCommand::Add(args) => add(&path, &args)?,
+        ConfigCommand::Remove { name } => print_line(&config::edit::remove(&path, &name)?)?,
+        ConfigCommand::SetDefault { name } => {
+            print_line(&config::edit::set_default(&path, &name)?)?
+        }
+        ConfigCommand::Set { key, value } => print_line(&config::edit::set(
+            &path,
+            settings.profile.as_deref(),
+            &key,
+            &value,
+        )?)?,
+        ConfigCommand::Names => {
+            // For completion scripts: nothing (and exit 0) when there is no readable config.
+            if let Ok(cfg) = config::load(&path) {
+                for name in cfg.file.profiles.keys() {
+                    print_line(name)?;
+                }
+            }
+        }
         ConfigCommand::Show => {
             let cfg = config::load(&path)?;
             let out = Output::new(settings.format);

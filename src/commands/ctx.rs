@@ -118,6 +118,23 @@ impl Ctx {
         }
         Ok((answer, None))
     }
+
+    /// The catalogue's body as the panel sent it, to print as it came: from the local cache
+    /// while it is fresh, checked but not decoded (unless `--refresh`), else as `services` gets
+    /// it. Also says how old a cached copy is, in seconds.
+    pub fn services_body(&self) -> anyhow::Result<(crate::panel::Raw, Option<u64>)> {
+        let p = &self.profile;
+        if self.persistent
+            && !self.refresh
+            && let Some(cached) = crate::cache::get(&p.name, p.url.as_str(), p.services_ttl)
+        {
+            let age = crate::time::now().saturating_sub(cached.fetched);
+            if let Some(raw) = self.panel().cached_body(cached.body) {
+                return Ok((raw, Some(age)));
+            }
+        }
+        self.services().map(|(answer, age)| (answer.raw, age))
+    }
 }
 
 impl Ctx {

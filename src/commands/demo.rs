@@ -49,6 +49,7 @@ pub fn run() -> anyhow::Result<Exit> {
         low_balance: None,
         stalled_after: crate::config::DEFAULT_STALLED_AFTER,
         refills: crate::config::Refills::default(),
+        alert_repeat: None,
         user_agent: format!("smm/{}", env!("CARGO_PKG_VERSION")),
     };
     print_line(&format!(

@@ -20,10 +20,9 @@ pub fn run(ctx: impl FnOnce() -> anyhow::Result<Ctx>, args: &AddArgs) -> anyhow:
     let order = &order;
     let panel = ctx.panel();
     panel.check_order(order)?;
-    if !args.dry_run {
-        // A book that cannot be opened stops the order before any request.
-        ctx.book()?;
-    }
+    // A book that cannot be opened stops the order (and the dry run, which asks its duplicate
+    // guard) before any request.
+    ctx.book()?;
     let (catalogue, age) = ctx.services().map_err(|e| {
         e.context(
             "the catalogue, needed to check the order, could not be read: the order was not sent",
@@ -31,11 +30,17 @@ pub fn run(ctx: impl FnOnce() -> anyhow::Result<Ctx>, args: &AddArgs) -> anyhow:
     })?;
     let service = find_service(ctx, &catalogue.value, order.service, age)?;
     let priced = service.price(order).map_err(|e| usage(refusal(&e, age)))?;
-    if args.dry_run {
-        return dry(ctx, &*panel, order, service, priced);
-    }
     let new = ctx.new_order(order, priced.cost);
     let window = ctx.profile.duplicate_window;
+    if args.dry_run {
+        // The guard's lookup, read-only: the dry run answers as the real order would.
+        if let (Some(book), false) = (ctx.book()?, args.force)
+            && let Some(earlier) = book.earlier(&new, window)?
+        {
+            return Err(earlier.refusal(&new));
+        }
+        return dry(ctx, &*panel, order, service, priced);
+    }
     let sent = crate::book::send(ctx.book()?, &new, window, args.force, || {
         let answer = panel.add(order)?;
         Ok((answer.value.order.clone(), answer))

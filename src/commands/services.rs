@@ -4,8 +4,8 @@ use super::Ctx;
 use crate::cli::settings::Settings;
 use crate::cli::{ServicesArgs, SortBy};
 use crate::exit::Exit;
-use crate::output::{Output, views};
-use crate::panel::{Raw, Service, services_json};
+use crate::output::{Output, Table, views};
+use crate::panel::{Answer, Raw, Service, services_json};
 
 /// Lists the catalogue — or the services with the ids given, in that order — filtered by
 /// category, name and type (case-insensitive substrings). An id the catalogue lacks is an
@@ -17,20 +17,36 @@ pub fn run(ctx: impl FnOnce() -> anyhow::Result<Ctx>, args: &ServicesArgs) -> an
         false => crate::ids::collect(&args.ids, None, &mut std::io::stdin().lock())?,
     };
     let ctx = ctx()?;
-    let (answer, age) = ctx.services()?;
-    if let Some(age) = age {
-        crate::msg::note(&format!(
-            "catalogue from the local cache, {age}s old (--refresh fetches it from the panel)"
-        ));
-    }
+    let note_age = |age: Option<u64>| {
+        if let Some(age) = age {
+            crate::msg::note(&format!(
+                "catalogue from the local cache, {age}s old (--refresh fetches it from the panel)"
+            ));
+        }
+    };
     let filtered =
         !ids.is_empty() || args.category.is_some() || args.search.is_some() || args.kind.is_some();
+    if ctx.out.json() && !filtered {
+        // The body as it came: nothing to decode.
+        let (body, age) = ctx.services_body()?;
+        note_age(age);
+        ctx.out.answer_with(|| body, Table::default)?;
+        return Ok(Exit::Success);
+    }
+    let (
+        Answer {
+            raw: body,
+            value: catalogue,
+        },
+        age,
+    ) = ctx.services()?;
+    note_age(age);
     let mut missing = Vec::new();
     let mut shown: Vec<&Service> = match ids.is_empty() {
-        true => answer.value.iter().collect(),
+        true => catalogue.iter().collect(),
         false => {
             let by_id: std::collections::HashMap<&str, &Service> =
-                answer.value.iter().map(|s| (s.id.as_str(), s)).collect();
+                catalogue.iter().map(|s| (s.id.as_str(), s)).collect();
             ids.iter()
                 .filter_map(|id| {
                     let found = by_id.get(id.to_string().as_str()).copied();
@@ -44,16 +60,18 @@ pub fn run(ctx: impl FnOnce() -> anyhow::Result<Ctx>, args: &ServicesArgs) -> an
     };
     shown.retain(|s| matches(s, args));
     sort(&mut shown, args.sort, |s| s);
-    let raw = match filtered {
-        true => Raw::Body(services_json(&shown)),
-        false => answer.raw.clone(),
-    };
-    ctx.out.answer(&raw, &views::services(&shown))?;
+    ctx.out.answer_with(
+        || match filtered {
+            true => Raw::Body(services_json(&shown)),
+            false => body,
+        },
+        || views::services(&shown),
+    )?;
     for id in &missing {
         crate::msg::error(&format!(
             "service {id} is not in the catalogue of profile '{}' ({} services{}): see `smm services`",
             ctx.profile.name,
-            answer.value.len(),
+            catalogue.len(),
             match age {
                 Some(_) => "; cached: --refresh fetches it from the panel",
                 None => "",
@@ -63,7 +81,7 @@ pub fn run(ctx: impl FnOnce() -> anyhow::Result<Ctx>, args: &ServicesArgs) -> an
     if shown.is_empty() && filtered && missing.is_empty() {
         crate::msg::note(&format!(
             "no service matches the filters ({} services in the catalogue)",
-            answer.value.len()
+            catalogue.len()
         ));
     }
     Ok(Exit::from_items(!missing.is_empty()))
@@ -159,10 +177,13 @@ fn matches(s: &Service, args: &ServicesArgs) -> bool {
             .as_ref()
             .is_none_or(|f| lower(field).contains(&lower(f)))
     };
-    let words = args.search.as_deref().map(lower).unwrap_or_default();
-    let haystack = format!("{} {}", lower(&s.name), lower(&s.category));
     let kind = args.kind.as_deref().map(crate::panel::normalised);
     has(&s.category, &args.category)
         && kind.is_none_or(|k| crate::panel::normalised(&s.kind).contains(&k))
-        && words.split_whitespace().all(|w| haystack.contains(w))
+        && args.search.as_deref().is_none_or(|words| {
+            let haystack = format!("{} {}", lower(&s.name), lower(&s.category));
+            lower(words)
+                .split_whitespace()
+                .all(|w| haystack.contains(w))
+        })
 }

@@ -1,10 +1,12 @@
 //! `smm sync`: one cron command that keeps the order book current — the statuses of unfinished
 //! orders, each panel's balance and catalogue (with what changed) — and raises the alerts that
 //! cost money: a low balance, a panel that cannot be reached, stalled orders, orders that ended
-//! Partial or Canceled.
+//! Partial or Canceled, refills that ended Rejected. It also follows unfinished refills and, for
+//! profiles with `auto_refill = true`, sends the due ones.
 
 use super::Ctx;
 use super::fanout::{Purpose, each, profiles};
+use crate::alerts::{Alert, Kind, Resolved};
 use crate::book::catalogue::{Change, Snap};
 use crate::book::refills::{RefillChange, Sent};
 use crate::book::{Asked, Book, OrderChange, Query, statuses};
@@ -35,37 +37,12 @@ pub struct Report {
     pub refills_followed: Vec<RefillChange>,
     /// The refills sent (profiles with `auto_refill = true`).
     pub refills_sent: Vec<Sent>,
-    /// What needs a person's attention.
+    /// What needs a person's attention: every alert standing, `new` when this run raised it.
     pub alerts: Vec<Alert>,
+    /// The alerts that cleared in this run.
+    pub resolved: Vec<Resolved>,
     /// Why this panel could not be synced (whole or in part).
     pub error: Option<String>,
-}
-
-/// What an alert is about.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize)]
-#[serde(rename_all = "snake_case")]
-pub enum AlertKind {
-    /// The panel could not be reached, refused the key, or answered nonsense.
-    Unreachable,
-    /// An order ended Partial or Canceled since the last sync.
-    Ended,
-    /// A refill ended Rejected since the last sync (its subject: the panel's order id).
-    RefillRejected,
-    /// The balance is under the profile's `low_balance`.
-    LowBalance,
-    /// An unfinished order has not changed for the profile's `stalled_after`.
-    Stalled,
-}
-
-/// One alert, naming its profile.
-#[derive(Debug, Clone, Serialize)]
-pub struct Alert {
-    /// The profile it is about.
-    pub profile: String,
-    /// What kind of alert.
-    pub kind: AlertKind,
-    /// One line for a person.
-    pub message: String,
 }
 
 /// The whole run, as `--json` prints it.
@@ -73,12 +50,14 @@ pub struct Alert {
 struct Document<'a> {
     /// Each profile's report, in the config file's order.
     profiles: &'a [Report],
-    /// Every alert.
+    /// Every alert standing (and this run's events), `new` when this run raised it.
     alerts: Vec<&'a Alert>,
+    /// Every alert that cleared in this run.
+    resolved: Vec<&'a Resolved>,
 }
 
 /// Syncs every panel profile (or those of `-p a,b`) at once, prints the summary, the changes
-/// and the alerts. Exit 0: no alert; 3: alerts; 1: every panel failed; 2: bad input.
+/// and the alerts. Exit 0: no new alert; 3: new alerts; 1: every panel failed; 2: bad input.
 pub fn run(settings: &Settings, _args: &SyncArgs) -> anyhow::Result<Exit> {
     let config = super::ctx::load_config(settings)?;
     let names = profiles(settings, &config, Purpose::Sync)?;
@@ -96,7 +75,11 @@ pub fn run(settings: &Settings, _args: &SyncArgs) -> anyhow::Result<Exit> {
     );
     let out = Output::new(settings.format);
     print(&out, &reports, settings.quiet)?;
-    let alerts = reports.iter().map(|r| r.alerts.len()).sum::<usize>();
+    let alerts = reports
+        .iter()
+        .flat_map(|r| &r.alerts)
+        .filter(|a| a.new)
+        .count();
     let all_failed = reports
         .iter()
         .all(|r| r.error.is_some() && r.balance.is_none());
@@ -107,33 +90,56 @@ pub fn run(settings: &Settings, _args: &SyncArgs) -> anyhow::Result<Exit> {
     })
 }
 
-/// Syncs one profile: statuses, balance, catalogue, then the alerts. The first request that
-/// fails stops this profile (the others go on); its error becomes an alert.
+/// Syncs one profile: statuses, balance, catalogue, then the alerts, settled against those
+/// the book holds (raised once, resolved when they clear). The first request that fails stops
+/// this profile (the others go on); its error becomes an alert.
 fn sync_profile(settings: &Settings, config: &Config, name: &str) -> Report {
     let mut report = Report {
         profile: name.to_string(),
         ..Report::default()
     };
-    if let Err(e) = steps(settings, config, name, &mut report) {
+    let mut found = Found::default();
+    let repeat = config.profile(Some(name)).ok().and_then(|p| p.alert_repeat);
+    if let Err(e) = steps(settings, config, name, &mut report, &mut found) {
         let message = format!("{e:#}");
-        report.alerts.push(Alert {
-            profile: name.to_string(),
-            kind: AlertKind::Unreachable,
-            message: format!("{name}: {}", crate::text::shorten(&message, 300)),
-        });
+        found
+            .alerts
+            .push(crate::alerts::unreachable(name, &message));
         report.error = Some(message);
     }
-    // The same order every run: unreachable, ended, low balance, stalled.
-    report.alerts.sort_by_key(|a| a.kind);
+    found.checked.push(Kind::Unreachable);
+    let settled = Book::open()
+        .and_then(|book| book.settle_alerts(name, &found.checked, found.alerts, repeat));
+    match settled {
+        Ok(settled) => {
+            report.alerts = settled.alerts;
+            report.resolved = settled.resolved;
+        }
+        Err(e) => {
+            // Without the book, every alert found is shown as new.
+            report.alerts = vec![crate::alerts::unreachable(name, &format!("{e:#}"))];
+            report.error.get_or_insert_with(|| format!("{e:#}"));
+        }
+    }
     report
 }
 
-/// The steps of one profile's sync, filling `report` as they go.
+/// The alerts one profile's run found, and the kinds it could look at.
+#[derive(Default)]
+struct Found {
+    /// The alerts the rules raised.
+    alerts: Vec<Alert>,
+    /// The kinds this run looked at (a standing alert of another kind is left as it is).
+    checked: Vec<Kind>,
+}
+
+/// The steps of one profile's sync, filling `report` and `found` as they go.
 fn steps(
     settings: &Settings,
     config: &Config,
     name: &str,
     report: &mut Report,
+    found: &mut Found,
 ) -> anyhow::Result<()> {
     let profile = config.profile(Some(name))?;
     let ctx = Ctx::build(settings, profile, true)?;
@@ -172,16 +178,12 @@ fn steps(
     let account_error = match account {
         Ok((account, catalogue_changes)) => {
             if let Account::Money(balance) = account {
-                if let Some(low) = profile.low_balance.filter(|low| balance.amount < *low) {
-                    report.alerts.push(Alert {
-                        profile: name.to_string(),
-                        kind: AlertKind::LowBalance,
-                        message: format!(
-                            "{name}: balance {} {} is under low_balance {low}: top up the account",
-                            balance.amount, balance.currency
-                        ),
-                    });
-                }
+                found.checked.push(Kind::LowBalance);
+                found.alerts.extend(crate::alerts::low_balance(
+                    name,
+                    &balance,
+                    profile.low_balance,
+                ));
                 report.balance = Some(balance.amount.to_string());
                 report.currency = Some(balance.currency);
             } else if let Account::Threads(threads) = account {
@@ -194,69 +196,48 @@ fn steps(
         }
         Err(e) => Some(e),
     };
+    // Orders that ended, from the book's history: whichever run recorded the change (this
+    // one, another sync, `smm orders --check`), each is alerted once.
+    found.checked.push(Kind::Ended);
+    for (order, status) in book.unalerted_changes(name)? {
+        found
+            .alerts
+            .extend(crate::alerts::ended(name, &order, &status));
+    }
     let Asked {
         count,
         changes,
         problems: _,
     } = orders?;
     report.orders_asked = count;
-    for change in &changes {
-        use crate::panel::status::{Canonical, canonical};
-        let ended = matches!(
-            canonical(&change.to),
-            Some(Canonical::Partial | Canonical::Canceled)
-        );
-        if ended {
-            report.alerts.push(Alert {
-                profile: name.to_string(),
-                kind: AlertKind::Ended,
-                message: format!("{name}: order {} ended {}", change.order, change.to),
-            });
-        }
-    }
     report.status_changes = changes;
+    let now = crate::time::now() as i64;
+    found.checked.push(Kind::Stalled);
+    for e in book.unfinished(&open)? {
+        found
+            .alerts
+            .extend(crate::alerts::stalled(name, &e, now, profile.stalled_after));
+    }
     if let Some(e) = account_error {
         return Err(e);
     }
-    refills(&ctx, &book, report)?;
-    let now = crate::time::now() as i64;
-    let stalled_after = i64::try_from(profile.stalled_after).unwrap_or(i64::MAX);
-    for e in book.unfinished(&open)? {
-        let since = e.changed.unwrap_or(e.created);
-        if now.saturating_sub(since) >= stalled_after {
-            report.alerts.push(Alert {
-                profile: name.to_string(),
-                kind: AlertKind::Stalled,
-                message: format!(
-                    "{name}: order {} ({}) has not changed for {}",
-                    e.order.as_deref().unwrap_or("?"),
-                    e.status.as_deref().unwrap_or("no status yet"),
-                    crate::time::ago(now.saturating_sub(since).max(0) as u64)
-                ),
-            });
-        }
+    let followed = refills(&ctx, &book, report);
+    // Refills that ended Rejected, from the book's refill history: whichever run recorded it
+    // (this one, `smm refill-status`), each is alerted once.
+    found.checked.push(Kind::RefillRejected);
+    for (order, refill) in book.unalerted_refill_rejections(name)? {
+        found
+            .alerts
+            .push(crate::alerts::refill_rejected(name, &order, &refill));
     }
-    Ok(())
+    followed
 }
 
-/// Follows the profile's unfinished refills (alerting on each that ended Rejected), then, with
-/// `auto_refill = true`, sends the refills that are due.
+/// Follows the profile's unfinished refills, then, with `auto_refill = true`, sends the
+/// refills that are due.
 fn refills(ctx: &Ctx, book: &Book, report: &mut Report) -> anyhow::Result<()> {
-    let name = &ctx.profile.name;
     let panel = ctx.panel();
     report.refills_followed = crate::book::refills::follow(&*panel, book)?;
-    for c in report.refills_followed.iter().filter(|c| c.changed()) {
-        if c.to == crate::panel::status::RefillState::Rejected.name() {
-            report.alerts.push(Alert {
-                profile: name.to_string(),
-                kind: AlertKind::RefillRejected,
-                message: format!(
-                    "{name}: the refill {} of order {} ended Rejected",
-                    c.refill, c.order
-                ),
-            });
-        }
-    }
     if ctx.profile.refills.auto {
         let refillable = ctx.refillable()?;
         let url = crate::config::display_url(ctx.profile.url.as_str());
@@ -285,13 +266,14 @@ fn catalogue(
     book.sync_catalogue(&profile.name, &snaps)
 }
 
-/// Prints the summary table and the changes, or only the alerts (`-q`), or one JSON document.
+/// Prints the summary table, the changes, the new alerts and the resolved ones (only the
+/// alerts and resolved lines with `-q`), or one JSON document listing every standing alert.
 fn print(out: &Output, reports: &[Report], alerts_only: bool) -> std::io::Result<()> {
     if out.json() {
-        let alerts = reports.iter().flat_map(|r| &r.alerts).collect();
         return out.json_line(&Document {
             profiles: reports,
-            alerts,
+            alerts: reports.iter().flat_map(|r| &r.alerts).collect(),
+            resolved: reports.iter().flat_map(|r| &r.resolved).collect(),
         });
     }
     let mut lines = Vec::new();
@@ -323,11 +305,16 @@ fn print(out: &Output, reports: &[Report], alerts_only: bool) -> std::io::Result
             ));
         }
     }
-    let alerts: Vec<String> = reports
+    let alerts = reports
         .iter()
         .flat_map(|r| &r.alerts)
-        .map(|a| format!("alert: {}", a.message))
-        .collect();
+        .filter(|a| a.new)
+        .map(|a| format!("alert: {}", a.message));
+    let resolved = reports
+        .iter()
+        .flat_map(|r| &r.resolved)
+        .map(|r| format!("resolved: {}", r.message));
+    let alerts: Vec<String> = alerts.chain(resolved).collect();
     if !alerts_only {
         let rows: Vec<views::Synced> = reports
             .iter()

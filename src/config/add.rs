@@ -180,20 +180,7 @@ pub fn add(
     }
     let mut new_text = doc.to_string();
     if let (Some(default), false) = (&default, had_default) {
-        // A new default_profile goes under the file's opening comments, before any section
-        // and the comment block right above it (which belongs to that section).
-        let mut at = 0;
-        let mut offset = 0;
-        for line in new_text.split_inclusive('\n') {
-            if !(line.trim().is_empty() || line.trim_start().starts_with('#')) {
-                break;
-            }
-            offset += line.len();
-            if line.trim().is_empty() {
-                at = offset;
-            }
-        }
-        new_text.insert_str(at, &format!("default_profile = \"{default}\"\n\n"));
+        insert_default(&mut new_text, default);
     }
     config::parse(&new_text).map_err(|msg| {
         anyhow::anyhow!(
@@ -208,6 +195,23 @@ pub fn add(
         replaced,
         default,
     }))
+}
+
+/// Writes a new `default_profile` line under the file's opening comments, before any section
+/// and the comment block right above it (which belongs to that section).
+pub(super) fn insert_default(text: &mut String, default: &str) {
+    let mut at = 0;
+    let mut offset = 0;
+    for line in text.split_inclusive('\n') {
+        if !(line.trim().is_empty() || line.trim_start().starts_with('#')) {
+            break;
+        }
+        offset += line.len();
+        if line.trim().is_empty() {
+            at = offset;
+        }
+    }
+    text.insert_str(at, &format!("default_profile = \"{default}\"\n\n"));
 }
 
 /// Whether the file's profile is the one being added (same url, API and key source).
@@ -225,7 +229,7 @@ fn same(def: &config::ProfileDef, new: &NewProfile) -> bool {
 /// Writes `text` to `path` through a temporary file in the same directory and a rename. A new
 /// file (and its missing directories) is created 0600 (0700); an existing file keeps its mode,
 /// without group and other bits when it holds a key.
-fn write(path: &Path, text: &str, new: bool, holds_key: bool) -> anyhow::Result<()> {
+pub(super) fn write(path: &Path, text: &str, new: bool, holds_key: bool) -> anyhow::Result<()> {
     let dir = path
         .parent()
         .filter(|d| !d.as_os_str().is_empty())

@@ -1,6 +1,7 @@
 //! The profile file: locate it, parse it, pick the profile, resolve its key.
 
 pub mod add;
+pub mod edit;
 pub mod private;
 pub mod secret;
 
@@ -71,6 +72,8 @@ pub struct ProfileDef {
     pub refill_every: Option<String>,
     /// `smm sync` sends the due refills of this profile itself (default false).
     pub auto_refill: Option<bool>,
+    /// `smm sync` raises a standing alert again after this long (`24h`); unset: never.
+    pub alert_repeat: Option<String>,
 }
 
 /// The API dialects smm speaks.
@@ -129,6 +132,8 @@ pub struct Profile {
     pub low_balance: Option<rust_decimal::Decimal>,
     /// Seconds without a change after which `smm sync` calls an unfinished order stalled.
     pub stalled_after: u64,
+    /// Seconds after which `smm sync` raises a standing alert again (None: never).
+    pub alert_repeat: Option<u64>,
     /// Refill settings: `refill_period`, `refill_every`, `auto_refill`.
     pub refills: Refills,
 }
@@ -267,6 +272,11 @@ impl Config {
         }
     }
 
+    /// The known profile name closest to `name` (a typo's likely meaning), if one is close.
+    pub fn similar(&self, name: &str) -> Option<&str> {
+        closest(name, self.file.profiles.keys().map(String::as_str))
+    }
+
     /// Picks the profile: `requested` (flag or `SMM_PROFILE`) > `default_profile` > the only one.
     pub fn select(&self, requested: Option<&str>) -> anyhow::Result<(&str, &ProfileDef)> {
         if let Some(list) = requested.filter(|r| r.contains(',')) {
@@ -280,8 +290,18 @@ impl Config {
                 .get_key_value(name)
                 .map(|(k, v)| (k.as_str(), v))
                 .ok_or_else(|| {
+                    let hint = match (self.similar(name), what) {
+                        (Some(near), "profile") => format!("; did you mean -p {near}?"),
+                        (Some(near), _) => format!(
+                            "; did you mean '{near}'? (`smm config set-default {near}` sets it)"
+                        ),
+                        (None, "profile") => String::new(),
+                        (None, _) => {
+                            "; `smm config set-default NAME` picks one of them".to_string()
+                        }
+                    };
                     usage(format!(
-                        "{what} '{name}' is not in {}; known profiles: {}",
+                        "{what} '{name}' is not in {}; known profiles: {}{hint}",
                         self.path.display(),
                         self.known()
                     ))
@@ -302,7 +322,8 @@ impl Config {
                 self.path.display()
             ))),
             _ => Err(usage(format!(
-                "{} has several profiles and no default_profile: pick one with -p NAME ({}) or set default_profile",
+                "{} has several profiles and no default_profile: pick one with -p NAME ({}) or \
+                 `smm config set-default NAME`",
                 self.path.display(),
                 self.known()
             ))),
@@ -314,6 +335,15 @@ impl Config {
         let (name, def) = self.select(requested)?;
         resolve(name, def, &self.path)
     }
+}
+
+/// The name among `names` closest to `name` (Jaro-Winkler above 0.8, as a typo is), if any.
+pub fn closest<'a>(name: &str, names: impl Iterator<Item = &'a str>) -> Option<&'a str> {
+    names
+        .map(|k| (strsim::jaro_winkler(name, k), k))
+        .filter(|(score, _)| *score > 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, k)| k)
 }
 
 /// Where a profile's key comes from, as `config show` describes it (never the key itself).
@@ -447,8 +477,24 @@ pub fn check_url(
 /// Turns a profile definition into a usable `Profile`: valid URL, a key from the file or env.
 pub fn resolve(name: &str, def: &ProfileDef, path: &Path) -> anyhow::Result<Profile> {
     let url = check_url(name, &def.url, def.allow_http.unwrap_or(false), path)?;
-    let key = match (&def.key, &def.key_env, &def.key_command) {
+    let key = key_of(name, def, path, true)?;
+    settings(name, def, path, url, key)
+}
+
+/// Checks a profile definition as `resolve` does, without reading its key from the environment
+/// or its command (`smm config set` checks what it writes this way).
+pub fn check(name: &str, def: &ProfileDef, path: &Path) -> anyhow::Result<()> {
+    let url = check_url(name, &def.url, def.allow_http.unwrap_or(false), path)?;
+    let key = key_of(name, def, path, false)?;
+    settings(name, def, path, url, key).map(|_| ())
+}
+
+/// The profile's key: exactly one of key, key_env and key_command; read from the environment
+/// or run only when `read` (else a placeholder stands for it).
+fn key_of(name: &str, def: &ProfileDef, path: &Path, read: bool) -> anyhow::Result<Secret> {
+    Ok(match (&def.key, &def.key_env, &def.key_command) {
         (Some(k), None, None) => Secret::new(k.trim()),
+        (None, Some(_), None) | (None, None, Some(_)) if !read => Secret::new("(unread)"),
         (None, Some(var), None) => {
             let value = std::env::var(var).unwrap_or_default();
             if value.trim().is_empty() {
@@ -471,7 +517,17 @@ pub fn resolve(name: &str, def: &ProfileDef, path: &Path) -> anyhow::Result<Prof
                 path.display()
             )));
         }
-    };
+    })
+}
+
+/// The rest of a profile: every limit and duration checked.
+fn settings(
+    name: &str,
+    def: &ProfileDef,
+    path: &Path,
+    url: reqwest::Url,
+    key: Secret,
+) -> anyhow::Result<Profile> {
     if def.concurrency.is_some_and(|c| !(1..=16).contains(&c)) {
         return Err(usage(format!(
             "profile '{name}' in {}: concurrency must be between 1 and 16",
@@ -516,6 +572,15 @@ pub fn resolve(name: &str, def: &ProfileDef, path: &Path) -> anyhow::Result<Prof
                 path.display()
             ))
         })?,
+    };
+    let alert_repeat = match &def.alert_repeat {
+        None => None,
+        Some(text) => Some(crate::time::parse_duration(text).map_err(|e| {
+            usage(format!(
+                "profile '{name}' in {}: alert_repeat {e}",
+                path.display()
+            ))
+        })?),
     };
     let duration = |setting: &str, text: &Option<String>, default: u64| match text {
         None => Ok(default),
@@ -564,6 +629,7 @@ pub fn resolve(name: &str, def: &ProfileDef, path: &Path) -> anyhow::Result<Prof
         low_balance,
         stalled_after,
         refills,
+        alert_repeat,
         user_agent: def
             .user_agent
             .clone()

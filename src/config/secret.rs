@@ -47,9 +47,49 @@ impl fmt::Debug for Secret {
 /// What smm shows in place of a secret.
 pub const MASK: &str = "****";
 
+/// The shortest secret [`mask`] looks for: a shorter one would mask ordinary words (real
+/// keys and tokens are far longer).
+pub const MASKED_FROM: usize = 4;
+
+/// `text` with every occurrence of each of `secrets` (the profile's key, a Discord token)
+/// replaced by [`MASK`] — the one function that keeps a secret a panel echoes back out of
+/// what smm prints, alerts or stores. The HTTP layer applies it to every answer as it
+/// arrives (`http::Http::send`), before anything reads it. Borrowed when there is none.
+pub fn mask<'a>(text: &'a str, secrets: &[&str]) -> std::borrow::Cow<'a, str> {
+    let mut out = std::borrow::Cow::Borrowed(text);
+    for secret in secrets.iter().filter(|s| s.chars().count() >= MASKED_FROM) {
+        if out.contains(secret) {
+            out = std::borrow::Cow::Owned(out.replace(secret, MASK));
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_secret_is_masked_wherever_it_stands() {
+        let key = "sk-live-0123456789abcdef";
+        assert_eq!(
+            mask(
+                &format!("<html>Fatal error: key {key} ({key})"),
+                &[key, "tok-9876"]
+            ),
+            "<html>Fatal error: key **** (****)"
+        );
+        assert_eq!(mask("a tok-9876 b", &[key, "tok-9876"]), "a **** b");
+        assert!(matches!(
+            mask("nothing here", &[key]),
+            std::borrow::Cow::Borrowed(_)
+        ));
+        assert_eq!(
+            mask("k is a letter", &["k"]),
+            "k is a letter",
+            "too short to mask"
+        );
+    }
 
     #[test]
     fn debug_never_shows_the_value() {

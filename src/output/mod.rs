@@ -71,6 +71,26 @@ impl Output {
         }
     }
 
+    /// Prints a panel's answer like `answer`, building only what the format needs: `raw` for
+    /// JSON, else `table` (the other is dropped unbuilt first, so a large answer's body or table
+    /// is not held beside the other).
+    pub fn answer_with(
+        &self,
+        raw: impl FnOnce() -> Raw,
+        table: impl FnOnce() -> Table,
+    ) -> std::io::Result<()> {
+        match self.format {
+            Format::Json => {
+                drop(table);
+                self.answer(&raw(), &Table::default())
+            }
+            _ => {
+                drop(raw);
+                self.table(&table())
+            }
+        }
+    }
+
     /// Prints smm's own document: `doc` serialized with `--json`, else `table`.
     pub fn report<T: Serialize + ?Sized>(&self, doc: &T, table: &Table) -> std::io::Result<()> {
         match self.format {

@@ -194,53 +194,54 @@ impl Table {
     /// in their column (and so is its header). The last cell of a short (error) row runs on
     /// past its column instead of widening it for every other row.
     pub fn write_plain(&self, out: &mut impl Write) -> std::io::Result<()> {
-        let mut widths: Vec<usize> = Vec::new();
         let numeric = self.numeric_columns();
-        // Each cell's text and whether it is right-aligned.
-        let lines = self
-            .header
-            .iter()
-            .map(|h| {
-                h.iter()
-                    .enumerate()
-                    .map(|(i, t)| (safe(t), numeric.get(i) == Some(&true)))
-                    .collect::<Vec<_>>()
-            })
-            .chain(self.rows.iter().map(|r| {
-                r.iter()
-                    .map(|c| (safe(&c.text), c.style == Style::Number))
-                    .collect()
-            }));
-        let lines: Vec<Vec<(Cow<str>, bool)>> = lines.collect();
-        let columns = lines.iter().map(Vec::len).max().unwrap_or(0);
-        widths.resize(columns, 0);
-        for line in &lines {
+        let columns = numeric.len();
+        // The header as cells, right-aligned over numbers; then every row as it is. Two passes
+        // over them (widths, then lines) instead of holding every cell's text a second time.
+        let header: Option<Vec<Cell>> = self.header.as_ref().map(|h| {
+            h.iter()
+                .zip(&numeric)
+                .map(|(t, &right)| Cell {
+                    text: t.clone(),
+                    style: if right { Style::Number } else { Style::Plain },
+                })
+                .collect()
+        });
+        let lines = || {
+            header
+                .as_deref()
+                .into_iter()
+                .chain(self.rows.iter().map(Vec::as_slice))
+        };
+        let mut widths = vec![0; columns];
+        for line in lines() {
             let counted = match line.len() < columns {
                 true => line.len().saturating_sub(1),
                 false => line.len(),
             };
-            for (i, (cell, _)) in line.iter().take(counted).enumerate() {
-                widths[i] = widths[i].max(cell.width());
+            for (i, cell) in line.iter().take(counted).enumerate() {
+                widths[i] = widths[i].max(width(&safe(&cell.text)));
             }
         }
         let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
         let mut buf = String::new();
-        for line in &lines {
+        for line in lines() {
             buf.clear();
             let short = line.len() < columns;
-            for (i, (cell, right)) in line.iter().enumerate() {
+            for (i, cell) in line.iter().enumerate() {
+                let (text, right) = (safe(&cell.text), cell.style == Style::Number);
                 let last = i + 1 == line.len();
-                let pad = widths[i].saturating_sub(cell.width());
+                let pad = widths[i].saturating_sub(width(&text));
                 // The run-on last cell of a short row is never padded.
-                if *right && !(short && last) {
+                if right && !(short && last) {
                     buf.extend(std::iter::repeat_n(' ', pad));
-                    buf.push_str(cell);
+                    buf.push_str(&text);
                     if !last {
                         buf.push_str("  ");
                     }
                     continue;
                 }
-                buf.push_str(cell);
+                buf.push_str(&text);
                 if !last {
                     buf.extend(std::iter::repeat_n(' ', pad + 2));
                 }
@@ -280,6 +281,14 @@ impl Table {
                 .map_err(csv_error)?;
         }
         writer.flush()
+    }
+}
+
+/// The columns `text` takes on a terminal (text already made safe: ASCII is one column each).
+fn width(text: &str) -> usize {
+    match text.is_ascii() {
+        true => text.len(),
+        false => text.width(),
     }
 }
 

@@ -96,7 +96,9 @@ pub fn services(shown: &[&Service]) -> Table {
     headers.extend_from_slice(last);
     let mut table = Table::new(&headers);
     for s in shown {
-        let mut row = vec![
+        // Sized for the whole row at once: 20,000 rows must not each grow (and waste) a Vec.
+        let mut row = Vec::with_capacity(headers.len());
+        row.extend([
             Cell::new(&s.id),
             Cell::new(&s.name),
             Cell::new(&s.category),
@@ -104,7 +106,7 @@ pub fn services(shown: &[&Service]) -> Table {
             rate(s),
             Cell::number(num(s.min)),
             Cell::number(num(s.max)),
-        ];
+        ]);
         if timed {
             row.push(Cell::number(
                 s.duration.map(|d| format!("{d} min")).unwrap_or_default(),
@@ -239,7 +241,7 @@ pub fn placed(placed: &Placed, order: &crate::order::Order) -> Table {
             table.add_row(vec![
                 Cell::new(&placed.order),
                 Cell::new(order.service),
-                Cell::number(order.get("quantity").unwrap_or("")),
+                Cell::number(num(order.number("quantity").or(order.items("comments")))),
                 Cell::new(link),
             ]);
             table
@@ -514,13 +516,17 @@ pub fn bulk_summary(report: &crate::bulk::Report) -> Table {
     summary
 }
 
-/// A bulk run's lines after sending: LINE, SERVICE, QUANTITY, LINK and what became of each.
+/// A bulk run's lines: LINE, SERVICE, LINK, QUANTITY, COST, then the panel's ORDER id and the
+/// RESULT (`placed`; `to place` in a dry run; skipped, held or failed with why) in columns of
+/// their own, so CSV and TSV keep the id apart from the outcome.
 pub fn bulk_lines(report: &crate::bulk::Report) -> Table {
-    let mut table = Table::new(&["LINE", "SERVICE", "QUANTITY", "LINK", "RESULT"]);
+    let mut table = Table::new(&[
+        "LINE", "SERVICE", "LINK", "QUANTITY", "COST", "ORDER", "RESULT",
+    ]);
     for l in &report.lines {
         let why = l.error.as_deref().unwrap_or("");
         let shown = match l.result {
-            "placed" => Cell::new(format!("order {}", l.order.as_deref().unwrap_or(""))),
+            "placed" | "to place" => Cell::new(l.result),
             "skipped" => Cell::new(format!("skipped: {why}")),
             "held" => Cell::status(format!("error: not sent again: {why}")),
             _ => Cell::status(format!("error: {why}")),
@@ -528,8 +534,10 @@ pub fn bulk_lines(report: &crate::bulk::Report) -> Table {
         table.add_row(vec![
             Cell::number(l.line),
             Cell::new(l.service),
-            Cell::number(l.quantity.as_deref().unwrap_or("")),
             Cell::new(l.link.as_deref().unwrap_or("")),
+            Cell::number(l.quantity.map(|q| q.to_string()).unwrap_or_default()),
+            Cell::number(l.cost.as_deref().unwrap_or("")),
+            Cell::number(l.order.as_deref().unwrap_or("")),
             shown,
         ]);
     }
@@ -568,7 +576,10 @@ fn row(e: &Entry, problem: Option<&String>) -> Vec<Cell> {
         Cell::new(utc_date(e.created)),
         Cell::new(&e.profile),
         Cell::new(e.service),
-        Cell::number(e.quantity.map(|q| q.to_string()).unwrap_or_default()),
+        Cell::number(num(e.quantity.or_else(|| {
+            // A comment order's quantity is its number of comments.
+            e.fields.get("comments").map(|c| c.lines().count() as u64)
+        }))),
         Cell::new(e.link.as_deref().unwrap_or("")),
         Cell::number(cost_text(e.cost.as_deref())),
         Cell::new(outcome),

@@ -6,9 +6,10 @@
 
 use super::Service;
 use crate::http::Reply;
-use crate::text::{clean, shorten};
+use crate::text::{clean, safe, shorten};
 use serde_json::Value;
 use serde_json::value::RawValue;
+use std::borrow::Cow;
 
 /// Text of a JSON value: strings as they are, numbers as written, null as empty.
 pub fn text(v: &Value) -> String {
@@ -62,25 +63,33 @@ pub fn flag(v: &Value) -> Option<bool> {
 
 /// `flag` for text already taken out of its JSON (`""` is no).
 pub fn flag_text(t: &str) -> Option<bool> {
-    match t.to_ascii_lowercase().as_str() {
-        "1" | "true" | "yes" => Some(true),
-        "0" | "false" | "no" | "" => Some(false),
+    let is = |words: &[&str]| words.iter().any(|w| t.eq_ignore_ascii_case(w));
+    match t {
+        _ if is(&["1", "true", "yes"]) => Some(true),
+        _ if is(&["0", "false", "no", ""]) => Some(false),
         _ => None,
     }
 }
 
 /// The text of a raw JSON value, read like `text` (strings unquoted, numbers as written).
 fn raw_text(v: Option<&RawValue>) -> String {
+    raw_str(v).into_owned()
+}
+
+/// `raw_text`, borrowed from the JSON text when it can be: a string without escapes and
+/// without unsafe characters (the common case) is a slice of its JSON, no allocation.
+fn raw_str(v: Option<&RawValue>) -> Cow<'_, str> {
     let Some(v) = v else {
-        return String::new();
+        return Cow::Borrowed("");
     };
     let t = v.get().trim();
     match t.as_bytes().first() {
+        Some(b'"') if !t.contains('\\') && t.len() >= 2 => safe(t[1..t.len() - 1].trim()),
         Some(b'"') => serde_json::from_str::<String>(t)
-            .map(|s| clean(s.trim()))
+            .map(|s| Cow::Owned(clean(s.trim())))
             .unwrap_or_default(),
-        _ if t == "null" => String::new(),
-        _ => clean(t),
+        _ if t == "null" => Cow::Borrowed(""),
+        _ => safe(t),
     }
 }
 
@@ -97,16 +106,6 @@ pub fn error_text(v: &Value) -> Option<String> {
         other => text(other),
     };
     (!msg.is_empty()).then_some(msg)
-}
-
-/// `text` with every occurrence of the profile's key masked: a panel may echo the key back in
-/// its error (`key sk-… has no funds`), and smm never prints or records a key.
-pub fn without_key(text: &str, key: &crate::config::secret::Secret) -> String {
-    let key = key.expose();
-    if key.len() < 4 {
-        return text.to_string();
-    }
-    text.replace(key, crate::config::secret::MASK)
 }
 
 /// The panel's own error answer (`{"error": …}`): a definite no, not a lost request.
@@ -161,13 +160,35 @@ fn retry_hint(reply: &Reply) -> String {
 
 /// Turns an HTTP reply into JSON, or an error that says what came back instead.
 pub fn decode_json(reply: &Reply) -> anyhow::Result<Value> {
+    decode_json_keeping(reply, &|_| true).map(|(value, _)| value)
+}
+
+/// `decode_json` for an answer keyed by the ids asked (a status map): a JSON object keeps
+/// only the entries whose key `keep` accepts (and `error`), skipping every other entry while
+/// it parses, so memory follows the ids asked, not the answer's size. Returns the JSON and
+/// how many entries were skipped.
+pub fn decode_json_keeping(
+    reply: &Reply,
+    keep: &dyn Fn(&str) -> bool,
+) -> anyhow::Result<(Value, usize)> {
     if let Some(err) = redirect_error(reply) {
         return Err(err);
     }
     let status = reply.status;
-    match serde_json::from_str::<Value>(&reply.body) {
-        Ok(value) if status.is_success() => Ok(value),
-        Ok(value) => {
+    let parsed = match reply.body.trim_start().starts_with('{') {
+        true => {
+            use serde::de::DeserializeSeed;
+            let mut de = serde_json::Deserializer::from_str(&reply.body);
+            Keep(keep)
+                .deserialize(&mut de)
+                .and_then(|kept| de.end().map(|()| kept))
+                .map(|(map, skipped)| (Value::Object(map), skipped))
+        }
+        false => serde_json::from_str::<Value>(&reply.body).map(|v| (v, 0)),
+    };
+    match parsed {
+        Ok(parsed) if status.is_success() => Ok(parsed),
+        Ok((value, _)) => {
             let msg = error_text(&value).unwrap_or_else(|| shorten(&reply.body, 200));
             anyhow::bail!(
                 "the panel answered HTTP {status}{}: {msg}",
@@ -176,6 +197,50 @@ pub fn decode_json(reply: &Reply) -> anyhow::Result<Value> {
         }
         Err(_) => Err(not_json(reply)),
     }
+}
+
+/// Reads a JSON object keeping the entries whose key the function accepts (and `error`),
+/// skipping the others unread into memory; yields the kept entries and the skipped count.
+struct Keep<'k>(&'k dyn Fn(&str) -> bool);
+
+impl<'de> serde::de::DeserializeSeed<'de> for Keep<'_> {
+    type Value = (serde_json::Map<String, Value>, usize);
+
+    fn deserialize<D: serde::Deserializer<'de>>(self, d: D) -> Result<Self::Value, D::Error> {
+        d.deserialize_map(self)
+    }
+}
+
+impl<'de> serde::de::Visitor<'de> for Keep<'_> {
+    type Value = (serde_json::Map<String, Value>, usize);
+
+    fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        f.write_str("a JSON object")
+    }
+
+    fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Self::Value, A::Error> {
+        let mut kept = serde_json::Map::new();
+        let mut skipped = 0;
+        while let Some(key) = map.next_key::<std::borrow::Cow<'de, str>>()? {
+            if key == "error" || (self.0)(&key) {
+                kept.insert(key.into_owned(), map.next_value::<Value>()?);
+            } else {
+                map.next_value::<serde::de::IgnoredAny>()?;
+                skipped += 1;
+            }
+        }
+        Ok((kept, skipped))
+    }
+}
+
+/// The error for an `add` answer that holds order id `id` under an HTTP status that says it
+/// failed (400, 429, 5xx…): it contradicts itself, so the order may or may not exist.
+pub fn contradiction(reply: &Reply, id: &str) -> anyhow::Error {
+    anyhow::anyhow!(
+        "the panel answered HTTP {} but its answer holds order id {id}: {}",
+        reply.status,
+        shorten(&reply.body, 200)
+    )
 }
 
 /// Marks an error after which an `add` may or may not have been placed.
@@ -246,7 +311,12 @@ struct ServiceFields<'a> {
 /// raw fields keeps a 20,000-entry catalogue fast and small.
 pub fn decode_service(raw: Box<RawValue>) -> Service {
     let f: ServiceFields = serde_json::from_str(raw.get()).unwrap_or_default();
-    let flag_of = |v| match raw_text(v) {
+    service_from(f, &raw)
+}
+
+/// A `Service` from its borrowed fields; `raw` is the entry's own text (copied into it).
+fn service_from(f: ServiceFields, raw: &RawValue) -> Service {
+    let flag_of = |v| match raw_str(v) {
         t if t.is_empty() => None,
         t => flag_text(&t),
     };
@@ -254,13 +324,14 @@ pub fn decode_service(raw: Box<RawValue>) -> Service {
     let name = raw_text(f.name);
     let kind = raw_text(f.kind);
     let category = raw_text(f.category);
-    let rate = crate::money::parse(&raw_text(f.rate));
-    let min = count_text(&raw_text(f.min));
-    let max = count_text(&raw_text(f.max));
+    let rate = crate::money::parse(&raw_str(f.rate));
+    let min = count_text(&raw_str(f.min));
+    let max = count_text(&raw_str(f.max));
     let refill = flag_of(f.refill);
     let cancel = flag_of(f.cancel);
     let dripfeed = flag_of(f.dripfeed);
-    let duration = count_text(&raw_text(f.duration));
+    let duration = count_text(&raw_str(f.duration));
+    let raw = raw.to_owned();
     Service {
         id,
         name,
@@ -278,9 +349,39 @@ pub fn decode_service(raw: Box<RawValue>) -> Service {
 }
 
 /// Decodes a whole catalogue from the panel's JSON array text, or `None` when it is not one.
+///
+/// The entries are borrowed from `body` while their fields are read; each is copied once, into
+/// its `Service::raw`.
 pub fn decode_services(body: &str) -> Option<Vec<Service>> {
-    let items: Vec<Box<RawValue>> = serde_json::from_str(body).ok()?;
-    Some(items.into_iter().map(decode_service).collect())
+    let items: Vec<&RawValue> = serde_json::from_str(body).ok()?;
+    let services = items.into_iter().map(|raw| {
+        let f: ServiceFields = serde_json::from_str(raw.get()).unwrap_or_default();
+        service_from(f, raw)
+    });
+    Some(services.collect())
+}
+
+/// How many entries a catalogue's JSON array text holds, checking that it is one (every entry
+/// read through, none kept), or `None` when it is not one: `decode_services` without the work.
+pub fn count_services(body: &str) -> Option<usize> {
+    struct Count;
+    impl<'de> serde::de::Visitor<'de> for Count {
+        type Value = usize;
+        fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+            f.write_str("a list")
+        }
+        fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<usize, A::Error> {
+            let mut n = 0;
+            while seq.next_element::<serde::de::IgnoredAny>()?.is_some() {
+                n += 1;
+            }
+            Ok(n)
+        }
+    }
+    let mut de = serde_json::Deserializer::from_str(body);
+    let n = serde::Deserializer::deserialize_seq(&mut de, Count).ok()?;
+    de.end().ok()?;
+    Some(n)
 }
 
 /// A JSON array of the given entries, as text.
@@ -345,6 +446,36 @@ mod tests {
         assert_eq!(flag(&json!(0)), Some(false));
         assert_eq!(flag(&json!(null)), None);
         assert_eq!(flag(&json!("maybe")), None);
+    }
+
+    #[test]
+    fn a_status_map_keeps_only_the_ids_asked() {
+        let reply = |status: u16, body: &str| Reply {
+            status: reqwest::StatusCode::from_u16(status).unwrap(),
+            location: None,
+            retry_after: None,
+            body: body.to_string(),
+        };
+        let keep = |k: &str| k == "1" || k == "3";
+        let body = r#"{"1":{"status":"Completed"},"2":{"status":"x"},"3":{"error":"Incorrect order ID"},"4":[1,{"a":2}]}"#;
+        let (value, skipped) = decode_json_keeping(&reply(200, body), &keep).unwrap();
+        assert_eq!(
+            value,
+            json!({"1": {"status": "Completed"}, "3": {"error": "Incorrect order ID"}})
+        );
+        assert_eq!(skipped, 2);
+        let (value, skipped) =
+            decode_json_keeping(&reply(200, r#"{"error":"Incorrect request"}"#), &keep).unwrap();
+        assert_eq!(
+            (error_text(&value).as_deref(), skipped),
+            (Some("Incorrect request"), 0)
+        );
+        let (value, _) = decode_json_keeping(&reply(200, "[1]"), &keep).unwrap();
+        assert_eq!(value, json!([1]));
+        assert!(decode_json_keeping(&reply(200, r#"{"1":"#), &keep).is_err());
+        assert!(decode_json_keeping(&reply(200, r#"{"1":{}} x"#), &keep).is_err());
+        let refused = decode_json_keeping(&reply(400, r#"{"2":1,"error":"Bad"}"#), &keep);
+        assert!(format!("{:#}", refused.unwrap_err()).ends_with(": Bad"));
     }
 
     #[test]

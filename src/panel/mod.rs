@@ -114,6 +114,12 @@ pub trait Panel: Sync {
         None
     }
 
+    /// A cached catalogue body checked like `cached_services` but not decoded, to print as it
+    /// came (`--json`); `None` if it no longer reads.
+    fn cached_body(&self, body: String) -> Option<Raw> {
+        self.cached_services(body).map(|answer| answer.raw)
+    }
+
     /// Refuses an order this panel cannot take, before anything is sent (exit 2).
     fn check_order(&self, _order: &Order) -> Result<()> {
         Err(unsupported(self.profile(), Action::Add))

@@ -98,6 +98,18 @@ impl Service {
         }
     }
 
+    /// Whether the service takes a bare username in `link` as well as a URL. Panels do not say
+    /// so in their catalogue, so smm decides here, from the entry's name: services sold per
+    /// account — a name holding `follower`, `subscriber`, `member`, `profile` or `username`
+    /// (any case) — take one; every other service needs an `http(s)://` link. A panel that
+    /// takes a username elsewhere still gets a working order from the profile's URL.
+    pub fn takes_username(&self) -> bool {
+        let name = self.name.to_lowercase();
+        ["follower", "subscriber", "member", "profile", "username"]
+            .iter()
+            .any(|w| name.contains(w))
+    }
+
     /// Refuses `n` outside the service's min/max (and a service whose min is above its max).
     pub fn check_range(&self, what: &str, n: u64) -> Result<(), String> {
         check_range(self, what, n)
@@ -109,6 +121,20 @@ fn price(service: &Service, order: &Order) -> Result<Priced, String> {
     let id = &service.id;
     check_entry(service)?;
     check_limits(service)?;
+    if let Some(link) = order.get("link")
+        && crate::order::is_handle(link)
+        && !service.takes_username()
+    {
+        return Err(if link.contains('.') && !link.starts_with(['.', '@']) {
+            format!("--link '{link}' has no scheme: write https://{link}")
+        } else {
+            format!(
+                "service {id} ({}) takes a link, not a username: --link '{link}' must be an \
+                 https://… URL",
+                service.name
+            )
+        });
+    }
     let needs = needs(&service.kind);
     let missing: Vec<String> = needs
         .fields
@@ -129,7 +155,13 @@ fn price(service: &Service, order: &Order) -> Result<Priced, String> {
         Amount::Package | Amount::PerPost => None,
     };
     if let Some(n) = amount {
-        check_range(service, "quantity", n)?;
+        match needs.amount {
+            // Counted from a list: errors say `3 comments`, not `quantity 3`.
+            Amount::Lines(field) if order.get("quantity").is_none() => {
+                check_span(service, &format!("{n} {field} are"), n)?
+            }
+            _ => check_range(service, "quantity", n)?,
+        }
     }
     if needs.amount == Amount::PerPost {
         let (lo, hi) = (
@@ -237,18 +269,18 @@ fn check_limits(s: &Service) -> Result<(), String> {
 
 /// [`Service::check_range`].
 fn check_range(s: &Service, what: &str, n: u64) -> Result<(), String> {
+    check_span(s, &format!("{what} {n} is"), n)
+}
+
+/// Refuses `n` outside the service's min/max; `shown` words it with its verb (`quantity 3
+/// is`, `3 comments are`).
+fn check_span(s: &Service, shown: &str, n: u64) -> Result<(), String> {
     check_limits(s)?;
     if let Some(min) = s.min.filter(|m| n < *m) {
-        return Err(format!(
-            "{what} {n} is below service {}'s minimum of {min}",
-            s.id
-        ));
+        return Err(format!("{shown} below service {}'s minimum of {min}", s.id));
     }
     if let Some(max) = s.max.filter(|m| n > *m) {
-        return Err(format!(
-            "{what} {n} is above service {}'s maximum of {max}",
-            s.id
-        ));
+        return Err(format!("{shown} above service {}'s maximum of {max}", s.id));
     }
     Ok(())
 }
@@ -333,7 +365,7 @@ mod tests {
         assert_eq!(needs("web_traffic").fields.len(), 5);
         assert!(needs("Subscriptions").amount == Amount::PerPost);
         assert_eq!(needs("something new").fields, &["link", "quantity"]);
-        let order = order_of(&[("service", "7"), ("link", "l")]).unwrap();
+        let order = order_of(&[("service", "7"), ("link", "https://l.co/p")]).unwrap();
         let err = service("custom_comments", 1, 100)
             .price(&order)
             .unwrap_err();
@@ -342,14 +374,19 @@ mod tests {
 
     #[test]
     fn a_service_whose_min_is_above_its_max_is_refused() {
-        let order = order_of(&[("service", "7"), ("link", "l"), ("quantity", "50")]).unwrap();
+        let order = order_of(&[
+            ("service", "7"),
+            ("link", "https://l.co/p"),
+            ("quantity", "50"),
+        ])
+        .unwrap();
         assert!(service("Default", 10, 100).price(&order).is_ok());
         let err = service("Default", 100, 10).price(&order).unwrap_err();
         assert!(
             err.contains("minimum (100) above its maximum (10)"),
             "{err}"
         );
-        let package = order_of(&[("service", "7"), ("link", "l")]).unwrap();
+        let package = order_of(&[("service", "7"), ("link", "https://l.co/p")]).unwrap();
         assert!(service("Package", 100, 10).price(&package).is_err());
         assert!(
             service("Default", 100, 10)
@@ -360,7 +397,12 @@ mod tests {
 
     #[test]
     fn a_placeholder_rate_is_refused() {
-        let order = order_of(&[("service", "7"), ("link", "l"), ("quantity", "50")]).unwrap();
+        let order = order_of(&[
+            ("service", "7"),
+            ("link", "https://l.co/p"),
+            ("quantity", "50"),
+        ])
+        .unwrap();
         let mut s = service("Default", 10, 100);
         for (rate, ok) in [
             ("999999999.99", true),
@@ -396,13 +438,18 @@ mod tests {
     fn drip_feed_is_refused_where_the_panel_says_it_is_off() {
         let drip = order_of(&[
             ("service", "7"),
-            ("link", "l"),
+            ("link", "https://l.co/p"),
             ("quantity", "50"),
             ("runs", "2"),
             ("interval", "5"),
         ])
         .unwrap();
-        let once = order_of(&[("service", "7"), ("link", "l"), ("quantity", "50")]).unwrap();
+        let once = order_of(&[
+            ("service", "7"),
+            ("link", "https://l.co/p"),
+            ("quantity", "50"),
+        ])
+        .unwrap();
         let mut s = service("Default", 10, 100);
         for (dripfeed, ok) in [(None, true), (Some(true), true), (Some(false), false)] {
             s.dripfeed = dripfeed;
@@ -418,7 +465,12 @@ mod tests {
 
     #[test]
     fn a_broken_catalogue_entry_is_reported_not_ignored() {
-        let order = order_of(&[("service", "7"), ("link", "l"), ("quantity", "50")]).unwrap();
+        let order = order_of(&[
+            ("service", "7"),
+            ("link", "https://l.co/p"),
+            ("quantity", "50"),
+        ])
+        .unwrap();
         let entry = |json: &str| {
             crate::panel::decode_service(
                 serde_json::value::RawValue::from_string(json.to_string()).unwrap(),
@@ -463,10 +515,37 @@ mod tests {
     }
 
     #[test]
+    fn a_username_in_link_is_taken_only_by_services_sold_per_account() {
+        let handle = order_of(&[("service", "7"), ("link", "some.one"), ("quantity", "50")]);
+        let handle = handle.unwrap();
+        let mut s = service("Default", 10, 100);
+        for (name, takes) in [
+            ("Instagram Followers", true),
+            ("YouTube subscribers [fast]", true),
+            ("Telegram Members", true),
+            ("Instagram Likes", false),
+        ] {
+            s.name = name.into();
+            assert_eq!(s.takes_username(), takes, "{name}");
+            assert_eq!(s.price(&handle).is_ok(), takes, "{name}");
+        }
+        assert_eq!(
+            s.price(&handle).unwrap_err(),
+            "--link 'some.one' has no scheme: write https://some.one"
+        );
+        let bare = order_of(&[("service", "7"), ("link", "someone"), ("quantity", "50")]);
+        assert_eq!(
+            s.price(&bare.unwrap()).unwrap_err(),
+            "service 7 (Instagram Likes) takes a link, not a username: --link 'someone' must be \
+             an https://… URL"
+        );
+    }
+
+    #[test]
     fn orders_are_priced_by_their_type() {
         let order = order_of(&[
             ("service", "7"),
-            ("link", "l"),
+            ("link", "https://l.co/p"),
             ("quantity", "500"),
             ("runs", "3"),
             ("interval", "10"),

@@ -76,10 +76,7 @@ impl<'a> Streamdetails<'a> {
 
     /// Opens the envelope: the panel's error (any HTTP status) or its data.
     fn open(&self, reply: &crate::http::Reply) -> anyhow::Result<Value> {
-        envelope(&self.profile.name, reply).map_err(|e| match e.downcast::<PanelError>() {
-            Ok(PanelError(msg)) => PanelError(super::without_key(&msg, &self.profile.key)).into(),
-            Err(e) => e,
-        })
+        envelope(&self.profile.name, reply)
     }
 
     /// `user`: threads and subscription.
@@ -134,6 +131,9 @@ impl<'a> Streamdetails<'a> {
                 shorten(&reply.body, 200)
             )));
         };
+        if !reply.status.is_success() {
+            return Err(ambiguous(super::contradiction(&reply, &id)));
+        }
         let order = Order {
             id,
             ..decode_order(&data)

@@ -36,12 +36,12 @@ impl NoAnswer {
 }
 
 /// How many times `http` sent a request that failed with `cause`: a read that got no answer is
-/// tried the profile's `attempts` times (`http::retry_wait` retries every failure but an
-/// oversized answer); a write is sent once.
+/// tried as `http::max_attempts` says (a refused connection twice at most); a write is sent
+/// once.
 fn tries(profile: &Profile, effect: Effect, cause: &SendError) -> u32 {
-    match (effect, cause) {
-        (Effect::Read, SendError::TooLarge(_)) | (Effect::Write, _) => 1,
-        (Effect::Read, _) => profile.attempts.max(1),
+    match effect {
+        Effect::Write => 1,
+        Effect::Read => crate::http::max_attempts(profile.attempts, cause),
     }
 }
 

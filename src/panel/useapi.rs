@@ -83,7 +83,7 @@ impl<'a> Useapi<'a> {
             .get("code")
             .map(text)
             .unwrap_or_else(|| reply.status.as_u16().to_string());
-        let said = super::without_key(&format!("{message}{details}"), &self.profile.key);
+        let said = format!("{message}{details}");
         Err(PanelError(format!("useapi.net says: {said} (HTTP {code})")).into())
     }
 }

@@ -2,8 +2,8 @@
 
 use super::{
     Account, Answer, Balance, Cancel, ChunkAnswer, NoAnswer, OrderStatus, Panel, PanelError,
-    Placed, Progress, Raw, Row, Service, ambiguous, decode_json, decode_services, error_text, flag,
-    text,
+    Placed, Progress, Raw, Row, Service, ambiguous, count_services, decode_json, decode_services,
+    error_text, flag, text,
 };
 use crate::config::Profile;
 use crate::http::{Effect, Http, Reply};
@@ -114,6 +114,25 @@ impl<'a> V2<'a> {
         Ok((value, reply.body))
     }
 
+    /// Sends one chunk of `status` and reads its map keeping only the ids of `chunk` (memory
+    /// follows the ids asked, whatever the answer's size); the body comes back only when it
+    /// held nothing else (empty otherwise: it is not kept).
+    fn call_status(
+        &self,
+        fields: &[(&str, String)],
+        chunk: &[u64],
+    ) -> anyhow::Result<(Value, String)> {
+        let reply = self.send(fields, Effect::Read)?;
+        let asked: std::collections::HashSet<String> = chunk.iter().map(u64::to_string).collect();
+        let (value, skipped) = super::decode_json_keeping(&reply, &|k| asked.contains(k))?;
+        self.refuse_error(&value)?;
+        let body = match skipped {
+            0 => reply.body,
+            _ => String::new(),
+        };
+        Ok((value, body))
+    }
+
     /// Fails with the panel's message when the answer is a top-level `{"error": …}`.
     fn refuse_error(&self, value: &Value) -> anyhow::Result<()> {
         match error_text(value) {
@@ -127,7 +146,6 @@ impl<'a> V2<'a> {
                 } else {
                     String::new()
                 };
-                let msg = super::without_key(&msg, &self.profile.key);
                 Err(PanelError(format!("panel '{}' says: {msg}{hint}", self.profile.name)).into())
             }
         }
@@ -192,6 +210,15 @@ impl<'a> V2<'a> {
                 true => ambiguous(anyhow::Error::new(e)),
                 false => anyhow::Error::new(e).context("the order was not sent"),
             })?;
+        // An order id under a status that says it failed contradicts itself: it may exist.
+        if !reply.status.is_success()
+            && let Some(id) = serde_json::from_str::<Value>(&reply.body)
+                .ok()
+                .as_ref()
+                .and_then(order_id)
+        {
+            return Err(ambiguous(super::contradiction(&reply, &id)));
+        }
         // A 4xx is the panel (or its proxy) refusing: definite. Anything else unreadable is not.
         let value = decode_json(&reply).map_err(|e| match reply.status.is_client_error() {
             true => e.context("the order was not placed"),
@@ -303,7 +330,10 @@ impl<'a> V2<'a> {
         }
         let mut answers = super::run_chunks(self.http, self.progress, ids, |chunk| {
             let fields = [action.clone(), (kind.multi_field(), join(chunk))];
-            let (value, body) = self.call(&fields, kind.effect())?;
+            let (value, body) = match kind {
+                Batch::Status => self.call_status(&fields, chunk)?,
+                _ => self.call(&fields, kind.effect())?,
+            };
             let shape_ok = match kind {
                 Batch::Status => value.is_object(),
                 _ => value.is_array(),
@@ -320,8 +350,13 @@ impl<'a> V2<'a> {
         if let [(_, Ok(_))] = answers.as_slice()
             && let Some((_, Ok((value, body)))) = answers.pop()
         {
+            // A status answer with entries not asked for kept only the asked ones (no body).
+            let raw = match body.is_empty() {
+                true => Raw::Merged(value.clone()),
+                false => Raw::Body(body),
+            };
             return Ok(BatchAnswer {
-                raw: Raw::Body(body),
+                raw,
                 value,
                 single: false,
             });
@@ -356,6 +391,17 @@ impl Panel for V2<'_> {
         let answer = services_from(body).ok()?;
         self.note_empty(&answer.value);
         Some(answer)
+    }
+
+    fn cached_body(&self, body: String) -> Option<Raw> {
+        // A list is counted through, not decoded: a 20,000-entry catalogue prints in a blink.
+        if !body.trim_start().starts_with('[') {
+            return self.cached_services(body).map(|answer| answer.raw);
+        }
+        if count_services(&body)? == 0 {
+            self.note_empty(&[]);
+        }
+        Some(Raw::Body(body))
     }
 
     fn check_order(&self, _order: &Order) -> anyhow::Result<()> {

@@ -2,7 +2,7 @@
 //! with at least two decimal places everywhere; numbers are right-aligned in tables; `smm
 //! services ID…`; the catalogue cache lives in the cache directory.
 
-use crate::common::{Home, Panel, Run, SandboxProc};
+use crate::common::{Home, Panel, Run, SandboxProc, order_add};
 
 #[test]
 fn a_dry_run_prints_cost_balance_and_after_alike() {
@@ -10,14 +10,7 @@ fn a_dry_run_prints_cost_balance_and_after_alike() {
     let home = sb.home("sandbox");
     let out = home
         .smm()
-        .args([
-            "order",
-            "add",
-            "--service",
-            "1448",
-            "--link",
-            "https://instagram.com/p/abc",
-        ])
+        .args(order_add("1448", "https://instagram.com/p/abc", &[]))
         .args(["--quantity", "10000", "--dry-run"])
         .run();
     out.expect_code(0);
@@ -34,14 +27,7 @@ fn a_dry_run_prints_cost_balance_and_after_alike() {
     );
     let out = home
         .smm()
-        .args([
-            "order",
-            "add",
-            "--service",
-            "1448",
-            "--link",
-            "https://instagram.com/p/abc",
-        ])
+        .args(order_add("1448", "https://instagram.com/p/abc", &[]))
         .args(["--quantity", "10000", "--dry-run", "--json"])
         .run();
     let doc: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
@@ -67,7 +53,10 @@ fn a_bulk_total_and_watch_sums_print_two_places() {
     out.expect_code(0);
     assert_eq!(
         out.stdout,
-        "ORDERS      2\nTOTAL COST  9.00 USD\nBALANCE     100.00 USD\n"
+        "ORDERS      2\nTOTAL COST  9.00 USD\nBALANCE     100.00 USD\n\n\
+         LINE  SERVICE  LINK                       QUANTITY  COST  ORDER  RESULT\n   \
+         1  1448     https://instagram.com/p/a      5000  4.50         to place\n   \
+         2  1448     https://instagram.com/p/b      5000  4.50         to place\n"
     );
     // Order 23491 is Completed with a charge of 0.90: the summary line says 0.90, not 0.9.
     let out = home.run(["watch", "23491"]);
@@ -106,14 +95,10 @@ fn services_with_ids_shows_those_in_that_order() {
     let out = home.run(["services", "9999", "1448"]);
     out.expect_code(3);
     assert_eq!(out.stdout.lines().count(), 2, "{}", out.stdout);
-    assert!(
-        out.stderr.contains(
-            "smm: service 9999 is not in the catalogue of profile 'test' (2 services; cached: \
-             --refresh fetches it from the panel): see `smm services`\n"
-        ),
-        "{}",
-        out.stderr
-    );
+    out.stderr_like(concat!(
+        "smm: catalogue from the local cache, Ns old (--refresh fetches it from the panel)\n",
+        "smm: service 9999 is not in the catalogue of profile 'test' (2 services; cached: --refresh fetches it from the panel): see `smm services`\n",
+    ));
     // A bad id is refused before anything is read; ids and --all do not mix.
     for (args, expected) in [
         (

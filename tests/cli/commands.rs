@@ -1,7 +1,7 @@
 //! Every panel command against a local recording panel: what was sent, what was printed,
 //! which exit code came back.
 
-use crate::common::{Home, Panel, Ran, Reply, Run, fixture};
+use crate::common::{Home, Panel, Ran, Reply, Run, fixture, order_add};
 use std::time::Duration;
 
 #[test]
@@ -10,8 +10,10 @@ fn balance_posts_a_form_with_the_key_in_the_body_only() {
     let home = Home::with_panel(&panel);
     let out = home.run(["balance"]);
     out.expect_code(0);
-    let text = &out.stdout;
-    assert!(text.contains("100.84292") && text.contains("USD"), "{text}");
+    out.stdout_is(concat!(
+        "PROFILE    BALANCE  CURRENCY\n",
+        "test     100.84292  USD\n",
+    ));
 
     let reqs = panel.requests();
     assert_eq!(reqs.len(), 1);
@@ -30,7 +32,11 @@ fn balance_posts_a_form_with_the_key_in_the_body_only() {
     assert_eq!(r.field("key"), Some("test-key"));
     assert_eq!(r.field("action"), Some("balance"));
     assert!(!r.url.contains("test-key"));
-    assert!(!text.contains("test-key") && !out.stderr.contains("test-key"));
+    out.stderr_is("");
+    out.stdout_is(concat!(
+        "PROFILE    BALANCE  CURRENCY\n",
+        "test     100.84292  USD\n",
+    ));
 }
 
 #[test]
@@ -54,21 +60,10 @@ fn status_of_one_order_uses_the_single_form() {
     assert_eq!(r.field("action"), Some("status"));
     assert_eq!(r.field("order"), Some("23501"));
     assert_eq!(r.field("orders"), None);
-    let text = &out.stdout;
-    for col in [
-        "ORDER",
-        "STATUS",
-        "CHARGE",
-        "START COUNT",
-        "REMAINS",
-        "CURRENCY",
-    ] {
-        assert!(text.contains(col), "{col} missing: {text}");
-    }
-    assert!(
-        text.contains("23501") && text.contains("Partial") && text.contains("0.27819"),
-        "{text}"
-    );
+    out.stdout_is(concat!(
+        "ORDER  STATUS    CHARGE  START COUNT  REMAINS  CURRENCY\n",
+        "23501  Partial  0.27819         3572      157  USD\n",
+    ));
 }
 
 #[test]
@@ -166,10 +161,10 @@ fn bad_ids_are_refused_before_anything_is_sent() {
         assert_eq!(err.lines().count(), 1, "{err}");
     }
     let out = home.run(["status", "1,abc"]);
-    assert!(out.stderr.contains("'abc'"));
+    out.stderr_is("smm: 'abc' is not a valid id: ids are positive whole numbers (like 23501), separated by commas or spaces\n");
     let out = home.run(["status"]);
     out.expect_code(2);
-    assert!(out.stderr.contains("no ids"));
+    out.stderr_is("smm: no ids given: pass them as arguments (1,10,100), with --file PATH, or as - to read stdin\n");
 }
 
 #[test]
@@ -190,8 +185,12 @@ fn refill_single_and_multi_forms() {
         (reqs[1].field("order"), reqs[1].field("orders")),
         (None, Some("1,2,3"))
     );
-    let text = &many.stdout;
-    assert!(text.contains("Incorrect order ID"), "{text}");
+    many.stdout_is(concat!(
+        "ORDER  REFILL\n",
+        "1      1\n",
+        "2      2\n",
+        "3      error: Incorrect order ID\n",
+    ));
 }
 
 #[test]
@@ -200,17 +199,18 @@ fn refill_status_uses_refill_and_refills() {
     let home = Home::with_panel(&panel);
     let one = home.run(["refill-status", "5"]);
     one.expect_code(0);
-    assert!(one.stdout.contains("Completed"));
+    one.stdout_is(concat!("REFILL  STATUS\n", "5       Completed\n",));
     let many = home.run(["refill-status", "1,2,3"]);
     many.expect_code(3);
     let reqs = panel.actions("refill_status");
     assert_eq!(reqs[0].field("refill"), Some("5"));
     assert_eq!(reqs[1].field("refills"), Some("1,2,3"));
-    let text = &many.stdout;
-    assert!(
-        text.contains("Rejected") && text.contains("Refill not found"),
-        "{text}"
-    );
+    many.stdout_is(concat!(
+        "REFILL  STATUS\n",
+        "1       Completed\n",
+        "2       Rejected\n",
+        "3       error: Refill not found\n",
+    ));
 }
 
 #[test]
@@ -270,18 +270,12 @@ fn unreadable_status_items_are_errors_not_blank_rows() {
 fn an_order_id_wins_over_a_null_or_extra_error_field() {
     let panel = Panel::with_catalogue(|_| Reply::json(r#"{"order":23501,"error":null}"#));
     let home = Home::with_panel(&panel);
-    let out = home.run([
-        "order",
-        "add",
-        "--service",
-        "1",
-        "--link",
-        "l",
-        "--quantity",
-        "10",
-    ]);
+    let out = home.run(order_add("1", "https://i.com/l", &["--quantity", "10"]));
     out.expect_code(0);
-    assert!(out.stdout.contains("23501"));
+    out.stdout_is(concat!(
+        "ORDER  SERVICE  QUANTITY  LINK\n",
+        "23501  1              10  https://i.com/l\n",
+    ));
 }
 
 #[test]
@@ -307,7 +301,7 @@ fn panel_error_exits_1_with_the_panels_text() {
     let out = home.run(["balance"]);
     out.expect_code(1);
     let err = &out.stderr;
-    assert!(err.contains("Invalid API key"), "{err}");
+    out.stderr_is("smm: panel 'test' says: Invalid API key (check the key of profile 'test': smm config show)\n");
     assert_eq!(err.lines().count(), 1);
     assert!(out.stdout.is_empty());
 }
@@ -320,10 +314,7 @@ fn html_503_shows_status_and_the_start_of_the_body() {
     let out = home.run(["services"]);
     out.expect_code(1);
     let err = &out.stderr;
-    assert!(
-        err.contains("503") && err.contains("Just a moment"),
-        "{err}"
-    );
+    out.stderr_is("smm: the panel answered HTTP 503 Service Unavailable with an HTML page, not JSON (a Cloudflare check, maintenance page or wrong url?): <!DOCTYPE html><html lang=\"en-US\"><head><title>Just a moment...</title></head><body><noscript>Enable JavaScript and cookies to continue</noscript></body></html>\n");
     assert_eq!(err.lines().count(), 1);
 }
 
@@ -333,7 +324,7 @@ fn non_json_200_is_an_error() {
     let home = Home::with_panel(&panel);
     let out = home.run(["balance"]);
     out.expect_code(1);
-    assert!(out.stderr.contains("not JSON"), "{}", out.stderr);
+    out.stderr_is("smm: the panel answered HTTP 200 OK with something that is not JSON: OK\n");
 }
 
 #[test]
@@ -347,8 +338,7 @@ fn timeout_says_it_timed_out_and_after_how_long() {
     ));
     let out = home.run(["balance", "--timeout", "1"]);
     out.expect_code(1);
-    let err = &out.stderr;
-    assert!(err.contains("timed out") && err.contains("1s"), "{err}");
+    out.stderr_like("smm: the panel did not answer within 1s (timed out; --timeout sets the limit) — profile 't' at http://127.0.0.1:PORT/api/v2, 1 attempt\n");
 }
 
 #[test]
@@ -365,7 +355,7 @@ fn connection_refused_exits_1() {
     ));
     let out = home.run(["balance"]);
     out.expect_code(1);
-    assert!(out.stderr.contains("could not connect"), "{}", out.stderr);
+    out.stderr_like("smm: could not connect to the panel: Connection refused (os error 111) — profile 'x' at http://127.0.0.1:PORT/api/v2, 2 attempts; check the url (`smm config show`) and that the panel is up\n");
 }
 
 #[test]
@@ -373,13 +363,20 @@ fn services_filters_are_case_insensitive_substrings() {
     let panel = Panel::start(|_| Reply::json(fixture("services.standard.json")));
     let home = Home::with_panel(&panel);
     let out = home.run(["services", "--category", "insta"]);
-    let text = &out.stdout;
-    assert!(text.contains("1448") && !text.contains("1452"), "{text}");
+    out.stdout_is(concat!(
+        "ID    NAME                 CATEGORY   TYPE     RATE  MIN    MAX  REFILL  CANCEL\n",
+        "1448  Instagram Followers  Instagram  Default  0.90   50  10000  yes     yes\n",
+    ));
     let out = home.run(["services", "--search", "COMMENTS"]);
-    let text = &out.stdout;
-    assert!(text.contains("1452") && !text.contains("1448"), "{text}");
+    out.stdout_is(concat!(
+        "ID    NAME               CATEGORY  TYPE             RATE  MIN   MAX  REFILL  CANCEL\n",
+        "1452  Facebook Comments  Facebook  Custom Comments     8   10  1500  no      no\n",
+    ));
     let out = home.run(["services", "--type", "custom"]);
-    assert!(out.stdout.contains("1452") && !out.stdout.contains("1448"));
+    out.stdout_is(concat!(
+        "ID    NAME               CATEGORY  TYPE             RATE  MIN   MAX  REFILL  CANCEL\n",
+        "1452  Facebook Comments  Facebook  Custom Comments     8   10  1500  no      no\n",
+    ));
     let out = home.run(["services", "--type", "default", "--json"]);
     let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(v.as_array().unwrap().len(), 1);
@@ -401,10 +398,11 @@ fn services_table_has_exact_rates_and_flags() {
     ] {
         assert!(header.contains(col), "{header}");
     }
-    assert!(
-        text.contains("0.0123456") && text.contains("5000000"),
-        "{text}"
-    );
+    out.stdout_is(concat!(
+        "ID  NAME                   CATEGORY  TYPE          RATE  MIN      MAX  REFILL  CANCEL\n",
+        "1   TikTok Views [Max 5M]  TikTok    default  0.0123456  100  5000000  yes     no\n",
+        "2   Telegram Poll Votes    Telegram  Poll           1.2   10   100000  no      yes\n",
+    ));
 }
 
 #[test]
@@ -413,20 +411,18 @@ fn order_add_sends_every_field_and_prints_the_order_id() {
     let home = Home::with_panel(&panel);
     let out = home
         .smm()
-        .args([
-            "order",
-            "add",
-            "--service",
+        .args(order_add(
             "1448",
-            "--link",
             "https://instagram.com/p/x",
-            "--quantity",
-            "500",
-        ])
+            &["--quantity", "500"],
+        ))
         .args(["--runs", "2", "--interval", "30"])
         .run();
     out.expect_code(0);
-    assert!(out.stdout.contains("23501"));
+    out.stdout_is(concat!(
+        "ORDER  SERVICE  QUANTITY  LINK\n",
+        "23501  1448          500  https://instagram.com/p/x\n",
+    ));
     let r = &panel.actions("add")[0];
     assert_eq!(
         r.field_names(),
@@ -447,18 +443,12 @@ fn order_add_reads_answer_variants() {
         let body = fixture(name);
         let panel = Panel::with_catalogue(move |_| Reply::json(body.clone()));
         let home = Home::with_panel(&panel);
-        let out = home.run([
-            "order",
-            "add",
-            "--service",
-            "1",
-            "--link",
-            "l",
-            "--quantity",
-            "10",
-        ]);
+        let out = home.run(order_add("1", "https://i.com/l", &["--quantity", "10"]));
         out.expect_code(0);
-        assert!(out.stdout.contains("23501"), "{name}");
+        out.stdout_is(concat!(
+            "ORDER  SERVICE  QUANTITY  LINK\n",
+            "23501  1              10  https://i.com/l\n",
+        ));
     }
 }
 
@@ -470,14 +460,7 @@ fn list_fields_are_sent_newline_separated_from_text_or_file() {
     std::fs::write(&comments, "Great post, really\n\nLove it\n").unwrap();
     let out = home
         .smm()
-        .args([
-            "order",
-            "add",
-            "--service",
-            "2",
-            "--link",
-            "https://fb.com/p",
-        ])
+        .args(order_add("2", "https://fb.com/p", &[]))
         .arg(format!("--comments=@{}", comments.display()))
         .args(["--usernames", "alice,bob\ncarol"])
         .run();
@@ -535,16 +518,7 @@ fn order_add_type_fields_use_the_api_names() {
     );
     let out = home
         .smm()
-        .args([
-            "order",
-            "add",
-            "--service",
-            "1",
-            "--link",
-            "https://site",
-            "--quantity",
-            "100",
-        ])
+        .args(order_add("1", "https://site", &["--quantity", "100"]))
         .args([
             "--country",
             "US",
@@ -580,67 +554,17 @@ fn order_add_bad_input_sends_nothing() {
     let home = Home::with_panel(&panel);
     let cases: Vec<Vec<&str>> = vec![
         vec!["order", "add", "--service", "1", "--quantity", "10"],
-        vec![
-            "order",
-            "add",
-            "--service",
+        order_add("1", "https://i.com/l", &["--quantity", "0"]),
+        order_add("1", "https://i.com/l", &["--runs", "2"]),
+        order_add("x", "https://i.com/l", &[]),
+        order_add("1", "https://i.com/l", &["--device", "9"]),
+        order_add("1", "https://i.com/l", &["--expiry", "2026-12-31"]),
+        order_add("1", "https://i.com/l", &["--type-of-traffic", "2"]),
+        order_add(
             "1",
-            "--link",
-            "l",
-            "--quantity",
-            "0",
-        ],
-        vec![
-            "order",
-            "add",
-            "--service",
-            "1",
-            "--link",
-            "l",
-            "--runs",
-            "2",
-        ],
-        vec!["order", "add", "--service", "x", "--link", "l"],
-        vec![
-            "order",
-            "add",
-            "--service",
-            "1",
-            "--link",
-            "l",
-            "--device",
-            "9",
-        ],
-        vec![
-            "order",
-            "add",
-            "--service",
-            "1",
-            "--link",
-            "l",
-            "--expiry",
-            "2026-12-31",
-        ],
-        vec![
-            "order",
-            "add",
-            "--service",
-            "1",
-            "--link",
-            "l",
-            "--type-of-traffic",
-            "2",
-        ],
-        vec![
-            "order",
-            "add",
-            "--service",
-            "1",
-            "--link",
-            "l",
-            "--comments",
-            "@/nonexistent/file",
-        ],
+            "https://i.com/l",
+            &["--comments", "@/nonexistent/file"],
+        ),
     ];
     for args in cases {
         let out = home.run(&args);
@@ -652,46 +576,42 @@ fn order_add_bad_input_sends_nothing() {
 fn dry_run_prices_the_order_and_sends_no_add() {
     let panel = Panel::fixtures();
     let home = Home::with_panel(&panel);
-    let out = home.run([
-        "order",
-        "add",
-        "--service",
+    let out = home.run(order_add(
         "1448",
-        "--link",
         "https://i.com/p",
-        "--quantity",
-        "500",
-        "--runs",
-        "3",
-        "--interval",
-        "10",
-        "--dry-run",
-    ]);
+        &[
+            "--quantity",
+            "500",
+            "--runs",
+            "3",
+            "--interval",
+            "10",
+            "--dry-run",
+        ],
+    ));
     out.expect_code(0);
-    let text = &out.stdout;
     // 0.90 × 500 / 1000 × 3 = 1.35; balance 100.84292 − 1.35 = 99.49292
-    assert!(
-        text.contains("1.35 USD")
-            && text.contains("100.84292 USD")
-            && text.contains("99.49292 USD"),
-        "{text}"
-    );
+    out.stdout_is(concat!(
+        "SERVICE   1448 Instagram Followers\n",
+        "TYPE      Default\n",
+        "LINK      https://i.com/p\n",
+        "QUANTITY  500\n",
+        "RUNS      3\n",
+        "INTERVAL  10\n",
+        "RATE      0.90 per 1000\n",
+        "COST      1.35 USD\n",
+        "BALANCE   100.84292 USD\n",
+        "AFTER     99.49292 USD\n",
+    ));
     assert!(panel.actions("add").is_empty());
     assert_eq!(panel.actions("services").len(), 1);
     assert_eq!(panel.actions("balance").len(), 1);
 
-    let out = home.run([
-        "order",
-        "add",
-        "--service",
+    let out = home.run(order_add(
         "1448",
-        "--link",
-        "l",
-        "--quantity",
-        "500",
-        "--dry-run",
-        "--json",
-    ]);
+        "https://i.com/l",
+        &["--quantity", "500", "--dry-run", "--json"],
+    ));
     let v: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(v["cost"], "0.45");
     assert_eq!(v["balance"], "100.84292");
@@ -704,19 +624,46 @@ fn dry_run_checks_service_quantity_and_type_fields() {
     let home = Home::with_panel(&panel);
     let cases = [
         (
-            vec!["--service", "999", "--link", "l", "--quantity", "100"],
+            vec![
+                "--service",
+                "999",
+                "--link",
+                "https://i.com/l",
+                "--quantity",
+                "100",
+            ],
             "not in",
         ),
         (
-            vec!["--service", "1448", "--link", "l", "--quantity", "10"],
+            vec![
+                "--service",
+                "1448",
+                "--link",
+                "https://i.com/l",
+                "--quantity",
+                "10",
+            ],
             "minimum of 50",
         ),
         (
-            vec!["--service", "1448", "--link", "l", "--quantity", "20000"],
+            vec![
+                "--service",
+                "1448",
+                "--link",
+                "https://i.com/l",
+                "--quantity",
+                "20000",
+            ],
             "maximum of 10000",
         ),
-        (vec!["--service", "1448", "--link", "l"], "--quantity"),
-        (vec!["--service", "1452", "--link", "l"], "--comments"),
+        (
+            vec!["--service", "1448", "--link", "https://i.com/l"],
+            "--quantity",
+        ),
+        (
+            vec!["--service", "1452", "--link", "https://i.com/l"],
+            "--comments",
+        ),
     ];
     for (args, expected) in cases {
         let out = home
@@ -729,20 +676,23 @@ fn dry_run_checks_service_quantity_and_type_fields() {
     }
     // Custom Comments: the quantity is the number of comments (10 lines, min 10).
     let comments: Vec<String> = (1..=10).map(|i| format!("comment {i}")).collect();
-    let out = home.run([
-        "order",
-        "add",
-        "--dry-run",
-        "--service",
+    let out = home.run(order_add(
         "1452",
-        "--link",
-        "l",
-        "--comments",
-        &comments.join("\n"),
-    ]);
+        "https://i.com/l",
+        &["--dry-run", "--comments", &comments.join("\n")],
+    ));
     out.expect_code(0);
     // rate 8 × 10 / 1000 = 0.08
-    assert!(out.stdout.contains("0.08 USD"), "{}", out.stdout);
+    out.stdout_is(concat!(
+        "SERVICE   1452 Facebook Comments\n",
+        "TYPE      Custom Comments\n",
+        "LINK      https://i.com/l\n",
+        "COMMENTS  10 items\n",
+        "RATE      8 per 1000\n",
+        "COST      0.08 USD\n",
+        "BALANCE   100.84292 USD\n",
+        "AFTER     100.76292 USD\n",
+    ));
     assert!(panel.actions("add").is_empty());
 }
 
@@ -753,19 +703,16 @@ fn dry_run_with_too_little_balance_exits_1() {
         _ => crate::common::fixture_reply(req),
     });
     let home = Home::with_panel(&panel);
-    let out = home.run([
-        "order",
-        "add",
-        "--dry-run",
-        "--service",
+    let out = home.run(order_add(
         "1448",
-        "--link",
-        "l",
-        "--quantity",
-        "1000",
-    ]);
+        "https://i.com/l",
+        &["--dry-run", "--quantity", "1000"],
+    ));
     out.expect_code(1);
-    assert!(out.stderr.contains("does not cover"), "{}", out.stderr);
+    out.stderr_is(concat!(
+        "smm: dry run — no order was placed\n",
+        "smm: the balance (0.10 USD) does not cover the cost (0.90 USD): top up the account before ordering\n",
+    ));
 }
 
 #[test]
@@ -773,24 +720,13 @@ fn add_timeout_says_the_order_may_exist() {
     let panel =
         Panel::with_catalogue(|_| Reply::json(r#"{"order":1}"#).delayed(Duration::from_secs(5)));
     let home = Home::with_panel(&panel);
-    let out = home.run([
-        "order",
-        "add",
-        "--service",
+    let out = home.run(order_add(
         "1",
-        "--link",
-        "l",
-        "--quantity",
-        "10",
-        "--timeout",
-        "1",
-    ]);
+        "https://i.com/l",
+        &["--quantity", "10", "--timeout", "1"],
+    ));
     out.expect_code(1);
-    let err = &out.stderr;
-    assert!(
-        err.contains("may or may not have been placed") && err.contains("timed out"),
-        "{err}"
-    );
+    out.stderr_like("smm: the order may or may not have been placed: check the panel's order list (or `smm status` with a recent order id; `smm orders` shows it as unknown) before running the same command again: the panel did not answer within 1s (timed out; --timeout sets the limit) — profile 'test' at http://127.0.0.1:PORT/api/v2, 1 attempt\n");
     assert_eq!(panel.actions("add").len(), 1);
 }
 

@@ -2,6 +2,7 @@
 //! user's real config.
 #![allow(dead_code)]
 
+use std::ffi::OsStr;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex};
@@ -535,6 +536,8 @@ pub struct Ran {
     pub stdout: String,
     /// Standard error (UTF-8, checked).
     pub stderr: String,
+    /// The HOME it ran with (a test home), written `~` by `tidy`.
+    pub home: Option<String>,
 }
 
 impl Ran {
@@ -549,7 +552,59 @@ impl Ran {
             stdout: text(out.stdout, "stdout"),
             stderr: text(out.stderr, "stderr"),
             line,
+            home: None,
         }
+    }
+
+    /// The same, with the HOME the command's environment `envs` set (see `tidy`).
+    fn with_home<'a>(
+        mut self,
+        mut envs: impl Iterator<Item = (&'a OsStr, Option<&'a OsStr>)>,
+    ) -> Ran {
+        self.home = envs
+            .find(|(name, _)| *name == "HOME")
+            .and_then(|(_, value)| value)
+            .map(|home| home.to_string_lossy().into_owned());
+        self
+    }
+
+    /// `text` (what this printed) with its test home written `~`, the port of every
+    /// `127.0.0.1:PORT` written `PORT` and every `12s ago` (`old`) written `Ns ago` (`old`): what varies from
+    /// run to run in output that names a file in the home, a test panel or a recent time, so
+    /// that the rest can be compared whole.
+    pub fn tidy(&self, text: &str) -> String {
+        let text = match &self.home {
+            Some(home) => text.replace(home.as_str(), "~"),
+            None => text.to_string(),
+        };
+        let mut parts = text.split("127.0.0.1:");
+        let mut out = parts.next().unwrap_or_default().to_string();
+        for part in parts {
+            let digits = part.bytes().take_while(u8::is_ascii_digit).count();
+            out.push_str(match digits {
+                0 => "127.0.0.1:",
+                _ => "127.0.0.1:PORT",
+            });
+            out.push_str(&part[digits..]);
+        }
+        // "12s ago" → "Ns ago", "0s old" → "Ns old": how long ago, in seconds, depends on how
+        // fast the test ran.
+        for unit in ["s ago", "s old"] {
+            let mut parts = out.split(unit);
+            let mut tidied = parts.next().unwrap_or_default().to_string();
+            for part in parts {
+                let digits = tidied.bytes().rev().take_while(u8::is_ascii_digit).count();
+                let before = tidied[..tidied.len() - digits].chars().next_back();
+                if digits > 0 && !before.is_some_and(char::is_alphanumeric) {
+                    tidied.truncate(tidied.len() - digits);
+                    tidied.push('N');
+                }
+                tidied.push_str(unit);
+                tidied.push_str(part);
+            }
+            out = tidied;
+        }
+        out
     }
 
     /// Fails the test with `what`, the command line, the exit code and both streams.
@@ -618,6 +673,24 @@ impl Ran {
         self
     }
 
+    /// stdout is exactly `text` once tidied (see `tidy`: its home, loopback ports, seconds ago).
+    #[track_caller]
+    pub fn stdout_like(&self, text: &str) -> &Ran {
+        if self.tidy(&self.stdout) != text {
+            self.fail(&format!("expected stdout (tidied)\n{text}---"));
+        }
+        self
+    }
+
+    /// stderr is exactly `text` once tidied (see `tidy`: its home, loopback ports, seconds ago).
+    #[track_caller]
+    pub fn stderr_like(&self, text: &str) -> &Ran {
+        if self.tidy(&self.stderr) != text {
+            self.fail(&format!("expected stderr (tidied)\n{text}---"));
+        }
+        self
+    }
+
     /// stdout is exactly the golden file `tests/golden/NAME` (see `golden`).
     #[track_caller]
     pub fn stdout_golden(&self, name: &str) -> &Ran {
@@ -665,7 +738,7 @@ impl Run for assert_cmd::Command {
         let out = self
             .output()
             .unwrap_or_else(|e| panic!("`{line}` did not run: {e}"));
-        Ran::new(line, out)
+        Ran::new(line, out).with_home(self.get_envs())
     }
 }
 
@@ -675,7 +748,7 @@ impl Run for std::process::Command {
         let out = self
             .output()
             .unwrap_or_else(|e| panic!("`{line}` did not run: {e}"));
-        Ran::new(line, out)
+        Ran::new(line, out).with_home(self.get_envs())
     }
 }
 

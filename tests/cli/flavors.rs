@@ -2,7 +2,7 @@
 //! driven end to end — balance, services, add, status single and multi, refill, refill status,
 //! cancel, watch — and the family shapes the sandbox does not serve, from fixture files.
 
-use crate::common::{Home, Panel, Reply, SandboxProc, fixture};
+use crate::common::{Home, Panel, Reply, SandboxProc, fixture, order_add};
 
 /// What each flavour prints where the panels differ.
 struct Expect {
@@ -113,16 +113,7 @@ fn drive(e: &Expect) {
         // ... and an order for it refused before sending (the next order is still 23501).
         let (code, _, err) = smm(
             &home,
-            &[
-                "order",
-                "add",
-                "--service",
-                "9999",
-                "--link",
-                "https://x.com/p",
-                "--quantity",
-                "200",
-            ],
+            &order_add("9999", "https://x.com/p", &["--quantity", "200"]),
         );
         assert_eq!(code, 2, "{ctx}: {err}");
         assert!(
@@ -145,17 +136,7 @@ fn drive(e: &Expect) {
         "{ctx}: the type filter ignores case, spaces and underscores"
     );
     // The type rule holds whatever the type's spelling.
-    let (code, _, err) = smm(
-        &home,
-        &[
-            "order",
-            "add",
-            "--service",
-            "1452",
-            "--link",
-            "https://f.com/1",
-        ],
-    );
+    let (code, _, err) = smm(&home, &order_add("1452", "https://f.com/1", &[]));
     assert_eq!(code, 2, "{ctx}: {err}");
     assert!(
         err.contains(&format!(
@@ -166,16 +147,7 @@ fn drive(e: &Expect) {
     );
     let (code, out, err) = smm(
         &home,
-        &[
-            "order",
-            "add",
-            "--service",
-            "1448",
-            "--link",
-            "https://i.com/p",
-            "--quantity",
-            "1000",
-        ],
+        &order_add("1448", "https://i.com/p", &["--quantity", "1000"]),
     );
     assert_eq!(code, 0, "{ctx}: {err}");
     assert_eq!(row(&out, "23501")[..3], ["23501", "1448", "1000"], "{ctx}");
@@ -261,16 +233,7 @@ fn watch(e: &Expect) {
     let completed = e.statuses[1];
     let (code, _, err) = smm(
         &home,
-        &[
-            "order",
-            "add",
-            "--service",
-            "1448",
-            "--link",
-            "https://i.com/w",
-            "--quantity",
-            "100",
-        ],
+        &order_add("1448", "https://i.com/w", &["--quantity", "100"]),
     );
     assert_eq!(code, 0, "{ctx}: {err}");
     let (code, out, err) = smm(&home, &["watch", "23501", "--every", "1s"]);
@@ -330,19 +293,7 @@ fn an_empty_data_catalogue_is_an_empty_list_with_a_note() {
         (code, out.trim()),
         (0, r#"{"status": "success", "data": "Empty Data"}"#)
     );
-    let (code, _, err) = smm(
-        &home,
-        &[
-            "order",
-            "add",
-            "--service",
-            "1",
-            "--link",
-            "l",
-            "--quantity",
-            "10",
-        ],
-    );
+    let (code, _, err) = smm(&home, &order_add("1", "l", &["--quantity", "10"]));
     assert_eq!(code, 2, "{err}");
     assert!(
         err.contains("not in the catalogue of profile 'test' (0 services)"),

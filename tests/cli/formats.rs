@@ -5,6 +5,7 @@
 
 use crate::common::{
     Home, JOURNAL, Panel, Reply, Run, SandboxProc, fixture, fixture_reply, invalid_key_panel,
+    order_add,
 };
 use serde_json::{Value, json};
 
@@ -232,7 +233,8 @@ fn the_journal_parses_as_csv_tsv_and_json() {
                 "2026-01-01 02:00 UTC",
                 "test",
                 "1452",
-                "",
+                // Two comments: the quantity of a comment order.
+                "2",
                 "https://fb.com/post/1",
                 "0.016",
                 "refused: Not enough funds on balance",
@@ -417,7 +419,17 @@ fn bulk_orders_with_json_print_one_document() {
     assert_eq!(dry["orders"], json!(3));
     // 0.45 + 0.09 + 0.90, exact, as text.
     assert_eq!(dry["total_cost"], json!("1.44"));
-    assert_eq!(dry["lines"], json!([]));
+    assert_eq!(
+        dry["lines"],
+        json!([
+            {"line": 1, "service": 1448, "quantity": 500, "link": "https://i.com/a",
+             "cost": "0.45", "result": "to place", "order": null, "error": null},
+            {"line": 2, "service": 1448, "quantity": 100, "link": "https://i.com/refused",
+             "cost": "0.09", "result": "to place", "order": null, "error": null},
+            {"line": 4, "service": 1448, "quantity": 1000, "link": "https://i.com/b",
+             "cost": "0.90", "result": "to place", "order": null, "error": null},
+        ])
+    );
     assert!(panel.actions("add").is_empty());
 
     let text = json_text(&home, &["order", "add", "--file", &file, "--yes"], 3);
@@ -433,12 +445,13 @@ fn bulk_orders_with_json_print_one_document() {
     assert_eq!(
         report["lines"],
         json!([
-            {"line": 1, "service": 1448, "quantity": "500", "link": "https://i.com/a",
-             "result": "placed", "order": "23501", "error": null},
-            {"line": 2, "service": 1448, "quantity": "100", "link": "https://i.com/refused",
-             "result": "failed", "order": null, "error": report["lines"][1]["error"].clone()},
-            {"line": 4, "service": 1448, "quantity": "1000", "link": "https://i.com/b",
-             "result": "placed", "order": "23502", "error": null},
+            {"line": 1, "service": 1448, "quantity": 500, "link": "https://i.com/a",
+             "cost": "0.45", "result": "placed", "order": "23501", "error": null},
+            {"line": 2, "service": 1448, "quantity": 100, "link": "https://i.com/refused",
+             "cost": "0.09", "result": "failed", "order": null,
+             "error": report["lines"][1]["error"].clone()},
+            {"line": 4, "service": 1448, "quantity": 1000, "link": "https://i.com/b",
+             "cost": "0.90", "result": "placed", "order": "23502", "error": null},
         ])
     );
     let error = report["lines"][1]["error"].as_str().unwrap();
@@ -448,12 +461,13 @@ fn bulk_orders_with_json_print_one_document() {
 
 #[test]
 fn watch_with_json_prints_one_document_per_poll() {
-    // 1 real second = 1500 virtual seconds: an order is done in about 1.2 s.
-    let sb = SandboxProc::start(&["--speed", "1500"]);
+    // 1 real second = 600 virtual seconds: an order is done in about 3 s, time enough for the
+    // first poll to find both unfinished on a loaded machine.
+    let sb = SandboxProc::start(&["--speed", "600"]);
     let home = sb.home("sandbox");
     for (link, quantity) in [("https://i.com/a", "100"), ("https://i.com/b", "200")] {
         home.smm()
-            .args(["order", "add", "--service", "1448", "--link", link])
+            .args(order_add("1448", link, &[]))
             .args(["--quantity", quantity])
             .run()
             .expect_code(0);
@@ -486,7 +500,19 @@ fn watch_with_json_prints_one_document_per_poll() {
                 .count()
         );
     }
-    assert_eq!(polls[0]["orders"][0]["status"], json!("Pending"));
+    // Each order's status only moves forward from one poll to the next, from unfinished at the
+    // first (Pending or In progress: which one depends on how fast this machine is) to Completed.
+    let stages = ["Pending", "In progress", "Completed"];
+    for order in 0..2 {
+        let seen: Vec<usize> = polls
+            .iter()
+            .map(|poll| {
+                let status = poll["orders"][order]["status"].as_str().unwrap_or_default();
+                stages.iter().position(|s| *s == status).expect(status)
+            })
+            .collect();
+        assert!(seen[0] < 2 && seen.is_sorted(), "{text}");
+    }
     let last = polls.last().unwrap();
     assert_eq!(last["done"], json!(3));
     assert_eq!(last["orders"][0]["status"], json!("Completed"));

@@ -5,7 +5,7 @@
 //! Every panel here answers fixed bodies (`tests/fixtures/v2`), and the journal has fixed
 //! times, so the output never changes unless smm does.
 
-use crate::common::{Home, JOURNAL, Panel, invalid_key_panel};
+use crate::common::{Home, JOURNAL, Panel, invalid_key_panel, order_add};
 
 /// An output format and the golden file's extension for it.
 #[derive(Clone, Copy)]
@@ -135,21 +135,19 @@ fn services_all_with_a_failing_profile() {
 fn order_add_dry_run() {
     let panel = Panel::fixtures();
     let home = Home::with_panel(&panel);
-    let args = [
-        "order",
-        "add",
-        "--service",
+    let args = order_add(
         "1448",
-        "--link",
         "https://instagram.com/p/abc",
-        "--quantity",
-        "500",
-        "--runs",
-        "3",
-        "--interval",
-        "10",
-        "--dry-run",
-    ];
+        &[
+            "--quantity",
+            "500",
+            "--runs",
+            "3",
+            "--interval",
+            "10",
+            "--dry-run",
+        ],
+    );
     pin(&home, &args, 0, "order_add_dry_run", TABLE_CSV);
     assert!(panel.actions("add").is_empty());
 }

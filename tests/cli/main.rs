@@ -2,7 +2,9 @@
 //! drives the built `smm` against local panels on 127.0.0.1.
 
 mod common;
+mod hostile_panel;
 
+mod alerts;
 mod all_panels;
 mod amounts;
 mod batches;
@@ -18,6 +20,8 @@ mod golden;
 mod hardening;
 mod help;
 mod hostile;
+mod never_backwards;
+mod newuser;
 mod onboarding;
 mod refills;
 mod safety;

@@ -425,7 +425,7 @@ fn sync_sends_due_refills_with_auto_refill_and_alerts_on_rejected() {
     let doc = two.json();
     assert_eq!(
         doc["alerts"],
-        json!([{"profile": "sb", "kind": "refill_rejected", "message": "sb: the refill 4 of order 23504 ended Rejected"}])
+        json!([{"profile": "sb", "kind": "refill_rejected", "subject": "23504", "message": "sb: the refill 4 of order 23504 ended Rejected", "new": true}])
     );
     assert_eq!(
         doc["profiles"][0]["refills_followed"]
@@ -435,8 +435,11 @@ fn sync_sends_due_refills_with_auto_refill_and_alerts_on_rejected() {
         4
     );
     assert_eq!(doc["profiles"][0]["refills_sent"], json!([]));
+    assert_eq!(doc["resolved"], json!([]));
+    // An event: raised once, never standing, never resolved.
     let three = home.run(["sync", "-q"]);
     three.expect(0, "", "");
+    assert_eq!(home.run(["sync", "--json"]).json()["alerts"], json!([]));
     let statuses: Vec<String> = records(&home).into_iter().map(|r| r.2).collect();
     assert_eq!(
         statuses,

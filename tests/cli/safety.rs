@@ -2,7 +2,7 @@
 //! text come out of every format (table, plain, CSV, TSV, JSON) without a control character,
 //! an escape sequence or a bidi override; JSON escapes them.
 
-use crate::common::{Home, Panel, Ran, Reply, Run};
+use crate::common::{Home, Panel, Ran, Reply, Run, order_add};
 
 /// What a hostile link holds: clear screen, write the clipboard (OSC 52), the one-byte CSI
 /// (U+009B), a right-to-left override, a newline that would split a row.
@@ -62,10 +62,7 @@ fn journal_links_are_made_safe_in_every_format() {
     // JSON keeps the text, escaped: it reads back as the very link.
     let out = home.run(["orders", "--json"]);
     let text = &out.stdout;
-    assert!(
-        text.contains("\\u001b[2J") && text.contains("\\u009b") && text.contains("\\u202e"),
-        "{text}"
-    );
+    out.stdout_like("[{\"id\":\"e1\",\"created\":\"2023-11-14T22:13:20Z\",\"profile\":\"test\",\"url\":\"http://127.0.0.1:PORT/api/v2\",\"service\":1448,\"link\":\"https://i.com/p\\u001b[2J\\u001b]52;c;SGVsbG8=\\u0007\\u009b31m\\u202egpj.exe\\nX\",\"quantity\":500,\"fields\":{\"comments\":\"nice\\u001b[31m\\nred\"},\"cost\":null,\"outcome\":\"refused\",\"order\":null,\"error\":\"panel said \\u009b2J\\u202e\",\"status\":null,\"charge\":null,\"start_count\":null,\"remains\":null,\"currency\":null,\"checked\":null}]\n");
     let doc: serde_json::Value = serde_json::from_str(text).unwrap();
     assert_eq!(doc[0]["link"], EVIL);
 }
@@ -129,8 +126,14 @@ fn orders_that_cannot_be_right_are_refused_before_anything_is_sent() {
         (&["--link", "https://i.com/a\nb"], "spaces or line breaks"),
         (&["--link", EVIL], "--link"),
         (&["--link", "https://i.com/\u{202e}x"], "U+202E"),
-        (&["--link", "l", "--username", ""], "--username is empty"),
-        (&["--link", "l", "--service", "0"], "--service"),
+        (
+            &["--link", "https://i.com/l", "--username", ""],
+            "--username is empty",
+        ),
+        (
+            &["--link", "https://i.com/l", "--service", "0"],
+            "--service",
+        ),
         (
             &[
                 "--link",
@@ -142,7 +145,10 @@ fn orders_that_cannot_be_right_are_refused_before_anything_is_sent() {
             ],
             "--runs",
         ),
-        (&["--link", "l", "--expiry", "31/02/2026"], "28 days"),
+        (
+            &["--link", "https://i.com/l", "--expiry", "31/02/2026"],
+            "28 days",
+        ),
     ];
     for (extra, says) in cases {
         let out = home.smm().args(base).args(*extra).run();
@@ -192,16 +198,7 @@ fn input_with_no_sane_bound_is_refused_with_one_line() {
     };
     #[cfg(unix)]
     check(
-        &[
-            "order",
-            "add",
-            "--service",
-            "2",
-            "--link",
-            "l",
-            "--comments",
-            "@/dev/zero",
-        ],
+        &order_add("2", "l", &["--comments", "@/dev/zero"]),
         "--comments @/dev/zero is larger than 10 MiB",
     );
     let many = dir.path().join("many.txt");
@@ -221,19 +218,7 @@ fn input_with_no_sane_bound_is_refused_with_one_line() {
     let list = dir.path().join("users.txt");
     std::fs::write(&list, items.join("\n")).unwrap();
     let at = format!("@{}", list.display());
-    check(
-        &[
-            "order",
-            "add",
-            "--service",
-            "1",
-            "--link",
-            "l",
-            "--usernames",
-            &at,
-        ],
-        "at most 10000",
-    );
+    check(&order_add("1", "l", &["--usernames", &at]), "at most 10000");
 }
 
 #[test]
@@ -279,7 +264,11 @@ fn a_bom_and_separators_follow_one_rule_everywhere() {
         .arg(&comment)
         .run();
     out.expect_code(2);
-    assert!(out.stderr.contains("holds no orders"), "{}", out.stderr);
+    let comment = comment.display();
+    out.stderr_is(&format!(
+        "smm: {comment}: the file holds no orders\n\
+         smm: 1 line(s) cannot be ordered (above); nothing was sent\n"
+    ));
 }
 
 #[test]
@@ -347,16 +336,7 @@ fn every_directory_smm_creates_is_0700_whatever_the_umask() {
             .mode()
             & 0o777
     };
-    let add = [
-        "order",
-        "add",
-        "--service",
-        "1",
-        "--link",
-        "https://i.com/p",
-        "--quantity",
-        "100",
-    ];
+    let add = order_add("1", "https://i.com/p", &["--quantity", "100"]);
     for umask in ["022", "002", "277"] {
         // What runs first creates the data directory: the catalogue cache, a dry run, an add.
         for first in [

@@ -1,7 +1,7 @@
 //! The built-in sandbox panel, driven as a child process (`smm sandbox --port 0`) by raw HTTP
 //! and by smm itself; and `smm demo`.
 
-use crate::common::{Home, Run, SandboxProc};
+use crate::common::{Home, Run, SandboxProc, order_add};
 use std::time::{Duration, Instant};
 
 #[test]
@@ -32,7 +32,10 @@ fn prints_its_url_and_a_profile_and_stops_cleanly_on_ctrl_c() {
     home.write_config(&format!("[profiles.sandbox]{profile}\n"));
     let out = home.run(["balance"]);
     out.expect_code(0);
-    assert!(out.stdout.contains("100.00"));
+    out.stdout_is(concat!(
+        "PROFILE  BALANCE  CURRENCY\n",
+        "sandbox   100.00  USD\n",
+    ));
     let out = sb.interrupt();
     out.expect_code(0);
     assert!(out.stderr.contains("stopped"));
@@ -48,7 +51,9 @@ fn only_its_key_is_accepted() {
     );
     let out = sb.home("wrong").smm().arg("balance").run();
     out.expect_code(1);
-    assert!(out.stderr.contains("Invalid API key"));
+    out.stderr_is(
+        "smm: panel 'sb' says: Invalid API key (check the key of profile 'sb': smm config show)\n",
+    );
     let out = sb.home("s3cret").smm().arg("balance").run();
     out.expect_code(0);
 }
@@ -127,18 +132,12 @@ fn orders_pay_from_the_balance_and_progress_to_completed() {
     // 1 real second = 100,000 virtual seconds: an order is done within ~20 ms.
     let sb = SandboxProc::start(&["--speed", "100000"]);
     let home = sb.home("sandbox");
-    let add = home.run([
-        "order",
-        "add",
-        "--service",
-        "1448",
-        "--link",
-        "https://i.com/p",
-        "--quantity",
-        "333",
-    ]);
+    let add = home.run(order_add("1448", "https://i.com/p", &["--quantity", "333"]));
     add.expect_code(0);
-    assert!(add.stdout.contains("23501"));
+    add.stdout_is(concat!(
+        "ORDER  SERVICE  QUANTITY  LINK\n",
+        "23501  1448          333  https://i.com/p\n",
+    ));
     // 100.00 − 0.90 × 333 / 1000 = 99.7003
     let out = home.run(["balance", "--json"]);
     assert_eq!(
@@ -162,33 +161,27 @@ fn orders_pay_from_the_balance_and_progress_to_completed() {
 fn orders_start_pending_at_normal_speed_and_cancel_refunds() {
     let sb = SandboxProc::start(&[]);
     let home = sb.home("sandbox");
-    home.run([
-        "order",
-        "add",
-        "--service",
-        "1448",
-        "--link",
-        "l",
-        "--quantity",
-        "1000",
-    ])
-    .expect_code(0);
+    home.run(order_add("1448", "l", &["--quantity", "1000"]))
+        .expect_code(0);
     let out = home.run(["status", "23501"]);
-    assert!(out.stdout.contains("Pending"), "{}", out.stdout);
+    out.stdout_is(concat!(
+        "ORDER  STATUS   CHARGE  START COUNT  REMAINS  CURRENCY\n",
+        "23501  Pending    0.90            0     1000  USD\n",
+    ));
     assert!((home.run(["balance"])).stdout.contains("99.10"));
     let out = home.run(["cancel", "23501,23491,23492"]);
     out.expect_code(3);
-    let text = &out.stdout;
-    assert!(
-        text.contains("requested") && text.contains("Order is already completed"),
-        "{text}"
-    );
-    assert!(
-        text.contains("Cancel is disabled for this service"),
-        "{text}"
-    );
+    out.stdout_is(concat!(
+        "ORDER  CANCEL\n",
+        "23501  requested\n",
+        "23491  error: Order is already completed\n",
+        "23492  error: Cancel is disabled for this service\n",
+    ));
     let out = home.run(["status", "23501"]);
-    assert!(out.stdout.contains("Canceled"), "{}", out.stdout);
+    out.stdout_is(concat!(
+        "ORDER  STATUS    CHARGE  START COUNT  REMAINS  CURRENCY\n",
+        "23501  Canceled    0.00            0     1000  USD\n",
+    ));
     assert!((home.run(["balance"])).stdout.contains("100.00"));
 }
 
@@ -240,15 +233,36 @@ fn add_errors_are_those_of_real_panels() {
     // …and smm refuses those orders from the catalogue before sending (exit 2) …
     for (args, expected) in [
         (
-            vec!["--service", "1", "--link", "l", "--quantity", "100"],
+            vec![
+                "--service",
+                "1",
+                "--link",
+                "https://i.com/l",
+                "--quantity",
+                "100",
+            ],
             "service 1 is not in the catalogue",
         ),
         (
-            vec!["--service", "1448", "--link", "l", "--quantity", "10"],
+            vec![
+                "--service",
+                "1448",
+                "--link",
+                "https://i.com/l",
+                "--quantity",
+                "10",
+            ],
             "below service 1448's minimum of 50",
         ),
         (
-            vec!["--service", "1448", "--link", "l", "--quantity", "10001"],
+            vec![
+                "--service",
+                "1448",
+                "--link",
+                "https://i.com/l",
+                "--quantity",
+                "10001",
+            ],
             "above service 1448's maximum of 10000",
         ),
     ] {
@@ -263,15 +277,11 @@ fn add_errors_are_those_of_real_panels() {
     // …while what only the panel knows comes back as its own error (exit 1).
     let out = home
         .smm()
-        .args(["order", "add", "--service", "1448", "--link", "l"])
+        .args(order_add("1448", "https://i.com/l", &[]))
         .args(["--quantity", "5000"])
         .run();
     out.expect_code(1);
-    assert!(
-        out.stderr.contains("Not enough funds on balance"),
-        "{}",
-        out.stderr
-    );
+    out.stderr_is("smm: panel 'sb' says: Not enough funds on balance\n");
     let (status, _, body) = sb.form("key=sandbox&action=add&service=1448&quantity=100");
     assert_eq!(
         (status, body.as_str()),
@@ -299,7 +309,11 @@ fn refill_rules_and_refill_status() {
     assert!(line("5 ").contains("Incorrect order ID"));
     let out = home.run(["refill-status", "1,2"]);
     out.expect_code(3);
-    assert!(out.stdout.contains("Pending") && out.stdout.contains("Refill not found"));
+    out.stdout_is(concat!(
+        "REFILL  STATUS\n",
+        "1       Pending\n",
+        "2       error: Refill not found\n",
+    ));
 }
 
 #[test]
@@ -339,11 +353,7 @@ fn fault_html_page_for_the_first_request_only() {
     let home = sb.home_with("sandbox", "attempts = 1\n");
     let out = home.run(["balance"]);
     out.expect_code(1);
-    assert!(
-        out.stderr.contains("503") && out.stderr.contains("HTML"),
-        "{}",
-        out.stderr
-    );
+    out.stderr_is("smm: the panel answered HTTP 503 Service Unavailable with an HTML page, not JSON (a Cloudflare check, maintenance page or wrong url?): <!DOCTYPE html><html lang=\"en-US\"><head><title>Just a moment...</title></head><body><noscript>Enable JavaScript and cookies to continue</noscript></body></html>\n");
     home.run(["balance"]).expect_code(0);
 }
 
@@ -372,11 +382,7 @@ fn fault_429_sends_retry_after() {
         .arg("balance")
         .run();
     out.expect_code(1);
-    assert!(
-        out.stderr.contains("429") && out.stderr.contains("retry after 7s"),
-        "{}",
-        out.stderr
-    );
+    out.stderr_is("smm: the panel answered HTTP 429 Too Many Requests (rate limited: retry after 7s): Too many requests\n");
 }
 
 #[test]
@@ -385,24 +391,13 @@ fn fault_slow_answers_late_but_still_acts() {
     let home = sb.home("sandbox");
     // The first slow answer fills the catalogue cache; the second is the add's.
     home.run(["services", "--timeout", "10"]).expect_code(0);
-    let out = home.run([
-        "order",
-        "add",
-        "--service",
+    let out = home.run(order_add(
         "1448",
-        "--link",
         "l",
-        "--quantity",
-        "100",
-        "--timeout",
-        "0.5",
-    ]);
+        &["--quantity", "100", "--timeout", "0.5"],
+    ));
     out.expect_code(1);
-    assert!(
-        out.stderr.contains("may or may not have been placed"),
-        "{}",
-        out.stderr
-    );
+    out.stderr_like("smm: the order may or may not have been placed: check the panel's order list (or `smm status` with a recent order id; `smm orders` shows it as unknown) before running the same command again: the panel did not answer within 0.5s (timed out; --timeout sets the limit) — profile 'sb' at http://127.0.0.1:PORT/api/v2, 1 attempt\n");
     // The panel did take the order: exactly the ambiguity the message warns about.
     std::thread::sleep(Duration::from_millis(200));
     let out = home.run(["status", "23501"]);
@@ -493,5 +488,8 @@ fn smm_reads_ride_out_sandbox_faults() {
     let sb = SandboxProc::start(&["--fault", "502", "--fault-first", "2"]);
     let out = sb.home("sandbox").smm().arg("balance").run();
     out.expect_code(0);
-    assert!(out.stdout.contains("100.00"));
+    out.stdout_is(concat!(
+        "PROFILE  BALANCE  CURRENCY\n",
+        "sb        100.00  USD\n",
+    ));
 }
