@@ -248,26 +248,31 @@ impl Book {
         due(&self.conn, rule).map_err(|e| self.explain(e))
     }
 
-    /// Finds the due orders and writes a refill request down for each (as `Unknown`, asked
-    /// now) in one `BEGIN IMMEDIATE` transaction, so that two runs never ask twice. Returns
-    /// each request's number with its order.
-    pub fn claim_due_refills(&self, rule: &DueRule) -> anyhow::Result<Vec<(i64, Due)>> {
+    /// Writes a refill request down (as `Unknown`, asked at `rule.now`) for each of `due`
+    /// that is still due — no refill of it pending, refused as disabled, or asked since
+    /// `rule.every` (another run may have claimed it since it was found) — in one
+    /// `BEGIN IMMEDIATE` transaction, so that two runs never ask twice. Returns each request's
+    /// number with its order.
+    pub fn claim_refills(&self, rule: &DueRule, due: &[Due]) -> anyhow::Result<Vec<(i64, Due)>> {
         let run = || -> rusqlite::Result<Vec<(i64, Due)>> {
+            let every = i64::try_from(rule.every).unwrap_or(i64::MAX);
             let tx =
                 rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
-            let due = due(&tx, rule)?;
             let mut claimed = Vec::with_capacity(due.len());
             {
-                let mut insert = tx.prepare(INSERT_SQL)?;
+                let mut insert = tx.prepare_cached(CLAIM_SQL)?;
                 for d in due {
-                    insert.execute(params![
-                        Some(&d.entry),
+                    let n = insert.execute(params![
+                        d.entry,
                         rule.profile,
                         rule.url,
                         d.order,
-                        rule.now
+                        rule.now,
+                        rule.now.saturating_sub(every)
                     ])?;
-                    claimed.push((tx.last_insert_rowid(), d));
+                    if n == 1 {
+                        claimed.push((tx.last_insert_rowid(), d.clone()));
+                    }
                 }
             }
             tx.commit()?;
@@ -538,6 +543,14 @@ impl Book {
 const INSERT_SQL: &str = "INSERT INTO refills (order_id, profile, url, panel_order, requested, \
     state, finished) VALUES (?1, ?2, ?3, ?4, ?5, 'Unknown', 1)";
 
+/// Writes one due order's refill request down (`Unknown`, asked at ?5) unless, by now, a refill
+/// of it is pending, was refused as disabled, or was asked after ?6: rules 4 and 5 of
+/// `DUE_SQL`, checked again where the request is written.
+const CLAIM_SQL: &str = "INSERT INTO refills (order_id, profile, url, panel_order, requested, \
+    state, finished) SELECT ?1, ?2, ?3, ?4, ?5, 'Unknown', 1 WHERE NOT EXISTS (SELECT 1 FROM \
+    refills r WHERE r.profile = ?2 AND r.panel_order = ?4 \
+    AND (r.disabled = 1 OR r.finished = 0 OR r.requested > ?6))";
+
 /// Adds a step to a refill's history.
 const HISTORY_SQL: &str =
     "INSERT INTO refill_history (refill_seq, seen, state, status) VALUES (?1, ?2, ?3, ?4)";
@@ -592,29 +605,124 @@ pub fn ask(
     result
 }
 
-/// Finds the orders of `rule` that are due, writes a request down for each and sends them
-/// (see [`send_claimed`]). Returns the due orders, what became of each request, and the error
-/// when the whole request failed.
+/// What [`send_due`] did on one profile.
+#[derive(Debug, Default)]
+pub struct DueSent {
+    /// The orders a refill was asked for (each written down before it was sent), oldest first.
+    pub due: Vec<Due>,
+    /// What became of each request, in the same order.
+    pub sent: Vec<Sent>,
+    /// Why requests failed (their refills are recorded Unknown), when any did.
+    pub error: Option<anyhow::Error>,
+}
+
+/// The guarded send of due refills: finds the orders of `rule` that are due, then, chunk by
+/// chunk (100 orders, the multi form), writes a request down for each still due (one
+/// transaction per chunk, before the chunk is sent), sends it, and records what came back (one
+/// transaction per chunk, after). `workers()` chunks are in flight at once (the profile's
+/// concurrency, fewer after a 429) while this thread — the one that holds the book — writes
+/// the chunks ahead of them and the answers behind them, so the book's writes overlap the
+/// panel's latency.
 pub fn send_due(
     panel: &dyn Panel,
     book: &Book,
     rule: &DueRule,
-) -> anyhow::Result<(Vec<Sent>, Option<anyhow::Error>)> {
-    let claimed = book.claim_due_refills(rule)?;
-    if claimed.is_empty() {
-        return Ok((Vec::new(), None));
+    workers: &(dyn Fn() -> usize + Sync),
+) -> anyhow::Result<DueSent> {
+    use std::sync::mpsc;
+    let due = book.due_refills(rule)?;
+    let mut chunks = due.chunks(crate::ids::CHUNK);
+    let total = chunks.len();
+    type Claimed = Vec<(i64, Due)>;
+    type Job = (usize, Claimed);
+    let (jobs, queue) = mpsc::channel::<Job>();
+    let queue = std::sync::Mutex::new(queue);
+    let (answers, answered) = mpsc::channel::<(Job, Reply)>();
+    let mut slots: Vec<Option<(Claimed, Vec<Sent>)>> = (0..total).map(|_| None).collect();
+    let mut failed: Vec<anyhow::Error> = Vec::new();
+    std::thread::scope(|scope| {
+        for worker in 0..workers().min(total) {
+            let (queue, answers) = (&queue, answers.clone());
+            scope.spawn(move || {
+                // After a 429 fewer chunks go out at once: workers past the new limit stop
+                // (the first never does).
+                while worker < workers().max(1) {
+                    let job = queue.lock().unwrap_or_else(|p| p.into_inner()).recv();
+                    let Ok(job) = job else { break };
+                    let reply = request(panel, &job.1);
+                    if answers.send((job, reply)).is_err() {
+                        break;
+                    }
+                }
+            });
+        }
+        drop(answers);
+        // Writes the next chunk's requests down and hands it to the workers; false when none
+        // is left or the book refused.
+        let mut next = 0;
+        let mut claim = |failed: &mut Vec<anyhow::Error>| -> bool {
+            let Some(chunk) = chunks.next() else {
+                return false;
+            };
+            let claimed = match book.claim_refills(rule, chunk) {
+                Ok(claimed) => claimed,
+                Err(e) => {
+                    failed.push(e);
+                    return false;
+                }
+            };
+            next += 1;
+            jobs.send((next - 1, claimed)).is_ok()
+        };
+        // One chunk more than in flight is written down ahead, so no worker waits for the book.
+        let mut open = 0;
+        for _ in 0..=workers().min(total) {
+            if claim(&mut failed) {
+                open += 1;
+            }
+        }
+        while open > 0 {
+            let Ok(((i, claimed), reply)) = answered.recv() else {
+                break;
+            };
+            open -= 1;
+            if claim(&mut failed) {
+                open += 1;
+            }
+            match record(panel, book, &claimed, reply) {
+                Ok((sent, error)) => {
+                    failed.extend(error);
+                    slots[i] = Some((claimed, sent));
+                }
+                Err(e) => failed.push(e),
+            }
+        }
+        drop(jobs);
+    });
+    let mut done = DueSent::default();
+    for (claimed, sent) in slots.into_iter().flatten() {
+        done.due.extend(claimed.into_iter().map(|(_, d)| d));
+        done.sent.extend(sent);
     }
-    send_claimed(panel, book, &claimed)
+    done.error = match failed.len() {
+        0 => None,
+        n if n >= total => failed.into_iter().next(),
+        n => {
+            let first = &failed[0];
+            Some(anyhow::anyhow!(
+                "{n} of {total} refill requests failed (their refills are recorded Unknown); the first: {first:#}"
+            ))
+        }
+    };
+    Ok(done)
 }
 
-/// Sends the refills `claimed` (by `Book::claim_due_refills`) and records each answer. A
-/// request with no answer is recorded as Unknown (it counts as asked); returns what became of
-/// each, and the error when the whole request failed.
-pub fn send_claimed(
-    panel: &dyn Panel,
-    book: &Book,
-    claimed: &[(i64, Due)],
-) -> anyhow::Result<(Vec<Sent>, Option<anyhow::Error>)> {
+/// What the panel answered to one refill request (multi form), with the ids asked.
+type Reply = (Vec<u64>, anyhow::Result<Answer<Vec<Row<String>>>>);
+
+/// Sends a refill request for the refills `claimed` (by `Book::claim_refills`); orders whose id
+/// is no panel order number are not sent.
+fn request(panel: &dyn Panel, claimed: &[(i64, Due)]) -> Reply {
     let ids: Vec<u64> = claimed
         .iter()
         .filter_map(|(_, d)| d.order.parse().ok())
@@ -626,6 +734,18 @@ pub fn send_claimed(
         }),
         false => panel.refill(&ids),
     };
+    (ids, result)
+}
+
+/// Records what came back for the refills `claimed`. A request with no answer is recorded as
+/// Unknown (it counts as asked); returns what became of each, and the error when the whole
+/// request failed.
+fn record(
+    panel: &dyn Panel,
+    book: &Book,
+    claimed: &[(i64, Due)],
+    (ids, result): Reply,
+) -> anyhow::Result<(Vec<Sent>, Option<anyhow::Error>)> {
     let answers = answered(panel, &ids, &result);
     let by_order: std::collections::HashMap<String, Answered> =
         ids.iter().map(u64::to_string).zip(answers).collect();
@@ -827,9 +947,12 @@ mod tests {
                 .is_empty()
         );
         // Claiming writes them down: not due again until refill_every has passed.
-        let claimed = book.claim_due_refills(&rule(now)).unwrap();
+        let due = book.due_refills(&rule(now)).unwrap();
+        let claimed = book.claim_refills(&rule(now), &due).unwrap();
         assert_eq!(claimed.len(), 2);
         assert!(book.due_refills(&rule(now)).unwrap().is_empty());
+        // A run that found them due before they were claimed claims none of them.
+        assert!(book.claim_refills(&rule(now), &due).unwrap().is_empty());
         book.refill_answers(&[
             (claimed[0].0, Answered::Refill("7".into())),
             (
@@ -869,7 +992,10 @@ mod tests {
         assert_eq!(two.status, "Refused");
         // Only Rejected is taken for sync's alerts, each once, whoever recorded it.
         assert!(book.unalerted_refill_rejections("p").unwrap().is_empty());
-        let again = book.claim_due_refills(&rule(now + 2 * 86_400)).unwrap();
+        let later = rule(now + 2 * 86_400);
+        let again = book
+            .claim_refills(&later, &book.due_refills(&later).unwrap())
+            .unwrap();
         book.refill_answers(&[(again[0].0, Answered::Refill("8".into()))])
             .unwrap();
         book.record_refill_statuses(&[(again[0].0, Ok("Rejected".into()))])

@@ -144,14 +144,11 @@ fn due_profile(
         report.due = book.due_refills(&rule)?;
         return Ok(());
     }
-    let claimed = book.claim_due_refills(&rule)?;
-    report.due = claimed.iter().map(|(_, d)| d.clone()).collect();
-    if claimed.is_empty() {
-        return Ok(());
-    }
-    let (sent, error) = crate::book::refills::send_claimed(&*ctx.panel(), &book, &claimed)?;
-    report.sent = sent;
-    match error {
+    let http = &ctx.http;
+    let done = crate::book::refills::send_due(&*ctx.panel(), &book, &rule, &|| http.concurrency())?;
+    report.due = done.due;
+    report.sent = done.sent;
+    match done.error {
         Some(e) => Err(e),
         None => Ok(()),
     }

@@ -242,9 +242,10 @@ fn refills(ctx: &Ctx, book: &Book, report: &mut Report) -> anyhow::Result<()> {
         let refillable = ctx.refillable()?;
         let url = crate::config::display_url(ctx.profile.url.as_str());
         let rule = ctx.due_rule(&url, &refillable);
-        let (sent, error) = crate::book::refills::send_due(&*panel, book, &rule)?;
-        report.refills_sent = sent;
-        if let Some(e) = error {
+        let http = &ctx.http;
+        let done = crate::book::refills::send_due(&*panel, book, &rule, &|| http.concurrency())?;
+        report.refills_sent = done.sent;
+        if let Some(e) = done.error {
             return Err(e);
         }
     }
