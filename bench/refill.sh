@@ -18,14 +18,18 @@ cargo build --release --quiet
 smm="$PWD/target/release/smm"
 work="$(mktemp -d)"
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill -INT "$p" 2>/dev/null || true; done; rm -rf "$work"; }
+# sandbox() runs in a $(…) subshell: its pids reach cleanup through a file.
+cleanup() {
+  for p in "${pids[@]}" $(cat "$work/pids" 2>/dev/null); do kill -INT "$p" 2>/dev/null || true; done
+  rm -rf "$work"
+}
 trap cleanup EXIT
 
 # Starts a sandbox with extra args; prints its v2 URL.
 sandbox() {
   local out="$work/sandbox.$RANDOM"
   "$smm" sandbox --port 0 "$@" >"$out" 2>&1 &
-  pids+=($!)
+  echo $! >>"$work/pids"
   for _ in $(seq 1 50); do grep -q "Press Ctrl-C" "$out" 2>/dev/null && break; sleep 0.1; done
   grep -o 'http://127\.0\.0\.1:[0-9]*/api/v2' "$out" | head -1
 }
