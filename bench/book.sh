@@ -20,7 +20,7 @@ cleanup() { for p in "${pids[@]}"; do kill -INT "$p" 2>/dev/null || true; done; 
 trap cleanup EXIT
 
 out="$work/sandbox.out"
-"$smm" sandbox --port 0 --balance 100000000 >"$out" 2>&1 &
+SMM_DATA_DIR="$work/sandbox-data" "$smm" sandbox --port 0 --balance 100000000 >"$out" 2>&1 &  # its ids file stays in $work
 pids+=($!)
 for _ in $(seq 1 50); do grep -q "Press Ctrl-C" "$out" 2>/dev/null && break; sleep 0.1; done
 url="$(grep -o 'http://127\.0\.0\.1:[0-9]*/api/v2' "$out" | head -1)"

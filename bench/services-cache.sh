@@ -31,7 +31,7 @@ unset SMM_PROFILE NO_COLOR
 mkdir -p "$HOME"
 
 out="$work/sandbox.out"
-"$smm" sandbox --port 0 --services 19998 >"$out" 2>&1 &  # 19,998 + its 2 fixed entries
+"$smm" sandbox --port 0 --services 19998 >"$out" 2>&1 &  # 19,998 + its 2 fixed entries (SMM_DATA_DIR is in $work)
 pids+=($!)
 for _ in $(seq 1 50); do grep -q "Press Ctrl-C" "$out" 2>/dev/null && break; sleep 0.1; done
 url="$(grep -o 'http://127\.0\.0\.1:[0-9]*/api/v2' "$out" | head -1)"

@@ -22,7 +22,7 @@ trap cleanup EXIT
 # Starts a sandbox with extra args; prints its v2 URL.
 sandbox() {
   local out="$work/sandbox.$RANDOM"
-  "$smm" sandbox --port 0 "$@" >"$out" 2>&1 &
+  SMM_DATA_DIR="$work/sandbox-data" "$smm" sandbox --port 0 "$@" >"$out" 2>&1 &  # its ids file stays in $work
   pids+=($!)
   for _ in $(seq 1 50); do grep -q "Press Ctrl-C" "$out" 2>/dev/null && break; sleep 0.1; done
   grep -o 'http://127\.0\.0\.1:[0-9]*/api/v2' "$out" | head -1

@@ -34,6 +34,9 @@ _smm() {
             smm,help)
                 cmd="smm__subcmd__help"
                 ;;
+            smm,mcp)
+                cmd="smm__subcmd__mcp"
+                ;;
             smm,order)
                 cmd="smm__subcmd__order"
                 ;;
@@ -51,6 +54,9 @@ _smm() {
                 ;;
             smm,refills)
                 cmd="smm__subcmd__refills"
+                ;;
+            smm,routes)
+                cmd="smm__subcmd__routes"
                 ;;
             smm,sandbox)
                 cmd="smm__subcmd__sandbox"
@@ -139,6 +145,9 @@ _smm() {
             smm__subcmd__help,help)
                 cmd="smm__subcmd__help__subcmd__help"
                 ;;
+            smm__subcmd__help,mcp)
+                cmd="smm__subcmd__help__subcmd__mcp"
+                ;;
             smm__subcmd__help,order)
                 cmd="smm__subcmd__help__subcmd__order"
                 ;;
@@ -156,6 +165,9 @@ _smm() {
                 ;;
             smm__subcmd__help,refills)
                 cmd="smm__subcmd__help__subcmd__refills"
+                ;;
+            smm__subcmd__help,routes)
+                cmd="smm__subcmd__help__subcmd__routes"
                 ;;
             smm__subcmd__help,sandbox)
                 cmd="smm__subcmd__help__subcmd__sandbox"
@@ -290,7 +302,7 @@ _smm() {
 
     case "${cmd}" in
         smm)
-            opts="-p -v -q -h -V --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help --version balance services order status refill refill-status refills cancel watch orders sync pika config sandbox demo completions help"
+            opts="-p -v -q -h -V --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help --version balance services order status refill refill-status refills cancel watch orders routes sync mcp pika config sandbox demo completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -990,7 +1002,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__help)
-            opts="balance services order status refill refill-status refills cancel watch orders sync pika config sandbox demo completions help"
+            opts="balance services order status refill refill-status refills cancel watch orders routes sync mcp pika config sandbox demo completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1199,6 +1211,20 @@ _smm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        smm__subcmd__help__subcmd__mcp)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         smm__subcmd__help__subcmd__order)
             opts="add"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1353,6 +1379,20 @@ _smm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        smm__subcmd__help__subcmd__routes)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         smm__subcmd__help__subcmd__sandbox)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1437,6 +1477,44 @@ _smm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        smm__subcmd__mcp)
+            opts="-p -v -q -h --json --format --concurrency --profile --config --timeout --verbose --quiet --refresh --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         smm__subcmd__order)
             opts="-p -v -q -h --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help add help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1476,7 +1554,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__order__subcmd__add)
-            opts="-f -y -p -v -q -h --service --link --quantity --runs --interval --comments --usernames --hashtags --hashtag --username --keywords --media --groups --answer-number --min --max --posts --old-posts --delay --expiry --country --device --type-of-traffic --google-keyword --referring-url --file --yes --dry-run --force --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
+            opts="-f -y -p -v -q -h --service --link --quantity --runs --interval --comments --usernames --hashtags --hashtag --username --keywords --media --groups --answer-number --min --max --posts --old-posts --delay --expiry --country --device --type-of-traffic --google-keyword --referring-url --file --yes --route --dry-run --force --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1590,6 +1668,10 @@ _smm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --route)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
@@ -1664,7 +1746,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__orders)
-            opts="-p -v -q -h --since --status --outcome --limit --by --check --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
+            opts="-p -v -q -h --since --status --outcome --route --limit --by --check --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1682,12 +1764,16 @@ _smm() {
                     COMPREPLY=($(compgen -W "placed refused unknown" -- "${cur}"))
                     return 0
                     ;;
+                --route)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --by)
-                    COMPREPLY=($(compgen -W "profile service day status" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "profile service day status route" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -2215,8 +2301,46 @@ _smm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        smm__subcmd__routes)
+            opts="-p -v -q -h --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --profile)
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         smm__subcmd__sandbox)
-            opts="-p -v -q -h --port --add-profile --latency-ms --services --key --balance --speed --flavor --fault --fault-first --fault-ratio --retry-after --slow-ms --profile --config --json --format --timeout --refresh --concurrency --verbose --quiet --help"
+            opts="-p -v -q -h --port --add-profile --latency-ms --services --key --balance --speed --flavor --fresh --fault --fault-first --fault-ratio --retry-after --slow-ms --profile --config --json --format --timeout --refresh --concurrency --verbose --quiet --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0

@@ -44,7 +44,9 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand cancel 'Ask the panel to cancel orders (action=cancel)'
             cand watch 'Follow orders until they finish: Completed, Partial or Canceled (polls action=status)'
             cand orders 'The order book: what was placed, where, at what cost, with what outcome'
+            cand routes 'Show routes: each candidate''s rate, limits, balance, whether it can take an order now, and the margin against the route''s sell price'
             cand sync 'Bring the order book up to date from every panel: statuses, balances, catalogue changes; alerts for cron'
+            cand mcp 'Serve smm to AI assistants over the Model Context Protocol (stdio): balances, services, quotes, orders through the order book, status, refills, sync'
             cand pika 'useapi.net Pika accounts (profiles with api = "useapi")'
             cand config 'Show, create or add profiles to the config file'
             cand sandbox 'Run the built-in sandbox panel on 127.0.0.1: try smm with no account'
@@ -163,6 +165,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --referring-url 'Web Traffic: the referring URL (with --type-of-traffic 2)'
             cand -f 'Place every order of a bulk file: `service|link|quantity` lines, or CSV with a header (service,link,quantity[,runs,interval,comments,…]); - reads stdin'
             cand --file 'Place every order of a bulk file: `service|link|quantity` lines, or CSV with a header (service,link,quantity[,runs,interval,comments,…]); - reads stdin'
+            cand --route 'Place it through a route of the config file (`[routes.NAME]`): the best of its candidate providers that can take it, moving on only after a definite refusal'
             cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
             cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
             cand --config 'Config file [default: ~/.config/smm/config.toml]'
@@ -306,6 +309,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --since 'Only orders placed within this long (30m, 24h, 7d)'
             cand --status 'Only orders whose last status seen is TEXT (case-insensitive)'
             cand --outcome 'Only orders with this outcome'
+            cand --route 'Only orders placed through this route (`order add --route`)'
             cand --limit 'Show the newest N (0 = all)'
             cand --by 'Group: order count, total cost and total charge per currency'
             cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
@@ -315,6 +319,22 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --timeout 'Seconds to wait for the panel''s answer'
             cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
             cand --check 'Ask the panels for the status of every order not known to be finished'
+            cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
+            cand -v 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -q 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'smm;routes'= {
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
             cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
             cand -v 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand --verbose 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
@@ -339,6 +359,22 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
+        }
+        &'smm;mcp'= {
+            cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
+            cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
+            cand -v 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -q 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'smm;pika'= {
             cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
@@ -669,6 +705,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
             cand --timeout 'Seconds to wait for the panel''s answer'
             cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
+            cand --fresh 'Begin at order 23501 again, forgetting the ids earlier sandboxes gave'
             cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
             cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
             cand -v 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
@@ -721,7 +758,9 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand cancel 'Ask the panel to cancel orders (action=cancel)'
             cand watch 'Follow orders until they finish: Completed, Partial or Canceled (polls action=status)'
             cand orders 'The order book: what was placed, where, at what cost, with what outcome'
+            cand routes 'Show routes: each candidate''s rate, limits, balance, whether it can take an order now, and the margin against the route''s sell price'
             cand sync 'Bring the order book up to date from every panel: statuses, balances, catalogue changes; alerts for cron'
+            cand mcp 'Serve smm to AI assistants over the Model Context Protocol (stdio): balances, services, quotes, orders through the order book, status, refills, sync'
             cand pika 'useapi.net Pika accounts (profiles with api = "useapi")'
             cand config 'Show, create or add profiles to the config file'
             cand sandbox 'Run the built-in sandbox panel on 127.0.0.1: try smm with no account'
@@ -755,7 +794,11 @@ set edit:completion:arg-completer[smm] = {|@words|
         }
         &'smm;help;orders'= {
         }
+        &'smm;help;routes'= {
+        }
         &'smm;help;sync'= {
+        }
+        &'smm;help;mcp'= {
         }
         &'smm;help;pika'= {
             cand account 'The Discord accounts useapi.net drives Pika with'

@@ -10,9 +10,10 @@ set -uo pipefail
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 smm="${1:-$here/../target/debug/smm}"
 out="$(mktemp)"
-"$smm" sandbox --port 0 >"$out" 2>&1 &
+data="$(mktemp -d)"   # the sandbox's ids file: a fresh sandbox each time, nothing left behind
+SMM_DATA_DIR="$data" "$smm" sandbox --port 0 >"$out" 2>&1 &
 pid=$!
-trap 'kill -INT $pid 2>/dev/null; wait $pid 2>/dev/null; rm -f "$out"' EXIT
+trap 'kill -INT $pid 2>/dev/null; wait $pid 2>/dev/null; rm -rf "$out" "$data"' EXIT
 for _ in $(seq 1 50); do
   grep -q "Press Ctrl-C" "$out" && break
   sleep 0.1

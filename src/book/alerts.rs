@@ -32,14 +32,16 @@ impl Book {
         found: Vec<Alert>,
         repeat: Option<u64>,
     ) -> anyhow::Result<Settled> {
-        self.settle_inner(profile, checked, found, repeat)
+        self.settle_inner(profile, None, checked, found, repeat)
             .map_err(|e| self.explain(e))
     }
 
-    /// `settle_alerts` in SQL.
-    fn settle_inner(
+    /// `settle_alerts` in SQL; with `subject`, only the standing alerts about it are looked
+    /// at (a route's, whose alerts stand under no profile).
+    pub(super) fn settle_inner(
         &self,
         profile: &str,
+        subject: Option<&str>,
         checked: &[Kind],
         found: Vec<Alert>,
         repeat: Option<u64>,
@@ -49,9 +51,11 @@ impl Book {
         let tx = rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
         let mut standing: HashMap<(String, String), (String, i64)> = HashMap::new();
         {
-            let mut stmt =
-                tx.prepare("SELECT kind, subject, message, raised FROM alerts WHERE profile = ?1")?;
-            let rows = stmt.query_map([profile], |r| {
+            let mut stmt = tx.prepare(
+                "SELECT kind, subject, message, raised FROM alerts WHERE profile = ?1 \
+                 AND (?2 IS NULL OR subject = ?2)",
+            )?;
+            let rows = stmt.query_map(params![profile, subject], |r| {
                 Ok(((r.get(0)?, r.get(1)?), (r.get(2)?, r.get(3)?)))
             })?;
             for row in rows {

@@ -89,6 +89,9 @@ fn import(book: &Book, path: &Path) -> rusqlite::Result<Option<(u64, u64)>> {
                             quantity: i.quantity,
                             fields: i.fields,
                             cost: None,
+                            route: None,
+                            also: Vec::new(),
+                            currency: None,
                         };
                         let created = i.time as i64;
                         orders += super::insert_order(&mut insert, &i.id, created, &order, i.cost)?

@@ -16,11 +16,12 @@ pub mod journal;
 pub mod limits;
 mod pending;
 pub mod refills;
+mod routes;
 mod send;
 mod sync;
 
 pub use alerts::Settled;
-pub use send::{Sent, send};
+pub use send::{Sent, send, send_within};
 pub use sync::{Asked, OrderChange, statuses};
 
 use crate::exit::usage;
@@ -49,7 +50,7 @@ pub fn data_dir() -> anyhow::Result<PathBuf> {
 }
 
 /// The schema version this smm writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 /// How long a run waits for another smm holding the book before giving up, unless
 /// `SMM_LOCK_TIMEOUT` (seconds) says otherwise.
@@ -69,7 +70,7 @@ fn busy_timeout() -> Duration {
 }
 
 /// The migrations, in order: migration `n` takes the schema from version `n` to `n + 1`.
-const MIGRATIONS: [&str; 4] = [
+const MIGRATIONS: [&str; 5] = [
     "
 CREATE TABLE orders (
     seq         INTEGER PRIMARY KEY,   -- insertion order
@@ -157,6 +158,10 @@ CREATE TABLE alerts (                                 -- the alerts standing now
     PRIMARY KEY (profile, kind, subject)
 );
 ",
+    "
+ALTER TABLE orders ADD COLUMN route TEXT;       -- the route the order came through, if any
+CREATE INDEX orders_route ON orders (route, created);
+",
     refills::MIGRATION,
 ];
 
@@ -183,19 +188,42 @@ pub struct NewOrder {
     pub fields: BTreeMap<String, String>,
     /// The cost estimate, when known.
     pub cost: Option<Decimal>,
+    /// The route the order goes through, if any (`smm orders --route`).
+    pub route: Option<String>,
+    /// The other `(profile, service)` the duplicate guard spans: a route's other candidates.
+    /// The same order placed on any of them within the window is a duplicate too.
+    pub also: Vec<(String, u64)>,
+    /// The currency of the cost (the panel's), when known before the first status.
+    pub currency: Option<String>,
 }
 
 impl NewOrder {
     /// What the duplicate guard compares: profile, service, link, quantity and every field.
     fn fingerprint(&self) -> String {
+        self.fingerprint_on(&self.profile, self.service)
+    }
+
+    /// The fingerprint the same order would have on `profile`'s service `service`.
+    fn fingerprint_on(&self, profile: &str, service: u64) -> String {
         let fields = serde_json::to_string(&self.fields).unwrap_or_default();
         format!(
-            "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{fields}",
-            self.profile,
-            self.service,
+            "{profile}\u{1f}{service}\u{1f}{}\u{1f}{}\u{1f}{fields}",
             self.link.as_deref().unwrap_or(""),
             self.quantity.map(|q| q.to_string()).unwrap_or_default(),
         )
+    }
+
+    /// Every fingerprint the guard looks for: this order's, then the same order's on each of
+    /// `also` (a route's candidates): one indexed `fingerprint IN (…)` lookup.
+    fn guarded(&self) -> Vec<String> {
+        let mut all = vec![self.fingerprint()];
+        for (profile, service) in &self.also {
+            let f = self.fingerprint_on(profile, *service);
+            if !all.contains(&f) {
+                all.push(f);
+            }
+        }
+        all
     }
 }
 
@@ -276,6 +304,9 @@ pub struct Entry {
     /// seen before (unix seconds) — if ever.
     #[serde(skip)]
     pub changed: Option<i64>,
+    /// The route it came through, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub route: Option<String>,
 }
 
 /// A status that changed, as `record_statuses` saw it.
@@ -319,6 +350,8 @@ pub struct Query {
     pub status: Option<String>,
     /// Only orders with this outcome.
     pub outcome: Option<Outcome>,
+    /// Only orders that came through this route.
+    pub route: Option<String>,
     /// The newest N (0: all).
     pub limit: usize,
 }
@@ -334,6 +367,8 @@ pub enum GroupBy {
     Day,
     /// The last status seen (every spelling of a known status together).
     Status,
+    /// The route the order came through (blank: ordered directly).
+    Route,
 }
 
 /// One group of `--by`, in one currency.
@@ -365,9 +400,40 @@ pub struct Earlier {
     pub entry: Entry,
 }
 
+/// A cap on what the orders that may exist (placed or unknown), written down at or after
+/// `since`, may cost together: checked with the duplicate guard, in its transaction.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SpendLimit {
+    /// Where the count starts (unix seconds).
+    pub since: i64,
+    /// The most they may cost together, this order included.
+    pub max: Decimal,
+}
+
+/// What the book held when it refused an order over a [`SpendLimit`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct OverLimit {
+    /// The limit the order would pass.
+    pub limit: SpendLimit,
+    /// What the orders already written down since `limit.since` cost (those with a cost).
+    pub spent: Decimal,
+    /// The order's cost; None when it is not known in advance (then it cannot be checked
+    /// against a limit, and is refused).
+    pub cost: Option<Decimal>,
+}
+
+/// Why the book would not write an order down (nothing was sent).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Held {
+    /// The same order may exist already, within the duplicate window.
+    Duplicate(Box<Earlier>),
+    /// It would take the spending past the limit.
+    OverLimit(OverLimit),
+}
+
 /// The columns every entry query reads, in `Entry` order.
 const COLUMNS: &str = "id, created, profile, url, service, link, quantity, fields, cost, outcome, \
-    panel_order, error, status, charge, start_count, remains, currency, checked, changed";
+    panel_order, error, status, charge, start_count, remains, currency, checked, changed, route";
 
 /// An entry from a row of `COLUMNS`.
 fn entry(row: &rusqlite::Row) -> rusqlite::Result<Entry> {
@@ -392,6 +458,7 @@ fn entry(row: &rusqlite::Row) -> rusqlite::Result<Entry> {
         currency: row.get(16)?,
         checked: row.get(17)?,
         changed: row.get(18)?,
+        route: row.get(19)?,
     })
 }
 
@@ -517,24 +584,55 @@ impl Book {
         window: u64,
         force: bool,
     ) -> anyhow::Result<Result<String, Earlier>> {
-        self.begin_inner(order, window, force)
+        Ok(match self.begin_within(order, window, force, None)? {
+            Ok(id) => Ok(id),
+            Err(Held::Duplicate(earlier)) => Err(*earlier),
+            Err(Held::OverLimit(_)) => unreachable!("no spend limit was given"),
+        })
+    }
+
+    /// `begin`, and with a `limit` refuses the order too (`Held::OverLimit`, `force` or not)
+    /// when its cost, with what the orders that may exist written down since `limit.since`
+    /// cost, passes `limit.max`, or when its cost is not known. The guard, the count and the
+    /// insert are one `BEGIN IMMEDIATE` transaction: two processes can never both pass it.
+    pub fn begin_within(
+        &self,
+        order: &NewOrder,
+        window: u64,
+        force: bool,
+        limit: Option<SpendLimit>,
+    ) -> anyhow::Result<Result<String, Held>> {
+        self.begin_inner(order, window, force, limit)
             .map_err(|e| self.explain_unsent(e))
     }
 
-    /// `begin` in SQL.
+    /// `begin_within` in SQL.
     fn begin_inner(
         &self,
         order: &NewOrder,
         window: u64,
         force: bool,
-    ) -> rusqlite::Result<Result<String, Earlier>> {
+        limit: Option<SpendLimit>,
+    ) -> rusqlite::Result<Result<String, Held>> {
         let tx = rusqlite::Transaction::new_unchecked(&self.conn, TransactionBehavior::Immediate)?;
         let now = crate::time::now() as i64;
-        let fingerprint = order.fingerprint();
         if !force && window > 0 {
-            let earlier = find_earlier(&tx, &fingerprint, since(now, window))?;
+            let earlier = find_earlier(&tx, &order.guarded(), since(now, window))?;
             if let Some(entry) = earlier {
-                return Ok(Err(Earlier { entry }));
+                return Ok(Err(Held::Duplicate(Box::new(Earlier { entry }))));
+            }
+        }
+        if let Some(limit) = limit {
+            let (spent, _) = spent_since(&tx, limit.since)?;
+            let within = order
+                .cost
+                .is_some_and(|cost| spent.saturating_add(cost) <= limit.max);
+            if !within {
+                return Ok(Err(Held::OverLimit(OverLimit {
+                    limit,
+                    spent,
+                    cost: order.cost,
+                })));
             }
         }
         let id = new_id();
@@ -551,13 +649,48 @@ impl Book {
         Ok(Ok(id))
     }
 
+    /// The currency `profile`'s panel at `url` bills in, as far as the book knows: that of its
+    /// latest order with one (from a status, or from placing), else that of its latest balance.
+    pub fn currency(&self, profile: &str, url: &str) -> anyhow::Result<Option<String>> {
+        let known = |sql: &str, args: &[&dyn rusqlite::ToSql]| {
+            self.conn
+                .query_row(sql, args, |row| row.get::<_, String>(0))
+                .optional()
+        };
+        let from_orders = known(
+            "SELECT currency FROM orders WHERE profile = ?1 AND url = ?2 AND currency <> '' \
+             ORDER BY seq DESC LIMIT 1",
+            &[&profile, &url],
+        );
+        let found = match from_orders {
+            Ok(None) => known(
+                "SELECT currency FROM balances WHERE profile = ?1 AND currency <> '' \
+                 ORDER BY seen DESC LIMIT 1",
+                &[&profile],
+            ),
+            other => other,
+        };
+        found.map_err(|e| self.explain(e))
+    }
+
+    /// Sets the currency of entry `id` when it has none yet (a status's stays).
+    pub fn set_currency(&self, id: &str, currency: &str) -> anyhow::Result<()> {
+        self.conn
+            .execute(
+                "UPDATE orders SET currency = ?2 WHERE id = ?1 AND currency IS NULL",
+                params![id, limits::cut(currency, limits::CURRENCY)],
+            )
+            .map(drop)
+            .map_err(|e| self.explain(e))
+    }
+
     /// The latest order that may exist with the same fingerprint within `window` seconds.
     pub fn earlier(&self, order: &NewOrder, window: u64) -> anyhow::Result<Option<Earlier>> {
         if window == 0 {
             return Ok(None);
         }
         let since = since(crate::time::now() as i64, window);
-        find_earlier(&self.conn, &order.fingerprint(), since)
+        find_earlier(&self.conn, &order.guarded(), since)
             .map(|e| e.map(|entry| Earlier { entry }))
             .map_err(|e| self.explain_unsent(e))
     }
@@ -633,6 +766,13 @@ impl Book {
         Ok(())
     }
 
+    /// The total cost estimate of the orders that may exist (placed or unknown, refused ones
+    /// aside) written down at or after `since` (unix seconds), by every smm process; with the
+    /// number of those whose cost was not known in advance (not in the total).
+    pub fn spent_since(&self, since: i64) -> anyhow::Result<(Decimal, u64)> {
+        spent_since(&self.conn, since).map_err(|e| self.explain(e))
+    }
+
     /// Orders grouped by `by` and currency: count, total cost, total charge (exact).
     pub fn groups(&self, query: &Query, by: GroupBy) -> anyhow::Result<Vec<Group>> {
         let key = match by {
@@ -640,6 +780,7 @@ impl Book {
             GroupBy::Service => "CAST(service AS TEXT)",
             GroupBy::Day => "date(created, 'unixepoch')",
             GroupBy::Status => "COALESCE(state, status, '')",
+            GroupBy::Route => "COALESCE(route, '')",
         };
         let (filter, values) = where_clause(query, false);
         let sql = format!(
@@ -687,7 +828,8 @@ fn since(now: i64, window: u64) -> i64 {
 fn insert_sql(verb: &str) -> String {
     format!(
         "{verb} INTO orders (id, created, profile, url, service, link, quantity, fields, \
-         fingerprint, cost, outcome) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'unknown')"
+         fingerprint, cost, currency, route, outcome) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'unknown')"
     )
 }
 
@@ -710,6 +852,8 @@ fn insert_order(
         serde_json::to_string(&order.fields).unwrap_or_default(),
         order.fingerprint(),
         cost,
+        limits::cut_opt(order.currency.as_deref(), limits::CURRENCY),
+        limits::cut_opt(order.route.as_deref(), limits::NAME),
     ])
 }
 
@@ -729,21 +873,42 @@ fn retry_busy<T>(mut f: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result
     }
 }
 
-/// The newest entry that may exist (placed or unknown) with `fingerprint` since `since`.
+/// The newest entry that may exist (placed or unknown) with one of `fingerprints` since
+/// `since`: one lookup on the `(fingerprint, created)` index.
 fn find_earlier(
     conn: &Connection,
-    fingerprint: &str,
+    fingerprints: &[String],
     since: i64,
 ) -> rusqlite::Result<Option<Entry>> {
+    use rusqlite::types::Value;
+    let marks = vec!["?"; fingerprints.len()].join(", ");
+    let mut values: Vec<Value> = vec![Value::Integer(since)];
+    values.extend(fingerprints.iter().map(|f| Value::Text(f.clone())));
     conn.query_row(
         &format!(
-            "SELECT {COLUMNS} FROM orders WHERE fingerprint = ?1 AND created >= ?2 \
+            "SELECT {COLUMNS} FROM orders WHERE created >= ?1 AND fingerprint IN ({marks}) \
              AND outcome != 'refused' ORDER BY created DESC, seq DESC LIMIT 1"
         ),
-        params![fingerprint, since],
+        rusqlite::params_from_iter(values.iter()),
         entry,
     )
     .optional()
+}
+
+/// [`Book::spent_since`] in SQL.
+fn spent_since(conn: &Connection, since: i64) -> rusqlite::Result<(Decimal, u64)> {
+    let mut stmt =
+        conn.prepare("SELECT cost FROM orders WHERE created >= ?1 AND outcome != 'refused'")?;
+    let mut rows = stmt.query(params![since])?;
+    let (mut total, mut unpriced) = (Decimal::ZERO, 0);
+    while let Some(row) = rows.next()? {
+        let cost: Option<String> = row.get(0)?;
+        match cost.and_then(|c| c.parse::<Decimal>().ok()) {
+            Some(c) => total = total.saturating_add(c),
+            None => unpriced += 1,
+        }
+    }
+    Ok((total, unpriced))
 }
 
 /// The WHERE clause and its values for `query` (`open`: placed and unfinished only).
@@ -780,6 +945,10 @@ fn where_clause(query: &Query, open: bool) -> (String, Vec<rusqlite::types::Valu
         terms.push("outcome = ?");
         values.push(Value::Text(outcome.name().to_string()));
     }
+    if let Some(route) = &query.route {
+        terms.push("route = ?");
+        values.push(Value::Text(route.clone()));
+    }
     if open {
         terms.push("outcome = 'placed' AND finished = 0");
     }
@@ -803,6 +972,9 @@ mod tests {
             quantity: Some(quantity),
             fields: BTreeMap::new(),
             cost: Some("0.45".parse().unwrap()),
+            route: None,
+            also: Vec::new(),
+            currency: None,
         }
     }
 
@@ -864,6 +1036,29 @@ mod tests {
         book.finish(&id, Outcome::Refused, None, Some("Not enough funds"), 1)
             .unwrap();
         assert!(book.begin(&order(500), 86_400, false).unwrap().is_ok());
+    }
+
+    #[test]
+    fn spent_since_counts_placed_and_unknown_orders_not_refused_or_older_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let book = Book::open_at(&dir.path().join("orders.db")).unwrap();
+        let placed = book.begin(&order(500), 0, false).unwrap().unwrap();
+        book.finish(&placed, Outcome::Placed, Some("1"), None, 1)
+            .unwrap();
+        let refused = book.begin(&order(501), 0, false).unwrap().unwrap();
+        book.finish(&refused, Outcome::Refused, None, Some("no"), 1)
+            .unwrap();
+        book.begin(&order(502), 0, false).unwrap().unwrap(); // unknown: still in flight
+        let unpriced = NewOrder {
+            cost: None,
+            ..order(503)
+        };
+        book.begin(&unpriced, 0, false).unwrap().unwrap();
+        let now = crate::time::now() as i64;
+        let (total, without_cost) = book.spent_since(now - 60).unwrap();
+        assert_eq!(total, "0.90".parse::<Decimal>().unwrap());
+        assert_eq!(without_cost, 1);
+        assert_eq!(book.spent_since(now + 60).unwrap(), (Decimal::ZERO, 0));
     }
 
     #[test]

@@ -901,6 +901,9 @@ mod tests {
             quantity: Some(100),
             fields: Default::default(),
             cost: None,
+            route: None,
+            also: Vec::new(),
+            currency: None,
         };
         let id = book.begin(&new, 0, false).unwrap().unwrap();
         book.finish(&id, Outcome::Placed, Some(order), None, 1)

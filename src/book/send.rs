@@ -2,7 +2,7 @@
 //! duplicate guard (one `BEGIN IMMEDIATE` transaction, committed) before it is sent, and its
 //! outcome — placed with the panel's order id, refused, or unknown — after.
 
-use super::{Book, Earlier, NewOrder, Outcome};
+use super::{Book, Earlier, Held, NewOrder, Outcome, SpendLimit};
 use crate::order::Order;
 use rust_decimal::Decimal;
 
@@ -23,6 +23,9 @@ impl NewOrder {
                 .map(|(k, v)| (k.to_string(), v.clone()))
                 .collect(),
             cost,
+            route: None,
+            also: Vec::new(),
+            currency: None,
         }
     }
 }
@@ -30,20 +33,28 @@ impl NewOrder {
 impl Earlier {
     /// The refusal of `order` as a duplicate of this earlier one (exit 2), naming it.
     pub fn refusal(&self, order: &NewOrder) -> anyhow::Error {
+        crate::exit::usage(format!(
+            "{} (order book entry {}, see `smm orders`); pass --force to order it again",
+            self.describe(order),
+            self.entry.id,
+        ))
+    }
+
+    /// `refusing a duplicate: …`: what this earlier order is and when it was placed, without
+    /// what to do about it (the command line and `smm mcp` say that each in their own way).
+    pub fn describe(&self, order: &NewOrder) -> String {
         let e = &self.entry;
         let what = match (e.outcome, &e.order) {
             (Outcome::Placed, Some(id)) => format!("order {id}"),
             _ => "an order whose outcome is unknown".to_string(),
         };
         let ago = (crate::time::now() as i64 - e.created).max(0) as u64;
-        crate::exit::usage(format!(
-            "refusing a duplicate: {what} for service {} with the same link, quantity and other fields was placed on profile '{}' {} ago \
-             (order book entry {}, see `smm orders`); pass --force to order it again",
+        format!(
+            "refusing a duplicate: {what} for service {} with the same link, quantity and other fields was placed on profile '{}' {} ago",
             order.service,
             order.profile,
             crate::time::ago(ago),
-            e.id,
-        ))
+        )
     }
 }
 
@@ -66,7 +77,7 @@ pub struct Sent<T> {
 /// else writes it down (committed) before `send` runs, and its outcome after. `send` returns
 /// the panel's order id with its answer; an error that leaves the order's existence open
 /// (`panel::is_ambiguous`) is recorded as unknown, any other as refused. `book` None (a run
-/// that keeps no book, the demo's) sends without a guard. An `Err` is a book that could not
+/// that keeps no book) sends without a guard. An `Err` is a book that could not
 /// write the order down: nothing was sent. An outcome the book cannot take (locked past the
 /// lock timeout, a full disk) is kept in a side file the next run folds in, and the answer
 /// becomes an error naming the panel's order id.
@@ -77,11 +88,36 @@ pub fn send<T>(
     force: bool,
     send: impl FnOnce() -> anyhow::Result<(String, T)>,
 ) -> anyhow::Result<Result<Sent<T>, Earlier>> {
+    Ok(match send_within(book, order, window, force, None, send)? {
+        Ok(sent) => Ok(sent),
+        Err(Held::Duplicate(earlier)) => Err(*earlier),
+        Err(Held::OverLimit(_)) => unreachable!("no spend limit was given"),
+    })
+}
+
+/// [`send`] under a spend `limit` too: the order is refused unsent (`Held::OverLimit`, `force`
+/// or not) when it would take what the orders that may exist, written down since
+/// `limit.since`, cost past `limit.max`, or when its cost is not known — checked in the same
+/// transaction as the duplicate guard and the intent, so two processes cannot both pass it.
+/// Without a book there is nothing to count: a limit is an error, nothing sent.
+pub fn send_within<T>(
+    book: Option<&Book>,
+    order: &NewOrder,
+    window: u64,
+    force: bool,
+    limit: Option<SpendLimit>,
+    send: impl FnOnce() -> anyhow::Result<(String, T)>,
+) -> anyhow::Result<Result<Sent<T>, Held>> {
     let entry = match book {
-        Some(book) => match book.begin(order, window, force)? {
+        Some(book) => match book.begin_within(order, window, force, limit)? {
             Ok(id) => Some(id),
-            Err(earlier) => return Ok(Err(earlier)),
+            Err(held) => return Ok(Err(held)),
         },
+        None if limit.is_some() => {
+            anyhow::bail!(
+                "a spend limit is counted in the order book, and this run keeps none; nothing was sent"
+            )
+        }
         None => None,
     };
     let result = send();
@@ -162,6 +198,9 @@ mod tests {
             quantity: Some(quantity),
             fields: Default::default(),
             cost: Some("0.45".parse().unwrap()),
+            route: None,
+            also: Vec::new(),
+            currency: None,
         }
     }
 
@@ -325,5 +364,126 @@ mod tests {
         assert_eq!(results.iter().filter(|sent| **sent).count(), 1);
         let book = Book::open_at(&path).unwrap();
         assert_eq!(entries(&book).len(), 1);
+    }
+
+    /// A limit of `max` counted from a minute ago.
+    fn limit(max: &str) -> Option<SpendLimit> {
+        Some(SpendLimit {
+            since: crate::time::now() as i64 - 60,
+            max: max.parse().unwrap(),
+        })
+    }
+
+    #[test]
+    fn a_spend_limit_refuses_unsent_what_would_pass_it_or_has_no_cost() {
+        let (_dir, book) = temp_book();
+        let calls = AtomicUsize::new(0);
+        let placed = |_: ()| {
+            calls.fetch_add(1, Ordering::SeqCst);
+            Ok(("1".to_string(), ()))
+        };
+        // 0.45 + 0.45 = 0.90: within 0.90.
+        for quantity in [1, 2] {
+            let sent = send_within(
+                Some(&book),
+                &order(quantity),
+                86_400,
+                false,
+                limit("0.90"),
+                || placed(()),
+            );
+            assert_eq!(sent.unwrap().unwrap().outcome, Outcome::Placed);
+        }
+        // A refused order does not count.
+        send_within(Some(&book), &order(3), 86_400, false, None, || {
+            Err::<(String, ()), _>(anyhow::anyhow!("Not enough funds on balance"))
+        })
+        .unwrap()
+        .unwrap();
+        let over = send_within(Some(&book), &order(4), 86_400, true, limit("0.90"), || {
+            placed(())
+        });
+        let Err(Held::OverLimit(over)) = over.unwrap() else {
+            panic!("over the limit, --force or not")
+        };
+        assert_eq!(over.spent, "0.90".parse::<Decimal>().unwrap());
+        assert_eq!(over.cost, Some("0.45".parse().unwrap()));
+        let unpriced = NewOrder {
+            cost: None,
+            ..order(5)
+        };
+        let unknown = send_within(Some(&book), &unpriced, 86_400, false, limit("100"), || {
+            placed(())
+        });
+        assert!(matches!(
+            unknown.unwrap(),
+            Err(Held::OverLimit(crate::book::OverLimit { cost: None, .. }))
+        ));
+        assert_eq!(
+            calls.load(Ordering::SeqCst),
+            2,
+            "nothing sent over the limit"
+        );
+        assert_eq!(
+            entries(&book).len(),
+            3,
+            "nothing written for what was refused"
+        );
+        // The duplicate guard still comes first.
+        let again = send_within(Some(&book), &order(1), 86_400, false, limit("100"), || {
+            placed(())
+        });
+        assert!(matches!(again.unwrap(), Err(Held::Duplicate(_))));
+        // Without a book a limit cannot be counted: an error, nothing sent.
+        assert!(send_within(None, &order(6), 86_400, false, limit("100"), || placed(())).is_err());
+        assert_eq!(calls.load(Ordering::SeqCst), 2);
+    }
+
+    #[test]
+    fn racing_processes_cannot_both_pass_a_spend_limit() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("orders.db");
+        Book::open_at(&path).unwrap();
+        let sends = AtomicUsize::new(0);
+        let start = std::sync::Barrier::new(2);
+        // Two different orders of 0.45 each; together they pass 0.50, each alone does not.
+        let results: Vec<bool> = std::thread::scope(|scope| {
+            let running: Vec<_> = [500, 501]
+                .into_iter()
+                .map(|quantity| {
+                    let (path, sends, start) = (&path, &sends, &start);
+                    scope.spawn(move || {
+                        // Each its own connection, as separate smm processes would have.
+                        let book = Book::open_at(path).unwrap();
+                        start.wait();
+                        let sent = send_within(
+                            Some(&book),
+                            &order(quantity),
+                            86_400,
+                            false,
+                            limit("0.50"),
+                            || {
+                                sends.fetch_add(1, Ordering::SeqCst);
+                                std::thread::sleep(std::time::Duration::from_millis(20));
+                                Ok(("23501".to_string(), ()))
+                            },
+                        )
+                        .unwrap();
+                        match sent {
+                            Ok(_) => true,
+                            Err(Held::OverLimit(over)) => {
+                                assert_eq!(over.spent, "0.45".parse::<Decimal>().unwrap());
+                                false
+                            }
+                            Err(Held::Duplicate(_)) => panic!("different orders"),
+                        }
+                    })
+                })
+                .collect();
+            running.into_iter().map(|h| h.join().unwrap()).collect()
+        });
+        assert_eq!(sends.load(Ordering::SeqCst), 1, "exactly one send ran");
+        assert_eq!(results.iter().filter(|sent| **sent).count(), 1);
+        assert_eq!(entries(&Book::open_at(&path).unwrap()).len(), 1);
     }
 }

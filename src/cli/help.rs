@@ -49,6 +49,20 @@ Examples:
   smm sync -q                          # new and resolved alerts: for cron
   smm sync --json | jq '.alerts[] | select(.new)'";
 
+/// `smm routes --help`.
+pub const ROUTES: &str = "\
+A route is a [routes.NAME] table of the config file: candidates = [\"profile:service\", …], \
+pick = \"cheapest\" (default) or \"order\", optional sell (your price per 1000) and max_rate. \
+Each candidate is shown with its catalogue entry (the cache rules of `smm services`), its \
+balance (asked at once), whether it can take a typical order (1000, or the nearest quantity \
+the service takes) now and why not, and the margin of its rate against sell.
+
+Examples:
+  smm routes                           # every route
+  smm routes ig-followers              # one route
+  smm routes --json | jq '.[].candidates[] | select(.available)'
+  smm order add --route ig-followers --link URL --quantity 500 --dry-run";
+
 /// `smm services changes --help`.
 pub const SERVICES_CHANGES: &str = "\
 Examples:
@@ -97,7 +111,9 @@ Examples:
   smm order add --service 1452 --link https://fb.com/post/1 \\
       --comments @comments.txt               # one comment per line
   smm order add --file orders.csv --dry-run  # a bulk file: every line checked
-  smm order add --file orders.csv --yes      # then placed, one by one";
+  smm order add --file orders.csv --yes      # then placed, one by one
+  smm order add --route ig-followers --link https://instagram.com/p/xyz \\
+      --quantity 500                         # the best provider of a route";
 
 /// `smm status --help`.
 pub const STATUS: &str = with_ids!(
@@ -181,7 +197,8 @@ Examples:
   smm orders --outcome unknown         # orders to check on the panel by hand
   smm orders --by day                  # orders, cost and charge per day
   smm orders --check                   # ask the panels about unfinished orders
-  smm orders --by profile --format csv > spend.csv";
+  smm orders --by profile --format csv > spend.csv
+  smm orders --by route                # spend per route (--route NAME)";
 
 /// `smm pika --help` and `smm pika account --help`.
 pub const PIKA: &str = "\
@@ -224,6 +241,22 @@ Examples:
   smm config add twitch --api streamdetails \\
       --url https://streamdetails.com/api/v2/ --key-env STREAMDETAILS_KEY";
 
+/// `smm mcp --help`: the tools, the safety settings, how an assistant starts it.
+pub const MCP: &str = "\
+Serves the Model Context Protocol on stdin/stdout for an AI assistant (Claude Desktop, Claude \
+Code, any MCP client), which starts it: tools balance, search_services, quote_order, \
+place_order, order_status, list_orders, request_refill and sync, over the profiles of the \
+config file and the order book. stdout carries only protocol messages; notes go to stderr. \
+Safe by default: the [mcp] table of the config file must set allow_orders = true before \
+place_order and request_refill send anything; max_order_cost and max_daily_spend (counted from \
+the order book over the last 24 hours) refuse orders unsent; profiles = [...] limits what the \
+assistant sees. Orders go through the order book and its duplicate guard, like `smm order add`. \
+A tool call taking longer than --timeout ends as a tool error. Claude Code: \
+`claude mcp add smm -- smm mcp`; Claude Desktop: see the README.
+
+Examples:
+  smm mcp                              # what the assistant runs, on stdio";
+
 /// `smm sandbox --help`.
 pub const SANDBOX: &str = "\
 The sandbox answers the SMM API v2 at http://127.0.0.1:PORT/api/v2 like a real panel: real \
@@ -232,12 +265,19 @@ progress -> Completed/Partial over an accelerated clock (orders whose id is a mu
 Partial), refills and cancels. It listens on 127.0.0.1 only. --flavor smartpanel or ownsmm \
 makes it answer like those families of panel software (success wrappers, snake_case types, \
 numeric codes beside errors, other status spellings) with the same orders and rules. POST \
-/control changes its catalogue while it runs (see the README), for trying `smm sync`.
+/control changes its catalogue while it runs and moves its clock (see the README), for trying \
+`smm sync`.
+
+Order ids never repeat across restarts: the first sandbox gives 23501, 23502, …; the last id \
+given is kept in sandbox-ids.json in smm's data dir (SMM_DATA_DIR moves it), and a restarted \
+sandbox continues after it, so an order book never holds the same sandbox order twice. --fresh \
+begins at 23501 again.
 
 Examples:
   smm sandbox --add-profile            # port 7000, as profile 'sandbox'
   smm sandbox --port 0 --add-profile sb  # a free port, as profile 'sb'
   smm sandbox --port 0                 # a free port (printed)
+  smm sandbox --fresh                  # new orders start at 23501 again
   smm sandbox --balance 5 --services 100
   smm sandbox --fault 502 --fault-ratio 0.25     # every 4th request fails
   smm sandbox --latency-ms 100";

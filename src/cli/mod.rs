@@ -124,6 +124,8 @@ fn meaningless(subcommand: &str) -> &'static [&'static str] {
             "concurrency",
         ],
         "completions" | "demo" => ALL,
+        // The server always answers in JSON and sends one request at a time per tool.
+        "mcp" => &["json", "format", "concurrency"],
         // Config commands read the file: never the network or the catalogue.
         "config" => &["timeout", "refresh", "concurrency"],
         _ => &[],
@@ -202,9 +204,17 @@ pub enum Command {
     /// The order book: what was placed, where, at what cost, with what outcome
     #[command(after_help = help::ORDERS)]
     Orders(OrdersArgs),
+    /// Show routes: each candidate's rate, limits, balance, whether it can take an order now,
+    /// and the margin against the route's sell price
+    #[command(after_help = help::ROUTES)]
+    Routes(RoutesArgs),
     /// Bring the order book up to date from every panel: statuses, balances, catalogue changes;
     /// alerts for cron
     Sync(SyncArgs),
+    /// Serve smm to AI assistants over the Model Context Protocol (stdio): balances, services,
+    /// quotes, orders through the order book, status, refills, sync
+    #[command(after_help = help::MCP)]
+    Mcp,
     /// useapi.net Pika accounts (profiles with api = "useapi")
     #[command(subcommand, after_help = help::PIKA)]
     Pika(PikaCommand),
@@ -290,6 +300,14 @@ pub struct ChangesArgs {
     pub since: Option<u64>,
 }
 
+/// `smm routes` options.
+#[derive(Debug, Args)]
+pub struct RoutesArgs {
+    /// Only this route
+    #[arg(value_name = "NAME")]
+    pub name: Option<String>,
+}
+
 /// `smm sync` options (`-p a,b` picks profiles; `-q` prints only the alerts).
 #[derive(Debug, Args)]
 #[command(after_help = help::SYNC)]
@@ -317,6 +335,11 @@ pub struct AddArgs {
     /// Place a bulk file's orders without asking (needed when stdin is not a terminal)
     #[arg(short, long, requires = "file")]
     pub yes: bool,
+
+    /// Place it through a route of the config file (`[routes.NAME]`): the best of its
+    /// candidate providers that can take it, moving on only after a definite refusal
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["service", "file"])]
+    pub route: Option<String>,
 
     /// Check the order against the catalogue and balance, print its cost, send nothing
     #[arg(long)]
@@ -398,6 +421,9 @@ pub struct SandboxArgs {
     /// Answer like the seed page (standard) or like SmartPanel- or OwnSMM-style panels
     #[arg(long, value_name = "FLAVOR", value_enum, default_value_t = crate::sandbox::Flavor::Standard)]
     pub flavor: crate::sandbox::Flavor,
+    /// Begin at order 23501 again, forgetting the ids earlier sandboxes gave
+    #[arg(long)]
+    pub fresh: bool,
     /// Inject a fault: an HTML error page (503), a 502, a 429 with Retry-After, or a slow answer
     #[arg(long, value_name = "KIND", help_heading = "Faults")]
     pub fault: Option<crate::sandbox::FaultKind>,
@@ -443,6 +469,9 @@ pub struct OrdersArgs {
     /// Only orders with this outcome
     #[arg(long, value_enum, value_name = "OUTCOME")]
     pub outcome: Option<crate::book::Outcome>,
+    /// Only orders placed through this route (`order add --route`)
+    #[arg(long, value_name = "NAME")]
+    pub route: Option<String>,
     /// Show the newest N (0 = all)
     #[arg(long, value_name = "N", default_value_t = 100)]
     pub limit: usize,

@@ -20,8 +20,8 @@ pub struct Ctx {
     pub http: Http,
     /// How to print.
     pub out: Output,
-    /// Whether orders go into the order book and catalogues into the cache (not for the demo,
-    /// whose sandbox orders are throwaway).
+    /// Whether orders go into the order book and catalogues into the cache (not for
+    /// `smm orders --check`, which records through the book it holds).
     pub persistent: bool,
     /// The order book, opened on first use.
     book: std::cell::OnceCell<crate::book::Book>,
@@ -33,22 +33,16 @@ pub struct Ctx {
 
 impl Ctx {
     /// Loads the config, resolves the profile and builds the client; all before any request.
-    /// A `fixed` profile (the demo's) replaces the config file and keeps no book or cache.
-    pub fn new(settings: &Settings, fixed: Option<&Profile>) -> anyhow::Result<Ctx> {
-        match fixed {
-            Some(p) => Ctx::build(settings, p.clone(), false),
-            None => {
-                let config = load_config(settings)?;
-                let (name, def) = config.select(settings.profile.as_deref())?;
-                crate::msg::verbose(&format!(
-                    "profile '{name}' ({}) at {}",
-                    why_profile(settings, &config),
-                    crate::config::display_url(&def.url)
-                ));
-                let profile = crate::config::resolve(name, def, &config.path)?;
-                Ctx::build(settings, profile, true)
-            }
-        }
+    pub fn new(settings: &Settings) -> anyhow::Result<Ctx> {
+        let config = load_config(settings)?;
+        let (name, def) = config.select(settings.profile.as_deref())?;
+        crate::msg::verbose(&format!(
+            "profile '{name}' ({}) at {}",
+            why_profile(settings, &config),
+            crate::config::display_url(&def.url)
+        ));
+        let profile = crate::config::resolve(name, def, &config.path)?;
+        Ctx::build(settings, profile, true)
     }
 
     /// A context for `profile`; `persistent` enables the order book and the catalogue cache.
@@ -89,6 +83,35 @@ impl Ctx {
     pub fn new_order(&self, order: &Order, cost: Option<Decimal>) -> NewOrder {
         let url = crate::config::display_url(self.profile.url.as_str());
         NewOrder::from_order(&self.profile.name, &url, order, cost)
+    }
+
+    /// The currency the panel bills this profile in, as far as the book knows (earlier orders,
+    /// balances): for the cost of an order about to be placed, with no request.
+    pub fn known_currency(&self) -> Option<String> {
+        let book = self.book().ok().flatten()?;
+        let url = crate::config::display_url(self.profile.url.as_str());
+        book.currency(&self.profile.name, &url).ok().flatten()
+    }
+
+    /// Asks the panel's balance for the currency of book entry `entry`, just placed, when the
+    /// book knew none: a v2 catalogue carries no currency, and without it the book's totals
+    /// would split until the first status. One request on a panel's first order only (later
+    /// orders find it in the book), made after the order is placed and shown; a failure
+    /// changes nothing (the first status fills it in).
+    pub fn learn_currency(&self, panel: &dyn Panel, entry: &str) {
+        let Ok(Some(book)) = self.book() else {
+            return;
+        };
+        let learnt = panel
+            .balance()
+            .map(|answer| answer.value.currency().map(str::to_string))
+            .and_then(|currency| match currency {
+                Some(c) => book.set_currency(entry, &c),
+                None => Ok(()),
+            });
+        if let Err(e) = learnt {
+            crate::msg::verbose(&format!("the order's currency, from the balance: {e:#}"));
+        }
     }
 
     /// The profile's panel.
@@ -163,6 +186,25 @@ impl Ctx {
             every: self.profile.refills.every,
             now: crate::time::now() as i64,
         }
+    }
+
+    /// Only the services `ids` of the catalogue (cache rules as in `services`): from a fresh
+    /// cached copy without decoding the rest, else from the panel (then cached).
+    pub fn services_among(&self, ids: &[&str]) -> anyhow::Result<Vec<Service>> {
+        let p = &self.profile;
+        if self.persistent
+            && !self.refresh
+            && let Some(cached) = crate::cache::get(&p.name, p.url.as_str(), p.services_ttl)
+            && let Some(found) = self.panel().cached_subset(cached.body, ids)
+        {
+            return Ok(found);
+        }
+        let (answer, _) = self.services()?;
+        Ok(answer
+            .value
+            .into_iter()
+            .filter(|s| ids.contains(&s.id.as_str()))
+            .collect())
     }
 }
 

@@ -35,6 +35,8 @@ pub fn run(args: &SandboxArgs, settings: &Settings) -> anyhow::Result<Exit> {
         fault,
         verbose: settings.verbose,
         flavor: args.flavor,
+        ids: Some(crate::sandbox::ids::IdFile::in_data_dir()?),
+        fresh: args.fresh,
     })?;
     let url = sandbox.v2_url();
     let key = &args.key;
@@ -63,7 +65,7 @@ pub fn run(args: &SandboxArgs, settings: &Settings) -> anyhow::Result<Exit> {
     };
     print_line(&format!(
         "smm sandbox panel listening on {url}\n\
-         key \"{key}\", balance {} USD, {} services{}; orders 23491-23500 exist already, new ones start at 23501.\n\
+         key \"{key}\", balance {} USD, {} services{}; orders 23491-23500 exist already, new ones start at {}.\n\
          \n\
          {v2}\n\
          \n\
@@ -81,6 +83,7 @@ pub fn run(args: &SandboxArgs, settings: &Settings) -> anyhow::Result<Exit> {
         args.balance,
         args.services + 2 + usize::from(args.flavor.placeholder().is_some()),
         flavor_note(args.flavor),
+        ids_note(sandbox.next_order()),
         sandbox.streamdetails_url(),
         sandbox.useapi_url(),
     ))?;
@@ -92,6 +95,15 @@ pub fn run(args: &SandboxArgs, settings: &Settings) -> anyhow::Result<Exit> {
     crate::msg::note("sandbox stopped");
     sandbox.stop();
     Ok(Exit::Success)
+}
+
+/// Where new order ids start, and why when it is not 23501.
+fn ids_note(next: u64) -> String {
+    if next == crate::sandbox::v2::FIRST_ORDER {
+        next.to_string()
+    } else {
+        format!("{next} (after the ids earlier sandboxes gave; --fresh begins at 23501 again)")
+    }
 }
 
 /// How the banner names a flavour other than the standard one.

@@ -3,6 +3,7 @@
 pub mod add;
 pub mod edit;
 pub mod private;
+pub mod routes;
 pub mod secret;
 
 use crate::config::secret::Secret;
@@ -31,6 +32,26 @@ pub struct ConfigFile {
     /// Profiles by name.
     #[serde(default)]
     pub profiles: BTreeMap<String, ProfileDef>,
+    /// Routes by name: one product over several providers (see `routes`).
+    #[serde(default)]
+    pub routes: BTreeMap<String, routes::RouteDef>,
+    /// What `smm mcp` lets an AI assistant do (`[mcp]`).
+    pub mcp: Option<McpDef>,
+}
+
+/// The `[mcp]` section: what an assistant may do through `smm mcp`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct McpDef {
+    /// Whether `place_order` and `request_refill` may send anything (default false).
+    pub allow_orders: Option<bool>,
+    /// An order costing more than this is refused unsent (`"5.00"`).
+    pub max_order_cost: Option<String>,
+    /// An order that would take the last 24 hours' spending (the order book's) past this is
+    /// refused unsent.
+    pub max_daily_spend: Option<String>,
+    /// Only these profiles are visible to the assistant (default: every profile).
+    pub profiles: Option<Vec<String>>,
 }
 
 /// One `[profiles.NAME]` section.

@@ -502,12 +502,14 @@ pub fn bulk_summary(report: &crate::bulk::Report) -> Table {
             ),
         ]);
     }
+    // Several currencies (a routed file) are each in the total already.
+    let total = match cur.is_empty() {
+        true => report.total_cost.clone(),
+        false => format!("{} {cur}", report.total_cost),
+    };
     let priced = match report.unpriced {
-        0 => format!("{} {cur}", report.total_cost),
-        n => format!(
-            "{} {cur} (+ {n} order(s) priced by deliveries)",
-            report.total_cost
-        ),
+        0 => total,
+        n => format!("{total} (+ {n} order(s) priced by deliveries)"),
     };
     summary.add_row(vec!["TOTAL COST".to_string(), priced]);
     if let Some(balance) = &report.balance {
@@ -518,11 +520,19 @@ pub fn bulk_summary(report: &crate::bulk::Report) -> Table {
 
 /// A bulk run's lines: LINE, SERVICE, LINK, QUANTITY, COST, then the panel's ORDER id and the
 /// RESULT (`placed`; `to place` in a dry run; skipped, held or failed with why) in columns of
-/// their own, so CSV and TSV keep the id apart from the outcome.
+/// their own, so CSV and TSV keep the id apart from the outcome. A file with a `route` column
+/// shows the ROUTE in place of the SERVICE, and the PROVIDER (`profile:service`) that took
+/// each line (or would, or was tried last) before its COST.
 pub fn bulk_lines(report: &crate::bulk::Report) -> Table {
-    let mut table = Table::new(&[
-        "LINE", "SERVICE", "LINK", "QUANTITY", "COST", "ORDER", "RESULT",
-    ]);
+    let routed = report.lines.iter().any(|l| l.route.is_some());
+    let mut table = match routed {
+        false => Table::new(&[
+            "LINE", "SERVICE", "LINK", "QUANTITY", "COST", "ORDER", "RESULT",
+        ]),
+        true => Table::new(&[
+            "LINE", "ROUTE", "LINK", "QUANTITY", "PROVIDER", "COST", "ORDER", "RESULT",
+        ]),
+    };
     for l in &report.lines {
         let why = l.error.as_deref().unwrap_or("");
         let shown = match l.result {
@@ -531,15 +541,27 @@ pub fn bulk_lines(report: &crate::bulk::Report) -> Table {
             "held" => Cell::status(format!("error: not sent again: {why}")),
             _ => Cell::status(format!("error: {why}")),
         };
-        table.add_row(vec![
+        let mut row = vec![
             Cell::number(l.line),
-            Cell::new(l.service),
+            match routed {
+                false => Cell::new(l.service),
+                true => Cell::new(l.route.as_deref().unwrap_or("")),
+            },
             Cell::new(l.link.as_deref().unwrap_or("")),
             Cell::number(l.quantity.map(|q| q.to_string()).unwrap_or_default()),
+        ];
+        if routed {
+            row.push(Cell::new(match &l.profile {
+                Some(p) => format!("{p}:{}", l.service),
+                None => String::new(),
+            }));
+        }
+        row.extend([
             Cell::number(l.cost.as_deref().unwrap_or("")),
             Cell::number(l.order.as_deref().unwrap_or("")),
             shown,
         ]);
+        table.add_row(row);
     }
     table
 }
@@ -777,6 +799,136 @@ pub fn profiles<'a>(
     for (name, api, url, key) in profiles {
         let mark = if chosen == Some(name) { "*" } else { "" };
         table.add_row(vec![mark, name, api, url, key]);
+    }
+    table
+}
+
+/// A route's candidates, ranked for an order (`order add --route --dry-run`): the rank (the
+/// first would take it), or why a candidate cannot.
+pub fn route_plan(offers: &[crate::route::Offer], ranked: &[usize]) -> Table {
+    let mut table = Table::new(&[
+        "RANK",
+        "PROFILE",
+        "SERVICE",
+        "NAME",
+        "RATE",
+        "COST",
+        "BALANCE",
+        "CAN TAKE IT",
+    ]);
+    for (i, o) in offers.iter().enumerate() {
+        let rank = ranked.iter().position(|r| *r == i);
+        table.add_row(vec![
+            Cell::number(rank.map(|r| (r + 1).to_string()).unwrap_or_default()),
+            Cell::new(&o.profile),
+            Cell::new(o.service),
+            Cell::new(&o.name),
+            Cell::number(exact(o.rate)),
+            Cell::number(exact(o.cost)),
+            Cell::number(balance(o)),
+            match (&o.reason, rank) {
+                (None, Some(0)) => Cell::status("yes: chosen"),
+                (None, _) => Cell::new("yes"),
+                (Some(why), _) => Cell::status(format!("no: {why}")),
+            },
+        ]);
+    }
+    table
+}
+
+/// What became of each candidate of a route an order went through: placed, refused (moved
+/// on), stopped, not sent, or why it could not take it.
+pub fn route_walk(
+    offers: &[crate::route::Offer],
+    results: &[Option<crate::route::Tried>],
+) -> Table {
+    let mut table = Table::new(&["PROFILE", "SERVICE", "RATE", "COST", "BALANCE", "RESULT"]);
+    for (o, tried) in offers.iter().zip(results) {
+        let result = match (tried, &o.reason) {
+            (Some(t), _) => Cell::status(t.text()),
+            (None, Some(why)) => Cell::status(format!("skipped: {why}")),
+            (None, None) => Cell::new("not sent"),
+        };
+        table.add_row(vec![
+            Cell::new(&o.profile),
+            Cell::new(o.service),
+            Cell::number(exact(o.rate)),
+            Cell::number(exact(o.cost)),
+            Cell::number(balance(o)),
+            result,
+        ]);
+    }
+    table
+}
+
+/// `smm routes`: each route's candidates against a typical order, with the margin against
+/// the route's sell price.
+pub fn routes(routes: &[crate::route::Shown]) -> Table {
+    let mut table = Table::new(&[
+        "ROUTE",
+        "PROFILE",
+        "SERVICE",
+        "NAME",
+        "RATE",
+        "MIN",
+        "MAX",
+        "BALANCE",
+        "CURRENCY",
+        "AVAILABLE",
+        "MARGIN",
+        "MARGIN %",
+    ]);
+    for r in routes {
+        for c in &r.candidates {
+            let o = &c.offer;
+            table.add_row(vec![
+                Cell::new(&r.route),
+                Cell::new(&o.profile),
+                Cell::new(o.service),
+                Cell::new(&o.name),
+                Cell::number(exact(o.rate)),
+                Cell::number(num(o.min)),
+                Cell::number(num(o.max)),
+                Cell::number(exact(o.balance)),
+                Cell::new(&o.currency),
+                match &o.reason {
+                    None => Cell::new("yes"),
+                    Some(why) => Cell::status(format!("no: {why}")),
+                },
+                Cell::number(c.margin.as_deref().unwrap_or("")),
+                Cell::number(c.margin_percent.as_deref().unwrap_or("")),
+            ]);
+        }
+    }
+    table
+}
+
+/// An optional amount as exact text, blank when unknown.
+fn exact(d: Option<Decimal>) -> String {
+    d.map(show).unwrap_or_default()
+}
+
+/// A candidate's balance with its currency, blank when unknown.
+fn balance(o: &crate::route::Offer) -> String {
+    match o.balance {
+        Some(b) => format!("{} {}", show(b), o.currency),
+        None => String::new(),
+    }
+}
+
+/// `smm config show`: the routes of the config file, as written.
+pub fn config_routes<'a>(
+    routes: impl IntoIterator<Item = (&'a str, String, &'a str, &'a str, &'a str)>,
+) -> Table {
+    let mut table = Table::new(&["ROUTE", "CANDIDATES", "PICK", "SELL", "MAX RATE"]);
+    for (name, candidates, pick, sell, max_rate) in routes {
+        table.add_row(vec![
+            Cell::new(name),
+            Cell::new(candidates),
+            Cell::new(pick),
+            Cell::number(sell),
+            Cell::number(max_rate),
+        ]);
     }
     table
 }

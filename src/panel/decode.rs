@@ -384,6 +384,21 @@ pub fn count_services(body: &str) -> Option<usize> {
     Some(n)
 }
 
+/// Only the entries of a catalogue array whose id is one of `ids`, without decoding the rest:
+/// the array is split into borrowed raw entries, and only those whose text holds an id are
+/// decoded (a 20,000-service catalogue read from the cache for a route's few candidates).
+pub fn find_services(body: &str, ids: &[&str]) -> Option<Vec<Service>> {
+    let items: Vec<&RawValue> = serde_json::from_str(body).ok()?;
+    Some(
+        items
+            .into_iter()
+            .filter(|raw| ids.iter().any(|id| raw.get().contains(id)))
+            .map(|raw| decode_service(raw.to_owned()))
+            .filter(|s| ids.contains(&s.id.as_str()))
+            .collect(),
+    )
+}
+
 /// A JSON array of the given entries, as text.
 pub fn services_json(services: &[&Service]) -> String {
     let mut out = String::with_capacity(

@@ -393,6 +393,20 @@ impl Panel for V2<'_> {
         Some(answer)
     }
 
+    fn cached_subset(&self, body: String, ids: &[&str]) -> Option<Vec<Service>> {
+        match body.trim_start().starts_with('[') {
+            true => super::find_services(&body, ids),
+            false => {
+                let all = self.cached_services(body)?.value;
+                Some(
+                    all.into_iter()
+                        .filter(|s| ids.contains(&s.id.as_str()))
+                        .collect(),
+                )
+            }
+        }
+    }
+
     fn cached_body(&self, body: String) -> Option<Raw> {
         // A list is counted through, not decoded: a 20,000-entry catalogue prints in a blink.
         if !body.trim_start().starts_with('[') {

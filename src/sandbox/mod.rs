@@ -9,6 +9,7 @@
 mod catalogue;
 mod control;
 mod flavor;
+pub mod ids;
 pub mod serve;
 pub mod streamdetails;
 pub mod useapi;
@@ -103,6 +104,11 @@ pub struct Options {
     pub verbose: bool,
     /// The shapes the v2 panel answers in.
     pub flavor: Flavor,
+    /// Where the last ids given are kept, so that a restarted sandbox continues after them
+    /// (None: every start begins at 23501, as the demo's throwaway sandbox does).
+    pub ids: Option<ids::IdFile>,
+    /// With `ids`: forget the ids kept and begin at 23501 again.
+    pub fresh: bool,
 }
 
 impl Default for Options {
@@ -117,6 +123,8 @@ impl Default for Options {
             fault: None,
             verbose: false,
             flavor: Flavor::Standard,
+            ids: None,
+            fresh: false,
         }
     }
 }
@@ -126,6 +134,7 @@ pub struct Sandbox {
     /// `http://127.0.0.1:PORT`.
     pub base: String,
     server: Server,
+    next_order: u64,
 }
 
 impl Sandbox {
@@ -144,6 +153,11 @@ impl Sandbox {
         format!("{}{USEAPI_PATH}", self.base)
     }
 
+    /// The id the next order placed here gets.
+    pub fn next_order(&self) -> u64 {
+        self.next_order
+    }
+
     /// Stops serving.
     pub fn stop(self) {
         self.server.stop();
@@ -157,6 +171,8 @@ struct Shared {
     streamdetails: Mutex<streamdetails::StreamdetailsState>,
     useapi: Mutex<useapi::UseapiState>,
     started: Instant,
+    /// Virtual seconds the control endpoint moved the clock forward.
+    advanced: AtomicU64,
     requests: AtomicU64,
 }
 
@@ -164,20 +180,53 @@ impl Shared {
     /// Virtual seconds since the sandbox started.
     fn now(&self) -> f64 {
         self.started.elapsed().as_secs_f64() * self.opts.speed
+            + self.advanced.load(Ordering::Relaxed) as f64
+    }
+
+    /// Runs `f` on the v2 panel; keeps the ids it gave, when they changed and this sandbox
+    /// keeps them (a failure is told on stderr: the answer stands).
+    fn v2<T>(&self, f: impl FnOnce(&mut v2::V2State) -> T) -> T {
+        let mut panel = lock(&self.v2);
+        let before = panel.last_ids();
+        let out = f(&mut panel);
+        let after = panel.last_ids();
+        if let Some(file) = self.opts.ids.as_ref().filter(|_| after != before)
+            && let Err(e) = file.save(after)
+        {
+            crate::msg::warn(&format!(
+                "cannot keep the last order id in {}: {e} (a restarted sandbox may give ids again)",
+                file.path().display()
+            ));
+        }
+        out
     }
 }
 
 /// Starts the sandbox on 127.0.0.1 (never another address) and returns at once.
+/// With `opts.ids`, it continues after the ids kept there (unless `fresh`, which forgets them).
 pub fn start(opts: Options) -> anyhow::Result<Sandbox> {
     let port = opts.port;
+    let last = match (&opts.ids, opts.fresh) {
+        (Some(file), false) => file.load()?,
+        (Some(file), true) => {
+            let none = ids::Last::default();
+            file.save(none)
+                .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", file.path().display()))?;
+            none
+        }
+        (None, _) => ids::Last::default(),
+    };
+    let panel = v2::V2State::new(&opts.key, opts.services, opts.balance, 0.0)
+        .with_flavor(opts.flavor)
+        .continue_after(last);
+    let next_order = panel.next_order();
     let shared = Arc::new(Shared {
-        v2: Mutex::new(
-            v2::V2State::new(&opts.key, opts.services, opts.balance, 0.0).with_flavor(opts.flavor),
-        ),
+        v2: Mutex::new(panel),
         streamdetails: Mutex::new(streamdetails::StreamdetailsState::new(&opts.key)),
         useapi: Mutex::new(useapi::UseapiState::new(&opts.key)),
         opts,
         started: Instant::now(),
+        advanced: AtomicU64::new(0),
         requests: AtomicU64::new(0),
     });
     let server = Server::start(port, Arc::new(move |req: &Incoming| serve(&shared, req)))
@@ -189,6 +238,7 @@ pub fn start(opts: Options) -> anyhow::Result<Sandbox> {
     Ok(Sandbox {
         base: format!("http://127.0.0.1:{}", server.addr().port()),
         server,
+        next_order,
     })
 }
 
@@ -252,11 +302,12 @@ fn route(shared: &Shared, req: &Incoming) -> Outgoing {
     let now = shared.now();
     if path == V2_PATH {
         let fields = parse_fields(&req.query, &req.body, is_json(req));
-        return json(200, lock(&shared.v2).handle(&fields, now));
+        return json(200, shared.v2(|panel| panel.handle(&fields, now)));
     }
     if path == CONTROL_PATH && req.method == "POST" {
         let fields = parse_fields(&req.query, &req.body, is_json(req));
-        let (status, body) = control::handle(&mut lock(&shared.v2), &fields, now);
+        let (status, body) =
+            shared.v2(|panel| control::handle(panel, &shared.advanced, &fields, now));
         return json(status, body.to_string());
     }
     if path == STREAMDETAILS_PATH.trim_end_matches('/') {

@@ -110,6 +110,31 @@ impl V2State {
         self
     }
 
+    /// The same panel continuing after the ids `last` says were given (by an earlier run):
+    /// new orders and refills never reuse them.
+    pub fn continue_after(mut self, last: super::ids::Last) -> V2State {
+        self.next_order = self.next_order.max(last.order.saturating_add(1));
+        self.next_refill = self.next_refill.max(last.refill.saturating_add(1));
+        self
+    }
+
+    /// The last order and refill ids given (0: none yet; history orders do not count).
+    pub fn last_ids(&self) -> super::ids::Last {
+        super::ids::Last {
+            order: if self.next_order > FIRST_ORDER {
+                self.next_order - 1
+            } else {
+                0
+            },
+            refill: self.next_refill - 1,
+        }
+    }
+
+    /// The id the next order gets.
+    pub fn next_order(&self) -> u64 {
+        self.next_order
+    }
+
     /// Orders 23491–23500, placed before the sandbox started, in every status.
     fn seed_history(&mut self, now: f64) {
         let done = PENDING_SECS + DELIVERY_SECS;
@@ -229,6 +254,12 @@ impl V2State {
             .filter(|(i, _)| !self.hidden.contains(i))
             .map(|(_, s)| self.flavor.service_json(s));
         self.services_body = Value::Array(visible.collect()).to_string();
+    }
+
+    /// Sets the balance at `now` to `amount` (control endpoint): what the orders placed so far
+    /// spent stays spent.
+    pub fn set_balance(&mut self, amount: Decimal, now: f64) {
+        self.start_balance = amount + (self.start_balance - self.balance(now));
     }
 
     /// The balance at `now`: the start balance less every current charge of orders placed here.
@@ -697,6 +728,26 @@ mod tests {
     }
 
     const T0: f64 = 1_000_000.0;
+
+    #[test]
+    fn a_continued_panel_never_reuses_an_id() {
+        let mut p = panel();
+        assert_eq!(p.last_ids(), super::super::ids::Last::default());
+        let add = req(&[
+            ("action", "add"),
+            ("service", "1448"),
+            ("link", "https://i.com/p"),
+            ("quantity", "100"),
+        ]);
+        assert_eq!(p.answer(&add, T0), json!({"order": 23501}));
+        let last = p.last_ids();
+        assert_eq!((last.order, last.refill), (23501, 0));
+        let mut again = panel().continue_after(last);
+        assert_eq!(again.next_order(), 23502);
+        assert_eq!(again.answer(&add, T0), json!({"order": 23502}));
+        // History orders are there still, whatever the ids kept.
+        assert!(again.view(23491, T0).is_some());
+    }
 
     #[test]
     fn only_its_key_is_accepted() {

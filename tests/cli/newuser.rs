@@ -2,7 +2,7 @@
 //! duplicate, a config only an editor could change, bulk files, a dead panel's cost, the
 //! demo's tour of the book and `smm sync`, currencies, comment counts and sandbox ids.
 
-use crate::common::{Home, Panel, order_add};
+use crate::common::{Home, Panel, Run, SandboxProc, order_add};
 
 /// The stderr of an error, as `smm` prints it.
 fn error(text: &str) -> String {
@@ -16,6 +16,7 @@ fn a_dry_run_answers_as_the_real_order_would_about_a_duplicate() {
     let add = order_add("1448", "https://i.com/p", &["--quantity", "500"]);
     home.run(&add).expect_code(0);
     let entry = home.orders()[0]["id"].as_str().unwrap().to_string();
+    let before = panel.requests().len();
     let dry = home.run(add.iter().chain(&["--dry-run"]));
     dry.expect_code(2).stdout_is("");
     let ago = dry
@@ -33,7 +34,7 @@ fn a_dry_run_answers_as_the_real_order_would_about_a_duplicate() {
     // Read-only: the guard's lookup wrote nothing, and nothing reached the panel.
     assert_eq!(home.orders().len(), 1);
     assert_eq!(panel.actions("add").len(), 1);
-    assert_eq!(panel.actions("balance").len(), 0);
+    assert_eq!(panel.requests().len(), before);
     // With --force the dry run prices it, as the forced order would be placed.
     home.run(add.iter().chain(&["--dry-run", "--force"]))
         .expect_code(0)
@@ -470,4 +471,222 @@ fn bash_completes_profile_names_after_p() {
     assert!(zsh.contains(":NAME:{compadd -- $(smm config names 2>/dev/null)}'"));
     let fish = home.run(["completions", "fish"]).stdout;
     assert!(fish.contains("-s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a \"(smm config names 2>/dev/null)\""));
+}
+
+#[test]
+fn a_restarted_sandbox_never_gives_an_order_id_again() {
+    let home = Home::new();
+    let place = |link: &str| {
+        let ran = home.run(order_add("1448", link, &["--quantity", "100"]));
+        ran.expect_code(0);
+        ran.stdout.lines().nth(1).unwrap()[..5].to_string()
+    };
+    let sandbox = SandboxProc::start_in(&home, &["--add-profile"]);
+    assert!(sandbox.banner.contains("new ones start at 23501.\n"));
+    assert_eq!(place("https://i.com/a"), "23501");
+    assert_eq!(place("https://i.com/b"), "23502");
+    sandbox.interrupt();
+    // The last id is kept in the data dir, private.
+    let ids = home.dir.path().join("data/sandbox-ids.json");
+    assert_eq!(
+        std::fs::read_to_string(&ids).unwrap(),
+        r#"{"order":23502,"refill":0}"#
+    );
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&ids).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let sandbox = SandboxProc::start_in(&home, &["--add-profile"]);
+    assert!(sandbox.banner.contains(
+        "new ones start at 23503 (after the ids earlier sandboxes gave; --fresh begins at 23501 again).\n"
+    ));
+    assert_eq!(place("https://i.com/c"), "23503");
+    sandbox.interrupt();
+    // The book never holds the same panel order twice for the profile.
+    let orders: Vec<(String, String)> = home
+        .orders()
+        .iter()
+        .map(|o| {
+            (
+                o["profile"].as_str().unwrap().to_string(),
+                o["panel_order"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        orders,
+        [
+            ("sandbox", "23501"),
+            ("sandbox", "23502"),
+            ("sandbox", "23503")
+        ]
+        .map(|(p, o)| (p.to_string(), o.to_string()))
+    );
+    // --fresh begins again, and says so by not saying otherwise.
+    let sandbox = SandboxProc::start_in(&home, &["--fresh"]);
+    assert!(sandbox.banner.contains("new ones start at 23501.\n"));
+    drop(sandbox);
+    assert_eq!(
+        std::fs::read_to_string(&ids).unwrap(),
+        r#"{"order":0,"refill":0}"#
+    );
+}
+
+#[test]
+fn totals_are_in_the_panels_currency_from_the_first_order_on() {
+    let panel = Panel::fixtures();
+    let home = Home::with_panel(&panel);
+    home.run(order_add("1448", "https://i.com/1", &["--quantity", "500"]))
+        .expect_code(0);
+    // The catalogue carries no currency: the first order asks the balance once, after it is
+    // placed; the second finds the currency in the book.
+    assert_eq!(panel.actions("balance").len(), 1);
+    home.run(order_add(
+        "1448",
+        "https://i.com/2",
+        &["--quantity", "1000"],
+    ))
+    .expect_code(0);
+    assert_eq!(panel.actions("balance").len(), 1);
+    let currencies: Vec<serde_json::Value> = home
+        .orders()
+        .iter()
+        .map(|o| o["currency"].clone())
+        .collect();
+    assert_eq!(currencies, ["USD", "USD"]);
+    let out = home.run(["orders"]);
+    out.expect_code(0);
+    let total: Vec<&str> = out
+        .stdout
+        .lines()
+        .filter(|l| l.starts_with("TOTAL"))
+        .collect();
+    assert_eq!(total.len(), 1, "{}", out.stdout);
+    assert_eq!(
+        total[0].split_whitespace().collect::<Vec<_>>(),
+        ["TOTAL", "2", "orders", "1.35", "0.00", "USD"]
+    );
+    home.run(["orders", "--by", "service"]).expect(
+        0,
+        concat!(
+            "GROUP  ORDERS  COST  CHARGE  CURRENCY\n",
+            "1448        2  1.35    0.00  USD\n",
+            "TOTAL       2  1.35    0.00  USD\n",
+        ),
+        "",
+    );
+}
+
+/// `text` with every `YYYY-MM-DD HH:MM UTC` (when an order was placed) written as such.
+fn undated(text: &str) -> String {
+    let shape = "0000-00-00 00:00 UTC";
+    let fits = |s: &[u8]| {
+        s.len() >= shape.len()
+            && shape.bytes().zip(s).all(|(want, got)| match want {
+                b'0' => got.is_ascii_digit(),
+                _ => want == *got,
+            })
+    };
+    let bytes = text.as_bytes();
+    let mut out = String::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if fits(&bytes[i..]) {
+            out.push_str("YYYY-MM-DD HH:MM UTC");
+            i += shape.len();
+        } else {
+            let c = text[i..].chars().next().unwrap();
+            out.push(c);
+            i += c.len_utf8();
+        }
+    }
+    out
+}
+
+/// What `smm demo` printed after `$ command` up to the next step.
+fn demo_step(transcript: &str, command: &str) -> String {
+    let at = transcript
+        .find(&format!("$ {command}\n"))
+        .unwrap_or_else(|| panic!("no step `{command}` in\n{transcript}"));
+    let rest = &transcript[at + command.len() + 3..];
+    rest[..rest.find("\n# ").unwrap_or(rest.len())].to_string()
+}
+
+#[test]
+fn the_demo_shows_the_book_and_the_cron_job_in_a_home_of_its_own() {
+    let home = Home::new();
+    // The user's settings are never the demo's: not their config, profile or data dir.
+    home.write_config("default_profile = \"mine\"\n\n[profiles.mine]\nurl = \"https://panel.invalid/api/v2\"\nkey = \"k\"\n");
+    let config_before = std::fs::read_to_string(home.config()).unwrap();
+    let tmp = home.dir.path().join("tmp");
+    std::fs::create_dir(&tmp).unwrap();
+    let ran = home
+        .smm()
+        .arg("demo")
+        .env("SMM_PROFILE", "mine")
+        .env("TMPDIR", &tmp)
+        .run();
+    ran.expect_code(0);
+    let transcript = undated(&ran.tidy(&ran.stdout));
+    // Each step, exactly: the book after the order, the first sync, the price change through
+    // the control endpoint, the clock, the second sync with both changes, the book again.
+    assert_eq!(
+        demo_step(&transcript, "smm orders"),
+        concat!(
+            "PLACED                PROFILE  SERVICE  QUANTITY  LINK                          COST  OUTCOME      STATUS  CHARGE  CURRENCY\n",
+            "YYYY-MM-DD HH:MM UTC  sandbox  1448          500  https://instagram.com/p/demo  0.45  order 23501                  USD\n",
+            "TOTAL                                    1 order                                0.45                         0.00  USD\n",
+        )
+    );
+    let syncs: Vec<&str> = transcript.split("$ smm sync\n").skip(1).collect();
+    assert_eq!(syncs.len(), 2);
+    assert!(syncs[0].starts_with(concat!(
+        "PROFILE  BALANCE    ORDERS ASKED  STATUS CHANGES  CATALOGUE CHANGES  REFILLS  ALERTS\n",
+        "sandbox  99.55 USD             1               1                  0      1/0       0\n",
+        "sandbox: order 23501: (new) → Pending\n\n#",
+    )));
+    assert_eq!(
+        demo_step(
+            &transcript,
+            "curl -d 'action=rate&service=1448&rate=1.10' http://127.0.0.1:PORT/control"
+        ),
+        "{\"ok\":true}\n"
+    );
+    assert_eq!(
+        demo_step(
+            &transcript,
+            "curl -d 'action=advance&seconds=3600' http://127.0.0.1:PORT/control"
+        ),
+        "{\"advanced\":3600}\n"
+    );
+    assert!(syncs[1].starts_with(concat!(
+        "PROFILE  BALANCE    ORDERS ASKED  STATUS CHANGES  CATALOGUE CHANGES  REFILLS  ALERTS\n",
+        "sandbox  99.55 USD             1               1                  1      1/0       0\n",
+        "sandbox: order 23501: Pending → Completed\n",
+        "sandbox: service 1448 rate 0.90 → 1.10 (+22.2%)\n",
+        "sandbox: refill 1 of order 23491: Pending → Completed\n\n#",
+    )));
+    assert!(transcript.ends_with(concat!(
+        "$ smm orders\n",
+        "PLACED                PROFILE  SERVICE  QUANTITY  LINK                          COST  OUTCOME      STATUS     CHARGE  CURRENCY\n",
+        "YYYY-MM-DD HH:MM UTC  sandbox  1448          500  https://instagram.com/p/demo  0.45  order 23501  Completed    0.45  USD\n",
+        "TOTAL                                    1 order                                0.45                            0.45  USD\n",
+        "\nTo keep playing: run `smm sandbox --add-profile` in another terminal (it adds a profile 'sandbox' to your config), then `smm -p sandbox balance`.\n",
+    )));
+    // The whole transcript (the sandbox's clock stands still between the steps that move it).
+    crate::common::golden("tests/golden/demo.txt", &transcript);
+    ran.stderr_is(concat!(
+        "smm: dry run — no order was placed\n",
+        "smm: 1 of 5 items carry an error\n",
+    ));
+    // Nothing of the user's was read or written, and the throwaway home is gone.
+    assert_eq!(
+        std::fs::read_to_string(home.config()).unwrap(),
+        config_before
+    );
+    assert!(!home.book().exists());
+    assert!(!home.dir.path().join("data").exists());
+    assert_eq!(std::fs::read_dir(&tmp).unwrap().count(), 0);
 }

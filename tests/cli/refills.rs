@@ -536,6 +536,10 @@ fn a_version_two_book_keeps_every_order() {
     assert_eq!(rows.len(), 50);
     assert_eq!(rows[0]["ended"], json!(t + 100), "first seen finished");
     assert_eq!(rows[1]["ended"], Value::Null, "not finished");
+    assert!(
+        rows.iter().all(|r| r.get("route") == Some(&Value::Null)),
+        "migrated through the route column (schema 4) too"
+    );
     let conn = rusqlite::Connection::open(home.book()).unwrap();
     let version: i64 = conn
         .query_row("PRAGMA user_version", [], |r| r.get(0))

@@ -429,61 +429,6 @@ fn latency_delays_answers_but_many_are_served_at_once() {
 }
 
 #[test]
-fn demo_walks_through_the_main_job_without_a_config() {
-    let home = Home::new();
-    let out = home.bare().arg("demo").run();
-    out.expect_code(0);
-    let text = &out.stdout;
-    let steps = [
-        "$ smm balance",
-        "$ smm services --category instagram",
-        "$ smm order add --service 1448 --link https://instagram.com/p/demo --quantity 500 --dry-run",
-        "$ smm order add --service 1448 --link https://instagram.com/p/demo --quantity 500",
-        "$ smm status 23491,23493,23496,23501,99",
-        "$ smm refill 23491",
-        "$ smm cancel 23501",
-        "$ smm status 23491,23501 --json",
-    ];
-    let mut at = 0;
-    for step in steps {
-        let found = text[at..]
-            .find(step)
-            .unwrap_or_else(|| panic!("{step} missing or out of order:\n{text}"));
-        at += found + step.len();
-    }
-    // Real outputs follow the commands.
-    let after = |cmd: &str| {
-        text.split(cmd)
-            .nth(1)
-            .unwrap()
-            .split("\n# ")
-            .next()
-            .unwrap()
-            .to_string()
-    };
-    assert!(after("$ smm balance\n").contains("100.00"));
-    assert!(after("--quantity 500 --dry-run\n").contains("0.45 USD"));
-    assert!(after("--quantity 500\n").contains("23501"));
-    let status = after("$ smm status 23491,23493,23496,23501,99\n");
-    assert!(
-        status.contains("Completed")
-            && status.contains("Partial")
-            && status.contains("In progress"),
-        "{status}"
-    );
-    assert!(
-        status.contains("Pending") && status.contains("Incorrect order ID"),
-        "{status}"
-    );
-    assert!(after("$ smm cancel 23501\n").contains("requested"));
-    let json = after("$ smm status 23491,23501 --json\n");
-    let v: serde_json::Value = serde_json::from_str(json.lines().next().unwrap()).unwrap();
-    assert_eq!(v["23501"]["status"], "Canceled");
-    // No config file was written or needed.
-    assert!(!home.dir.path().join("xdg-config").exists());
-}
-
-#[test]
 fn smm_reads_ride_out_sandbox_faults() {
     let sb = SandboxProc::start(&["--fault", "502", "--fault-first", "2"]);
     let out = sb.home("sandbox").smm().arg("balance").run();
