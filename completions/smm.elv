@@ -38,8 +38,9 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand services 'List the panel''s services, or only those with the given ids (action=services)'
             cand order 'Place orders (action=add): `smm order add`'
             cand status 'Show the status of orders (action=status)'
-            cand refill 'Ask for a refill of orders (action=refill)'
-            cand refill-status 'Show the status of refills, by refill id (action=refill_status)'
+            cand refill 'Ask for a refill of orders, or of every order that is due (action=refill)'
+            cand refill-status 'Show the status of refills, by refill id, or follow every unfinished refill of the order book (action=refill_status)'
+            cand refills 'The refills of the order book, newest first: what was asked, what came back'
             cand cancel 'Ask the panel to cancel orders (action=cancel)'
             cand watch 'Follow orders until they finish: Completed, Partial or Canceled (polls action=status)'
             cand orders 'The order book: what was placed, where, at what cost, with what outcome'
@@ -219,6 +220,8 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
             cand --timeout 'Seconds to wait for the panel''s answer'
             cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
+            cand --due 'Send a refill for every order that is due (finished, refillable, within refill_period, none pending or asked within refill_every, never refused as disabled); -p a,b picks profiles (default: every panel profile)'
+            cand --dry-run 'With --due: list the due orders and send nothing'
             cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
             cand -v 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand --verbose 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
@@ -231,6 +234,25 @@ set edit:completion:arg-completer[smm] = {|@words|
         &'smm;refill-status'= {
             cand -f 'Read ids from a file (separated by commas, spaces or newlines)'
             cand --file 'Read ids from a file (separated by commas, spaces or newlines)'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
+            cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
+            cand -v 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -q 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'smm;refills'= {
+            cand --since 'Only refills asked within this long (30m, 24h, 7d)'
+            cand --status 'Only refills in this state: Unknown, Refused, Pending, "In progress", Completed, Rejected, "Not found" (any panel spelling)'
+            cand --limit 'Show the newest N (0 = all)'
             cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
             cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
             cand --config 'Config file [default: ~/.config/smm/config.toml]'
@@ -730,8 +752,9 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand services 'List the panel''s services, or only those with the given ids (action=services)'
             cand order 'Place orders (action=add): `smm order add`'
             cand status 'Show the status of orders (action=status)'
-            cand refill 'Ask for a refill of orders (action=refill)'
-            cand refill-status 'Show the status of refills, by refill id (action=refill_status)'
+            cand refill 'Ask for a refill of orders, or of every order that is due (action=refill)'
+            cand refill-status 'Show the status of refills, by refill id, or follow every unfinished refill of the order book (action=refill_status)'
+            cand refills 'The refills of the order book, newest first: what was asked, what came back'
             cand cancel 'Ask the panel to cancel orders (action=cancel)'
             cand watch 'Follow orders until they finish: Completed, Partial or Canceled (polls action=status)'
             cand orders 'The order book: what was placed, where, at what cost, with what outcome'
@@ -762,6 +785,8 @@ set edit:completion:arg-completer[smm] = {|@words|
         &'smm;help;refill'= {
         }
         &'smm;help;refill-status'= {
+        }
+        &'smm;help;refills'= {
         }
         &'smm;help;cancel'= {
         }

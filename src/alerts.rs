@@ -2,7 +2,9 @@
 //! raise each kind, and the words for one that clears. Their state — raised once when it
 //! starts, standing while it lasts, resolved when it clears — is kept in the order book
 //! (`Book::settle_alerts`); an ended order is an event read from the book's status history
-//! (`Book::unalerted_changes`), so it is alerted once whichever run recorded the change.
+//! (`Book::unalerted_changes`), so it is alerted once whichever run recorded the change; a
+//! refill that ended Rejected likewise, from the book's refill history
+//! (`Book::unalerted_refill_rejections`).
 
 use serde::Serialize;
 
@@ -15,6 +17,9 @@ pub enum Kind {
     Unreachable,
     /// An order ended Partial or Canceled (an event: alerted once, never standing).
     Ended,
+    /// A refill ended Rejected (an event: alerted once, never standing, never resolved — a
+    /// later refill of the order is a new request, not the same one recovering).
+    RefillRejected,
     /// The balance is under the profile's `low_balance`.
     LowBalance,
     /// An unfinished order has not changed for the profile's `stalled_after`.
@@ -28,9 +33,10 @@ pub enum Kind {
 
 impl Kind {
     /// Every kind, in the order alerts are shown.
-    pub const ALL: [Kind; 6] = [
+    pub const ALL: [Kind; 7] = [
         Kind::Unreachable,
         Kind::Ended,
+        Kind::RefillRejected,
         Kind::LowBalance,
         Kind::Stalled,
         Kind::NegativeMargin,
@@ -45,6 +51,7 @@ impl Kind {
         match self {
             Kind::Unreachable => "unreachable",
             Kind::Ended => "ended",
+            Kind::RefillRejected => "refill_rejected",
             Kind::LowBalance => "low_balance",
             Kind::Stalled => "stalled",
             Kind::NegativeMargin => "negative_margin",
@@ -60,7 +67,7 @@ impl Kind {
     /// Whether alerts of this kind are events (raised once, never standing) rather than
     /// conditions that last until they clear.
     pub fn is_event(self) -> bool {
-        self == Kind::Ended
+        matches!(self, Kind::Ended | Kind::RefillRejected)
     }
 
     /// The line for an alert of this kind on `profile` about `subject` that cleared.
@@ -68,6 +75,7 @@ impl Kind {
         match self {
             Kind::Unreachable => format!("{profile}: the panel answers again"),
             Kind::Ended => format!("{profile}: order {subject} ended"),
+            Kind::RefillRejected => format!("{profile}: the refill of order {subject} ended"),
             Kind::LowBalance => format!("{profile}: the balance is back at or above low_balance"),
             Kind::Stalled => format!("{profile}: order {subject} is no longer stalled"),
             Kind::NegativeMargin => {
@@ -166,6 +174,16 @@ pub fn ended(profile: &str, order: &str, status: &str) -> Option<Alert> {
     })
 }
 
+/// The refill `refill` of panel order `order` ended Rejected (its subject: the order).
+pub fn refill_rejected(profile: &str, order: &str, refill: &str) -> Alert {
+    Alert::raise(
+        profile,
+        Kind::RefillRejected,
+        order,
+        format!("{profile}: the refill {refill} of order {order} ended Rejected"),
+    )
+}
+
 /// An unfinished order that has not moved for `after` seconds, as of `now`.
 pub fn stalled(profile: &str, e: &crate::book::Entry, now: i64, after: u64) -> Option<Alert> {
     let after = i64::try_from(after).unwrap_or(i64::MAX);
@@ -229,10 +247,13 @@ mod tests {
     use super::*;
 
     #[test]
-    fn names_round_trip_and_only_ended_is_an_event() {
+    fn names_round_trip_and_only_ended_and_refill_rejected_are_events() {
         for kind in Kind::ALL {
             assert_eq!(Kind::parse(kind.name()), Some(kind));
-            assert_eq!(kind.is_event(), kind == Kind::Ended);
+            assert_eq!(
+                kind.is_event(),
+                matches!(kind, Kind::Ended | Kind::RefillRejected)
+            );
         }
         assert_eq!(Kind::parse("nosuch"), None);
     }

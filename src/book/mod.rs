@@ -15,6 +15,7 @@ mod import;
 pub mod journal;
 pub mod limits;
 mod pending;
+pub mod refills;
 mod routes;
 mod send;
 mod sync;
@@ -49,7 +50,7 @@ pub fn data_dir() -> anyhow::Result<PathBuf> {
 }
 
 /// The schema version this smm writes (`PRAGMA user_version`).
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 /// How long a run waits for another smm holding the book before giving up, unless
 /// `SMM_LOCK_TIMEOUT` (seconds) says otherwise.
@@ -69,7 +70,7 @@ fn busy_timeout() -> Duration {
 }
 
 /// The migrations, in order: migration `n` takes the schema from version `n` to `n + 1`.
-const MIGRATIONS: [&str; 4] = [
+const MIGRATIONS: [&str; 5] = [
     "
 CREATE TABLE orders (
     seq         INTEGER PRIMARY KEY,   -- insertion order
@@ -161,6 +162,7 @@ CREATE TABLE alerts (                                 -- the alerts standing now
 ALTER TABLE orders ADD COLUMN route TEXT;       -- the route the order came through, if any
 CREATE INDEX orders_route ON orders (route, created);
 ",
+    refills::MIGRATION,
 ];
 
 /// The order book.

@@ -40,6 +40,7 @@ impl Book {
             let mut update = tx.prepare(
                 "UPDATE orders SET status = ?2, finished = ?3, charge = ?4, start_count = ?5, \
                  remains = ?6, currency = ?7, checked = ?8, state = ?9, asked = ?10, \
+                 ended = CASE WHEN ended IS NULL AND ?3 THEN ?8 ELSE ended END, \
                  changed = CASE WHEN status IS NULL THEN changed \
                  WHEN status IS ?2 AND remains IS ?6 AND start_count IS ?5 THEN changed \
                  ELSE ?8 END WHERE id = ?1",

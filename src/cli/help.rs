@@ -39,7 +39,7 @@ For each panel profile (all by default, or those of -p NAME[,NAME…]), at once:
 every unfinished order placed on it (chunks of 100; finished orders are never asked again), its \
 balance, and its catalogue compared with the last sync. Alerts: a balance under the profile's \
 low_balance, a panel that cannot be reached, an order unchanged for stalled_after (24h), an \
-order that ended Partial or Canceled. An alert is raised once, when it starts (`alert:`), not again while it lasts (unless the profile's alert_repeat, e.g. \"24h\", has passed), and a `resolved:` line says when it clears; --json lists every standing alert with new: true|false. -q prints only the alert and resolved lines (for cron mail).
+order that ended Partial or Canceled, a refill that ended Rejected. An alert is raised once, when it starts (`alert:`), not again while it lasts (unless the profile's alert_repeat, e.g. \"24h\", has passed), and a `resolved:` line says when it clears; --json lists every standing alert with new: true|false. It also follows every unfinished refill of the order book, and sends the due refills (see `smm refill --due`) of profiles with auto_refill = true. -q prints only the alert and resolved lines (for cron mail).
 
 Exit codes: 0 nothing new; 3 new alerts; 1 every panel failed; 2 bad input or config.
 
@@ -129,18 +129,42 @@ Examples:
 /// `smm refill --help`.
 pub const REFILL: &str = with_ids!(
     "
+Every refill request is recorded in the order book (see `smm refills`). --due sends one for \
+every order that is due, on every panel profile (or those of -p a,b) at once, in chunks of 100: \
+placed, last status Completed or Partial; a service the catalogue marks refillable; finished \
+less than the profile's refill_period (30d) ago; no refill of it pending and none asked within \
+refill_every (24h); never refused with \"disabled\". Exit 3 when the panel refused any.
+
 Examples:
   smm refill 23491                     # a finished, refillable order
-  smm refill 23491,23492 --json        # the panel's answer: refill ids"
+  smm refill 23491,23492 --json        # the panel's answer: refill ids
+  smm refill --due --dry-run           # the orders that are due; nothing sent
+  smm refill --due -p sandbox          # send them, and record each answer"
 );
 
 /// `smm refill-status --help`.
 pub const REFILL_STATUS: &str = with_ids!(
     "
+Without ids: asks each panel about every refill of the order book that is still Pending or \
+In progress, and records what it says (as `smm sync` does).
+
 Examples:
   smm refill-status 1                  # a refill id, from `smm refill`
-  smm refill-status 1,2,3"
+  smm refill-status 1,2,3
+  smm refill-status                    # every unfinished refill in the book"
 );
+
+/// `smm refills --help`.
+pub const REFILLS: &str = "\
+Every refill request smm sent (`smm refill`, `smm refill --due`, `smm sync` with auto_refill): \
+the order, when it was asked, the panel's refill id or its refusal, and each status seen since. \
+Statuses: Unknown (no answer: counts as asked), Refused, Pending, In progress, Completed, \
+Rejected, Not found. -p NAME shows one profile's.
+
+Examples:
+  smm refills                          # the newest 100
+  smm refills --status rejected --since 7d
+  smm refills --json --limit 0         # every one, with its history";
 
 /// `smm cancel --help`.
 pub const CANCEL: &str = with_ids!(

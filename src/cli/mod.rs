@@ -185,12 +185,16 @@ pub enum Command {
     /// Show the status of orders (action=status)
     #[command(after_help = help::STATUS)]
     Status(IdArgs),
-    /// Ask for a refill of orders (action=refill)
+    /// Ask for a refill of orders, or of every order that is due (action=refill)
     #[command(after_help = help::REFILL)]
-    Refill(IdArgs),
-    /// Show the status of refills, by refill id (action=refill_status)
+    Refill(RefillArgs),
+    /// Show the status of refills, by refill id, or follow every unfinished refill of the order
+    /// book (action=refill_status)
     #[command(after_help = help::REFILL_STATUS)]
     RefillStatus(IdArgs),
+    /// The refills of the order book, newest first: what was asked, what came back
+    #[command(after_help = help::REFILLS)]
+    Refills(RefillsArgs),
     /// Ask the panel to cancel orders (action=cancel)
     #[command(after_help = help::CANCEL)]
     Cancel(IdArgs),
@@ -356,6 +360,37 @@ pub struct IdArgs {
     /// Read ids from a file (separated by commas, spaces or newlines)
     #[arg(short, long, value_name = "PATH")]
     pub file: Option<PathBuf>,
+}
+
+/// `smm refill` options: ids, or `--due`.
+#[derive(Debug, Args)]
+pub struct RefillArgs {
+    /// The orders to refill
+    #[command(flatten)]
+    pub ids: IdArgs,
+    /// Send a refill for every order that is due (finished, refillable, within refill_period,
+    /// none pending or asked within refill_every, never refused as disabled); -p a,b picks
+    /// profiles (default: every panel profile)
+    #[arg(long, conflicts_with_all = ["ids", "file"])]
+    pub due: bool,
+    /// With --due: list the due orders and send nothing
+    #[arg(long, requires = "due")]
+    pub dry_run: bool,
+}
+
+/// `smm refills`: the refills of the order book, filtered.
+#[derive(Debug, Args)]
+pub struct RefillsArgs {
+    /// Only refills asked within this long (30m, 24h, 7d)
+    #[arg(long, value_name = "DURATION", value_parser = crate::time::parse_duration)]
+    pub since: Option<u64>,
+    /// Only refills in this state: Unknown, Refused, Pending, "In progress", Completed,
+    /// Rejected, "Not found" (any panel spelling)
+    #[arg(long, value_name = "STATUS")]
+    pub status: Option<String>,
+    /// Show the newest N (0 = all)
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    pub limit: usize,
 }
 
 /// Options of the sandbox panel.

@@ -161,6 +161,33 @@ impl Ctx {
 }
 
 impl Ctx {
+    /// The services the profile's catalogue (cached as usual) offers refills for.
+    pub fn refillable(&self) -> anyhow::Result<Vec<u64>> {
+        let (services, _) = self.services()?;
+        Ok(services
+            .value
+            .iter()
+            .filter(|s| s.refill == Some(true))
+            .filter_map(|s| s.id.trim().parse().ok())
+            .collect())
+    }
+
+    /// The refill rules of this profile now, for the order book's due query.
+    pub fn due_rule<'a>(
+        &'a self,
+        url: &'a str,
+        refillable: &'a [u64],
+    ) -> crate::book::refills::DueRule<'a> {
+        crate::book::refills::DueRule {
+            profile: &self.profile.name,
+            url,
+            refillable,
+            period: self.profile.refills.period,
+            every: self.profile.refills.every,
+            now: crate::time::now() as i64,
+        }
+    }
+
     /// Only the services `ids` of the catalogue (cache rules as in `services`): from a fresh
     /// cached copy without decoding the rest, else from the panel (then cached).
     pub fn services_among(&self, ids: &[&str]) -> anyhow::Result<Vec<Service>> {

@@ -21,6 +21,7 @@ pub mod fanout;
 mod order;
 mod orders;
 mod pika;
+mod refills;
 mod route_bulk;
 mod routes;
 mod sandbox;
@@ -68,8 +69,13 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Routes(args) => routes::list(settings, &args),
         Command::Order(OrderCommand::Add(args)) => order::run(ctx, &args),
         Command::Status(ids) => batch::run(ctx, Action::Status, &ids),
-        Command::Refill(ids) => batch::run(ctx, Action::Refill, &ids),
+        Command::Refill(args) if args.due => refills::due(settings, &args),
+        Command::Refill(args) => batch::run(ctx, Action::Refill, &args.ids),
+        Command::RefillStatus(ids) if ids.ids.is_empty() && ids.file.is_none() => {
+            refills::follow(settings)
+        }
         Command::RefillStatus(ids) => batch::run(ctx, Action::RefillStatus, &ids),
+        Command::Refills(args) => refills::list(settings, &args),
         Command::Cancel(ids) => batch::run(ctx, Action::Cancel, &ids),
         Command::Watch(args) => watch::run(ctx, &args),
     }

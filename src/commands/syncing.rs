@@ -1,13 +1,16 @@
 //! One sync — the statuses of unfinished orders, each panel's balance and catalogue (with what
 //! changed) recorded in the order book, and the alerts that cost money, settled against those
 //! the book holds: a low balance, a panel that cannot be reached, stalled orders, orders that
-//! ended Partial or Canceled, a route that buys above its `sell` or has no candidate left — as
-//! reports, nothing printed. `smm sync` prints them; the MCP `sync` tool answers them.
+//! ended Partial or Canceled, refills that ended Rejected, a route that buys above its `sell` or
+//! has no candidate left — as reports, nothing printed. It also follows unfinished refills and,
+//! for profiles with `auto_refill = true`, sends the due ones. `smm sync` prints the reports; the
+//! MCP `sync` tool answers them.
 
 use super::Ctx;
 use super::fanout::{Purpose, each, profiles};
 use crate::alerts::{Alert, Kind, Resolved};
 use crate::book::catalogue::{Change, Snap};
+use crate::book::refills::{RefillChange, Sent};
 use crate::book::{Asked, Book, OrderChange, Query, statuses};
 use crate::cli::settings::Settings;
 use crate::config::Config;
@@ -29,6 +32,10 @@ pub struct Report {
     pub status_changes: Vec<OrderChange>,
     /// The catalogue changes since the last sync.
     pub catalogue_changes: Vec<Change>,
+    /// The unfinished refills asked about, each with its state before and now.
+    pub refills_followed: Vec<RefillChange>,
+    /// The refills sent (profiles with `auto_refill = true`).
+    pub refills_sent: Vec<Sent>,
     /// What needs a person's attention: every alert standing, `new` when this run raised it.
     pub alerts: Vec<Alert>,
     /// The alerts that cleared in this run.
@@ -108,9 +115,10 @@ impl Synced {
 }
 
 /// Syncs every panel profile (or those of `-p a,b`) at once, then the routes whose candidates
-/// are all among them; nothing printed. A bad `-p` or a book that cannot be opened is an error
-/// (exit 2).
-pub fn sync(settings: &Settings) -> anyhow::Result<Synced> {
+/// are all among them; nothing printed. Due refills are sent for `auto_refill` profiles only
+/// when `send_refills` (the MCP tool passes `allow_orders`). A bad `-p` or a book that cannot
+/// be opened is an error (exit 2).
+pub fn sync(settings: &Settings, send_refills: bool) -> anyhow::Result<Synced> {
     let config = super::ctx::load_config(settings)?;
     let names = profiles(settings, &config, Purpose::Sync)?;
     // Opened (and migrated) once before the panels run in parallel.
@@ -118,7 +126,7 @@ pub fn sync(settings: &Settings) -> anyhow::Result<Synced> {
     let config = &config;
     let reports: Vec<Report> = each(
         &names,
-        |name| sync_profile(settings, config, name),
+        |name| sync_profile(settings, config, name, send_refills),
         |name| Report {
             profile: name.to_string(),
             error: Some("internal error".into()),
@@ -132,14 +140,21 @@ pub fn sync(settings: &Settings) -> anyhow::Result<Synced> {
 /// Syncs one profile: statuses, balance, catalogue, then the alerts, settled against those
 /// the book holds (raised once, resolved when they clear). The first request that fails stops
 /// this profile (the others go on); its error becomes an alert.
-fn sync_profile(settings: &Settings, config: &Config, name: &str) -> Report {
+fn sync_profile(settings: &Settings, config: &Config, name: &str, send_refills: bool) -> Report {
     let mut report = Report {
         profile: name.to_string(),
         ..Report::default()
     };
     let mut found = Found::default();
     let repeat = config.profile(Some(name)).ok().and_then(|p| p.alert_repeat);
-    if let Err(e) = steps(settings, config, name, &mut report, &mut found) {
+    if let Err(e) = steps(
+        settings,
+        config,
+        name,
+        send_refills,
+        &mut report,
+        &mut found,
+    ) {
         let message = format!("{e:#}");
         found
             .alerts
@@ -177,6 +192,7 @@ fn steps(
     settings: &Settings,
     config: &Config,
     name: &str,
+    send_refills: bool,
     report: &mut Report,
     found: &mut Found,
 ) -> anyhow::Result<()> {
@@ -259,6 +275,34 @@ fn steps(
     }
     if let Some(e) = account_error {
         return Err(e);
+    }
+    let followed = refills(&ctx, &book, send_refills, report);
+    // Refills that ended Rejected, from the book's refill history: whichever run recorded it
+    // (this one, `smm refill-status`), each is alerted once.
+    found.checked.push(Kind::RefillRejected);
+    for (order, refill) in book.unalerted_refill_rejections(name)? {
+        found
+            .alerts
+            .push(crate::alerts::refill_rejected(name, &order, &refill));
+    }
+    followed
+}
+
+/// Follows the profile's unfinished refills, then, with `auto_refill = true` (and
+/// `send_refills`), sends the refills that are due.
+fn refills(ctx: &Ctx, book: &Book, send_refills: bool, report: &mut Report) -> anyhow::Result<()> {
+    let panel = ctx.panel();
+    report.refills_followed = crate::book::refills::follow(&*panel, book)?;
+    if send_refills && ctx.profile.refills.auto {
+        let refillable = ctx.refillable()?;
+        let url = crate::config::display_url(ctx.profile.url.as_str());
+        let rule = ctx.due_rule(&url, &refillable);
+        let http = &ctx.http;
+        let done = crate::book::refills::send_due(&*panel, book, &rule, &|| http.concurrency())?;
+        report.refills_sent = done.sent;
+        if let Some(e) = done.error {
+            return Err(e);
+        }
     }
     Ok(())
 }

@@ -268,10 +268,11 @@ pub fn orders(
 }
 
 /// `smm sync` over `profiles` (and the routes whose candidates are all among them): its JSON
-/// document, as `smm sync --json` prints it.
-pub fn sync(settings: &Settings, profiles: &[String]) -> anyhow::Result<Value> {
+/// document, as `smm sync --json` prints it. `auto_refill` profiles send their due refills only
+/// when `send_refills` (the operator's `allow_orders`).
+pub fn sync(settings: &Settings, profiles: &[String], send_refills: bool) -> anyhow::Result<Value> {
     use crate::commands::syncing::{Document, sync};
-    let synced = sync(&for_profiles(settings, profiles))?;
+    let synced = sync(&for_profiles(settings, profiles), send_refills)?;
     Ok(serde_json::to_value(Document::of(&synced))?)
 }
 

@@ -694,7 +694,7 @@ fn list(policy: &Policy, a: ListArgs) -> Result<Value, Refusal> {
 fn sync(policy: &Policy, a: SyncArgs) -> Result<Value, Refusal> {
     let config = smm::config(&policy.settings)?;
     let profiles = policy.profiles(&config, a.profile.as_deref())?;
-    Ok(smm::sync(&policy.settings, &profiles)?)
+    Ok(smm::sync(&policy.settings, &profiles, policy.allow_orders)?)
 }
 
 /// An error as the one line smm prints (`smm: …`), made safe and cut.

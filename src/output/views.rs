@@ -736,12 +736,16 @@ pub struct Synced<'a> {
     pub status_changes: usize,
     /// How many catalogue changes were seen.
     pub catalogue_changes: usize,
+    /// How many unfinished refills were asked about.
+    pub refills_followed: usize,
+    /// How many refills were sent (`auto_refill`).
+    pub refills_sent: usize,
     /// How many alerts were raised.
     pub alerts: usize,
 }
 
 /// `smm sync`'s summary, one row per profile: balance, orders asked, status changes,
-/// catalogue changes, alerts.
+/// catalogue changes, refills (`followed/sent`), alerts.
 pub fn sync_summary(rows: &[Synced]) -> Table {
     let mut table = Table::new(&[
         "PROFILE",
@@ -749,6 +753,7 @@ pub fn sync_summary(rows: &[Synced]) -> Table {
         "ORDERS ASKED",
         "STATUS CHANGES",
         "CATALOGUE CHANGES",
+        "REFILLS",
         "ALERTS",
     ]);
     for r in rows {
@@ -763,6 +768,7 @@ pub fn sync_summary(rows: &[Synced]) -> Table {
             Cell::number(r.orders_asked),
             Cell::number(r.status_changes),
             Cell::number(r.catalogue_changes),
+            Cell::number(format!("{}/{}", r.refills_followed, r.refills_sent)),
             Cell::number(r.alerts),
         ]);
     }
@@ -951,6 +957,72 @@ pub fn config_routes<'a>(
             Cell::new(pick),
             Cell::number(sell),
             Cell::number(max_rate),
+        ]);
+    }
+    table
+}
+
+/// The refills of the order book (`smm refills`): REQUESTED, PROFILE, ORDER, REFILL, STATUS,
+/// ERROR — newest first, as given.
+pub fn refill_records(refills: &[crate::book::refills::Refill]) -> Table {
+    let mut table = Table::new(&["REQUESTED", "PROFILE", "ORDER", "REFILL", "STATUS", "ERROR"]);
+    for r in refills {
+        table.add_row(vec![
+            Cell::new(utc_date(r.requested)),
+            Cell::new(&r.profile),
+            Cell::new(&r.order),
+            Cell::new(r.refill.as_deref().unwrap_or("")),
+            Cell::status(&r.status),
+            Cell::new(r.error.as_deref().unwrap_or("")),
+        ]);
+    }
+    table
+}
+
+/// The orders due a refill (`smm refill --due --dry-run`): PROFILE, ORDER, SERVICE, STATUS,
+/// FINISHED.
+pub fn refills_due(due: &[(&str, &crate::book::refills::Due)]) -> Table {
+    let mut table = Table::new(&["PROFILE", "ORDER", "SERVICE", "STATUS", "FINISHED"]);
+    for (profile, d) in due {
+        table.add_row(vec![
+            Cell::new(profile),
+            Cell::new(&d.order),
+            Cell::new(d.service),
+            Cell::status(&d.status),
+            Cell::new(utc_date(d.finished)),
+        ]);
+    }
+    table
+}
+
+/// The refills `smm refill --due` sent and what came back: PROFILE, ORDER, REFILL, STATUS,
+/// ERROR.
+pub fn refills_sent(sent: &[crate::book::refills::Sent]) -> Table {
+    let mut table = Table::new(&["PROFILE", "ORDER", "REFILL", "STATUS", "ERROR"]);
+    for s in sent {
+        table.add_row(vec![
+            Cell::new(&s.profile),
+            Cell::new(&s.order),
+            Cell::new(s.refill.as_deref().unwrap_or("")),
+            Cell::status(&s.status),
+            Cell::new(s.error.as_deref().unwrap_or("")),
+        ]);
+    }
+    table
+}
+
+/// The refills `smm refill-status` (no ids) asked about: PROFILE, ORDER, REFILL, WAS, STATUS,
+/// PANEL SAID.
+pub fn refills_followed(rows: &[(&str, &crate::book::refills::RefillChange)]) -> Table {
+    let mut table = Table::new(&["PROFILE", "ORDER", "REFILL", "WAS", "STATUS", "PANEL SAID"]);
+    for (profile, c) in rows {
+        table.add_row(vec![
+            Cell::new(profile),
+            Cell::new(&c.order),
+            Cell::new(&c.refill),
+            Cell::new(&c.from),
+            Cell::status(&c.to),
+            Cell::new(&c.said),
         ]);
     }
     table

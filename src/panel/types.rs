@@ -197,6 +197,18 @@ pub struct Row<T> {
     pub result: Result<T, String>,
 }
 
+/// How a row's error begins when its chunk's request failed: no answer came for it.
+pub const REQUEST_FAILED: &str = "request failed: ";
+
+/// A row's error when the panel's answer does not mention its id.
+pub const MISSING: &str = "missing from the panel's answer";
+
+/// Whether a row's error says no answer came for it (a failed request, an answer that left it
+/// out) rather than being the panel's own word.
+pub fn unanswered(error: &str) -> bool {
+    error.starts_with(REQUEST_FAILED) || error == MISSING
+}
+
 impl<T> Row<T> {
     /// Whether this row carries an error.
     pub fn failed(&self) -> bool {

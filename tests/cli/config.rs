@@ -65,7 +65,7 @@ fn unknown_setting_is_refused_with_its_name() {
     home.write_config("[profiles.a]\nurl = \"https://x\"\nkye = \"k\"\n");
     let out = home.run(["balance"]);
     out.expect_code(2);
-    out.stderr_like("smm: config file ~/config.toml: line 3: unknown field `kye`, expected one of `url`, `key`, `key_env`, `key_command`, `allow_http`, `api`, `user_agent`, `concurrency`, `max_rpm`, `attempts`, `duplicate_window`, `services_ttl`, `low_balance`, `stalled_after`, `alert_repeat`\n");
+    out.stderr_like("smm: config file ~/config.toml: line 3: unknown field `kye`, expected one of `url`, `key`, `key_env`, `key_command`, `allow_http`, `api`, `user_agent`, `concurrency`, `max_rpm`, `attempts`, `duplicate_window`, `services_ttl`, `low_balance`, `stalled_after`, `refill_period`, `refill_every`, `auto_refill`, `alert_repeat`\n");
 }
 
 fn two_profiles(a: &Panel, b: &Panel, default: Option<&str>) -> Home {

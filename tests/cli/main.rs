@@ -24,6 +24,7 @@ mod mcp;
 mod never_backwards;
 mod newuser;
 mod onboarding;
+mod refills;
 mod routes;
 mod safety;
 mod sandbox;
