@@ -274,6 +274,30 @@ pub struct Report {
     pub lines: Vec<LineReport>,
 }
 
+impl Report {
+    /// The one line said after a run: how many were placed, skipped, held back and failed, and
+    /// where to look (`see`, e.g. "`smm orders`").
+    pub fn summary(&self, see: &str) -> String {
+        let mut note = format!("{} placed", self.placed);
+        if self.skipped > 0 {
+            note.push_str(&format!(
+                ", {} skipped (the order book shows them placed already; --force orders them again)",
+                self.skipped
+            ));
+        }
+        if self.held > 0 {
+            note.push_str(&format!(
+                ", {} held back (an earlier try's outcome is unknown: check the panel, then --force)",
+                self.held
+            ));
+        }
+        if self.failed > 0 {
+            note.push_str(&format!(", {} failed (see {see})", self.failed));
+        }
+        note
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

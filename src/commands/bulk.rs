@@ -272,23 +272,7 @@ fn place_all(
     }
     out.line("")?;
     out.report(&report, &views::bulk_lines(&report))?;
-    let mut note = format!("{} placed", report.placed);
-    if report.skipped > 0 {
-        note.push_str(&format!(
-            ", {} skipped (the order book shows them placed already; --force orders them again)",
-            report.skipped
-        ));
-    }
-    if report.held > 0 {
-        note.push_str(&format!(
-            ", {} held back (an earlier try's outcome is unknown: check the panel, then --force)",
-            report.held
-        ));
-    }
-    if report.failed > 0 {
-        note.push_str(&format!(", {} failed (see `smm orders`)", report.failed));
-    }
-    crate::msg::note(&note);
+    crate::msg::note(&report.summary("`smm orders`"));
     Ok(Exit::from_items(report.failed + report.held > 0))
 }
 

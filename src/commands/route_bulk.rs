@@ -276,26 +276,7 @@ pub fn place_all(
     report.held = report.lines.iter().filter(|l| l.result == "held").count();
     out.line("")?;
     out.report(&report, &views::bulk_lines(&report))?;
-    let mut note = format!("{} placed", report.placed);
-    if report.skipped > 0 {
-        note.push_str(&format!(
-            ", {} skipped (the order book shows them placed already; --force orders them again)",
-            report.skipped
-        ));
-    }
-    if report.held > 0 {
-        note.push_str(&format!(
-            ", {} held back (an earlier try's outcome is unknown: check the panel, then --force)",
-            report.held
-        ));
-    }
-    if report.failed > 0 {
-        note.push_str(&format!(
-            ", {} failed (see `smm orders --route NAME`)",
-            report.failed
-        ));
-    }
-    crate::msg::note(&note);
+    crate::msg::note(&report.summary("`smm orders --route NAME`"));
     Ok(Exit::from_items(report.failed + report.held > 0))
 }
 
