@@ -963,7 +963,8 @@ fn where_clause(query: &Query, open: bool) -> (String, Vec<rusqlite::types::Valu
 mod tests {
     use super::*;
 
-    fn order(quantity: u64) -> NewOrder {
+    /// A test order on profile `p` (shared with the guarded send's tests).
+    pub(crate) fn order(quantity: u64) -> NewOrder {
         NewOrder {
             profile: "p".into(),
             url: "https://panel.example/api/v2".into(),

@@ -189,20 +189,7 @@ mod tests {
     use crate::book::{Entry, Query};
     use std::sync::atomic::{AtomicUsize, Ordering};
 
-    fn order(quantity: u64) -> NewOrder {
-        NewOrder {
-            profile: "p".into(),
-            url: "https://panel.example/api/v2".into(),
-            service: 1448,
-            link: Some("https://i.com/p".into()),
-            quantity: Some(quantity),
-            fields: Default::default(),
-            cost: Some("0.45".parse().unwrap()),
-            route: None,
-            also: Vec::new(),
-            currency: None,
-        }
-    }
+    use crate::book::tests::order;
 
     fn entries(book: &Book) -> Vec<Entry> {
         let mut all = Vec::new();
