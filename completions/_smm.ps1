@@ -41,13 +41,15 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             [CompletionResult]::new('services', 'services', [CompletionResultType]::ParameterValue, 'List the panel''s services, or only those with the given ids (action=services)')
             [CompletionResult]::new('order', 'order', [CompletionResultType]::ParameterValue, 'Place orders (action=add): `smm order add`')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the status of orders (action=status)')
-            [CompletionResult]::new('refill', 'refill', [CompletionResultType]::ParameterValue, 'Ask for a refill of orders (action=refill)')
-            [CompletionResult]::new('refill-status', 'refill-status', [CompletionResultType]::ParameterValue, 'Show the status of refills, by refill id (action=refill_status)')
+            [CompletionResult]::new('refill', 'refill', [CompletionResultType]::ParameterValue, 'Ask for a refill of orders, or of every order that is due (action=refill)')
+            [CompletionResult]::new('refill-status', 'refill-status', [CompletionResultType]::ParameterValue, 'Show the status of refills, by refill id, or follow every unfinished refill of the order book (action=refill_status)')
+            [CompletionResult]::new('refills', 'refills', [CompletionResultType]::ParameterValue, 'The refills of the order book, newest first: what was asked, what came back')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Ask the panel to cancel orders (action=cancel)')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Follow orders until they finish: Completed, Partial or Canceled (polls action=status)')
             [CompletionResult]::new('orders', 'orders', [CompletionResultType]::ParameterValue, 'The order book: what was placed, where, at what cost, with what outcome')
+            [CompletionResult]::new('routes', 'routes', [CompletionResultType]::ParameterValue, 'Show routes: each candidate''s rate, limits, balance, whether it can take an order now, and the margin against the route''s sell price')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Bring the order book up to date from every panel: statuses, balances, catalogue changes; alerts for cron')
-            [CompletionResult]::new('book', 'book', [CompletionResultType]::ParameterValue, 'Which order book is in use (`smm book info`), or copy one into another (`smm book copy`)')
+            [CompletionResult]::new('mcp', 'mcp', [CompletionResultType]::ParameterValue, 'Serve smm to AI assistants over the Model Context Protocol (stdio): balances, services, quotes, orders through the order book, status, refills, sync')
             [CompletionResult]::new('pika', 'pika', [CompletionResultType]::ParameterValue, 'useapi.net Pika accounts (profiles with api = "useapi")')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show, create or add profiles to the config file')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run the built-in sandbox panel on 127.0.0.1: try smm with no account')
@@ -174,6 +176,7 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             [CompletionResult]::new('--referring-url', '--referring-url', [CompletionResultType]::ParameterName, 'Web Traffic: the referring URL (with --type-of-traffic 2)')
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Place every order of a bulk file: `service|link|quantity` lines, or CSV with a header (service,link,quantity[,runs,interval,comments,…]); - reads stdin')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Place every order of a bulk file: `service|link|quantity` lines, or CSV with a header (service,link,quantity[,runs,interval,comments,…]); - reads stdin')
+            [CompletionResult]::new('--route', '--route', [CompletionResultType]::ParameterName, 'Place it through a route of the config file (`[routes.NAME]`): the best of its candidate providers that can take it, moving on only after a definite refusal')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
@@ -233,6 +236,8 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]')
+            [CompletionResult]::new('--due', '--due', [CompletionResultType]::ParameterName, 'Send a refill for every order that is due (finished, refillable, within refill_period, none pending or asked within refill_every, never refused as disabled); -p a,b picks profiles (default: every panel profile)')
+            [CompletionResult]::new('--dry-run', '--dry-run', [CompletionResultType]::ParameterName, 'With --due: list the due orders and send nothing')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table (short for --format json)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
@@ -246,6 +251,26 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
         'smm;refill-status' {
             [CompletionResult]::new('-f', '-f', [CompletionResultType]::ParameterName, 'Read ids from a file (separated by commas, spaces or newlines)')
             [CompletionResult]::new('--file', '--file', [CompletionResultType]::ParameterName, 'Read ids from a file (separated by commas, spaces or newlines)')
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table (short for --format json)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Fetch the service catalogue from the panel, not from the local cache')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'smm;refills' {
+            [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only refills asked within this long (30m, 24h, 7d)')
+            [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only refills in this state: Unknown, Refused, Pending, "In progress", Completed, Rejected, "Not found" (any panel spelling)')
+            [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show the newest N (0 = all)')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
@@ -305,6 +330,7 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             [CompletionResult]::new('--since', '--since', [CompletionResultType]::ParameterName, 'Only orders placed within this long (30m, 24h, 7d)')
             [CompletionResult]::new('--status', '--status', [CompletionResultType]::ParameterName, 'Only orders whose last status seen is TEXT (case-insensitive)')
             [CompletionResult]::new('--outcome', '--outcome', [CompletionResultType]::ParameterName, 'Only orders with this outcome')
+            [CompletionResult]::new('--route', '--route', [CompletionResultType]::ParameterName, 'Only orders placed through this route (`order add --route`)')
             [CompletionResult]::new('--limit', '--limit', [CompletionResultType]::ParameterName, 'Show the newest N (0 = all)')
             [CompletionResult]::new('--by', '--by', [CompletionResultType]::ParameterName, 'Group: order count, total cost and total charge per currency')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
@@ -314,6 +340,23 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
             [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]')
             [CompletionResult]::new('--check', '--check', [CompletionResultType]::ParameterName, 'Ask the panels for the status of every order not known to be finished')
+            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table (short for --format json)')
+            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
+            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
+            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
+            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Fetch the service catalogue from the panel, not from the local cache')
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
+            break
+        }
+        'smm;routes' {
+            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
+            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
+            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table (short for --format json)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
@@ -341,75 +384,21 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
             break
         }
-        'smm;book' {
+        'smm;mcp' {
+            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
+            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]')
             [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
             [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
             [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
             [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
-            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]')
             [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table (short for --format json)')
             [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
             [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
             [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
             [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
             [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Fetch the service catalogue from the panel, not from the local cache')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Which book is in use: backend, where (never a password), schema version, counts')
-            [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy every order (with its status history), balance, catalogue snapshot and alert of one book into another, keyed by entry ids: a second run copies nothing new')
-            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
-            break
-        }
-        'smm;book;info' {
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
-            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]')
-            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table (short for --format json)')
-            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
-            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
-            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
-            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
-            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Fetch the service catalogue from the panel, not from the local cache')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            break
-        }
-        'smm;book;copy' {
-            [CompletionResult]::new('--to', '--to', [CompletionResultType]::ParameterName, 'The book to copy into: a file path or postgres://USER@HOST[:PORT]/DB')
-            [CompletionResult]::new('--from', '--from', [CompletionResultType]::ParameterName, 'The book to copy from (default: the one in use)')
-            [CompletionResult]::new('-p', '-p', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
-            [CompletionResult]::new('--profile', '--profile', [CompletionResultType]::ParameterName, 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask')
-            [CompletionResult]::new('--config', '--config', [CompletionResultType]::ParameterName, 'Config file [default: ~/.config/smm/config.toml]')
-            [CompletionResult]::new('--format', '--format', [CompletionResultType]::ParameterName, 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv')
-            [CompletionResult]::new('--timeout', '--timeout', [CompletionResultType]::ParameterName, 'Seconds to wait for the panel''s answer')
-            [CompletionResult]::new('--concurrency', '--concurrency', [CompletionResultType]::ParameterName, 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]')
-            [CompletionResult]::new('--json', '--json', [CompletionResultType]::ParameterName, 'Print the panel''s JSON answer instead of a table (short for --format json)')
-            [CompletionResult]::new('-v', '-v', [CompletionResultType]::ParameterName, 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
-            [CompletionResult]::new('--verbose', '--verbose', [CompletionResultType]::ParameterName, 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr')
-            [CompletionResult]::new('-q', '-q', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
-            [CompletionResult]::new('--quiet', '--quiet', [CompletionResultType]::ParameterName, 'No progress bar and no notes on stderr (errors are still shown)')
-            [CompletionResult]::new('--refresh', '--refresh', [CompletionResultType]::ParameterName, 'Fetch the service catalogue from the panel, not from the local cache')
-            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help (see more with ''--help'')')
-            break
-        }
-        'smm;book;help' {
-            [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Which book is in use: backend, where (never a password), schema version, counts')
-            [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy every order (with its status history), balance, catalogue snapshot and alert of one book into another, keyed by entry ids: a second run copies nothing new')
-            [CompletionResult]::new('help', 'help', [CompletionResultType]::ParameterValue, 'Print this message or the help of the given subcommand(s)')
-            break
-        }
-        'smm;book;help;info' {
-            break
-        }
-        'smm;book;help;copy' {
-            break
-        }
-        'smm;book;help;help' {
+            [CompletionResult]::new('-h', '-h', [CompletionResultType]::ParameterName, 'Print help')
+            [CompletionResult]::new('--help', '--help', [CompletionResultType]::ParameterName, 'Print help')
             break
         }
         'smm;pika' {
@@ -826,13 +815,15 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
             [CompletionResult]::new('services', 'services', [CompletionResultType]::ParameterValue, 'List the panel''s services, or only those with the given ids (action=services)')
             [CompletionResult]::new('order', 'order', [CompletionResultType]::ParameterValue, 'Place orders (action=add): `smm order add`')
             [CompletionResult]::new('status', 'status', [CompletionResultType]::ParameterValue, 'Show the status of orders (action=status)')
-            [CompletionResult]::new('refill', 'refill', [CompletionResultType]::ParameterValue, 'Ask for a refill of orders (action=refill)')
-            [CompletionResult]::new('refill-status', 'refill-status', [CompletionResultType]::ParameterValue, 'Show the status of refills, by refill id (action=refill_status)')
+            [CompletionResult]::new('refill', 'refill', [CompletionResultType]::ParameterValue, 'Ask for a refill of orders, or of every order that is due (action=refill)')
+            [CompletionResult]::new('refill-status', 'refill-status', [CompletionResultType]::ParameterValue, 'Show the status of refills, by refill id, or follow every unfinished refill of the order book (action=refill_status)')
+            [CompletionResult]::new('refills', 'refills', [CompletionResultType]::ParameterValue, 'The refills of the order book, newest first: what was asked, what came back')
             [CompletionResult]::new('cancel', 'cancel', [CompletionResultType]::ParameterValue, 'Ask the panel to cancel orders (action=cancel)')
             [CompletionResult]::new('watch', 'watch', [CompletionResultType]::ParameterValue, 'Follow orders until they finish: Completed, Partial or Canceled (polls action=status)')
             [CompletionResult]::new('orders', 'orders', [CompletionResultType]::ParameterValue, 'The order book: what was placed, where, at what cost, with what outcome')
+            [CompletionResult]::new('routes', 'routes', [CompletionResultType]::ParameterValue, 'Show routes: each candidate''s rate, limits, balance, whether it can take an order now, and the margin against the route''s sell price')
             [CompletionResult]::new('sync', 'sync', [CompletionResultType]::ParameterValue, 'Bring the order book up to date from every panel: statuses, balances, catalogue changes; alerts for cron')
-            [CompletionResult]::new('book', 'book', [CompletionResultType]::ParameterValue, 'Which order book is in use (`smm book info`), or copy one into another (`smm book copy`)')
+            [CompletionResult]::new('mcp', 'mcp', [CompletionResultType]::ParameterValue, 'Serve smm to AI assistants over the Model Context Protocol (stdio): balances, services, quotes, orders through the order book, status, refills, sync')
             [CompletionResult]::new('pika', 'pika', [CompletionResultType]::ParameterValue, 'useapi.net Pika accounts (profiles with api = "useapi")')
             [CompletionResult]::new('config', 'config', [CompletionResultType]::ParameterValue, 'Show, create or add profiles to the config file')
             [CompletionResult]::new('sandbox', 'sandbox', [CompletionResultType]::ParameterValue, 'Run the built-in sandbox panel on 127.0.0.1: try smm with no account')
@@ -867,6 +858,9 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
         'smm;help;refill-status' {
             break
         }
+        'smm;help;refills' {
+            break
+        }
         'smm;help;cancel' {
             break
         }
@@ -876,18 +870,13 @@ Register-ArgumentCompleter -Native -CommandName 'smm' -ScriptBlock {
         'smm;help;orders' {
             break
         }
+        'smm;help;routes' {
+            break
+        }
         'smm;help;sync' {
             break
         }
-        'smm;help;book' {
-            [CompletionResult]::new('info', 'info', [CompletionResultType]::ParameterValue, 'Which book is in use: backend, where (never a password), schema version, counts')
-            [CompletionResult]::new('copy', 'copy', [CompletionResultType]::ParameterValue, 'Copy every order (with its status history), balance, catalogue snapshot and alert of one book into another, keyed by entry ids: a second run copies nothing new')
-            break
-        }
-        'smm;help;book;info' {
-            break
-        }
-        'smm;help;book;copy' {
+        'smm;help;mcp' {
             break
         }
         'smm;help;pika' {

@@ -19,9 +19,6 @@ _smm() {
             smm,balance)
                 cmd="smm__subcmd__balance"
                 ;;
-            smm,book)
-                cmd="smm__subcmd__book"
-                ;;
             smm,cancel)
                 cmd="smm__subcmd__cancel"
                 ;;
@@ -36,6 +33,9 @@ _smm() {
                 ;;
             smm,help)
                 cmd="smm__subcmd__help"
+                ;;
+            smm,mcp)
+                cmd="smm__subcmd__mcp"
                 ;;
             smm,order)
                 cmd="smm__subcmd__order"
@@ -52,6 +52,12 @@ _smm() {
             smm,refill-status)
                 cmd="smm__subcmd__refill__subcmd__status"
                 ;;
+            smm,refills)
+                cmd="smm__subcmd__refills"
+                ;;
+            smm,routes)
+                cmd="smm__subcmd__routes"
+                ;;
             smm,sandbox)
                 cmd="smm__subcmd__sandbox"
                 ;;
@@ -66,24 +72,6 @@ _smm() {
                 ;;
             smm,watch)
                 cmd="smm__subcmd__watch"
-                ;;
-            smm__subcmd__book,copy)
-                cmd="smm__subcmd__book__subcmd__copy"
-                ;;
-            smm__subcmd__book,help)
-                cmd="smm__subcmd__book__subcmd__help"
-                ;;
-            smm__subcmd__book,info)
-                cmd="smm__subcmd__book__subcmd__info"
-                ;;
-            smm__subcmd__book__subcmd__help,copy)
-                cmd="smm__subcmd__book__subcmd__help__subcmd__copy"
-                ;;
-            smm__subcmd__book__subcmd__help,help)
-                cmd="smm__subcmd__book__subcmd__help__subcmd__help"
-                ;;
-            smm__subcmd__book__subcmd__help,info)
-                cmd="smm__subcmd__book__subcmd__help__subcmd__info"
                 ;;
             smm__subcmd__config,add)
                 cmd="smm__subcmd__config__subcmd__add"
@@ -142,9 +130,6 @@ _smm() {
             smm__subcmd__help,balance)
                 cmd="smm__subcmd__help__subcmd__balance"
                 ;;
-            smm__subcmd__help,book)
-                cmd="smm__subcmd__help__subcmd__book"
-                ;;
             smm__subcmd__help,cancel)
                 cmd="smm__subcmd__help__subcmd__cancel"
                 ;;
@@ -159,6 +144,9 @@ _smm() {
                 ;;
             smm__subcmd__help,help)
                 cmd="smm__subcmd__help__subcmd__help"
+                ;;
+            smm__subcmd__help,mcp)
+                cmd="smm__subcmd__help__subcmd__mcp"
                 ;;
             smm__subcmd__help,order)
                 cmd="smm__subcmd__help__subcmd__order"
@@ -175,6 +163,12 @@ _smm() {
             smm__subcmd__help,refill-status)
                 cmd="smm__subcmd__help__subcmd__refill__subcmd__status"
                 ;;
+            smm__subcmd__help,refills)
+                cmd="smm__subcmd__help__subcmd__refills"
+                ;;
+            smm__subcmd__help,routes)
+                cmd="smm__subcmd__help__subcmd__routes"
+                ;;
             smm__subcmd__help,sandbox)
                 cmd="smm__subcmd__help__subcmd__sandbox"
                 ;;
@@ -189,12 +183,6 @@ _smm() {
                 ;;
             smm__subcmd__help,watch)
                 cmd="smm__subcmd__help__subcmd__watch"
-                ;;
-            smm__subcmd__help__subcmd__book,copy)
-                cmd="smm__subcmd__help__subcmd__book__subcmd__copy"
-                ;;
-            smm__subcmd__help__subcmd__book,info)
-                cmd="smm__subcmd__help__subcmd__book__subcmd__info"
                 ;;
             smm__subcmd__help__subcmd__config,add)
                 cmd="smm__subcmd__help__subcmd__config__subcmd__add"
@@ -314,7 +302,7 @@ _smm() {
 
     case "${cmd}" in
         smm)
-            opts="-p -v -q -h -V --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help --version balance services order status refill refill-status cancel watch orders sync book pika config sandbox demo completions help"
+            opts="-p -v -q -h -V --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help --version balance services order status refill refill-status refills cancel watch orders routes sync mcp pika config sandbox demo completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 1 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -354,184 +342,6 @@ _smm() {
         smm__subcmd__balance)
             opts="-p -v -q -h --all --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --profile)
-                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
-                    return 0
-                    ;;
-                -p)
-                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --concurrency)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        smm__subcmd__book)
-            opts="-p -v -q -h --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help info copy help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --profile)
-                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
-                    return 0
-                    ;;
-                -p)
-                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --concurrency)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        smm__subcmd__book__subcmd__copy)
-            opts="-p -v -q -h --to --from --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                --to)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --from)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --profile)
-                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
-                    return 0
-                    ;;
-                -p)
-                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
-                    return 0
-                    ;;
-                --config)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --format)
-                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
-                    return 0
-                    ;;
-                --timeout)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                --concurrency)
-                    COMPREPLY=($(compgen -f "${cur}"))
-                    return 0
-                    ;;
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        smm__subcmd__book__subcmd__help)
-            opts="info copy help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        smm__subcmd__book__subcmd__help__subcmd__copy)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        smm__subcmd__book__subcmd__help__subcmd__help)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        smm__subcmd__book__subcmd__help__subcmd__info)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        smm__subcmd__book__subcmd__info)
-            opts="-p -v -q -h --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1192,7 +1002,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__help)
-            opts="balance services order status refill refill-status cancel watch orders sync book pika config sandbox demo completions help"
+            opts="balance services order status refill refill-status refills cancel watch orders routes sync mcp pika config sandbox demo completions help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1208,48 +1018,6 @@ _smm() {
         smm__subcmd__help__subcmd__balance)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        smm__subcmd__help__subcmd__book)
-            opts="info copy"
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        smm__subcmd__help__subcmd__book__subcmd__copy)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
-                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-                return 0
-            fi
-            case "${prev}" in
-                *)
-                    COMPREPLY=()
-                    ;;
-            esac
-            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
-            return 0
-            ;;
-        smm__subcmd__help__subcmd__book__subcmd__info)
-            opts=""
-            if [[ ${cur} == -* || ${COMP_CWORD} -eq 4 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
             fi
@@ -1443,6 +1211,20 @@ _smm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        smm__subcmd__help__subcmd__mcp)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         smm__subcmd__help__subcmd__order)
             opts="add"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1583,6 +1365,34 @@ _smm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        smm__subcmd__help__subcmd__refills)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smm__subcmd__help__subcmd__routes)
+            opts=""
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         smm__subcmd__help__subcmd__sandbox)
             opts=""
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
@@ -1667,6 +1477,44 @@ _smm() {
             COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
             return 0
             ;;
+        smm__subcmd__mcp)
+            opts="-p -v -q -h --json --format --concurrency --profile --config --timeout --verbose --quiet --refresh --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
         smm__subcmd__order)
             opts="-p -v -q -h --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help add help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
@@ -1706,7 +1554,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__order__subcmd__add)
-            opts="-f -y -p -v -q -h --service --link --quantity --runs --interval --comments --usernames --hashtags --hashtag --username --keywords --media --groups --answer-number --min --max --posts --old-posts --delay --expiry --country --device --type-of-traffic --google-keyword --referring-url --file --yes --dry-run --force --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
+            opts="-f -y -p -v -q -h --service --link --quantity --runs --interval --comments --usernames --hashtags --hashtag --username --keywords --media --groups --answer-number --min --max --posts --old-posts --delay --expiry --country --device --type-of-traffic --google-keyword --referring-url --file --yes --route --dry-run --force --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 3 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1820,6 +1668,10 @@ _smm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --route)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --profile)
                     COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0
@@ -1894,7 +1746,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__orders)
-            opts="-p -v -q -h --since --status --outcome --limit --by --check --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
+            opts="-p -v -q -h --since --status --outcome --route --limit --by --check --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -1912,12 +1764,16 @@ _smm() {
                     COMPREPLY=($(compgen -W "placed refused unknown" -- "${cur}"))
                     return 0
                     ;;
+                --route)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
                 --limit)
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
                 --by)
-                    COMPREPLY=($(compgen -W "profile service day status" -- "${cur}"))
+                    COMPREPLY=($(compgen -W "profile service day status route" -- "${cur}"))
                     return 0
                     ;;
                 --profile)
@@ -2304,7 +2160,7 @@ _smm() {
             return 0
             ;;
         smm__subcmd__refill)
-            opts="-f -p -v -q -h --file --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
+            opts="-f -p -v -q -h --file --due --dry-run --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
             if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
                 COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
                 return 0
@@ -2364,6 +2220,94 @@ _smm() {
                     COMPREPLY=($(compgen -f "${cur}"))
                     return 0
                     ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smm__subcmd__refills)
+            opts="-p -v -q -h --since --status --limit --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
+                --since)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --status)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --limit)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --profile)
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                -p)
+                    COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
+                    return 0
+                    ;;
+                --config)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --format)
+                    COMPREPLY=($(compgen -W "table json csv tsv" -- "${cur}"))
+                    return 0
+                    ;;
+                --timeout)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                --concurrency)
+                    COMPREPLY=($(compgen -f "${cur}"))
+                    return 0
+                    ;;
+                *)
+                    COMPREPLY=()
+                    ;;
+            esac
+            COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+            return 0
+            ;;
+        smm__subcmd__routes)
+            opts="-p -v -q -h --profile --config --json --format --timeout --verbose --quiet --refresh --concurrency --help"
+            if [[ ${cur} == -* || ${COMP_CWORD} -eq 2 ]] ; then
+                COMPREPLY=( $(compgen -W "${opts}" -- "${cur}") )
+                return 0
+            fi
+            case "${prev}" in
                 --profile)
                     COMPREPLY=($(compgen -W "$(smm config names 2>/dev/null)" -- "${cur}"))
                     return 0

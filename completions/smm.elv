@@ -38,13 +38,15 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand services 'List the panel''s services, or only those with the given ids (action=services)'
             cand order 'Place orders (action=add): `smm order add`'
             cand status 'Show the status of orders (action=status)'
-            cand refill 'Ask for a refill of orders (action=refill)'
-            cand refill-status 'Show the status of refills, by refill id (action=refill_status)'
+            cand refill 'Ask for a refill of orders, or of every order that is due (action=refill)'
+            cand refill-status 'Show the status of refills, by refill id, or follow every unfinished refill of the order book (action=refill_status)'
+            cand refills 'The refills of the order book, newest first: what was asked, what came back'
             cand cancel 'Ask the panel to cancel orders (action=cancel)'
             cand watch 'Follow orders until they finish: Completed, Partial or Canceled (polls action=status)'
             cand orders 'The order book: what was placed, where, at what cost, with what outcome'
+            cand routes 'Show routes: each candidate''s rate, limits, balance, whether it can take an order now, and the margin against the route''s sell price'
             cand sync 'Bring the order book up to date from every panel: statuses, balances, catalogue changes; alerts for cron'
-            cand book 'Which order book is in use (`smm book info`), or copy one into another (`smm book copy`)'
+            cand mcp 'Serve smm to AI assistants over the Model Context Protocol (stdio): balances, services, quotes, orders through the order book, status, refills, sync'
             cand pika 'useapi.net Pika accounts (profiles with api = "useapi")'
             cand config 'Show, create or add profiles to the config file'
             cand sandbox 'Run the built-in sandbox panel on 127.0.0.1: try smm with no account'
@@ -163,6 +165,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --referring-url 'Web Traffic: the referring URL (with --type-of-traffic 2)'
             cand -f 'Place every order of a bulk file: `service|link|quantity` lines, or CSV with a header (service,link,quantity[,runs,interval,comments,…]); - reads stdin'
             cand --file 'Place every order of a bulk file: `service|link|quantity` lines, or CSV with a header (service,link,quantity[,runs,interval,comments,…]); - reads stdin'
+            cand --route 'Place it through a route of the config file (`[routes.NAME]`): the best of its candidate providers that can take it, moving on only after a definite refusal'
             cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
             cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
             cand --config 'Config file [default: ~/.config/smm/config.toml]'
@@ -217,6 +220,8 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
             cand --timeout 'Seconds to wait for the panel''s answer'
             cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
+            cand --due 'Send a refill for every order that is due (finished, refillable, within refill_period, none pending or asked within refill_every, never refused as disabled); -p a,b picks profiles (default: every panel profile)'
+            cand --dry-run 'With --due: list the due orders and send nothing'
             cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
             cand -v 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand --verbose 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
@@ -229,6 +234,25 @@ set edit:completion:arg-completer[smm] = {|@words|
         &'smm;refill-status'= {
             cand -f 'Read ids from a file (separated by commas, spaces or newlines)'
             cand --file 'Read ids from a file (separated by commas, spaces or newlines)'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
+            cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
+            cand -v 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -q 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'smm;refills'= {
+            cand --since 'Only refills asked within this long (30m, 24h, 7d)'
+            cand --status 'Only refills in this state: Unknown, Refused, Pending, "In progress", Completed, Rejected, "Not found" (any panel spelling)'
+            cand --limit 'Show the newest N (0 = all)'
             cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
             cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
             cand --config 'Config file [default: ~/.config/smm/config.toml]'
@@ -285,6 +309,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --since 'Only orders placed within this long (30m, 24h, 7d)'
             cand --status 'Only orders whose last status seen is TEXT (case-insensitive)'
             cand --outcome 'Only orders with this outcome'
+            cand --route 'Only orders placed through this route (`order add --route`)'
             cand --limit 'Show the newest N (0 = all)'
             cand --by 'Group: order count, total cost and total charge per currency'
             cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
@@ -294,6 +319,22 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --timeout 'Seconds to wait for the panel''s answer'
             cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
             cand --check 'Ask the panels for the status of every order not known to be finished'
+            cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
+            cand -v 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -q 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'smm;routes'= {
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
             cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
             cand -v 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand --verbose 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
@@ -319,69 +360,21 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
         }
-        &'smm;book'= {
+        &'smm;mcp'= {
+            cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
+            cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
             cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
             cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
             cand --config 'Config file [default: ~/.config/smm/config.toml]'
-            cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
             cand --timeout 'Seconds to wait for the panel''s answer'
-            cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
             cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
             cand -v 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand --verbose 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
             cand -q 'No progress bar and no notes on stderr (errors are still shown)'
             cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
             cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-            cand info 'Which book is in use: backend, where (never a password), schema version, counts'
-            cand copy 'Copy every order (with its status history), balance, catalogue snapshot and alert of one book into another, keyed by entry ids: a second run copies nothing new'
-            cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'smm;book;info'= {
-            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
-            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
-            cand --config 'Config file [default: ~/.config/smm/config.toml]'
-            cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
-            cand --timeout 'Seconds to wait for the panel''s answer'
-            cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
-            cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
-            cand -v 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
-            cand --verbose 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
-            cand -q 'No progress bar and no notes on stderr (errors are still shown)'
-            cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
-            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-        }
-        &'smm;book;copy'= {
-            cand --to 'The book to copy into: a file path or postgres://USER@HOST[:PORT]/DB'
-            cand --from 'The book to copy from (default: the one in use)'
-            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
-            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
-            cand --config 'Config file [default: ~/.config/smm/config.toml]'
-            cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
-            cand --timeout 'Seconds to wait for the panel''s answer'
-            cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
-            cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
-            cand -v 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
-            cand --verbose 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
-            cand -q 'No progress bar and no notes on stderr (errors are still shown)'
-            cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
-            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
-            cand -h 'Print help (see more with ''--help'')'
-            cand --help 'Print help (see more with ''--help'')'
-        }
-        &'smm;book;help'= {
-            cand info 'Which book is in use: backend, where (never a password), schema version, counts'
-            cand copy 'Copy every order (with its status history), balance, catalogue snapshot and alert of one book into another, keyed by entry ids: a second run copies nothing new'
-            cand help 'Print this message or the help of the given subcommand(s)'
-        }
-        &'smm;book;help;info'= {
-        }
-        &'smm;book;help;copy'= {
-        }
-        &'smm;book;help;help'= {
+            cand -h 'Print help'
+            cand --help 'Print help'
         }
         &'smm;pika'= {
             cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
@@ -759,13 +752,15 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand services 'List the panel''s services, or only those with the given ids (action=services)'
             cand order 'Place orders (action=add): `smm order add`'
             cand status 'Show the status of orders (action=status)'
-            cand refill 'Ask for a refill of orders (action=refill)'
-            cand refill-status 'Show the status of refills, by refill id (action=refill_status)'
+            cand refill 'Ask for a refill of orders, or of every order that is due (action=refill)'
+            cand refill-status 'Show the status of refills, by refill id, or follow every unfinished refill of the order book (action=refill_status)'
+            cand refills 'The refills of the order book, newest first: what was asked, what came back'
             cand cancel 'Ask the panel to cancel orders (action=cancel)'
             cand watch 'Follow orders until they finish: Completed, Partial or Canceled (polls action=status)'
             cand orders 'The order book: what was placed, where, at what cost, with what outcome'
+            cand routes 'Show routes: each candidate''s rate, limits, balance, whether it can take an order now, and the margin against the route''s sell price'
             cand sync 'Bring the order book up to date from every panel: statuses, balances, catalogue changes; alerts for cron'
-            cand book 'Which order book is in use (`smm book info`), or copy one into another (`smm book copy`)'
+            cand mcp 'Serve smm to AI assistants over the Model Context Protocol (stdio): balances, services, quotes, orders through the order book, status, refills, sync'
             cand pika 'useapi.net Pika accounts (profiles with api = "useapi")'
             cand config 'Show, create or add profiles to the config file'
             cand sandbox 'Run the built-in sandbox panel on 127.0.0.1: try smm with no account'
@@ -791,21 +786,19 @@ set edit:completion:arg-completer[smm] = {|@words|
         }
         &'smm;help;refill-status'= {
         }
+        &'smm;help;refills'= {
+        }
         &'smm;help;cancel'= {
         }
         &'smm;help;watch'= {
         }
         &'smm;help;orders'= {
         }
+        &'smm;help;routes'= {
+        }
         &'smm;help;sync'= {
         }
-        &'smm;help;book'= {
-            cand info 'Which book is in use: backend, where (never a password), schema version, counts'
-            cand copy 'Copy every order (with its status history), balance, catalogue snapshot and alert of one book into another, keyed by entry ids: a second run copies nothing new'
-        }
-        &'smm;help;book;info'= {
-        }
-        &'smm;help;book;copy'= {
+        &'smm;help;mcp'= {
         }
         &'smm;help;pika'= {
             cand account 'The Discord accounts useapi.net drives Pika with'

@@ -42,13 +42,15 @@ complete -c smm -n "__fish_smm_needs_command" -f -a "balance" -d 'Show the accou
 complete -c smm -n "__fish_smm_needs_command" -f -a "services" -d 'List the panel\'s services, or only those with the given ids (action=services)'
 complete -c smm -n "__fish_smm_needs_command" -f -a "order" -d 'Place orders (action=add): `smm order add`'
 complete -c smm -n "__fish_smm_needs_command" -f -a "status" -d 'Show the status of orders (action=status)'
-complete -c smm -n "__fish_smm_needs_command" -f -a "refill" -d 'Ask for a refill of orders (action=refill)'
-complete -c smm -n "__fish_smm_needs_command" -f -a "refill-status" -d 'Show the status of refills, by refill id (action=refill_status)'
+complete -c smm -n "__fish_smm_needs_command" -f -a "refill" -d 'Ask for a refill of orders, or of every order that is due (action=refill)'
+complete -c smm -n "__fish_smm_needs_command" -f -a "refill-status" -d 'Show the status of refills, by refill id, or follow every unfinished refill of the order book (action=refill_status)'
+complete -c smm -n "__fish_smm_needs_command" -f -a "refills" -d 'The refills of the order book, newest first: what was asked, what came back'
 complete -c smm -n "__fish_smm_needs_command" -f -a "cancel" -d 'Ask the panel to cancel orders (action=cancel)'
 complete -c smm -n "__fish_smm_needs_command" -f -a "watch" -d 'Follow orders until they finish: Completed, Partial or Canceled (polls action=status)'
 complete -c smm -n "__fish_smm_needs_command" -f -a "orders" -d 'The order book: what was placed, where, at what cost, with what outcome'
+complete -c smm -n "__fish_smm_needs_command" -f -a "routes" -d 'Show routes: each candidate\'s rate, limits, balance, whether it can take an order now, and the margin against the route\'s sell price'
 complete -c smm -n "__fish_smm_needs_command" -f -a "sync" -d 'Bring the order book up to date from every panel: statuses, balances, catalogue changes; alerts for cron'
-complete -c smm -n "__fish_smm_needs_command" -f -a "book" -d 'Which order book is in use (`smm book info`), or copy one into another (`smm book copy`)'
+complete -c smm -n "__fish_smm_needs_command" -f -a "mcp" -d 'Serve smm to AI assistants over the Model Context Protocol (stdio): balances, services, quotes, orders through the order book, status, refills, sync'
 complete -c smm -n "__fish_smm_needs_command" -f -a "pika" -d 'useapi.net Pika accounts (profiles with api = "useapi")'
 complete -c smm -n "__fish_smm_needs_command" -f -a "config" -d 'Show, create or add profiles to the config file'
 complete -c smm -n "__fish_smm_needs_command" -f -a "sandbox" -d 'Run the built-in sandbox panel on 127.0.0.1: try smm with no account'
@@ -149,6 +151,7 @@ complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcomman
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l google-keyword -d 'Web Traffic: the Google keyword (with --type-of-traffic 1)' -r
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l referring-url -d 'Web Traffic: the referring URL (with --type-of-traffic 2)' -r
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -s f -l file -d 'Place every order of a bulk file: `service|link|quantity` lines, or CSV with a header (service,link,quantity[,runs,interval,comments,…]); - reads stdin' -r -F
+complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l route -d 'Place it through a route of the config file (`[routes.NAME]`): the best of its candidate providers that can take it, moving on only after a definite refusal' -r
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a "(smm config names 2>/dev/null)"
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand order; and __fish_seen_subcommand_from add" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
@@ -190,6 +193,8 @@ csv\t'Comma-separated values with a header row'
 tsv\t'Tab-separated values with a header row'"
 complete -c smm -n "__fish_smm_using_subcommand refill" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
 complete -c smm -n "__fish_smm_using_subcommand refill" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
+complete -c smm -n "__fish_smm_using_subcommand refill" -l due -d 'Send a refill for every order that is due (finished, refillable, within refill_period, none pending or asked within refill_every, never refused as disabled); -p a,b picks profiles (default: every panel profile)'
+complete -c smm -n "__fish_smm_using_subcommand refill" -l dry-run -d 'With --due: list the due orders and send nothing'
 complete -c smm -n "__fish_smm_using_subcommand refill" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
 complete -c smm -n "__fish_smm_using_subcommand refill" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
 complete -c smm -n "__fish_smm_using_subcommand refill" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
@@ -209,6 +214,22 @@ complete -c smm -n "__fish_smm_using_subcommand refill-status" -s v -l verbose -
 complete -c smm -n "__fish_smm_using_subcommand refill-status" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand refill-status" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand refill-status" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c smm -n "__fish_smm_using_subcommand refills" -l since -d 'Only refills asked within this long (30m, 24h, 7d)' -r
+complete -c smm -n "__fish_smm_using_subcommand refills" -l status -d 'Only refills in this state: Unknown, Refused, Pending, "In progress", Completed, Rejected, "Not found" (any panel spelling)' -r
+complete -c smm -n "__fish_smm_using_subcommand refills" -l limit -d 'Show the newest N (0 = all)' -r
+complete -c smm -n "__fish_smm_using_subcommand refills" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a "(smm config names 2>/dev/null)"
+complete -c smm -n "__fish_smm_using_subcommand refills" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand refills" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
+json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
+csv\t'Comma-separated values with a header row'
+tsv\t'Tab-separated values with a header row'"
+complete -c smm -n "__fish_smm_using_subcommand refills" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
+complete -c smm -n "__fish_smm_using_subcommand refills" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
+complete -c smm -n "__fish_smm_using_subcommand refills" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
+complete -c smm -n "__fish_smm_using_subcommand refills" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand refills" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
+complete -c smm -n "__fish_smm_using_subcommand refills" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
+complete -c smm -n "__fish_smm_using_subcommand refills" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand cancel" -s f -l file -d 'Read ids from a file (separated by commas, spaces or newlines)' -r -F
 complete -c smm -n "__fish_smm_using_subcommand cancel" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a "(smm config names 2>/dev/null)"
 complete -c smm -n "__fish_smm_using_subcommand cancel" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
@@ -243,11 +264,13 @@ complete -c smm -n "__fish_smm_using_subcommand orders" -l status -d 'Only order
 complete -c smm -n "__fish_smm_using_subcommand orders" -l outcome -d 'Only orders with this outcome' -r -f -a "placed\t'The panel answered with an order id'
 refused\t'The panel refused it, or it was never sent'
 unknown\t'No clear answer (or smm stopped before one came): the order may or may not exist'"
+complete -c smm -n "__fish_smm_using_subcommand orders" -l route -d 'Only orders placed through this route (`order add --route`)' -r
 complete -c smm -n "__fish_smm_using_subcommand orders" -l limit -d 'Show the newest N (0 = all)' -r
 complete -c smm -n "__fish_smm_using_subcommand orders" -l by -d 'Group: order count, total cost and total charge per currency' -r -f -a "profile\t'The profile'
 service\t'The service id'
 day\t'The UTC day the order was written down'
-status\t'The last status seen (every spelling of a known status together)'"
+status\t'The last status seen (every spelling of a known status together)'
+route\t'The route the order came through (blank: ordered directly)'"
 complete -c smm -n "__fish_smm_using_subcommand orders" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a "(smm config names 2>/dev/null)"
 complete -c smm -n "__fish_smm_using_subcommand orders" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand orders" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
@@ -262,6 +285,19 @@ complete -c smm -n "__fish_smm_using_subcommand orders" -s v -l verbose -d 'Say 
 complete -c smm -n "__fish_smm_using_subcommand orders" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand orders" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand orders" -s h -l help -d 'Print help (see more with \'--help\')'
+complete -c smm -n "__fish_smm_using_subcommand routes" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a "(smm config names 2>/dev/null)"
+complete -c smm -n "__fish_smm_using_subcommand routes" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand routes" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
+json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
+csv\t'Comma-separated values with a header row'
+tsv\t'Tab-separated values with a header row'"
+complete -c smm -n "__fish_smm_using_subcommand routes" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
+complete -c smm -n "__fish_smm_using_subcommand routes" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
+complete -c smm -n "__fish_smm_using_subcommand routes" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
+complete -c smm -n "__fish_smm_using_subcommand routes" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand routes" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
+complete -c smm -n "__fish_smm_using_subcommand routes" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
+complete -c smm -n "__fish_smm_using_subcommand routes" -s h -l help -d 'Print help (see more with \'--help\')'
 complete -c smm -n "__fish_smm_using_subcommand sync" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a "(smm config names 2>/dev/null)"
 complete -c smm -n "__fish_smm_using_subcommand sync" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand sync" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
@@ -275,53 +311,19 @@ complete -c smm -n "__fish_smm_using_subcommand sync" -s v -l verbose -d 'Say wh
 complete -c smm -n "__fish_smm_using_subcommand sync" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand sync" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand sync" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c smm -n "__fish_smm_using_subcommand book; and not __fish_seen_subcommand_from info copy help" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a "(smm config names 2>/dev/null)"
-complete -c smm -n "__fish_smm_using_subcommand book; and not __fish_seen_subcommand_from info copy help" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
-complete -c smm -n "__fish_smm_using_subcommand book; and not __fish_seen_subcommand_from info copy help" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
+complete -c smm -n "__fish_smm_using_subcommand mcp" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
 json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
 csv\t'Comma-separated values with a header row'
 tsv\t'Tab-separated values with a header row'"
-complete -c smm -n "__fish_smm_using_subcommand book; and not __fish_seen_subcommand_from info copy help" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
-complete -c smm -n "__fish_smm_using_subcommand book; and not __fish_seen_subcommand_from info copy help" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
-complete -c smm -n "__fish_smm_using_subcommand book; and not __fish_seen_subcommand_from info copy help" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand book; and not __fish_seen_subcommand_from info copy help" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
-complete -c smm -n "__fish_smm_using_subcommand book; and not __fish_seen_subcommand_from info copy help" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
-complete -c smm -n "__fish_smm_using_subcommand book; and not __fish_seen_subcommand_from info copy help" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
-complete -c smm -n "__fish_smm_using_subcommand book; and not __fish_seen_subcommand_from info copy help" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c smm -n "__fish_smm_using_subcommand book; and not __fish_seen_subcommand_from info copy help" -f -a "info" -d 'Which book is in use: backend, where (never a password), schema version, counts'
-complete -c smm -n "__fish_smm_using_subcommand book; and not __fish_seen_subcommand_from info copy help" -f -a "copy" -d 'Copy every order (with its status history), balance, catalogue snapshot and alert of one book into another, keyed by entry ids: a second run copies nothing new'
-complete -c smm -n "__fish_smm_using_subcommand book; and not __fish_seen_subcommand_from info copy help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
-complete -c smm -n "__fish_smm_using_subcommand book; and __fish_seen_subcommand_from info" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a "(smm config names 2>/dev/null)"
-complete -c smm -n "__fish_smm_using_subcommand book; and __fish_seen_subcommand_from info" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
-complete -c smm -n "__fish_smm_using_subcommand book; and __fish_seen_subcommand_from info" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
-json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
-csv\t'Comma-separated values with a header row'
-tsv\t'Tab-separated values with a header row'"
-complete -c smm -n "__fish_smm_using_subcommand book; and __fish_seen_subcommand_from info" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
-complete -c smm -n "__fish_smm_using_subcommand book; and __fish_seen_subcommand_from info" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
-complete -c smm -n "__fish_smm_using_subcommand book; and __fish_seen_subcommand_from info" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand book; and __fish_seen_subcommand_from info" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
-complete -c smm -n "__fish_smm_using_subcommand book; and __fish_seen_subcommand_from info" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
-complete -c smm -n "__fish_smm_using_subcommand book; and __fish_seen_subcommand_from info" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
-complete -c smm -n "__fish_smm_using_subcommand book; and __fish_seen_subcommand_from info" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c smm -n "__fish_smm_using_subcommand book; and __fish_seen_subcommand_from copy" -l to -d 'The book to copy into: a file path or postgres://USER@HOST[:PORT]/DB' -r
-complete -c smm -n "__fish_smm_using_subcommand book; and __fish_seen_subcommand_from copy" -l from -d 'The book to copy from (default: the one in use)' -r
-complete -c smm -n "__fish_smm_using_subcommand book; and __fish_seen_subcommand_from copy" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a "(smm config names 2>/dev/null)"
-complete -c smm -n "__fish_smm_using_subcommand book; and __fish_seen_subcommand_from copy" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
-complete -c smm -n "__fish_smm_using_subcommand book; and __fish_seen_subcommand_from copy" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
-json\t'The panel\'s JSON as it came (or smm\'s own JSON document)'
-csv\t'Comma-separated values with a header row'
-tsv\t'Tab-separated values with a header row'"
-complete -c smm -n "__fish_smm_using_subcommand book; and __fish_seen_subcommand_from copy" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
-complete -c smm -n "__fish_smm_using_subcommand book; and __fish_seen_subcommand_from copy" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
-complete -c smm -n "__fish_smm_using_subcommand book; and __fish_seen_subcommand_from copy" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
-complete -c smm -n "__fish_smm_using_subcommand book; and __fish_seen_subcommand_from copy" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
-complete -c smm -n "__fish_smm_using_subcommand book; and __fish_seen_subcommand_from copy" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
-complete -c smm -n "__fish_smm_using_subcommand book; and __fish_seen_subcommand_from copy" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
-complete -c smm -n "__fish_smm_using_subcommand book; and __fish_seen_subcommand_from copy" -s h -l help -d 'Print help (see more with \'--help\')'
-complete -c smm -n "__fish_smm_using_subcommand book; and __fish_seen_subcommand_from help" -f -a "info" -d 'Which book is in use: backend, where (never a password), schema version, counts'
-complete -c smm -n "__fish_smm_using_subcommand book; and __fish_seen_subcommand_from help" -f -a "copy" -d 'Copy every order (with its status history), balance, catalogue snapshot and alert of one book into another, keyed by entry ids: a second run copies nothing new'
-complete -c smm -n "__fish_smm_using_subcommand book; and __fish_seen_subcommand_from help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smm -n "__fish_smm_using_subcommand mcp" -l concurrency -d 'Chunks of 100 ids in flight at once [default: the profile\'s concurrency, else 4]' -r
+complete -c smm -n "__fish_smm_using_subcommand mcp" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a "(smm config names 2>/dev/null)"
+complete -c smm -n "__fish_smm_using_subcommand mcp" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
+complete -c smm -n "__fish_smm_using_subcommand mcp" -l timeout -d 'Seconds to wait for the panel\'s answer' -r
+complete -c smm -n "__fish_smm_using_subcommand mcp" -l json -d 'Print the panel\'s JSON answer instead of a table (short for --format json)'
+complete -c smm -n "__fish_smm_using_subcommand mcp" -s v -l verbose -d 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+complete -c smm -n "__fish_smm_using_subcommand mcp" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
+complete -c smm -n "__fish_smm_using_subcommand mcp" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
+complete -c smm -n "__fish_smm_using_subcommand mcp" -s h -l help -d 'Print help'
 complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -s p -l profile -d 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask' -r -f -a "(smm config names 2>/dev/null)"
 complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -l config -d 'Config file [default: ~/.config/smm/config.toml]' -r -F
 complete -c smm -n "__fish_smm_using_subcommand pika; and not __fish_seen_subcommand_from account help" -l format -d 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv' -r -f -a "table\t'A table: bordered on a terminal, plain aligned columns when piped'
@@ -559,27 +561,27 @@ complete -c smm -n "__fish_smm_using_subcommand completions" -s v -l verbose -d 
 complete -c smm -n "__fish_smm_using_subcommand completions" -s q -l quiet -d 'No progress bar and no notes on stderr (errors are still shown)'
 complete -c smm -n "__fish_smm_using_subcommand completions" -l refresh -d 'Fetch the service catalogue from the panel, not from the local cache'
 complete -c smm -n "__fish_smm_using_subcommand completions" -s h -l help -d 'Print help'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync book pika config sandbox demo completions help" -f -a "balance" -d 'Show the account balance (action=balance)'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync book pika config sandbox demo completions help" -f -a "services" -d 'List the panel\'s services, or only those with the given ids (action=services)'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync book pika config sandbox demo completions help" -f -a "order" -d 'Place orders (action=add): `smm order add`'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync book pika config sandbox demo completions help" -f -a "status" -d 'Show the status of orders (action=status)'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync book pika config sandbox demo completions help" -f -a "refill" -d 'Ask for a refill of orders (action=refill)'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync book pika config sandbox demo completions help" -f -a "refill-status" -d 'Show the status of refills, by refill id (action=refill_status)'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync book pika config sandbox demo completions help" -f -a "cancel" -d 'Ask the panel to cancel orders (action=cancel)'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync book pika config sandbox demo completions help" -f -a "watch" -d 'Follow orders until they finish: Completed, Partial or Canceled (polls action=status)'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync book pika config sandbox demo completions help" -f -a "orders" -d 'The order book: what was placed, where, at what cost, with what outcome'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync book pika config sandbox demo completions help" -f -a "sync" -d 'Bring the order book up to date from every panel: statuses, balances, catalogue changes; alerts for cron'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync book pika config sandbox demo completions help" -f -a "book" -d 'Which order book is in use (`smm book info`), or copy one into another (`smm book copy`)'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync book pika config sandbox demo completions help" -f -a "pika" -d 'useapi.net Pika accounts (profiles with api = "useapi")'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync book pika config sandbox demo completions help" -f -a "config" -d 'Show, create or add profiles to the config file'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync book pika config sandbox demo completions help" -f -a "sandbox" -d 'Run the built-in sandbox panel on 127.0.0.1: try smm with no account'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync book pika config sandbox demo completions help" -f -a "demo" -d 'Walk through smm\'s main job against a built-in sandbox panel (no config needed)'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync book pika config sandbox demo completions help" -f -a "completions" -d 'Print a shell completion script (see --help for where to install it)'
-complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status cancel watch orders sync book pika config sandbox demo completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status refills cancel watch orders routes sync mcp pika config sandbox demo completions help" -f -a "balance" -d 'Show the account balance (action=balance)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status refills cancel watch orders routes sync mcp pika config sandbox demo completions help" -f -a "services" -d 'List the panel\'s services, or only those with the given ids (action=services)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status refills cancel watch orders routes sync mcp pika config sandbox demo completions help" -f -a "order" -d 'Place orders (action=add): `smm order add`'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status refills cancel watch orders routes sync mcp pika config sandbox demo completions help" -f -a "status" -d 'Show the status of orders (action=status)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status refills cancel watch orders routes sync mcp pika config sandbox demo completions help" -f -a "refill" -d 'Ask for a refill of orders, or of every order that is due (action=refill)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status refills cancel watch orders routes sync mcp pika config sandbox demo completions help" -f -a "refill-status" -d 'Show the status of refills, by refill id, or follow every unfinished refill of the order book (action=refill_status)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status refills cancel watch orders routes sync mcp pika config sandbox demo completions help" -f -a "refills" -d 'The refills of the order book, newest first: what was asked, what came back'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status refills cancel watch orders routes sync mcp pika config sandbox demo completions help" -f -a "cancel" -d 'Ask the panel to cancel orders (action=cancel)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status refills cancel watch orders routes sync mcp pika config sandbox demo completions help" -f -a "watch" -d 'Follow orders until they finish: Completed, Partial or Canceled (polls action=status)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status refills cancel watch orders routes sync mcp pika config sandbox demo completions help" -f -a "orders" -d 'The order book: what was placed, where, at what cost, with what outcome'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status refills cancel watch orders routes sync mcp pika config sandbox demo completions help" -f -a "routes" -d 'Show routes: each candidate\'s rate, limits, balance, whether it can take an order now, and the margin against the route\'s sell price'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status refills cancel watch orders routes sync mcp pika config sandbox demo completions help" -f -a "sync" -d 'Bring the order book up to date from every panel: statuses, balances, catalogue changes; alerts for cron'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status refills cancel watch orders routes sync mcp pika config sandbox demo completions help" -f -a "mcp" -d 'Serve smm to AI assistants over the Model Context Protocol (stdio): balances, services, quotes, orders through the order book, status, refills, sync'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status refills cancel watch orders routes sync mcp pika config sandbox demo completions help" -f -a "pika" -d 'useapi.net Pika accounts (profiles with api = "useapi")'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status refills cancel watch orders routes sync mcp pika config sandbox demo completions help" -f -a "config" -d 'Show, create or add profiles to the config file'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status refills cancel watch orders routes sync mcp pika config sandbox demo completions help" -f -a "sandbox" -d 'Run the built-in sandbox panel on 127.0.0.1: try smm with no account'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status refills cancel watch orders routes sync mcp pika config sandbox demo completions help" -f -a "demo" -d 'Walk through smm\'s main job against a built-in sandbox panel (no config needed)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status refills cancel watch orders routes sync mcp pika config sandbox demo completions help" -f -a "completions" -d 'Print a shell completion script (see --help for where to install it)'
+complete -c smm -n "__fish_smm_using_subcommand help; and not __fish_seen_subcommand_from balance services order status refill refill-status refills cancel watch orders routes sync mcp pika config sandbox demo completions help" -f -a "help" -d 'Print this message or the help of the given subcommand(s)'
 complete -c smm -n "__fish_smm_using_subcommand help; and __fish_seen_subcommand_from services" -f -a "changes" -d 'The catalogue changes `smm sync` recorded, newest first'
 complete -c smm -n "__fish_smm_using_subcommand help; and __fish_seen_subcommand_from order" -f -a "add" -d 'Place one order, or every order of a bulk file'
-complete -c smm -n "__fish_smm_using_subcommand help; and __fish_seen_subcommand_from book" -f -a "info" -d 'Which book is in use: backend, where (never a password), schema version, counts'
-complete -c smm -n "__fish_smm_using_subcommand help; and __fish_seen_subcommand_from book" -f -a "copy" -d 'Copy every order (with its status history), balance, catalogue snapshot and alert of one book into another, keyed by entry ids: a second run copies nothing new'
 complete -c smm -n "__fish_smm_using_subcommand help; and __fish_seen_subcommand_from pika" -f -a "account" -d 'The Discord accounts useapi.net drives Pika with'
 complete -c smm -n "__fish_smm_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "path" -d 'Print the path of the config file smm reads'
 complete -c smm -n "__fish_smm_using_subcommand help; and __fish_seen_subcommand_from config" -f -a "show" -d 'Show the profiles, their URLs and where each key comes from (keys masked)'

@@ -5,7 +5,8 @@
 //! order fields of [`crate::order::FIELDS`], and every order goes through
 //! [`Order::from_values`], the checks of the `order add` flags. Cells are text: a cell is never
 //! read as a file name (`@FILE` is the command line's); an empty cell means the field is not
-//! given.
+//! given. A CSV file may have a `route` column instead of `service`: each line then goes
+//! through the named route of the config file (`order add --route`).
 
 use crate::order::{FIELDS, Field, Naming, Order, field_named};
 
@@ -14,8 +15,10 @@ use crate::order::{FIELDS, Field, Naming, Order, field_named};
 pub struct Line {
     /// Its line number in the file (1-based; for CSV, the record's first line).
     pub line: usize,
-    /// The order, checked.
+    /// The order, checked (through a route: its service is a stand-in the route replaces).
     pub order: Order,
+    /// The route it goes through, when the file has a `route` column.
+    pub route: Option<String>,
 }
 
 /// A problem of a bulk file: the line it is on (0 for the file as a whole) and what it says
@@ -67,7 +70,11 @@ pub fn parse_all(text: &str) -> (Vec<Line>, Vec<Problem>) {
 fn order(n: usize, cells: impl Iterator<Item = (&'static str, String)>) -> Result<Line, Problem> {
     let cells = cells.filter(|(_, v)| !v.trim().is_empty());
     match Order::from_values(cells, Naming::Column) {
-        Ok(order) => Ok(Line { line: n, order }),
+        Ok(order) => Ok(Line {
+            line: n,
+            order,
+            route: None,
+        }),
         Err(e) => Err((n, format!("line {n}: {e}"))),
     }
 }
@@ -133,6 +140,7 @@ fn parse_csv(text: &str, skip: usize) -> (Vec<Line>, Vec<Problem>) {
         }
     };
     let columns: Vec<Option<&'static Field>> = headers.iter().map(|h| field_named(h)).collect();
+    let route_column = headers.iter().position(|h| h == "route");
     if columns.iter().all(Option::is_none) {
         let e = format!(
             "line {header_line}: no header row: add one naming the columns, e.g. service,link,quantity"
@@ -149,6 +157,7 @@ fn parse_csv(text: &str, skip: usize) -> (Vec<Line>, Vec<Problem>) {
     let mut errors: Vec<String> = Vec::new();
     for (i, (h, column)) in headers.iter().zip(&columns).enumerate() {
         match column {
+            None if h == "route" && route_column == Some(i) => {}
             None => errors.push(format!(
                 "line {header_line}: unknown column '{h}' (known: {})",
                 known()
@@ -159,9 +168,14 @@ fn parse_csv(text: &str, skip: usize) -> (Vec<Line>, Vec<Problem>) {
             Some(_) => {}
         }
     }
-    if !headers.iter().any(|h| h == "service") {
+    let has_service = headers.iter().any(|h| h == "service");
+    if has_service && route_column.is_some() {
         errors.push(format!(
-            "line {header_line}: the header needs a 'service' column (service,link,quantity,…)"
+            "line {header_line}: a bulk file takes a 'service' column or a 'route' column, not both"
+        ));
+    } else if !has_service && route_column.is_none() {
+        errors.push(format!(
+            "line {header_line}: the header needs a 'service' column (service,link,quantity,…) or a 'route' column"
         ));
     }
     if !errors.is_empty() {
@@ -185,13 +199,19 @@ fn parse_csv(text: &str, skip: usize) -> (Vec<Line>, Vec<Problem>) {
         if record.iter().all(|c| c.trim().is_empty()) {
             continue;
         }
+        let route = route_column.map(|i| record.get(i).unwrap_or("").trim().to_string());
+        if route.as_deref() == Some("") {
+            errors.push((n, format!("line {n}: no route")));
+            continue;
+        }
         let cells = columns
             .iter()
-            .flatten()
-            .map(|f| f.name)
-            .zip(record.iter().map(str::to_string));
+            .zip(record.iter())
+            .filter_map(|(f, cell)| f.map(|f| (f.name, cell.to_string())))
+            // Through a route, each candidate's service replaces this one.
+            .chain(route.as_ref().map(|_| ("service", "1".to_string())));
         match order(n, cells) {
-            Ok(line) => lines.push(line),
+            Ok(line) => lines.push(Line { route, ..line }),
             Err(e) => errors.push(e),
         }
     }
@@ -203,6 +223,13 @@ fn parse_csv(text: &str, skip: usize) -> (Vec<Line>, Vec<Problem>) {
 pub struct LineReport {
     /// The line number in the file.
     pub line: usize,
+    /// The route it goes through (a file with a `route` column).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub route: Option<String>,
+    /// Through a route: the profile of the candidate that took it (or would, or was tried
+    /// last); `service` is that candidate's service.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub profile: Option<String>,
     /// The service id.
     pub service: u64,
     /// The quantity (for list types such as Custom Comments, the number of items).
@@ -234,7 +261,8 @@ pub struct Report {
     pub total_cost: String,
     /// Orders whose cost depends on deliveries.
     pub unpriced: usize,
-    /// The account currency.
+    /// The account currency (empty when the lines go to accounts in several currencies, a
+    /// routed file: `total_cost` then names each).
     pub currency: String,
     /// The balance before sending.
     pub balance: Option<String>,
@@ -244,6 +272,30 @@ pub struct Report {
     pub failed: usize,
     /// Each line's outcome (in a dry run, what would become of it).
     pub lines: Vec<LineReport>,
+}
+
+impl Report {
+    /// The one line said after a run: how many were placed, skipped, held back and failed, and
+    /// where to look (`see`, e.g. "`smm orders`").
+    pub fn summary(&self, see: &str) -> String {
+        let mut note = format!("{} placed", self.placed);
+        if self.skipped > 0 {
+            note.push_str(&format!(
+                ", {} skipped (the order book shows them placed already; --force orders them again)",
+                self.skipped
+            ));
+        }
+        if self.held > 0 {
+            note.push_str(&format!(
+                ", {} held back (an earlier try's outcome is unknown: check the panel, then --force)",
+                self.held
+            ));
+        }
+        if self.failed > 0 {
+            note.push_str(&format!(", {} failed (see {see})", self.failed));
+        }
+        note
+    }
 }
 
 #[cfg(test)]

@@ -32,21 +32,23 @@ impl Book {
         found: Vec<Alert>,
         repeat: Option<u64>,
     ) -> anyhow::Result<Settled> {
-        self.settle_inner(profile, checked, found, repeat)
+        self.settle_inner(profile, None, checked, found, repeat)
             .map_err(|e| self.explain(e))
     }
 
-    /// `settle_alerts` in SQL.
-    fn settle_inner(
+    /// `settle_alerts` in SQL; with `subject`, only the standing alerts about it are looked
+    /// at (a route's, whose alerts stand under no profile).
+    pub(super) fn settle_inner(
         &self,
         profile: &str,
+        subject: Option<&str>,
         checked: &[Kind],
         found: Vec<Alert>,
         repeat: Option<u64>,
     ) -> Result<Settled, DbError> {
         let db = &self.db;
         db.write(&[Lock::Key(format!("alerts\u{1f}{profile}"))], || {
-            self.settle_locked(profile, checked, found, repeat)
+            self.settle_locked(profile, subject, checked, found, repeat)
         })
     }
 
@@ -54,6 +56,7 @@ impl Book {
     fn settle_locked(
         &self,
         profile: &str,
+        subject: Option<&str>,
         checked: &[Kind],
         found: Vec<Alert>,
         repeat: Option<u64>,
@@ -63,8 +66,9 @@ impl Book {
         let repeat = repeat.map(|r| i64::try_from(r).unwrap_or(i64::MAX));
         let mut standing: HashMap<(String, String), (String, i64)> = HashMap::new();
         let rows = db.all(
-            "SELECT kind, subject, message, raised FROM alerts WHERE profile = ?1",
-            args![profile],
+            "SELECT kind, subject, message, raised FROM alerts WHERE profile = ?1 \
+             AND (CAST(?2 AS TEXT) IS NULL OR subject = ?2)",
+            args![profile, subject],
             |r| Ok(((r.get(0)?, r.get(1)?), (r.get(2)?, r.get(3)?))),
         )?;
         for (key, value) in rows {

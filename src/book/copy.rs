@@ -1,5 +1,6 @@
 //! `smm book copy` and `smm book info`: one book's orders (with their status history),
-//! balances, catalogue snapshots and changes, alerts copied into another — keyed by smm's
+//! balances, catalogue snapshots and changes, alerts, refills (with their history) copied
+//! into another — keyed by smm's
 //! entry ids, so a second run copies nothing new — and what a book holds.
 
 use super::Book;
@@ -9,9 +10,9 @@ use std::collections::HashSet;
 /// Every column of `orders` but `seq` (the target numbers its own), in copy order.
 const ORDER_COLUMNS: &str = "id, created, profile, url, service, link, quantity, fields, \
     fingerprint, cost, outcome, answered, panel_order, error, status, finished, charge, \
-    start_count, remains, currency, checked, changed, state, asked";
+    start_count, remains, currency, checked, changed, state, asked, route, ended";
 
-/// Orders per multi-row INSERT (25 values each: under both databases' placeholder limits).
+/// Orders per multi-row INSERT (26 values each: under both databases' placeholder limits).
 const ROWS_PER_INSERT: usize = 200;
 
 /// Orders per transaction (and per step of the progress bar).
@@ -32,25 +33,31 @@ pub struct Counts {
     pub catalogue_changes: u64,
     /// Alerts standing.
     pub alerts: u64,
+    /// Refill requests.
+    pub refills: u64,
+    /// Refill status changes.
+    pub refill_history: u64,
 }
 
 /// What a copy wrote (rows already in the target are not counted).
 pub type Copied = Counts;
 
 /// The tables `Counts` counts, in its order.
-const TABLES: [&str; 6] = [
+const TABLES: [&str; 8] = [
     "orders",
     "status_history",
     "balances",
     "catalogue",
     "catalogue_changes",
     "alerts",
+    "refills",
+    "refill_history",
 ];
 
 impl Book {
     /// How many rows each table holds.
     pub fn counts(&self) -> anyhow::Result<Counts> {
-        let mut n = [0u64; 6];
+        let mut n = [0u64; 8];
         for (i, table) in TABLES.iter().enumerate() {
             n[i] = self
                 .db
@@ -67,6 +74,8 @@ impl Book {
             catalogue: n[3],
             catalogue_changes: n[4],
             alerts: n[5],
+            refills: n[6],
+            refill_history: n[7],
         })
     }
 
@@ -77,7 +86,9 @@ impl Book {
 
     /// Copies everything in this book that `to` lacks into `to`: orders by entry id (with
     /// the status history of the orders it copies), balances, catalogue snapshots and
-    /// changes, alerts and the catalogue bookkeeping, each row at most once. `progress`
+    /// changes, alerts, refills with their history and the catalogue bookkeeping, each row
+    /// at most once (a refill is the same when its profile, order, request time and refill
+    /// id are). `progress`
     /// counts orders in steps of [`ROWS_PER_COMMIT`].
     pub fn copy_to(
         &self,
@@ -234,9 +245,76 @@ impl Book {
                 _ => {}
             }
         }
+        self.copy_refills(to, &mut copied)?;
         Ok(copied)
     }
+
+    /// The refills `to` lacks, each with its history (numbered anew in `to`).
+    fn copy_refills(&self, to: &Book, copied: &mut Copied) -> Result<(), (DbError, bool)> {
+        let refills = self
+            .db
+            .all(
+                &format!("SELECT seq, {REFILL_COLUMNS} FROM refills ORDER BY seq"),
+                args![],
+                |r| Ok(r.clone_values()),
+            )
+            .map_err(|e| (e, false))?;
+        let history = self
+            .db
+            .all(
+                "SELECT refill_seq, seen, state, status, alerted FROM refill_history \
+                 ORDER BY refill_seq, seen, rowid",
+                args![],
+                |r| Ok(r.clone_values()),
+            )
+            .map_err(|e| (e, false))?;
+        to.db
+            .write(&[Lock::Book], || {
+                let mut at = 0;
+                let seq_of = |row: &[Value]| match row.first() {
+                    Some(Value::Int(n)) => *n,
+                    _ => i64::MIN,
+                };
+                for row in &refills {
+                    let (seq, values) = (seq_of(row), &row[1..]);
+                    let new = to.db.one(
+                        &format!(
+                            "INSERT INTO refills ({REFILL_COLUMNS}) SELECT \
+                             ?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13 \
+                             WHERE NOT EXISTS (SELECT 1 FROM refills r WHERE r.profile = ?2 \
+                             AND r.panel_order = ?4 AND r.requested = ?5 \
+                             AND r.refill IS NOT DISTINCT FROM ?7) RETURNING seq"
+                        ),
+                        values,
+                        |r| r.get::<i64>(0),
+                    )?;
+                    // The history is in refill order too: skip the steps of refills before.
+                    while at < history.len() && seq_of(&history[at]) < seq {
+                        at += 1;
+                    }
+                    let Some(new) = new else { continue };
+                    copied.refills += 1;
+                    while at < history.len() && seq_of(&history[at]) == seq {
+                        let mut step = history[at].clone();
+                        step[0] = Value::Int(new);
+                        to.db.exec(
+                            "INSERT INTO refill_history (refill_seq, seen, state, status, alerted) \
+                             VALUES (?1, ?2, ?3, ?4, ?5)",
+                            &step,
+                        )?;
+                        copied.refill_history += 1;
+                        at += 1;
+                    }
+                }
+                Ok(())
+            })
+            .map_err(|e| (e, true))
+    }
 }
+
+/// Every column of `refills` but `seq`, in copy order.
+const REFILL_COLUMNS: &str = "order_id, profile, url, panel_order, requested, answered, refill, \
+    error, disabled, state, status, finished, checked";
 
 /// A row's values, as read.
 fn row_values(row: Row) -> Vec<Value> {

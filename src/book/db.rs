@@ -168,6 +168,10 @@ pub enum Lock {
     Book,
     /// One named thing: a fingerprint, a profile's statuses or catalogue.
     Key(String),
+    /// One named thing shared with other holders of `Shared` and excluded from a holder of
+    /// `Key` with the same name (every add takes the spend lock shared; an add checked against
+    /// a spending limit takes it whole, so the count it checks cannot move under it).
+    Shared(String),
 }
 
 impl Lock {
@@ -176,7 +180,7 @@ impl Lock {
     fn key(&self) -> i64 {
         match self {
             Lock::Book => 0x0053_4d4d, // "SMM"
-            Lock::Key(name) => {
+            Lock::Key(name) | Lock::Shared(name) => {
                 let mut h: u64 = 0xcbf2_9ce4_8422_2325;
                 for b in name.bytes() {
                     h ^= b as u64;
@@ -352,12 +356,20 @@ impl Db {
             Db::Lite(_) => self.batch("BEGIN IMMEDIATE")?,
             Db::Pg(_) => {
                 self.batch("BEGIN")?;
-                let mut keys: Vec<i64> = locks.iter().map(Lock::key).collect();
+                // (key, shared): an exclusive hold of a key makes its shared one needless.
+                let mut keys: Vec<(i64, bool)> = locks
+                    .iter()
+                    .map(|l| (l.key(), matches!(l, Lock::Shared(_))))
+                    .collect();
                 // Always in the same order, so two transactions never wait on each other.
                 keys.sort_unstable();
-                keys.dedup();
-                for key in keys {
-                    if let Err(e) = self.exec("SELECT pg_advisory_xact_lock(?1)", args![key]) {
+                keys.dedup_by_key(|(key, _)| *key);
+                for (key, shared) in keys {
+                    let sql = match shared {
+                        true => "SELECT pg_advisory_xact_lock_shared(?1)",
+                        false => "SELECT pg_advisory_xact_lock(?1)",
+                    };
+                    if let Err(e) = self.exec(sql, args![key]) {
                         let _ = self.batch("ROLLBACK");
                         return Err(e);
                     }
@@ -393,6 +405,17 @@ impl Db {
                 let done = done?;
                 unlocked.map(|_| done)
             }
+        }
+    }
+
+    /// A subquery of the integers in the JSON array bound to `placeholder` (`"?4"`), for
+    /// `x IN (…)`: one value however long the list, on either database.
+    pub fn int_list(&self, placeholder: &str) -> String {
+        match self {
+            Db::Lite(_) => format!("SELECT j.value FROM json_each({placeholder}) AS j"),
+            Db::Pg(_) => format!(
+                "SELECT CAST(j.value AS BIGINT) FROM json_array_elements_text(CAST({placeholder} AS json)) AS j(value)"
+            ),
         }
     }
 

@@ -79,6 +79,8 @@ fn import(book: &Book, path: &Path) -> Result<Option<(u64, u64)>, DbError> {
                             quantity: i.quantity,
                             fields: i.fields,
                             cost: None,
+                            route: None,
+                            also: Vec::new(),
                             currency: None,
                         };
                         let created = i.time as i64;

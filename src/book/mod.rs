@@ -23,6 +23,8 @@ pub mod limits;
 mod pending;
 mod pg;
 pub mod place;
+pub mod refills;
+mod routes;
 mod send;
 mod sync;
 #[cfg(test)]
@@ -32,7 +34,7 @@ pub use alerts::Settled;
 pub use copy::{Copied, Counts};
 pub use place::{BOOK_ENV, Place, use_config};
 pub use place::{find as find_place, named as named_place};
-pub use send::{Sent, send};
+pub use send::{Sent, send, send_within};
 pub use sync::{Asked, OrderChange, statuses};
 
 use crate::exit::usage;
@@ -63,7 +65,7 @@ pub fn data_dir() -> anyhow::Result<PathBuf> {
 
 /// The schema version this smm writes (`PRAGMA user_version` on SQLite, `meta`'s
 /// `schema_version` on PostgreSQL).
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 6;
 
 /// How long a run waits for another smm holding the book before giving up, unless
 /// `SMM_LOCK_TIMEOUT` (seconds) says otherwise.
@@ -85,7 +87,7 @@ fn busy_timeout() -> Duration {
 /// The migrations, in order: migration `n` takes the schema from version `n` to `n + 1`.
 /// Written for SQLite; PostgreSQL runs each through [`db::pg_ddl`] (INTEGER → BIGINT, an
 /// identity for `INTEGER PRIMARY KEY`, an explicit `rowid` on the other tables).
-const MIGRATIONS: [&str; 4] = [
+const MIGRATIONS: [&str; 6] = [
     "
 CREATE TABLE orders (
     seq         INTEGER PRIMARY KEY,   -- insertion order
@@ -174,6 +176,11 @@ CREATE TABLE alerts (                                 -- the alerts standing now
 );
 ",
     "
+ALTER TABLE orders ADD COLUMN route TEXT;       -- the route the order came through, if any
+CREATE INDEX orders_route ON orders (route, created);
+",
+    refills::MIGRATION,
+    "
 CREATE INDEX IF NOT EXISTS orders_currency ON orders (profile, url, seq) WHERE currency IS NOT NULL; -- Book::currency at a million orders
 ",
 ];
@@ -203,6 +210,11 @@ pub struct NewOrder {
     pub fields: BTreeMap<String, String>,
     /// The cost estimate, when known.
     pub cost: Option<Decimal>,
+    /// The route the order goes through, if any (`smm orders --route`).
+    pub route: Option<String>,
+    /// The other `(profile, service)` the duplicate guard spans: a route's other candidates.
+    /// The same order placed on any of them within the window is a duplicate too.
+    pub also: Vec<(String, u64)>,
     /// The currency of the cost (the panel's), when known before the first status.
     pub currency: Option<String>,
 }
@@ -210,14 +222,30 @@ pub struct NewOrder {
 impl NewOrder {
     /// What the duplicate guard compares: profile, service, link, quantity and every field.
     fn fingerprint(&self) -> String {
+        self.fingerprint_on(&self.profile, self.service)
+    }
+
+    /// The fingerprint the same order would have on `profile`'s service `service`.
+    fn fingerprint_on(&self, profile: &str, service: u64) -> String {
         let fields = serde_json::to_string(&self.fields).unwrap_or_default();
         format!(
-            "{}\u{1f}{}\u{1f}{}\u{1f}{}\u{1f}{fields}",
-            self.profile,
-            self.service,
+            "{profile}\u{1f}{service}\u{1f}{}\u{1f}{}\u{1f}{fields}",
             self.link.as_deref().unwrap_or(""),
             self.quantity.map(|q| q.to_string()).unwrap_or_default(),
         )
+    }
+
+    /// Every fingerprint the guard looks for: this order's, then the same order's on each of
+    /// `also` (a route's candidates): one indexed `fingerprint IN (…)` lookup.
+    fn guarded(&self) -> Vec<String> {
+        let mut all = vec![self.fingerprint()];
+        for (profile, service) in &self.also {
+            let f = self.fingerprint_on(profile, *service);
+            if !all.contains(&f) {
+                all.push(f);
+            }
+        }
+        all
     }
 }
 
@@ -298,6 +326,9 @@ pub struct Entry {
     /// seen before (unix seconds) — if ever.
     #[serde(skip)]
     pub changed: Option<i64>,
+    /// The route it came through, if any.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub route: Option<String>,
 }
 
 /// A status that changed, as `record_statuses` saw it.
@@ -341,6 +372,8 @@ pub struct Query {
     pub status: Option<String>,
     /// Only orders with this outcome.
     pub outcome: Option<Outcome>,
+    /// Only orders that came through this route.
+    pub route: Option<String>,
     /// The newest N (0: all).
     pub limit: usize,
 }
@@ -356,6 +389,8 @@ pub enum GroupBy {
     Day,
     /// The last status seen (every spelling of a known status together).
     Status,
+    /// The route the order came through (blank: ordered directly).
+    Route,
 }
 
 /// One group of `--by`, in one currency.
@@ -387,9 +422,40 @@ pub struct Earlier {
     pub entry: Entry,
 }
 
+/// A cap on what the orders that may exist (placed or unknown), written down at or after
+/// `since`, may cost together: checked with the duplicate guard, in its transaction.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct SpendLimit {
+    /// Where the count starts (unix seconds).
+    pub since: i64,
+    /// The most they may cost together, this order included.
+    pub max: Decimal,
+}
+
+/// What the book held when it refused an order over a [`SpendLimit`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct OverLimit {
+    /// The limit the order would pass.
+    pub limit: SpendLimit,
+    /// What the orders already written down since `limit.since` cost (those with a cost).
+    pub spent: Decimal,
+    /// The order's cost; None when it is not known in advance (then it cannot be checked
+    /// against a limit, and is refused).
+    pub cost: Option<Decimal>,
+}
+
+/// Why the book would not write an order down (nothing was sent).
+#[derive(Debug, Clone, PartialEq)]
+pub enum Held {
+    /// The same order may exist already, within the duplicate window.
+    Duplicate(Box<Earlier>),
+    /// It would take the spending past the limit.
+    OverLimit(OverLimit),
+}
+
 /// The columns every entry query reads, in `Entry` order.
 const COLUMNS: &str = "id, created, profile, url, service, link, quantity, fields, cost, outcome, \
-    panel_order, error, status, charge, start_count, remains, currency, checked, changed";
+    panel_order, error, status, charge, start_count, remains, currency, checked, changed, route";
 
 /// An entry from a row of `COLUMNS`.
 fn entry(row: &Row) -> Result<Entry, DbError> {
@@ -414,6 +480,7 @@ fn entry(row: &Row) -> Result<Entry, DbError> {
         currency: row.get(16)?,
         checked: row.get(17)?,
         changed: row.get(18)?,
+        route: row.get(19)?,
     })
 }
 
@@ -625,25 +692,66 @@ impl Book {
         window: u64,
         force: bool,
     ) -> anyhow::Result<Result<String, Earlier>> {
-        self.begin_inner(order, window, force)
+        Ok(match self.begin_within(order, window, force, None)? {
+            Ok(id) => Ok(id),
+            Err(Held::Duplicate(earlier)) => Err(*earlier),
+            Err(Held::OverLimit(_)) => unreachable!("no spend limit was given"),
+        })
+    }
+
+    /// `begin`, and with a `limit` refuses the order too (`Held::OverLimit`, `force` or not)
+    /// when its cost, with what the orders that may exist written down since `limit.since`
+    /// cost, passes `limit.max`, or when its cost is not known. The guard, the count and the
+    /// insert are one `BEGIN IMMEDIATE` transaction: two processes can never both pass it.
+    pub fn begin_within(
+        &self,
+        order: &NewOrder,
+        window: u64,
+        force: bool,
+        limit: Option<SpendLimit>,
+    ) -> anyhow::Result<Result<String, Held>> {
+        self.begin_inner(order, window, force, limit)
             .map_err(|e| self.explain_unsent(e))
     }
 
-    /// `begin` in SQL.
+    /// `begin_within` in SQL.
     fn begin_inner(
         &self,
         order: &NewOrder,
         window: u64,
         force: bool,
-    ) -> Result<Result<String, Earlier>, DbError> {
-        let fingerprint = order.fingerprint();
-        let locks = [Lock::Key(format!("guard\u{1f}{fingerprint}"))];
+        limit: Option<SpendLimit>,
+    ) -> Result<Result<String, Held>, DbError> {
+        let guarded = order.guarded();
+        let mut locks: Vec<Lock> = guarded
+            .iter()
+            .map(|f| Lock::Key(format!("guard\u{1f}{f}")))
+            .collect();
+        // Every order counts against a spending limit, whichever its fingerprint: an add
+        // checked against one holds every other add off while it counts.
+        locks.push(match limit {
+            Some(_) => Lock::Key("spend".to_string()),
+            None => Lock::Shared("spend".to_string()),
+        });
         self.db.write(&locks, || {
             let now = crate::time::now() as i64;
             if !force && window > 0 {
-                let earlier = find_earlier(&self.db, &fingerprint, since(now, window))?;
+                let earlier = find_earlier(&self.db, &guarded, since(now, window))?;
                 if let Some(entry) = earlier {
-                    return Ok(Err(Earlier { entry }));
+                    return Ok(Err(Held::Duplicate(Box::new(Earlier { entry }))));
+                }
+            }
+            if let Some(limit) = limit {
+                let (spent, _) = spent_since(&self.db, limit.since)?;
+                let within = order
+                    .cost
+                    .is_some_and(|cost| spent.saturating_add(cost) <= limit.max);
+                if !within {
+                    return Ok(Err(Held::OverLimit(OverLimit {
+                        limit,
+                        spent,
+                        cost: order.cost,
+                    })));
                 }
             }
             let id = new_id();
@@ -696,7 +804,7 @@ impl Book {
             return Ok(None);
         }
         let since = since(crate::time::now() as i64, window);
-        find_earlier(&self.db, &order.fingerprint(), since)
+        find_earlier(&self.db, &order.guarded(), since)
             .map(|e| e.map(|entry| Earlier { entry }))
             .map_err(|e| self.explain_unsent(e))
     }
@@ -775,6 +883,13 @@ impl Book {
             .map_err(|e| self.explain(e))
     }
 
+    /// The total cost estimate of the orders that may exist (placed or unknown, refused ones
+    /// aside) written down at or after `since` (unix seconds), by every smm process; with the
+    /// number of those whose cost was not known in advance (not in the total).
+    pub fn spent_since(&self, since: i64) -> anyhow::Result<(Decimal, u64)> {
+        spent_since(&self.db, since).map_err(|e| self.explain(e))
+    }
+
     /// Orders grouped by `by` and currency: count, total cost, total charge (exact).
     pub fn groups(&self, query: &Query, by: GroupBy) -> anyhow::Result<Vec<Group>> {
         let key = match by {
@@ -782,6 +897,7 @@ impl Book {
             GroupBy::Service => "CAST(service AS TEXT)",
             GroupBy::Day => "CAST(created AS TEXT)",
             GroupBy::Status => "COALESCE(state, status, '')",
+            GroupBy::Route => "COALESCE(route, '')",
         };
         let (filter, values) = where_clause(query, false);
         let sql = format!(
@@ -842,13 +958,13 @@ fn since(now: i64, window: u64) -> i64 {
 
 /// The statement that writes an order down (outcome `unknown`), for `insert_order`.
 const INSERT: &str = "INSERT INTO orders (id, created, profile, url, service, link, quantity, \
-    fields, fingerprint, cost, currency, outcome) \
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'unknown')";
+    fields, fingerprint, cost, currency, route, outcome) \
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'unknown')";
 
 /// `INSERT` that skips an entry id the book holds already (the import, a copy).
 const INSERT_NEW: &str = "INSERT INTO orders (id, created, profile, url, service, link, quantity, \
-    fields, fingerprint, cost, currency, outcome) \
-    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, 'unknown') ON CONFLICT (id) DO NOTHING";
+    fields, fingerprint, cost, currency, route, outcome) \
+    VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, 'unknown') ON CONFLICT (id) DO NOTHING";
 
 /// Writes `order` down as entry `id` (outcome `unknown`) through `sql` (`INSERT` or
 /// `INSERT_NEW`); returns how many rows were written.
@@ -874,6 +990,7 @@ fn insert_order(
             order.fingerprint(),
             cost,
             limits::cut_opt(order.currency.as_deref(), limits::CURRENCY),
+            limits::cut_opt(order.route.as_deref(), limits::NAME),
         ],
     )
 }
@@ -894,16 +1011,40 @@ fn retry_busy<T>(mut f: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result
     }
 }
 
-/// The newest entry that may exist (placed or unknown) with `fingerprint` since `since`.
-fn find_earlier(db: &Db, fingerprint: &str, since: i64) -> Result<Option<Entry>, DbError> {
+/// The newest entry that may exist (placed or unknown) with one of `fingerprints` since
+/// `since`: one lookup on the `(fingerprint, created)` index.
+fn find_earlier(db: &Db, fingerprints: &[String], since: i64) -> Result<Option<Entry>, DbError> {
+    let marks = (0..fingerprints.len())
+        .map(|i| format!("?{}", i + 2))
+        .collect::<Vec<_>>()
+        .join(", ");
+    let mut values = vec![Value::Int(since)];
+    values.extend(fingerprints.iter().map(|f| Value::Text(f.clone())));
     db.one(
         &format!(
-            "SELECT {COLUMNS} FROM orders WHERE fingerprint = ?1 AND created >= ?2 \
+            "SELECT {COLUMNS} FROM orders WHERE created >= ?1 AND fingerprint IN ({marks}) \
              AND outcome != 'refused' ORDER BY created DESC, seq DESC LIMIT 1"
         ),
-        args![fingerprint, since],
+        &values,
         entry,
     )
+}
+
+/// [`Book::spent_since`] in SQL.
+fn spent_since(db: &Db, since: i64) -> Result<(Decimal, u64), DbError> {
+    let costs = db.all(
+        "SELECT cost FROM orders WHERE created >= ?1 AND outcome != 'refused'",
+        args![since],
+        |r| r.get::<Option<String>>(0),
+    )?;
+    let (mut total, mut unpriced) = (Decimal::ZERO, 0);
+    for cost in costs {
+        match cost.and_then(|c| c.parse::<Decimal>().ok()) {
+            Some(c) => total = total.saturating_add(c),
+            None => unpriced += 1,
+        }
+    }
+    Ok((total, unpriced))
 }
 
 /// The WHERE clause and its values for `query` (`open`: placed and unfinished only).
@@ -939,6 +1080,10 @@ fn where_clause(query: &Query, open: bool) -> (String, Vec<Value>) {
         terms.push("outcome = ?");
         values.push(Value::Text(outcome.name().to_string()));
     }
+    if let Some(route) = &query.route {
+        terms.push("route = ?");
+        values.push(Value::Text(route.clone()));
+    }
     if open {
         terms.push("outcome = 'placed' AND finished = 0");
     }
@@ -953,7 +1098,8 @@ fn where_clause(query: &Query, open: bool) -> (String, Vec<Value>) {
 mod tests {
     use super::*;
 
-    fn order(quantity: u64) -> NewOrder {
+    /// A test order on profile `p` (shared with the guarded send's tests).
+    pub(crate) fn order(quantity: u64) -> NewOrder {
         NewOrder {
             profile: "p".into(),
             url: "https://panel.example/api/v2".into(),
@@ -962,6 +1108,8 @@ mod tests {
             quantity: Some(quantity),
             fields: BTreeMap::new(),
             cost: Some("0.45".parse().unwrap()),
+            route: None,
+            also: Vec::new(),
             currency: None,
         }
     }
@@ -1029,6 +1177,29 @@ mod tests {
                 .unwrap();
             assert!(book.begin(&order(500), 86_400, false).unwrap().is_ok());
         }
+    }
+
+    #[test]
+    fn spent_since_counts_placed_and_unknown_orders_not_refused_or_older_ones() {
+        let dir = tempfile::tempdir().unwrap();
+        let book = Book::open_at(&dir.path().join("orders.db")).unwrap();
+        let placed = book.begin(&order(500), 0, false).unwrap().unwrap();
+        book.finish(&placed, Outcome::Placed, Some("1"), None, 1)
+            .unwrap();
+        let refused = book.begin(&order(501), 0, false).unwrap().unwrap();
+        book.finish(&refused, Outcome::Refused, None, Some("no"), 1)
+            .unwrap();
+        book.begin(&order(502), 0, false).unwrap().unwrap(); // unknown: still in flight
+        let unpriced = NewOrder {
+            cost: None,
+            ..order(503)
+        };
+        book.begin(&unpriced, 0, false).unwrap().unwrap();
+        let now = crate::time::now() as i64;
+        let (total, without_cost) = book.spent_since(now - 60).unwrap();
+        assert_eq!(total, "0.90".parse::<Decimal>().unwrap());
+        assert_eq!(without_cost, 1);
+        assert_eq!(book.spent_since(now + 60).unwrap(), (Decimal::ZERO, 0));
     }
 
     #[test]
@@ -1151,7 +1322,9 @@ mod tests {
                     balances: 1,
                     catalogue: 1,
                     catalogue_changes: 1,
-                    alerts: 1
+                    alerts: 1,
+                    refills: 0,
+                    refill_history: 0,
                 },
                 "{what}"
             );

@@ -2,7 +2,7 @@
 //! duplicate guard (one `BEGIN IMMEDIATE` transaction, committed) before it is sent, and its
 //! outcome — placed with the panel's order id, refused, or unknown — after.
 
-use super::{Book, Earlier, NewOrder, Outcome};
+use super::{Book, Earlier, Held, NewOrder, Outcome, SpendLimit};
 use crate::order::Order;
 use rust_decimal::Decimal;
 
@@ -23,6 +23,8 @@ impl NewOrder {
                 .map(|(k, v)| (k.to_string(), v.clone()))
                 .collect(),
             cost,
+            route: None,
+            also: Vec::new(),
             currency: None,
         }
     }
@@ -31,20 +33,28 @@ impl NewOrder {
 impl Earlier {
     /// The refusal of `order` as a duplicate of this earlier one (exit 2), naming it.
     pub fn refusal(&self, order: &NewOrder) -> anyhow::Error {
+        crate::exit::usage(format!(
+            "{} (order book entry {}, see `smm orders`); pass --force to order it again",
+            self.describe(order),
+            self.entry.id,
+        ))
+    }
+
+    /// `refusing a duplicate: …`: what this earlier order is and when it was placed, without
+    /// what to do about it (the command line and `smm mcp` say that each in their own way).
+    pub fn describe(&self, order: &NewOrder) -> String {
         let e = &self.entry;
         let what = match (e.outcome, &e.order) {
             (Outcome::Placed, Some(id)) => format!("order {id}"),
             _ => "an order whose outcome is unknown".to_string(),
         };
         let ago = (crate::time::now() as i64 - e.created).max(0) as u64;
-        crate::exit::usage(format!(
-            "refusing a duplicate: {what} for service {} with the same link, quantity and other fields was placed on profile '{}' {} ago \
-             (order book entry {}, see `smm orders`); pass --force to order it again",
+        format!(
+            "refusing a duplicate: {what} for service {} with the same link, quantity and other fields was placed on profile '{}' {} ago",
             order.service,
             order.profile,
             crate::time::ago(ago),
-            e.id,
-        ))
+        )
     }
 }
 
@@ -78,11 +88,36 @@ pub fn send<T>(
     force: bool,
     send: impl FnOnce() -> anyhow::Result<(String, T)>,
 ) -> anyhow::Result<Result<Sent<T>, Earlier>> {
+    Ok(match send_within(book, order, window, force, None, send)? {
+        Ok(sent) => Ok(sent),
+        Err(Held::Duplicate(earlier)) => Err(*earlier),
+        Err(Held::OverLimit(_)) => unreachable!("no spend limit was given"),
+    })
+}
+
+/// [`send`] under a spend `limit` too: the order is refused unsent (`Held::OverLimit`, `force`
+/// or not) when it would take what the orders that may exist, written down since
+/// `limit.since`, cost past `limit.max`, or when its cost is not known — checked in the same
+/// transaction as the duplicate guard and the intent, so two processes cannot both pass it.
+/// Without a book there is nothing to count: a limit is an error, nothing sent.
+pub fn send_within<T>(
+    book: Option<&Book>,
+    order: &NewOrder,
+    window: u64,
+    force: bool,
+    limit: Option<SpendLimit>,
+    send: impl FnOnce() -> anyhow::Result<(String, T)>,
+) -> anyhow::Result<Result<Sent<T>, Held>> {
     let entry = match book {
-        Some(book) => match book.begin(order, window, force)? {
+        Some(book) => match book.begin_within(order, window, force, limit)? {
             Ok(id) => Some(id),
-            Err(earlier) => return Ok(Err(earlier)),
+            Err(held) => return Ok(Err(held)),
         },
+        None if limit.is_some() => {
+            anyhow::bail!(
+                "a spend limit is counted in the order book, and this run keeps none; nothing was sent"
+            )
+        }
         None => None,
     };
     let result = send();
@@ -154,18 +189,7 @@ mod tests {
     use crate::book::{Entry, Query};
     use std::sync::atomic::{AtomicUsize, Ordering};
 
-    fn order(quantity: u64) -> NewOrder {
-        NewOrder {
-            profile: "p".into(),
-            url: "https://panel.example/api/v2".into(),
-            service: 1448,
-            link: Some("https://i.com/p".into()),
-            quantity: Some(quantity),
-            fields: Default::default(),
-            cost: Some("0.45".parse().unwrap()),
-            currency: None,
-        }
-    }
+    use crate::book::tests::order;
 
     fn entries(book: &Book) -> Vec<Entry> {
         let mut all = Vec::new();
@@ -349,6 +373,131 @@ mod tests {
             });
             assert_eq!(sends.load(Ordering::SeqCst), 8);
             assert_eq!(entries(&t.book).len(), 8);
+        }
+    }
+
+    /// A limit of `max` counted from a minute ago.
+    fn limit(max: &str) -> Option<SpendLimit> {
+        Some(SpendLimit {
+            since: crate::time::now() as i64 - 60,
+            max: max.parse().unwrap(),
+        })
+    }
+
+    #[test]
+    fn a_spend_limit_refuses_unsent_what_would_pass_it_or_has_no_cost() {
+        for t in crate::book::testing::books() {
+            let book = &t.book;
+            let calls = AtomicUsize::new(0);
+            let placed = |_: ()| {
+                calls.fetch_add(1, Ordering::SeqCst);
+                Ok(("1".to_string(), ()))
+            };
+            // 0.45 + 0.45 = 0.90: within 0.90.
+            for quantity in [1, 2] {
+                let sent = send_within(
+                    Some(book),
+                    &order(quantity),
+                    86_400,
+                    false,
+                    limit("0.90"),
+                    || placed(()),
+                );
+                assert_eq!(sent.unwrap().unwrap().outcome, Outcome::Placed);
+            }
+            // A refused order does not count.
+            send_within(Some(book), &order(3), 86_400, false, None, || {
+                Err::<(String, ()), _>(anyhow::anyhow!("Not enough funds on balance"))
+            })
+            .unwrap()
+            .unwrap();
+            let over = send_within(Some(book), &order(4), 86_400, true, limit("0.90"), || {
+                placed(())
+            });
+            let Err(Held::OverLimit(over)) = over.unwrap() else {
+                panic!("over the limit, --force or not")
+            };
+            assert_eq!(over.spent, "0.90".parse::<Decimal>().unwrap());
+            assert_eq!(over.cost, Some("0.45".parse().unwrap()));
+            let unpriced = NewOrder {
+                cost: None,
+                ..order(5)
+            };
+            let unknown = send_within(Some(book), &unpriced, 86_400, false, limit("100"), || {
+                placed(())
+            });
+            assert!(matches!(
+                unknown.unwrap(),
+                Err(Held::OverLimit(crate::book::OverLimit { cost: None, .. }))
+            ));
+            assert_eq!(
+                calls.load(Ordering::SeqCst),
+                2,
+                "nothing sent over the limit"
+            );
+            assert_eq!(
+                entries(book).len(),
+                3,
+                "nothing written for what was refused"
+            );
+            // The duplicate guard still comes first.
+            let again = send_within(Some(book), &order(1), 86_400, false, limit("100"), || {
+                placed(())
+            });
+            assert!(matches!(again.unwrap(), Err(Held::Duplicate(_))));
+            // Without a book a limit cannot be counted: an error, nothing sent.
+            assert!(
+                send_within(None, &order(6), 86_400, false, limit("100"), || placed(())).is_err()
+            );
+            assert_eq!(calls.load(Ordering::SeqCst), 2);
+        }
+    }
+
+    #[test]
+    fn racing_processes_cannot_both_pass_a_spend_limit() {
+        for t in crate::book::testing::books() {
+            let (place, dir) = (&t.place, t.dir.path());
+            let sends = AtomicUsize::new(0);
+            let start = std::sync::Barrier::new(2);
+            // Two different orders of 0.45 each; together they pass 0.50, each alone does not.
+            let results: Vec<bool> = std::thread::scope(|scope| {
+                let running: Vec<_> = [500, 501]
+                    .into_iter()
+                    .map(|quantity| {
+                        let (sends, start) = (&sends, &start);
+                        scope.spawn(move || {
+                            // Each its own connection, as separate smm processes would have.
+                            let book = Book::open_place_in(place.clone(), dir.into()).unwrap();
+                            start.wait();
+                            let sent = send_within(
+                                Some(&book),
+                                &order(quantity),
+                                86_400,
+                                false,
+                                limit("0.50"),
+                                || {
+                                    sends.fetch_add(1, Ordering::SeqCst);
+                                    std::thread::sleep(std::time::Duration::from_millis(20));
+                                    Ok(("23501".to_string(), ()))
+                                },
+                            )
+                            .unwrap();
+                            match sent {
+                                Ok(_) => true,
+                                Err(Held::OverLimit(over)) => {
+                                    assert_eq!(over.spent, "0.45".parse::<Decimal>().unwrap());
+                                    false
+                                }
+                                Err(Held::Duplicate(_)) => panic!("different orders"),
+                            }
+                        })
+                    })
+                    .collect();
+                running.into_iter().map(|h| h.join().unwrap()).collect()
+            });
+            assert_eq!(sends.load(Ordering::SeqCst), 1, "exactly one send ran");
+            assert_eq!(results.iter().filter(|sent| **sent).count(), 1);
+            assert_eq!(entries(&t.book).len(), 1);
         }
     }
 }

@@ -146,6 +146,8 @@ impl Book {
                     "UPDATE orders SET status = v.column2, finished = v.column3, charge = v.column4, \
                      start_count = v.column5, remains = v.column6, currency = v.column7, \
                      checked = v.column8, state = v.column9, asked = v.column10, \
+                     ended = CASE WHEN orders.ended IS NULL AND v.column3 <> 0 THEN v.column8 \
+                     ELSE orders.ended END, \
                      changed = CASE WHEN orders.status IS NULL THEN orders.changed \
                      WHEN orders.status IS NOT DISTINCT FROM v.column2 \
                      AND orders.remains IS NOT DISTINCT FROM v.column6 \

@@ -39,7 +39,7 @@ For each panel profile (all by default, or those of -p NAME[,NAME…]), at once:
 every unfinished order placed on it (chunks of 100; finished orders are never asked again), its \
 balance, and its catalogue compared with the last sync. Alerts: a balance under the profile's \
 low_balance, a panel that cannot be reached, an order unchanged for stalled_after (24h), an \
-order that ended Partial or Canceled. An alert is raised once, when it starts (`alert:`), not again while it lasts (unless the profile's alert_repeat, e.g. \"24h\", has passed), and a `resolved:` line says when it clears; --json lists every standing alert with new: true|false. -q prints only the alert and resolved lines (for cron mail).
+order that ended Partial or Canceled, a refill that ended Rejected. An alert is raised once, when it starts (`alert:`), not again while it lasts (unless the profile's alert_repeat, e.g. \"24h\", has passed), and a `resolved:` line says when it clears; --json lists every standing alert with new: true|false. It also follows every unfinished refill of the order book, and sends the due refills (see `smm refill --due`) of profiles with auto_refill = true. -q prints only the alert and resolved lines (for cron mail).
 
 Exit codes: 0 nothing new; 3 new alerts; 1 every panel failed; 2 bad input or config.
 
@@ -48,6 +48,20 @@ Examples:
   smm sync -p sandbox                  # one profile (or -p a,b)
   smm sync -q                          # new and resolved alerts: for cron
   smm sync --json | jq '.alerts[] | select(.new)'";
+
+/// `smm routes --help`.
+pub const ROUTES: &str = "\
+A route is a [routes.NAME] table of the config file: candidates = [\"profile:service\", …], \
+pick = \"cheapest\" (default) or \"order\", optional sell (your price per 1000) and max_rate. \
+Each candidate is shown with its catalogue entry (the cache rules of `smm services`), its \
+balance (asked at once), whether it can take a typical order (1000, or the nearest quantity \
+the service takes) now and why not, and the margin of its rate against sell.
+
+Examples:
+  smm routes                           # every route
+  smm routes ig-followers              # one route
+  smm routes --json | jq '.[].candidates[] | select(.available)'
+  smm order add --route ig-followers --link URL --quantity 500 --dry-run";
 
 /// `smm services changes --help`.
 pub const SERVICES_CHANGES: &str = "\
@@ -97,7 +111,9 @@ Examples:
   smm order add --service 1452 --link https://fb.com/post/1 \\
       --comments @comments.txt               # one comment per line
   smm order add --file orders.csv --dry-run  # a bulk file: every line checked
-  smm order add --file orders.csv --yes      # then placed, one by one";
+  smm order add --file orders.csv --yes      # then placed, one by one
+  smm order add --route ig-followers --link https://instagram.com/p/xyz \\
+      --quantity 500                         # the best provider of a route";
 
 /// `smm status --help`.
 pub const STATUS: &str = with_ids!(
@@ -113,18 +129,42 @@ Examples:
 /// `smm refill --help`.
 pub const REFILL: &str = with_ids!(
     "
+Every refill request is recorded in the order book (see `smm refills`). --due sends one for \
+every order that is due, on every panel profile (or those of -p a,b) at once, in chunks of 100: \
+placed, last status Completed or Partial; a service the catalogue marks refillable; finished \
+less than the profile's refill_period (30d) ago; no refill of it pending and none asked within \
+refill_every (24h); never refused with \"disabled\". Exit 3 when the panel refused any.
+
 Examples:
   smm refill 23491                     # a finished, refillable order
-  smm refill 23491,23492 --json        # the panel's answer: refill ids"
+  smm refill 23491,23492 --json        # the panel's answer: refill ids
+  smm refill --due --dry-run           # the orders that are due; nothing sent
+  smm refill --due -p sandbox          # send them, and record each answer"
 );
 
 /// `smm refill-status --help`.
 pub const REFILL_STATUS: &str = with_ids!(
     "
+Without ids: asks each panel about every refill of the order book that is still Pending or \
+In progress, and records what it says (as `smm sync` does).
+
 Examples:
   smm refill-status 1                  # a refill id, from `smm refill`
-  smm refill-status 1,2,3"
+  smm refill-status 1,2,3
+  smm refill-status                    # every unfinished refill in the book"
 );
+
+/// `smm refills --help`.
+pub const REFILLS: &str = "\
+Every refill request smm sent (`smm refill`, `smm refill --due`, `smm sync` with auto_refill): \
+the order, when it was asked, the panel's refill id or its refusal, and each status seen since. \
+Statuses: Unknown (no answer: counts as asked), Refused, Pending, In progress, Completed, \
+Rejected, Not found. -p NAME shows one profile's.
+
+Examples:
+  smm refills                          # the newest 100
+  smm refills --status rejected --since 7d
+  smm refills --json --limit 0         # every one, with its history";
 
 /// `smm cancel --help`.
 pub const CANCEL: &str = with_ids!(
@@ -157,7 +197,8 @@ Examples:
   smm orders --outcome unknown         # orders to check on the panel by hand
   smm orders --by day                  # orders, cost and charge per day
   smm orders --check                   # ask the panels about unfinished orders
-  smm orders --by profile --format csv > spend.csv";
+  smm orders --by profile --format csv > spend.csv
+  smm orders --by route                # spend per route (--route NAME)";
 
 /// `smm pika --help` and `smm pika account --help`.
 pub const PIKA: &str = "\
@@ -199,6 +240,22 @@ Examples:
       --url https://pica-smm.com/api2/v2 --key - --force
   smm config add twitch --api streamdetails \\
       --url https://streamdetails.com/api/v2/ --key-env STREAMDETAILS_KEY";
+
+/// `smm mcp --help`: the tools, the safety settings, how an assistant starts it.
+pub const MCP: &str = "\
+Serves the Model Context Protocol on stdin/stdout for an AI assistant (Claude Desktop, Claude \
+Code, any MCP client), which starts it: tools balance, search_services, quote_order, \
+place_order, order_status, list_orders, request_refill and sync, over the profiles of the \
+config file and the order book. stdout carries only protocol messages; notes go to stderr. \
+Safe by default: the [mcp] table of the config file must set allow_orders = true before \
+place_order and request_refill send anything; max_order_cost and max_daily_spend (counted from \
+the order book over the last 24 hours) refuse orders unsent; profiles = [...] limits what the \
+assistant sees. Orders go through the order book and its duplicate guard, like `smm order add`. \
+A tool call taking longer than --timeout ends as a tool error. Claude Code: \
+`claude mcp add smm -- smm mcp`; Claude Desktop: see the README.
+
+Examples:
+  smm mcp                              # what the assistant runs, on stdio";
 
 /// `smm sandbox --help`.
 pub const SANDBOX: &str = "\

@@ -124,6 +124,8 @@ fn meaningless(subcommand: &str) -> &'static [&'static str] {
             "concurrency",
         ],
         "completions" | "demo" => ALL,
+        // The server always answers in JSON and sends one request at a time per tool.
+        "mcp" => &["json", "format", "concurrency"],
         // Config commands read the file: never the network or the catalogue.
         "config" => &["timeout", "refresh", "concurrency"],
         _ => &[],
@@ -183,12 +185,16 @@ pub enum Command {
     /// Show the status of orders (action=status)
     #[command(after_help = help::STATUS)]
     Status(IdArgs),
-    /// Ask for a refill of orders (action=refill)
+    /// Ask for a refill of orders, or of every order that is due (action=refill)
     #[command(after_help = help::REFILL)]
-    Refill(IdArgs),
-    /// Show the status of refills, by refill id (action=refill_status)
+    Refill(RefillArgs),
+    /// Show the status of refills, by refill id, or follow every unfinished refill of the order
+    /// book (action=refill_status)
     #[command(after_help = help::REFILL_STATUS)]
     RefillStatus(IdArgs),
+    /// The refills of the order book, newest first: what was asked, what came back
+    #[command(after_help = help::REFILLS)]
+    Refills(RefillsArgs),
     /// Ask the panel to cancel orders (action=cancel)
     #[command(after_help = help::CANCEL)]
     Cancel(IdArgs),
@@ -198,12 +204,20 @@ pub enum Command {
     /// The order book: what was placed, where, at what cost, with what outcome
     #[command(after_help = help::ORDERS)]
     Orders(OrdersArgs),
+    /// Show routes: each candidate's rate, limits, balance, whether it can take an order now,
+    /// and the margin against the route's sell price
+    #[command(after_help = help::ROUTES)]
+    Routes(RoutesArgs),
     /// Bring the order book up to date from every panel: statuses, balances, catalogue changes;
     /// alerts for cron
     Sync(SyncArgs),
     /// Which order book is in use (`smm book info`), or copy one into another (`smm book copy`)
     #[command(subcommand, after_help = help::BOOK)]
     Book(BookCommand),
+    /// Serve smm to AI assistants over the Model Context Protocol (stdio): balances, services,
+    /// quotes, orders through the order book, status, refills, sync
+    #[command(after_help = help::MCP)]
+    Mcp,
     /// useapi.net Pika accounts (profiles with api = "useapi")
     #[command(subcommand, after_help = help::PIKA)]
     Pika(PikaCommand),
@@ -312,6 +326,14 @@ pub struct ChangesArgs {
     pub since: Option<u64>,
 }
 
+/// `smm routes` options.
+#[derive(Debug, Args)]
+pub struct RoutesArgs {
+    /// Only this route
+    #[arg(value_name = "NAME")]
+    pub name: Option<String>,
+}
+
 /// `smm sync` options (`-p a,b` picks profiles; `-q` prints only the alerts).
 #[derive(Debug, Args)]
 #[command(after_help = help::SYNC)]
@@ -340,6 +362,11 @@ pub struct AddArgs {
     #[arg(short, long, requires = "file")]
     pub yes: bool,
 
+    /// Place it through a route of the config file (`[routes.NAME]`): the best of its
+    /// candidate providers that can take it, moving on only after a definite refusal
+    #[arg(long, value_name = "NAME", conflicts_with_all = ["service", "file"])]
+    pub route: Option<String>,
+
     /// Check the order against the catalogue and balance, print its cost, send nothing
     #[arg(long)]
     pub dry_run: bool,
@@ -359,6 +386,37 @@ pub struct IdArgs {
     /// Read ids from a file (separated by commas, spaces or newlines)
     #[arg(short, long, value_name = "PATH")]
     pub file: Option<PathBuf>,
+}
+
+/// `smm refill` options: ids, or `--due`.
+#[derive(Debug, Args)]
+pub struct RefillArgs {
+    /// The orders to refill
+    #[command(flatten)]
+    pub ids: IdArgs,
+    /// Send a refill for every order that is due (finished, refillable, within refill_period,
+    /// none pending or asked within refill_every, never refused as disabled); -p a,b picks
+    /// profiles (default: every panel profile)
+    #[arg(long, conflicts_with_all = ["ids", "file"])]
+    pub due: bool,
+    /// With --due: list the due orders and send nothing
+    #[arg(long, requires = "due")]
+    pub dry_run: bool,
+}
+
+/// `smm refills`: the refills of the order book, filtered.
+#[derive(Debug, Args)]
+pub struct RefillsArgs {
+    /// Only refills asked within this long (30m, 24h, 7d)
+    #[arg(long, value_name = "DURATION", value_parser = crate::time::parse_duration)]
+    pub since: Option<u64>,
+    /// Only refills in this state: Unknown, Refused, Pending, "In progress", Completed,
+    /// Rejected, "Not found" (any panel spelling)
+    #[arg(long, value_name = "STATUS")]
+    pub status: Option<String>,
+    /// Show the newest N (0 = all)
+    #[arg(long, value_name = "N", default_value_t = 100)]
+    pub limit: usize,
 }
 
 /// Options of the sandbox panel.
@@ -437,6 +495,9 @@ pub struct OrdersArgs {
     /// Only orders with this outcome
     #[arg(long, value_enum, value_name = "OUTCOME")]
     pub outcome: Option<crate::book::Outcome>,
+    /// Only orders placed through this route (`order add --route`)
+    #[arg(long, value_name = "NAME")]
+    pub route: Option<String>,
     /// Show the newest N (0 = all)
     #[arg(long, value_name = "N", default_value_t = 100)]
     pub limit: usize,

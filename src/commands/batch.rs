@@ -31,9 +31,17 @@ pub fn run(
             (a.raw, table, failures(&a.value), a.value.len())
         }
         other => {
+            // Refills are recorded in the order book: each request, then what the panel said.
+            let book = ctx.book()?;
             let a = match other {
-                Action::Refill => panel.refill(&ids)?,
-                _ => panel.refill_status(&ids)?,
+                Action::Refill => crate::book::refills::ask(&*panel, book, &ids)?,
+                _ => {
+                    let a = panel.refill_status(&ids)?;
+                    if let Some(book) = book {
+                        record_statuses(book, &ctx.profile.name, &ids, &a.value)?;
+                    }
+                    a
+                }
             };
             let table = match other {
                 Action::Refill => views::refills(&a.value),
@@ -47,6 +55,24 @@ pub fn run(
         crate::msg::error(&format!("{failed} of {total} items carry an error"));
     }
     Ok(Exit::from_items(failed > 0))
+}
+
+/// Records what the panel said of the refills of `ids` the order book knows (on this profile).
+fn record_statuses(
+    book: &crate::book::Book,
+    profile: &str,
+    ids: &[u64],
+    rows: &[Row<String>],
+) -> anyhow::Result<()> {
+    let known: std::collections::HashMap<String, i64> =
+        book.refills_by_id(profile, ids)?.into_iter().collect();
+    let seen: Vec<(i64, Result<String, String>)> = rows
+        .iter()
+        .filter(|r| !matches!(&r.result, Err(e) if crate::panel::unanswered(e)))
+        .filter_map(|r| Some((*known.get(&r.id)?, r.result.clone())))
+        .collect();
+    book.record_refill_statuses(&seen)?;
+    Ok(())
 }
 
 /// How many rows carry an error.

@@ -1,5 +1,6 @@
 //! `smm order add --file FILE`: validate every line first, show the total against the balance,
 //! confirm, then place the orders one by one through the order book and its duplicate guard.
+//! A file with a `route` column goes through its routes (`route_bulk`), with the same report.
 
 use super::Ctx;
 use crate::book::{Earlier, Outcome};
@@ -32,7 +33,7 @@ fn read(path: &Path) -> anyhow::Result<(Vec<crate::bulk::Line>, Vec<Problem>)> {
 }
 
 /// Reports every problem of a bulk file (in line order) and refuses it (exit 2).
-fn refuse(path: &Path, mut problems: Vec<Problem>) -> anyhow::Error {
+pub(super) fn refuse(path: &Path, mut problems: Vec<Problem>) -> anyhow::Error {
     problems.sort_by_key(|(n, _)| *n);
     for (_, e) in &problems {
         crate::msg::error(&format!("{}: {e}", path.display()));
@@ -45,7 +46,7 @@ fn refuse(path: &Path, mut problems: Vec<Problem>) -> anyhow::Error {
 
 /// How a bulk file is run.
 #[derive(Debug, Clone, Copy)]
-struct How {
+pub(super) struct How {
     /// Check and price only.
     pub dry_run: bool,
     /// Place without asking.
@@ -58,7 +59,7 @@ struct How {
 
 /// What became of one line.
 #[derive(Debug, Clone)]
-enum Done {
+pub(super) enum Done {
     /// Placed: the order id.
     Placed(String),
     /// Left alone: the order book shows it placed already.
@@ -71,7 +72,11 @@ enum Done {
 
 /// `order add --file`: reads and checks every line of the file (nothing else may be given),
 /// then validates, prices, confirms and places its orders.
-pub fn run(ctx: impl FnOnce() -> anyhow::Result<Ctx>, args: &AddArgs) -> anyhow::Result<Exit> {
+pub fn run(
+    settings: &crate::cli::settings::Settings,
+    ctx: impl FnOnce() -> anyhow::Result<Ctx>,
+    args: &AddArgs,
+) -> anyhow::Result<Exit> {
     let path = args.file.clone().unwrap_or_default();
     if !args.fields.is_empty() {
         return Err(usage(format!(
@@ -86,6 +91,9 @@ pub fn run(ctx: impl FnOnce() -> anyhow::Result<Ctx>, args: &AddArgs) -> anyhow:
         force: args.force,
         from_stdin: path.as_os_str() == "-",
     };
+    if lines.iter().any(|l| l.route.is_some()) {
+        return super::route_bulk::place_all(settings, &path, lines, problems, how);
+    }
     let ctx = match ctx() {
         Ok(ctx) => ctx,
         Err(e) if !problems.is_empty() => {
@@ -264,23 +272,7 @@ fn place_all(
     }
     out.line("")?;
     out.report(&report, &views::bulk_lines(&report))?;
-    let mut note = format!("{} placed", report.placed);
-    if report.skipped > 0 {
-        note.push_str(&format!(
-            ", {} skipped (the order book shows them placed already; --force orders them again)",
-            report.skipped
-        ));
-    }
-    if report.held > 0 {
-        note.push_str(&format!(
-            ", {} held back (an earlier try's outcome is unknown: check the panel, then --force)",
-            report.held
-        ));
-    }
-    if report.failed > 0 {
-        note.push_str(&format!(", {} failed (see `smm orders`)", report.failed));
-    }
-    crate::msg::note(&note);
+    crate::msg::note(&report.summary("`smm orders`"));
     Ok(Exit::from_items(report.failed + report.held > 0))
 }
 
@@ -293,7 +285,7 @@ fn orders(count: usize) -> String {
 }
 
 /// What became of a line, as the report words it: the result, the order id, and why.
-fn outcome(done: &Done) -> (&'static str, Option<String>, Option<String>) {
+pub(super) fn outcome(done: &Done) -> (&'static str, Option<String>, Option<String>) {
     match done {
         Done::Placed(id) => ("placed", Some(id.clone()), None),
         Done::Skipped(why) => ("skipped", None, Some(why.clone())),
@@ -313,6 +305,8 @@ fn line_report(
 ) -> LineReport {
     LineReport {
         line,
+        route: None,
+        profile: None,
         service: order.service,
         quantity: priced.amount.or(order.number("quantity")),
         link: order
@@ -329,6 +323,17 @@ fn line_report(
 /// Asks on the terminal before placing `count` orders for `total`; refuses when stdin cannot
 /// answer (exit 2: pass --yes).
 fn confirm(ctx: &Ctx, count: usize, total: &str, how: How) -> anyhow::Result<()> {
+    confirm_on(
+        &format!("profile '{}'", ctx.profile.name),
+        count,
+        total,
+        how,
+    )
+}
+
+/// Asks on the terminal before placing `count` orders for `total` on `where_` (`profile
+/// 'pica'`, `routes ig, tt`); refuses when stdin cannot answer (exit 2: pass --yes).
+pub(super) fn confirm_on(where_: &str, count: usize, total: &str, how: How) -> anyhow::Result<()> {
     let terminal = std::io::stdin().is_terminal() && !how.from_stdin;
     if !terminal {
         return Err(usage(format!(
@@ -337,9 +342,8 @@ fn confirm(ctx: &Ctx, count: usize, total: &str, how: How) -> anyhow::Result<()>
         )));
     }
     crate::msg::prompt(&format!(
-        "Place {} for {total} on profile '{}'? [y/N] ",
-        orders(count),
-        ctx.profile.name
+        "Place {} for {total} on {where_}? [y/N] ",
+        orders(count)
     ));
     let mut answer = String::new();
     let _ = std::io::stdin().lock().read_line(&mut answer);
@@ -363,7 +367,7 @@ fn already(ctx: &Ctx, order: &Order) -> anyhow::Result<Option<Done>> {
 
 /// What a line the book already holds comes to: skipped when it was placed, held back when
 /// its outcome is unknown (another run may be placing it right now).
-fn found(earlier: Earlier) -> Done {
+pub(super) fn found(earlier: Earlier) -> Done {
     let e = earlier.entry;
     match e.outcome {
         Outcome::Placed => Done::Skipped(format!(

@@ -80,6 +80,22 @@ struct Shown {
     profile: Option<String>,
     /// Every profile by name.
     profiles: BTreeMap<String, ProfileShown>,
+    /// Every route by name (left out when there is none).
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    routes: BTreeMap<String, RouteShown>,
+}
+
+/// One route as `config show` describes it.
+#[derive(Serialize)]
+struct RouteShown {
+    /// `profile:service`, in order.
+    candidates: Vec<String>,
+    /// cheapest or order.
+    pick: &'static str,
+    /// The sell price per 1000, as written.
+    sell: Option<String>,
+    /// The highest rate to buy at, as written.
+    max_rate: Option<String>,
 }
 
 /// One profile as `config show` describes it.
@@ -153,12 +169,40 @@ pub fn run(cmd: ConfigCommand, settings: &Settings) -> anyhow::Result<Exit> {
                     .map(|(name, p)| (name.as_str(), p.api, p.url.as_str(), p.key.as_str())),
             );
             out.line(&format!("config: {}", path.display()))?;
+            let routes: BTreeMap<String, RouteShown> = cfg
+                .file
+                .routes
+                .iter()
+                .map(|(name, r)| {
+                    let shown = RouteShown {
+                        candidates: r.candidates.clone(),
+                        pick: r.pick.name(),
+                        sell: r.sell.clone(),
+                        max_rate: r.max_rate.clone(),
+                    };
+                    (name.clone(), shown)
+                })
+                .collect();
+            let route_table = views::config_routes(routes.iter().map(|(name, r)| {
+                (
+                    name.as_str(),
+                    r.candidates.join(", "),
+                    r.pick,
+                    r.sell.as_deref().unwrap_or(""),
+                    r.max_rate.as_deref().unwrap_or(""),
+                )
+            }));
             let doc = Shown {
                 path,
                 profile: chosen,
                 profiles,
+                routes,
             };
             out.report(&doc, &table)?;
+            if !doc.routes.is_empty() && out.format == crate::output::Format::Table {
+                out.line("")?;
+                out.table(&route_table)?;
+            }
         }
     }
     Ok(Exit::Success)

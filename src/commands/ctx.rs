@@ -160,6 +160,54 @@ impl Ctx {
     }
 }
 
+impl Ctx {
+    /// The services the profile's catalogue (cached as usual) offers refills for.
+    pub fn refillable(&self) -> anyhow::Result<Vec<u64>> {
+        let (services, _) = self.services()?;
+        Ok(services
+            .value
+            .iter()
+            .filter(|s| s.refill == Some(true))
+            .filter_map(|s| s.id.trim().parse().ok())
+            .collect())
+    }
+
+    /// The refill rules of this profile now, for the order book's due query.
+    pub fn due_rule<'a>(
+        &'a self,
+        url: &'a str,
+        refillable: &'a [u64],
+    ) -> crate::book::refills::DueRule<'a> {
+        crate::book::refills::DueRule {
+            profile: &self.profile.name,
+            url,
+            refillable,
+            period: self.profile.refills.period,
+            every: self.profile.refills.every,
+            now: crate::time::now() as i64,
+        }
+    }
+
+    /// Only the services `ids` of the catalogue (cache rules as in `services`): from a fresh
+    /// cached copy without decoding the rest, else from the panel (then cached).
+    pub fn services_among(&self, ids: &[&str]) -> anyhow::Result<Vec<Service>> {
+        let p = &self.profile;
+        if self.persistent
+            && !self.refresh
+            && let Some(cached) = crate::cache::get(&p.name, p.url.as_str(), p.services_ttl)
+            && let Some(found) = self.panel().cached_subset(cached.body, ids)
+        {
+            return Ok(found);
+        }
+        let (answer, _) = self.services()?;
+        Ok(answer
+            .value
+            .into_iter()
+            .filter(|s| ids.contains(&s.id.as_str()))
+            .collect())
+    }
+}
+
 /// Why this profile was chosen, for `-v`.
 fn why_profile(settings: &Settings, config: &crate::config::Config) -> &'static str {
     use crate::cli::settings::Source;

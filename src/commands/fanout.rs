@@ -14,6 +14,8 @@ pub enum Purpose {
     Query,
     /// `smm sync`: only SMM panel profiles may be named.
     Sync,
+    /// `smm refill --due`, `smm refill-status` without ids: only SMM panel profiles.
+    Refill,
 }
 
 /// The profiles to run over: those `-p a,b` names, in that order (an unknown name is a usage
@@ -28,9 +30,13 @@ pub fn profiles(
         Some(wanted) => {
             for name in &wanted {
                 let (_, def) = config.select(Some(name))?;
-                if purpose == Purpose::Sync && !def.api.is_panel() {
+                if purpose != Purpose::Query && !def.api.is_panel() {
+                    let command = match purpose {
+                        Purpose::Sync => "smm sync",
+                        _ => "smm refill",
+                    };
                     return Err(usage(format!(
-                        "profile '{name}' is a useapi.net profile (api = \"useapi\"): `smm sync` needs SMM \
+                        "profile '{name}' is a useapi.net profile (api = \"useapi\"): `{command}` needs SMM \
                          panel profiles (api = \"v2\" or \"streamdetails\"); nothing was sent"
                     )));
                 }
@@ -53,6 +59,10 @@ pub fn profiles(
                 config.path.display()
             ),
             Purpose::Sync => format!("{} has no panel profiles to sync", config.path.display()),
+            Purpose::Refill => format!(
+                "{} has no panel profiles to refill on",
+                config.path.display()
+            ),
         }));
     }
     Ok(names)

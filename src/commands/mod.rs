@@ -3,23 +3,32 @@
 //! A command module wires the layers together and nothing else: it gets the profile's panel
 //! from `Ctx::panel` (never asking which dialect it is), calls its actions, and hands the typed
 //! answers to `output`. Commands never call each other; what several share lives in `ctx`
-//! (the profile, client and book of a run) and `fanout` (every panel profile, or `-p a,b`).
+//! (the profile, client and book of a run), `fanout` (every panel profile, or `-p a,b`),
+//! `candidates` (a route's candidate panels, looked at once), `checks` (an order checked
+//! against the catalogue before it is sent) and `syncing` (the sync itself, which `smm sync`
+//! prints and the MCP `sync` tool answers).
 
 mod balance;
 mod batch;
 pub mod book;
 mod bulk;
+pub mod candidates;
+pub mod checks;
 mod completions;
 mod config;
-mod ctx;
+pub mod ctx;
 mod demo;
-mod fanout;
+pub mod fanout;
 mod order;
 mod orders;
 mod pika;
+mod refills;
+mod route_bulk;
+mod routes;
 mod sandbox;
 mod services;
 mod sync;
+pub mod syncing;
 mod watch;
 
 pub use ctx::Ctx;
@@ -45,6 +54,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         Command::Orders(args) => orders::run(settings, &args),
         Command::Sync(args) => sync::run(settings, &args),
         Command::Book(cmd) => book::run(settings, cmd),
+        Command::Mcp => crate::mcp::run(settings),
         Command::Balance(args) if args.all => balance::all(settings),
         Command::Balance(_) => balance::run(&ctx()?),
         Command::Services(ServicesArgs {
@@ -53,11 +63,22 @@ pub fn run(cli: Cli) -> anyhow::Result<Exit> {
         }) => services::changes(settings, &args),
         Command::Services(args) if args.all => services::all(settings, &args),
         Command::Services(args) => services::run(ctx, &args),
-        Command::Order(OrderCommand::Add(args)) if args.file.is_some() => bulk::run(ctx, &args),
+        Command::Order(OrderCommand::Add(args)) if args.route.is_some() => {
+            routes::add(settings, &args, args.route.as_deref().unwrap_or_default())
+        }
+        Command::Order(OrderCommand::Add(args)) if args.file.is_some() => {
+            bulk::run(settings, ctx, &args)
+        }
+        Command::Routes(args) => routes::list(settings, &args),
         Command::Order(OrderCommand::Add(args)) => order::run(ctx, &args),
         Command::Status(ids) => batch::run(ctx, Action::Status, &ids),
-        Command::Refill(ids) => batch::run(ctx, Action::Refill, &ids),
+        Command::Refill(args) if args.due => refills::due(settings, &args),
+        Command::Refill(args) => batch::run(ctx, Action::Refill, &args.ids),
+        Command::RefillStatus(ids) if ids.ids.is_empty() && ids.file.is_none() => {
+            refills::follow(settings)
+        }
         Command::RefillStatus(ids) => batch::run(ctx, Action::RefillStatus, &ids),
+        Command::Refills(args) => refills::list(settings, &args),
         Command::Cancel(ids) => batch::run(ctx, Action::Cancel, &ids),
         Command::Watch(args) => watch::run(ctx, &args),
     }

@@ -6,8 +6,7 @@ use crate::cli::AddArgs;
 use crate::exit::{Exit, usage};
 use crate::order::Order;
 use crate::output::views;
-use crate::panel::{Account, Panel, Priced, Service};
-use rust_decimal::Decimal;
+use crate::panel::{Panel, Priced, Service};
 
 /// Builds the order from the flags (local checks first: bad input never needs the config or
 /// the network), checks it against the panel and its catalogue (exit 2, nothing sent, when it
@@ -19,17 +18,9 @@ pub fn run(ctx: impl FnOnce() -> anyhow::Result<Ctx>, args: &AddArgs) -> anyhow:
     let ctx = &ctx()?;
     let order = &order;
     let panel = ctx.panel();
-    panel.check_order(order)?;
-    // A book that cannot be opened stops the order (and the dry run, which asks its duplicate
-    // guard) before any request.
-    ctx.book()?;
-    let (catalogue, age) = ctx.services().map_err(|e| {
-        e.context(
-            "the catalogue, needed to check the order, could not be read: the order was not sent",
-        )
-    })?;
-    let service = find_service(ctx, &catalogue.value, order.service, age)?;
-    let priced = service.price(order).map_err(|e| usage(refusal(&e, age)))?;
+    // The panel's checks, a book that opens (the dry run asks its duplicate guard too), the
+    // service in the catalogue and the order against it: before any request.
+    let (service, priced) = super::checks::checked(ctx, &*panel, order)?;
     let mut new = ctx.new_order(order, priced.cost);
     let window = ctx.profile.duplicate_window;
     // The guard's lookup, read-only: the dry run answers as the real order would, and a
@@ -40,7 +31,7 @@ pub fn run(ctx: impl FnOnce() -> anyhow::Result<Ctx>, args: &AddArgs) -> anyhow:
         return Err(earlier.refusal(&new));
     }
     if args.dry_run {
-        return dry(ctx, &*panel, order, service, priced);
+        return dry(ctx, &*panel, order, &service, priced);
     }
     let priced_in_money = priced.cost.is_some();
     if priced_in_money {
@@ -60,16 +51,6 @@ pub fn run(ctx: impl FnOnce() -> anyhow::Result<Ctx>, args: &AddArgs) -> anyhow:
     Ok(Exit::Success)
 }
 
-/// A refusal by the catalogue, with a hint when the catalogue came from the cache.
-fn refusal(why: &str, age: Option<u64>) -> String {
-    match age {
-        Some(age) => format!(
-            "{why} (catalogue cached {age}s ago: --refresh fetches it from the panel); nothing was sent"
-        ),
-        None => format!("{why}; nothing was sent"),
-    }
-}
-
 /// The dry run: the order checked and priced against the account; nothing is sent.
 fn dry(
     ctx: &Ctx,
@@ -82,42 +63,6 @@ fn dry(
     let report = views::DryRun::new(service, order, &priced, &account, service.type_name());
     ctx.out.report(&report, &report.table())?;
     crate::msg::note("dry run — no order was placed");
-    match account {
-        Account::Money(balance) => match (priced.cost, report.after()) {
-            (Some(c), Some(a)) if a < Decimal::ZERO => anyhow::bail!(
-                "the balance ({} {}) does not cover the cost ({} {}): top up the account before ordering",
-                balance.amount,
-                balance.currency,
-                crate::money::show(c),
-                balance.currency
-            ),
-            _ => Ok(Exit::Success),
-        },
-        Account::Threads(threads) => match (threads.available, priced.amount) {
-            (Some(free), Some(quantity)) if free < quantity => anyhow::bail!(
-                "the account has {free} threads available and the order needs {quantity}: wait for running orders to end, or order fewer"
-            ),
-            _ => Ok(Exit::Success),
-        },
-    }
-}
-
-/// The catalogue entry with id `service`, or a usage error pointing at `smm services`.
-fn find_service<'s>(
-    ctx: &Ctx,
-    services: &'s [Service],
-    service: u64,
-    age: Option<u64>,
-) -> anyhow::Result<&'s Service> {
-    let id = service.to_string();
-    services.iter().find(|s| s.id == id).ok_or_else(|| {
-        usage(refusal(
-            &format!(
-                "service {id} is not in the catalogue of profile '{}' ({} services): see `smm services`",
-                ctx.profile.name,
-                services.len()
-            ),
-            age,
-        ))
-    })
+    super::checks::covered(&account, &priced, report.after())?;
+    Ok(Exit::Success)
 }

@@ -21,6 +21,7 @@ pub fn run(settings: &Settings, args: &OrdersArgs) -> anyhow::Result<Exit> {
         url: None,
         status: args.status.clone(),
         outcome: args.outcome,
+        route: args.route.clone(),
         limit: args.limit,
     };
     if let Some(by) = args.by {

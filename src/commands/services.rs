@@ -151,39 +151,18 @@ pub fn changes(settings: &Settings, args: &crate::cli::ChangesArgs) -> anyhow::R
 fn sort<T>(rows: &mut [T], key: Option<SortBy>, service: impl Fn(&T) -> &Service) {
     match key {
         None => {}
-        Some(SortBy::Rate) => rows.sort_by(|a, b| {
-            let (a, b) = (service(a).rate, service(b).rate);
-            match (a, b) {
-                (Some(a), Some(b)) => a.cmp(&b),
-                (Some(_), None) => std::cmp::Ordering::Less,
-                (None, Some(_)) => std::cmp::Ordering::Greater,
-                (None, None) => std::cmp::Ordering::Equal,
-            }
-        }),
+        Some(SortBy::Rate) => rows.sort_by(|a, b| service(a).cheaper(service(b))),
         Some(SortBy::Name) => rows.sort_by_key(|r| service(r).name.to_lowercase()),
         Some(SortBy::Min) => rows.sort_by_key(|r| service(r).min.unwrap_or(u64::MAX)),
         Some(SortBy::Max) => rows.sort_by_key(|r| std::cmp::Reverse(service(r).max.unwrap_or(0))),
     }
 }
 
-/// Whether a service passes every given filter: category and type contain their text (the type
-/// compared without case, spaces, underscores or hyphens: `custom comments` finds
-/// `custom_comments`); every word of `--search` is in the name or the category (all
-/// case-insensitive).
+/// Whether a service passes every given filter (see [`Service::matches`]).
 fn matches(s: &Service, args: &ServicesArgs) -> bool {
-    let lower = |t: &str| t.to_lowercase();
-    let has = |field: &str, filter: &Option<String>| {
-        filter
-            .as_ref()
-            .is_none_or(|f| lower(field).contains(&lower(f)))
-    };
-    let kind = args.kind.as_deref().map(crate::panel::normalised);
-    has(&s.category, &args.category)
-        && kind.is_none_or(|k| crate::panel::normalised(&s.kind).contains(&k))
-        && args.search.as_deref().is_none_or(|words| {
-            let haystack = format!("{} {}", lower(&s.name), lower(&s.category));
-            lower(words)
-                .split_whitespace()
-                .all(|w| haystack.contains(w))
-        })
+    s.matches(
+        args.category.as_deref(),
+        args.kind.as_deref(),
+        args.search.as_deref(),
+    )
 }

@@ -29,6 +29,9 @@ const SETTABLE: &[(&str, Value)] = &[
     ("services_ttl", Value::Text),
     ("low_balance", Value::Text),
     ("stalled_after", Value::Text),
+    ("refill_period", Value::Text),
+    ("refill_every", Value::Text),
+    ("auto_refill", Value::Bool),
 ];
 
 /// How a setting's value is written in TOML.

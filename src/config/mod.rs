@@ -3,6 +3,7 @@
 pub mod add;
 pub mod edit;
 pub mod private;
+pub mod routes;
 pub mod secret;
 
 use crate::config::secret::Secret;
@@ -36,6 +37,26 @@ pub struct ConfigFile {
     /// Profiles by name.
     #[serde(default)]
     pub profiles: BTreeMap<String, ProfileDef>,
+    /// Routes by name: one product over several providers (see `routes`).
+    #[serde(default)]
+    pub routes: BTreeMap<String, routes::RouteDef>,
+    /// What `smm mcp` lets an AI assistant do (`[mcp]`).
+    pub mcp: Option<McpDef>,
+}
+
+/// The `[mcp]` section: what an assistant may do through `smm mcp`.
+#[derive(Debug, Default, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct McpDef {
+    /// Whether `place_order` and `request_refill` may send anything (default false).
+    pub allow_orders: Option<bool>,
+    /// An order costing more than this is refused unsent (`"5.00"`).
+    pub max_order_cost: Option<String>,
+    /// An order that would take the last 24 hours' spending (the order book's) past this is
+    /// refused unsent.
+    pub max_daily_spend: Option<String>,
+    /// Only these profiles are visible to the assistant (default: every profile).
+    pub profiles: Option<Vec<String>>,
 }
 
 /// One `[profiles.NAME]` section.
@@ -71,6 +92,12 @@ pub struct ProfileDef {
     pub low_balance: Option<String>,
     /// `smm sync` alerts when an unfinished order has not changed for this long (`24h`).
     pub stalled_after: Option<String>,
+    /// How long after it finished an order may be refilled (`30d`).
+    pub refill_period: Option<String>,
+    /// How long between two refill requests of one order (`24h`).
+    pub refill_every: Option<String>,
+    /// `smm sync` sends the due refills of this profile itself (default false).
+    pub auto_refill: Option<bool>,
     /// `smm sync` raises a standing alert again after this long (`24h`); unset: never.
     pub alert_repeat: Option<String>,
 }
@@ -133,6 +160,29 @@ pub struct Profile {
     pub stalled_after: u64,
     /// Seconds after which `smm sync` raises a standing alert again (None: never).
     pub alert_repeat: Option<u64>,
+    /// Refill settings: `refill_period`, `refill_every`, `auto_refill`.
+    pub refills: Refills,
+}
+
+/// A profile's refill settings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Refills {
+    /// Seconds after an order finished that it may be refilled (`refill_period`, 30 days).
+    pub period: u64,
+    /// Seconds between two refill requests of one order (`refill_every`, 24 hours).
+    pub every: u64,
+    /// Whether `smm sync` sends the due refills itself (`auto_refill`, false).
+    pub auto: bool,
+}
+
+impl Default for Refills {
+    fn default() -> Self {
+        Refills {
+            period: 30 * 86_400,
+            every: 86_400,
+            auto: false,
+        }
+    }
 }
 
 /// How long an unfinished order may go without a change before `smm sync` alerts: 24 hours.
@@ -558,6 +608,21 @@ fn settings(
             ))
         })?),
     };
+    let duration = |setting: &str, text: &Option<String>, default: u64| match text {
+        None => Ok(default),
+        Some(text) => crate::time::parse_duration(text).map_err(|e| {
+            usage(format!(
+                "profile '{name}' in {}: {setting} {e}",
+                path.display()
+            ))
+        }),
+    };
+    let defaults = Refills::default();
+    let refills = Refills {
+        period: duration("refill_period", &def.refill_period, defaults.period)?,
+        every: duration("refill_every", &def.refill_every, defaults.every)?,
+        auto: def.auto_refill.unwrap_or(defaults.auto),
+    };
     let low_balance = match &def.low_balance {
         None => None,
         Some(text) => Some(
@@ -589,6 +654,7 @@ fn settings(
         services_ttl,
         low_balance,
         stalled_after,
+        refills,
         alert_repeat,
         user_agent: def
             .user_agent

@@ -59,19 +59,25 @@ impl Cell {
     }
 
     /// The colour of this cell on a terminal that allows colour.
+    #[cfg(test)]
     fn color(&self) -> Option<Color> {
-        if self.style != Style::Status {
-            return None;
-        }
-        if self.text.starts_with("error") {
-            return Some(Color::Red);
-        }
-        match canonical(&self.text)? {
-            Canonical::Completed => Some(Color::Green),
-            Canonical::Partial => Some(Color::Yellow),
-            Canonical::Canceled | Canonical::Refunded | Canonical::Failed => Some(Color::Red),
-            Canonical::Pending | Canonical::InProgress | Canonical::Processing => None,
-        }
+        color(&self.text, self.style)
+    }
+}
+
+/// The colour of a cell with `text` and `style` on a terminal that allows colour.
+fn color(text: &str, style: Style) -> Option<Color> {
+    if style != Style::Status {
+        return None;
+    }
+    if text.starts_with("error") {
+        return Some(Color::Red);
+    }
+    match canonical(text)? {
+        Canonical::Completed => Some(Color::Green),
+        Canonical::Partial => Some(Color::Yellow),
+        Canonical::Canceled | Canonical::Refunded | Canonical::Failed => Some(Color::Red),
+        Canonical::Pending | Canonical::InProgress | Canonical::Processing => None,
     }
 }
 
@@ -94,12 +100,81 @@ impl From<&String> for Cell {
 }
 
 /// A table built by a command; the output layer decides how it looks.
+///
+/// The cells are kept made safe, one after another in one string (no allocation per cell:
+/// a 20,000-row catalogue is 180,000 cells), each with its width and style.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Table {
     /// The column names (none for label/value tables).
     pub header: Option<Vec<String>>,
-    /// The rows; an error row may have fewer cells than the header.
-    pub rows: Vec<Vec<Cell>>,
+    /// Every cell's text, made safe, one after another.
+    text: String,
+    /// Every cell, row after row.
+    cells: Vec<Stored>,
+    /// Where each row's cells end in `cells`; a row may have fewer cells than the header.
+    rows: Vec<usize>,
+}
+
+/// One cell of a table: where its text ends in the table's text, its width, its style.
+#[derive(Debug, Clone, Copy, PartialEq)]
+struct Stored {
+    end: usize,
+    width: u32,
+    style: Style,
+}
+
+/// A row being added to a table (`Table::row`); it ends when dropped.
+pub struct RowCells<'t> {
+    table: &'t mut Table,
+}
+
+impl RowCells<'_> {
+    /// Adds a plain cell.
+    pub fn text(&mut self, text: &str) -> &mut Self {
+        self.table.push_cell(text, Style::Plain);
+        self
+    }
+
+    /// Adds a number or amount cell (right-aligned), written straight into the table.
+    pub fn number(&mut self, n: impl std::fmt::Display) -> &mut Self {
+        use std::fmt::Write as _;
+        let start = self.table.text.len();
+        let _ = write!(self.table.text, "{n}");
+        self.table.close_cell(start, Style::Number);
+        self
+    }
+}
+
+impl RowCells<'_> {
+    /// Adds a whole number cell (right-aligned), blank when unknown; written without the
+    /// formatting machinery (a catalogue has tens of thousands of them).
+    pub fn count(&mut self, n: Option<u64>) -> &mut Self {
+        let start = self.table.text.len();
+        if let Some(mut n) = n {
+            let mut digits = [0u8; 20];
+            let mut at = digits.len();
+            loop {
+                at -= 1;
+                digits[at] = b'0' + (n % 10) as u8;
+                n /= 10;
+                if n == 0 {
+                    break;
+                }
+            }
+            // ASCII digits are text.
+            self.table
+                .text
+                .push_str(std::str::from_utf8(&digits[at..]).unwrap_or_default());
+        }
+        self.table.close_cell(start, Style::Number);
+        self
+    }
+}
+
+impl Drop for RowCells<'_> {
+    fn drop(&mut self) {
+        self.table.rows.push(self.table.cells.len());
+    }
 }
 
 impl Table {
@@ -107,7 +182,7 @@ impl Table {
     pub fn new(headers: &[&str]) -> Table {
         Table {
             header: Some(headers.iter().map(|h| h.to_string()).collect()),
-            rows: Vec::new(),
+            ..Table::default()
         }
     }
 
@@ -118,7 +193,74 @@ impl Table {
 
     /// Adds a row.
     pub fn add_row<C: Into<Cell>>(&mut self, row: impl IntoIterator<Item = C>) {
-        self.rows.push(row.into_iter().map(Into::into).collect());
+        for cell in row {
+            let cell = cell.into();
+            self.push_cell(&cell.text, cell.style);
+        }
+        self.rows.push(self.cells.len());
+    }
+
+    /// Room for `rows` more rows of `columns` cells.
+    pub fn reserve(&mut self, rows: usize, columns: usize) {
+        self.rows.reserve(rows);
+        self.cells.reserve(rows * columns);
+    }
+
+    /// Starts a row whose cells are added from borrowed text (no allocation per cell); the
+    /// row ends when the returned value is dropped.
+    pub fn row(&mut self) -> RowCells<'_> {
+        RowCells { table: self }
+    }
+
+    /// Appends a cell's text, made safe.
+    fn push_cell(&mut self, text: &str, style: Style) {
+        let start = self.text.len();
+        // Printable ASCII (most cells) is safe as it is, one column a byte: one pass over it.
+        let width = match text.bytes().all(|b| b.wrapping_sub(0x20) < 0x5f) {
+            true => {
+                self.text.push_str(text);
+                text.len()
+            }
+            false => {
+                self.text.push_str(&safe(text));
+                width(&self.text[start..])
+            }
+        };
+        self.cells.push(Stored {
+            end: self.text.len(),
+            width: width as u32,
+            style,
+        });
+    }
+
+    /// Ends a cell whose text was written from `start` on: made safe, measured.
+    fn close_cell(&mut self, start: usize, style: Style) {
+        if let Cow::Owned(text) = safe(&self.text[start..]) {
+            self.text.truncate(start);
+            self.text.push_str(&text);
+        }
+        self.cells.push(Stored {
+            end: self.text.len(),
+            width: width(&self.text[start..]) as u32,
+            style,
+        });
+    }
+
+    /// The rows, each as its cells: (text made safe, width, style).
+    fn rows(
+        &self,
+    ) -> impl Iterator<Item = impl ExactSizeIterator<Item = (&str, Stored)> + '_> + '_ {
+        let starts = std::iter::once(0).chain(self.rows.iter().copied());
+        starts.zip(self.rows.iter().copied()).map(|(start, end)| {
+            (start..end).map(|i| {
+                // A cell's text starts where the one before it ends.
+                let from = match i {
+                    0 => 0,
+                    i => self.cells[i - 1].end,
+                };
+                (&self.text[from..self.cells[i].end], self.cells[i])
+            })
+        })
     }
 
     /// Which columns hold numbers (right-aligned, header included): those with a number cell.
@@ -128,12 +270,12 @@ impl Table {
             .as_ref()
             .map(Vec::len)
             .into_iter()
-            .chain(self.rows.iter().map(Vec::len))
+            .chain(self.rows().map(|row| row.len()))
             .max()
             .unwrap_or(0);
         let mut numeric = vec![false; columns];
-        for row in &self.rows {
-            for (i, cell) in row.iter().enumerate() {
+        for row in self.rows() {
+            for (i, (_, cell)) in row.enumerate() {
                 numeric[i] |= cell.style == Style::Number;
             }
         }
@@ -155,13 +297,13 @@ impl Table {
                 }
             }));
         }
-        for row in &self.rows {
-            table.add_row(row.iter().map(|c| {
-                let mut cell = comfy_table::Cell::new(safe(&c.text));
+        for row in self.rows() {
+            table.add_row(row.map(|(text, c)| {
+                let mut cell = comfy_table::Cell::new(text);
                 if c.style == Style::Number {
                     cell = cell.set_alignment(CellAlignment::Right);
                 }
-                match c.color().filter(|_| color) {
+                match self::color(text, c.style).filter(|_| color) {
                     Some(color) => cell.fg(color),
                     None => cell,
                 }
@@ -196,59 +338,45 @@ impl Table {
     pub fn write_plain(&self, out: &mut impl Write) -> std::io::Result<()> {
         let numeric = self.numeric_columns();
         let columns = numeric.len();
-        // The header as cells, right-aligned over numbers; then every row as it is. Two passes
-        // over them (widths, then lines) instead of holding every cell's text a second time.
-        let header: Option<Vec<Cell>> = self.header.as_ref().map(|h| {
+        // The header as cells (text, width, right-aligned), right-aligned over numbers.
+        let header: Option<Vec<(Cow<str>, usize, bool)>> = self.header.as_ref().map(|h| {
             h.iter()
                 .zip(&numeric)
-                .map(|(t, &right)| Cell {
-                    text: t.clone(),
-                    style: if right { Style::Number } else { Style::Plain },
+                .map(|(t, &right)| {
+                    let text = safe(t);
+                    let w = width(&text);
+                    (text, w, right)
                 })
                 .collect()
         });
-        let lines = || {
-            header
-                .as_deref()
-                .into_iter()
-                .chain(self.rows.iter().map(Vec::as_slice))
+        // Widths: a short (error) row's last cell does not count.
+        let counted = |len: usize| match len < columns {
+            true => len.saturating_sub(1),
+            false => len,
         };
         let mut widths = vec![0; columns];
-        for line in lines() {
-            let counted = match line.len() < columns {
-                true => line.len().saturating_sub(1),
-                false => line.len(),
-            };
-            for (i, cell) in line.iter().take(counted).enumerate() {
-                widths[i] = widths[i].max(width(&safe(&cell.text)));
+        for line in header.iter() {
+            for (i, cell) in line.iter().take(counted(line.len())).enumerate() {
+                widths[i] = widths[i].max(cell.1);
+            }
+        }
+        for row in self.rows() {
+            let n = counted(row.len());
+            for (i, (_, cell)) in row.take(n).enumerate() {
+                widths[i] = widths[i].max(cell.width as usize);
             }
         }
         let mut out = std::io::BufWriter::with_capacity(64 * 1024, out);
         let mut buf = String::new();
-        for line in lines() {
-            buf.clear();
-            let short = line.len() < columns;
-            for (i, cell) in line.iter().enumerate() {
-                let (text, right) = (safe(&cell.text), cell.style == Style::Number);
-                let last = i + 1 == line.len();
-                let pad = widths[i].saturating_sub(width(&text));
-                // The run-on last cell of a short row is never padded.
-                if right && !(short && last) {
-                    buf.extend(std::iter::repeat_n(' ', pad));
-                    buf.push_str(&text);
-                    if !last {
-                        buf.push_str("  ");
-                    }
-                    continue;
-                }
-                buf.push_str(&text);
-                if !last {
-                    buf.extend(std::iter::repeat_n(' ', pad + 2));
-                }
-            }
-            let trimmed = buf.trim_end();
-            out.write_all(trimmed.as_bytes())?;
-            out.write_all(b"\n")?;
+        if let Some(header) = &header {
+            let cells = header.iter().map(|(t, w, right)| (t.as_ref(), *w, *right));
+            plain_line(&mut buf, &widths, cells);
+            out.write_all(buf.as_bytes())?;
+        }
+        for row in self.rows() {
+            let cells = row.map(|(text, c)| (text, c.width as usize, c.style == Style::Number));
+            plain_line(&mut buf, &widths, cells);
+            out.write_all(buf.as_bytes())?;
         }
         out.flush()
     }
@@ -264,23 +392,63 @@ impl Table {
             .header
             .as_ref()
             .map(Vec::len)
-            .or_else(|| self.rows.iter().map(Vec::len).max())
+            .or_else(|| self.rows().map(|row| row.len()).max())
             .unwrap_or(0);
         if let Some(header) = &self.header {
             let header = header.iter().map(|h| safe(h).into_owned());
             writer.write_record(header).map_err(std::io::Error::other)?;
         }
-        for row in &self.rows {
+        for row in self.rows() {
+            let len = row.len();
             let cells = row
-                .iter()
-                .map(|c| safe(&c.text))
-                .chain(std::iter::repeat(Cow::Borrowed("")))
-                .take(columns.max(row.len()));
-            writer
-                .write_record(cells.map(|c| c.into_owned()))
-                .map_err(csv_error)?;
+                .map(|(text, _)| text)
+                .chain(std::iter::repeat(""))
+                .take(columns.max(len));
+            writer.write_record(cells).map_err(csv_error)?;
         }
         writer.flush()
+    }
+}
+
+/// One line of a plain table into `buf`: its cells (text, width, right-aligned) padded to
+/// `widths`, two spaces apart, no trailing spaces, a newline.
+fn plain_line<'a>(
+    buf: &mut String,
+    widths: &[usize],
+    cells: impl ExactSizeIterator<Item = (&'a str, usize, bool)>,
+) {
+    buf.clear();
+    let len = cells.len();
+    let short = len < widths.len();
+    for (i, (text, w, right)) in cells.enumerate() {
+        let last = i + 1 == len;
+        let pad = widths[i].saturating_sub(w);
+        // The run-on last cell of a short row is never padded.
+        if right && !(short && last) {
+            spaces(buf, pad);
+            buf.push_str(text);
+            if !last {
+                buf.push_str("  ");
+            }
+            continue;
+        }
+        buf.push_str(text);
+        if !last {
+            spaces(buf, pad + 2);
+        }
+    }
+    buf.truncate(buf.trim_end().len());
+    buf.push('\n');
+}
+
+/// Appends `n` spaces.
+fn spaces(buf: &mut String, n: usize) {
+    const SPACES: &str = "                                                                ";
+    let mut left = n;
+    while left > 0 {
+        let now = left.min(SPACES.len());
+        buf.push_str(&SPACES[..now]);
+        left -= now;
     }
 }
 
@@ -362,6 +530,33 @@ mod tests {
         let rendered = t.to_comfy(false).to_string();
         assert!(rendered.contains("│ 1448 ┆ 0.90 ┆   50 ┆"), "{rendered}");
         assert!(rendered.contains("│ ID   ┆ RATE ┆  MIN ┆"), "{rendered}");
+    }
+
+    #[test]
+    fn cells_written_from_borrowed_text_read_like_owned_ones() {
+        let mut borrowed = Table::new(&["A", "N", "M"]);
+        let mut owned = Table::new(&["A", "N", "M"]);
+        for (text, n) in [("x\u{1b}[2Jé", Some(0)), ("", None), ("b", Some(u64::MAX))] {
+            borrowed.row().text(text).count(n).number(1.5);
+            owned.add_row(vec![
+                Cell::new(text),
+                Cell::number(n.map(|n| n.to_string()).unwrap_or_default()),
+                Cell::number("1.5"),
+            ]);
+        }
+        assert_eq!(borrowed, owned);
+        let mut out = Vec::new();
+        borrowed.write_plain(&mut out).unwrap();
+        assert_eq!(
+            String::from_utf8(out).unwrap(),
+            [
+                "A                          N    M",
+                "x [2Jé                     0  1.5",
+                "                              1.5",
+                "b       18446744073709551615  1.5\n",
+            ]
+            .join("\n")
+        );
     }
 
     #[test]

@@ -95,28 +95,57 @@ pub fn services(shown: &[&Service]) -> Table {
     let mut headers = vec!["ID", "NAME", "CATEGORY", "TYPE", "RATE", "MIN", "MAX"];
     headers.extend_from_slice(last);
     let mut table = Table::new(&headers);
+    table.reserve(shown.len(), headers.len());
+    // Cells written straight from the services' text (no String per cell: 180,000 of them).
     for s in shown {
-        // Sized for the whole row at once: 20,000 rows must not each grow (and waste) a Vec.
-        let mut row = Vec::with_capacity(headers.len());
-        row.extend([
-            Cell::new(&s.id),
-            Cell::new(&s.name),
-            Cell::new(&s.category),
-            Cell::new(&s.kind),
-            rate(s),
-            Cell::number(num(s.min)),
-            Cell::number(num(s.max)),
-        ]);
+        let mut row = table.row();
+        row.text(&s.id)
+            .text(&s.name)
+            .text(&s.category)
+            .text(&s.kind)
+            .number(s.rate.map_or(Blank::Blank, Blank::Some))
+            .count(s.min)
+            .count(s.max);
         if timed {
-            row.push(Cell::number(
-                s.duration.map(|d| format!("{d} min")).unwrap_or_default(),
-            ));
+            row.number(s.duration.map_or(Blank::Blank, |d| Blank::Some(Minutes(d))));
         } else {
-            row.extend([Cell::new(yes_no(s.refill)), Cell::new(yes_no(s.cancel))]);
+            row.text(yes_no_str(s.refill)).text(yes_no_str(s.cancel));
         }
-        table.add_row(row);
     }
     table
+}
+
+/// A value shown as it displays, or a blank cell.
+enum Blank<T> {
+    Some(T),
+    Blank,
+}
+
+impl<T: std::fmt::Display> std::fmt::Display for Blank<T> {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Blank::Some(v) => v.fmt(f),
+            Blank::Blank => Ok(()),
+        }
+    }
+}
+
+/// A duration in minutes, shown `90 min`.
+struct Minutes(u64);
+
+impl std::fmt::Display for Minutes {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{} min", self.0)
+    }
+}
+
+/// `yes_no`, borrowed.
+fn yes_no_str(flag: Option<bool>) -> &'static str {
+    match flag {
+        Some(true) => "yes",
+        Some(false) => "no",
+        None => "",
+    }
 }
 
 /// A service's rate as the panel wrote it, right-aligned.
@@ -502,12 +531,14 @@ pub fn bulk_summary(report: &crate::bulk::Report) -> Table {
             ),
         ]);
     }
+    // Several currencies (a routed file) are each in the total already.
+    let total = match cur.is_empty() {
+        true => report.total_cost.clone(),
+        false => format!("{} {cur}", report.total_cost),
+    };
     let priced = match report.unpriced {
-        0 => format!("{} {cur}", report.total_cost),
-        n => format!(
-            "{} {cur} (+ {n} order(s) priced by deliveries)",
-            report.total_cost
-        ),
+        0 => total,
+        n => format!("{total} (+ {n} order(s) priced by deliveries)"),
     };
     summary.add_row(vec!["TOTAL COST".to_string(), priced]);
     if let Some(balance) = &report.balance {
@@ -518,11 +549,19 @@ pub fn bulk_summary(report: &crate::bulk::Report) -> Table {
 
 /// A bulk run's lines: LINE, SERVICE, LINK, QUANTITY, COST, then the panel's ORDER id and the
 /// RESULT (`placed`; `to place` in a dry run; skipped, held or failed with why) in columns of
-/// their own, so CSV and TSV keep the id apart from the outcome.
+/// their own, so CSV and TSV keep the id apart from the outcome. A file with a `route` column
+/// shows the ROUTE in place of the SERVICE, and the PROVIDER (`profile:service`) that took
+/// each line (or would, or was tried last) before its COST.
 pub fn bulk_lines(report: &crate::bulk::Report) -> Table {
-    let mut table = Table::new(&[
-        "LINE", "SERVICE", "LINK", "QUANTITY", "COST", "ORDER", "RESULT",
-    ]);
+    let routed = report.lines.iter().any(|l| l.route.is_some());
+    let mut table = match routed {
+        false => Table::new(&[
+            "LINE", "SERVICE", "LINK", "QUANTITY", "COST", "ORDER", "RESULT",
+        ]),
+        true => Table::new(&[
+            "LINE", "ROUTE", "LINK", "QUANTITY", "PROVIDER", "COST", "ORDER", "RESULT",
+        ]),
+    };
     for l in &report.lines {
         let why = l.error.as_deref().unwrap_or("");
         let shown = match l.result {
@@ -531,15 +570,27 @@ pub fn bulk_lines(report: &crate::bulk::Report) -> Table {
             "held" => Cell::status(format!("error: not sent again: {why}")),
             _ => Cell::status(format!("error: {why}")),
         };
-        table.add_row(vec![
+        let mut row = vec![
             Cell::number(l.line),
-            Cell::new(l.service),
+            match routed {
+                false => Cell::new(l.service),
+                true => Cell::new(l.route.as_deref().unwrap_or("")),
+            },
             Cell::new(l.link.as_deref().unwrap_or("")),
             Cell::number(l.quantity.map(|q| q.to_string()).unwrap_or_default()),
+        ];
+        if routed {
+            row.push(Cell::new(match &l.profile {
+                Some(p) => format!("{p}:{}", l.service),
+                None => String::new(),
+            }));
+        }
+        row.extend([
             Cell::number(l.cost.as_deref().unwrap_or("")),
             Cell::number(l.order.as_deref().unwrap_or("")),
             shown,
         ]);
+        table.add_row(row);
     }
     table
 }
@@ -685,12 +736,16 @@ pub struct Synced<'a> {
     pub status_changes: usize,
     /// How many catalogue changes were seen.
     pub catalogue_changes: usize,
+    /// How many unfinished refills were asked about.
+    pub refills_followed: usize,
+    /// How many refills were sent (`auto_refill`).
+    pub refills_sent: usize,
     /// How many alerts were raised.
     pub alerts: usize,
 }
 
 /// `smm sync`'s summary, one row per profile: balance, orders asked, status changes,
-/// catalogue changes, alerts.
+/// catalogue changes, refills (`followed/sent`), alerts.
 pub fn sync_summary(rows: &[Synced]) -> Table {
     let mut table = Table::new(&[
         "PROFILE",
@@ -698,6 +753,7 @@ pub fn sync_summary(rows: &[Synced]) -> Table {
         "ORDERS ASKED",
         "STATUS CHANGES",
         "CATALOGUE CHANGES",
+        "REFILLS",
         "ALERTS",
     ]);
     for r in rows {
@@ -712,6 +768,7 @@ pub fn sync_summary(rows: &[Synced]) -> Table {
             Cell::number(r.orders_asked),
             Cell::number(r.status_changes),
             Cell::number(r.catalogue_changes),
+            Cell::number(format!("{}/{}", r.refills_followed, r.refills_sent)),
             Cell::number(r.alerts),
         ]);
     }
@@ -775,6 +832,202 @@ pub fn profiles<'a>(
     table
 }
 
+/// A route's candidates, ranked for an order (`order add --route --dry-run`): the rank (the
+/// first would take it), or why a candidate cannot.
+pub fn route_plan(offers: &[crate::route::Offer], ranked: &[usize]) -> Table {
+    let mut table = Table::new(&[
+        "RANK",
+        "PROFILE",
+        "SERVICE",
+        "NAME",
+        "RATE",
+        "COST",
+        "BALANCE",
+        "CAN TAKE IT",
+    ]);
+    for (i, o) in offers.iter().enumerate() {
+        let rank = ranked.iter().position(|r| *r == i);
+        table.add_row(vec![
+            Cell::number(rank.map(|r| (r + 1).to_string()).unwrap_or_default()),
+            Cell::new(&o.profile),
+            Cell::new(o.service),
+            Cell::new(&o.name),
+            Cell::number(exact(o.rate)),
+            Cell::number(exact(o.cost)),
+            Cell::number(balance(o)),
+            match (&o.reason, rank) {
+                (None, Some(0)) => Cell::status("yes: chosen"),
+                (None, _) => Cell::new("yes"),
+                (Some(why), _) => Cell::status(format!("no: {why}")),
+            },
+        ]);
+    }
+    table
+}
+
+/// What became of each candidate of a route an order went through: placed, refused (moved
+/// on), stopped, not sent, or why it could not take it.
+pub fn route_walk(
+    offers: &[crate::route::Offer],
+    results: &[Option<crate::route::Tried>],
+) -> Table {
+    let mut table = Table::new(&["PROFILE", "SERVICE", "RATE", "COST", "BALANCE", "RESULT"]);
+    for (o, tried) in offers.iter().zip(results) {
+        let result = match (tried, &o.reason) {
+            (Some(t), _) => Cell::status(t.text()),
+            (None, Some(why)) => Cell::status(format!("skipped: {why}")),
+            (None, None) => Cell::new("not sent"),
+        };
+        table.add_row(vec![
+            Cell::new(&o.profile),
+            Cell::new(o.service),
+            Cell::number(exact(o.rate)),
+            Cell::number(exact(o.cost)),
+            Cell::number(balance(o)),
+            result,
+        ]);
+    }
+    table
+}
+
+/// `smm routes`: each route's candidates against a typical order, with the margin against
+/// the route's sell price.
+pub fn routes(routes: &[crate::route::Shown]) -> Table {
+    let mut table = Table::new(&[
+        "ROUTE",
+        "PROFILE",
+        "SERVICE",
+        "NAME",
+        "RATE",
+        "MIN",
+        "MAX",
+        "BALANCE",
+        "CURRENCY",
+        "AVAILABLE",
+        "MARGIN",
+        "MARGIN %",
+    ]);
+    for r in routes {
+        for c in &r.candidates {
+            let o = &c.offer;
+            table.add_row(vec![
+                Cell::new(&r.route),
+                Cell::new(&o.profile),
+                Cell::new(o.service),
+                Cell::new(&o.name),
+                Cell::number(exact(o.rate)),
+                Cell::number(num(o.min)),
+                Cell::number(num(o.max)),
+                Cell::number(exact(o.balance)),
+                Cell::new(&o.currency),
+                match &o.reason {
+                    None => Cell::new("yes"),
+                    Some(why) => Cell::status(format!("no: {why}")),
+                },
+                Cell::number(c.margin.as_deref().unwrap_or("")),
+                Cell::number(c.margin_percent.as_deref().unwrap_or("")),
+            ]);
+        }
+    }
+    table
+}
+
+/// An optional amount as exact text, blank when unknown.
+fn exact(d: Option<Decimal>) -> String {
+    d.map(show).unwrap_or_default()
+}
+
+/// A candidate's balance with its currency, blank when unknown.
+fn balance(o: &crate::route::Offer) -> String {
+    match o.balance {
+        Some(b) => format!("{} {}", show(b), o.currency),
+        None => String::new(),
+    }
+}
+
+/// `smm config show`: the routes of the config file, as written.
+pub fn config_routes<'a>(
+    routes: impl IntoIterator<Item = (&'a str, String, &'a str, &'a str, &'a str)>,
+) -> Table {
+    let mut table = Table::new(&["ROUTE", "CANDIDATES", "PICK", "SELL", "MAX RATE"]);
+    for (name, candidates, pick, sell, max_rate) in routes {
+        table.add_row(vec![
+            Cell::new(name),
+            Cell::new(candidates),
+            Cell::new(pick),
+            Cell::number(sell),
+            Cell::number(max_rate),
+        ]);
+    }
+    table
+}
+
+/// The refills of the order book (`smm refills`): REQUESTED, PROFILE, ORDER, REFILL, STATUS,
+/// ERROR — newest first, as given.
+pub fn refill_records(refills: &[crate::book::refills::Refill]) -> Table {
+    let mut table = Table::new(&["REQUESTED", "PROFILE", "ORDER", "REFILL", "STATUS", "ERROR"]);
+    for r in refills {
+        table.add_row(vec![
+            Cell::new(utc_date(r.requested)),
+            Cell::new(&r.profile),
+            Cell::new(&r.order),
+            Cell::new(r.refill.as_deref().unwrap_or("")),
+            Cell::status(&r.status),
+            Cell::new(r.error.as_deref().unwrap_or("")),
+        ]);
+    }
+    table
+}
+
+/// The orders due a refill (`smm refill --due --dry-run`): PROFILE, ORDER, SERVICE, STATUS,
+/// FINISHED.
+pub fn refills_due(due: &[(&str, &crate::book::refills::Due)]) -> Table {
+    let mut table = Table::new(&["PROFILE", "ORDER", "SERVICE", "STATUS", "FINISHED"]);
+    for (profile, d) in due {
+        table.add_row(vec![
+            Cell::new(profile),
+            Cell::new(&d.order),
+            Cell::new(d.service),
+            Cell::status(&d.status),
+            Cell::new(utc_date(d.finished)),
+        ]);
+    }
+    table
+}
+
+/// The refills `smm refill --due` sent and what came back: PROFILE, ORDER, REFILL, STATUS,
+/// ERROR.
+pub fn refills_sent(sent: &[crate::book::refills::Sent]) -> Table {
+    let mut table = Table::new(&["PROFILE", "ORDER", "REFILL", "STATUS", "ERROR"]);
+    for s in sent {
+        table.add_row(vec![
+            Cell::new(&s.profile),
+            Cell::new(&s.order),
+            Cell::new(s.refill.as_deref().unwrap_or("")),
+            Cell::status(&s.status),
+            Cell::new(s.error.as_deref().unwrap_or("")),
+        ]);
+    }
+    table
+}
+
+/// The refills `smm refill-status` (no ids) asked about: PROFILE, ORDER, REFILL, WAS, STATUS,
+/// PANEL SAID.
+pub fn refills_followed(rows: &[(&str, &crate::book::refills::RefillChange)]) -> Table {
+    let mut table = Table::new(&["PROFILE", "ORDER", "REFILL", "WAS", "STATUS", "PANEL SAID"]);
+    for (profile, c) in rows {
+        table.add_row(vec![
+            Cell::new(profile),
+            Cell::new(&c.order),
+            Cell::new(&c.refill),
+            Cell::new(&c.from),
+            Cell::status(&c.to),
+            Cell::new(&c.said),
+        ]);
+    }
+    table
+}
+
 /// `smm book info`: the backend, where the book is, its schema version and its counts.
 pub fn book_info(info: &crate::commands::book::Info) -> Table {
     let c = &info.counts;
@@ -789,6 +1042,8 @@ pub fn book_info(info: &crate::commands::book::Info) -> Table {
         ("CATALOGUE SERVICES", c.catalogue.to_string()),
         ("CATALOGUE CHANGES", c.catalogue_changes.to_string()),
         ("ALERTS", c.alerts.to_string()),
+        ("REFILLS", c.refills.to_string()),
+        ("REFILL STATUS CHANGES", c.refill_history.to_string()),
     ] {
         table.add_row(vec![key.to_string(), value]);
     }
@@ -811,6 +1066,8 @@ pub fn book_copied(report: &crate::commands::book::CopyReport) -> Table {
         ("CATALOGUE SERVICES", c.catalogue.to_string()),
         ("CATALOGUE CHANGES", c.catalogue_changes.to_string()),
         ("ALERTS", c.alerts.to_string()),
+        ("REFILLS", c.refills.to_string()),
+        ("REFILL STATUS CHANGES", c.refill_history.to_string()),
     ] {
         table.add_row(vec![key.to_string(), value]);
     }

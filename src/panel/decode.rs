@@ -4,12 +4,13 @@
 //! Panels differ in small ways (numbers as strings, thousands separators, `"Unknown"`),
 //! so every reader here accepts the variants in `tests/fixtures/v2/` and never panics.
 
-use super::Service;
+use super::{RawEntry, Service};
 use crate::http::Reply;
 use crate::text::{clean, safe, shorten};
 use serde_json::Value;
 use serde_json::value::RawValue;
 use std::borrow::Cow;
+use std::sync::Arc;
 
 /// Text of a JSON value: strings as they are, numbers as written, null as empty.
 pub fn text(v: &Value) -> String {
@@ -82,13 +83,21 @@ fn raw_str(v: Option<&RawValue>) -> Cow<'_, str> {
     let Some(v) = v else {
         return Cow::Borrowed("");
     };
-    let t = v.get().trim();
+    // A JSON value has no whitespace around it but ASCII's.
+    let t = v.get().trim_ascii();
+    // Printable ASCII without escapes (most catalogue fields): nothing to unescape or make
+    // safe, and its only whitespace is the space; checked in one pass over the bytes.
+    let plain = |t: &str| t.bytes().all(|b| b.wrapping_sub(0x20) < 0x5f && b != b'\\');
     match t.as_bytes().first() {
+        Some(b'"') if t.len() >= 2 && plain(&t[1..t.len() - 1]) => {
+            Cow::Borrowed(t[1..t.len() - 1].trim_ascii())
+        }
         Some(b'"') if !t.contains('\\') && t.len() >= 2 => safe(t[1..t.len() - 1].trim()),
         Some(b'"') => serde_json::from_str::<String>(t)
             .map(|s| Cow::Owned(clean(s.trim())))
             .unwrap_or_default(),
         _ if t == "null" => Cow::Borrowed(""),
+        _ if plain(t) => Cow::Borrowed(t),
         _ => safe(t),
     }
 }
@@ -307,58 +316,112 @@ struct ServiceFields<'a> {
 }
 
 /// Reads one catalogue entry leniently from its JSON text (`service` or `id`; `dripfeed` and
-/// `duration` where panels send them; other fields such as `desc` stay in `raw`); an entry that is not an object decodes to empty fields. Reading borrowed
-/// raw fields keeps a 20,000-entry catalogue fast and small.
+/// `duration` where panels send them; other fields such as `desc` stay in `raw`); an entry
+/// that is not an object decodes to empty fields. Reading borrowed raw fields keeps a
+/// 20,000-entry catalogue fast and small.
 pub fn decode_service(raw: Box<RawValue>) -> Service {
     let f: ServiceFields = serde_json::from_str(raw.get()).unwrap_or_default();
-    service_from(f, &raw)
+    let fields = service_from(f, RawEntry::new(""));
+    let text: Box<str> = raw.into();
+    Service {
+        raw: RawEntry::from(text),
+        ..fields
+    }
 }
 
-/// A `Service` from its borrowed fields; `raw` is the entry's own text (copied into it).
-fn service_from(f: ServiceFields, raw: &RawValue) -> Service {
+/// A `Service` from its borrowed fields and its entry's text.
+fn service_from(f: ServiceFields, raw: RawEntry) -> Service {
     let flag_of = |v| match raw_str(v) {
         t if t.is_empty() => None,
         t => flag_text(&t),
     };
-    let id = raw_text(f.service.or(f.id));
-    let name = raw_text(f.name);
-    let kind = raw_text(f.kind);
-    let category = raw_text(f.category);
-    let rate = crate::money::parse(&raw_str(f.rate));
-    let min = count_text(&raw_str(f.min));
-    let max = count_text(&raw_str(f.max));
-    let refill = flag_of(f.refill);
-    let cancel = flag_of(f.cancel);
-    let dripfeed = flag_of(f.dripfeed);
-    let duration = count_text(&raw_str(f.duration));
-    let raw = raw.to_owned();
     Service {
-        id,
-        name,
-        kind,
-        category,
-        rate,
-        min,
-        max,
-        refill,
-        cancel,
-        dripfeed,
-        duration,
+        id: raw_text(f.service.or(f.id)),
+        name: raw_text(f.name),
+        kind: raw_text(f.kind),
+        category: raw_text(f.category),
+        rate: rate(&raw_str(f.rate)),
+        min: count_text(&raw_str(f.min)),
+        max: count_text(&raw_str(f.max)),
+        refill: flag_of(f.refill),
+        cancel: flag_of(f.cancel),
+        dripfeed: flag_of(f.dripfeed),
+        duration: count_text(&raw_str(f.duration)),
         raw,
     }
 }
 
+/// A rate read like `money::parse`; plain `12.345` (18 digits at most, the common case) is
+/// read at once, without the general reader's text handling.
+fn rate(t: &str) -> Option<rust_decimal::Decimal> {
+    let (whole, fraction) = t.split_once('.').unwrap_or((t, ""));
+    let plain = |s: &str| s.bytes().all(|b| b.is_ascii_digit());
+    if whole.is_empty()
+        || whole.len() + fraction.len() > 18
+        || (fraction.is_empty() && t.len() != whole.len())
+        || !plain(whole)
+        || !plain(fraction)
+    {
+        return crate::money::parse(t);
+    }
+    let m = whole
+        .bytes()
+        .chain(fraction.bytes())
+        .fold(0i64, |m, b| m * 10 + i64::from(b - b'0'));
+    Some(rust_decimal::Decimal::new(m, fraction.len() as u32))
+}
+
 /// Decodes a whole catalogue from the panel's JSON array text, or `None` when it is not one.
 ///
-/// The entries are borrowed from `body` while their fields are read; each is copied once, into
-/// its `Service::raw`.
+/// One pass over the text: each entry's fields are read where they are (borrowed), and the
+/// entry keeps its text as a span of one shared copy of `body` (no allocation per entry).
 pub fn decode_services(body: &str) -> Option<Vec<Service>> {
-    let items: Vec<&RawValue> = serde_json::from_str(body).ok()?;
-    let services = items.into_iter().map(|raw| {
-        let f: ServiceFields = serde_json::from_str(raw.get()).unwrap_or_default();
-        service_from(f, raw)
-    });
-    Some(services.collect())
+    let shared: Arc<str> = Arc::from(body);
+    let text = shared.as_ref();
+    let json_ws = |at: usize| {
+        text[at..]
+            .bytes()
+            .position(|b| !matches!(b, b' ' | b'\n' | b'\t' | b'\r'))
+            .map_or(text.len(), |n| at + n)
+    };
+    let mut at = json_ws(0);
+    if text.as_bytes().get(at) != Some(&b'[') {
+        return None;
+    }
+    at = json_ws(at + 1);
+    // A guess at the count from the size (an entry is 100 bytes or more): room never touched
+    // costs no memory, and the Vec is not regrown and copied.
+    let mut services = Vec::with_capacity(text.len() / 100 + 1);
+    if text.as_bytes().get(at) == Some(&b']') {
+        return (json_ws(at + 1) == text.len()).then_some(services);
+    }
+    loop {
+        // The entry's fields, read from where it starts; where it ends is where reading stopped.
+        let mut entries =
+            serde_json::Deserializer::from_str(&text[at..]).into_iter::<ServiceFields>();
+        let (fields, len) = match entries.next()? {
+            Ok(fields) => (fields, entries.byte_offset()),
+            // Not an object with those fields (a number, a duplicate key…): empty fields, if
+            // it is JSON at all.
+            Err(_) => {
+                let mut raw =
+                    serde_json::Deserializer::from_str(&text[at..]).into_iter::<&RawValue>();
+                raw.next()?.ok()?;
+                (ServiceFields::default(), raw.byte_offset())
+            }
+        };
+        services.push(service_from(
+            fields,
+            RawEntry::shared(&shared, at..at + len),
+        ));
+        at = json_ws(at + len);
+        match text.as_bytes().get(at)? {
+            b',' => at = json_ws(at + 1),
+            b']' => break,
+            _ => return None,
+        }
+    }
+    (json_ws(at + 1) == text.len()).then_some(services)
 }
 
 /// How many entries a catalogue's JSON array text holds, checking that it is one (every entry
@@ -382,6 +445,21 @@ pub fn count_services(body: &str) -> Option<usize> {
     let n = serde::Deserializer::deserialize_seq(&mut de, Count).ok()?;
     de.end().ok()?;
     Some(n)
+}
+
+/// Only the entries of a catalogue array whose id is one of `ids`, without decoding the rest:
+/// the array is split into borrowed raw entries, and only those whose text holds an id are
+/// decoded (a 20,000-service catalogue read from the cache for a route's few candidates).
+pub fn find_services(body: &str, ids: &[&str]) -> Option<Vec<Service>> {
+    let items: Vec<&RawValue> = serde_json::from_str(body).ok()?;
+    Some(
+        items
+            .into_iter()
+            .filter(|raw| ids.iter().any(|id| raw.get().contains(id)))
+            .map(|raw| decode_service(raw.to_owned()))
+            .filter(|s| ids.contains(&s.id.as_str()))
+            .collect(),
+    )
 }
 
 /// A JSON array of the given entries, as text.
@@ -408,6 +486,93 @@ pub fn services_json(services: &[&Service]) -> String {
 mod tests {
     use super::*;
     use serde_json::json;
+
+    #[test]
+    fn a_catalogue_reads_like_a_list_of_raw_entries() {
+        // The one-pass reader against the plain reading: a list of raw values, each entry's
+        // fields read from its own text (anything but an object with those fields: empty).
+        let plain = |body: &str| -> Option<Vec<(String, String, String)>> {
+            let items: Vec<&RawValue> = serde_json::from_str(body).ok()?;
+            Some(
+                items
+                    .into_iter()
+                    .map(|raw| {
+                        let f: ServiceFields = serde_json::from_str(raw.get()).unwrap_or_default();
+                        (
+                            raw.get().to_string(),
+                            raw_text(f.service.or(f.id)),
+                            raw_text(f.name),
+                        )
+                    })
+                    .collect(),
+            )
+        };
+        let mut lists = 0;
+        for body in [
+            "[]",
+            " \n[ ]\t",
+            r#"[{"service":1,"name":"a"}]"#,
+            r#" [ {"id":"2", "name" : " b\u001b " , "desc":{"x":[1,"]"]}} , 5 ,"x",[1,{}], null,{"service":3,"service":4} ] "#,
+            r#"[{"service":1,"name":"a\"b"},{"service":2}]"#,
+            "[1,]",
+            "[1 2]",
+            r#"[{"service":1}"#,
+            r#"[{"service":1}]x"#,
+            r#"[{"service":1},]"#,
+            "[",
+            "",
+            "{}",
+            r#"[{"service":1,"name":"é"}]"#,
+            r#"[{"service":1 "name":"a"}]"#,
+            "[1e5,-2,true]",
+        ] {
+            lists += usize::from(plain(body).is_some());
+            let read = decode_services(body).map(|services| {
+                services
+                    .iter()
+                    .map(|s| (s.raw.get().to_string(), s.id.clone(), s.name.clone()))
+                    .collect::<Vec<_>>()
+            });
+            assert_eq!(read, plain(body), "{body}");
+        }
+        assert_eq!(lists, 7, "the lists among them");
+    }
+
+    #[test]
+    fn plain_rates_read_like_any_other() {
+        for t in [
+            "0.90",
+            "8",
+            "0",
+            "0.0",
+            "00.50",
+            "007",
+            "12.345678901234567",
+            "123456789012345678",
+            "1234567890123456789",
+            "0.0000000000000000001",
+            "5.",
+            ".5",
+            "",
+            "1,000.5",
+            "1e3",
+            "-1",
+            "+1",
+            " 1",
+            "1.2.3",
+            "1..2",
+            "0.000",
+            "999999999999999999",
+        ] {
+            let (fast, general) = (rate(t), crate::money::parse(t));
+            assert_eq!(fast, general, "{t}");
+            assert_eq!(
+                fast.map(|d| d.to_string()),
+                general.map(|d| d.to_string()),
+                "{t}"
+            );
+        }
+    }
 
     #[test]
     fn counts_accept_numbers_strings_and_thousands() {

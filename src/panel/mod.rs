@@ -114,6 +114,17 @@ pub trait Panel: Sync {
         None
     }
 
+    /// Only the services `ids` of a catalogue body this dialect sent earlier (the local cache),
+    /// if it still reads; a dialect may find them without decoding the whole catalogue.
+    fn cached_subset(&self, body: String, ids: &[&str]) -> Option<Vec<Service>> {
+        let all = self.cached_services(body)?.value;
+        Some(
+            all.into_iter()
+                .filter(|s| ids.contains(&s.id.as_str()))
+                .collect(),
+        )
+    }
+
     /// A cached catalogue body checked like `cached_services` but not decoded, to print as it
     /// came (`--json`); `None` if it no longer reads.
     fn cached_body(&self, body: String) -> Option<Raw> {

@@ -98,6 +98,33 @@ impl Service {
         }
     }
 
+    /// Whether the service passes every given filter: its category and type contain their
+    /// text (the type compared without case, spaces, underscores or hyphens: `custom comments`
+    /// finds `custom_comments`); every word of `words` is in the name or the category (all
+    /// case-insensitive).
+    pub fn matches(&self, category: Option<&str>, kind: Option<&str>, words: Option<&str>) -> bool {
+        let lower = |t: &str| t.to_lowercase();
+        let kind = kind.map(normalised);
+        category.is_none_or(|c| lower(&self.category).contains(&lower(c)))
+            && kind.is_none_or(|k| normalised(&self.kind).contains(&k))
+            && words.is_none_or(|words| {
+                let haystack = format!("{} {}", lower(&self.name), lower(&self.category));
+                lower(words)
+                    .split_whitespace()
+                    .all(|w| haystack.contains(w))
+            })
+    }
+
+    /// Cheapest first: compares the rates, an unknown rate after every known one.
+    pub fn cheaper(&self, other: &Service) -> std::cmp::Ordering {
+        match (self.rate, other.rate) {
+            (Some(a), Some(b)) => a.cmp(&b),
+            (Some(_), None) => std::cmp::Ordering::Less,
+            (None, Some(_)) => std::cmp::Ordering::Greater,
+            (None, None) => std::cmp::Ordering::Equal,
+        }
+    }
+
     /// Whether the service takes a bare username in `link` as well as a URL. Panels do not say
     /// so in their catalogue, so smm decides here, from the entry's name: services sold per
     /// account — a name holding `follower`, `subscriber`, `member`, `profile` or `username`
@@ -346,7 +373,7 @@ mod tests {
             cancel: None,
             dripfeed: None,
             duration: None,
-            raw: serde_json::value::RawValue::from_string("{}".into()).unwrap(),
+            raw: crate::panel::RawEntry::new("{}"),
         }
     }
 

@@ -76,6 +76,86 @@ pub fn is_finished(text: &str) -> bool {
     canonical(text).is_some_and(Canonical::is_finished)
 }
 
+/// Where a refill stands, as the order book records it: the panel's answer to the request
+/// (`Refused`, `Unknown` when none came), then what `refill_status` says of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum RefillState {
+    /// Asked, with no answer (a timeout, a failed request): it may or may not exist.
+    Unknown,
+    /// The panel refused the request (its text is kept).
+    Refused,
+    /// Taken, not started.
+    Pending,
+    /// Being delivered.
+    InProgress,
+    /// Done.
+    Completed,
+    /// The panel rejected it.
+    Rejected,
+    /// The panel does not know the refill id (any more).
+    NotFound,
+}
+
+impl RefillState {
+    /// Every state, in the order a refill goes through them.
+    pub const ALL: [RefillState; 7] = [
+        RefillState::Unknown,
+        RefillState::Refused,
+        RefillState::Pending,
+        RefillState::InProgress,
+        RefillState::Completed,
+        RefillState::Rejected,
+        RefillState::NotFound,
+    ];
+
+    /// The name smm shows and stores (`In progress`, `Not found`, …).
+    pub fn name(self) -> &'static str {
+        match self {
+            RefillState::Unknown => "Unknown",
+            RefillState::Refused => "Refused",
+            RefillState::Pending => "Pending",
+            RefillState::InProgress => "In progress",
+            RefillState::Completed => "Completed",
+            RefillState::Rejected => "Rejected",
+            RefillState::NotFound => "Not found",
+        }
+    }
+
+    /// Whether the panel is still working on it (Pending, In progress): `smm sync` and
+    /// `smm refill-status` follow it, and its order is not due.
+    pub fn is_pending(self) -> bool {
+        matches!(self, RefillState::Pending | RefillState::InProgress)
+    }
+
+    /// A state by its name or any spelling a panel uses for it (`tasks.status.rejected`).
+    pub fn parse(text: &str) -> Option<RefillState> {
+        let key: String = text
+            .trim()
+            .to_lowercase()
+            .chars()
+            .filter(|c| !(c.is_whitespace() || matches!(c, '_' | '-')))
+            .collect();
+        match key.as_str() {
+            "unknown" => Some(RefillState::Unknown),
+            "refused" => Some(RefillState::Refused),
+            "notfound" | "refillnotfound" => Some(RefillState::NotFound),
+            _ => refill_state(text),
+        }
+    }
+}
+
+/// What a panel's refill status text means (`Pending`, `In progress`, `Completed`,
+/// `Rejected`, and every spelling `canonical` reads, SmartPanel's `tasks.status.` ones too).
+/// `None` for a text smm does not know (the refill is then still followed).
+pub fn refill_state(text: &str) -> Option<RefillState> {
+    Some(match canonical(text)? {
+        Canonical::Pending => RefillState::Pending,
+        Canonical::InProgress | Canonical::Processing => RefillState::InProgress,
+        Canonical::Completed | Canonical::Partial => RefillState::Completed,
+        Canonical::Failed | Canonical::Canceled | Canonical::Refunded => RefillState::Rejected,
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -123,6 +203,32 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(canonical(text), Some(*want), "{text:?}");
+        }
+    }
+
+    #[test]
+    fn refill_states_in_every_spelling() {
+        for (text, want) in [
+            ("Pending", RefillState::Pending),
+            ("tasks.status.pending", RefillState::Pending),
+            ("In progress", RefillState::InProgress),
+            ("inprogress", RefillState::InProgress),
+            ("tasks.status.in_progress", RefillState::InProgress),
+            ("Completed", RefillState::Completed),
+            ("tasks.status.completed", RefillState::Completed),
+            ("Rejected", RefillState::Rejected),
+            ("tasks.status.rejected", RefillState::Rejected),
+        ] {
+            assert_eq!(refill_state(text), Some(want), "{text}");
+            assert_eq!(RefillState::parse(text), Some(want), "{text}");
+        }
+        assert_eq!(refill_state("Refill not found"), None);
+        assert_eq!(
+            RefillState::parse("Refill not found"),
+            Some(RefillState::NotFound)
+        );
+        for s in RefillState::ALL {
+            assert_eq!(RefillState::parse(s.name()), Some(s));
         }
     }
 

@@ -3,7 +3,8 @@
 use crate::config::secret::Secret;
 use rust_decimal::Decimal;
 use serde_json::Value;
-use serde_json::value::RawValue;
+use std::ops::Range;
+use std::sync::Arc;
 
 /// An answer as the panel sent it, for `--json`.
 #[derive(Debug, Clone)]
@@ -102,7 +103,50 @@ pub struct Service {
     /// How long the service runs, in minutes (timed services: streamdetails).
     pub duration: Option<u64>,
     /// The entry as the panel sent it (for filtered `--json`).
-    pub raw: Box<RawValue>,
+    pub raw: RawEntry,
+}
+
+/// A catalogue entry's JSON text as the panel sent it: a span of the catalogue's body, which
+/// every entry of the catalogue shares (one copy of the body, not one allocation per entry).
+#[derive(Debug, Clone)]
+pub struct RawEntry {
+    /// The text the entry is a part of.
+    body: Arc<str>,
+    /// Where the entry is in it.
+    span: Range<usize>,
+}
+
+impl From<Box<str>> for RawEntry {
+    fn from(text: Box<str>) -> RawEntry {
+        RawEntry {
+            span: 0..text.len(),
+            body: Arc::from(text),
+        }
+    }
+}
+
+impl RawEntry {
+    /// An entry of its own: `text` copied.
+    pub fn new(text: &str) -> RawEntry {
+        RawEntry {
+            span: 0..text.len(),
+            body: Arc::from(text),
+        }
+    }
+
+    /// The entry at `span` of a shared `body` (`span` must lie on character boundaries).
+    pub fn shared(body: &Arc<str>, span: Range<usize>) -> RawEntry {
+        debug_assert!(body.get(span.clone()).is_some());
+        RawEntry {
+            body: Arc::clone(body),
+            span,
+        }
+    }
+
+    /// The entry's JSON text.
+    pub fn get(&self) -> &str {
+        &self.body[self.span.clone()]
+    }
 }
 
 /// The status of one order.
@@ -151,6 +195,18 @@ pub struct Row<T> {
     pub id: String,
     /// The outcome, or the panel's per-item error text.
     pub result: Result<T, String>,
+}
+
+/// How a row's error begins when its chunk's request failed: no answer came for it.
+pub const REQUEST_FAILED: &str = "request failed: ";
+
+/// A row's error when the panel's answer does not mention its id.
+pub const MISSING: &str = "missing from the panel's answer";
+
+/// Whether a row's error says no answer came for it (a failed request, an answer that left it
+/// out) rather than being the panel's own word.
+pub fn unanswered(error: &str) -> bool {
+    error.starts_with(REQUEST_FAILED) || error == MISSING
 }
 
 impl<T> Row<T> {

@@ -255,7 +255,7 @@ impl<'a> V2<'a> {
                     false => answer.value.get(&key),
                 };
                 let result = match item {
-                    None => Err("missing from the panel's answer".to_string()),
+                    None => Err(super::MISSING.to_string()),
                     Some(item) => status_outcome(item),
                 };
                 Row { id: key, result }
@@ -284,6 +284,13 @@ impl<'a> V2<'a> {
             (value, _) => vec![value],
         };
         let by_id = answer.single || items.iter().all(|i| i[id_key].is_null());
+        // Each item by its id (the first one of an id wins): one pass, however many ids.
+        let mut index: std::collections::HashMap<String, &Value> = Default::default();
+        if !by_id {
+            for item in &items {
+                index.entry(text(&item[id_key])).or_insert(item);
+            }
+        }
         let rows = ids
             .iter()
             .enumerate()
@@ -291,10 +298,10 @@ impl<'a> V2<'a> {
                 let key = id.to_string();
                 let item = match by_id {
                     true => items.get(position).copied(),
-                    false => items.iter().copied().find(|i| text(&i[id_key]) == key),
+                    false => index.get(&key).copied(),
                 };
                 let result = match item {
-                    None => Err("missing from the panel's answer".to_string()),
+                    None => Err(super::MISSING.to_string()),
                     Some(item) => outcome(item),
                 };
                 Row { id: key, result }
@@ -384,6 +391,20 @@ impl Panel for V2<'_> {
         let answer = services_from(body).ok()?;
         self.note_empty(&answer.value);
         Some(answer)
+    }
+
+    fn cached_subset(&self, body: String, ids: &[&str]) -> Option<Vec<Service>> {
+        match body.trim_start().starts_with('[') {
+            true => super::find_services(&body, ids),
+            false => {
+                let all = self.cached_services(body)?.value;
+                Some(
+                    all.into_iter()
+                        .filter(|s| ids.contains(&s.id.as_str()))
+                        .collect(),
+                )
+            }
+        }
     }
 
     fn cached_body(&self, body: String) -> Option<Raw> {
@@ -503,8 +524,7 @@ fn merge(kind: Batch, answers: Vec<ChunkAnswer>) -> Value {
                 single => vec![single],
             }),
             Err(e) => {
-                let error =
-                    json!({"error": format!("request failed: {}", super::short_reason(&e))});
+                let error = json!({"error": format!("{}{}", super::REQUEST_FAILED, super::short_reason(&e))});
                 for id in chunk {
                     match kind {
                         Batch::Status => {

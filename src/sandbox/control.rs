@@ -6,8 +6,9 @@
 //! `action=flags&service=1448&refill=0&cancel=1`, `action=remove&service=1452`,
 //! `action=add&service=3000&name=TikTok Views&rate=0.05&min=100&max=100000`,
 //! `action=seed&count=10000&quantity=100` (orders placed now on service 1448, already paid;
-//! answers the first and last id), `action=advance&seconds=3600` (the virtual clock moves an
-//! hour forward at once: orders move as if that time had passed; answers the seconds moved).
+//! answers the first and last id), `action=balance&amount=0.10` (the balance from now on, before
+//! the orders placed after), `action=advance&seconds=3600` (the virtual clock moves an hour
+//! forward at once: orders move as if that time had passed; answers the seconds moved).
 
 use super::v2::{Fields, V2State};
 use serde_json::{Value, json};
@@ -50,6 +51,13 @@ fn apply(
         let quantity = number("quantity").unwrap_or(100);
         let (first, last) = panel.seed(count, quantity, now);
         return Ok(json!({ "first": first, "last": last }));
+    }
+    if action == "balance" {
+        let amount = get("amount")
+            .and_then(crate::money::parse)
+            .ok_or("amount must be an amount like 0.10")?;
+        panel.set_balance(amount, now);
+        return Ok(json!({ "ok": true }));
     }
     if action == "advance" {
         let seconds = number("seconds")?;

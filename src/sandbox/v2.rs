@@ -36,6 +36,9 @@ struct Order {
     history: bool,
 }
 
+/// Virtual seconds between two refills of one order: real panels allow one a day.
+pub const REFILL_EVERY_SECS: f64 = 86_400.0;
+
 /// One refill request.
 #[derive(Debug, Clone)]
 struct Refill {
@@ -64,6 +67,8 @@ pub struct V2State {
     services_body: String,
     orders: HashMap<u64, Order>,
     refills: HashMap<u64, Refill>,
+    /// Each order's last refill id.
+    last_refill: HashMap<u64, u64>,
     next_order: u64,
     next_refill: u64,
     /// Services removed from the catalogue by the control endpoint (by index).
@@ -87,6 +92,7 @@ impl V2State {
             services_body,
             orders: HashMap::new(),
             refills: HashMap::new(),
+            last_refill: HashMap::new(),
             next_order: FIRST_ORDER,
             next_refill: 1,
             hidden: std::collections::HashSet::new(),
@@ -248,6 +254,12 @@ impl V2State {
             .filter(|(i, _)| !self.hidden.contains(i))
             .map(|(_, s)| self.flavor.service_json(s));
         self.services_body = Value::Array(visible.collect()).to_string();
+    }
+
+    /// Sets the balance at `now` to `amount` (control endpoint): what the orders placed so far
+    /// spent stays spent.
+    pub fn set_balance(&mut self, amount: Decimal, now: f64) {
+        self.start_balance = amount + (self.start_balance - self.balance(now));
     }
 
     /// The balance at `now`: the start balance less every current charge of orders placed here.
@@ -496,19 +508,37 @@ impl V2State {
         Value::Array(items)
     }
 
-    /// Requests a refill of one order: only finished, refillable, not canceled orders.
+    /// Requests a refill of one order, with the real panels' texts: only Completed or Partial
+    /// orders of refillable services, while no refill of it is unfinished, one per 24 virtual
+    /// hours.
     fn refill_one(&mut self, id: &str, now: f64) -> Result<u64, &'static str> {
+        let order_id = id.trim().parse::<u64>().map_err(|_| "Incorrect order ID")?;
         let order = self.order(id).ok_or("Incorrect order ID")?;
         if !self.services[order.service].refill {
             return Err("Refill is disabled for this service");
         }
         match view(order, now).status {
             "Completed" | "Partial" => {}
-            "Canceled" => return Err("Order is canceled"),
-            _ => return Err("Order is not completed yet"),
+            "Canceled" => return Err("Refill not allowed"),
+            _ => return Err("The order is not completed"),
+        }
+        let last = self
+            .last_refill
+            .get(&order_id)
+            .and_then(|id| self.refills.get(id));
+        if let Some(last) = last {
+            if now - last.requested < 2.0 * REFILL_STEP_SECS {
+                return Err("The refill task is not completed for this order");
+            }
+            if now - last.requested < REFILL_EVERY_SECS {
+                return Err(
+                    "The order was completed or refill was requested less than 24 hours ago",
+                );
+            }
         }
         let refill = self.next_refill;
         self.next_refill += 1;
+        self.last_refill.insert(order_id, refill);
         self.refills.insert(
             refill,
             Refill {
@@ -974,11 +1004,22 @@ mod tests {
         );
         assert_eq!(
             refill(&mut p, "23500"),
-            json!({"error": "Order is not completed yet"})
+            json!({"error": "The order is not completed"})
         );
         assert_eq!(
             refill(&mut p, "23495"),
-            json!({"error": "Order is canceled"})
+            json!({"error": "Refill not allowed"})
+        );
+        assert_eq!(
+            refill(&mut p, "23491"),
+            json!({"error": "The refill task is not completed for this order"})
+        );
+        let at = |p: &mut V2State, id: &str, t: f64| {
+            p.answer(&req(&[("action", "refill"), ("order", id)]), T0 + t)
+        };
+        assert_eq!(
+            at(&mut p, "23491", 2.0 * REFILL_STEP_SECS + 1.0),
+            json!({"error": "The order was completed or refill was requested less than 24 hours ago"})
         );
         assert_eq!(refill(&mut p, "9"), json!({"error": "Incorrect order ID"}));
         let many = p.answer(&req(&[("action", "refill"), ("orders", "23493,9")]), T0);
@@ -1004,6 +1045,11 @@ mod tests {
         assert_eq!(
             many,
             json!([{"refill": 1, "status": "Pending"}, {"refill": 2, "status": "Pending"}, {"refill": 3, "status": {"error": "Refill not found"}}])
+        );
+        // A day later the same order may be refilled again.
+        assert_eq!(
+            at(&mut p, "23491", REFILL_EVERY_SECS + 1.0),
+            json!({"refill": "3"})
         );
     }
 

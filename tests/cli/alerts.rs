@@ -187,7 +187,10 @@ fn a_book_of_schema_2_keeps_its_orders_and_does_not_alert_old_changes_again() {
     {
         let conn = rusqlite::Connection::open(home.book()).unwrap();
         conn.execute_batch(
-            "DROP TABLE alerts; DROP INDEX status_history_unalerted;
+            "DROP TABLE refill_history; DROP TABLE refills; DROP INDEX orders_refill;
+             ALTER TABLE orders DROP COLUMN ended;
+             DROP INDEX orders_route; ALTER TABLE orders DROP COLUMN route;
+             DROP TABLE alerts; DROP INDEX status_history_unalerted;
              ALTER TABLE status_history DROP COLUMN alerted; ALTER TABLE orders DROP COLUMN asked;
              UPDATE orders SET status = 'Partial', state = 'Partial', finished = 1 WHERE id = 'e1';
              INSERT INTO status_history (order_id, seen, previous, status) VALUES ('e1', 1, NULL, 'Partial');
@@ -206,4 +209,11 @@ fn a_book_of_schema_2_keeps_its_orders_and_does_not_alert_old_changes_again() {
         rows.iter()
             .all(|r| r["status"] == "Partial" && r["outcome"] == "placed")
     );
+    // Migrated through schemas 4 and 5 too: orders placed before routes came through none,
+    // and ended ones carry the time the book first saw them ended.
+    assert!(
+        rows.iter()
+            .all(|r| r.get("route") == Some(&serde_json::Value::Null))
+    );
+    assert!(rows.iter().all(|r| r["ended"].is_i64()));
 }

@@ -65,7 +65,7 @@ fn unknown_setting_is_refused_with_its_name() {
     home.write_config("[profiles.a]\nurl = \"https://x\"\nkye = \"k\"\n");
     let out = home.run(["balance"]);
     out.expect_code(2);
-    out.stderr_like("smm: config file ~/config.toml: line 3: unknown field `kye`, expected one of `url`, `key`, `key_env`, `key_command`, `allow_http`, `api`, `user_agent`, `concurrency`, `max_rpm`, `attempts`, `duplicate_window`, `services_ttl`, `low_balance`, `stalled_after`, `alert_repeat`\n");
+    out.stderr_like("smm: config file ~/config.toml: line 3: unknown field `kye`, expected one of `url`, `key`, `key_env`, `key_command`, `allow_http`, `api`, `user_agent`, `concurrency`, `max_rpm`, `attempts`, `duplicate_window`, `services_ttl`, `low_balance`, `stalled_after`, `refill_period`, `refill_every`, `auto_refill`, `alert_repeat`\n");
 }
 
 fn two_profiles(a: &Panel, b: &Panel, default: Option<&str>) -> Home {
@@ -263,13 +263,14 @@ fn the_example_file_is_valid() {
     out.expect_code(0);
     let shown: serde_json::Value = serde_json::from_str(&out.stdout).unwrap();
     assert_eq!(shown["profiles"], serde_json::json!({}));
-    // Uncommented (`# [profiles.…]`, `# key = …`, and the comments inside a section), every
-    // example is a valid profile.
+    // Uncommented (`# [profiles.…]`, `# [mcp]`, `# key = …`, and the comments inside a
+    // section), every example is a valid profile, and the [mcp] table a valid one.
     let uncommented: String = text
         .lines()
         .map(|l| {
             let rest = l.strip_prefix("# ").unwrap_or(l);
             let setting = rest.starts_with("[profiles.")
+                || rest == "[mcp]"
                 || rest.starts_with("# ")
                 || rest.split_once(" = ").is_some_and(|(k, _)| {
                     !k.is_empty() && k.bytes().all(|b| b.is_ascii_lowercase() || b == b'_')
@@ -284,6 +285,11 @@ fn the_example_file_is_valid() {
     let names: Vec<&String> = shown["profiles"].as_object().unwrap().keys().collect();
     assert_eq!(names, ["other", "pica", "streamdetails", "useapi"]);
     assert_eq!(shown["profile"], "pica", "default_profile");
+    // `smm mcp` reads the [mcp] table before serving (stdin closed: no session, exit 0).
+    home.run(["mcp"])
+        .expect_code(0)
+        .stdout_is("")
+        .stderr_has("profiles pica; orders off");
 }
 
 #[test]

@@ -238,7 +238,8 @@ fn every_example_runs_against_the_sandbox() {
         "default_profile = \"sandbox\"\n\n\
          [profiles.sandbox]\nurl = \"{0}\"\nkey = \"sandbox\"\n\n\
          [profiles.pica]\nurl = \"{0}\"\nkey = \"sandbox\"\n\n\
-         [profiles.sandbox-useapi]\napi = \"useapi\"\nurl = \"{1}\"\nkey = \"sandbox\"\n",
+         [profiles.sandbox-useapi]\napi = \"useapi\"\nurl = \"{1}\"\nkey = \"sandbox\"\n\n\
+         [routes.ig-followers]\ncandidates = [\"sandbox:1448\", \"pica:1448\"]\nsell = \"1.50\"\n",
         sb.url,
         sb.url.replace("/api/v2", "/useapi/v1")
     ));

@@ -325,7 +325,7 @@ fn config_set_changes_one_setting_checked_and_keeps_the_comments() {
             vec!["-p", "b", "colour", "red"],
             "'colour' is not a profile setting; known: url, api, key_env, key_command, allow_http, \
              user_agent, concurrency, max_rpm, attempts, duplicate_window, services_ttl, \
-             low_balance, stalled_after"
+             low_balance, stalled_after, refill_period, refill_every, auto_refill"
                 .to_string(),
         ),
         (
@@ -643,8 +643,8 @@ fn the_demo_shows_the_book_and_the_cron_job_in_a_home_of_its_own() {
     let syncs: Vec<&str> = transcript.split("$ smm sync\n").skip(1).collect();
     assert_eq!(syncs.len(), 2);
     assert!(syncs[0].starts_with(concat!(
-        "PROFILE  BALANCE    ORDERS ASKED  STATUS CHANGES  CATALOGUE CHANGES  ALERTS\n",
-        "sandbox  99.55 USD             1               1                  0       0\n",
+        "PROFILE  BALANCE    ORDERS ASKED  STATUS CHANGES  CATALOGUE CHANGES  REFILLS  ALERTS\n",
+        "sandbox  99.55 USD             1               1                  0      1/0       0\n",
         "sandbox: order 23501: (new) → Pending\n\n#",
     )));
     assert_eq!(
@@ -662,10 +662,11 @@ fn the_demo_shows_the_book_and_the_cron_job_in_a_home_of_its_own() {
         "{\"advanced\":3600}\n"
     );
     assert!(syncs[1].starts_with(concat!(
-        "PROFILE  BALANCE    ORDERS ASKED  STATUS CHANGES  CATALOGUE CHANGES  ALERTS\n",
-        "sandbox  99.55 USD             1               1                  1       0\n",
+        "PROFILE  BALANCE    ORDERS ASKED  STATUS CHANGES  CATALOGUE CHANGES  REFILLS  ALERTS\n",
+        "sandbox  99.55 USD             1               1                  1      1/0       0\n",
         "sandbox: order 23501: Pending → Completed\n",
-        "sandbox: service 1448 rate 0.90 → 1.10 (+22.2%)\n\n#",
+        "sandbox: service 1448 rate 0.90 → 1.10 (+22.2%)\n",
+        "sandbox: refill 1 of order 23491: Pending → Completed\n\n#",
     )));
     assert!(transcript.ends_with(concat!(
         "$ smm orders\n",

@@ -304,8 +304,8 @@ fn refill_rules_and_refill_status() {
     };
     assert!(line("23491 ").ends_with(" 1"), "{text}");
     assert!(line("23492 ").contains("Refill is disabled for this service"));
-    assert!(line("23500 ").contains("Order is not completed yet"));
-    assert!(line("23495 ").contains("Order is canceled"));
+    assert!(line("23500 ").contains("The order is not completed"));
+    assert!(line("23495 ").contains("Refill not allowed"));
     assert!(line("5 ").contains("Incorrect order ID"));
     let out = home.run(["refill-status", "1,2"]);
     out.expect_code(3);

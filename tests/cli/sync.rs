@@ -108,7 +108,7 @@ fn only_unfinished_orders_are_asked_in_chunks_of_100_and_recorded() {
     let row: Vec<&str> = text.lines().nth(1).unwrap().split_whitespace().collect();
     assert_eq!(
         row,
-        ["p", "100.84292", "USD", "250", "250", "0", "0"],
+        ["p", "100.84292", "USD", "250", "250", "0", "0/0", "0"],
         "{text}"
     );
     assert!(text.contains("p: order 1: (new) → In progress"), "{text}");
@@ -215,9 +215,9 @@ fn a_failing_panel_does_not_stop_the_others_and_all_failing_is_exit_1() {
         "{text}"
     );
     out.stdout_like(concat!(
-        "PROFILE  BALANCE        ORDERS ASKED  STATUS CHANGES  CATALOGUE CHANGES  ALERTS\n",
-        "down     error                     0               0                  0       1\n",
-        "good     100.84292 USD             0               0                  0       0\n",
+        "PROFILE  BALANCE        ORDERS ASKED  STATUS CHANGES  CATALOGUE CHANGES  REFILLS  ALERTS\n",
+        "down     error                     0               0                  0      0/0       1\n",
+        "good     100.84292 USD             0               0                  0      0/0       0\n",
         "alert: down: could not connect to the panel: Connection refused (os error 111) — profile 'down' at http://127.0.0.1:PORT/api/v2, 1 attempt; check the url (`smm config show`) and that the panel is up\n",
     ));
     assert_eq!(good.actions("balance").len(), 1);
@@ -481,6 +481,8 @@ fn a_failed_status_request_still_reports_the_balance_and_catalogue() {
                     "old": "0.90",
                     "new": "1.50"
                 }],
+                "refills_followed": [],
+                "refills_sent": [],
                 "alerts": [alert],
                 "resolved": [],
                 "error": "the panel answered HTTP 400 Bad Request: Bad request"
