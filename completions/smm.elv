@@ -46,6 +46,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand orders 'The order book: what was placed, where, at what cost, with what outcome'
             cand routes 'Show routes: each candidate''s rate, limits, balance, whether it can take an order now, and the margin against the route''s sell price'
             cand sync 'Bring the order book up to date from every panel: statuses, balances, catalogue changes; alerts for cron'
+            cand book 'Which order book is in use (`smm book info`), or copy one into another (`smm book copy`)'
             cand mcp 'Serve smm to AI assistants over the Model Context Protocol (stdio): balances, services, quotes, orders through the order book, status, refills, sync'
             cand pika 'useapi.net Pika accounts (profiles with api = "useapi")'
             cand config 'Show, create or add profiles to the config file'
@@ -359,6 +360,70 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
             cand -h 'Print help (see more with ''--help'')'
             cand --help 'Print help (see more with ''--help'')'
+        }
+        &'smm;book'= {
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
+            cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
+            cand -v 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -q 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+            cand info 'Which book is in use: backend, where (never a password), schema version, counts'
+            cand copy 'Copy every order (with its status history), balance, catalogue snapshot and alert of one book into another, keyed by entry ids: a second run copies nothing new'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'smm;book;info'= {
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
+            cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
+            cand -v 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -q 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'smm;book;copy'= {
+            cand --to 'The book to copy into: a file path or postgres://USER@HOST[:PORT]/DB'
+            cand --from 'The book to copy from (default: the one in use)'
+            cand -p 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --profile 'Profile (panel) to use [default: default_profile, or the only profile]; with --all, a comma-separated list of the profiles to ask'
+            cand --config 'Config file [default: ~/.config/smm/config.toml]'
+            cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
+            cand --timeout 'Seconds to wait for the panel''s answer'
+            cand --concurrency 'Chunks of 100 ids in flight at once [default: the profile''s concurrency, else 4]'
+            cand --json 'Print the panel''s JSON answer instead of a table (short for --format json)'
+            cand -v 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand --verbose 'Say which config file and profile are used and why, then show each request (method, URL, fields with the key masked), HTTP status and time on stderr'
+            cand -q 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --quiet 'No progress bar and no notes on stderr (errors are still shown)'
+            cand --refresh 'Fetch the service catalogue from the panel, not from the local cache'
+            cand -h 'Print help (see more with ''--help'')'
+            cand --help 'Print help (see more with ''--help'')'
+        }
+        &'smm;book;help'= {
+            cand info 'Which book is in use: backend, where (never a password), schema version, counts'
+            cand copy 'Copy every order (with its status history), balance, catalogue snapshot and alert of one book into another, keyed by entry ids: a second run copies nothing new'
+            cand help 'Print this message or the help of the given subcommand(s)'
+        }
+        &'smm;book;help;info'= {
+        }
+        &'smm;book;help;copy'= {
+        }
+        &'smm;book;help;help'= {
         }
         &'smm;mcp'= {
             cand --format 'Output format: table (a terminal: borders; a pipe: plain columns), json, csv or tsv'
@@ -760,6 +825,7 @@ set edit:completion:arg-completer[smm] = {|@words|
             cand orders 'The order book: what was placed, where, at what cost, with what outcome'
             cand routes 'Show routes: each candidate''s rate, limits, balance, whether it can take an order now, and the margin against the route''s sell price'
             cand sync 'Bring the order book up to date from every panel: statuses, balances, catalogue changes; alerts for cron'
+            cand book 'Which order book is in use (`smm book info`), or copy one into another (`smm book copy`)'
             cand mcp 'Serve smm to AI assistants over the Model Context Protocol (stdio): balances, services, quotes, orders through the order book, status, refills, sync'
             cand pika 'useapi.net Pika accounts (profiles with api = "useapi")'
             cand config 'Show, create or add profiles to the config file'
@@ -797,6 +863,14 @@ set edit:completion:arg-completer[smm] = {|@words|
         &'smm;help;routes'= {
         }
         &'smm;help;sync'= {
+        }
+        &'smm;help;book'= {
+            cand info 'Which book is in use: backend, where (never a password), schema version, counts'
+            cand copy 'Copy every order (with its status history), balance, catalogue snapshot and alert of one book into another, keyed by entry ids: a second run copies nothing new'
+        }
+        &'smm;help;book;info'= {
+        }
+        &'smm;help;book;copy'= {
         }
         &'smm;help;mcp'= {
         }

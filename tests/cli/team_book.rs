@@ -248,6 +248,8 @@ fn a_copy_into_the_team_book_run_twice_copies_nothing_new() {
             .expect_code(0);
     }
     laptop.run(["sync"]).expect_code(3);
+    // And a refill asked of one of them (written down with the panel's answer).
+    laptop.run(["refill", "23501", "-q"]).expect_code(0);
     write_private(&laptop.dir.path().join(".pgpass"), &book.pgpass());
     let first = laptop.run(["book", "copy", "--to", &book.url]);
     first.expect_code(0);
@@ -255,8 +257,10 @@ fn a_copy_into_the_team_book_run_twice_copies_nothing_new() {
     assert_eq!(
         tidy(&first.stdout),
         format!(
-            "FROM                ~/data/orders.db\nTO                  {}\nORDERS              3 copied, 0 there already\n\
-             STATUS CHANGES      3\nBALANCES            1\nCATALOGUE SERVICES  5\nCATALOGUE CHANGES   0\nALERTS              0\n",
+            "FROM                   ~/data/orders.db\nTO                     {}\n\
+             ORDERS                 3 copied, 0 there already\nSTATUS CHANGES         3\n\
+             BALANCES               1\nCATALOGUE SERVICES     5\nCATALOGUE CHANGES      0\n\
+             ALERTS                 0\nREFILLS                1\nREFILL STATUS CHANGES  1\n",
             book.url
         )
     );
@@ -271,10 +275,16 @@ fn a_copy_into_the_team_book_run_twice_copies_nothing_new() {
         "catalogue",
         "catalogue_changes",
         "alerts",
+        "refills",
+        "refill_history",
     ] {
         assert_eq!(report["copied"][table], 0, "{table}");
     }
     assert_eq!(book.column("SELECT id FROM orders").len(), 3);
+    assert_eq!(
+        book.column("SELECT panel_order || ' ' || state FROM refills"),
+        [Some("23501 Pending".to_string())]
+    );
     // The copy is the team's book now: a colleague's duplicate is refused.
     let colleague = machine(&panel, &book);
     let dup = colleague.run([
