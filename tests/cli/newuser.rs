@@ -325,7 +325,7 @@ fn config_set_changes_one_setting_checked_and_keeps_the_comments() {
             vec!["-p", "b", "colour", "red"],
             "'colour' is not a profile setting; known: url, api, key_env, key_command, allow_http, \
              user_agent, concurrency, max_rpm, attempts, duplicate_window, services_ttl, \
-             low_balance, stalled_after, refill_period, refill_every, auto_refill"
+             low_balance, stalled_after, refill_period, refill_every, auto_refill, alert_repeat"
                 .to_string(),
         ),
         (
