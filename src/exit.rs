@@ -13,7 +13,7 @@ pub enum Exit {
     Usage = 2,
     /// 3 — a batch ran but some items carry errors.
     Partial = 3,
-    /// 130 — stopped with Ctrl-C (`smm watch`).
+    /// 130 — stopped with Ctrl-C (`smm watch`, `smm demo`).
     Interrupted = 130,
 }
 
@@ -43,7 +43,7 @@ Exit codes:
      catalogue refuses, a duplicate, an order book that cannot be opened); nothing was sent
   3  a batch ran but some items carry errors (the table still shows every row);
      `smm sync`: alerts were raised (1 when every panel failed)
-  130  `smm watch` stopped with Ctrl-C";
+  130  `smm watch` or `smm demo` stopped with Ctrl-C";
 
 /// An error in what the user gave (arguments, ids, config): exit code 2, nothing was sent.
 #[derive(Debug)]

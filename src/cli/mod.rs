@@ -589,7 +589,8 @@ pub enum ConfigCommand {
     #[command(after_help = help::CONFIG)]
     Set {
         /// The setting: url, api, key_env, key_command, allow_http, user_agent, concurrency,
-        /// max_rpm, attempts, duplicate_window, services_ttl, low_balance, stalled_after
+        /// max_rpm, attempts, duplicate_window, services_ttl, low_balance, stalled_after,
+        /// refill_period, refill_every, auto_refill, alert_repeat
         #[arg(value_name = "KEY")]
         key: String,
         /// Its new value

@@ -16,12 +16,13 @@ pub fn checked(ctx: &Ctx, panel: &dyn Panel, order: &Order) -> anyhow::Result<(S
     panel.check_order(order)?;
     // A book that cannot be opened stops the order before any request.
     ctx.book()?;
-    let (catalogue, age) = ctx.services().map_err(|e| {
+    // Only the order's service is decoded from a fresh cached catalogue.
+    let (catalogue, age) = ctx.services_for(&order.service.to_string()).map_err(|e| {
         e.context(
             "the catalogue, needed to check the order, could not be read: the order was not sent",
         )
     })?;
-    let service = find_service(ctx, &catalogue.value, order.service, age)?;
+    let service = find_service(ctx, &catalogue, order.service, age)?;
     let priced = service.price(order).map_err(|e| usage(refusal(&e, age)))?;
     Ok((service.clone(), priced))
 }

@@ -122,39 +122,46 @@ impl Ctx {
     /// The service catalogue: from the local cache while it is fresh (unless `--refresh`),
     /// else from the panel, then cached. Also says how old a cached copy is, in seconds.
     pub fn services(&self) -> anyhow::Result<(Answer<Vec<Service>>, Option<u64>)> {
-        let p = &self.profile;
-        let url = p.url.as_str();
-        let persistent = self.persistent;
-        let panel = self.panel();
-        if persistent
-            && !self.refresh
-            && let Some(cached) = crate::cache::get(&p.name, url, p.services_ttl)
+        if let Some((cached, age)) = self.fresh_cache()
+            && let Some(answer) = self.panel().cached_services(cached.body)
         {
-            let age = crate::time::now().saturating_sub(cached.fetched);
-            if let Some(answer) = panel.cached_services(cached.body) {
-                return Ok((answer, Some(age)));
-            }
+            return Ok((answer, Some(age)));
         }
-        let answer = panel.services()?;
-        if persistent && let crate::panel::Raw::Body(body) = &answer.raw {
-            crate::cache::put(&p.name, url, body);
+        Ok((self.fetch_services()?, None))
+    }
+
+    /// The catalogue's copy in the local cache and its age in seconds, while it is fresh (and
+    /// this run uses the cache: persistent, no `--refresh`).
+    fn fresh_cache(&self) -> Option<(crate::cache::Cached, u64)> {
+        let p = &self.profile;
+        if !self.persistent || self.refresh {
+            return None;
         }
-        Ok((answer, None))
+        let cached = crate::cache::get(&p.name, p.url.as_str(), p.services_ttl)?;
+        let age = crate::time::now().saturating_sub(cached.fetched);
+        Some((cached, age))
+    }
+
+    /// The catalogue fetched from the panel, then cached (when this run uses the cache).
+    fn fetch_services(&self) -> anyhow::Result<Answer<Vec<Service>>> {
+        let p = &self.profile;
+        let answer = self.panel().services()?;
+        if self.persistent
+            && let crate::panel::Raw::Body(body) = &answer.raw
+        {
+            crate::cache::put(&p.name, p.url.as_str(), body);
+        }
+        Ok(answer)
     }
 
     /// The catalogue's body as the panel sent it, to print as it came: from the local cache
     /// while it is fresh, checked but not decoded (unless `--refresh`), else as `services` gets
     /// it. Also says how old a cached copy is, in seconds.
     pub fn services_body(&self) -> anyhow::Result<(crate::panel::Raw, Option<u64>)> {
-        let p = &self.profile;
-        if self.persistent
-            && !self.refresh
-            && let Some(cached) = crate::cache::get(&p.name, p.url.as_str(), p.services_ttl)
+        if let Some((cached, age)) = self.fresh_cache()
+            && let Some(raw) = self.panel().cached_body(cached.body)
         {
-            let age = crate::time::now().saturating_sub(cached.fetched);
-            if let Some(raw) = self.panel().cached_body(cached.body) {
-                return Ok((raw, Some(age)));
-            }
+            return Ok((raw, Some(age)));
         }
         self.services().map(|(answer, age)| (answer.raw, age))
     }
@@ -191,10 +198,7 @@ impl Ctx {
     /// Only the services `ids` of the catalogue (cache rules as in `services`): from a fresh
     /// cached copy without decoding the rest, else from the panel (then cached).
     pub fn services_among(&self, ids: &[&str]) -> anyhow::Result<Vec<Service>> {
-        let p = &self.profile;
-        if self.persistent
-            && !self.refresh
-            && let Some(cached) = crate::cache::get(&p.name, p.url.as_str(), p.services_ttl)
+        if let Some((cached, _)) = self.fresh_cache()
             && let Some(found) = self.panel().cached_subset(cached.body, ids)
         {
             return Ok(found);
@@ -205,6 +209,20 @@ impl Ctx {
             .into_iter()
             .filter(|s| ids.contains(&s.id.as_str()))
             .collect())
+    }
+
+    /// The catalogue an order of service `id` is checked against, and how old a cached copy is
+    /// (as `services` says): while a fresh cached copy holds `id`, only its entries with that
+    /// id, the rest not decoded; otherwise the whole catalogue as `services` gets it (so a
+    /// refusal can say how many services it lists).
+    pub fn services_for(&self, id: &str) -> anyhow::Result<(Vec<Service>, Option<u64>)> {
+        if let Some((cached, age)) = self.fresh_cache()
+            && let Some(found) = self.panel().cached_subset(cached.body, &[id])
+            && !found.is_empty()
+        {
+            return Ok((found, Some(age)));
+        }
+        self.services().map(|(answer, age)| (answer.value, age))
     }
 }
 

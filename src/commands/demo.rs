@@ -3,9 +3,10 @@
 //!
 //! Every `smm` step runs the smm binary itself, as a user would type it, with a throwaway
 //! config (one profile on the sandbox), order book and catalogue cache in a temporary
-//! directory that is removed at the end: the user's own config, book and cache are never read
-//! or written. The sandbox's clock stands still (so every run prints the same) until a step
-//! moves it through the control endpoint, shown as the `curl` a user could type.
+//! directory that is removed at the end, or on Ctrl-C (the step running stops, the demo after
+//! it, exit 130): the user's own config, book and cache are never read or written. The
+//! sandbox's clock stands still (so every run prints the same) until a step moves it through
+//! the control endpoint, shown as the `curl` a user could type.
 
 use crate::config::add::{KeySource, NewProfile};
 use crate::config::secret::Secret;
@@ -13,6 +14,8 @@ use crate::exit::Exit;
 use crate::output::print_line;
 use std::io::Write;
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
+use std::sync::atomic::{AtomicBool, Ordering};
 
 /// One step of the demo.
 enum Step {
@@ -83,8 +86,13 @@ const STEPS: &[(&str, Step)] = &[
 ];
 
 /// Starts a sandbox with its clock standing still, gives the steps a throwaway home on it, and
-/// runs each step, printing the command and its output.
+/// runs each step, printing the command and its output. Ctrl-C stops it after the step running
+/// (which the terminal's Ctrl-C stops too), the temporary directory removed: exit 130.
 pub fn run() -> anyhow::Result<Exit> {
+    let stop = Arc::new(AtomicBool::new(false));
+    let flag = Arc::clone(&stop);
+    let _ = ctrlc::set_handler(move || flag.store(true, Ordering::SeqCst));
+    let stopped = || stop.load(Ordering::SeqCst);
     let sandbox = crate::sandbox::start(crate::sandbox::Options {
         speed: 0.0,
         ..crate::sandbox::Options::default()
@@ -103,10 +111,16 @@ pub fn run() -> anyhow::Result<Exit> {
         ))?;
         let mut worst = Exit::Success;
         for (why, step) in STEPS {
+            if stopped() {
+                return Ok(Exit::Interrupted);
+            }
             let exit = match step {
                 Smm(args) => env.smm(why, args)?,
                 Control(form) => control(why, &sandbox.base, form)?,
             };
+            if stopped() {
+                return Ok(Exit::Interrupted);
+            }
             // Per-item errors (the unknown order 99) and sync's alerts are part of the show.
             if !matches!(exit, Exit::Success | Exit::Partial) {
                 worst = exit;
@@ -120,6 +134,9 @@ pub fn run() -> anyhow::Result<Exit> {
     })();
     sandbox.stop();
     drop(home);
+    if matches!(result, Ok(Exit::Interrupted)) {
+        crate::msg::note("demo stopped; its temporary directory was removed");
+    }
     result
 }
 

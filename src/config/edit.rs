@@ -32,6 +32,7 @@ const SETTABLE: &[(&str, Value)] = &[
     ("refill_period", Value::Text),
     ("refill_every", Value::Text),
     ("auto_refill", Value::Bool),
+    ("alert_repeat", Value::Text),
 ];
 
 /// How a setting's value is written in TOML.

@@ -81,6 +81,47 @@ fn alert_repeat_raises_a_standing_alert_again_after_that_long() {
 }
 
 #[test]
+fn config_set_alert_repeat_is_checked_written_and_followed_by_sync() {
+    let panel = Panel::fixtures();
+    let home = Home::new();
+    home_at(&home, &panel.url, "low_balance = \"500\"\n");
+    let path = home.config().display().to_string();
+    let before = std::fs::read_to_string(home.config()).unwrap();
+    // Checked as the loader checks it: refused, exit 2, the file untouched.
+    home.run(["config", "set", "alert_repeat", "often"]).expect(
+        2,
+        "",
+        &format!(
+            "smm: profile 'p' in {path}: alert_repeat 'often' is not a duration like 30m, 24h \
+             or 7d; nothing was changed\n"
+        ),
+    );
+    assert_eq!(std::fs::read_to_string(home.config()).unwrap(), before);
+    home.run(["config", "set", "alert_repeat", "1s"]).expect(
+        0,
+        &format!("Set alert_repeat of profile 'p' in {path}.\n"),
+        "",
+    );
+    assert_eq!(
+        std::fs::read_to_string(home.config()).unwrap(),
+        format!("{before}alert_repeat = \"1s\"\n")
+    );
+    // sync follows it: the standing alert is raised again once a second has passed.
+    let line = "alert: p: balance 100.84292 USD is under low_balance 500: top up the account\n";
+    home.run(["sync", "-q"]).expect(3, line, "");
+    std::thread::sleep(std::time::Duration::from_millis(2100));
+    home.run(["sync", "-q"]).expect(3, line, "");
+    // Changed in place, then back to never: the standing alert stays silent.
+    home.run(["config", "set", "alert_repeat", "30d"])
+        .expect_code(0);
+    assert_eq!(
+        std::fs::read_to_string(home.config()).unwrap(),
+        format!("{before}alert_repeat = \"30d\"\n")
+    );
+    home.run(["sync", "-q"]).expect(0, "", "");
+}
+
+#[test]
 fn an_unreachable_panel_is_alerted_once_and_resolved_when_it_answers() {
     let panel = Panel::fixtures();
     let home = Home::new();

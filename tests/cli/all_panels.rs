@@ -144,6 +144,72 @@ fn the_catalogue_cache_hits_misses_and_refreshes() {
     assert_eq!(b.actions("services").len(), 1);
 }
 
+/// A catalogue whose entries a reader that skims the text for an id could get wrong: service 12
+/// with its id written in escapes, 1448 listed twice (the first counts), another entry naming
+/// 1448, and 1 inside other ids.
+const TRICKY: &str = r#"[
+ {"service":1,"name":"Likes","type":"Default","category":"Test","rate":"1.00","min":"1","max":"1000"},
+ {"service":"\u0031\u0032","name":"Escaped","type":"Default","category":"Test","rate":"2.00","min":"1","max":"1000"},
+ {"service":1448,"name":"Followers","type":"Default","category":"Instagram","rate":"0.90","min":"50","max":"10000","refill":true},
+ {"service":31,"name":"Pack of 1448 followers","type":"Default","category":"Instagram","rate":"7.00","min":"1","max":"1000"},
+ {"service":1448,"name":"Followers again","type":"Default","category":"Instagram","rate":"5.00","min":"50","max":"10000"}
+]"#;
+
+#[test]
+fn a_direct_add_reads_the_cached_catalogue_as_the_panel_sent_it() {
+    let panel = Panel::start(|req| match req.field("action") {
+        Some("services") => Reply::json(TRICKY),
+        Some("balance") => Reply::json(r#"{"balance":"100.00","currency":"USD"}"#),
+        Some("add") => Reply::json(r#"{"order":77}"#),
+        _ => Reply::json(r#"{"error":"Incorrect request"}"#),
+    });
+    let home = Home::with_panel(&panel);
+    let services = || panel.actions("services").len();
+    home.run(["services"]).expect_code(0);
+    assert_eq!(services(), 1);
+    // Each order priced from the cached catalogue answers as one checked against the panel's.
+    for (service, cost) in [("1", "0.10"), ("12", "0.20"), ("1448", "0.09")] {
+        let dry = |more: &[&'static str]| {
+            let mut args = order_add(service, "https://i.com/x", &["--quantity", "100"]);
+            args.extend(["--dry-run", "--json"]);
+            args.extend(more);
+            let out = home.run(args);
+            out.expect_code(0);
+            out
+        };
+        let cached = dry(&[]);
+        let fresh = dry(&["--refresh"]);
+        assert_eq!(cached.stdout, fresh.stdout, "service {service}");
+        assert_eq!(cached.json()["cost"], cost, "service {service}");
+    }
+    assert_eq!(services(), 4, "only the --refresh runs asked");
+    // A service the cached catalogue lacks: the refusal counts its services, nothing sent.
+    home.run(order_add("99", "https://i.com/x", &["--quantity", "100"]))
+        .expect_code(2)
+        .stdout_is("")
+        .stderr_like(
+            "smm: service 99 is not in the catalogue of profile 'test' (5 services): see `smm \
+             services` (catalogue cached Ns ago: --refresh fetches it from the panel); nothing \
+             was sent\n",
+        );
+    // A real order: checked against the cache, sent once, its cost in the book.
+    home.run(order_add("1448", "https://i.com/y", &["--quantity", "100"]))
+        .expect_code(0);
+    let added = panel.actions("add");
+    assert_eq!(added.len(), 1);
+    assert_eq!(
+        (added[0].field("service"), added[0].field("quantity")),
+        (Some("1448"), Some("100"))
+    );
+    assert_eq!(services(), 4);
+    let book = home.orders();
+    assert_eq!(book.len(), 1);
+    assert_eq!(
+        (&book[0]["service"], &book[0]["cost"], &book[0]["outcome"]),
+        (&json!(1448), &json!("0.09"), &json!("placed"))
+    );
+}
+
 #[test]
 fn a_zero_ttl_turns_the_cache_off() {
     let a = panel("0.50", "USD");

@@ -1,12 +1,15 @@
 //! `smm mcp`: JSON-RPC spoken to the built binary over stdio, against the sandbox and test
 //! panels: initialize, the eight tools and their schemas, each tool's answer, `[mcp]`
 //! allow_orders off and on, each cap refusing unsent, the duplicate guard, bad arguments, the
-//! timeout, no key in any answer, and stdout carrying only JSON-RPC.
+//! timeout, no key in any answer, stdout carrying only JSON-RPC, and the `sync` tool's refills
+//! (due ones sent and reported, then followed; held back while orders are off).
 
 use crate::common::{
     CATALOGUE, Home, Panel, Reply, Running, SandboxProc, Stream, fixture_reply, order_add,
 };
 use serde_json::{Value, json};
+use std::sync::atomic::{AtomicU64, Ordering};
+use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
 /// The tools, in the order `tools/list` gives them.
@@ -960,4 +963,239 @@ fn the_caps_refuse_a_route_order_unsent() {
         (&json!("b"), &json!("0.10"))
     );
     mcp.finish("S3cret-route-KEY");
+}
+
+/// A test panel for the sync tool's refills: `CATALOGUE` (1448 refillable), orders numbered
+/// from 901, every order Completed, refill ids from 71 in the order asked, every refill in the
+/// state `refill_state` says.
+fn refill_panel(refill_state: Arc<Mutex<&'static str>>) -> Panel {
+    let orders = AtomicU64::new(901);
+    let refills = AtomicU64::new(71);
+    Panel::with_catalogue(move |req| match req.field("action") {
+        Some("add") => Reply::json(format!(
+            r#"{{"order":{}}}"#,
+            orders.fetch_add(1, Ordering::SeqCst)
+        )),
+        Some("status") => {
+            let item = r#"{"charge":"0.09","start_count":"5","status":"Completed","remains":"0","currency":"USD"}"#;
+            match (req.field("order"), req.field("orders")) {
+                (Some(_), _) => Reply::json(item),
+                (_, Some(many)) => {
+                    let body: Vec<String> = many
+                        .split(',')
+                        .map(|id| format!(r#""{id}":{item}"#))
+                        .collect();
+                    Reply::json(format!("{{{}}}", body.join(",")))
+                }
+                _ => Reply::json(r#"{"error":"Incorrect request"}"#),
+            }
+        }
+        Some("refill") => {
+            let next = || refills.fetch_add(1, Ordering::SeqCst);
+            match (req.field("order"), req.field("orders")) {
+                (Some(_), _) => Reply::json(format!(r#"{{"refill":{}}}"#, next())),
+                (_, Some(many)) => {
+                    let items: Vec<String> = many
+                        .split(',')
+                        .map(|id| format!(r#"{{"order":{id},"refill":{}}}"#, next()))
+                        .collect();
+                    Reply::json(format!("[{}]", items.join(",")))
+                }
+                _ => Reply::json(r#"{"error":"Incorrect request"}"#),
+            }
+        }
+        Some("refill_status") => {
+            let state = *refill_state.lock().unwrap();
+            match (req.field("refill"), req.field("refills")) {
+                (Some(_), _) => Reply::json(format!(r#"{{"status":"{state}"}}"#)),
+                (_, Some(many)) => {
+                    let items: Vec<String> = many
+                        .split(',')
+                        .map(|id| format!(r#"{{"refill":{id},"status":"{state}"}}"#))
+                        .collect();
+                    Reply::json(format!("[{}]", items.join(",")))
+                }
+                _ => Reply::json(r#"{"error":"Incorrect request"}"#),
+            }
+        }
+        _ => fixture_reply(req),
+    })
+}
+
+/// A home with profile `test` on `panel` with `auto_refill = true`, `mcp` as the `[mcp]` body,
+/// and orders 901 and 902 (service 1448, refillable) placed by `smm order add`.
+fn refill_home(panel: &Panel, mcp: &str) -> Home {
+    let home = Home::new();
+    home.write_config(&format!(
+        "default_profile = \"test\"\n\n[profiles.test]\nurl = \"{}\"\nkey = \"test-key\"\n\
+         auto_refill = true\n\n[mcp]\n{mcp}",
+        panel.url
+    ));
+    for link in [
+        "https://instagram.com/refill1",
+        "https://instagram.com/refill2",
+    ] {
+        home.run(order_add("1448", link, &["--quantity", "100"]))
+            .expect_code(0);
+    }
+    assert_eq!(panel.actions("add").len(), 2);
+    home
+}
+
+/// The status changes of the sync tool's first profile, as `(order, to)`.
+fn status_changes(sync: &Value) -> Vec<(String, String)> {
+    sync["profiles"][0]["status_changes"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| {
+            (
+                c["order"].as_str().unwrap().to_string(),
+                c["to"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// The refills the order book holds (`smm refills --json`), oldest first, as
+/// `(order, refill, status)`.
+fn refill_records(home: &Home) -> Vec<(String, Value, String)> {
+    let out = home.run(["refills", "--json", "--limit", "0"]);
+    out.expect_code(0);
+    let mut list: Vec<_> = out
+        .json()
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["order"].as_str().unwrap().to_string(),
+                r["refill"].clone(),
+                r["status"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect();
+    list.reverse();
+    list
+}
+
+#[test]
+fn the_sync_tool_sends_due_refills_reports_them_and_follows_them() {
+    let state = Arc::new(Mutex::new("Pending"));
+    let panel = refill_panel(Arc::clone(&state));
+    let home = refill_home(&panel, "allow_orders = true\n");
+    let mut mcp = Mcp::start(&home, &[]);
+
+    // The orders end Completed, so they are due; auto_refill sends both, in one request.
+    let one = mcp.ok("sync", json!({}));
+    assert_eq!(one["profiles"][0]["profile"], "test", "{one}");
+    assert_eq!(one["profiles"][0]["error"], Value::Null, "{one}");
+    assert_eq!(
+        status_changes(&one),
+        [
+            ("901".to_string(), "Completed".to_string()),
+            ("902".to_string(), "Completed".to_string())
+        ]
+    );
+    assert_eq!(one["profiles"][0]["refills_followed"], json!([]), "{one}");
+    assert_eq!(
+        one["profiles"][0]["refills_sent"],
+        json!([
+            {"profile": "test", "order": "901", "refill": "71", "status": "Pending", "error": null},
+            {"profile": "test", "order": "902", "refill": "72", "status": "Pending", "error": null}
+        ])
+    );
+    let asked = panel.actions("refill");
+    assert_eq!(asked.len(), 1, "one request for both");
+    assert_eq!(asked[0].field("orders"), Some("901,902"));
+    assert_eq!(
+        refill_records(&home),
+        [
+            ("901".to_string(), json!("71"), "Pending".to_string()),
+            ("902".to_string(), json!("72"), "Pending".to_string())
+        ]
+    );
+
+    // The next syncs follow them (nothing sent again: a refill is pending, then too recent).
+    *state.lock().unwrap() = "In progress";
+    let two = mcp.ok("sync", json!({}));
+    assert_eq!(
+        two["profiles"][0]["refills_followed"],
+        json!([
+            {"order": "901", "refill": "71", "from": "Pending", "to": "In progress", "said": "In progress"},
+            {"order": "902", "refill": "72", "from": "Pending", "to": "In progress", "said": "In progress"}
+        ])
+    );
+    assert_eq!(two["profiles"][0]["refills_sent"], json!([]), "{two}");
+    *state.lock().unwrap() = "Completed";
+    let three = mcp.ok("sync", json!({}));
+    assert_eq!(
+        three["profiles"][0]["refills_followed"],
+        json!([
+            {"order": "901", "refill": "71", "from": "In progress", "to": "Completed", "said": "Completed"},
+            {"order": "902", "refill": "72", "from": "In progress", "to": "Completed", "said": "Completed"}
+        ])
+    );
+    assert_eq!(three["profiles"][0]["refills_sent"], json!([]), "{three}");
+    // Finished refills are not asked about again.
+    let asked_status = panel.actions("refill_status").len();
+    let four = mcp.ok("sync", json!({}));
+    assert_eq!(four["profiles"][0]["refills_followed"], json!([]), "{four}");
+    assert_eq!(four["profiles"][0]["refills_sent"], json!([]), "{four}");
+    assert_eq!(panel.actions("refill_status").len(), asked_status);
+    assert_eq!(panel.actions("refill").len(), 1, "never sent twice");
+    mcp.finish("test-key");
+    assert_eq!(
+        refill_records(&home),
+        [
+            ("901".to_string(), json!("71"), "Completed".to_string()),
+            ("902".to_string(), json!("72"), "Completed".to_string())
+        ]
+    );
+}
+
+#[test]
+fn with_orders_off_the_sync_tool_holds_due_refills_back() {
+    let state = Arc::new(Mutex::new("Pending"));
+    let panel = refill_panel(Arc::clone(&state));
+    let home = refill_home(&panel, "");
+    let mut mcp = Mcp::start(&home, &[]);
+    let sync = mcp.ok("sync", json!({}));
+    assert_eq!(sync["profiles"][0]["error"], Value::Null, "{sync}");
+    assert_eq!(
+        status_changes(&sync),
+        [
+            ("901".to_string(), "Completed".to_string()),
+            ("902".to_string(), "Completed".to_string())
+        ]
+    );
+    assert_eq!(sync["profiles"][0]["refills_sent"], json!([]), "{sync}");
+    assert_eq!(sync["profiles"][0]["refills_followed"], json!([]), "{sync}");
+    // Again: still nothing sent.
+    let again = mcp.ok("sync", json!({}));
+    assert_eq!(again["profiles"][0]["refills_sent"], json!([]), "{again}");
+    mcp.finish("test-key");
+    assert!(
+        panel.actions("refill").is_empty(),
+        "no refill reached the panel"
+    );
+    assert!(refill_records(&home).is_empty(), "none written down");
+    // Held back, not dropped: both are still due, and `smm sync` (the operator's) sends them.
+    let due = home.run(["refill", "--due", "--dry-run", "--json"]);
+    due.expect_code(0);
+    let due: Vec<Value> = due.json()["profiles"][0]["due"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|d| d["order"].clone())
+        .collect();
+    assert_eq!(due, [json!("901"), json!("902")]);
+    assert!(
+        panel.actions("refill").is_empty(),
+        "a dry run sends nothing"
+    );
+    home.run(["sync", "-q"]).expect(0, "", "");
+    let asked = panel.actions("refill");
+    assert_eq!(asked.len(), 1);
+    assert_eq!(asked[0].field("orders"), Some("901,902"));
 }

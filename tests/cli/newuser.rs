@@ -2,7 +2,7 @@
 //! duplicate, a config only an editor could change, bulk files, a dead panel's cost, the
 //! demo's tour of the book and `smm sync`, currencies, comment counts and sandbox ids.
 
-use crate::common::{Home, Panel, Run, SandboxProc, order_add};
+use crate::common::{Home, Panel, Run, Running, SandboxProc, Stream, order_add};
 
 /// The stderr of an error, as `smm` prints it.
 fn error(text: &str) -> String {
@@ -325,7 +325,7 @@ fn config_set_changes_one_setting_checked_and_keeps_the_comments() {
             vec!["-p", "b", "colour", "red"],
             "'colour' is not a profile setting; known: url, api, key_env, key_command, allow_http, \
              user_agent, concurrency, max_rpm, attempts, duplicate_window, services_ttl, \
-             low_balance, stalled_after, refill_period, refill_every, auto_refill"
+             low_balance, stalled_after, refill_period, refill_every, auto_refill, alert_repeat"
                 .to_string(),
         ),
         (
@@ -689,4 +689,55 @@ fn the_demo_shows_the_book_and_the_cron_job_in_a_home_of_its_own() {
     assert!(!home.book().exists());
     assert!(!home.dir.path().join("data").exists());
     assert_eq!(std::fs::read_dir(&tmp).unwrap().count(), 0);
+}
+
+/// Ctrl-C stops the demo and removes its temporary directory (exit 130): a terminal's Ctrl-C,
+/// which reaches the step running too, and an interrupt of the demo alone.
+#[test]
+fn ctrl_c_stops_the_demo_and_removes_its_temporary_directory() {
+    use std::os::unix::process::CommandExt;
+    for whole_group in [true, false] {
+        let home = Home::new();
+        let tmp = home.dir.path().join("tmp");
+        std::fs::create_dir(&tmp).unwrap();
+        let mut cmd = home.command();
+        cmd.arg("demo").env("TMPDIR", &tmp).process_group(0);
+        let mut running = Running::spawn(cmd);
+        // The banner comes before the first step; the steps take most of a second after it.
+        running.wait_for(
+            Stream::Stdout,
+            "smm demo — ",
+            std::time::Duration::from_secs(30),
+        );
+        assert_eq!(
+            std::fs::read_dir(&tmp).unwrap().count(),
+            1,
+            "the demo's home"
+        );
+        let pid = running.child.id().to_string();
+        let target = match whole_group {
+            true => format!("-{pid}"),
+            false => pid,
+        };
+        let status = std::process::Command::new("kill")
+            .args(["-INT", "--", &target])
+            .status()
+            .unwrap();
+        assert!(status.success(), "kill -INT -- {target} failed");
+        let ran = running.finish();
+        ran.expect_code(130);
+        assert!(
+            ran.stderr
+                .ends_with("smm: demo stopped; its temporary directory was removed\n"),
+            "{}",
+            ran.stderr
+        );
+        assert!(!ran.stdout.contains("To keep playing"), "{}", ran.stdout);
+        assert_eq!(
+            std::fs::read_dir(&tmp).unwrap().count(),
+            0,
+            "the temporary directory is gone"
+        );
+        assert!(!home.book().exists());
+    }
 }
