@@ -1136,7 +1136,7 @@ mod tests {
                 currency: "USD".into(),
                 ..Seen::default()
             };
-            let changes = book.record_statuses(1, &[(&id, &done)]).unwrap();
+            let changes = book.record_statuses("p", 1, &[(&id, &done)]).unwrap();
             assert_eq!(
                 changes,
                 vec![StatusChange {
@@ -1145,7 +1145,11 @@ mod tests {
                     to: "Completed".into()
                 }]
             );
-            assert!(book.record_statuses(1, &[(&id, &done)]).unwrap().is_empty());
+            assert!(
+                book.record_statuses("p", 1, &[(&id, &done)])
+                    .unwrap()
+                    .is_empty()
+            );
             let mut all = Vec::new();
             book.list(&Query::default(), |e| {
                 all.push(e);
@@ -1246,10 +1250,10 @@ mod tests {
                 ..Seen::default()
             };
             let (pending, progress) = (seen("Pending"), seen("In progress"));
-            book.record_statuses(20, &[(&a, &progress), (&b, &pending)])
+            book.record_statuses("p", 20, &[(&a, &progress), (&b, &pending)])
                 .unwrap();
             // An older request's answer never overwrites a newer one.
-            let late = book.record_statuses(10, &[(&a, &pending)]).unwrap();
+            let late = book.record_statuses("p", 10, &[(&a, &pending)]).unwrap();
             assert!(late.is_empty(), "{what}");
             let open = book.unfinished(&Query::default()).unwrap();
             assert_eq!(open[0].status.as_deref(), Some("In progress"), "{what}");

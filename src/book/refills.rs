@@ -911,7 +911,7 @@ mod tests {
             finished: crate::panel::status::is_finished(status),
             ..Seen::default()
         };
-        book.record_statuses(super::super::sync::asked_now(), &[(&id, &seen)])
+        book.record_statuses("p", super::super::sync::asked_now(), &[(&id, &seen)])
             .unwrap();
         id
     }

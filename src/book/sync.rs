@@ -42,24 +42,30 @@ impl Book {
     /// (and when the status last changed). `asked` is when the status request was sent (unix
     /// microseconds, [`asked_now`]): an order whose status came from a later request (another
     /// sync that overlapped this one) is left alone — the book never goes backwards. Texts
-    /// are cut to [`limits`](super::limits). Returns the changes.
+    /// are cut to [`limits`](super::limits). The orders are `profile`'s: writers of one
+    /// profile's statuses take turns, two profiles' write at once (an order never changes
+    /// profile). Returns the changes.
     pub fn record_statuses(
         &self,
+        profile: &str,
         asked: i64,
         seen: &[(&str, &Seen)],
     ) -> anyhow::Result<Vec<StatusChange>> {
-        self.record_inner(asked, seen).map_err(|e| self.explain(e))
+        self.record_inner(profile, asked, seen)
+            .map_err(|e| self.explain(e))
     }
 
-    /// `record_statuses` in SQL: one transaction every status writer serialises on, a few
-    /// statements per 500 orders (a server's round trips, not a statement per order).
+    /// `record_statuses` in SQL: one transaction every writer of the profile's statuses
+    /// serialises on, a few statements per 500 orders (a server's round trips, not a statement
+    /// per order).
     fn record_inner(
         &self,
+        profile: &str,
         asked: i64,
         seen: &[(&str, &Seen)],
     ) -> Result<Vec<StatusChange>, DbError> {
         let db = &self.db;
-        db.write(&[Lock::Key("statuses".into())], || {
+        db.write(&[Lock::Key(format!("statuses\u{1f}{profile}"))], || {
             let mut changes = Vec::new();
             let mut batch: Vec<(&str, &Seen)> = Vec::new();
             for (id, s) in seen {
@@ -350,34 +356,104 @@ pub struct Asked {
     pub problems: BTreeMap<String, String>,
 }
 
-/// Asks the panel for the status of `open` orders (chunks of at most 100), records what it
-/// sees, and returns what it asked, what changed and what could not be learned. The one path
-/// by which `smm sync` and `smm orders --check` record statuses.
-pub fn statuses(panel: &dyn Panel, book: &Book, open: &[Entry]) -> anyhow::Result<Asked> {
+/// Asks the panel for the status of `open` orders (chunks of at most 100, `in_flight` at
+/// once), records what it sees, and returns what it asked, what changed and what could not be
+/// learned. The one path by which `smm sync` and `smm orders --check` record statuses.
+///
+/// The ids go out in groups of four rounds of requests (`in_flight` × 100 × 4 ids), and each
+/// group's statuses are written while the next group is asked: a book on a server costs the
+/// run little more than its last group's write. A group whose every request failed makes its
+/// orders' problems — unless no group got an answer: then the run fails, as one request would.
+pub fn statuses(
+    panel: &dyn Panel,
+    book: &Book,
+    open: &[Entry],
+    in_flight: usize,
+) -> anyhow::Result<Asked> {
     let by_order = by_order(open);
     let mut ids: Vec<u64> = by_order.keys().filter_map(|o| o.parse().ok()).collect();
     ids.sort_unstable();
     if ids.is_empty() {
         return Ok(Asked::default());
     }
-    let sent = asked_now();
-    let rows = panel.status(&ids)?.value;
     let mut asked = Asked {
         count: ids.len(),
         ..Asked::default()
     };
-    let mut seen: Vec<(String, Seen)> = Vec::new();
+    let order_of: HashMap<&str, &str> = open
+        .iter()
+        .filter_map(|e| Some((e.id.as_str(), e.order.as_deref()?)))
+        .collect();
+    let group = crate::ids::CHUNK * in_flight.max(1) * 4;
     let mut answered: std::collections::HashSet<&str> = std::collections::HashSet::new();
-    for row in rows {
-        for entry in by_order.get(&row.id).into_iter().flatten() {
-            answered.insert(&entry.id);
-            match &row.result {
-                Ok(status) => seen.push((entry.id.clone(), self::seen(status.clone()))),
-                Err(e) => {
-                    asked.problems.insert(entry.id.clone(), e.clone());
+    let mut first_error = None;
+    let mut any_answer = false;
+    std::thread::scope(|scope| -> anyhow::Result<()> {
+        // One group asked ahead: the panel's side never waits for the book's.
+        let (tx, rx) = std::sync::mpsc::sync_channel(1);
+        let ids = &ids;
+        scope.spawn(move || {
+            for g in ids.chunks(group) {
+                let sent = asked_now();
+                let rows = panel.status(g).map(|a| a.value);
+                if tx.send((g, sent, rows)).is_err() {
+                    break;
                 }
             }
+        });
+        for (g, sent, rows) in rx {
+            let rows = match rows {
+                Ok(rows) => rows,
+                Err(e) => {
+                    for id in g {
+                        for entry in by_order.get(&id.to_string()).into_iter().flatten() {
+                            answered.insert(&entry.id);
+                            asked.problems.insert(entry.id.clone(), format!("{e:#}"));
+                        }
+                    }
+                    first_error.get_or_insert(e);
+                    continue;
+                }
+            };
+            any_answer = true;
+            // Each profile's statuses in a transaction of its own (one, as a rule).
+            let mut seen: BTreeMap<&str, Vec<(String, Seen)>> = BTreeMap::new();
+            for row in rows {
+                for entry in by_order.get(&row.id).into_iter().flatten() {
+                    answered.insert(&entry.id);
+                    match &row.result {
+                        Ok(status) => seen
+                            .entry(&entry.profile)
+                            .or_default()
+                            .push((entry.id.clone(), self::seen(status.clone()))),
+                        Err(e) => {
+                            asked.problems.insert(entry.id.clone(), e.clone());
+                        }
+                    }
+                }
+            }
+            for (profile, seen) in &seen {
+                let pairs: Vec<(&str, &Seen)> =
+                    seen.iter().map(|(id, s)| (id.as_str(), s)).collect();
+                let changes = book.record_statuses(profile, sent, &pairs)?;
+                asked
+                    .changes
+                    .extend(
+                        changes
+                            .into_iter()
+                            .map(|StatusChange { id, from, to }| OrderChange {
+                                order: order_of.get(id.as_str()).unwrap_or(&"?").to_string(),
+                                id,
+                                from,
+                                to,
+                            }),
+                    );
+            }
         }
+        Ok(())
+    })?;
+    if let (false, Some(e)) = (any_answer, first_error) {
+        return Err(e);
     }
     // Entries whose id is no order number were not asked about.
     let asked_about = by_order.iter().filter(|(o, _)| o.parse::<u64>().is_ok());
@@ -388,21 +464,6 @@ pub fn statuses(panel: &dyn Panel, book: &Book, open: &[Entry]) -> anyhow::Resul
                 .insert(e.id.clone(), "not in the panel's answer".into());
         }
     }
-    let pairs: Vec<(&str, &Seen)> = seen.iter().map(|(id, s)| (id.as_str(), s)).collect();
-    let changes = book.record_statuses(sent, &pairs)?;
-    let order_of: HashMap<&str, &str> = open
-        .iter()
-        .filter_map(|e| Some((e.id.as_str(), e.order.as_deref()?)))
-        .collect();
-    asked.changes = changes
-        .into_iter()
-        .map(|StatusChange { id, from, to }| OrderChange {
-            order: order_of.get(id.as_str()).unwrap_or(&"?").to_string(),
-            id,
-            from,
-            to,
-        })
-        .collect();
     Ok(asked)
 }
 

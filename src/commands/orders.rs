@@ -135,7 +135,9 @@ fn check(
                 here_entries.push(e.clone());
             }
         }
-        let asked = ctx.and_then(|ctx| crate::book::statuses(&*ctx.panel(), book, &here_entries));
+        let asked = ctx.and_then(|ctx| {
+            crate::book::statuses(&*ctx.panel(), book, &here_entries, ctx.http.concurrency())
+        });
         match asked {
             Ok(asked) => problems.extend(asked.problems),
             Err(e) => {

@@ -211,11 +211,12 @@ fn steps(
     // The statuses, and the balance and catalogue, go out at once (each request still within
     // the profile's concurrency and max_rpm); each side writes the book through its own
     // connection.
+    let in_flight = ctx.http.concurrency();
     let (orders, account) = std::thread::scope(|scope| {
         let open = &open;
         let orders = scope.spawn(move || {
             let book = Book::open()?;
-            statuses(panel, &book, &book.unfinished(open)?)
+            statuses(panel, &book, &book.unfinished(open)?, in_flight)
         });
         let account = (|| -> anyhow::Result<(Account, Vec<Change>)> {
             let account = panel.balance()?.value;
