@@ -1010,6 +1010,40 @@ mod tests {
     }
 
     #[test]
+    fn two_machines_claiming_the_same_due_orders_ask_each_once() {
+        for t in crate::book::testing::books() {
+            for order in 1..=20 {
+                placed(&t.book, &order.to_string(), 1448, "Completed");
+            }
+            let now = crate::time::now() as i64;
+            let due = t.book.due_refills(&rule(now)).unwrap();
+            assert_eq!(due.len(), 20);
+            let start = std::sync::Barrier::new(4);
+            let (place, dir) = (&t.place, t.dir.path());
+            let claimed: Vec<Vec<String>> = std::thread::scope(|scope| {
+                let running: Vec<_> = (0..4)
+                    .map(|_| {
+                        let (due, start) = (&due, &start);
+                        scope.spawn(move || {
+                            // Each its own connection, as another machine would have.
+                            let book = Book::open_place_in(place.clone(), dir.into()).unwrap();
+                            start.wait();
+                            let claims = book.claim_refills(&rule(now), due).unwrap();
+                            claims.into_iter().map(|(_, d)| d.order).collect()
+                        })
+                    })
+                    .collect();
+                running.into_iter().map(|h| h.join().unwrap()).collect()
+            });
+            let mut all: Vec<String> = claimed.into_iter().flatten().collect();
+            all.sort_by_key(|o| o.parse::<u64>().unwrap());
+            let expected: Vec<String> = (1..=20).map(|o: u64| o.to_string()).collect();
+            assert_eq!(all, expected, "each order claimed once, by one machine");
+            assert_eq!(t.book.refills(&RefillQuery::default()).unwrap().len(), 20);
+        }
+    }
+
+    #[test]
     fn panel_texts_are_cut_where_the_book_writes_them() {
         use crate::book::limits::{ERROR, STATUS};
         for t in crate::book::testing::books() {
