@@ -361,9 +361,10 @@ pub struct Asked {
 /// learned. The one path by which `smm sync` and `smm orders --check` record statuses.
 ///
 /// The ids go out in groups of four rounds of requests (`in_flight` × 100 × 4 ids), and each
-/// group's statuses are written while the next group is asked: a book on a server costs the
-/// run little more than its last group's write. A group whose every request failed makes its
-/// orders' problems — unless no group got an answer: then the run fails, as one request would.
+/// group's statuses are written while the next group is asked (and before the one after it
+/// is): a book on a server costs the run little more than its last group's write. A group
+/// whose every request failed makes its orders' problems — unless no group got an answer:
+/// then the run fails, as one request would.
 pub fn statuses(
     panel: &dyn Panel,
     book: &Book,
@@ -389,8 +390,10 @@ pub fn statuses(
     let mut first_error = None;
     let mut any_answer = false;
     std::thread::scope(|scope| -> anyhow::Result<()> {
-        // One group asked ahead: the panel's side never waits for the book's.
-        let (tx, rx) = std::sync::mpsc::sync_channel(1);
+        // One group asked ahead, no more: a group is handed over (a rendezvous, no buffer)
+        // when the book takes it, so the next is asked while it is written, and the one after
+        // only once it is written. (A buffer of one would let the panel run two groups ahead.)
+        let (tx, rx) = std::sync::mpsc::sync_channel(0);
         let ids = &ids;
         scope.spawn(move || {
             for g in ids.chunks(group) {
@@ -496,4 +499,355 @@ pub fn asked_now() -> i64 {
         .duration_since(std::time::UNIX_EPOCH)
         .map(|d| i64::try_from(d.as_micros()).unwrap_or(i64::MAX))
         .unwrap_or_default()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::book::tests::order;
+    use crate::book::{Outcome, Query, testing};
+    use crate::config::Profile;
+    use crate::panel::{Answer, OrderStatus, Raw, Row};
+    use std::sync::Mutex;
+    use std::time::{Duration, Instant};
+
+    /// Open orders in a test book: three groups of ids with `in_flight` = 1 (400, 400, 200).
+    const N: u64 = 1000;
+
+    /// How a fake panel answers a group: its index (0 first) and ids.
+    type Answerer<'a> = dyn Fn(usize, &[u64]) -> anyhow::Result<Vec<Row<OrderStatus>>> + Sync + 'a;
+
+    /// A panel that answers status requests through `answer` and keeps the ids of each.
+    struct Fake<'a> {
+        profile: Profile,
+        requests: Mutex<Vec<Vec<u64>>>,
+        answer: Box<Answerer<'a>>,
+    }
+
+    impl<'a> Fake<'a> {
+        fn new(
+            answer: impl Fn(usize, &[u64]) -> anyhow::Result<Vec<Row<OrderStatus>>> + Sync + 'a,
+        ) -> Fake<'a> {
+            let text = "[profiles.p]\nurl = \"https://panel.example/api/v2\"\nkey = \"k\"\n";
+            let config = crate::config::Config {
+                path: "config.toml".into(),
+                file: crate::config::parse(text).unwrap(),
+            };
+            Fake {
+                profile: config.profile(Some("p")).unwrap(),
+                requests: Mutex::new(Vec::new()),
+                answer: Box::new(answer),
+            }
+        }
+
+        /// The ids of each request, in the order they were asked.
+        fn requests(&self) -> Vec<Vec<u64>> {
+            self.requests.lock().unwrap().clone()
+        }
+    }
+
+    impl Panel for Fake<'_> {
+        fn profile(&self) -> &Profile {
+            &self.profile
+        }
+
+        fn status(&self, ids: &[u64]) -> anyhow::Result<Answer<Vec<Row<OrderStatus>>>> {
+            let group = {
+                let mut requests = self.requests.lock().unwrap();
+                requests.push(ids.to_vec());
+                requests.len() - 1
+            };
+            let value = (self.answer)(group, ids)?;
+            Ok(Answer {
+                raw: Raw::Merged(serde_json::Value::Null),
+                value,
+            })
+        }
+    }
+
+    /// The status the fake panel reports for order `id`: even ids completed, odd ones running.
+    fn status_of(id: u64) -> OrderStatus {
+        let done = id.is_multiple_of(2);
+        OrderStatus {
+            status: if done { "Completed" } else { "In progress" }.into(),
+            charge: Some(Decimal::new(id as i64, 3)),
+            start_count: (id % 50).to_string(),
+            remains: if done {
+                "0".into()
+            } else {
+                (id % 97).to_string()
+            },
+            currency: "USD".into(),
+            thread: None,
+        }
+    }
+
+    /// Rows of `status_of` for every id.
+    fn rows(ids: &[u64]) -> Vec<Row<OrderStatus>> {
+        ids.iter()
+            .map(|&id| Row {
+                id: id.to_string(),
+                result: Ok(status_of(id)),
+            })
+            .collect()
+    }
+
+    /// Places `N` orders with panel order ids 70000–70999 in an order unlike theirs, and one
+    /// more that shares the first one's panel order id; returns the open orders.
+    fn placed(book: &Book) -> Vec<Entry> {
+        let panel_id = |i: u64| 70_000 + (i * 389) % N;
+        for i in 0..=N {
+            let id = book.begin(&order(i + 1), 0, true).unwrap().unwrap();
+            let order = panel_id(i % N).to_string();
+            book.finish(&id, Outcome::Placed, Some(&order), None, 1)
+                .unwrap();
+        }
+        let open = book.unfinished(&Query::default()).unwrap();
+        assert_eq!(open.len() as u64, N + 1);
+        open
+    }
+
+    /// Every panel order id of `open`, once, ascending.
+    fn ids(open: &[Entry]) -> Vec<u64> {
+        let mut ids: Vec<u64> = open
+            .iter()
+            .map(|e| e.order.as_deref().unwrap().parse().unwrap())
+            .collect();
+        ids.sort_unstable();
+        ids.dedup();
+        ids
+    }
+
+    /// Every entry of the book, by entry id.
+    fn entries(book: &Book) -> BTreeMap<String, Entry> {
+        let mut all = BTreeMap::new();
+        book.list(&Query::default(), |e| {
+            all.insert(e.id.clone(), e);
+            Ok(())
+        })
+        .unwrap();
+        all
+    }
+
+    /// The panel order id of an entry.
+    fn number(e: &Entry) -> u64 {
+        e.order.as_deref().unwrap().parse().unwrap()
+    }
+
+    /// Whether `e` holds what `status_of` reports for it.
+    fn holds_status(e: &Entry) -> bool {
+        let s = status_of(number(e));
+        e.status.as_deref() == Some(s.status.as_str())
+            && e.charge == s.charge.map(|c| c.to_string())
+            && e.start_count.as_deref() == Some(s.start_count.as_str())
+            && e.remains.as_deref() == Some(s.remains.as_str())
+            && e.currency.as_deref() == Some("USD")
+            && e.checked.is_some()
+    }
+
+    /// Whether `e` holds no status at all (as placed).
+    fn untouched(e: &Entry) -> bool {
+        e.status.is_none() && e.checked.is_none() && e.charge.is_none() && e.remains.is_none()
+    }
+
+    #[test]
+    fn statuses_go_out_in_ascending_groups_of_400_and_all_are_recorded() {
+        for t in testing::books() {
+            let (book, backend) = (&t.book, t.book.backend());
+            let open = placed(book);
+            let ids = ids(&open);
+            assert_eq!(ids.len() as u64, N);
+            let panel = Fake::new(|_, ids| Ok(rows(ids)));
+            let asked = statuses(&panel, book, &open, 1).unwrap();
+            assert_eq!(asked.count, ids.len(), "{backend}");
+            assert!(asked.problems.is_empty(), "{backend}: {:?}", asked.problems);
+            let requests = panel.requests();
+            let sizes: Vec<usize> = requests.iter().map(Vec::len).collect();
+            assert_eq!(sizes, [400, 400, 200], "{backend}");
+            assert_eq!(requests.concat(), ids, "{backend}: each id once, ascending");
+
+            let all = entries(book);
+            assert_eq!(all.len(), open.len());
+            for e in all.values() {
+                assert!(holds_status(e), "{backend}: {e:?}");
+            }
+            // One change per entry (two entries share an order id), from nothing.
+            assert_eq!(asked.changes.len(), open.len(), "{backend}");
+            for c in &asked.changes {
+                let e = &all[&c.id];
+                assert_eq!(c.order, e.order.clone().unwrap());
+                assert_eq!(c.from, None);
+                assert_eq!(c.to, status_of(number(e)).status);
+            }
+            let changed: std::collections::BTreeSet<&str> =
+                asked.changes.iter().map(|c| c.id.as_str()).collect();
+            assert_eq!(changed.len(), open.len(), "{backend}: each entry once");
+
+            // The running ones again: they end partial, and only they change.
+            let running = book.unfinished(&Query::default()).unwrap();
+            let running_ids = self::ids(&running);
+            assert!(running_ids.iter().all(|id| !id.is_multiple_of(2)));
+            assert_eq!(running_ids.len() as u64, N / 2);
+            let panel = Fake::new(|_, ids| {
+                Ok(ids
+                    .iter()
+                    .map(|&id| Row {
+                        id: id.to_string(),
+                        result: Ok(OrderStatus {
+                            status: "Partial".into(),
+                            ..status_of(id)
+                        }),
+                    })
+                    .collect())
+            });
+            let again = statuses(&panel, book, &running, 1).unwrap();
+            assert_eq!(again.count, running_ids.len(), "{backend}");
+            assert_eq!(panel.requests().concat(), running_ids, "{backend}");
+            assert_eq!(again.changes.len(), running.len(), "{backend}");
+            for c in &again.changes {
+                assert_eq!(c.from.as_deref(), Some("In progress"));
+                assert_eq!(c.to, "Partial");
+            }
+            assert!(book.unfinished(&Query::default()).unwrap().is_empty());
+        }
+    }
+
+    #[test]
+    fn a_failed_group_makes_its_orders_problems_and_the_others_are_recorded() {
+        for t in testing::books() {
+            let (book, backend) = (&t.book, t.book.backend());
+            let open = placed(book);
+            let ids = ids(&open);
+            // The third group: one order the panel does not know, one it leaves out.
+            let (unknown, left_out) = (ids[850], ids[900]);
+            let panel = Fake::new(|group, ids| match group {
+                1 => Err(anyhow::anyhow!("HTTP 502 Bad Gateway").context("status request")),
+                _ => Ok(rows(ids)
+                    .into_iter()
+                    .filter(|r| r.id != left_out.to_string())
+                    .map(|r| match r.id == unknown.to_string() {
+                        true => Row {
+                            id: r.id,
+                            result: Err("Incorrect order ID".into()),
+                        },
+                        false => r,
+                    })
+                    .collect()),
+            });
+            let asked = statuses(&panel, book, &open, 1).unwrap();
+            assert_eq!(asked.count, ids.len(), "{backend}");
+            assert_eq!(panel.requests().len(), 3, "{backend}");
+            let failed = &ids[400..800];
+            let mut expected = BTreeMap::new();
+            for e in &open {
+                let n = number(e);
+                let problem = if failed.contains(&n) {
+                    "status request: HTTP 502 Bad Gateway"
+                } else if n == unknown {
+                    "Incorrect order ID"
+                } else if n == left_out {
+                    "not in the panel's answer"
+                } else {
+                    continue;
+                };
+                expected.insert(e.id.clone(), problem.to_string());
+            }
+            assert_eq!(expected.len(), 402);
+            assert_eq!(asked.problems, expected, "{backend}");
+
+            let all = entries(book);
+            for e in all.values() {
+                match expected.contains_key(&e.id) {
+                    true => assert!(untouched(e), "{backend}: {e:?}"),
+                    false => assert!(holds_status(e), "{backend}: {e:?}"),
+                }
+            }
+            let recorded = all.values().filter(|e| e.status.is_some()).count();
+            assert_eq!(recorded, open.len() - 402, "{backend}");
+            assert_eq!(asked.changes.len(), recorded, "{backend}");
+        }
+    }
+
+    #[test]
+    fn when_every_group_fails_the_call_fails_and_nothing_is_recorded() {
+        for t in testing::books() {
+            let (book, backend) = (&t.book, t.book.backend());
+            let open = placed(book);
+            let panel = Fake::new(|group, _| Err(anyhow::anyhow!("HTTP 503 on group {group}")));
+            let err = statuses(&panel, book, &open, 1).unwrap_err();
+            assert_eq!(format!("{err:#}"), "HTTP 503 on group 0", "{backend}");
+            assert_eq!(panel.requests().len(), 3, "{backend}");
+            let all = entries(book);
+            assert_eq!(all.len(), open.len());
+            assert!(all.values().all(untouched), "{backend}");
+        }
+    }
+
+    /// Whether the book holds a status for every entry of the orders `ids`.
+    fn written(book: &Mutex<Book>, ids: &[u64]) -> bool {
+        let book = book.lock().unwrap();
+        entries(&book)
+            .values()
+            .filter(|e| ids.contains(&number(e)))
+            .all(|e| e.status.is_some())
+    }
+
+    #[test]
+    fn a_group_is_written_while_the_next_is_asked_and_before_the_one_after() {
+        for t in testing::books() {
+            let (book, backend) = (&t.book, t.book.backend());
+            let open = placed(book);
+            let ids = ids(&open);
+            let groups: Vec<&[u64]> = ids.chunks(400).collect();
+            // The fake panel looks at the book through a connection of its own.
+            let other = Mutex::new(t.reopen());
+            let (release, released) = std::sync::mpsc::channel::<()>();
+            let seen_at_third = Mutex::new(None);
+            let panel = Fake::new(|group, asked| {
+                if group == 2 {
+                    // The first group is written before the third is asked: the panel is
+                    // never more than one group ahead of the book.
+                    *seen_at_third.lock().unwrap() = Some(written(&other, groups[0]));
+                    let _ = release.send(());
+                    // The second group is written while the third is asked.
+                    let start = Instant::now();
+                    while !written(&other, groups[1]) {
+                        assert!(
+                            start.elapsed() < Duration::from_secs(60),
+                            "the second group was not written while the third was asked"
+                        );
+                        std::thread::sleep(Duration::from_millis(5));
+                    }
+                }
+                Ok(rows(asked))
+            });
+            let asked = std::thread::scope(|scope| {
+                // Another writer holds the profile's statuses until the third group is asked,
+                // so the first cannot be written before then; as the third is only asked once
+                // the first is written, the holder lets go after half a second by itself.
+                let (held, holding) = std::sync::mpsc::channel();
+                let holder = t.reopen();
+                scope.spawn(move || {
+                    holder
+                        .db
+                        .write(&[Lock::Key("statuses\u{1f}p".into())], || {
+                            held.send(()).unwrap();
+                            let _ = released.recv_timeout(Duration::from_millis(500));
+                            Ok(())
+                        })
+                        .unwrap();
+                });
+                holding.recv().unwrap();
+                statuses(&panel, book, &open, 1).unwrap()
+            });
+            assert_eq!(panel.requests().len(), 3, "{backend}");
+            assert_eq!(
+                *seen_at_third.lock().unwrap(),
+                Some(true),
+                "{backend}: the third group was asked before the first was written"
+            );
+            assert!(asked.problems.is_empty(), "{backend}");
+            assert!(entries(book).values().all(holds_status), "{backend}");
+        }
+    }
 }
