@@ -16,14 +16,15 @@ cargo build --release --quiet
 smm="$PWD/target/release/smm"
 work="$(mktemp -d)"
 pids=()
-cleanup() { for p in "${pids[@]}"; do kill -INT "$p" 2>/dev/null || true; done; rm -rf "$work"; }
+cleanup() { for p in "${pids[@]}" $(cat "$work/pids" 2>/dev/null); do kill -INT "$p" 2>/dev/null || true; done; rm -rf "$work"; }
 trap cleanup EXIT
+export SMM_CACHE_DIR="$work/cache"   # never the real home
 
 # Starts a sandbox with extra args; prints its v2 URL.
 sandbox() {
   local out="$work/sandbox.$RANDOM"
   SMM_DATA_DIR="$work/sandbox-data" "$smm" sandbox --port 0 "$@" >"$out" 2>&1 &  # its ids file stays in $work
-  pids+=($!)
+  echo $! >>"$work/pids"   # sandbox() runs in a $(…) subshell: its pid reaches cleanup through a file
   for _ in $(seq 1 50); do grep -q "Press Ctrl-C" "$out" 2>/dev/null && break; sleep 0.1; done
   grep -o 'http://127\.0\.0\.1:[0-9]*/api/v2' "$out" | head -1
 }

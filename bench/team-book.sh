@@ -2,7 +2,8 @@
 # The team book on PostgreSQL, against a throwaway server (scripts/test-postgres.sh, fsync on)
 # and built-in sandbox panels on 127.0.0.1.
 #
-#   bench/team-book.sh
+#   bench/team-book.sh          # all four
+#   bench/team-book.sh sync     # only 4 (a minute instead of several)
 #
 # 1. `smm book copy` of a 1,000,000-order SQLite book into PostgreSQL (and a second run).
 # 2. One `order add`: an empty PostgreSQL book vs the 1,000,000-order one (SQLite for reference).
@@ -23,7 +24,7 @@ chmod 755 "$work"
 pids=()
 eval "$(SMM_PG_DURABLE=1 scripts/test-postgres.sh start)"
 cleanup() {
-  for p in "${pids[@]}"; do kill -INT "$p" 2>/dev/null || true; done
+  for p in "${pids[@]}" $(cat "$work/pids" 2>/dev/null); do kill -INT "$p" 2>/dev/null || true; done
   scripts/test-postgres.sh stop "$SMM_TEST_PG_DIR"
   rm -rf "$work"
 }
@@ -35,8 +36,8 @@ newdb() { psql -q "$SMM_TEST_PG_URL" -c "CREATE DATABASE $1" >/dev/null; echo "$
 # Starts a sandbox with extra args; prints its v2 URL.
 sandbox() {
   local out="$work/sandbox.$RANDOM"
-  "$smm" sandbox --port 0 "$@" >"$out" 2>&1 &
-  pids+=($!)
+  SMM_DATA_DIR="$work/sandbox-data" "$smm" sandbox --port 0 "$@" >"$out" 2>&1 &  # its ids file stays in $work
+  echo $! >>"$work/pids"   # sandbox() runs in a $(…) subshell: its pid reaches cleanup through a file
   for _ in $(seq 1 50); do grep -q "Press Ctrl-C" "$out" 2>/dev/null && break; sleep 0.1; done
   grep -o 'http://127\.0\.0\.1:[0-9]*/api/v2' "$out" | head -1
 }
@@ -50,6 +51,7 @@ chmod 600 "$work/config.toml"
 export SMM_CONFIG="$work/config.toml" SMM_CACHE_DIR="$work/cache"
 mkdir -p "$work/full" "$work/empty"
 
+if [ "${1:-all}" != sync ]; then
 echo; echo "== 1. smm book copy of a 1,000,000-order SQLite book into PostgreSQL"
 python3 - "$work/full/journal.jsonl" "$url" <<'PY'
 import sys, time
@@ -115,6 +117,8 @@ errors = [p.stderr.read().decode().strip() for p in procs if p.returncode != 0]
 print(f"  8 different orders: {codes.count(0)} placed ({(time.perf_counter()-t)*1000:.0f} ms); errors: {errors or 'none'}")
 PY
 echo "  orders in the race book: $(psql -qtA "$race" -c 'SELECT count(*) FROM orders')"
+
+fi
 
 echo; echo "== 4. smm sync of 2 x 10,000 unfinished orders from the PostgreSQL book, 100 ms latency"
 seed() {
