@@ -3,13 +3,15 @@
 //! finds the orders due a refill.
 //!
 //! A request is written down (as `Unknown`) before it is sent and updated with the panel's
-//! answer after, like an order: a crash or a timeout leaves it counted as asked, never lost.
+//! answer after, like an order: a crash or a timeout leaves it counted as asked, never lost;
+//! an answer the book cannot take (locked past the lock timeout, a full disk) is kept in a side
+//! file the next run folds in, as an order's outcome is ([`pending`](super::pending)).
 
 use super::Book;
 use super::db::{Db, DbError, Lock, Row as DbRow, Value, args};
 use crate::panel::status::{RefillState, refill_state};
 use crate::panel::{Answer, Panel, PanelError, Row, unanswered};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 /// The schema migration that adds refills (and when the book first saw an order finished).
 pub const MIGRATION: &str = "
@@ -60,7 +62,8 @@ pub struct Ask {
 }
 
 /// What the panel answered to one refill request.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Answered {
     /// The refill id.
     Refill(String),
@@ -81,6 +84,17 @@ impl Answered {
             Answered::Unknown(why) => Answered::Unknown(cut(why, ERROR)),
         }
     }
+}
+
+/// What the panel answered to one refill request the book wrote down.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RefillAnswer {
+    /// The request's number in the book.
+    pub seq: i64,
+    /// The panel's order id it asked a refill for.
+    pub order: String,
+    /// What the panel answered.
+    pub answer: Answered,
 }
 
 /// What `refill_status` said of one refill: its status text, or the panel's per-item error.
@@ -316,33 +330,50 @@ impl Book {
         run().map_err(|e| self.explain_unsent(e))
     }
 
-    /// Records what the panel answered to refill requests (by number), in one transaction.
-    pub fn refill_answers(&self, answers: &[(i64, Answered)]) -> anyhow::Result<()> {
+    /// Records what the panel answered to refill requests, answered now, in one transaction.
+    pub fn refill_answers(&self, answers: &[RefillAnswer]) -> anyhow::Result<()> {
+        self.refill_answers_at(answers, crate::time::now() as i64)
+    }
+
+    /// Records what the panel answered at `answered` to refill requests, in one transaction.
+    /// Only a request still unanswered, of the order the answer names, is written: an answer
+    /// written twice (a side file folded after the book took it after all) changes nothing.
+    pub(super) fn refill_answers_at(
+        &self,
+        answers: &[RefillAnswer],
+        answered: i64,
+    ) -> anyhow::Result<()> {
         let db = &self.db;
         let run = || -> Result<(), DbError> {
             db.write(&refills_lock(), || {
-                let now = crate::time::now() as i64;
-                for (seq, answer) in answers {
-                    let disabled = matches!(answer, Answered::Refused(t) if says_disabled(t));
-                    let (refill, error, state) = match answer.cut() {
+                for a in answers {
+                    let disabled = matches!(&a.answer, Answered::Refused(t) if says_disabled(t));
+                    let (refill, error, state) = match a.answer.cut() {
                         Answered::Refill(id) => (Some(id), None, RefillState::Pending),
                         Answered::Refused(text) => (None, Some(text), RefillState::Refused),
                         Answered::Unknown(why) => (None, Some(why), RefillState::Unknown),
                     };
-                    db.exec(
+                    let written = db.exec(
                         "UPDATE refills SET answered = ?2, refill = ?3, error = ?4, disabled = ?5, \
-                         state = ?6, finished = ?7 WHERE seq = ?1",
+                         state = ?6, finished = ?7 \
+                         WHERE seq = ?1 AND panel_order = ?8 AND answered IS NULL",
                         args![
-                            *seq,
-                            now,
+                            a.seq,
+                            answered,
                             refill,
                             error,
                             disabled,
                             state.name(),
-                            !state.is_pending()
+                            !state.is_pending(),
+                            &a.order
                         ],
                     )?;
-                    db.exec(HISTORY_SQL, args![*seq, now, state.name(), None::<String>])?;
+                    if written > 0 {
+                        db.exec(
+                            HISTORY_SQL,
+                            args![a.seq, answered, state.name(), None::<String>],
+                        )?;
+                    }
                 }
                 Ok(())
             })
@@ -576,7 +607,9 @@ impl Sent {
 
 /// The guarded send of refills: writes a request down for each of `ids` on `panel` (when there
 /// is a book), sends them (chunks of 100, the multi form), records each answer, and returns
-/// the panel's answer as it came. The one path by which `smm refill IDS` asks.
+/// the panel's answer as it came. The one path by which `smm refill IDS` asks. Answers the
+/// book cannot take are kept in a side file the next run folds in, and the answer becomes an
+/// error naming each refill id and its order (exit 1).
 pub fn ask(
     panel: &dyn Panel,
     book: Option<&Book>,
@@ -598,8 +631,63 @@ pub fn ask(
     let seqs = book.ask_refills(&asks)?;
     let result = panel.refill(ids);
     let answers = answered(panel, ids, &result);
-    book.refill_answers(&seqs.into_iter().zip(answers).collect::<Vec<_>>())?;
+    let answers = seqs
+        .into_iter()
+        .zip(asks)
+        .zip(answers)
+        .map(|((seq, ask), answer)| RefillAnswer {
+            seq,
+            order: ask.order,
+            answer,
+        })
+        .collect();
+    record_answers(book, answers)?;
     result
+}
+
+/// Writes what the panel answered to refill requests, trying again within the lock timeout;
+/// when the book still cannot take it, keeps it in a side file the next run folds in. The
+/// error ([`Kept`](super::pending::Kept), exit 1) says so in one line, naming each refill id
+/// the panel gave and its order.
+fn record_answers(book: &Book, answers: Vec<RefillAnswer>) -> anyhow::Result<()> {
+    /// The first few of `items`, then how many more.
+    fn list(items: &[String]) -> String {
+        const SHOWN: usize = 5;
+        match items.len().checked_sub(SHOWN) {
+            None | Some(0) => items.join(", "),
+            Some(more) => format!("{} and {more} more", items[..SHOWN].join(", ")),
+        }
+    }
+    let granted: Vec<String> = answers
+        .iter()
+        .filter_map(|a| match a.answer.cut() {
+            Answered::Refill(id) => Some(format!("refill {id} for order {}", a.order)),
+            _ => None,
+        })
+        .collect();
+    let (what, lost) = match granted.is_empty() {
+        false => (
+            format!("the panel gave {}", list(&granted)),
+            "the book shows the refills as Unknown; note the refill ids",
+        ),
+        true => {
+            let orders: Vec<String> = answers.iter().map(|a| a.order.clone()).collect();
+            let s = if orders.len() == 1 { "" } else { "s" };
+            (
+                format!(
+                    "the panel answered the refill request{s} for order{s} {}",
+                    list(&orders)
+                ),
+                "the book shows the refill requests as Unknown",
+            )
+        }
+    };
+    let answered = crate::time::now() as i64;
+    book.record_or_keep(
+        &super::pending::Pending::refills(answers, answered),
+        &what,
+        lost,
+    )
 }
 
 /// What [`send_due`] did on one profile.
@@ -609,7 +697,8 @@ pub struct DueSent {
     pub due: Vec<Due>,
     /// What became of each request, in the same order.
     pub sent: Vec<Sent>,
-    /// Why requests failed (their refills are recorded Unknown), when any did.
+    /// Why requests failed (their refills are recorded Unknown), or answers the book could not
+    /// take (kept in a side file, named first), when any did.
     pub error: Option<anyhow::Error>,
 }
 
@@ -619,7 +708,8 @@ pub struct DueSent {
 /// transaction per chunk, after). `workers()` chunks are in flight at once (the profile's
 /// concurrency, fewer after a 429) while this thread — the one that holds the book — writes
 /// the chunks ahead of them and the answers behind them, so the book's writes overlap the
-/// panel's latency.
+/// panel's latency. A chunk's answers the book cannot take are kept in a side file the next
+/// run folds in (still reported in `sent`).
 pub fn send_due(
     panel: &dyn Panel,
     book: &Book,
@@ -686,13 +776,9 @@ pub fn send_due(
             if claim(&mut failed) {
                 open += 1;
             }
-            match record(panel, book, &claimed, reply) {
-                Ok((sent, error)) => {
-                    failed.extend(error);
-                    slots[i] = Some((claimed, sent));
-                }
-                Err(e) => failed.push(e),
-            }
+            let (sent, errors) = record(panel, book, &claimed, reply);
+            failed.extend(errors);
+            slots[i] = Some((claimed, sent));
         }
         drop(jobs);
     });
@@ -701,7 +787,18 @@ pub fn send_due(
         done.due.extend(claimed.into_iter().map(|(_, d)| d));
         done.sent.extend(sent);
     }
-    done.error = match failed.len() {
+    done.error = summary(failed, total);
+    Ok(done)
+}
+
+/// One error for what failed in `total` chunks of refill requests: answers the book could not
+/// take come first (their refill ids are in a side file, and the line names them); then the
+/// chunks that failed, alone when every chunk failed, else counted.
+fn summary(failed: Vec<anyhow::Error>, total: usize) -> Option<anyhow::Error> {
+    let (kept, failed): (Vec<_>, Vec<_>) = failed
+        .into_iter()
+        .partition(|e| e.is::<super::pending::Kept>());
+    let failed = match failed.len() {
         0 => None,
         n if n >= total => failed.into_iter().next(),
         n => {
@@ -711,7 +808,10 @@ pub fn send_due(
             ))
         }
     };
-    Ok(done)
+    match (kept.into_iter().next(), failed) {
+        (Some(kept), Some(failed)) => Some(anyhow::anyhow!("{kept:#}; and {failed:#}")),
+        (kept, failed) => kept.or(failed),
+    }
 }
 
 /// What the panel answered to one refill request (multi form), with the ids asked.
@@ -735,14 +835,15 @@ fn request(panel: &dyn Panel, claimed: &[(i64, Due)]) -> Reply {
 }
 
 /// Records what came back for the refills `claimed`. A request with no answer is recorded as
-/// Unknown (it counts as asked); returns what became of each, and the error when the whole
+/// Unknown (it counts as asked); returns what became of each, and the errors: the book's when
+/// it could not take the answers (kept in a side file, first), the panel's when the whole
 /// request failed.
 fn record(
     panel: &dyn Panel,
     book: &Book,
     claimed: &[(i64, Due)],
     (ids, result): Reply,
-) -> anyhow::Result<(Vec<Sent>, Option<anyhow::Error>)> {
+) -> (Vec<Sent>, Vec<anyhow::Error>) {
     let answers = answered(panel, &ids, &result);
     let by_order: std::collections::HashMap<String, Answered> =
         ids.iter().map(u64::to_string).zip(answers).collect();
@@ -765,10 +866,14 @@ fn record(
             status: status.name().to_string(),
             error,
         });
-        recorded.push((*seq, answer));
+        recorded.push(RefillAnswer {
+            seq: *seq,
+            order: due.order.clone(),
+            answer,
+        });
     }
-    book.refill_answers(&recorded)?;
-    Ok((sent, result.err()))
+    let kept = record_answers(book, recorded).err();
+    (sent, kept.into_iter().chain(result.err()).collect())
 }
 
 /// What each of `ids` got: its refill id, the panel's refusal, or no answer. A single id the
@@ -927,6 +1032,15 @@ mod tests {
         }
     }
 
+    /// `answer` to the refill request `claimed`.
+    fn answer(claimed: &(i64, Due), answer: Answered) -> RefillAnswer {
+        RefillAnswer {
+            seq: claimed.0,
+            order: claimed.1.order.clone(),
+            answer,
+        }
+    }
+
     fn orders(due: &[Due]) -> Vec<&str> {
         due.iter().map(|d| d.order.as_str()).collect()
     }
@@ -955,9 +1069,9 @@ mod tests {
             // A run that found them due before they were claimed claims none of them.
             assert!(book.claim_refills(&rule(now), &due).unwrap().is_empty());
             book.refill_answers(&[
-                (claimed[0].0, Answered::Refill("7".into())),
-                (
-                    claimed[1].0,
+                answer(&claimed[0], Answered::Refill("7".into())),
+                answer(
+                    &claimed[1],
                     Answered::Refused("Refill is disabled for this service".into()),
                 ),
             ])
@@ -997,7 +1111,7 @@ mod tests {
             let again = book
                 .claim_refills(&later, &book.due_refills(&later).unwrap())
                 .unwrap();
-            book.refill_answers(&[(again[0].0, Answered::Refill("8".into()))])
+            book.refill_answers(&[answer(&again[0], Answered::Refill("8".into()))])
                 .unwrap();
             book.record_refill_statuses(&[(again[0].0, Ok("Rejected".into()))])
                 .unwrap();
@@ -1059,8 +1173,16 @@ mod tests {
             let seqs = book.ask_refills(&asks).unwrap();
             let long = format!("Refill is disabled\u{1b}[31m {}", "x".repeat(600_000));
             book.refill_answers(&[
-                (seqs[0], Answered::Refused(long)),
-                (seqs[1], Answered::Refill("9".into())),
+                RefillAnswer {
+                    seq: seqs[0],
+                    order: "1".into(),
+                    answer: Answered::Refused(long),
+                },
+                RefillAnswer {
+                    seq: seqs[1],
+                    order: "2".into(),
+                    answer: Answered::Refill("9".into()),
+                },
             ])
             .unwrap();
             let changes = book

@@ -2,6 +2,7 @@
 //! duplicate guard (one `BEGIN IMMEDIATE` transaction, committed) before it is sent, and its
 //! outcome — placed with the panel's order id, refused, or unknown — after.
 
+use super::pending::Pending;
 use super::{Book, Earlier, Held, NewOrder, Outcome, SpendLimit};
 use crate::order::Order;
 use rust_decimal::Decimal;
@@ -156,31 +157,16 @@ fn record(
     error: Option<&str>,
 ) -> anyhow::Result<()> {
     let answered = crate::time::now() as i64;
-    let deadline = std::time::Instant::now() + super::busy_timeout();
-    let failed = loop {
-        match book.finish(id, outcome, order, error, answered) {
-            Ok(()) => return Ok(()),
-            Err(e) if std::time::Instant::now() >= deadline => break e,
-            Err(_) => std::thread::sleep(std::time::Duration::from_millis(50)),
-        }
-    };
     let what = match (outcome, order) {
         (Outcome::Placed, Some(order)) => format!("order {order} was placed on the panel"),
         _ => format!("the order's outcome ({})", outcome.name()),
     };
-    // Plain text, not the book's error as a cause: this is exit 1 (the order is out), not 2.
-    let message = match book.keep_aside(id, outcome, order, error, answered) {
-        Ok(file) => format!(
-            "{what}, but the order book could not record it ({}): it is kept in {} and the next smm run records it",
-            crate::text::shorten(&format!("{failed:#}"), 200),
-            file.display()
-        ),
-        Err(io) => format!(
-            "{what}, but neither the order book ({}) nor a side file ({io}) could record it: the book shows entry {id} as unknown; note the order id",
-            crate::text::shorten(&format!("{failed:#}"), 200)
-        ),
-    };
-    Err(anyhow::anyhow!(message))
+    let pending = Pending::outcome(id, outcome, order, error, answered);
+    book.record_or_keep(
+        &pending,
+        &what,
+        &format!("the book shows entry {id} as unknown; note the order id"),
+    )
 }
 
 #[cfg(test)]

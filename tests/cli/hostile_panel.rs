@@ -137,26 +137,62 @@ pub fn key_echo() -> Panel {
     })
 }
 
+/// The thread holding the order book's write lock, once a panel took it.
+pub type Holder = Arc<Mutex<Option<std::thread::JoinHandle<()>>>>;
+
 /// A panel whose `add` takes the order book's write lock (as another smm would) just after
 /// smm wrote its intent, answers `{"order": 23501}`, and keeps the lock `held` longer; join
 /// the returned handle's thread to know the book is free again.
-pub fn add_while_the_book_is_locked(
+pub fn add_while_the_book_is_locked(home: &Home, held: Duration) -> (Panel, Holder) {
+    answer_while_the_book_is_locked(home, held, "add", None, |_| {
+        Reply::json(r#"{"order":23501}"#)
+    })
+}
+
+/// A panel whose `refill` takes the order book's write lock just after smm wrote its requests
+/// down, answers refill `order - 14500` for each order asked (23501: refill 9001; single or
+/// multi form), and keeps the lock `held` longer; every order is Completed.
+pub fn refill_while_the_book_is_locked(home: &Home, held: Duration) -> (Panel, Holder) {
+    answer_while_the_book_is_locked(home, held, "refill", Some("Completed"), |req| {
+        let refill = |order: &str| order.parse::<u64>().unwrap() - 14500;
+        match (req.field("order"), req.field("orders")) {
+            (Some(one), _) => Reply::json(format!(r#"{{"refill":"{}"}}"#, refill(one))),
+            (_, Some(many)) => {
+                let items: Vec<String> = many
+                    .split(',')
+                    .map(|o| format!(r#"{{"order":{o},"refill":{}}}"#, refill(o)))
+                    .collect();
+                Reply::json(format!("[{}]", items.join(",")))
+            }
+            _ => Reply::json(r#"{"error":"Incorrect request"}"#),
+        }
+    })
+}
+
+/// A panel that answers `action` with `reply` after taking the order book's write lock (held
+/// `held` longer, by the returned thread); `status` with `status` for every order asked, when
+/// given; the rest as the fixtures.
+fn answer_while_the_book_is_locked(
     home: &Home,
     held: Duration,
-) -> (Panel, Arc<Mutex<Option<std::thread::JoinHandle<()>>>>) {
+    action: &'static str,
+    status: Option<&'static str>,
+    reply: impl Fn(&Seen) -> Reply + Send + Sync + 'static,
+) -> (Panel, Holder) {
     let book = home.book();
-    let holder: Arc<Mutex<Option<std::thread::JoinHandle<()>>>> = Arc::new(Mutex::new(None));
+    let holder: Holder = Arc::new(Mutex::new(None));
     let slot = Arc::clone(&holder);
-    let panel = Panel::with_catalogue(move |req| match req.field("action") {
-        Some("add") => {
+    let panel = Panel::with_catalogue(move |req| match (req.field("action"), status) {
+        (Some(a), _) if a == action => {
             let conn = rusqlite::Connection::open(&book).unwrap();
             conn.execute_batch("BEGIN IMMEDIATE").unwrap();
             *slot.lock().unwrap() = Some(std::thread::spawn(move || {
                 std::thread::sleep(held);
                 conn.execute_batch("COMMIT").unwrap();
             }));
-            Reply::json(r#"{"order":23501}"#)
+            reply(req)
         }
+        (Some("status"), Some(said)) => Reply::json(status_answer(req, said)),
         _ => fixture_reply(req),
     });
     (panel, holder)

@@ -1,7 +1,7 @@
-//! The book never goes backwards, stays bounded, and never loses an order id — against the
-//! hostile panels of `hostile_panel`: overlapping syncs, a huge status text, a huge status
-//! map, an add answer that contradicts its HTTP status, echoed keys, and a book locked while
-//! the panel answers.
+//! The book never goes backwards, stays bounded, and never loses an order id or a refill id —
+//! against the hostile panels of `hostile_panel`: overlapping syncs, a huge status text, a
+//! huge status map, an add answer that contradicts its HTTP status, echoed keys, and a book
+//! locked while the panel answers an add or a refill.
 
 use crate::common::{Home, Run, order_add};
 use crate::hostile_panel::{self as hostile, KEY, home_on, placed_orders};
@@ -278,4 +278,178 @@ fn an_outcome_the_locked_book_cannot_take_is_kept_and_recorded_by_the_next_run()
         .expect(3, "alert: p: order 23501 ended Partial\n", "");
     let asked = panel.actions("status");
     assert_eq!(asked.last().unwrap().field("order"), Some("23501"));
+}
+
+/// The side files beside the home's order book whose names start with `prefix`.
+fn side_files(home: &Home, prefix: &str) -> Vec<std::path::PathBuf> {
+    std::fs::read_dir(home.book().parent().unwrap())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.file_name().unwrap().to_string_lossy().starts_with(prefix))
+        .collect()
+}
+
+/// The one line `out` wrote on stderr, with the home as `~`.
+fn one_line(home: &Home, out: &crate::common::Ran) -> String {
+    let stderr = home.tidy(&out.stderr);
+    let line = stderr
+        .strip_suffix('\n')
+        .unwrap_or_else(|| out.fail("no line"));
+    assert!(!line.contains('\n'), "one line: {stderr}");
+    line.to_string()
+}
+
+/// `smm refills --json`, oldest first, as `(order, refill, status, entry)`.
+fn refills(home: &Home) -> Vec<(Value, Value, Value, Value)> {
+    let doc = home.run(["refills", "--json"]).json();
+    let mut all: Vec<_> = doc
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| {
+            (
+                r["order"].clone(),
+                r["refill"].clone(),
+                r["status"].clone(),
+                r["entry"].clone(),
+            )
+        })
+        .collect();
+    all.reverse();
+    all
+}
+
+#[test]
+fn a_refill_answer_the_locked_book_cannot_take_is_kept_and_recorded_by_the_next_run() {
+    let home = Home::new();
+    let (panel, holder) = hostile::refill_while_the_book_is_locked(&home, Duration::from_secs(4));
+    home.write_config(&format!(
+        "[profiles.p]\nurl = \"{}\"\nkey = \"{KEY}\"\n",
+        panel.url
+    ));
+    placed_orders(&home, &panel.url, 23501..=23501, 60);
+    home.run(["orders", "-q"]).expect_code(0);
+    let out = home
+        .smm()
+        .args(["refill", "23501"])
+        .env("SMM_LOCK_TIMEOUT", "1")
+        .run();
+    out.expect_code(1).stdout_is("");
+    let line = one_line(&home, &out);
+    assert!(
+        line.starts_with(
+            "smm: the panel gave refill 9001 for order 23501, but the order book could not record it (another smm has held the order book"
+        ) && line.contains("): it is kept in ~/data/refills-")
+            && line.ends_with(".json and the next smm run records it"),
+        "{line}"
+    );
+    // The side file is private; the book still says Unknown while it is locked.
+    let side = side_files(&home, "refills-");
+    assert_eq!(side.len(), 1);
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let mode = std::fs::metadata(&side[0]).unwrap().permissions().mode();
+        assert_eq!(mode & 0o777, 0o600);
+    }
+    let locker = holder.lock().unwrap().take().unwrap();
+    locker.join().unwrap();
+    // The next run folds it in first: Pending, with the panel's refill id; the file is gone.
+    assert_eq!(
+        refills(&home),
+        [(
+            "23501".into(),
+            "9001".into(),
+            "Pending".into(),
+            "e23501".into()
+        )]
+    );
+    assert!(!side[0].exists());
+    // And `smm refill-status` follows it (the fixture panel says Completed).
+    home.run(["refill-status"]).expect(
+        0,
+        "PROFILE  ORDER  REFILL  WAS      STATUS     PANEL SAID\n\
+         p        23501  9001    Pending  Completed  Completed\n",
+        "",
+    );
+    assert_eq!(
+        panel
+            .actions("refill_status")
+            .last()
+            .unwrap()
+            .field("refill"),
+        Some("9001")
+    );
+}
+
+#[test]
+fn due_refill_answers_the_locked_book_cannot_take_are_kept_and_recorded_by_the_next_run() {
+    let home = Home::new();
+    let (panel, holder) = hostile::refill_while_the_book_is_locked(&home, Duration::from_secs(4));
+    home.write_config(&format!(
+        "[profiles.p]\nurl = \"{}\"\nkey = \"{KEY}\"\n",
+        panel.url
+    ));
+    placed_orders(&home, &panel.url, 23501..=23502, 3600);
+    home.run(["orders", "--check", "-q"]).expect_code(0);
+    let out = home
+        .smm()
+        .args(["refill", "--due", "--json"])
+        .env("SMM_LOCK_TIMEOUT", "1")
+        .run();
+    out.expect_code(1);
+    // What the panel answered is printed, and the line names every refill id and its order.
+    let sent: Vec<(Value, Value, Value)> = out.json()["profiles"][0]["sent"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|s| (s["order"].clone(), s["refill"].clone(), s["status"].clone()))
+        .collect();
+    assert_eq!(
+        sent,
+        [
+            ("23501".into(), "9001".into(), "Pending".into()),
+            ("23502".into(), "9002".into(), "Pending".into()),
+        ]
+    );
+    let stderr = home.tidy(&out.stderr);
+    let (line, note) = stderr
+        .strip_suffix('\n')
+        .and_then(|s| s.split_once('\n'))
+        .unwrap_or_else(|| out.fail("two lines"));
+    assert_eq!(note, "smm: 2 refills asked, 0 refused (see `smm refills`)");
+    assert!(
+        line.starts_with(
+            "smm: profile 'p': the panel gave refill 9001 for order 23501, refill 9002 for order 23502, but the order book could not record it (another smm has held the order book"
+        ) && line.contains("): it is kept in ~/data/refills-")
+            && line.ends_with(".json and the next smm run records it"),
+        "{line}"
+    );
+    let side = side_files(&home, "refills-");
+    assert_eq!(side.len(), 1);
+    let locker = holder.lock().unwrap().take().unwrap();
+    locker.join().unwrap();
+    assert_eq!(
+        refills(&home),
+        [
+            (
+                "23501".into(),
+                "9001".into(),
+                "Pending".into(),
+                "e23501".into()
+            ),
+            (
+                "23502".into(),
+                "9002".into(),
+                "Pending".into(),
+                "e23502".into()
+            ),
+        ]
+    );
+    assert!(!side[0].exists());
+    // Pending: not due again, so nothing is sent twice.
+    home.run(["refill", "--due"])
+        .expect_code(0)
+        .stderr_has("smm: no orders are due a refill\n");
+    assert_eq!(panel.actions("refill").len(), 1);
 }
