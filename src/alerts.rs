@@ -86,6 +86,11 @@ impl Kind {
     }
 }
 
+/// The line for a route's alert resolved because the route is no longer in the config.
+pub fn route_removed(route: &str) -> String {
+    format!("route '{route}': no longer in the config")
+}
+
 /// One alert, naming its profile.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Alert {

@@ -94,6 +94,8 @@ pub struct Synced {
     pub reports: Vec<Report>,
     /// Each route whose candidates were all synced.
     pub routes: Vec<RouteSeen>,
+    /// The alerts of routes no longer in the config, resolved by this run.
+    pub removed: Vec<Resolved>,
 }
 
 impl Synced {
@@ -105,17 +107,19 @@ impl Synced {
             .chain(self.routes.iter().flat_map(|r| &r.alerts))
     }
 
-    /// Every alert that cleared in this run (profiles', then routes').
+    /// Every alert that cleared in this run (profiles', then routes', then those of routes no
+    /// longer in the config).
     pub fn resolved(&self) -> impl Iterator<Item = &Resolved> {
         self.reports
             .iter()
             .flat_map(|r| &r.resolved)
             .chain(self.routes.iter().flat_map(|r| &r.resolved))
+            .chain(&self.removed)
     }
 }
 
 /// Syncs every panel profile (or those of `-p a,b`) at once, then the routes whose candidates
-/// are all among them; nothing printed. Due refills are sent for `auto_refill` profiles only
+/// are all among them, and forgets the routes no longer in the config; nothing printed. Due refills are sent for `auto_refill` profiles only
 /// when `send_refills` (the MCP tool passes `allow_orders`). A bad `-p` or a book that cannot
 /// be opened is an error (exit 2).
 pub fn sync(settings: &Settings, send_refills: bool) -> anyhow::Result<Synced> {
@@ -134,7 +138,19 @@ pub fn sync(settings: &Settings, send_refills: bool) -> anyhow::Result<Synced> {
         },
     );
     let routes = routes(settings, config, &names)?;
-    Ok(Synced { reports, routes })
+    let removed = removed_routes(config)?;
+    Ok(Synced {
+        reports,
+        routes,
+        removed,
+    })
+}
+
+/// Resolves the standing alerts of the routes no longer in the config (removed or renamed),
+/// and forgets their cheapest candidate: a route that comes back starts afresh.
+fn removed_routes(config: &Config) -> anyhow::Result<Vec<Resolved>> {
+    let names: Vec<String> = config.routes()?.into_iter().map(|r| r.name).collect();
+    Book::open()?.forget_routes(&names)
 }
 
 /// Syncs one profile: statuses, balance, catalogue, then the alerts, settled against those

@@ -595,6 +595,56 @@ fn sync_alerts_when_the_cheapest_candidate_sells_at_a_loss() {
     );
 }
 
+/// The routes whose cheapest candidate the book remembers (`meta`'s `route-cheapest:NAME`).
+fn remembered(home: &Home) -> Vec<String> {
+    let conn = rusqlite::Connection::open(home.book()).unwrap();
+    conn.prepare("SELECT key FROM meta WHERE key LIKE 'route-cheapest:%' ORDER BY key")
+        .unwrap()
+        .query_map([], |r| r.get(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn sync_resolves_the_alerts_of_a_route_removed_from_the_config_once() {
+    let (a, c) = (SandboxProc::start(&[]), SandboxProc::start(&[]));
+    control(&c, "action=rate&service=1448&rate=0.95");
+    let home = home(&[("a", &a), ("c", &c)], "");
+    let text = std::fs::read_to_string(home.config()).unwrap();
+    let route = "[routes.ig]\ncandidates = [\"a:1448\", \"c:1448\"]\nsell = \"0.80\"\n";
+    home.write_config(&format!("{text}{route}"));
+    let loss = "alert: route 'ig': the cheapest candidate a:1448 buys at 0.90 per 1000, above sell 0.80: every order loses 0.10\n";
+    home.run(["sync", "-q"]).expect(3, loss, "");
+    // A sync of only some of its candidates leaves the route's alert standing.
+    home.run(["sync", "-q", "-p", "a"]).expect(0, "", "");
+    assert_eq!(remembered(&home), ["route-cheapest:ig"]);
+    // Removed from the config: its alert resolved once, its cheapest candidate forgotten.
+    home.write_config(&text);
+    home.run(["sync", "-q"])
+        .expect(0, "resolved: route 'ig': no longer in the config\n", "");
+    home.run(["sync", "-q"]).expect(0, "", "");
+    let doc = home.run(["sync", "--json"]).expect_code(0).json();
+    assert_eq!(
+        (&doc["alerts"], &doc["resolved"]),
+        (&serde_json::json!([]), &serde_json::json!([]))
+    );
+    assert!(remembered(&home).is_empty());
+    // Back, now with c the cheapest at 0.70: a route that starts afresh (no alert to resolve,
+    // no earlier cheapest candidate to compare with).
+    control(&c, "action=rate&service=1448&rate=0.70");
+    home.write_config(&format!("{text}{route}"));
+    let doc = home.run(["sync", "--json"]).expect_code(0).json();
+    assert_eq!(
+        doc["routes"],
+        serde_json::json!([{"route": "ig", "cheapest": "c:1448", "was": null}])
+    );
+    assert_eq!(
+        (&doc["alerts"], &doc["resolved"]),
+        (&serde_json::json!([]), &serde_json::json!([]))
+    );
+}
+
 #[test]
 fn config_show_lists_the_routes() {
     let home = Home::new();
