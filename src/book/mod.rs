@@ -1335,14 +1335,12 @@ mod tests {
             assert_eq!(book.schema_version().unwrap(), SCHEMA_VERSION);
         }
         // SQLite into the other backend (or into a second SQLite file), twice.
-        let fresh = match testing::fresh_pg() {
-            Some(place) => Book::open_place_in(place, books[0].dir.path().into()).unwrap(),
-            None => Book::open_at(&books[0].dir.path().join("fresh.db")).unwrap(),
-        };
+        let fresh_book = testing::books().pop().expect("a book on the last backend");
+        let fresh = &fresh_book.book;
         let silent = crate::panel::Silent;
-        let first = books[0].book.copy_to(&fresh, &silent).unwrap();
+        let first = books[0].book.copy_to(fresh, &silent).unwrap();
         assert_eq!(first, books[0].book.counts().unwrap());
-        let again = books[0].book.copy_to(&fresh, &silent).unwrap();
+        let again = books[0].book.copy_to(fresh, &silent).unwrap();
         assert_eq!(again, Counts::default(), "a second copy copies nothing");
         assert_eq!(fresh.counts().unwrap(), books[0].book.counts().unwrap());
         let mut copied = Vec::new();
@@ -1363,7 +1361,7 @@ mod tests {
         assert_eq!(copied, original);
         // From the other backend into a book that holds other orders: only the new ones.
         if let Some(other) = books.get(1) {
-            let theirs = other.reopen().copy_to(&fresh, &silent).unwrap();
+            let theirs = other.reopen().copy_to(fresh, &silent).unwrap();
             assert_eq!((theirs.orders, theirs.status_history), (2, 2));
             assert_eq!(fresh.counts().unwrap().orders, 4);
         }

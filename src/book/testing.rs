@@ -24,6 +24,24 @@ impl TestBook {
     }
 }
 
+impl Drop for TestBook {
+    /// Drops a server book's database (ending the sessions still in it, this book's too), so
+    /// runs don't pile up databases on the test server.
+    fn drop(&mut self) {
+        if let Place::Server(server) = &self.place
+            && let Ok(mut client) = super::pg::connect(&super::place::Server {
+                db: "postgres".to_string(),
+                ..server.clone()
+            })
+        {
+            let _ = client.batch_execute(&format!(
+                "DROP DATABASE IF EXISTS {} WITH (FORCE)",
+                server.db
+            ));
+        }
+    }
+}
+
 /// The test server's URL; None (with a note) when unset outside CI; a panic in CI.
 pub fn pg_url() -> Option<String> {
     match std::env::var(PG_URL_ENV).ok().filter(|u| !u.is_empty()) {

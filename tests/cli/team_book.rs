@@ -29,6 +29,22 @@ struct PgBook {
     db: String,
 }
 
+impl Drop for PgBook {
+    /// Drops the test's database (and ends the sessions still in it), so runs don't pile up
+    /// databases on the server.
+    fn drop(&mut self) {
+        let base = self.url.rsplit_once('/').unwrap().0;
+        if let Ok(mut client) = postgres::Client::connect(
+            &format!("{base}/postgres?password={}", self.password)
+                .replace("postgres://", "postgresql://"),
+            postgres::NoTls,
+        ) {
+            let _ =
+                client.batch_execute(&format!("DROP DATABASE IF EXISTS {} WITH (FORCE)", self.db));
+        }
+    }
+}
+
 /// A database of its own for this test, or None (with a note) without a server outside CI.
 fn pg_book() -> Option<PgBook> {
     let Some(url) = std::env::var("SMM_TEST_PG_URL")
