@@ -4,6 +4,7 @@
 //! (mode 0600), and folded into the book by the next run that opens it, before anything else:
 //! an order placed on the panel never stays without its id, nor a refill without its refill id.
 
+use super::db::args;
 use super::refills::RefillAnswer;
 use super::{Book, Outcome};
 use std::path::PathBuf;
@@ -176,6 +177,33 @@ impl Book {
         Ok(path)
     }
 
+    /// Whether this book holds what `pending` is about: the order entry, or one of the refill
+    /// requests (of the order it names). A side file kept for another book (a data
+    /// directory shared by a file book and a server book) is never folded in, nor removed.
+    fn holds(&self, pending: &Pending) -> anyhow::Result<bool> {
+        let found = |sql: &str, args: &[super::db::Value]| {
+            self.db
+                .one(sql, args, |r| r.get::<i64>(0))
+                .map(|n| n.is_some())
+                .map_err(|e| self.explain(e))
+        };
+        match pending {
+            Pending::Outcome(o) => found("SELECT 1 FROM orders WHERE id = ?1", args![&o.id]),
+            Pending::Refills(r) => {
+                for a in &r.refills {
+                    let held = found(
+                        "SELECT 1 FROM refills WHERE seq = ?1 AND panel_order = ?2",
+                        args![a.seq, &a.order],
+                    )?;
+                    if held {
+                        return Ok(true);
+                    }
+                }
+                Ok(false)
+            }
+        }
+    }
+
     /// Folds every side file beside the book into it, oldest first within each kind, and
     /// removes each once it is written; one the book cannot take now (locked again) stays for
     /// the next run.
@@ -202,6 +230,18 @@ impl Book {
                 ));
                 continue;
             };
+            match self.holds(&pending) {
+                Ok(true) => {}
+                Ok(false) => {
+                    crate::msg::warn(&format!(
+                        "{} names an order or refill this order book does not hold (it was kept \
+                         for another book): left as it is",
+                        file.display()
+                    ));
+                    continue;
+                }
+                Err(_) => continue,
+            }
             match pending.write(self) {
                 Ok(()) => {
                     let _ = std::fs::remove_file(&file);
@@ -362,6 +402,33 @@ mod tests {
                     ("103".into(), None, "Unknown".into(), 0),
                 ]
             );
+        }
+    }
+
+    #[test]
+    fn a_side_file_kept_for_another_book_is_never_folded_in_nor_removed() {
+        for t in crate::book::testing::books() {
+            let elsewhere = [
+                Pending::outcome("not-in-this-book", Outcome::Placed, Some("23501"), None, 1),
+                Pending::refills(
+                    vec![RefillAnswer {
+                        seq: 1,
+                        order: "101".into(),
+                        answer: Answered::Refill("9001".into()),
+                    }],
+                    1,
+                ),
+            ];
+            let paths: Vec<_> = elsewhere
+                .iter()
+                .map(|p| t.book.keep_aside(p).unwrap())
+                .collect();
+            let book = t.reopen();
+            for path in &paths {
+                assert!(path.exists(), "{} kept for its own book", path.display());
+            }
+            assert!(entries(&book).is_empty());
+            assert!(refills(&book).is_empty());
         }
     }
 
