@@ -4,7 +4,7 @@
 # loopback port, writes a scratch home whose config has profile `sandbox` on it and an [mcp]
 # table allowing orders, then runs scripts/mcp_client_driver.py: initialize, list the tools,
 # balance, quote, place an order on the sandbox, the duplicate guard, an order through a
-# route, list_orders.
+# route, list_orders, sync (its answer checked against the tool's output schema).
 #
 #   scripts/check-mcp-client.sh [path/to/smm]      (default: target/debug/smm)
 #

@@ -7,7 +7,8 @@ a throwaway venv under target/mcp-client/ and runs this file with that venv's py
 Everything below goes through the SDK's own client (stdio transport, ClientSession):
 it starts `smm mcp`, initializes, lists the tools, reads the balance, quotes an order,
 places it on the sandbox, sees the duplicate guard refuse the repeat, quotes and places
-an order through route `ig`, and finds both orders in list_orders.
+an order through route `ig`, finds both orders in list_orders, and syncs (the answer
+checked by the SDK against the sync tool's output schema).
 
 Environment:
   SMM_BIN      the smm binary (required)
@@ -98,6 +99,14 @@ async def drive():
                    f"list_orders has order {order}")
             expect(any(o.get("order") == through and o["route"] == "ig" for o in orders),
                    f"list_orders has order {through} through route ig")
+
+            # The SDK checks the answer against the tool's outputSchema.
+            sync_tool = next(t for t in tools if t.name == "sync")
+            expect("notes" in (sync_tool.output_schema or {}).get("properties", {}), "sync output schema")
+            synced = await session.call_tool("sync", {})
+            expect(not synced.is_error and synced.structured_content["notes"] == [],
+                   f"sync: {text(synced)}")
+            expect(synced.structured_content["profiles"][0]["profile"] == "sandbox", "sync's profile")
 
             bad = await session.call_tool("place_order", {"service": "x"})
             expect(bad.is_error and "bad arguments" in text(bad), f"bad arguments: {text(bad)}")

@@ -270,8 +270,9 @@ numeric codes beside errors, other status spellings) with the same orders and ru
 
 Order ids never repeat across restarts: the first sandbox gives 23501, 23502, …; the last id \
 given is kept in sandbox-ids.json in smm's data dir (SMM_DATA_DIR moves it), and a restarted \
-sandbox continues after it, so an order book never holds the same sandbox order twice. --fresh \
-begins at 23501 again.
+sandbox continues after it, so an order book never holds the same sandbox order twice. Sandboxes \
+running at once on one data dir share the file under a lock and never give the same id. --fresh \
+begins at 23501 again (refused while another sandbox runs on the data dir).
 
 Examples:
   smm sandbox --add-profile            # port 7000, as profile 'sandbox'

@@ -36,6 +36,10 @@ pub struct Report {
     pub refills_followed: Vec<RefillChange>,
     /// The refills sent (profiles with `auto_refill = true`).
     pub refills_sent: Vec<Sent>,
+    /// How many refills were due and held back unsent (an `auto_refill` profile synced without
+    /// sending: the MCP tool while `allow_orders` is off); absent when they were sent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub refills_held: Option<usize>,
     /// What needs a person's attention: every alert standing, `new` when this run raised it.
     pub alerts: Vec<Alert>,
     /// The alerts that cleared in this run.
@@ -305,15 +309,20 @@ fn steps(
     followed
 }
 
-/// Follows the profile's unfinished refills, then, with `auto_refill = true` (and
-/// `send_refills`), sends the refills that are due.
+/// Follows the profile's unfinished refills, then, with `auto_refill = true`, sends the
+/// refills that are due — or, without `send_refills`, only counts them as held back (found as
+/// `smm refill --due --dry-run` finds them).
 fn refills(ctx: &Ctx, book: &Book, send_refills: bool, report: &mut Report) -> anyhow::Result<()> {
     let panel = ctx.panel();
     report.refills_followed = crate::book::refills::follow(&*panel, book)?;
-    if send_refills && ctx.profile.refills.auto {
+    if ctx.profile.refills.auto {
         let refillable = ctx.refillable()?;
         let url = crate::config::display_url(ctx.profile.url.as_str());
         let rule = ctx.due_rule(&url, &refillable);
+        if !send_refills {
+            report.refills_held = Some(book.due_refills(&rule)?.len());
+            return Ok(());
+        }
         let http = &ctx.http;
         let done = crate::book::refills::send_due(&*panel, book, &rule, &|| http.concurrency())?;
         report.refills_sent = done.sent;

@@ -446,7 +446,13 @@ impl ServerHandler for Server {
     ) -> Result<ListToolsResult, ErrorData> {
         let tools = tools::TOOLS
             .iter()
-            .map(|t| Tool::new(t.name, t.description, Arc::new((t.schema)())))
+            .map(|t| {
+                let tool = Tool::new(t.name, t.description, Arc::new((t.schema)()));
+                match t.output {
+                    Some(output) => tool.with_raw_output_schema(Arc::new(output())),
+                    None => tool,
+                }
+            })
             .collect();
         Ok(ListToolsResult::with_all_items(tools))
     }

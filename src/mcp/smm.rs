@@ -268,12 +268,22 @@ pub fn orders(
 }
 
 /// `smm sync` over `profiles` (and the routes whose candidates are all among them): its JSON
-/// document, as `smm sync --json` prints it. `auto_refill` profiles send their due refills only
-/// when `send_refills` (the operator's `allow_orders`).
-pub fn sync(settings: &Settings, profiles: &[String], send_refills: bool) -> anyhow::Result<Value> {
+/// document, as `smm sync --json` prints it, and each profile's count of due refills held
+/// back. `auto_refill` profiles send their due refills only when `send_refills` (the
+/// operator's `allow_orders`); without it they are counted (`refills_held`), not sent.
+pub fn sync(
+    settings: &Settings,
+    profiles: &[String],
+    send_refills: bool,
+) -> anyhow::Result<(Value, Vec<(String, usize)>)> {
     use crate::commands::syncing::{Document, sync};
     let synced = sync(&for_profiles(settings, profiles), send_refills)?;
-    Ok(serde_json::to_value(Document::of(&synced))?)
+    let held = synced
+        .reports
+        .iter()
+        .filter_map(|r| Some((r.profile.clone(), r.refills_held?)))
+        .collect();
+    Ok((serde_json::to_value(Document::of(&synced))?, held))
 }
 
 /// What the orders that may exist (placed or unknown) written down at or after `since` cost,

@@ -154,6 +154,8 @@ pub struct Spec {
     pub description: &'static str,
     /// The JSON Schema of its arguments.
     pub schema: fn() -> Map<String, Value>,
+    /// The JSON Schema of its answer (`structuredContent`), when it declares one.
+    pub output: Option<fn() -> Map<String, Value>>,
 }
 
 /// The JSON Schema of `T`, as an object.
@@ -173,41 +175,49 @@ pub const TOOLS: &[Spec] = &[
         name: "balance",
         description: "Account balance (and currency) of one SMM panel profile, or of every panel profile.",
         schema: schema::<BalanceArgs>,
+        output: None,
     },
     Spec {
         name: "search_services",
         description: "Search the service catalogues of the SMM panels by words in name or category and by type; the cheapest offers across panels first.",
         schema: schema::<SearchArgs>,
+        output: None,
     },
     Spec {
         name: "quote_order",
         description: "Check an order (on a profile, or through a route's providers) against the catalogue and price it against the balance (a dry run): cost, balance after, whether it can be placed. Sends nothing.",
         schema: schema::<OrderArgs>,
+        output: None,
     },
     Spec {
         name: "place_order",
         description: "Place an order on an SMM panel profile, or through a route (the best of its providers), via smm's order book and duplicate guard; refused unless the operator allowed orders, and beyond the cost caps.",
         schema: schema::<OrderArgs>,
+        output: None,
     },
     Spec {
         name: "order_status",
         description: "The panel's status of orders by their panel order ids: status, charge, start count, remains.",
         schema: schema::<IdsArgs>,
+        output: None,
     },
     Spec {
         name: "list_orders",
         description: "The orders smm placed (its order book): when, where, service, link, quantity, cost, outcome, last known status; newest last.",
         schema: schema::<ListArgs>,
+        output: None,
     },
     Spec {
         name: "request_refill",
         description: "Ask the panel to refill orders (by panel order ids); refused unless the operator allowed orders.",
         schema: schema::<IdsArgs>,
+        output: None,
     },
     Spec {
         name: "sync",
-        description: "Bring the order book up to date from the panels (statuses, balances, catalogue changes) and return the summary and alerts.",
+        description: "Bring the order book up to date from the panels (statuses, balances, catalogue changes, refills followed) and return the summary and alerts; while orders are off, the due refills of auto_refill profiles are counted (refills_held, notes) and not sent.",
         schema: schema::<SyncArgs>,
+        output: Some(sync_output),
     },
 ];
 
@@ -690,11 +700,75 @@ fn list(policy: &Policy, a: ListArgs) -> Result<Value, Refusal> {
     Ok(json!({ "orders": orders, "shown": orders.len() }))
 }
 
-/// `sync`: `smm sync` over one or every visible panel profile.
+/// `sync`: `smm sync` over one or every visible panel profile, with a note for each profile
+/// whose due refills were held back (orders off).
 fn sync(policy: &Policy, a: SyncArgs) -> Result<Value, Refusal> {
     let config = smm::config(&policy.settings)?;
     let profiles = policy.profiles(&config, a.profile.as_deref())?;
-    Ok(smm::sync(&policy.settings, &profiles, policy.allow_orders)?)
+    let (mut document, held) = smm::sync(&policy.settings, &profiles, policy.allow_orders)?;
+    let notes: Vec<Value> = held
+        .iter()
+        .filter(|(_, due)| *due > 0)
+        .map(|(profile, due)| held_back(profile, *due).into())
+        .collect();
+    if let Value::Object(map) = &mut document {
+        map.insert("notes".into(), notes.into());
+    }
+    Ok(document)
+}
+
+/// The note of `due` refills of `profile` held back while orders are off, and who sends them.
+fn held_back(profile: &str, due: usize) -> String {
+    let (refills, them) = match due {
+        1 => ("refill is", "it"),
+        _ => ("refills are", "them"),
+    };
+    format!(
+        "profile '{profile}': {due} {refills} due and held back, not sent: orders are off for AI \
+         assistants ([mcp] allow_orders); the operator's own `smm sync` (auto_refill) or \
+         `smm refill --due` sends {them}"
+    )
+}
+
+/// The JSON Schema of the `sync` tool's answer: `smm sync --json`'s document, with `notes`.
+fn sync_output() -> Map<String, Value> {
+    let objects =
+        |what: &str| json!({"type": "array", "items": {"type": "object"}, "description": what});
+    let text = |what: &str| json!({"type": ["string", "null"], "description": what});
+    let profile = json!({
+        "type": "object",
+        "properties": {
+            "profile": {"type": "string", "description": "The profile."},
+            "balance": text("The balance (exact text), when it was read."),
+            "currency": text("The balance's currency."),
+            "orders_asked": {"type": "integer", "minimum": 0, "description": "How many unfinished orders were asked about."},
+            "status_changes": objects("The order statuses that changed."),
+            "catalogue_changes": objects("The catalogue changes since the last sync."),
+            "refills_followed": objects("The unfinished refills asked about, each with its state before and now."),
+            "refills_sent": objects("The due refills sent (auto_refill profiles, orders allowed)."),
+            "refills_held": {"type": "integer", "minimum": 0, "description": "How many refills were due and held back unsent (auto_refill profiles while orders are off); the operator's `smm sync` or `smm refill --due` sends them."},
+            "alerts": objects("Every alert of the profile standing, new when this sync raised it."),
+            "resolved": objects("The profile's alerts that cleared in this sync."),
+            "error": text("Why this panel could not be synced (whole or in part).")
+        },
+        "required": ["profile", "balance", "currency", "orders_asked", "status_changes",
+            "catalogue_changes", "refills_followed", "refills_sent", "alerts", "resolved", "error"]
+    });
+    let schema = json!({
+        "type": "object",
+        "properties": {
+            "profiles": {"type": "array", "items": profile, "description": "Each profile's report, in the config file's order."},
+            "alerts": objects("Every alert standing (profiles', then routes'), new when this sync raised it."),
+            "resolved": objects("Every alert that cleared in this sync."),
+            "routes": objects("Each route whose candidates were all synced: its cheapest candidate now and at the last sync."),
+            "notes": {"type": "array", "items": {"type": "string"}, "description": "What the assistant should know and tell: each profile whose due refills were held back, and who sends them."}
+        },
+        "required": ["profiles", "alerts", "resolved", "notes"]
+    });
+    match schema {
+        Value::Object(map) => map,
+        _ => Map::new(),
+    }
 }
 
 /// An error as the one line smm prints (`smm: …`), made safe and cut.

@@ -105,9 +105,11 @@ pub struct Options {
     /// The shapes the v2 panel answers in.
     pub flavor: Flavor,
     /// Where the last ids given are kept, so that a restarted sandbox continues after them
-    /// (None: every start begins at 23501, as the demo's throwaway sandbox does).
+    /// and sandboxes running at once never give the same id (None: every start begins at
+    /// 23501, as the demo's throwaway sandbox does).
     pub ids: Option<ids::IdFile>,
-    /// With `ids`: forget the ids kept and begin at 23501 again.
+    /// With `ids`: forget the ids kept and begin at 23501 again (refused while another
+    /// sandbox runs on the same file).
     pub fresh: bool,
 }
 
@@ -167,6 +169,8 @@ impl Sandbox {
 /// What every request shares.
 struct Shared {
     opts: Options,
+    /// The ids file, held while the sandbox runs (with `opts.ids`).
+    ids: Option<ids::Keeper>,
     v2: Mutex<v2::V2State>,
     streamdetails: Mutex<streamdetails::StreamdetailsState>,
     useapi: Mutex<useapi::UseapiState>,
@@ -183,19 +187,32 @@ impl Shared {
             + self.advanced.load(Ordering::Relaxed) as f64
     }
 
-    /// Runs `f` on the v2 panel; keeps the ids it gave, when they changed and this sandbox
-    /// keeps them (a failure is told on stderr: the answer stands).
+    /// Runs `f` on the v2 panel. When this sandbox keeps its ids, under the ids file's lock:
+    /// first past the ids other sandboxes on the file gave meanwhile, then the ids `f` gave
+    /// kept before the lock is let go (a failure is told on stderr: the answer stands).
     fn v2<T>(&self, f: impl FnOnce(&mut v2::V2State) -> T) -> T {
         let mut panel = lock(&self.v2);
-        let before = panel.last_ids();
+        let Some(keeper) = &self.ids else {
+            return f(&mut panel);
+        };
+        let held = match keeper.hold() {
+            Ok(held) => held,
+            Err(e) => {
+                crate::msg::warn(&format!(
+                    "{e:#} (the ids given now may be given again by another sandbox)"
+                ));
+                return f(&mut panel);
+            }
+        };
+        panel.catch_up(held.last);
         let out = f(&mut panel);
         let after = panel.last_ids();
-        if let Some(file) = self.opts.ids.as_ref().filter(|_| after != before)
-            && let Err(e) = file.save(after)
+        if after != held.last
+            && let Err(e) = held.keep(after)
         {
             crate::msg::warn(&format!(
                 "cannot keep the last order id in {}: {e} (a restarted sandbox may give ids again)",
-                file.path().display()
+                keeper.path().display()
             ));
         }
         out
@@ -203,24 +220,23 @@ impl Shared {
 }
 
 /// Starts the sandbox on 127.0.0.1 (never another address) and returns at once.
-/// With `opts.ids`, it continues after the ids kept there (unless `fresh`, which forgets them).
+/// With `opts.ids`, it continues after the ids kept there (unless `fresh`, which forgets them),
+/// and gives ids no other sandbox on that file gives.
 pub fn start(opts: Options) -> anyhow::Result<Sandbox> {
     let port = opts.port;
-    let last = match (&opts.ids, opts.fresh) {
-        (Some(file), false) => file.load()?,
-        (Some(file), true) => {
-            let none = ids::Last::default();
-            file.save(none)
-                .map_err(|e| anyhow::anyhow!("cannot write {}: {e}", file.path().display()))?;
-            none
+    let (keeper, last) = match &opts.ids {
+        Some(file) => {
+            let (keeper, last) = file.open(opts.fresh)?;
+            (Some(keeper), last)
         }
-        (None, _) => ids::Last::default(),
+        None => (None, ids::Last::default()),
     };
     let panel = v2::V2State::new(&opts.key, opts.services, opts.balance, 0.0)
         .with_flavor(opts.flavor)
         .continue_after(last);
     let next_order = panel.next_order();
     let shared = Arc::new(Shared {
+        ids: keeper,
         v2: Mutex::new(panel),
         streamdetails: Mutex::new(streamdetails::StreamdetailsState::new(&opts.key)),
         useapi: Mutex::new(useapi::UseapiState::new(&opts.key)),

@@ -113,9 +113,15 @@ impl V2State {
     /// The same panel continuing after the ids `last` says were given (by an earlier run):
     /// new orders and refills never reuse them.
     pub fn continue_after(mut self, last: super::ids::Last) -> V2State {
+        self.catch_up(last);
+        self
+    }
+
+    /// Continues after the ids `last` says were given (by another sandbox meanwhile): the next
+    /// order and refill ids are past them, never below where they were.
+    pub fn catch_up(&mut self, last: super::ids::Last) {
         self.next_order = self.next_order.max(last.order.saturating_add(1));
         self.next_refill = self.next_refill.max(last.refill.saturating_add(1));
-        self
     }
 
     /// The last order and refill ids given (0: none yet; history orders do not count).

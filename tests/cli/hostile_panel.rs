@@ -137,6 +137,50 @@ pub fn key_echo() -> Panel {
     })
 }
 
+/// A key with characters every encoding changes: `+`, `/`, `=`, `é`, `%`, `"`, `~`.
+pub const ODD_KEY: &str = "pk+Live/9=\u{e9}%Q\"z~";
+
+/// [`ODD_KEY`] as panels echo it: PHP's `urlencode` (form encoding), the same in lower case,
+/// `rawurlencode` (JavaScript's `encodeURIComponent`), PHP's `json_encode`, with
+/// `JSON_HEX_QUOT`, and JSON escaping the quote only.
+pub const ODD_KEY_ECHOES: [&str; 6] = [
+    "pk%2BLive%2F9%3D%C3%A9%25Q%22z%7E",
+    "pk%2bLive%2f9%3d%c3%a9%25Q%22z%7e",
+    "pk%2BLive%2F9%3D%C3%A9%25Q%22z~",
+    r#"pk+Live\/9=\u00e9%Q\"z~"#,
+    r#"pk+Live\/9=\u00E9%Q\u0022z~"#,
+    "pk+Live/9=\u{e9}%Q\\\"z~",
+];
+
+/// A panel that echoes [`ODD_KEY`] encoded: the Nth `balance` (from 0) answers
+/// `{"error":"bad key ECHO"}` with the Nth of [`ODD_KEY_ECHOES`]; `services` redirects to a
+/// login page whose `Location` carries the key URL-encoded; `status` answers an HTML page
+/// with the key JSON-escaped in a script.
+pub fn key_echo_encoded() -> Panel {
+    let balances = AtomicUsize::new(0);
+    Panel::start(move |req| match req.field("action") {
+        Some("balance") => {
+            let n = balances.fetch_add(1, Ordering::SeqCst) % ODD_KEY_ECHOES.len();
+            Reply::json(format!(r#"{{"error":"bad key {}"}}"#, ODD_KEY_ECHOES[n]))
+        }
+        Some("services") => Reply::with_status(302, "text/html", "").header(
+            "Location",
+            &format!(
+                "http://127.0.0.1:1/login?key={}&next=%2Fapi%2Fv2",
+                ODD_KEY_ECHOES[0]
+            ),
+        ),
+        _ => Reply::with_status(
+            500,
+            "text/html",
+            format!(
+                r#"<html><script>var cfg = {{"key":"{}"}};</script>Error</html>"#,
+                ODD_KEY_ECHOES[3]
+            ),
+        ),
+    })
+}
+
 /// The thread holding the order book's write lock, once a panel took it.
 pub type Holder = Arc<Mutex<Option<std::thread::JoinHandle<()>>>>;
 

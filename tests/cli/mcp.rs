@@ -2,7 +2,8 @@
 //! panels: initialize, the eight tools and their schemas, each tool's answer, `[mcp]`
 //! allow_orders off and on, each cap refusing unsent, the duplicate guard, bad arguments, the
 //! timeout, no key in any answer, stdout carrying only JSON-RPC, and the `sync` tool's refills
-//! (due ones sent and reported, then followed; held back while orders are off).
+//! (due ones sent and reported, then followed; held back while orders are off, counted and
+//! noted in the answer, which conforms to the tool's output schema).
 
 use crate::common::{
     CATALOGUE, Home, Panel, Reply, Running, SandboxProc, Stream, fixture_reply, order_add,
@@ -189,6 +190,73 @@ fn catalogue_panel() -> Panel {
     Panel::with_catalogue(fixture_reply)
 }
 
+/// The `outputSchema` of tool `name` in a `tools/list` answer's tools.
+fn output_schema(tools: &[Value], name: &str) -> Value {
+    tools.iter().find(|t| t["name"] == name).unwrap()["outputSchema"].clone()
+}
+
+/// Checks `value` against `schema` with the keywords the tools' output schemas use (`type`,
+/// `properties`, `required`, `items`, `minimum`) — and, stricter than JSON Schema, that an
+/// object with `properties` has no key they leave out, so the schema documents every field.
+/// `at` names where in the answer, for the message.
+fn conforms(value: &Value, schema: &Value, at: &str) {
+    if let Some(types) = schema.get("type") {
+        let types: Vec<&str> = match types {
+            Value::Array(types) => types.iter().map(|t| t.as_str().unwrap()).collect(),
+            one => vec![one.as_str().unwrap()],
+        };
+        let is = |kind: &str| match kind {
+            "object" => value.is_object(),
+            "array" => value.is_array(),
+            "string" => value.is_string(),
+            "integer" => value.is_u64() || value.is_i64(),
+            "null" => value.is_null(),
+            other => panic!("{at}: type {other} is not checked here"),
+        };
+        assert!(
+            types.iter().any(|t| is(t)),
+            "{at}: {value} is not {types:?}"
+        );
+    }
+    if let Some(min) = schema.get("minimum").and_then(Value::as_i64) {
+        assert!(value.as_i64().unwrap() >= min, "{at}: {value} < {min}");
+    }
+    if let Some(object) = value.as_object() {
+        for name in schema["required"].as_array().into_iter().flatten() {
+            let name = name.as_str().unwrap();
+            assert!(
+                object.contains_key(name),
+                "{at}: {name} is missing: {value}"
+            );
+        }
+        if let Some(properties) = schema.get("properties").and_then(Value::as_object) {
+            for (name, field) in object {
+                let property = properties
+                    .get(name)
+                    .unwrap_or_else(|| panic!("{at}: {name} is not in the schema"));
+                conforms(field, property, &format!("{at}.{name}"));
+            }
+        }
+    }
+    if let (Some(items), Some(schema)) = (value.as_array(), schema.get("items")) {
+        for (i, item) in items.iter().enumerate() {
+            conforms(item, schema, &format!("{at}[{i}]"));
+        }
+    }
+}
+
+impl Mcp {
+    /// Calls the sync tool (`arguments`) and checks its answer against the tool's
+    /// `outputSchema`; returns the answer.
+    fn sync(&mut self, arguments: Value) -> Value {
+        let list = self.request("tools/list", json!({}));
+        let schema = output_schema(list["result"]["tools"].as_array().unwrap(), "sync");
+        let answer = self.ok("sync", arguments);
+        conforms(&answer, &schema, "sync");
+        answer
+    }
+}
+
 #[test]
 fn initialize_then_the_eight_tools_with_their_schemas() {
     let sandbox = SandboxProc::start(&[]);
@@ -238,6 +306,29 @@ fn initialize_then_the_eight_tools_with_their_schemas() {
     }
     assert!(schema("balance")["properties"]["profile"].is_object());
     assert!(schema("sync")["properties"]["profile"].is_object());
+    // Only sync declares its answer's schema: smm sync's document, with refills_held and notes.
+    for tool in tools.iter().filter(|t| t["name"] != "sync") {
+        assert!(tool["outputSchema"].is_null(), "{tool}");
+    }
+    let output = output_schema(tools, "sync");
+    assert_eq!(output["type"], "object", "{output}");
+    assert_eq!(
+        output["required"],
+        json!(["profiles", "alerts", "resolved", "notes"])
+    );
+    assert_eq!(output["properties"]["notes"]["items"]["type"], "string");
+    let profile = &output["properties"]["profiles"]["items"];
+    assert_eq!(
+        profile["properties"]["refills_held"]["type"], "integer",
+        "{profile}"
+    );
+    assert!(
+        !profile["required"]
+            .as_array()
+            .unwrap()
+            .contains(&json!("refills_held")),
+        "only while refills are held back: {profile}"
+    );
     let stderr = mcp.finish("sandbox-key-never-used");
     assert!(stderr.contains("serving MCP on stdio"), "{stderr}");
 }
@@ -336,10 +427,13 @@ fn every_tool_answers_against_the_sandbox_with_orders_allowed() {
     assert_eq!(refill["profile"], "sb");
     assert!(refill["refills"].is_object(), "{refill}");
 
-    let sync = mcp.ok("sync", json!({}));
+    let sync = mcp.sync(json!({}));
     assert_eq!(sync["profiles"][0]["profile"], "sb", "{sync}");
     assert_eq!(sync["profiles"][0]["orders_asked"], 1, "{sync}");
     assert!(sync["alerts"].is_array());
+    // Without auto_refill nothing is held back (nor would be sent).
+    assert_eq!(sync["profiles"][0]["refills_held"], Value::Null, "{sync}");
+    assert_eq!(sync["notes"], json!([]), "{sync}");
     let after = home.orders();
     assert!(
         after[0]["status"].is_string(),
@@ -1087,9 +1181,12 @@ fn the_sync_tool_sends_due_refills_reports_them_and_follows_them() {
     let mut mcp = Mcp::start(&home, &[]);
 
     // The orders end Completed, so they are due; auto_refill sends both, in one request.
-    let one = mcp.ok("sync", json!({}));
+    let one = mcp.sync(json!({}));
     assert_eq!(one["profiles"][0]["profile"], "test", "{one}");
     assert_eq!(one["profiles"][0]["error"], Value::Null, "{one}");
+    // Sent, so none held back and nothing to note.
+    assert_eq!(one["profiles"][0]["refills_held"], Value::Null, "{one}");
+    assert_eq!(one["notes"], json!([]), "{one}");
     assert_eq!(
         status_changes(&one),
         [
@@ -1118,7 +1215,7 @@ fn the_sync_tool_sends_due_refills_reports_them_and_follows_them() {
 
     // The next syncs follow them (nothing sent again: a refill is pending, then too recent).
     *state.lock().unwrap() = "In progress";
-    let two = mcp.ok("sync", json!({}));
+    let two = mcp.sync(json!({}));
     assert_eq!(
         two["profiles"][0]["refills_followed"],
         json!([
@@ -1128,7 +1225,7 @@ fn the_sync_tool_sends_due_refills_reports_them_and_follows_them() {
     );
     assert_eq!(two["profiles"][0]["refills_sent"], json!([]), "{two}");
     *state.lock().unwrap() = "Completed";
-    let three = mcp.ok("sync", json!({}));
+    let three = mcp.sync(json!({}));
     assert_eq!(
         three["profiles"][0]["refills_followed"],
         json!([
@@ -1139,7 +1236,7 @@ fn the_sync_tool_sends_due_refills_reports_them_and_follows_them() {
     assert_eq!(three["profiles"][0]["refills_sent"], json!([]), "{three}");
     // Finished refills are not asked about again.
     let asked_status = panel.actions("refill_status").len();
-    let four = mcp.ok("sync", json!({}));
+    let four = mcp.sync(json!({}));
     assert_eq!(four["profiles"][0]["refills_followed"], json!([]), "{four}");
     assert_eq!(four["profiles"][0]["refills_sent"], json!([]), "{four}");
     assert_eq!(panel.actions("refill_status").len(), asked_status);
@@ -1160,7 +1257,8 @@ fn with_orders_off_the_sync_tool_holds_due_refills_back() {
     let panel = refill_panel(Arc::clone(&state));
     let home = refill_home(&panel, "");
     let mut mcp = Mcp::start(&home, &[]);
-    let sync = mcp.ok("sync", json!({}));
+    let catalogues = panel.actions("services").len();
+    let sync = mcp.sync(json!({}));
     assert_eq!(sync["profiles"][0]["error"], Value::Null, "{sync}");
     assert_eq!(
         status_changes(&sync),
@@ -1171,16 +1269,49 @@ fn with_orders_off_the_sync_tool_holds_due_refills_back() {
     );
     assert_eq!(sync["profiles"][0]["refills_sent"], json!([]), "{sync}");
     assert_eq!(sync["profiles"][0]["refills_followed"], json!([]), "{sync}");
-    // Again: still nothing sent.
-    let again = mcp.ok("sync", json!({}));
+    // The answer says what was held back and who sends it, in its JSON and so in its text.
+    let held = "profile 'test': 2 refills are due and held back, not sent: orders are off for \
+                AI assistants ([mcp] allow_orders); the operator's own `smm sync` (auto_refill) \
+                or `smm refill --due` sends them";
+    assert_eq!(sync["profiles"][0]["refills_held"], 2, "{sync}");
+    assert_eq!(sync["notes"], json!([held]), "{sync}");
+    // Counted from the book and the catalogue the sync fetched (once): nothing more asked.
+    assert_eq!(panel.actions("services").len(), catalogues + 1, "{sync}");
+    assert!(panel.actions("refill").is_empty());
+    // Again: still nothing sent, still both held back; then only one due.
+    let again = mcp.sync(json!({}));
     assert_eq!(again["profiles"][0]["refills_sent"], json!([]), "{again}");
-    mcp.finish("test-key");
-    assert!(
-        panel.actions("refill").is_empty(),
-        "no refill reached the panel"
+    assert_eq!(again["profiles"][0]["refills_held"], 2, "{again}");
+    assert_eq!(again["notes"], json!([held]), "{again}");
+    home.run(["refill", "902", "--json"]).expect_code(0);
+    assert_eq!(
+        panel.actions("refill").len(),
+        1,
+        "the operator's own refill"
     );
-    assert!(refill_records(&home).is_empty(), "none written down");
-    // Held back, not dropped: both are still due, and `smm sync` (the operator's) sends them.
+    let one = mcp.sync(json!({"profile": "test"}));
+    assert_eq!(one["profiles"][0]["refills_held"], 1, "{one}");
+    assert_eq!(
+        one["notes"],
+        json!([
+            "profile 'test': 1 refill is due and held back, not sent: orders are off for AI \
+             assistants ([mcp] allow_orders); the operator's own `smm sync` (auto_refill) or \
+             `smm refill --due` sends it"
+        ]),
+        "{one}"
+    );
+    mcp.finish("test-key");
+    assert_eq!(
+        panel.actions("refill").len(),
+        1,
+        "no refill of the sync tool reached the panel"
+    );
+    assert_eq!(
+        refill_records(&home),
+        [("902".to_string(), json!("71"), "Pending".to_string())],
+        "only the operator's written down"
+    );
+    // Held back, not dropped: 901 is still due, and `smm sync` (the operator's) sends it.
     let due = home.run(["refill", "--due", "--dry-run", "--json"]);
     due.expect_code(0);
     let due: Vec<Value> = due.json()["profiles"][0]["due"]
@@ -1189,13 +1320,13 @@ fn with_orders_off_the_sync_tool_holds_due_refills_back() {
         .iter()
         .map(|d| d["order"].clone())
         .collect();
-    assert_eq!(due, [json!("901"), json!("902")]);
-    assert!(
-        panel.actions("refill").is_empty(),
-        "a dry run sends nothing"
-    );
+    assert_eq!(due, [json!("901")]);
+    assert_eq!(panel.actions("refill").len(), 1, "a dry run sends nothing");
     home.run(["sync", "-q"]).expect(0, "", "");
     let asked = panel.actions("refill");
-    assert_eq!(asked.len(), 1);
-    assert_eq!(asked[0].field("orders"), Some("901,902"));
+    assert_eq!(asked.len(), 2);
+    assert_eq!(
+        asked[1].field("orders").or(asked[1].field("order")),
+        Some("901")
+    );
 }

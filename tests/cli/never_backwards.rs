@@ -1,10 +1,10 @@
 //! The book never goes backwards, stays bounded, and never loses an order id or a refill id —
 //! against the hostile panels of `hostile_panel`: overlapping syncs, a huge status text, a
-//! huge status map, an add answer that contradicts its HTTP status, echoed keys, and a book
-//! locked while the panel answers an add or a refill.
+//! huge status map, an add answer that contradicts its HTTP status, echoed keys (as written,
+//! URL-encoded or JSON-escaped), and a book locked while the panel answers an add or a refill.
 
 use crate::common::{Home, Run, order_add};
-use crate::hostile_panel::{self as hostile, KEY, home_on, placed_orders};
+use crate::hostile_panel::{self as hostile, KEY, ODD_KEY, ODD_KEY_ECHOES, home_on, placed_orders};
 use serde_json::Value;
 use std::time::{Duration, Instant};
 
@@ -217,6 +217,45 @@ fn a_key_the_panel_echoes_is_never_printed_alerted_or_stored() {
             "{} holds the key",
             path.display()
         );
+    }
+}
+
+#[test]
+fn a_key_the_panel_echoes_url_encoded_or_json_escaped_is_masked() {
+    let panel = hostile::key_echo_encoded();
+    let home = Home::new();
+    home.write_config(&format!(
+        "[profiles.p]\nurl = \"{}\"\nkey = \"{}\"\nattempts = 1\n",
+        panel.url,
+        ODD_KEY.replace('"', "\\\"")
+    ));
+    for echo in ODD_KEY_ECHOES {
+        let ran = home.run(["balance"]);
+        ran.expect_code(1).stdout_is("").stderr_is(
+            "smm: panel 'p' says: bad key **** (check the key of profile 'p': smm config show)\n",
+        );
+        assert!(!ran.stderr.contains(echo), "{echo}");
+    }
+    // The panel got the key itself, as the form sent it.
+    let asked = panel.actions("balance");
+    assert_eq!(asked.len(), ODD_KEY_ECHOES.len());
+    assert!(asked.iter().all(|r| r.field("key") == Some(ODD_KEY)));
+    // In a redirect's target (never followed), and in an HTML error page.
+    home.run(["services"]).expect_code(1).stderr_like(
+        "smm: the panel answered HTTP 302 Found redirecting to \
+         http://127.0.0.1:PORT/login?key=****&next=%2Fapi%2Fv2; smm does not follow redirects \
+         (the key must not go elsewhere): put the final URL in the profile's url\n",
+    );
+    let ran = home.run(["status", "1"]);
+    ran.expect_code(1).stderr_is(
+        "smm: the panel answered HTTP 500 Internal Server Error with an HTML page, not JSON (a \
+         Cloudflare check, maintenance page or wrong url?): <html><script>var cfg = \
+         {\"key\":\"****\"};</script>Error</html>\n",
+    );
+    for ran in [home.run(["services"]), ran] {
+        for echo in ODD_KEY_ECHOES {
+            assert!(!ran.stderr.contains(echo), "{echo}: {}", ran.stderr);
+        }
     }
 }
 

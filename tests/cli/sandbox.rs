@@ -438,3 +438,99 @@ fn smm_reads_ride_out_sandbox_faults() {
         "sb        100.00  USD\n",
     ));
 }
+
+#[test]
+fn two_sandboxes_at_once_on_one_data_dir_never_give_the_same_id() {
+    let home = Home::new();
+    let a = SandboxProc::start_in(&home, &[]);
+    let b = SandboxProc::start_in(&home, &[]);
+    for sb in [&a, &b] {
+        assert!(
+            sb.banner.contains("new ones start at 23501.\n"),
+            "{}",
+            sb.banner
+        );
+    }
+    // Forty orders, from four clients on each sandbox at once.
+    let mut ids: Vec<u64> = std::thread::scope(|s| {
+        let clients: Vec<_> = (0..8)
+            .map(|client| {
+                let sb = [&a, &b][client % 2];
+                s.spawn(move || {
+                    (0..5)
+                        .map(|n| {
+                            let (status, _, body) = sb.form(&format!(
+                                "key=sandbox&action=add&service=1448&link=https://i.com/{client}-{n}&quantity=100"
+                            ));
+                            assert_eq!(status, 200, "{body}");
+                            let answer: serde_json::Value = serde_json::from_str(&body).unwrap();
+                            answer["order"]
+                                .as_u64()
+                                .unwrap_or_else(|| panic!("{body}"))
+                        })
+                        .collect::<Vec<u64>>()
+                })
+            })
+            .collect();
+        clients
+            .into_iter()
+            .flat_map(|c| c.join().unwrap())
+            .collect()
+    });
+    ids.sort_unstable();
+    assert_eq!(
+        ids,
+        (23501..23541).collect::<Vec<u64>>(),
+        "each id once across both, none skipped"
+    );
+    // Refill ids too: each sandbox refills its own history order 23491, one id after the other.
+    assert_eq!(
+        a.form("key=sandbox&action=refill&order=23491").2,
+        r#"{"refill":"1"}"#
+    );
+    assert_eq!(
+        b.form("key=sandbox&action=refill&order=23491").2,
+        r#"{"refill":"2"}"#
+    );
+    let file = home.dir.path().join("data/sandbox-ids.json");
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        r#"{"order":23540,"refill":2}"#
+    );
+    // Forgetting them while a sandbox runs would give its ids again: refused, nothing started.
+    let fresh = home.run(["sandbox", "--port", "0", "--fresh"]);
+    fresh.expect_code(2).stdout_is("").stderr_like(
+        "smm: another smm sandbox is running and giving ids from ~/data/sandbox-ids.json: stop it \
+         before starting with --fresh (or start without --fresh, to continue after its ids)\n",
+    );
+    a.interrupt().expect_code(0);
+    let fresh = home.run(["sandbox", "--port", "0", "--fresh"]);
+    fresh.expect_code(2);
+    b.interrupt().expect_code(0);
+    assert_eq!(
+        std::fs::read_to_string(&file).unwrap(),
+        r#"{"order":23540,"refill":2}"#
+    );
+    // A restart continues after both; one started beside it gives the ids after its.
+    let c = SandboxProc::start_in(&home, &[]);
+    assert!(
+        c.banner.contains("new ones start at 23541 (after the ids earlier sandboxes gave; --fresh begins at 23501 again).\n"),
+        "{}",
+        c.banner
+    );
+    let add = "key=sandbox&action=add&service=1448&link=https://i.com/after&quantity=100";
+    assert_eq!(c.form(add).2, r#"{"order":23541}"#);
+    let d = SandboxProc::start_in(&home, &[]);
+    assert_eq!(d.form(add).2, r#"{"order":23542}"#);
+    assert_eq!(c.form(add).2, r#"{"order":23543}"#);
+    c.interrupt().expect_code(0);
+    d.interrupt().expect_code(0);
+    // With every sandbox stopped, --fresh begins again.
+    let fresh = SandboxProc::start_in(&home, &["--fresh"]);
+    assert!(
+        fresh.banner.contains("new ones start at 23501.\n"),
+        "{}",
+        fresh.banner
+    );
+    assert_eq!(fresh.form(add).2, r#"{"order":23501}"#);
+}
