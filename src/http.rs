@@ -120,6 +120,27 @@ impl fmt::Display for SendError {
 
 impl std::error::Error for SendError {}
 
+/// The TLS settings every client of the run shares: rustls with ring, the system's roots
+/// (the platform verifier, as reqwest builds it), HTTP/1.1. Built once per process, so a run
+/// talking to several panels (a route's candidates, `--all`) reads and parses the system's
+/// roots once, not once per profile.
+fn tls() -> Result<rustls::ClientConfig, String> {
+    static TLS: std::sync::OnceLock<Result<rustls::ClientConfig, String>> =
+        std::sync::OnceLock::new();
+    TLS.get_or_init(|| {
+        use rustls_platform_verifier::BuilderVerifierExt;
+        // Installing twice returns Err, which is harmless.
+        let _ = rustls::crypto::ring::default_provider().install_default();
+        let mut config = rustls::ClientConfig::builder()
+            .with_platform_verifier()
+            .map_err(|e| format!("the HTTP client could not be set up: {e}"))?
+            .with_no_client_auth();
+        config.alpn_protocols = vec![b"http/1.1".to_vec()];
+        Ok(config)
+    })
+    .clone()
+}
+
 impl Http {
     /// Builds the client: timeout, no redirects (a key must never follow one), rustls with ring.
     /// The client itself is built on the first request: building it reads the system's TLS
@@ -145,9 +166,8 @@ impl Http {
     /// The reqwest client, built on first use; a client that cannot be built sends nothing.
     fn client(&self) -> Result<&reqwest::blocking::Client, SendError> {
         let client = self.client.get_or_init(|| {
-            // Installing twice returns Err, which is harmless.
-            let _ = rustls::crypto::ring::default_provider().install_default();
             reqwest::blocking::Client::builder()
+                .tls_backend_preconfigured(tls()?)
                 .timeout(self.timeout)
                 .connect_timeout(connect_timeout(self.timeout))
                 .redirect(reqwest::redirect::Policy::none())

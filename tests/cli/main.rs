@@ -32,5 +32,6 @@ mod streamdetails;
 mod sync;
 mod team_book;
 mod test_panel;
+mod tls;
 mod useapi;
 mod watch;
