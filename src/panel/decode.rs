@@ -448,18 +448,69 @@ pub fn count_services(body: &str) -> Option<usize> {
 }
 
 /// Only the entries of a catalogue array whose id is one of `ids`, without decoding the rest:
-/// the array is split into borrowed raw entries, and only those whose text holds an id are
-/// decoded (a 20,000-service catalogue read from the cache for a route's few candidates).
+/// the array is split into borrowed raw entries, and only those where an id may be written
+/// (`id_marks`) are decoded (a 20,000-service catalogue read from the cache for a route's few
+/// candidates).
 pub fn find_services(body: &str, ids: &[&str]) -> Option<Vec<Service>> {
     let items: Vec<&RawValue> = serde_json::from_str(body).ok()?;
-    Some(
-        items
-            .into_iter()
-            .filter(|raw| ids.iter().any(|id| raw.get().contains(id)))
-            .map(|raw| decode_service(raw.to_owned()))
-            .filter(|s| ids.contains(&s.id.as_str()))
-            .collect(),
-    )
+    // Ids are numbers; any other (none, empty, spaces…) is looked for in every entry.
+    let every = !ids
+        .iter()
+        .all(|id| !id.is_empty() && id.bytes().all(|b| b.is_ascii_alphanumeric()));
+    let marks = id_marks(body, ids);
+    let mut next = 0;
+    let mut found = Vec::new();
+    for raw in items {
+        // Where the entry is in the body (a borrowed raw value is a slice of it).
+        let start = raw.get().as_ptr() as usize - body.as_ptr() as usize;
+        let end = start + raw.get().len();
+        // The marks are in order of where they start, and so are the entries.
+        while marks.get(next).is_some_and(|m| m.start < start) {
+            next += 1;
+        }
+        let marked = marks[next..]
+            .iter()
+            .take_while(|m| m.start < end)
+            .any(|m| m.end <= end);
+        if every || marked {
+            let service = decode_service(raw.to_owned());
+            if ids.contains(&service.id.as_str()) {
+                found.push(service);
+            }
+        }
+    }
+    Some(found)
+}
+
+/// Where in a catalogue's JSON text an entry may hold one of `ids` (letters and digits), in
+/// order of where each starts: each id as written, and each JSON escape of one of its
+/// characters (an id spelt `"\u0031\u0032"` holds no `12`). An entry whose id reads as one of
+/// `ids` holds one of these: without an escape, its id is written as it reads (spaces around
+/// it aside), and a letter or digit is escaped only as `\u00XX` (so text in other scripts,
+/// escaped as panels often do, is passed over).
+fn id_marks(body: &str, ids: &[&str]) -> Vec<std::ops::Range<usize>> {
+    let bytes = body.as_bytes();
+    // Letters and digits never span two entries: an occurrence overlapping the one an entry
+    // holds lies in the same entry, so occurrences that do not overlap are enough.
+    let mut marks: Vec<_> = ids
+        .iter()
+        .flat_map(|id| memchr::memmem::find_iter(bytes, id).map(|at| at..at + id.len()))
+        .collect();
+    let written = |code: u32| {
+        ids.iter()
+            .any(|id| id.bytes().any(|b| u32::from(b) == code))
+    };
+    for at in memchr::memmem::find_iter(bytes, br"\u00") {
+        let code = bytes
+            .get(at + 4..at + 6)
+            .and_then(|hex| std::str::from_utf8(hex).ok())
+            .and_then(|hex| u32::from_str_radix(hex, 16).ok());
+        if code.is_some_and(written) {
+            marks.push(at..at + 6);
+        }
+    }
+    marks.sort_unstable_by_key(|m| m.start);
+    marks
 }
 
 /// A JSON array of the given entries, as text.
@@ -536,6 +587,60 @@ mod tests {
             assert_eq!(read, plain(body), "{body}");
         }
         assert_eq!(lists, 7, "the lists among them");
+    }
+
+    #[test]
+    fn a_catalogue_searched_for_ids_answers_as_the_whole_of_it_filtered() {
+        // The search against the plain reading: every entry decoded, those with the ids kept.
+        let plain = |body: &str, ids: &[&str]| {
+            decode_services(body).map(|all| {
+                all.into_iter()
+                    .filter(|s| ids.contains(&s.id.as_str()))
+                    .map(|s| (s.raw.get().to_string(), s.id, s.name))
+                    .collect::<Vec<_>>()
+            })
+        };
+        let bodies = [
+            r#"[{"service":1,"name":"a"},{"service":12,"name":"b"},{"service":121,"name":"c"}]"#,
+            // An id in escapes, in part, in a string with spaces, under an escaped key.
+            r#"[{"service":"\u0031\u0032","name":"escaped"},{"service":"1\u0032","name":"half"},
+               {"service":" 12 ","name":"spaced"},{"\u0073ervice":"1\u0032","name":"key"},
+               {"id":"\u00312","name":"by id"},{"service":"\u00311","name":"eleven"}]"#,
+            // The id elsewhere in an entry, twice over, in a nested value, in another's name.
+            r#"[{"service":31,"name":"Pack of 12"},{"service":12,"name":"first"},
+               {"service":12,"name":"again"},{"service":{"n":12},"name":"nested"},
+               {"service":7,"desc":["\u0031\u0032"]}]"#,
+            // Entries that are not objects: a list reads as fields in order, the rest as none.
+            r#"[["\u0031\u0032","x","listed"],12,"12",null,{"service":12,"service":12}]"#,
+            // Text in other scripts, escaped as panels do, beside a plain id.
+            r#"[{"service":12,"name":"Caf\u00e9 \u2b50"},{"service":"\u00312","name":"\u00e9"}]"#,
+            "[]",
+            "[1,]",
+            r#"[{"service":12}"#,
+            r#"{"service":12}"#,
+        ];
+        let searches: [&[&str]; 6] = [
+            &["12"],
+            &["1"],
+            &["12", "1"],
+            &["121", "31"],
+            &[""],
+            &["1 2"],
+        ];
+        let mut found = 0;
+        for body in bodies {
+            for ids in searches {
+                let searched = find_services(body, ids).map(|services| {
+                    services
+                        .into_iter()
+                        .map(|s| (s.raw.get().to_string(), s.id, s.name))
+                        .collect::<Vec<_>>()
+                });
+                assert_eq!(searched, plain(body, ids), "{ids:?} in {body}");
+                found += searched.map_or(0, |s| s.len());
+            }
+        }
+        assert_eq!(found, 30, "the entries found in all");
     }
 
     #[test]

@@ -211,6 +211,66 @@ fn a_direct_add_reads_the_cached_catalogue_as_the_panel_sent_it() {
 }
 
 #[test]
+fn a_route_reads_the_cached_catalogue_as_the_panel_sent_it() {
+    let panel = Panel::start(|req| match req.field("action") {
+        Some("services") => Reply::json(TRICKY),
+        Some("balance") => Reply::json(r#"{"balance":"100.00","currency":"USD"}"#),
+        Some("add") => Reply::json(r#"{"order":78}"#),
+        _ => Reply::json(r#"{"error":"Incorrect request"}"#),
+    });
+    let home = Home::with_panel(&panel);
+    let config = std::fs::read_to_string(home.config()).unwrap();
+    home.write_config(&format!(
+        "{config}\n[routes.r]\ncandidates = [\"test:12\", \"test:1448\"]\npick = \"order\"\n"
+    ));
+    let services = || panel.actions("services").len();
+    home.run(["services"]).expect_code(0);
+    assert_eq!(services(), 1);
+    let add = |more: &[&'static str]| {
+        let mut args = vec![
+            "order",
+            "add",
+            "--route",
+            "r",
+            "--link",
+            "https://i.com/r",
+            "--quantity",
+            "100",
+        ];
+        args.extend(more);
+        home.run(args)
+    };
+    // Each candidate priced from the cached catalogue as from the panel's: 12 written in
+    // escapes (no entry holds "12" as written), the first of the two 1448s.
+    let cached = add(&["--dry-run", "--json"]);
+    cached.expect_code(0);
+    let fresh = add(&["--dry-run", "--json", "--refresh"]);
+    fresh.expect_code(0);
+    assert_eq!(cached.stdout, fresh.stdout);
+    let doc = cached.json();
+    let offers: Vec<(&Value, &Value, &Value)> = doc["candidates"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (&c["service"], &c["name"], &c["cost"]))
+        .collect();
+    assert_eq!(
+        offers,
+        [
+            (&json!(12), &json!("Escaped"), &json!("0.20")),
+            (&json!(1448), &json!("Followers"), &json!("0.09")),
+        ]
+    );
+    assert_eq!(services(), 2, "only the --refresh run asked");
+    // The order goes to the first candidate, its catalogue read from the cache.
+    add(&[]).expect_code(0);
+    let added = panel.actions("add");
+    assert_eq!(added.len(), 1);
+    assert_eq!(added[0].field("service"), Some("12"));
+    assert_eq!(services(), 2);
+}
+
+#[test]
 fn a_zero_ttl_turns_the_cache_off() {
     let a = panel("0.50", "USD");
     let home = Home::new();
