@@ -142,16 +142,33 @@ impl Ctx {
         Some((cached, age))
     }
 
-    /// The catalogue fetched from the panel, then cached (when this run uses the cache).
+    /// The catalogue fetched from the panel, then cached with the index of its entries (when
+    /// this run uses the cache).
     fn fetch_services(&self) -> anyhow::Result<Answer<Vec<Service>>> {
         let p = &self.profile;
-        let answer = self.panel().services()?;
+        let panel = self.panel();
+        let answer = panel.services()?;
         if self.persistent
             && let crate::panel::Raw::Body(body) = &answer.raw
         {
-            crate::cache::put(&p.name, p.url.as_str(), body);
+            let index = panel.catalogue_index(&answer);
+            crate::cache::put(&p.name, p.url.as_str(), body, index.as_deref());
         }
         Ok(answer)
+    }
+
+    /// The services `ids` of a fresh cached catalogue read through its index (the rest of it
+    /// unread), and how old it is in seconds; `None` when there is no fresh indexed copy (or
+    /// the dialect reads none back).
+    fn indexed(&self, ids: &[&str]) -> Option<(Vec<Service>, u64)> {
+        let p = &self.profile;
+        if !self.persistent || self.refresh {
+            return None;
+        }
+        let entries = crate::cache::entries(&p.name, p.url.as_str(), p.services_ttl, ids)?;
+        let found = self.panel().cached_entries(entries.texts)?;
+        let age = crate::time::now().saturating_sub(entries.fetched);
+        Some((found, age))
     }
 
     /// The catalogue's body as the panel sent it, to print as it came: from the local cache
@@ -196,8 +213,15 @@ impl Ctx {
     }
 
     /// Only the services `ids` of the catalogue (cache rules as in `services`): from a fresh
-    /// cached copy without decoding the rest, else from the panel (then cached).
+    /// cached copy through its index (the rest unread) or, a copy without one, its body with
+    /// only their entries decoded; else from the panel (then cached).
     pub fn services_among(&self, ids: &[&str]) -> anyhow::Result<Vec<Service>> {
+        if let Some((found, _)) = self.indexed(ids) {
+            return Ok(found
+                .into_iter()
+                .filter(|s| ids.contains(&s.id.as_str()))
+                .collect());
+        }
         if let Some((cached, _)) = self.fresh_cache()
             && let Some(found) = self.panel().cached_subset(cached.body, ids)
         {
@@ -213,9 +237,14 @@ impl Ctx {
 
     /// The catalogue an order of service `id` is checked against, and how old a cached copy is
     /// (as `services` says): while a fresh cached copy holds `id`, only its entries with that
-    /// id, the rest not decoded; otherwise the whole catalogue as `services` gets it (so a
-    /// refusal can say how many services it lists).
+    /// id (read through its index, or the rest not decoded); otherwise the whole catalogue as
+    /// `services` gets it (so a refusal can say how many services it lists).
     pub fn services_for(&self, id: &str) -> anyhow::Result<(Vec<Service>, Option<u64>)> {
+        if let Some((found, age)) = self.indexed(&[id])
+            && found.iter().any(|s| s.id == id)
+        {
+            return Ok((found, Some(age)));
+        }
         if let Some((cached, age)) = self.fresh_cache()
             && let Some(found) = self.panel().cached_subset(cached.body, &[id])
             && !found.is_empty()

@@ -342,7 +342,8 @@ fn catalogue(
 ) -> anyhow::Result<Vec<Change>> {
     let answer = panel.services()?;
     if let crate::panel::Raw::Body(body) = &answer.raw {
-        crate::cache::put(&profile.name, profile.url.as_str(), body);
+        let index = panel.catalogue_index(&answer);
+        crate::cache::put(&profile.name, profile.url.as_str(), body, index.as_deref());
     }
     let snaps: Vec<Snap> = answer.value.iter().map(Snap::from).collect();
     book.sync_catalogue(&profile.name, &snaps)

@@ -482,6 +482,30 @@ pub fn find_services(body: &str, ids: &[&str]) -> Option<Vec<Service>> {
     Some(found)
 }
 
+/// Each entry's id and where it lies in `body`, for the cache's index, when every entry of
+/// `services` is the text of `body` where its span says (as `decode_services` leaves them).
+pub fn catalogue_index<'a>(
+    body: &str,
+    services: &'a [Service],
+) -> Option<Vec<(&'a str, std::ops::Range<usize>)>> {
+    services
+        .iter()
+        .map(|s| {
+            let span = s.raw.span();
+            (body.get(span.clone()) == Some(s.raw.get())).then_some((s.id.as_str(), span))
+        })
+        .collect()
+}
+
+/// The services of catalogue entries read back from the cache by their texts, or `None` if
+/// one no longer reads as JSON.
+pub fn entries_services(texts: Vec<String>) -> Option<Vec<Service>> {
+    texts
+        .into_iter()
+        .map(|text| RawValue::from_string(text).ok().map(decode_service))
+        .collect()
+}
+
 /// Where in a catalogue's JSON text an entry may hold one of `ids` (letters and digits), in
 /// order of where each starts: each id as written, and each JSON escape of one of its
 /// characters (an id spelt `"\u0031\u0032"` holds no `12`). An entry whose id reads as one of

@@ -125,6 +125,21 @@ pub trait Panel: Sync {
         )
     }
 
+    /// The index of a catalogue answer's entries for the cache (each entry's id and where it
+    /// lies in the body), when this dialect reads entries back by it (`cached_entries`).
+    fn catalogue_index<'a>(
+        &self,
+        _answer: &'a Answer<Vec<Service>>,
+    ) -> Option<Vec<(&'a str, std::ops::Range<usize>)>> {
+        None
+    }
+
+    /// The services of catalogue entries read back from the cache through its index, if they
+    /// still read.
+    fn cached_entries(&self, _texts: Vec<String>) -> Option<Vec<Service>> {
+        None
+    }
+
     /// A cached catalogue body checked like `cached_services` but not decoded, to print as it
     /// came (`--json`); `None` if it no longer reads.
     fn cached_body(&self, body: String) -> Option<Raw> {

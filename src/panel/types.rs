@@ -147,6 +147,11 @@ impl RawEntry {
     pub fn get(&self) -> &str {
         &self.body[self.span.clone()]
     }
+
+    /// Where the entry lies in the text it is a part of.
+    pub fn span(&self) -> Range<usize> {
+        self.span.clone()
+    }
 }
 
 /// The status of one order.

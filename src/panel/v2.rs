@@ -407,6 +407,23 @@ impl Panel for V2<'_> {
         }
     }
 
+    fn catalogue_index<'a>(
+        &self,
+        answer: &'a Answer<Vec<Service>>,
+    ) -> Option<Vec<(&'a str, std::ops::Range<usize>)>> {
+        // A list's entries are spans of the body; a wrapper's are not indexed.
+        match &answer.raw {
+            Raw::Body(body) if body.trim_start().starts_with('[') => {
+                super::catalogue_index(body, &answer.value)
+            }
+            _ => None,
+        }
+    }
+
+    fn cached_entries(&self, texts: Vec<String>) -> Option<Vec<Service>> {
+        super::entries_services(texts)
+    }
+
     fn cached_body(&self, body: String) -> Option<Raw> {
         // A list is counted through, not decoded: a 20,000-entry catalogue prints in a blink.
         if !body.trim_start().starts_with('[') {

@@ -262,6 +262,18 @@ fn a_route_reads_the_cached_catalogue_as_the_panel_sent_it() {
         ]
     );
     assert_eq!(services(), 2, "only the --refresh run asked");
+    // A cache file from before the index (the header line, then the body): the body is
+    // searched instead, with the same answers.
+    let file = home.dir.path().join("xdg-cache/smm/services-test.json");
+    let text = std::fs::read_to_string(&file).unwrap();
+    let header: Value = serde_json::from_str(text.split_once('\n').unwrap().0).unwrap();
+    assert!(header["index"].is_u64(), "{header}");
+    let line = json!({"fetched": header["fetched"], "url": header["url"]});
+    std::fs::write(&file, format!("{line}\n{TRICKY}")).unwrap();
+    let unindexed = add(&["--dry-run", "--json"]);
+    unindexed.expect_code(0);
+    assert_eq!(unindexed.stdout, cached.stdout);
+    assert_eq!(services(), 2);
     // The order goes to the first candidate, its catalogue read from the cache.
     add(&[]).expect_code(0);
     let added = panel.actions("add");
