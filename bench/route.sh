@@ -27,6 +27,7 @@ cleanup() { for p in "${pids[@]}"; do kill -INT "$p" 2>/dev/null || true; done; 
 trap cleanup EXIT
 export HOME="$work/home" XDG_CONFIG_HOME="$work/home/.config" XDG_CACHE_HOME="$work/home/.cache" \
   XDG_DATA_HOME="$work/home/.local/share" XDG_STATE_HOME="$work/home/.local/state"
+export SMM_CACHE_DIR="$work/cache" SMM_DATA_DIR="$work/data"  # the sandboxes' ids too
 unset SMM_PROFILE NO_COLOR
 mkdir -p "$HOME"
 
@@ -44,7 +45,7 @@ for n in 1 2 3 4 5; do
 done
 printf '\n[routes.r5]\ncandidates = ["p1:1448", "p2:1448", "p3:1448", "p4:1448", "p5:1448"]\n' >>"$config"
 chmod 600 "$config"
-export SMM_CONFIG="$config" SMM_CACHE_DIR="$work/cache" SMM_DATA_DIR="$work/data"
+export SMM_CONFIG="$config"
 for n in 1 2 3 4 5; do "$smm" -p "p$n" services >/dev/null; done  # fill the caches
 ls -la "$work/cache" | awk '/services-p1/ {print "cached catalogue (each of 5):", $5, "bytes"}'
 
