@@ -1030,37 +1030,32 @@ pub fn refills_followed(rows: &[(&str, &crate::book::refills::RefillChange)]) ->
 
 /// `smm book info`: the backend, where the book is, its schema version and its counts.
 pub fn book_info(info: &crate::commands::book::Info) -> Table {
-    let c = &info.counts;
-    let mut table = Table::key_value();
-    for (key, value) in [
+    let rows = [
         ("BACKEND", info.backend.to_string()),
         ("BOOK", info.book.clone()),
         ("SCHEMA VERSION", info.schema_version.to_string()),
-        ("ORDERS", c.orders.to_string()),
-        ("STATUS CHANGES", c.status_history.to_string()),
-        ("BALANCES", c.balances.to_string()),
-        ("CATALOGUE SERVICES", c.catalogue.to_string()),
-        ("CATALOGUE CHANGES", c.catalogue_changes.to_string()),
-        ("ALERTS", c.alerts.to_string()),
-        ("REFILLS", c.refills.to_string()),
-        ("REFILL STATUS CHANGES", c.refill_history.to_string()),
-    ] {
-        table.add_row(vec![key.to_string(), value]);
-    }
-    table
+    ];
+    book_counts(rows, &info.counts, info.counts.orders.to_string())
 }
 
 /// `smm book copy`'s summary: what was copied where, and what the target held already.
 pub fn book_copied(report: &crate::commands::book::CopyReport) -> Table {
     let c = &report.copied;
+    let rows = [("FROM", report.from.clone()), ("TO", report.to.clone())];
+    let orders = format!("{} copied, {} there already", c.orders, report.already);
+    book_counts(rows, c, orders)
+}
+
+/// A key-value table of `first`, then `orders` and each of a book's counts, as `book info`
+/// and `book copy` show them.
+fn book_counts<const N: usize>(
+    first: [(&str, String); N],
+    c: &crate::book::Counts,
+    orders: String,
+) -> Table {
     let mut table = Table::key_value();
-    for (key, value) in [
-        ("FROM", report.from.clone()),
-        ("TO", report.to.clone()),
-        (
-            "ORDERS",
-            format!("{} copied, {} there already", c.orders, report.already),
-        ),
+    let counts = [
+        ("ORDERS", orders),
         ("STATUS CHANGES", c.status_history.to_string()),
         ("BALANCES", c.balances.to_string()),
         ("CATALOGUE SERVICES", c.catalogue.to_string()),
@@ -1068,7 +1063,8 @@ pub fn book_copied(report: &crate::commands::book::CopyReport) -> Table {
         ("ALERTS", c.alerts.to_string()),
         ("REFILLS", c.refills.to_string()),
         ("REFILL STATUS CHANGES", c.refill_history.to_string()),
-    ] {
+    ];
+    for (key, value) in first.into_iter().chain(counts) {
         table.add_row(vec![key.to_string(), value]);
     }
     table
