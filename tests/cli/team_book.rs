@@ -7,7 +7,7 @@
 //! password in `PGPASSWORD`); each test gets a database of its own. Without it these tests
 //! are skipped with a note — except under `CI=true`, where they fail.
 
-use crate::common::{Home, Panel, Reply, Run};
+use crate::common::{Home, Panel, Reply, Run, order_add};
 use std::time::Duration;
 
 const ADD: [&str; 8] = [
@@ -197,17 +197,8 @@ fn eight_machines_one_order_reaches_the_panel_once_per_round_and_different_order
     let machines: Vec<Home> = (0..8).map(|_| machine(&panel, &book)).collect();
     for round in 1..=2 {
         let link = format!("https://i.com/round{round}");
-        let add = [
-            "order",
-            "add",
-            "--service",
-            "1448",
-            "--link",
-            &link,
-            "--quantity",
-            "500",
-        ];
-        let running: Vec<_> = machines.iter().map(|m| m.spawn(add)).collect();
+        let add = order_add("1448", &link, &["--quantity", "500"]);
+        let running: Vec<_> = machines.iter().map(|m| m.spawn(&add)).collect();
         let codes: Vec<Option<i32>> = running.into_iter().map(|r| r.finish().code).collect();
         assert_eq!(
             codes.iter().filter(|c| **c == Some(0)).count(),
@@ -223,16 +214,11 @@ fn eight_machines_one_order_reaches_the_panel_once_per_round_and_different_order
         .enumerate()
         .map(|(i, m)| {
             let quantity = (100 + i).to_string();
-            m.spawn([
-                "order",
-                "add",
-                "--service",
+            m.spawn(order_add(
                 "1448",
-                "--link",
                 "https://i.com/x",
-                "--quantity",
-                quantity.as_str(),
-            ])
+                &["--quantity", &quantity],
+            ))
         })
         .collect();
     let outs: Vec<_> = running.into_iter().map(|r| r.finish()).collect();
@@ -251,16 +237,7 @@ fn a_copy_into_the_team_book_run_twice_copies_nothing_new() {
     let laptop = Home::with_panel(&panel);
     for q in ["100", "200", "300"] {
         laptop
-            .run([
-                "order",
-                "add",
-                "--service",
-                "1448",
-                "--link",
-                "https://i.com/p",
-                "--quantity",
-                q,
-            ])
+            .run(order_add("1448", "https://i.com/p", &["--quantity", q]))
             .expect_code(0);
     }
     laptop.run(["sync"]).expect_code(3);
@@ -303,16 +280,7 @@ fn a_copy_into_the_team_book_run_twice_copies_nothing_new() {
     );
     // The copy is the team's book now: a colleague's duplicate is refused.
     let colleague = machine(&panel, &book);
-    let dup = colleague.run([
-        "order",
-        "add",
-        "--service",
-        "1448",
-        "--link",
-        "https://i.com/p",
-        "--quantity",
-        "100",
-    ]);
+    let dup = colleague.run(order_add("1448", "https://i.com/p", &["--quantity", "100"]));
     dup.expect_code(2);
     dup.stderr_has("refusing a duplicate");
     // And back: the server into a new SQLite file, with the server as the book in use.
