@@ -68,13 +68,16 @@ impl Book {
         db.write(&[Lock::Key(format!("statuses\u{1f}{profile}"))], || {
             let mut changes = Vec::new();
             let mut batch: Vec<(&str, &Seen)> = Vec::new();
+            let mut in_batch: std::collections::HashSet<&str> = std::collections::HashSet::new();
             for (id, s) in seen {
                 // An order twice in one batch: the first one is written before the second.
-                if batch.len() == BATCH || batch.iter().any(|(b, _)| b == id) {
+                if batch.len() == BATCH || in_batch.contains(id) {
                     self.record_batch(asked, &batch, &mut changes)?;
                     batch.clear();
+                    in_batch.clear();
                 }
                 batch.push((id, s));
+                in_batch.insert(id);
             }
             self.record_batch(asked, &batch, &mut changes)?;
             Ok(changes)
