@@ -4,7 +4,7 @@
 //! entry ids, so a second run copies nothing new — and what a book holds.
 
 use super::Book;
-use super::db::{DbError, Lock, Row, Value, args};
+use super::db::{DbError, Lock, Row, Value, args, marks};
 use std::collections::HashSet;
 
 /// Every column of `orders` but `seq` (the target numbers its own), in copy order.
@@ -329,12 +329,7 @@ fn insert_orders(to: &Book, rows: &[Vec<Value>]) -> Result<Vec<String>, DbError>
     let mut values = Vec::with_capacity(rows.len() * width);
     for (r, row) in rows.iter().enumerate() {
         sql.push_str(if r == 0 { "(" } else { ", (" });
-        for c in 0..width {
-            if c > 0 {
-                sql.push_str(", ");
-            }
-            sql.push_str(&format!("?{}", r * width + c + 1));
-        }
+        sql.push_str(&marks(width, r * width + 1));
         sql.push(')');
         values.extend(row.iter().cloned());
     }

@@ -514,6 +514,14 @@ impl postgres::types::ToSql for Value {
     postgres::types::to_sql_checked!();
 }
 
+/// `n` placeholders from `?first` on (`marks(3, 1)` is `?1, ?2, ?3`).
+pub fn marks(n: usize, first: usize) -> String {
+    (first..first + n)
+        .map(|i| format!("?{i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
 /// `sql` with SQLite's placeholders (`?1`, or bare `?` counted from 1) as PostgreSQL's (`$1`).
 pub fn pg_sql(sql: &str) -> String {
     let mut out = String::with_capacity(sql.len() + 8);

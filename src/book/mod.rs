@@ -1014,10 +1014,7 @@ fn retry_busy<T>(mut f: impl FnMut() -> rusqlite::Result<T>) -> rusqlite::Result
 /// The newest entry that may exist (placed or unknown) with one of `fingerprints` since
 /// `since`: one lookup on the `(fingerprint, created)` index.
 fn find_earlier(db: &Db, fingerprints: &[String], since: i64) -> Result<Option<Entry>, DbError> {
-    let marks = (0..fingerprints.len())
-        .map(|i| format!("?{}", i + 2))
-        .collect::<Vec<_>>()
-        .join(", ");
+    let marks = db::marks(fingerprints.len(), 2);
     let mut values = vec![Value::Int(since)];
     values.extend(fingerprints.iter().map(|f| Value::Text(f.clone())));
     db.one(

@@ -2,18 +2,10 @@
 //! profile's last catalogue and the changes seen in it; and [`statuses`], the one path by which
 //! `smm sync` and `smm orders --check` ask a panel about open orders and record its word.
 
-use super::db::{Db, DbError, Lock, Value, args};
+use super::db::{Db, DbError, Lock, Value, args, marks};
 
 /// Orders per statement when statuses are recorded.
 const BATCH: usize = 500;
-
-/// `n` placeholders from `?first` on (`marks(3, 1)` is `?1, ?2, ?3`).
-fn marks(n: usize, first: usize) -> String {
-    (first..first + n)
-        .map(|i| format!("?{i}"))
-        .collect::<Vec<_>>()
-        .join(", ")
-}
 
 /// `rows` rows of typed placeholders for a VALUES list: `(CAST(?1 AS TEXT), …), (…)`.
 fn typed_rows(rows: usize, types: &[&str]) -> String {
